@@ -1,0 +1,273 @@
+"""The extractive answerer (the offline default) and the LangChain chain around it.
+
+It quotes the one to three sentences or table rows that best answer the question, each with
+its citation marker, and abstains when the evidence does not mention what the question asks
+about (its years, its places and names) or is only loosely related.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+import Stemmer
+from langchain_core.runnables import Runnable, RunnableLambda
+
+from .chunking import split_sentences
+from .citations import check_figures, citation_for
+from .figures import find_figures
+from .records import Answer, Citation, Hit
+
+_STEM = Stemmer.Stemmer("english")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d+(?:[.,]\d+)*")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+STOPWORDS = set("""a an the of in on at to for from by with and or but is are was were be been being do does did
+what which who whom whose when where why how much many there their its it this that these those as than then into
+about over under between during per vs versus according has have had can could would should will shall may might
+me my our we you your i tell give show list please any some more most less least also still did does
+happen happened value amount number figure figures total data""".split())
+GENERIC_NAMES = {"us", "u.s", "u.s.", "usa", "united", "states", "america", "american", "what", "which", "how", "when",
+                 "who", "where", "why", "is", "are", "did", "does", "do", "was", "were", "the", "in", "and", "of",
+                 "for", "by", "according", "tell", "give", "list", "can", "could", "i", "and", "what's", "whats",
+                 "north", "january", "february", "march", "april", "may", "june", "july", "august", "september",
+                 "october", "november", "december"}
+_FIGURE_WORDS = re.compile(r"\b(how much|how many|value|amount|total|worth|billion|million|percent|percentage|share|"
+                           r"rate|deficit|surplus|balance|exports?|imports?|trade|number of|count|level|reach|"
+                           r"volume|grew|growth|rise|fall|fell|increase|decrease)\b", re.I)
+_SYNONYMS = {"deficit": "balanc", "surplus": "balanc", "gap": "balanc", "sold": "export", "sell": "export",
+             "bought": "import", "buy": "import", "purchas": "import", "combin": "total", "overal": "total",
+             "truck": "truck", "lorri": "truck", "valu": "valu", "worth": "valu", "investment": "fdi", "invest": "fdi"}
+
+
+def stems(text: str) -> list[str]:
+    words = [w.lower().strip("'’-") for w in _WORD.findall(text)]
+    return [_STEM.stemWord(w) for w in words if w and w not in STOPWORDS]
+
+
+@dataclass
+class QuestionProfile:
+    text: str
+    terms: set[str]
+    years: set[str]
+    names: set[str]  # capitalised names the evidence must mention
+    wants_figure: bool
+    wants_percent: bool
+
+    @classmethod
+    def of(cls, question: str) -> "QuestionProfile":
+        names = set()
+        for i, word in enumerate(re.findall(r"[A-Za-zÀ-ÿ][\wÀ-ÿ.'’\-]*", question)):
+            bare = word.rstrip(".'’s").rstrip("'’")
+            if len(bare) >= 3 and bare[0].isupper() and bare.lower() not in GENERIC_NAMES and not bare.isupper():
+                names.add(bare.lower())
+            elif bare.isupper() and 3 <= len(bare) <= 6 and bare.lower() not in GENERIC_NAMES:
+                names.add(bare.lower())  # acronyms: IMMEX, USMCA, HLED, FDI
+        return cls(
+            text=question,
+            terms=set(stems(question)),
+            years=set(_YEAR.findall(question)),
+            names=names,
+            wants_figure=bool(_FIGURE_WORDS.search(question)) and not re.match(r"\s*(when|who|what is|what are|define)\b", question, re.I),
+            wants_percent=bool(re.search(r"\b(percent|percentage|share|%|proportion)\b", question, re.I)),
+        )
+
+
+@dataclass
+class Unit:
+    """A candidate answer unit: one sentence of a passage, or one table row."""
+
+    hit: Hit
+    rank: int
+    start: int  # span within the chunk text
+    end: int
+    text: str
+    column: str = ""
+    score: float = 0.0
+    features: dict = field(default_factory=dict)
+
+    @property
+    def context(self) -> str:
+        return f"{self.hit.doc.title} {self.hit.chunk.section} {self.hit.chunk.table}"
+
+
+def _numeric(value: str) -> bool:
+    return bool(re.fullmatch(r"[-−]?[$]?\d[\d,]*(?:\.\d+)?%?", value.strip()))
+
+
+_LABEL_COLUMNS = re.compile(r"^(year|month|quarter|period|date|hs2?|code|rank|id)\b", re.I)
+
+
+def choose_column(profile: QuestionProfile, columns: tuple[str, ...], values: tuple[str, ...]) -> str:
+    """The value column of a table row that the question asks for, or "" for the whole row."""
+    best, best_score = "", 0.0
+    wanted = {_SYNONYMS.get(t, t) for t in profile.terms}
+    for col, value in zip(columns, values):
+        if not _numeric(value) or _LABEL_COLUMNS.match(col):
+            continue
+        col_terms = {_SYNONYMS.get(t, t) for t in stems(col.replace("_", " "))}
+        score = len(col_terms & wanted) / (1 + 0.1 * len(col_terms))
+        if score > best_score:
+            best, best_score = col, score
+    return best
+
+
+class ExtractiveAnswerer:
+    """Picks sentences and rows from retrieved hits; states no figure its source does not hold."""
+
+    name = "extractive"
+
+    def __init__(self, embedder, max_units: int = 3, min_score: float = 0.42):
+        self.embedder = embedder
+        self.max_units = max_units
+        self.min_score = min_score
+
+    # -- candidate units --------------------------------------------------------------------
+    def units(self, profile: QuestionProfile, hits: list[Hit]) -> list[Unit]:
+        units: list[Unit] = []
+        for rank, hit in enumerate(hits):
+            chunk = hit.chunk
+            if chunk.row is not None:
+                column = choose_column(profile, chunk.columns, chunk.values)
+                units.append(Unit(hit, rank, 0, len(chunk.text), chunk.text, column=column))
+                continue
+            for a, b in split_sentences(chunk.text):
+                sentence = chunk.text[a:b]
+                if len(sentence) < 25 or sentence.lstrip().startswith("#"):
+                    continue
+                units.append(Unit(hit, rank, a, b, sentence))
+        return units
+
+    def score(self, profile: QuestionProfile, units: list[Unit]) -> None:
+        if not units:
+            return
+        q = np.asarray(self.embedder.embed_query(profile.text))
+        texts = [f"{u.hit.doc.title}. {u.hit.chunk.section}: {u.text}" if u.hit.chunk.row is not None
+                 else f"{u.hit.chunk.section}: {u.text}" for u in units]
+        sims = np.asarray(self.embedder.embed_documents(texts)) @ q
+        for unit, sim in zip(units, sims):
+            own = set(stems(unit.text))
+            ctx = set(stems(unit.context))
+            terms = profile.terms - set(profile.years)
+            overlap = (sum(1.0 if t in own else 0.5 if t in ctx else 0.0 for t in terms) / len(terms)) if terms else 0.0
+            lower = f"{unit.context} {unit.text}".lower()
+            years_ok = all(y in lower for y in profile.years) if profile.years else True
+            some_year = any(y in lower for y in profile.years) if profile.years else True
+            names_missing = [n for n in profile.names if n not in lower and n.rstrip("s") not in lower]
+            figs = find_figures(unit.text)
+            has_figure = bool(figs) or unit.hit.chunk.row is not None
+            score = 0.55 * float(sim) + 0.35 * overlap + 0.1 / (1 + unit.rank)
+            if profile.years and not years_ok:
+                score -= 0.12 if some_year else 0.3
+            if names_missing:
+                score -= 0.15 * len(names_missing)
+            if profile.wants_figure and not has_figure:
+                score -= 0.12
+            if profile.wants_percent and not any(f.kind == "percent" for f in figs) and unit.hit.chunk.row is None:
+                score -= 0.05
+            unit.score = score
+            unit.features = {"sim": float(sim), "overlap": overlap, "years_ok": years_ok,
+                             "names_missing": names_missing, "has_figure": has_figure}
+
+    # -- composing --------------------------------------------------------------------------
+    def __call__(self, question: str, hits: list[Hit]) -> Answer:
+        profile = QuestionProfile.of(question)
+        units = self.units(profile, hits)
+        self.score(profile, units)
+        units.sort(key=lambda u: -u.score)
+        best = units[0] if units else None
+        if best is None or not self._confident(profile, best):
+            return self._abstain(question, hits)
+        chosen = [best]
+        for unit in units[1:]:
+            if len(chosen) >= self.max_units:
+                break
+            if unit.score < max(self.min_score, best.score - 0.08):
+                break
+            if not unit.features["years_ok"] or unit.features["names_missing"]:
+                continue
+            if any(unit.text == c.text or (unit.hit.chunk.chunk_id == c.hit.chunk.chunk_id and unit.start == c.start)
+                   for c in chosen):
+                continue
+            if best.hit.chunk.row is not None and unit.hit.chunk.row is not None:
+                continue  # one row answers a lookup; more rows read as noise
+            chosen.append(unit)
+        return self._compose(question, chosen)
+
+    def _confident(self, profile: QuestionProfile, unit: Unit) -> bool:
+        f = unit.features
+        if unit.score < self.min_score:
+            return False
+        if profile.years and not f["years_ok"]:
+            return False
+        if f["names_missing"]:
+            return False
+        return not (profile.wants_figure and not f["has_figure"] and f["overlap"] < 0.5)
+
+    def _compose(self, question: str, chosen: list[Unit]) -> Answer:
+        citations: list[Citation] = []
+        markers: dict[str, int] = {}
+        sentences: list[str] = []
+        for unit in chosen:
+            chunk = unit.hit.chunk
+            marker = markers.get(chunk.chunk_id)
+            if marker is None:
+                marker = len(citations) + 1
+                markers[chunk.chunk_id] = marker
+                span = (unit.start, unit.end)
+                if chunk.row is not None and unit.column:
+                    span = _column_span(chunk.text, unit.column) or span
+                citations.append(citation_for(unit.hit, marker, span, column=unit.column))
+            else:
+                citations[marker - 1].highlights.append((unit.start, unit.end))
+            sentences.append(self._sentence(unit) + f" [{marker}]")
+        answer = " ".join(sentences)
+        figures = check_figures(answer, citations)
+        return Answer(question=question, answer=answer, abstained=False, citations=citations, figures=figures)
+
+    @staticmethod
+    def _sentence(unit: Unit) -> str:
+        chunk, doc = unit.hit.chunk, unit.hit.doc
+        if chunk.row is None:
+            return unit.text.strip()
+        labels = [f"{c} {v}" for c, v in zip(chunk.columns, chunk.values)
+                  if v and (not _numeric(v) or _LABEL_COLUMNS.match(c))]
+        if unit.column:
+            value = dict(zip(chunk.columns, chunk.values))[unit.column]
+            stated = f"{unit.column}: {value}"
+        else:
+            stated = "; ".join(f"{c}: {v}" for c, v in zip(chunk.columns, chunk.values)
+                               if v and _numeric(v) and not _LABEL_COLUMNS.match(c))
+        units = f" ({doc.units})" if doc.units else ""
+        return f"{doc.title}{units}, {', '.join(labels)}: {stated}."
+
+    @staticmethod
+    def _abstain(question: str, hits: list[Hit]) -> Answer:
+        closest = [citation_for(h, i + 1) for i, h in enumerate(hits[:3])]
+        q = question.strip().rstrip("?").strip()
+        text = (f"The corpus does not say: “{q}?” None of the passages found states it; "
+                f"the closest sources are listed below.")
+        return Answer(question=question, answer=text, abstained=True, closest=closest)
+
+
+def _column_span(row_text: str, column: str) -> tuple[int, int] | None:
+    m = re.search(rf"(?:^|; ){re.escape(column)}: [^;]*", row_text)
+    if not m:
+        return None
+    start = m.start() + (2 if row_text[m.start()] == ";" else 0)
+    return start, m.end()
+
+
+def build_chain(retriever, answerer) -> Runnable:
+    """retriever → answerer as a LangChain Runnable: ``chain.invoke(question) -> Answer``.
+
+    Any answerer with ``__call__(question, hits) -> Answer`` fits, so an LLM answerer can
+    replace the extractive one without touching retrieval.
+    """
+    from .retrieval import documents_to_hits
+
+    def run(question: str) -> Answer:
+        docs = retriever.invoke(question)
+        return answerer(question, documents_to_hits(docs))
+
+    return RunnableLambda(run, name=f"{getattr(answerer, 'name', 'answerer')}_chain")

@@ -1,0 +1,229 @@
+"""Documents into citable chunks: passages by section for text, one record per row for tables.
+
+Every chunk keeps char offsets into the document text so a UI can highlight the cited span.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from .records import Chunk, LoadedDocument
+
+# MiniLM reads 256 word pieces; ~700 characters of English stays well inside that with the
+# title and section prepended.
+MAX_CHARS = 700
+MIN_CHARS = 200
+
+_HEADING_LINE = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$")
+_ABBREVIATIONS = {
+    "u.s", "u.k", "e.g", "i.e", "no", "nos", "vs", "etc", "inc", "corp", "co", "ltd", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mr", "mrs", "ms", "dr", "st", "art",
+    "fig", "approx", "dept", "gov", "est", "s.a", "c.v", "u.s.a", "d.f", "p", "pp", "vol",
+}
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+|$)")
+
+
+def split_sentences(text: str, base: int = 0) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) in ``text``, shifted by ``base``.
+
+    Does not split after abbreviations ("U.S."), initials or inside numbers ("4.7").
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        end = match.end()
+        before = text[start:match.start() + 1]
+        word = re.search(r"([\w.]+)\.$", before)
+        if word:
+            token = word.group(1).lower().rstrip(".")
+            if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+                continue
+        rest = text[end:end + 3].lstrip()
+        if rest and rest[0].islower():
+            continue
+        _add_span(text, start, end, base, spans)
+        start = end
+    _add_span(text, start, len(text), base, spans)
+    return spans
+
+
+def _add_span(text: str, start: int, end: int, base: int, spans: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((base + start, base + end))
+
+
+def _chunk_id(doc_id: str, sha: str, ordinal: int) -> str:
+    key = hashlib.sha256(f"{doc_id}\x00{sha}".encode()).hexdigest()[:20]
+    return f"{key}-{ordinal:05d}"
+
+
+def chunk_document(doc: LoadedDocument) -> list[Chunk]:
+    if doc.tables:
+        return _table_chunks(doc)
+    return _text_chunks(doc)
+
+
+def _table_chunks(doc: LoadedDocument) -> list[Chunk]:
+    # The document text holds one rendered line per row, in order (see ingest._table_text).
+    chunks: list[Chunk] = []
+    offset = 0
+    lines = doc.text.split("\n")
+    index = 0
+    multi = len(doc.tables) > 1
+    for table in doc.tables:
+        for row_no, values in enumerate(table.rows):
+            line = lines[index]
+            chunks.append(Chunk(
+                chunk_id=_chunk_id(doc.meta.doc_id, doc.sha256, len(chunks)),
+                doc_id=doc.meta.doc_id, ordinal=len(chunks), text=line,
+                start=offset, end=offset + len(line),
+                section=table.name if multi else "",
+                table=table.name, row=row_no, columns=table.columns, values=values,
+            ))
+            offset += len(line) + 1
+            index += 1
+    return chunks
+
+
+def _sections(text: str) -> list[tuple[str, int, int]]:
+    """(heading path, body start, body end) for each section of Markdown-like text."""
+    sections: list[tuple[str, int, int]] = []
+    path: list[tuple[int, str]] = []
+    start = 0
+    current = ""
+    pos = 0
+    for line in text.split("\n"):
+        match = _HEADING_LINE.match(line)
+        if match:
+            sections.append((current, start, pos))
+            level = len(match.group(1))
+            path = [(lvl, title) for lvl, title in path if lvl < level] + [(level, match.group(2).strip())]
+            # The top-level title is the document title already; the path starts below it.
+            current = " > ".join(t for lvl, t in path if lvl > 1 or len(path) == 1 and level > 1)
+            start = pos + len(line) + 1
+        pos += len(line) + 1
+    sections.append((current, start, len(text)))
+    return [(s, a, min(b, len(text))) for s, a, b in sections if b > a and text[a:b].strip()]
+
+
+def _blocks(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
+    """Paragraph blocks (start, end, is_table) separated by blank lines; Markdown tables kept whole."""
+    blocks: list[tuple[int, int, bool]] = []
+    for match in re.finditer(r"(?:[^\n]+\n?)+", text[start:end]):
+        a, b = start + match.start(), start + match.end()
+        body = text[a:b]
+        is_table = all(line.lstrip().startswith("|") for line in body.strip().split("\n"))
+        blocks.append((a, b, is_table))
+    return blocks
+
+
+def _text_chunks(doc: LoadedDocument) -> list[Chunk]:
+    text = doc.text
+    pieces: list[tuple[str, int, int]] = []  # (section, start, end)
+    contexts: dict[tuple[int, int], str] = {}
+    for section, s_start, s_end in _sections(text):
+        pending: tuple[int, int] | None = None
+        for b_start, b_end, is_table in _blocks(text, s_start, s_end):
+            if is_table:
+                if pending:
+                    pieces.append((section, *pending))
+                    pending = None
+                header, table_pieces = _table_block_pieces(text, b_start, b_end)
+                for a, b in table_pieces:
+                    pieces.append((section, a, b))
+                    if header and text[a:b].split("\n", 1)[0] != header:
+                        contexts[(a, b)] = header
+                continue
+            for a, b in _pack_sentences(text, b_start, b_end):
+                if pending and (b - pending[0]) <= MAX_CHARS and (pending[1] - pending[0]) < MIN_CHARS:
+                    pending = (pending[0], b)  # merge a short paragraph with the next one
+                    continue
+                if pending:
+                    pieces.append((section, *pending))
+                pending = (a, b)
+        if pending:
+            pieces.append((section, *pending))
+    chunks = []
+    for section, a, b in pieces:
+        context = contexts.get((a, b), "")
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b <= a:
+            continue
+        chunks.append(Chunk(
+            chunk_id=_chunk_id(doc.meta.doc_id, doc.sha256, len(chunks)),
+            doc_id=doc.meta.doc_id, ordinal=len(chunks), text=text[a:b], start=a, end=b,
+            section=section, page=_page_at(doc, a), context=context,
+        ))
+    return chunks
+
+
+def _pack_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans = split_sentences(text[start:end], base=start)
+    packed: list[tuple[int, int]] = []
+    cur: tuple[int, int] | None = None
+    for a, b in spans:
+        for a2, b2 in _hard_split(text, a, b):
+            if cur and b2 - cur[0] <= MAX_CHARS:
+                cur = (cur[0], b2)
+            else:
+                if cur:
+                    packed.append(cur)
+                cur = (a2, b2)
+    if cur:
+        packed.append(cur)
+    return packed
+
+
+def _hard_split(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """A sentence longer than MAX_CHARS is cut at whitespace."""
+    out = []
+    while b - a > MAX_CHARS:
+        cut = text.rfind(" ", a + MAX_CHARS // 2, a + MAX_CHARS)
+        cut = cut if cut > a else a + MAX_CHARS
+        out.append((a, cut))
+        a = cut
+        while a < b and text[a].isspace():
+            a += 1
+    if b > a:
+        out.append((a, b))
+    return out
+
+
+def _table_block_pieces(text: str, start: int, end: int) -> tuple[str, list[tuple[int, int]]]:
+    """A Markdown table in an article: groups of rows up to MAX_CHARS; the header line is
+    returned so later pieces can carry it as context."""
+    lines = []
+    pos = start
+    for line in text[start:end].split("\n"):
+        if line.strip():
+            lines.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    body = [ln for ln in lines if not re.fullmatch(r"\s*\|?[\s:|-]+\|?\s*", text[ln[0]:ln[1]])]
+    if not body:
+        return "", []
+    header = text[body[0][0]:body[0][1]]
+    pieces, cur = [], None
+    for a, b in body:
+        if cur and b - cur[0] <= MAX_CHARS:
+            cur = (cur[0], b)
+        else:
+            if cur:
+                pieces.append(cur)
+            cur = (a, b)
+    pieces.append(cur)
+    return header, pieces
+
+
+def _page_at(doc: LoadedDocument, offset: int) -> int | None:
+    for number, a, b in doc.pages:
+        if a <= offset <= b:
+            return number
+    return None

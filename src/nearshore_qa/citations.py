@@ -1,0 +1,62 @@
+"""Citations: turn the evidence an answer used into numbered, openable citations with
+highlight spans, and check each figure of the answer against the passage it cites."""
+
+from __future__ import annotations
+
+import re
+
+from .figures import find_figures, figure_spans, same_figure
+from .records import Citation, Figure, Hit
+
+_MARKER = re.compile(r"\[(\d+)\]")
+
+
+def citation_for(hit: Hit, marker: int, span: tuple[int, int] | None = None, column: str = "") -> Citation:
+    """``span`` is the quoted part of the chunk (relative to the chunk text), highlighted."""
+    c, d = hit.chunk, hit.doc
+    highlights = [span] if span else []
+    return Citation(
+        marker=marker, doc_id=c.doc_id, title=d.title, source=d.url or d.original_name or c.doc_id,
+        publisher=d.source, published=d.published, locator=c.locator, text=c.text, highlights=highlights,
+        kind=d.kind, table=c.table, row=c.row, column=column, units=d.units, period=d.period,
+        start=c.start, end=c.end,
+    )
+
+
+def split_cited_sentences(answer: str) -> list[tuple[str, list[int]]]:
+    """The answer's sentences, each with the markers that follow it."""
+    out: list[tuple[str, list[int]]] = []
+    pos = 0
+    for m in re.finditer(r"((?:\s*\[\d+\])+)(?=\s|$)", answer):
+        sentence = answer[pos:m.start()].strip()
+        markers = [int(x) for x in _MARKER.findall(m.group(1))]
+        if sentence:
+            out.append((sentence, markers))
+        pos = m.end()
+    tail = answer[pos:].strip()
+    if tail:
+        out.append((tail, []))
+    return out
+
+
+def check_figures(answer: str, citations: list[Citation]) -> list[Figure]:
+    """Every figure in the answer, verified when a passage its sentence cites states it.
+
+    Highlights for the supporting figures are added to those citations.
+    """
+    by_marker = {c.marker: c for c in citations}
+    figures: list[Figure] = []
+    for sentence, markers in split_cited_sentences(answer):
+        for claim in find_figures(_MARKER.sub("", sentence)):
+            verified_by = None
+            for marker in markers:
+                cit = by_marker.get(marker)
+                if cit and any(same_figure(claim, ev) for ev in find_figures(cit.text)):
+                    verified_by = marker
+                    spans = figure_spans(cit.text, [claim])
+                    cit.highlights.extend(s for s in spans if s not in cit.highlights)
+                    break
+            figures.append(Figure(text=claim.text, value=claim.value, kind=claim.kind,
+                                  citation=verified_by if verified_by else (markers[0] if markers else None),
+                                  verified=verified_by is not None))
+    return figures

@@ -1,0 +1,195 @@
+"""The command line: a thin adapter over ``Library``. Exit 0 ok, 1 failures, 2 usage errors."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from dataclasses import asdict
+
+from .errors import NearshoreQAError
+from .records import Answer, IngestResult
+from .settings import Settings
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="nearshore-qa", description="Cited answers about nearshoring and trade.")
+    p.add_argument("--store", help="store directory (an explicit store starts empty); "
+                                   "default $NEARSHORE_QA_HOME or a per-user data folder seeded from corpus/")
+    p.add_argument("--chroma-url", help="use a Chroma server (e.g. http://127.0.0.1:8000) for the vectors")
+    sub = p.add_subparsers(dest="command", required=True)
+    ing = sub.add_parser("ingest", help="add files or folders (recursively)")
+    ing.add_argument("paths", nargs="+")
+    ing.add_argument("--max-file-mb", type=int, help="size limit per file (default 50)")
+    ing.add_argument("--json", action="store_true", help="one JSON object per file")
+    ask = sub.add_parser("ask", help="answer a question (or one per line from standard input)")
+    ask.add_argument("question", nargs="?")
+    ask.add_argument("--json", action="store_true")
+    ask.add_argument("-k", type=int, help="passages to retrieve (default 5)")
+    ask.add_argument("--answerer", choices=["extractive", "openai", "ollama", "llamacpp"])
+    src = sub.add_parser("sources", help="list the documents in the store")
+    src.add_argument("--json", action="store_true")
+    rm = sub.add_parser("remove", help="delete one document by its id (see `sources`)")
+    rm.add_argument("doc")
+    ev = sub.add_parser("eval", help="run an evaluation set through the pipeline")
+    ev.add_argument("file", nargs="?", help="questions JSONL (default: the shipped eval/questions.jsonl)")
+    ev.add_argument("--json", action="store_true")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    args = _parser().parse_args(argv)
+    try:
+        settings = Settings.from_env(store=args.store, chroma_url=args.chroma_url,
+                                     max_file_mb=getattr(args, "max_file_mb", None),
+                                     answerer=getattr(args, "answerer", None))
+        return _COMMANDS[args.command](args, settings)
+    except ValueError as exc:
+        print(f"nearshore-qa: {exc}", file=sys.stderr)
+        return 2
+    except NearshoreQAError as exc:
+        print(f"nearshore-qa: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # an unexpected bug: one line, the traceback on request
+        if os.environ.get("NEARSHORE_QA_DEBUG"):
+            raise
+        print(f"nearshore-qa: unexpected error: {type(exc).__name__}: {exc} "
+              f"(set NEARSHORE_QA_DEBUG=1 for the traceback)", file=sys.stderr)
+        return 1
+
+
+def _library(settings: Settings, seed: bool = True):
+    from . import open_library
+
+    progress = _progress_bar() if seed else None
+    lib = open_library(settings, seed=seed, progress=progress)
+    return lib
+
+
+def _progress_bar():
+    from tqdm import tqdm
+
+    bar = None
+
+    def update(i: int, n: int, name: str) -> None:
+        nonlocal bar
+        if n < 5:  # a bar only helps when there are many files
+            return
+        if bar is None:
+            bar = tqdm(total=n, unit="file", file=sys.stderr, desc="ingesting", leave=False)
+        bar.n = i
+        bar.set_postfix_str(name[-40:], refresh=True)
+        if i >= n:
+            bar.close()
+
+    return update
+
+
+def cmd_ingest(args, settings: Settings) -> int:
+    lib = _library(settings, seed=False)
+    results = lib.add(args.paths, progress=_progress_bar())
+    _print_results(results, args.json)
+    return 1 if any(r.status == "failed" for r in results) else 0
+
+
+def _print_results(results: list[IngestResult], as_json: bool) -> None:
+    counts: dict[str, int] = {}
+    for r in results:
+        counts[r.status] = counts.get(r.status, 0) + 1
+        if as_json:
+            print(json.dumps(asdict(r), ensure_ascii=False))
+            continue
+        detail = f"{r.chunks} chunks" if r.status in ("added", "replaced", "unchanged") else r.reason
+        print(f"{r.status:<10} {r.name}" + (f"  ({detail})" if detail else ""))
+    if not as_json:
+        summary = ", ".join(f"{n} {s}" for s, n in counts.items()) or "nothing to ingest"
+        print(f"-- {summary}", file=sys.stderr)
+
+
+def cmd_ask(args, settings: Settings) -> int:
+    if args.k is not None and not 1 <= args.k <= 50:
+        raise ValueError(f"-k must be between 1 and 50, got {args.k}")
+    lib = _library(settings)
+    if args.question:
+        _print_answer(lib.ask(args.question, k=args.k), args.json)
+        return 0
+    interactive = sys.stdin.isatty() and not args.json
+    history: list[str] = []
+    while True:
+        if interactive:
+            print("? ", end="", flush=True)
+        line = sys.stdin.readline()
+        if not line:
+            break
+        question = line.strip()
+        if not question:
+            continue
+        answer = lib.ask(question, k=args.k, history=history)
+        history.append(answer.standalone_question or question)
+        _print_answer(answer, args.json)
+        sys.stdout.flush()
+    return 0
+
+
+def _print_answer(answer: Answer, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps(answer.to_json(), ensure_ascii=False))
+        return
+    if answer.standalone_question and answer.standalone_question != answer.question:
+        print(f"(understood as: {answer.standalone_question})")
+    print(answer.answer)
+    listed = answer.citations or answer.closest
+    if listed:
+        print("\nSources:" if answer.citations else "\nClosest sources:")
+    for c in listed:
+        meta = ", ".join(x for x in (c.publisher, c.published) if x)
+        print(f"  [{c.marker}] {c.title}" + (f" ({meta})" if meta else "") + f" — {c.source}, {c.locator}")
+    for f in answer.figures:
+        mark = "verified" if f.verified else "NOT VERIFIED"
+        print(f"  figure {f.text}: {mark} against [{f.citation}]")
+    print()
+
+
+def cmd_sources(args, settings: Settings) -> int:
+    lib = _library(settings)
+    items = lib.sources()
+    if args.json:
+        print(json.dumps([asdict(s) for s in items], ensure_ascii=False, indent=1))
+        return 0
+    for s in items:
+        meta = ", ".join(x for x in (s.publisher, s.published) if x)
+        print(f"{s.doc_id}\t{s.kind}\t{s.chunks} chunks\t{s.title}" + (f" ({meta})" if meta else ""))
+    print(f"-- {len(items)} documents", file=sys.stderr)
+    return 0
+
+
+def cmd_remove(args, settings: Settings) -> int:
+    lib = _library(settings, seed=False)
+    result = lib.remove(args.doc)
+    print(f"removed    {result.doc_id}  ({result.chunks} chunks)")
+    return 0
+
+
+def cmd_eval(args, settings: Settings) -> int:
+    from .evaluation import DEFAULT_EVAL, print_report, run_eval
+
+    lib = _library(settings)
+    report = run_eval(lib, args.file or DEFAULT_EVAL)
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, indent=1))
+    else:
+        print_report(report)
+    return 0
+
+
+_COMMANDS = {"ingest": cmd_ingest, "ask": cmd_ask, "sources": cmd_sources, "remove": cmd_remove, "eval": cmd_eval}
+
+
+if __name__ == "__main__":
+    sys.exit(main())

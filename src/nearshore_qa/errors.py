@@ -1,0 +1,28 @@
+"""The project's own exceptions; the CLI and the app translate them at the edge."""
+
+
+class NearshoreQAError(Exception):
+    """Base class: every error the library raises on purpose."""
+
+
+class IngestError(NearshoreQAError):
+    """A file could not be ingested. The message names the file and the reason."""
+
+    def __init__(self, name: str, reason: str):
+        self.name = name
+        self.reason = reason
+        super().__init__(f"{name}: {reason}")
+
+
+class StoreError(NearshoreQAError):
+    """The store cannot be opened or used (wrong model, server unreachable, ...)."""
+
+
+class DocumentNotFound(NearshoreQAError):
+    def __init__(self, doc_id: str):
+        self.doc_id = doc_id
+        super().__init__(f"no document {doc_id!r} in the store")
+
+
+class AnswererError(NearshoreQAError):
+    """An answerer (LLM server, model file) failed; the message names the URL or model."""

@@ -1,0 +1,513 @@
+"""Loaders: one file (or pasted text) in, one ``LoadedDocument`` out, or an ``IngestError``.
+
+Every failure names the file and says why in one line; nothing here touches the store.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import os
+import re
+import zipfile
+from dataclasses import replace
+from datetime import date, datetime
+from pathlib import Path
+from typing import Iterator
+
+import yaml
+
+from .errors import IngestError
+from .records import DocumentMeta, LoadedDocument, Table
+
+TEXT_FORMATS = {".md": "md", ".markdown": "md", ".txt": "txt", ".html": "html", ".htm": "html"}
+BINARY_FORMATS = {".pdf": "pdf", ".docx": "docx", ".xlsx": "xlsx"}
+TABLE_FORMATS = {".csv": "csv", ".xlsx": "xlsx"}
+SUPPORTED = {**TEXT_FORMATS, **BINARY_FORMATS, ".csv": "csv"}
+SIDECAR_SUFFIXES = (".meta.yaml", ".meta.yml")
+MAX_TABLE_ROWS = 20_000
+
+
+def file_format(name: str) -> str | None:
+    return SUPPORTED.get(Path(name).suffix.lower())
+
+
+def is_sidecar(path: Path) -> bool:
+    return path.name.lower().endswith(SIDECAR_SUFFIXES)
+
+
+def iter_files(paths: list[Path]) -> Iterator[tuple[Path, Path]]:
+    """Yield (file, root) for every file under the given paths; doc ids are relative to root.
+
+    Hidden files and table sidecars are skipped; directory symlinks are not followed, so a
+    symlink loop cannot recurse forever.
+    """
+    for given in paths:
+        if given.is_dir():
+            for dirpath, dirnames, filenames in os.walk(given, followlinks=False):
+                dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+                for name in sorted(filenames):
+                    path = Path(dirpath) / name
+                    if name.startswith(".") or is_sidecar(path):
+                        continue
+                    yield path, given
+        else:
+            if is_sidecar(given):
+                continue
+            yield given, given.parent
+
+
+def doc_id_for(path: Path, root: Path) -> str:
+    try:
+        rel = path.relative_to(root)
+    except ValueError:
+        rel = Path(path.name)
+    return rel.as_posix()
+
+
+def load_file(path: Path, doc_id: str, max_bytes: int, max_table_rows: int = MAX_TABLE_ROWS) -> LoadedDocument:
+    """Read and parse one file. Raises ``IngestError`` naming ``doc_id`` and the reason."""
+    name = doc_id
+    fmt = file_format(path.name)
+    if fmt is None:
+        suffix = path.suffix or "(none)"
+        raise IngestError(name, f"unsupported file type {suffix}; supported: {', '.join(sorted(SUPPORTED))}")
+    try:
+        if path.is_symlink() and not path.exists():
+            raise IngestError(name, "broken symbolic link")
+        size = path.stat().st_size
+    except OSError as exc:
+        raise IngestError(name, f"cannot read file ({exc.strerror or exc})") from None
+    if size > max_bytes:
+        raise IngestError(name, f"file is {size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.0f} MB")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise IngestError(name, f"cannot read file ({exc.strerror or exc})") from None
+    sidecar = _read_sidecar(path, name) if fmt in ("csv", "xlsx") else ({}, b"")
+    return load_bytes(data, name=name, original_name=path.name, fmt=fmt, sidecar=sidecar,
+                      max_table_rows=max_table_rows)
+
+
+def load_bytes(
+    data: bytes,
+    *,
+    name: str,
+    original_name: str,
+    fmt: str,
+    sidecar: tuple[dict, bytes] = ({}, b""),
+    max_table_rows: int = MAX_TABLE_ROWS,
+    url: str = "",
+) -> LoadedDocument:
+    """Parse bytes already in memory (an upload, a fetched page) as the given format."""
+    if not data.strip():
+        raise IngestError(name, "empty file")
+    meta_extra, sidecar_bytes = sidecar
+    sha = hashlib.sha256(data + sidecar_bytes).hexdigest()
+    loader = _LOADERS[fmt]
+    meta, text, tables, pages = loader(data, name, original_name, meta_extra, max_table_rows)
+    if url and not meta.url:
+        meta = replace(meta, url=url)
+    if not text.strip():
+        raise IngestError(name, "no text found in file")
+    return LoadedDocument(meta=meta, text=text, sha256=sha, original=data, tables=tables, pages=pages)
+
+
+def load_pasted(title: str, text: str, source: str = "", url: str = "", published: str = "") -> LoadedDocument:
+    """Pasted text from the UI becomes a Markdown article with the given metadata."""
+    title = title.strip()
+    if not title:
+        raise IngestError("(pasted text)", "a title is required")
+    if not text.strip():
+        raise IngestError(title, "empty text")
+    slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:80] or "pasted"
+    front = yaml.safe_dump({"title": title, "source": source, "url": url, "published": published},
+                           allow_unicode=True, sort_keys=False)
+    data = f"---\n{front}---\n{text.strip()}\n".encode("utf-8")
+    return load_bytes(data, name=f"pasted/{slug}.md", original_name=f"{slug}.md", fmt="md")
+
+
+# --- decoding -----------------------------------------------------------------------------
+
+def decode_text(data: bytes, name: str) -> str:
+    """UTF-8 (with or without BOM), else cp1252, else latin-1; binary bytes are refused."""
+    if b"\x00" in data[:65536]:
+        raise IngestError(name, "binary content under a text extension (NUL bytes)")
+    sample = data[:65536]
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    if controls > max(8, len(sample) // 50):
+        raise IngestError(name, "binary content under a text extension (control bytes)")
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return _normalise_newlines(data.decode(encoding))
+        except UnicodeDecodeError:
+            continue
+    return _normalise_newlines(data.decode("latin-1"))
+
+
+def _normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _date_str(value) -> str:
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()[:10]
+    return str(value).strip() if value is not None else ""
+
+
+def _str(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return "; ".join(str(v) for v in value if v is not None)
+    return str(value).strip()
+
+
+def _first_url(value) -> str:
+    if isinstance(value, (list, tuple)):
+        return str(value[0]).strip() if value else ""
+    return _str(value)
+
+
+def _meta(name: str, original_name: str, fmt: str, kind: str, fields: dict, fallback_title: str) -> DocumentMeta:
+    topics = fields.get("topics") or ()
+    if isinstance(topics, str):
+        topics = tuple(t.strip() for t in topics.split(",") if t.strip())
+    return DocumentMeta(
+        doc_id=name,
+        title=_str(fields.get("title")) or fallback_title,
+        kind=kind,
+        fmt=fmt,
+        source=_str(fields.get("source") or fields.get("publisher")),
+        url=_first_url(fields.get("url")),
+        published=_date_str(fields.get("published") or fields.get("date")),
+        author=_str(fields.get("author")),
+        original_name=original_name,
+        units=_str(fields.get("units")),
+        period=_str(fields.get("period")),
+        topics=tuple(str(t) for t in topics),
+    )
+
+
+def _title_from_name(name: str) -> str:
+    stem = Path(name).name
+    for suffix in SIDECAR_SUFFIXES + tuple(SUPPORTED):
+        if stem.lower().endswith(suffix):
+            stem = stem[: -len(suffix)]
+            break
+    words = re.sub(r"[_\-]+", " ", stem).strip()
+    return words[:1].upper() + words[1:] if words else name
+
+
+# --- text formats -------------------------------------------------------------------------
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*\)")
+_HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$", re.M)
+
+
+def _load_md(data: bytes, name: str, original_name: str, _extra: dict, _rows: int):
+    text = decode_text(data, name)
+    fields: dict = {}
+    match = _FRONT_MATTER.match(text)
+    if match:
+        try:
+            loaded = yaml.safe_load(match.group(1))
+        except yaml.YAMLError as exc:
+            line = getattr(getattr(exc, "problem_mark", None), "line", None)
+            where = f" (line {line + 2})" if line is not None else ""
+            raise IngestError(name, f"front matter is not valid YAML{where}") from None
+        if loaded is not None and not isinstance(loaded, dict):
+            raise IngestError(name, "front matter must be a YAML mapping of fields (title, source, url, published)")
+        fields = loaded or {}
+        text = text[match.end():]
+    elif text.startswith("---\n"):
+        raise IngestError(name, "front matter starts with '---' but has no closing '---' line")
+    body = _MD_LINK.sub(lambda m: m.group(1), text).strip("\n")
+    heading = _HEADING.search(body)
+    fallback = heading.group(2).strip() if heading else _title_from_name(original_name)
+    return _meta(name, original_name, "md", "article", fields, fallback), body, (), ()
+
+
+def _load_txt(data: bytes, name: str, original_name: str, _extra: dict, _rows: int):
+    text = decode_text(data, name).strip("\n")
+    first = next((line.strip() for line in text.split("\n") if line.strip()), "")
+    title = first[:200] if first else _title_from_name(original_name)
+    return _meta(name, original_name, "txt", "article", {}, title), text, (), ()
+
+
+_DROP_TAGS = ("script", "style", "noscript", "nav", "footer", "header", "aside", "form", "iframe",
+              "svg", "button", "template", "object", "embed")
+_BLOCKS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote", "pre", "td", "th", "dt", "dd",
+           "figcaption", "caption")
+
+
+def _load_html(data: bytes, name: str, original_name: str, _extra: dict, _rows: int):
+    # BeautifulSoup with explicit rules: deterministic, no network, and we keep the headings the
+    # chunker needs; trafilatura's heuristics can drop short pages and pull many dependencies.
+    from bs4 import BeautifulSoup
+
+    html = decode_text(data, name)
+    soup = BeautifulSoup(html, "lxml")
+
+    def meta_content(*keys: str) -> str:
+        for key in keys:
+            tag = soup.find("meta", attrs={"name": key}) or soup.find("meta", attrs={"property": key})
+            if tag and tag.get("content"):
+                return str(tag["content"]).strip()
+        return ""
+
+    title = meta_content("og:title", "citation_title")
+    if not title and soup.title and soup.title.string:
+        title = soup.title.string.strip()
+    fields = {
+        "title": title,
+        "author": meta_content("author", "article:author", "citation_author"),
+        "published": meta_content("article:published_time", "date", "citation_publication_date",
+                                  "dc.date", "DC.date")[:10],
+        "source": meta_content("og:site_name", "publisher", "citation_publisher"),
+        "url": meta_content("og:url"),
+    }
+    for tag in soup(list(_DROP_TAGS)):
+        tag.decompose()
+    root = soup.find("article") or soup.find("main") or soup.body or soup
+    lines: list[str] = []
+    for block in root.find_all(_BLOCKS):
+        if block.find(_BLOCKS):  # the innermost block carries the text
+            continue
+        words = " ".join(block.get_text(" ", strip=True).split())
+        if not words:
+            continue
+        if block.name in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            lines.append("#" * int(block.name[1]) + " " + words)
+        else:
+            lines.append(words)
+    if not lines:
+        words = " ".join(root.get_text(" ", strip=True).split())
+        lines = [words] if words else []
+    text = "\n\n".join(lines)
+    heading = _HEADING.search(text)
+    fallback = heading.group(2).strip() if heading else _title_from_name(original_name)
+    return _meta(name, original_name, "html", "article", fields, fallback), text, (), ()
+
+
+# --- binary documents ---------------------------------------------------------------------
+
+def _load_pdf(data: bytes, name: str, original_name: str, _extra: dict, _rows: int):
+    import logging
+
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    if not data.lstrip()[:5].startswith(b"%PDF"):
+        raise IngestError(name, "not a PDF file (no %PDF header)")
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            try:
+                if not reader.decrypt(""):
+                    raise IngestError(name, "encrypted PDF (a password is needed)")
+            except IngestError:
+                raise
+            except Exception:
+                raise IngestError(name, "encrypted PDF (a password is needed)") from None
+        pages: list[tuple[int, int, int]] = []
+        parts: list[str] = []
+        offset = 0
+        for number, page in enumerate(reader.pages, start=1):
+            page_text = _normalise_newlines(page.extract_text() or "").strip()
+            if not page_text:
+                continue
+            if parts:
+                offset += 2
+            pages.append((number, offset, offset + len(page_text)))
+            parts.append(page_text)
+            offset += len(page_text)
+        info = reader.metadata or {}
+        fields = {"title": info.get("/Title"), "author": info.get("/Author"),
+                  "published": _pdf_date(info.get("/CreationDate"))}
+    except IngestError:
+        raise
+    except (PdfReadError, Exception) as exc:  # pypdf raises many kinds on a damaged file
+        raise IngestError(name, f"corrupt or truncated PDF ({type(exc).__name__})") from None
+    text = "\n\n".join(parts)
+    if not text.strip():
+        raise IngestError(name, "PDF has no extractable text (scanned images?)")
+    first = text.strip().split("\n", 1)[0].strip()[:200]
+    return _meta(name, original_name, "pdf", "article", fields, first or _title_from_name(original_name)), text, (), tuple(pages)
+
+
+def _pdf_date(value) -> str:
+    match = re.match(r"D:(\d{4})(\d{2})?(\d{2})?", str(value or ""))
+    if not match:
+        return ""
+    y, m, d = match.group(1), match.group(2) or "01", match.group(3) or "01"
+    return f"{y}-{m}-{d}"
+
+
+def _load_docx(data: bytes, name: str, original_name: str, _extra: dict, _rows: int):
+    import docx
+
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise IngestError(name, "not a DOCX file (not a zip container)")
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as exc:
+        raise IngestError(name, f"corrupt DOCX ({type(exc).__name__})") from None
+    lines: list[str] = []
+    for para in document.paragraphs:
+        words = para.text.strip()
+        if not words:
+            continue
+        style = (para.style.name if para.style is not None else "") or ""
+        level = re.match(r"Heading (\d)", style)
+        if style == "Title":
+            lines.append("# " + words)
+        elif level:
+            lines.append("#" * min(int(level.group(1)) + 1, 6) + " " + words)
+        else:
+            lines.append(words)
+    for table in document.tables:
+        for row in table.rows:
+            cells = [c.text.strip() for c in row.cells]
+            if any(cells):
+                lines.append(" | ".join(cells))
+    props = document.core_properties
+    fields = {"title": props.title, "author": props.author,
+              "published": props.created.date().isoformat() if props.created else ""}
+    text = "\n\n".join(lines)
+    heading = _HEADING.search(text)
+    fallback = heading.group(2).strip() if heading else _title_from_name(original_name)
+    return _meta(name, original_name, "docx", "article", fields, fallback), text, (), ()
+
+
+# --- tables -------------------------------------------------------------------------------
+
+def _read_sidecar(path: Path, name: str) -> tuple[dict, bytes]:
+    stem = path.name[: -len(path.suffix)] if path.suffix else path.name
+    for suffix in SIDECAR_SUFFIXES:
+        side = path.with_name(stem + suffix)
+        if side.is_file():
+            raw = side.read_bytes()
+            try:
+                loaded = yaml.safe_load(decode_text(raw, side.name)) or {}
+            except yaml.YAMLError:
+                raise IngestError(name, f"sidecar {side.name} is not valid YAML") from None
+            if not isinstance(loaded, dict):
+                raise IngestError(name, f"sidecar {side.name} must be a YAML mapping of fields")
+            return loaded, raw
+    return {}, b""
+
+
+def render_row(columns: tuple[str, ...], values: tuple[str, ...]) -> str:
+    return "; ".join(f"{c}: {v}" for c, v in zip(columns, values) if str(v).strip() != "")
+
+
+def _table_text(tables: tuple[Table, ...]) -> str:
+    # One line per row, so a row's char offsets are easy to find and cite.
+    lines = []
+    for table in tables:
+        for row in table.rows:
+            lines.append(render_row(table.columns, row))
+    return "\n".join(lines)
+
+
+def _clean_header(header: list[str]) -> tuple[str, ...]:
+    seen: dict[str, int] = {}
+    out = []
+    for i, col in enumerate(header):
+        col = " ".join(str(col).split()) or f"column {i + 1}"
+        if col in seen:
+            seen[col] += 1
+            col = f"{col} ({seen[col]})"
+        else:
+            seen[col] = 1
+        out.append(col)
+    return tuple(out)
+
+
+def _load_csv(data: bytes, name: str, original_name: str, extra: dict, max_rows: int):
+    text = decode_text(data, name)
+    sample = text[:8192]
+    try:
+        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.reader(io.StringIO(text), dialect)
+    try:
+        header = next(reader)
+    except (StopIteration, csv.Error):
+        raise IngestError(name, "CSV has no header row") from None
+    header = [h.strip() for h in header]
+    if not any(header):
+        raise IngestError(name, "CSV header row is empty")
+    columns = _clean_header(header)
+    rows: list[tuple[str, ...]] = []
+    try:
+        for line_no, row in enumerate(reader, start=2):
+            if not any(cell.strip() for cell in row):
+                continue
+            if len(row) != len(columns):
+                raise IngestError(name, f"ragged rows: line {line_no} has {len(row)} fields, the header has {len(columns)}")
+            rows.append(tuple(cell.strip() for cell in row))
+            if len(rows) > max_rows:
+                raise IngestError(name, f"table has more than {max_rows:,} rows (the limit); split it or raise max_table_rows")
+    except csv.Error as exc:
+        raise IngestError(name, f"malformed CSV ({exc})") from None
+    if not rows:
+        raise IngestError(name, "CSV has a header but no data rows")
+    tables = (Table(name=_title_from_name(original_name), columns=columns, rows=tuple(rows)),)
+    meta = _meta(name, original_name, "csv", "table", extra, _title_from_name(original_name))
+    return meta, _table_text(tables), tables, ()
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.10g}" if not value.is_integer() else str(int(value))
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()[:10]
+    return " ".join(str(value).split())
+
+
+def _load_xlsx(data: bytes, name: str, original_name: str, extra: dict, max_rows: int):
+    import openpyxl
+
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise IngestError(name, "not an XLSX file (not a zip container)")
+    try:
+        # data_only: formulas give their cached values, never the formula text.
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:
+        raise IngestError(name, f"corrupt XLSX ({type(exc).__name__})") from None
+    tables: list[Table] = []
+    total = 0
+    try:
+        for sheet in book.worksheets:
+            raw = [[_cell(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+            raw = [r for r in raw if any(r)]
+            if len(raw) < 2:
+                continue
+            width = max(len(r) for r in raw)
+            raw = [r + [""] * (width - len(r)) for r in raw]
+            keep = [j for j in range(width) if any(r[j] for r in raw)]
+            raw = [[r[j] for j in keep] for r in raw]
+            columns = _clean_header(raw[0])
+            rows = tuple(tuple(r) for r in raw[1:])
+            total += len(rows)
+            if total > max_rows:
+                raise IngestError(name, f"workbook has more than {max_rows:,} rows (the limit)")
+            tables.append(Table(name=sheet.title, columns=columns, rows=rows))
+    finally:
+        book.close()
+    if not tables:
+        raise IngestError(name, "workbook has no sheet with a header and data rows")
+    meta = _meta(name, original_name, "xlsx", "table", extra, _title_from_name(original_name))
+    return meta, _table_text(tuple(tables)), tuple(tables), ()
+
+
+_LOADERS = {"md": _load_md, "txt": _load_txt, "html": _load_html, "pdf": _load_pdf,
+            "docx": _load_docx, "csv": _load_csv, "xlsx": _load_xlsx}

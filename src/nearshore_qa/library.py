@@ -1,0 +1,166 @@
+"""The core API the CLI and the app share: add documents, ask, list and remove sources."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Callable, Iterable
+
+from .answer import ExtractiveAnswerer, build_chain
+from .chunking import chunk_document
+from .embeddings import MiniLMEmbeddings
+from .errors import IngestError, NearshoreQAError
+from .ingest import doc_id_for, file_format, iter_files, load_bytes, load_file, load_pasted
+from .records import Answer, IngestResult, LoadedDocument, SourceInfo
+from .retrieval import HybridRetriever
+from .rewrite import rewrite_followup
+from .settings import Settings
+from .store import Store
+
+Progress = Callable[[int, int, str], None]
+
+
+class Library:
+    """A store plus the models that read it. Heavy parts load on first use."""
+
+    def __init__(self, settings: Settings, embedder: MiniLMEmbeddings | None = None, answerer=None):
+        self.settings = settings
+        self.embedder = embedder or MiniLMEmbeddings()
+        self._store: Store | None = None
+        self._answerer = answerer
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            self._store = Store(self.settings.store_dir, self.embedder, self.settings.collection,
+                                self.settings.chroma_url)
+        return self._store
+
+    @property
+    def retriever(self) -> HybridRetriever:
+        return HybridRetriever(store=self.store, k=self.settings.top_k)
+
+    @property
+    def answerer(self):
+        if self._answerer is None:
+            if self.settings.answerer == "extractive":
+                self._answerer = ExtractiveAnswerer(self.embedder)
+            else:
+                from .llm import make_answerer
+
+                self._answerer = make_answerer(self.settings, self.embedder)
+        return self._answerer
+
+    # --- adding ----------------------------------------------------------------------------
+    def add(self, paths: Iterable[str | Path], progress: Progress | None = None) -> list[IngestResult]:
+        """Ingest files and folders (recursively). Failures are reported, never raised."""
+        results: list[IngestResult] = []
+        entries: list[tuple[Path, Path]] = []
+        for raw in paths:
+            path = Path(raw)
+            if not path.exists() and not path.is_symlink():
+                results.append(IngestResult(str(raw), "failed", reason="no such file or folder"))
+                continue
+            entries.extend(iter_files([path]))
+        loaders = [(doc_id_for(f, root), (lambda f=f, root=root: load_file(
+            f, doc_id_for(f, root), self.settings.max_file_bytes))) for f, root in entries]
+        return results + self._ingest(loaders, progress)
+
+    def add_bytes(self, files: list[tuple[str, bytes]], progress: Progress | None = None) -> list[IngestResult]:
+        """Uploaded files: (file name, content). Names are reduced to their last part."""
+        loaders = []
+        for name, data in files:
+            safe = Path(name.replace("\\", "/")).name or "upload"
+            def load(safe=safe, data=data):
+                if len(data) > self.settings.max_file_bytes:
+                    raise IngestError(safe, f"file is {len(data) / 1e6:.1f} MB; the limit is {self.settings.max_file_mb} MB")
+                fmt = file_format(safe)
+                if fmt is None:
+                    raise IngestError(safe, f"unsupported file type {Path(safe).suffix or '(none)'}")
+                return load_bytes(data, name=safe, original_name=safe, fmt=fmt)
+            loaders.append((safe, load))
+        return self._ingest(loaders, progress)
+
+    def add_text(self, title: str, text: str, source: str = "", url: str = "", published: str = "") -> IngestResult:
+        return self._ingest([(title or "(pasted text)", lambda: load_pasted(title, text, source, url, published))])[0]
+
+    def add_loaded(self, docs: list[LoadedDocument], progress: Progress | None = None) -> list[IngestResult]:
+        return self._ingest([(d.meta.doc_id, (lambda d=d: d)) for d in docs], progress)
+
+    def _ingest(self, loaders: list[tuple[str, Callable[[], LoadedDocument]]],
+                progress: Progress | None = None) -> list[IngestResult]:
+        results: list[IngestResult] = []
+        store = self.store
+        with store.writing():
+            for i, (name, load) in enumerate(loaders):
+                if progress:
+                    progress(i, len(loaders), name)
+                try:
+                    doc = load()
+                    chunks = chunk_document(doc)
+                    if not chunks:
+                        raise IngestError(name, "no text found in file")
+                    results.append(store.add(doc, chunks, name=name))
+                except IngestError as exc:
+                    results.append(IngestResult(name, "failed", doc_id=name, reason=exc.reason))
+                except NearshoreQAError:
+                    raise
+                except Exception as exc:  # a loader bug must not lose the rest of the batch
+                    results.append(IngestResult(name, "failed", doc_id=name,
+                                                reason=f"unexpected {type(exc).__name__}: {exc}"))
+            if progress:
+                progress(len(loaders), len(loaders), "")
+            store.refresh_lexical()
+        return results
+
+    def ensure_seeded(self, progress: Progress | None = None) -> list[IngestResult]:
+        """The default store follows the shipped corpus: ingest it when it changed (cheap when not)."""
+        corpus = self.settings.seed_corpus
+        if corpus is None or not corpus.is_dir():
+            return []
+        fingerprint = _fingerprint(corpus)
+        if self.store.registry.get_state("seed_fingerprint") == fingerprint:
+            return []
+        results = self.add([corpus], progress)
+        with self.store.registry.transaction() as db:
+            self.store.registry.set_state(db, "seed_fingerprint", fingerprint)
+        return results
+
+    # --- reading ---------------------------------------------------------------------------
+    def ask(self, question: str, k: int | None = None, history: list[str] | None = None) -> Answer:
+        question = question.strip()
+        if not question:
+            raise ValueError("the question is empty")
+        standalone = rewrite_followup(question, history or [])
+        retriever = HybridRetriever(store=self.store, k=k or self.settings.top_k)
+        answer = build_chain(retriever, self.answerer).invoke(standalone)
+        answer.question = question
+        answer.standalone_question = standalone
+        return answer
+
+    def sources(self) -> list[SourceInfo]:
+        return self.store.sources()
+
+    def remove(self, doc_id: str) -> IngestResult:
+        with self.store.writing():
+            result = self.store.remove(doc_id)
+            self.store.refresh_lexical()
+        return result
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+
+
+def _fingerprint(folder: Path) -> str:
+    h = hashlib.sha256()
+    for path, root in iter_files([folder]):
+        try:
+            st = path.stat()
+        except OSError:
+            continue
+        h.update(f"{doc_id_for(path, root)}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+        for side in (path.with_suffix(".meta.yaml"),):
+            if side.exists():
+                h.update(f"{side.name}\0{side.stat().st_mtime_ns}\n".encode())
+    return h.hexdigest()

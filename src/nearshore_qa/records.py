@@ -1,0 +1,186 @@
+"""Typed records passed between pipeline stages. Provenance travels with every record."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class DocumentMeta:
+    doc_id: str  # identity: path relative to the folder given, or URL
+    title: str
+    kind: str  # "article" | "table"
+    fmt: str  # md, txt, html, pdf, docx, csv, xlsx, text (pasted)
+    source: str = ""  # publisher
+    url: str = ""
+    published: str = ""  # as-of date, ISO when known
+    author: str = ""
+    original_name: str = ""  # the file name the user gave
+    units: str = ""  # tables
+    period: str = ""  # tables
+    topics: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str  # sheet name or file stem
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class LoadedDocument:
+    """A parsed file: its metadata, its plain text, and its tables (if any)."""
+
+    meta: DocumentMeta
+    text: str  # plain text that char offsets point into (tables: the rendered rows)
+    sha256: str  # content hash of the original bytes
+    original: bytes
+    tables: tuple[Table, ...] = ()
+    pages: tuple[tuple[int, int, int], ...] = ()  # (page number, start, end) for PDFs
+
+
+@dataclass(frozen=True)
+class Chunk:
+    chunk_id: str
+    doc_id: str
+    ordinal: int
+    text: str  # the passage as it stands in the document text
+    start: int  # char offsets into LoadedDocument.text
+    end: int
+    section: str = ""  # heading path "A > B"
+    page: int | None = None
+    table: str = ""  # table (sheet) name for table rows
+    row: int | None = None  # 0-based data row index
+    columns: tuple[str, ...] = ()
+    values: tuple[str, ...] = ()
+    context: str = ""  # e.g. the header line of a Markdown table piece
+
+    def embed_text(self, doc: "DocumentMeta") -> str:
+        """What the encoder and the lexical index see: the passage in its context."""
+        head = " > ".join(p for p in (doc.title, self.section) if p)
+        extra = [self.context] if self.context else []
+        if self.row is not None:
+            extra += [f"Units: {doc.units}." if doc.units else "", f"Period: {doc.period}." if doc.period else ""]
+        lines = [head, *[e for e in extra if e], self.text]
+        return "\n".join(line for line in lines if line)
+
+    @property
+    def locator(self) -> str:
+        if self.row is not None:
+            return f"table {self.table or 'main'}, row {self.row + 1}"
+        where = f"section {self.section}, " if self.section else ""
+        page = f"page {self.page}, " if self.page else ""
+        return f"{page}{where}chars {self.start}-{self.end}"
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A retrieved chunk with its document's provenance and its scores."""
+
+    chunk: Chunk
+    doc: DocumentMeta
+    score: float
+    dense_rank: int | None = None
+    lexical_rank: int | None = None
+
+
+@dataclass
+class Figure:
+    text: str  # as written in the answer
+    value: float  # normalised (scale applied; percent as the number of percent)
+    kind: str  # "currency" | "percent" | "number"
+    citation: int | None = None
+    verified: bool = False
+
+
+@dataclass
+class Citation:
+    marker: int
+    doc_id: str
+    title: str
+    source: str  # original file name or URL
+    publisher: str
+    published: str
+    locator: str
+    text: str
+    highlights: list[tuple[int, int]] = field(default_factory=list)
+    kind: str = "article"
+    table: str = ""
+    row: int | None = None
+    column: str = ""
+    units: str = ""
+    period: str = ""
+    start: int = 0
+    end: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "marker": self.marker,
+            "doc_id": self.doc_id,
+            "title": self.title,
+            "source": self.source,
+            "publisher": self.publisher,
+            "published": self.published,
+            "locator": self.locator,
+            "text": self.text,
+            "highlights": [list(h) for h in self.highlights],
+            "kind": self.kind,
+            "table": self.table,
+            "row": self.row,
+            "column": self.column,
+            "units": self.units,
+            "period": self.period,
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+@dataclass
+class Answer:
+    question: str
+    answer: str
+    abstained: bool
+    citations: list[Citation] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    standalone_question: str = ""  # the rewritten follow-up, when it differs
+    answerer: str = "extractive"
+    closest: list[Citation] = field(default_factory=list)  # shown when abstaining
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "question": self.question,
+            "standalone_question": self.standalone_question or self.question,
+            "answer": self.answer,
+            "abstained": self.abstained,
+            "answerer": self.answerer,
+            "citations": [c.to_json() for c in self.citations],
+            "figures": [asdict(f) for f in self.figures],
+            "closest": [c.to_json() for c in self.closest],
+        }
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    name: str  # the path or name the user gave
+    status: str  # added | unchanged | replaced | duplicate | failed | removed
+    doc_id: str = ""
+    reason: str = ""
+    chunks: int = 0
+    duplicate_of: str = ""
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    doc_id: str
+    title: str
+    kind: str
+    fmt: str
+    publisher: str
+    url: str
+    published: str
+    original_name: str
+    chunks: int
+    added_at: str
+    sha256: str

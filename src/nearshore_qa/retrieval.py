@@ -1,0 +1,74 @@
+"""Hybrid retrieval: BM25 and dense (Chroma) rankings fused by weighted reciprocal rank, with a
+small bonus for chunks that state the years and numbers the question names."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from langchain_core.callbacks import CallbackManagerForRetrieverRun
+from langchain_core.documents import Document
+from langchain_core.retrievers import BaseRetriever
+from pydantic import ConfigDict
+
+from .records import Hit
+from .store import Store
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+@dataclass(frozen=True)
+class FusionWeights:
+    lexical: float = 0.6
+    dense: float = 0.4
+    rrf_k: int = 60
+    candidates: int = 50
+    year_bonus: float = 0.004  # per question year the chunk states
+
+
+class HybridRetriever(BaseRetriever):
+    """A LangChain retriever over a ``Store``; each Document carries its ``Hit`` in metadata."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+    store: Store
+    k: int = 5
+    weights: FusionWeights = FusionWeights()
+
+    def search(self, query: str, k: int | None = None) -> list[Hit]:
+        k = k or self.k
+        w = self.weights
+        lexical = self.store.lexical_search(query, w.candidates)
+        vector = self.store.embedder.embed_query(query)
+        dense = self.store.dense_search(vector, w.candidates)
+        scores: dict[str, float] = {}
+        lex_rank = {cid: r for r, (cid, _) in enumerate(lexical, start=1)}
+        dense_rank = {cid: r for r, (cid, _) in enumerate(dense, start=1)}
+        for cid, r in lex_rank.items():
+            scores[cid] = scores.get(cid, 0.0) + w.lexical / (w.rrf_k + r)
+        for cid, r in dense_rank.items():
+            scores[cid] = scores.get(cid, 0.0) + w.dense / (w.rrf_k + r)
+        found = self.store.chunks(scores)
+        years = set(_YEAR.findall(query))
+        if years:
+            for cid, (chunk, meta) in found.items():
+                context = f"{meta.title} {chunk.section} {chunk.text}"
+                scores[cid] += w.year_bonus * sum(1 for y in years if y in context)
+        ranked = sorted((cid for cid in scores if cid in found), key=lambda c: -scores[c])[:k]
+        return [Hit(chunk=found[c][0], doc=found[c][1], score=scores[c],
+                    dense_rank=dense_rank.get(c), lexical_rank=lex_rank.get(c)) for c in ranked]
+
+    def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
+        return [hit_to_document(h) for h in self.search(query)]
+
+
+def hit_to_document(hit: Hit) -> Document:
+    c, d = hit.chunk, hit.doc
+    return Document(
+        page_content=c.text,
+        metadata={"doc_id": c.doc_id, "chunk_id": c.chunk_id, "title": d.title, "locator": c.locator,
+                  "score": hit.score, "hit": hit},
+    )
+
+
+def documents_to_hits(docs: list[Document]) -> list[Hit]:
+    return [d.metadata["hit"] for d in docs]

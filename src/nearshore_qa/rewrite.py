@@ -1,0 +1,54 @@
+"""Follow-up questions rewritten into standalone ones, by rule (the extractive default).
+
+"And in 2023?" after "What was US trade with Mexico in 2022?" becomes "What was US trade with
+Mexico in 2023?"; "What about Canada?" swaps the place or partner the previous question named.
+"""
+
+from __future__ import annotations
+
+import re
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_FOLLOWUP = re.compile(r"^\s*(and|what about|how about|and what about|what of|same for|and for|and in|in|for)\b", re.I)
+_NAME = re.compile(r"\b[A-Z][\wÀ-ÿ\-]*(?:\s+[A-Z][\wÀ-ÿ\-]*)*")
+_IGNORE = {"And", "What", "How", "In", "For", "The", "Same", "US", "U.S.", "About", "Which", "Who", "When", "Is", "Was"}
+
+
+def is_followup(question: str) -> bool:
+    words = question.split()
+    return bool(_FOLLOWUP.match(question)) and len(words) <= 8 or len(words) <= 3
+
+
+def _names(text: str) -> list[str]:
+    out = []
+    for m in _NAME.finditer(text):
+        words = [w for w in m.group(0).split() if w not in _IGNORE]
+        if words:
+            out.append(" ".join(words))
+    return out
+
+
+def rewrite_followup(question: str, history: list[str]) -> str:
+    """A standalone question; unchanged when it is not a follow-up or there is no history."""
+    if not history or not is_followup(question):
+        return question
+    previous = history[-1].strip().rstrip("?")
+    new_years = _YEAR.findall(question)
+    new_names = [n for n in _names(question) if not _YEAR.fullmatch(n)]
+    rewritten = previous
+    if new_years:
+        old_years = _YEAR.findall(previous)
+        if old_years:
+            for old, new in zip(old_years, new_years + [new_years[-1]] * len(old_years)):
+                rewritten = rewritten.replace(old, new, 1)
+        else:
+            rewritten = f"{rewritten} in {' and '.join(new_years)}"
+    if new_names:
+        old_names = [n for n in _names(previous) if n not in ("United States",)]
+        if old_names:
+            rewritten = rewritten.replace(old_names[-1], new_names[0], 1)
+        else:
+            rewritten = f"{rewritten} for {new_names[0]}"
+    if rewritten == previous and not new_years and not new_names:
+        return question
+    return rewritten + "?"
