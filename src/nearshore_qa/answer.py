@@ -22,6 +22,7 @@ from .records import Answer, Citation, Hit
 _STEM = Stemmer.Stemmer("english")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d+(?:[.,]\d+)*")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_MONTH = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\b")
 STOPWORDS = set("""a an the of in on at to for from by with and or but is are was were be been being do does did
 what which who whom whose when where why how much many there their its it this that these those as than then into
 about over under between during per vs versus according has have had can could would should will shall may might
@@ -53,12 +54,14 @@ class QuestionProfile:
     names: set[str]  # capitalised names the evidence must mention
     wants_figure: bool
     wants_percent: bool
+    wants_date: bool = False
+    months: set[str] = field(default_factory=set)
 
     @classmethod
     def of(cls, question: str) -> "QuestionProfile":
         names = set()
-        for i, word in enumerate(re.findall(r"[A-Za-zÀ-ÿ][\wÀ-ÿ.'’\-]*", question)):
-            bare = word.rstrip(".'’s").rstrip("'’")
+        for word in re.findall(r"[A-Za-zÀ-ÿ][\wÀ-ÿ.'’]*", question.replace("’s", "").replace("'s", "")):
+            bare = word.rstrip(".'’")
             if len(bare) >= 3 and bare[0].isupper() and bare.lower() not in GENERIC_NAMES and not bare.isupper():
                 names.add(bare.lower())
             elif bare.isupper() and 3 <= len(bare) <= 6 and bare.lower() not in GENERIC_NAMES:
@@ -70,6 +73,8 @@ class QuestionProfile:
             names=names,
             wants_figure=bool(_FIGURE_WORDS.search(question)) and not re.match(r"\s*(when|who|what is|what are|define)\b", question, re.I),
             wants_percent=bool(re.search(r"\b(percent|percentage|share|%|proportion)\b", question, re.I)),
+            wants_date=bool(re.match(r"\s*(when|on what date|what date|in what year|what year|since when)\b", question, re.I)),
+            months={m.lower()[:3] for m in _MONTH.findall(question)},
         )
 
 
@@ -89,6 +94,11 @@ class Unit:
     @property
     def context(self) -> str:
         return f"{self.hit.doc.title} {self.hit.chunk.section} {self.hit.chunk.table}"
+
+
+def _fold(text: str) -> str:
+    """Lower case with dashes unified, so "US–Mexico" matches "US-Mexico"."""
+    return re.sub(r"[–—‐-]", "-", text.lower())
 
 
 def _numeric(value: str) -> bool:
@@ -150,7 +160,7 @@ class ExtractiveAnswerer:
             ctx = set(stems(unit.context))
             terms = profile.terms - set(profile.years)
             overlap = (sum(1.0 if t in own else 0.5 if t in ctx else 0.0 for t in terms) / len(terms)) if terms else 0.0
-            lower = f"{unit.context} {unit.text}".lower()
+            lower = _fold(f"{unit.context} {unit.text}")
             years_ok = all(y in lower for y in profile.years) if profile.years else True
             some_year = any(y in lower for y in profile.years) if profile.years else True
             names_missing = [n for n in profile.names if n not in lower and n.rstrip("s") not in lower]
@@ -163,6 +173,10 @@ class ExtractiveAnswerer:
                 score -= 0.15 * len(names_missing)
             if profile.wants_figure and not has_figure:
                 score -= 0.12
+            if profile.months and not any(m in lower for m in profile.months):
+                score -= 0.1
+            if profile.wants_date and not (_YEAR.search(unit.text) or _MONTH.search(unit.text)):
+                score -= 0.15
             if profile.wants_percent and not any(f.kind == "percent" for f in figs) and unit.hit.chunk.row is None:
                 score -= 0.05
             unit.score = score
@@ -182,7 +196,7 @@ class ExtractiveAnswerer:
         for unit in units[1:]:
             if len(chosen) >= self.max_units:
                 break
-            if unit.score < max(self.min_score, best.score - 0.08):
+            if unit.score < max(self.min_score, best.score - 0.05):
                 break
             if not unit.features["years_ok"] or unit.features["names_missing"]:
                 continue
@@ -238,8 +252,7 @@ class ExtractiveAnswerer:
         else:
             stated = "; ".join(f"{c}: {v}" for c, v in zip(chunk.columns, chunk.values)
                                if v and _numeric(v) and not _LABEL_COLUMNS.match(c))
-        units = f" ({doc.units})" if doc.units else ""
-        return f"{doc.title}{units}, {', '.join(labels)}: {stated}."
+        return f"{doc.title}, {', '.join(labels)}: {stated}."
 
     @staticmethod
     def _abstain(question: str, hits: list[Hit]) -> Answer:

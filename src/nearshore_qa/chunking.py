@@ -122,11 +122,18 @@ def _blocks(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
     return blocks
 
 
+# Reference lists are kept in the document text (a reader sees them) but are not passages to
+# retrieve or quote: a citation line would crowd out the facts it credits.
+_REFERENCE_SECTIONS = re.compile(r"(?:^|> )(sources|references|bibliography|further reading|notes and sources)$", re.I)
+
+
 def _text_chunks(doc: LoadedDocument) -> list[Chunk]:
     text = doc.text
     pieces: list[tuple[str, int, int]] = []  # (section, start, end)
     contexts: dict[tuple[int, int], str] = {}
     for section, s_start, s_end in _sections(text):
+        if _REFERENCE_SECTIONS.search(section):
+            continue
         pending: tuple[int, int] | None = None
         for b_start, b_end, is_table in _blocks(text, s_start, s_end):
             if is_table:

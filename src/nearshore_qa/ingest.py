@@ -356,8 +356,18 @@ def _load_docx(data: bytes, name: str, original_name: str, _extra: dict, _rows: 
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:
         raise IngestError(name, f"corrupt DOCX ({type(exc).__name__})") from None
+    from docx.table import Table as DocxTable
+
     lines: list[str] = []
-    for para in document.paragraphs:
+    # Paragraphs and tables in body order, so a table stays in the section that holds it.
+    for block in document.iter_inner_content():
+        if isinstance(block, DocxTable):
+            for row in block.rows:
+                cells = [c.text.strip() for c in row.cells]
+                if any(cells):
+                    lines.append(" | ".join(cells))
+            continue
+        para = block
         words = para.text.strip()
         if not words:
             continue
@@ -369,11 +379,6 @@ def _load_docx(data: bytes, name: str, original_name: str, _extra: dict, _rows: 
             lines.append("#" * min(int(level.group(1)) + 1, 6) + " " + words)
         else:
             lines.append(words)
-    for table in document.tables:
-        for row in table.rows:
-            cells = [c.text.strip() for c in row.cells]
-            if any(cells):
-                lines.append(" | ".join(cells))
     props = document.core_properties
     fields = {"title": props.title, "author": props.author,
               "published": props.created.date().isoformat() if props.created else ""}

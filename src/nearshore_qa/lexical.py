@@ -17,7 +17,7 @@ _NUMBER = re.compile(r"(?<=\d),(?=\d{3})")
 
 
 def normalise(text: str) -> str:
-    return _NUMBER.sub("", text)
+    return _NUMBER.sub("", text).replace("_", " ")
 
 
 def tokenize(texts: list[str]):

@@ -63,7 +63,9 @@ class Chunk:
         extra = [self.context] if self.context else []
         if self.row is not None:
             extra += [f"Units: {doc.units}." if doc.units else "", f"Period: {doc.period}." if doc.period else ""]
-        lines = [head, *[e for e in extra if e], self.text]
+        # Column names like "balance_usd_millions" read as words to both indexes.
+        body = self.text.replace("_", " ") if self.row is not None else self.text
+        lines = [head, *[e for e in extra if e], body]
         return "\n".join(line for line in lines if line)
 
     @property

@@ -1,0 +1,44 @@
+"""Merge eval/parts/*.jsonl into eval/questions.jsonl.
+
+A figure question may be answered from more than one document (an article quotes the same
+Census figure as a table row). For figure answers with at least four significant digits, every
+corpus document that states the figure and names the question's subject is added to
+"sources", so citing it counts as correct. Run from the repository root.
+"""
+
+import json
+import re
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+from nearshore_qa.answer import QuestionProfile  # noqa: E402
+from nearshore_qa.evaluation import states  # noqa: E402
+from nearshore_qa.ingest import SUPPORTED, iter_files, doc_id_for  # noqa: E402
+
+corpus = Path("corpus")
+texts = {}
+for path, root in iter_files([corpus]):
+    if path.suffix.lower() in SUPPORTED:
+        texts[doc_id_for(path, root)] = path.read_text(encoding="utf-8", errors="replace")
+
+out = []
+for part in sorted(Path("eval/parts").glob("*.jsonl")):
+    for line in part.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        item = json.loads(line)
+        expected = [e for e in item.get("expected", []) if len(re.sub(r"\D", "", e)) >= 4]
+        if expected and item["kind"] != "unanswerable":
+            names = QuestionProfile.of(item["question"]).names
+            for doc_id, text in texts.items():
+                if doc_id in item["sources"]:
+                    continue
+                for line_text in text.splitlines():
+                    low = line_text.lower()
+                    if any(states(line_text, e) for e in expected) and all(n in low for n in names):
+                        item["sources"].append(doc_id)
+                        break
+        out.append(item)
+Path("eval/questions.jsonl").write_text("".join(json.dumps(i, ensure_ascii=False) + "\n" for i in out), encoding="utf-8")
+print(f"{len(out)} questions")

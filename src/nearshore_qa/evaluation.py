@@ -1,0 +1,160 @@
+"""`nearshore-qa eval`: run a question set through the real pipeline and score it.
+
+Each line of the set: {"id", "question", "expected": [...], "sources": [...], "kind",
+optional "history": [...]}. Unanswerable questions have no expected figures and should abstain.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import statistics
+import time
+from pathlib import Path
+
+from .figures import find_figures, parse_figure, same_figure
+from .settings import REPO_ROOT
+
+DEFAULT_EVAL = REPO_ROOT / "eval" / "questions.jsonl"
+
+
+def load_questions(path: str | Path) -> list[dict]:
+    items = []
+    with open(path, encoding="utf-8") as fh:
+        for n, line in enumerate(fh, start=1):
+            if not line.strip():
+                continue
+            try:
+                item = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise ValueError(f"{path}: line {n} is not JSON ({exc.msg})") from None
+            for key in ("question", "kind"):
+                if key not in item:
+                    raise ValueError(f"{path}: line {n} has no {key!r}")
+            items.append(item)
+    return items
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"[–—‐-]", "-", " ".join(text.lower().split()))
+
+
+def states(text: str, expected: str) -> bool:
+    """Does ``text`` state ``expected`` (a figure, normalised, or else a phrase)?"""
+    claim = parse_figure(expected) if re.search(r"\d", expected) else None
+    if claim is not None and not re.fullmatch(r"(?:19|20)\d\d", expected.strip()):
+        for found in find_figures(text):
+            if same_figure(claim, found) or same_figure(found, claim):
+                return True
+    return _fold(expected) in _fold(text)
+
+
+def _percentile(values: list[float], q: float) -> float:
+    if not values:
+        return 0.0
+    values = sorted(values)
+    idx = min(len(values) - 1, max(0, round(q * (len(values) - 1))))
+    return values[idx]
+
+
+def run_eval(lib, path: str | Path = DEFAULT_EVAL, k: int | None = None) -> dict:
+    questions = load_questions(path)
+    k = k or lib.settings.top_k
+    rows = []
+    latencies = []
+    verified = total_figures = 0
+    for item in questions:
+        history = item.get("history") or []
+        t0 = time.perf_counter()
+        answer = lib.ask(item["question"], k=k, history=history)
+        latencies.append(time.perf_counter() - t0)
+        hits = lib.retriever.search(answer.standalone_question or item["question"], k)
+        expected = item.get("expected") or []
+        sources = set(item.get("sources") or [])
+        unanswerable = item["kind"] == "unanswerable"
+        figure_ok = (not answer.abstained) and any(states(answer.answer, e) for e in expected) if expected else None
+        citation_ok = None
+        if expected and not unanswerable:
+            citation_ok = any(c.doc_id in sources and any(states(c.text, e) for e in expected)
+                              for c in answer.citations)
+        hit = any(h.chunk.doc_id in sources for h in hits) if sources else None
+        total_figures += len(answer.figures)
+        verified += sum(1 for f in answer.figures if f.verified)
+        rows.append({
+            "id": item.get("id", ""), "kind": item["kind"], "question": item["question"],
+            "standalone": answer.standalone_question, "abstained": answer.abstained,
+            "figure_ok": figure_ok, "citation_ok": citation_ok, "hit": hit,
+            "answer": answer.answer, "expected": expected, "sources": sorted(sources),
+            "cited": [c.doc_id for c in answer.citations],
+        })
+    return _summarise(rows, latencies, verified, total_figures, k)
+
+
+def _rate(values: list[bool | None]) -> float | None:
+    vals = [v for v in values if v is not None]
+    return round(sum(vals) / len(vals), 3) if vals else None
+
+
+def _summarise(rows: list[dict], latencies: list[float], verified: int, total_figures: int, k: int) -> dict:
+    answerable = [r for r in rows if r["kind"] != "unanswerable"]
+    unanswerable = [r for r in rows if r["kind"] == "unanswerable"]
+
+    def metrics(subset: list[dict]) -> dict:
+        ans = [r for r in subset if r["kind"] != "unanswerable"]
+        una = [r for r in subset if r["kind"] == "unanswerable"]
+        return {
+            "questions": len(subset),
+            "figure_accuracy": _rate([r["figure_ok"] for r in ans]),
+            "citation_accuracy": _rate([r["citation_ok"] for r in ans]),
+            "abstention_accuracy": _rate([r["abstained"] for r in una]),
+            "false_abstentions": sum(1 for r in ans if r["abstained"]),
+            f"hit@{k}": _rate([r["hit"] for r in ans]),
+        }
+
+    failed = []
+    for r in rows:
+        if r["kind"] == "unanswerable":
+            if not r["abstained"]:
+                failed.append({**r, "why": "answered an unanswerable question"})
+        elif r["abstained"]:
+            failed.append({**r, "why": "abstained" + ("" if r["hit"] else f" (source not in top {k})")})
+        elif r["figure_ok"] is False:
+            failed.append({**r, "why": "expected figure missing" + ("" if r["hit"] else f" (source not in top {k})")})
+        elif r["citation_ok"] is False:
+            failed.append({**r, "why": "no citation to an expected source holding the figure"})
+    kinds = sorted({r["kind"] for r in rows})
+    return {
+        "overall": {**metrics(rows),
+                    "verified_figure_rate": round(verified / total_figures, 3) if total_figures else None,
+                    "latency_p50_s": round(_percentile(latencies, 0.5), 3),
+                    "latency_p95_s": round(_percentile(latencies, 0.95), 3),
+                    "answerable": len(answerable), "unanswerable": len(unanswerable)},
+        "by_kind": {kind: metrics([r for r in rows if r["kind"] == kind]) for kind in kinds},
+        "failed": failed,
+        "rows": rows,
+    }
+
+
+def print_report(report: dict) -> None:
+    o = report["overall"]
+    hit_key = next(key for key in o if key.startswith("hit@"))
+    print(f"questions {o['questions']} (answerable {o['answerable']}, unanswerable {o['unanswerable']})")
+    print(f"figure accuracy      {o['figure_accuracy']}")
+    print(f"citation accuracy    {o['citation_accuracy']}")
+    print(f"abstention accuracy  {o['abstention_accuracy']}")
+    print(f"false abstentions    {o['false_abstentions']}")
+    print(f"retrieval {hit_key:<10} {o[hit_key]}")
+    print(f"verified-figure rate {o['verified_figure_rate']}")
+    print(f"latency p50/p95      {o['latency_p50_s']} s / {o['latency_p95_s']} s")
+    print("\nby kind:")
+    for kind, m in report["by_kind"].items():
+        print(f"  {kind:<16} n={m['questions']:<3} figure={m['figure_accuracy']} citation={m['citation_accuracy']} "
+              f"abstention={m['abstention_accuracy']} false_abst={m['false_abstentions']} {hit_key}={m[hit_key]}")
+    if report["failed"]:
+        print(f"\nfailed ({len(report['failed'])}):")
+        for f in report["failed"]:
+            print(f"  [{f['id']}] {f['why']}: {f['question']}")
+            if f["standalone"] and f["standalone"] != f["question"]:
+                print(f"      understood as: {f['standalone']}")
+            print(f"      expected {f['expected']} in {f['sources']}; cited {f['cited']}")
+            print(f"      answer: {f['answer'][:200]}")
