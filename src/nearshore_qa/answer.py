@@ -7,7 +7,9 @@ about (its years, its places and names) or is only loosely related.
 
 from __future__ import annotations
 
+import math
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -23,6 +25,10 @@ _STEM = Stemmer.Stemmer("english")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d+(?:[.,]\d+)*")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _MONTH = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\b")
+_FULL_DATE = re.compile(r"\b(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|"
+                        r"October|November|December)(?:\s+\d{1,2},)?\s+(?:19|20)\d\d\b")
+_MOST = re.compile(r"\b(most|largest|biggest|highest|top|leading|busiest|greatest|main|first)\b", re.I)
+_LEAST = re.compile(r"\b(least|smallest|lowest|fewest|bottom)\b", re.I)
 STOPWORDS = set("""a an the of in on at to for from by with and or but is are was were be been being do does did
 what which who whom whose when where why how much many there their its it this that these those as than then into
 about over under between during per vs versus according has have had can could would should will shall may might
@@ -36,9 +42,10 @@ GENERIC_NAMES = {"us", "u.s", "u.s.", "usa", "united", "states", "america", "ame
 _FIGURE_WORDS = re.compile(r"\b(how much|how many|value|amount|total|worth|billion|million|percent|percentage|share|"
                            r"rate|deficit|surplus|balance|exports?|imports?|trade|number of|count|level|reach|"
                            r"volume|grew|growth|rise|fall|fell|increase|decrease)\b", re.I)
-_SYNONYMS = {"deficit": "balanc", "surplus": "balanc", "gap": "balanc", "sold": "export", "sell": "export",
+_SYNONYMS = {"deficit": "balanc", "surplus": "balanc", "deficits": "balanc", "gap": "balanc", "sold": "export", "sell": "export",
              "bought": "import", "buy": "import", "purchas": "import", "combin": "total", "overal": "total",
-             "truck": "truck", "lorri": "truck", "valu": "valu", "worth": "valu", "investment": "fdi", "invest": "fdi"}
+             "truck": "truck", "lorri": "truck", "valu": "valu", "worth": "valu", "investment": "fdi", "invest": "fdi",
+             "percent": "pct", "percentag": "pct", "share": "pct", "rank": "rank", "ranked": "rank"}
 
 
 def stems(text: str) -> list[str]:
@@ -56,6 +63,7 @@ class QuestionProfile:
     wants_percent: bool
     wants_date: bool = False
     months: set[str] = field(default_factory=set)
+    extreme: str = ""  # "max" | "min" for "which ... most / least" questions
 
     @classmethod
     def of(cls, question: str) -> "QuestionProfile":
@@ -63,7 +71,7 @@ class QuestionProfile:
         for word in re.findall(r"[A-Za-zÀ-ÿ][\wÀ-ÿ.'’]*", question.replace("’s", "").replace("'s", "")):
             bare = word.rstrip(".'’")
             if len(bare) >= 3 and bare[0].isupper() and bare.lower() not in GENERIC_NAMES and not bare.isupper():
-                names.add(bare.lower())
+                names.add(_fold(bare))
             elif bare.isupper() and 3 <= len(bare) <= 6 and bare.lower() not in GENERIC_NAMES:
                 names.add(bare.lower())  # acronyms: IMMEX, USMCA, HLED, FDI
         return cls(
@@ -75,6 +83,7 @@ class QuestionProfile:
             wants_percent=bool(re.search(r"\b(percent|percentage|share|%|proportion)\b", question, re.I)),
             wants_date=bool(re.match(r"\s*(when|on what date|what date|in what year|what year|since when)\b", question, re.I)),
             months={m.lower()[:3] for m in _MONTH.findall(question)},
+            extreme=("min" if _LEAST.search(question) else "max" if _MOST.search(question) else ""),
         )
 
 
@@ -88,6 +97,7 @@ class Unit:
     end: int
     text: str
     column: str = ""
+    note: str = ""  # e.g. "highest us_exports_usd_billions among 15 rows for 2025"
     score: float = 0.0
     features: dict = field(default_factory=dict)
 
@@ -97,8 +107,11 @@ class Unit:
 
 
 def _fold(text: str) -> str:
-    """Lower case with dashes unified, so "US–Mexico" matches "US-Mexico"."""
-    return re.sub(r"[–—‐-]", "-", text.lower())
+    """Lower case, accents dropped and dashes unified: "Nuevo León" matches "Nuevo Leon",
+    "US–Mexico" matches "US-Mexico"."""
+    plain = unicodedata.normalize("NFKD", text.lower())
+    plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
+    return re.sub(r"[–—‐-]", "-", plain)
 
 
 def _numeric(value: str) -> bool:
@@ -112,11 +125,16 @@ def choose_column(profile: QuestionProfile, columns: tuple[str, ...], values: tu
     """The value column of a table row that the question asks for, or "" for the whole row."""
     best, best_score = "", 0.0
     wanted = {_SYNONYMS.get(t, t) for t in profile.terms}
+    asks_rank = "rank" in wanted
     for col, value in zip(columns, values):
         if not _numeric(value) or _LABEL_COLUMNS.match(col):
             continue
         col_terms = {_SYNONYMS.get(t, t) for t in stems(col.replace("_", " "))}
         score = len(col_terms & wanted) / (1 + 0.1 * len(col_terms))
+        if "rank" in col_terms and not asks_rank:
+            score -= 1.0
+        if "pct" in col_terms and not (profile.wants_percent or "pct" in wanted):
+            score -= 0.5
         if score > best_score:
             best, best_score = col, score
     return best
@@ -127,8 +145,10 @@ class ExtractiveAnswerer:
 
     name = "extractive"
 
-    def __init__(self, embedder, max_units: int = 3, min_score: float = 0.42):
+    def __init__(self, embedder, max_units: int = 3, min_score: float = 0.55, table_rows=None):
         self.embedder = embedder
+        # doc_id -> its row chunks; lets "which ... most" questions scan a whole table.
+        self.table_rows = table_rows
         self.max_units = max_units
         self.min_score = min_score
 
@@ -155,14 +175,21 @@ class ExtractiveAnswerer:
         texts = [f"{u.hit.doc.title}. {u.hit.chunk.section}: {u.text}" if u.hit.chunk.row is not None
                  else f"{u.hit.chunk.section}: {u.text}" for u in units]
         sims = np.asarray(self.embedder.embed_documents(texts)) @ q
-        for unit, sim in zip(units, sims):
-            own = set(stems(unit.text))
-            ctx = set(stems(unit.context))
-            terms = profile.terms - set(profile.years)
-            overlap = (sum(1.0 if t in own else 0.5 if t in ctx else 0.0 for t in terms) / len(terms)) if terms else 0.0
+        # Question terms weigh by how rare they are among the candidates ("balance" tells more
+        # than "trade" here), and synonyms ("deficit" ~ "balance") count as the same term.
+        terms = {_SYNONYMS.get(t, t) for t in profile.terms - set(profile.years)}
+        own_terms = [{_SYNONYMS.get(t, t) for t in stems(u.text.replace("_", " "))} for u in units]
+        ctx_terms = [{_SYNONYMS.get(t, t) for t in stems(u.context)} for u in units]
+        weight = {t: math.log(1 + len(units) / (1 + sum(t in o for o in own_terms))) + 0.1 for t in terms}
+        total = sum(weight.values())
+        for unit, sim, own, ctx in zip(units, sims, own_terms, ctx_terms):
+            overlap = (sum(weight[t] * (1.0 if t in own else 0.5 if t in ctx else 0.0) for t in terms) / total
+                       if total else 0.0)
             lower = _fold(f"{unit.context} {unit.text}")
-            years_ok = all(y in lower for y in profile.years) if profile.years else True
-            some_year = any(y in lower for y in profile.years) if profile.years else True
+            # A title like "..., 2019–2023" spans years; the year must be in the passage or its section.
+            near = f"{unit.hit.chunk.section} {unit.text}"
+            years_ok = all(y in near for y in profile.years) if profile.years else True
+            some_year = any(y in near for y in profile.years) if profile.years else True
             names_missing = [n for n in profile.names if n not in lower and n.rstrip("s") not in lower]
             figs = find_figures(unit.text)
             has_figure = bool(figs) or unit.hit.chunk.row is not None
@@ -175,8 +202,11 @@ class ExtractiveAnswerer:
                 score -= 0.12
             if profile.months and not any(m in lower for m in profile.months):
                 score -= 0.1
-            if profile.wants_date and not (_YEAR.search(unit.text) or _MONTH.search(unit.text)):
-                score -= 0.15
+            if profile.wants_date:
+                if _FULL_DATE.search(unit.text):
+                    score += 0.08
+                elif not _YEAR.search(unit.text):
+                    score -= 0.15
             if profile.wants_percent and not any(f.kind == "percent" for f in figs) and unit.hit.chunk.row is None:
                 score -= 0.05
             unit.score = score
@@ -189,9 +219,14 @@ class ExtractiveAnswerer:
         units = self.units(profile, hits)
         self.score(profile, units)
         units.sort(key=lambda u: -u.score)
+        extreme = self._extreme_row(profile, hits, units)
+        if extreme is not None:
+            units.insert(0, extreme)
         best = units[0] if units else None
         if best is None or not self._confident(profile, best):
-            return self._abstain(question, hits)
+            answer = self._abstain(question, hits)
+            answer.confidence = best.score if best else 0.0
+            return answer
         chosen = [best]
         for unit in units[1:]:
             if len(chosen) >= self.max_units:
@@ -206,7 +241,47 @@ class ExtractiveAnswerer:
             if best.hit.chunk.row is not None and unit.hit.chunk.row is not None:
                 continue  # one row answers a lookup; more rows read as noise
             chosen.append(unit)
-        return self._compose(question, chosen)
+        answer = self._compose(question, chosen)
+        answer.confidence = best.score
+        return answer
+
+    def _extreme_row(self, profile: QuestionProfile, hits: list[Hit], units: list[Unit]) -> Unit | None:
+        """For "which ... most/least" questions: scan the best-ranked table among the top hits
+        and return its extreme row for the asked column (and the question's year)."""
+        if not profile.extreme or self.table_rows is None:
+            return None
+        table_units = [u for u in units if u.hit.chunk.row is not None and u.rank < 3]
+        if not table_units:
+            return None
+        anchor = max(table_units, key=lambda u: u.score)
+        if not anchor.features.get("years_ok", True) or anchor.features.get("names_missing"):
+            return None
+        rows = [c for c in self.table_rows(anchor.hit.chunk.doc_id) if c.table == anchor.hit.chunk.table]
+        if profile.years:
+            rows = [c for c in rows if all(y in c.values for y in profile.years)]
+        column = anchor.column or choose_column(profile, anchor.hit.chunk.columns, anchor.hit.chunk.values)
+        if not rows or not column:
+            return None
+        index = rows[0].columns.index(column)
+
+        def value(c):
+            try:
+                return float(c.values[index].replace(",", "").replace("$", "").replace("%", ""))
+            except (ValueError, IndexError):
+                return None
+
+        rows = [c for c in rows if value(c) is not None]
+        if len(rows) < 2:
+            return None
+        pick = (min if profile.extreme == "min" else max)(rows, key=value)
+        hit = Hit(chunk=pick, doc=anchor.hit.doc, score=anchor.hit.score)
+        scope = f" for {' and '.join(sorted(profile.years))}" if profile.years else ""
+        word = "lowest" if profile.extreme == "min" else "highest"
+        unit = Unit(hit, anchor.rank, 0, len(pick.text), pick.text, column=column,
+                    note=f"{word} {column} among {len(rows)} rows{scope}")
+        unit.score = anchor.score + 0.05
+        unit.features = {**anchor.features, "has_figure": True}
+        return unit
 
     def _confident(self, profile: QuestionProfile, unit: Unit) -> bool:
         f = unit.features
@@ -252,7 +327,8 @@ class ExtractiveAnswerer:
         else:
             stated = "; ".join(f"{c}: {v}" for c, v in zip(chunk.columns, chunk.values)
                                if v and _numeric(v) and not _LABEL_COLUMNS.match(c))
-        return f"{doc.title}, {', '.join(labels)}: {stated}."
+        lead = f"{doc.title} ({unit.note})" if unit.note else doc.title
+        return f"{lead}, {', '.join(labels)}: {stated}."
 
     @staticmethod
     def _abstain(question: str, hits: list[Hit]) -> Answer:

@@ -44,7 +44,7 @@ class Library:
     def answerer(self):
         if self._answerer is None:
             if self.settings.answerer == "extractive":
-                self._answerer = ExtractiveAnswerer(self.embedder)
+                self._answerer = ExtractiveAnswerer(self.embedder, table_rows=self.store.document_chunks)
             else:
                 from .llm import make_answerer
 

@@ -149,6 +149,7 @@ class Answer:
     standalone_question: str = ""  # the rewritten follow-up, when it differs
     answerer: str = "extractive"
     closest: list[Citation] = field(default_factory=list)  # shown when abstaining
+    confidence: float = 0.0  # the answerer's score of its best evidence
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -156,6 +157,7 @@ class Answer:
             "standalone_question": self.standalone_question or self.question,
             "answer": self.answer,
             "abstained": self.abstained,
+            "confidence": round(self.confidence, 3),
             "answerer": self.answerer,
             "citations": [c.to_json() for c in self.citations],
             "figures": [asdict(f) for f in self.figures],
