@@ -24,19 +24,27 @@ def citation_for(hit: Hit, marker: int, span: tuple[int, int] | None = None, col
 
 
 def split_cited_sentences(answer: str) -> list[tuple[str, list[int]]]:
-    """The answer's sentences, each with the markers that follow it."""
+    """The answer's sentences, each with the markers that follow it.
+
+    Markers may stand after the full stop ("... 2024. [1]") or before it ("... 2024 [1].").
+    """
     out: list[tuple[str, list[int]]] = []
     pos = 0
-    for m in re.finditer(r"((?:\s*\[\d+\])+)(?=\s|$)", answer):
-        sentence = answer[pos:m.start()].strip()
+    for m in re.finditer(r"((?:\s*\[\d+\])+)(?=[\s.,;:!?)]|$)", answer):
+        sentence = _trim(answer[pos:m.start()])
         markers = [int(x) for x in _MARKER.findall(m.group(1))]
         if sentence:
             out.append((sentence, markers))
         pos = m.end()
-    tail = answer[pos:].strip()
+    tail = _trim(answer[pos:])
     if tail:
         out.append((tail, []))
     return out
+
+
+def _trim(piece: str) -> str:
+    """A piece between markers without the punctuation that closed the previous sentence."""
+    return re.sub(r"^[\s.,;:!?)]+", "", piece).strip()
 
 
 def check_figures(answer: str, citations: list[Citation]) -> list[Figure]:

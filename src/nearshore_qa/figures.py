@@ -39,6 +39,15 @@ class FoundFigure:
     decimals: int
     kind: str  # currency | percent | number
     has_scale: bool
+    currency: str = ""  # USD, MXN, CAD, EUR, GBP; "" when unstated or ambiguous (a bare "$")
+
+
+_CURRENCIES = {"US$": "USD", "U.S.$": "USD", "USD": "USD", "USDOLLARS": "USD", "MXN": "MXN", "MX$": "MXN",
+               "PESOS": "MXN", "CAD": "CAD", "C$": "CAD", "CA$": "CAD", "EUR": "EUR", "€": "EUR", "£": "GBP"}
+
+
+def _currency_code(written: str | None) -> str:
+    return _CURRENCIES.get(re.sub(r"\s", "", written or "").upper(), "")
 
 
 def find_figures(text: str) -> list[FoundFigure]:
@@ -79,7 +88,8 @@ def find_figures(text: str) -> list[FoundFigure]:
         decimals = len(digits.split(".")[1]) if "." in digits else 0
         start = m.start("cur") if m.group("cur") else m.start("sign") if m.group("sign") else m.start("num")
         found.append(FoundFigure(text=text[start:end].strip(), start=start, end=end, value=value,
-                                 number=number, decimals=decimals, kind=kind, has_scale=bool(scale_word)))
+                                 number=number, decimals=decimals, kind=kind, has_scale=bool(scale_word),
+                                 currency=_currency_code(m.group("cur") or m.group("cur2"))))
     return found
 
 
@@ -104,6 +114,8 @@ def same_figure(claim: FoundFigure, evidence: FoundFigure) -> bool:
     carry its scale in the column name, so any scale is tried for it."""
     if (claim.kind == "percent") != (evidence.kind == "percent"):
         return False
+    if claim.currency and evidence.currency and claim.currency != evidence.currency:
+        return False  # 6,500 million pesos does not support US$6.5 billion
     if evidence.has_scale or claim.kind == "percent":
         candidates = [evidence.value]
     else:

@@ -9,20 +9,31 @@ from __future__ import annotations
 import re
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_MONTH = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b")
 _FOLLOWUP = re.compile(r"^\s*(and|what about|how about|and what about|what of|same for|and for|and in|in|for)\b", re.I)
 _NAME = re.compile(r"\b[A-Z][\wÀ-ÿ\-]*(?:\s+[A-Z][\wÀ-ÿ\-]*)*")
-_IGNORE = {"And", "What", "How", "In", "For", "The", "Same", "US", "U.S.", "About", "Which", "Who", "When", "Is", "Was"}
+_IGNORE = {"And", "What", "How", "In", "For", "The", "Same", "US", "U.S.", "About", "Which", "Who", "When", "Is", "Was",
+           "Where", "Why", "Whose", "Whom", "Are", "Were", "Does", "Do", "Did", "Define", "Explain", "Describe"}
+# A short question that asks something itself ("What is IMMEX?", "Who is Sheinbaum?", "In which
+# year did ...?") is standalone, not a fragment to splice into the previous question.
+_STANDALONE = re.compile(
+    r"^\s*(?:(?:and\s+)?(?:in|for)\s+(?:which|what|whom|how)\b"
+    r"|(?:what|who|when|where|why|which|how)(?:['’]s\b|\s+(?:is|are|was|were|does|do|did|has|have|had)\b)"
+    r"|(?:define|explain|describe)\b)", re.I)
 
 
 def is_followup(question: str) -> bool:
     words = question.split()
+    if _STANDALONE.match(question):
+        return False
     return bool(_FOLLOWUP.match(question)) and len(words) <= 8 or len(words) <= 3
 
 
 def _names(text: str) -> list[str]:
     out = []
     for m in _NAME.finditer(text):
-        words = [w for w in m.group(0).split() if w not in _IGNORE]
+        # Months are a slot of their own (swapped like years), not a place or partner.
+        words = [w for w in m.group(0).split() if w not in _IGNORE and not _MONTH.fullmatch(w)]
         if words:
             out.append(" ".join(words))
     return out
@@ -43,12 +54,19 @@ def rewrite_followup(question: str, history: list[str]) -> str:
                 rewritten = rewritten.replace(old, new, 1)
         else:
             rewritten = f"{rewritten} in {' and '.join(new_years)}"
+    new_months = _MONTH.findall(question)
+    if new_months:
+        old_months = _MONTH.findall(rewritten)
+        if old_months:
+            rewritten = re.sub(rf"\b{old_months[0]}\b", new_months[0], rewritten, count=1)
+        else:
+            rewritten = f"{rewritten} in {new_months[0]}"
     if new_names:
         old_names = [n for n in _names(previous) if n not in ("United States",)]
         if old_names:
             rewritten = rewritten.replace(old_names[-1], new_names[0], 1)
         else:
             rewritten = f"{rewritten} for {new_names[0]}"
-    if rewritten == previous and not new_years and not new_names:
+    if rewritten == previous and not new_years and not new_names and not new_months:
         return question
     return rewritten + "?"

@@ -233,6 +233,8 @@ class Store:
                                 chunks=self._count(doc_id, doc.sha256))
         other = self.find_by_hash(doc.sha256)
         if other and other != doc_id:
+            if current:  # the file now copies another document: its old version must go
+                self.remove(doc_id)
             return IngestResult(name, "duplicate", doc_id=doc_id, duplicate_of=other,
                                 reason=f"same content as {other}")
         original = self._keep_original(doc)

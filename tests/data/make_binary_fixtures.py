@@ -1,0 +1,182 @@
+"""Regenerate the binary test fixtures (PDF, DOCX, XLSX) under tests/data/corpus/.
+
+    python tests/data/make_binary_fixtures.py
+
+Needs reportlab (the ``test`` extra), python-docx and openpyxl. The generated files are
+committed, so the suite does not need reportlab; run this only after changing the text here.
+Every figure below is taken from corpus/articles/*.md or corpus/tables/*.csv.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import datetime
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ARTICLES = HERE / "corpus" / "articles"
+TABLES = HERE / "corpus" / "tables"
+FIXED_ZIP_TIME = (2025, 1, 1, 0, 0, 0)
+
+PDF_TITLE = "How the USMCA joint review works"
+PDF_PAGES = [
+    [
+        ("h", PDF_TITLE),
+        ("p", "NAFTA had no end date. Its successor does. Article 34.7 of the USMCA, headed "
+              "Review and Term Extension, gives the agreement a 16-year term and obliges the three "
+              "governments to sit down together and review it every six years."),
+        ("p", "The USMCA entered into force on 1 July 2020. Its first joint review therefore falls "
+              "on 1 July 2026, the sixth anniversary of entry into force. Counting 16 years from the "
+              "same date, the initial term would run to 2036."),
+        ("p", "At the joint review each government must say in writing, through its head of "
+              "government, whether it wants to extend the agreement for another 16-year term. If all "
+              "three confirm, the term is extended automatically and the next review comes six years "
+              "later."),
+        ("p", "If any one of them does not confirm, the agreement does not end in 2026. Instead the "
+              "Free Trade Commission must meet for a joint review every year for the rest of the term, "
+              "and the governments can still agree to extend at any of those meetings."),
+    ],
+    [
+        ("h", "The consultation in the United States"),
+        ("p", "Before the review, the Office of the United States Trade Representative must hear the "
+              "public. Its notice opening the consultation was published in the Federal Register on "
+              "17 September 2025."),
+        ("p", "Written comments and requests to appear at the public hearing were due on "
+              "3 November 2025. The hearing itself was first set for 17 November 2025 and was later "
+              "moved to 3-5 December 2025, in a notice issued on 7 November 2025."),
+        ("p", "What the governments will decide in 2026 is not written in the treaty, and this note "
+              "does not guess at it."),
+    ],
+]
+PDF_NAME = "usmca-joint-review.pdf"
+
+
+def make_pdf(path: Path) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer
+
+    styles = getSampleStyleSheet()
+    story = []
+    for number, page in enumerate(PDF_PAGES):
+        if number:
+            story.append(PageBreak())
+        for kind, text in page:
+            story.append(Paragraph(text, styles["Heading1" if kind == "h" else "BodyText"]))
+            story.append(Spacer(1, 6))
+
+    def info(canvas, _doc):
+        canvas.setTitle(PDF_TITLE)
+        canvas.setAuthor("nearshore-qa test suite")
+        canvas.setSubject("USMCA Article 34.7")
+        # A fixed creation date (the loader reads it as the published date) and invariant
+        # output, so regenerating gives the same bytes.
+        canvas.setDateFormatter(lambda *_: "D:20251107000000+00'00'")
+
+    doc = SimpleDocTemplate(str(path), pagesize=A4, invariant=1, title=PDF_TITLE,
+                            author="nearshore-qa test suite")
+    doc.build(story, onFirstPage=info, onLaterPages=info)
+
+
+DOCX_NAME = "nuevo-leon-investment.docx"
+DOCX_TITLE = "Nuevo León keeps drawing foreign investment"
+
+
+def make_docx(path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    props = document.core_properties
+    props.title = DOCX_TITLE
+    props.author = "nearshore-qa test suite"
+    props.created = datetime(2025, 8, 21, 9, 0, 0)
+    props.modified = datetime(2025, 8, 21, 9, 0, 0)
+    props.last_modified_by = "nearshore-qa test suite"
+
+    document.add_paragraph(DOCX_TITLE, style="Title")
+    document.add_paragraph(
+        "Monterrey, the capital of Nuevo León, is the industrial centre of north-eastern Mexico, a "
+        "short drive from the Texas border. Investors looking to move production closer to US "
+        "customers have long put it near the top of their lists.")
+    document.add_heading("Foreign direct investment", level=1)
+    document.add_paragraph(
+        "Nuevo León received US$46.34 billion of foreign direct investment from 1999 to 2017, "
+        "according to Secretaría de Economía data. Only Mexico City (US$105.96 billion) and the State "
+        "of Mexico (US$48.34 billion) received more over the same years.")
+    document.add_paragraph(
+        "That total was 9.2% of the US$502.35 billion that all Mexican states received from 1999 "
+        "to 2017. In 2015 alone the state took in US$3.29 billion, second only to Mexico City.")
+    document.add_paragraph("The two largest annual inflows in the series were these:")
+    table = document.add_table(rows=3, cols=2)
+    for row, values in zip(table.rows, [("Year", "FDI inflow"), ("2005", "US$4.84 billion"),
+                                        ("2010", "US$4.81 billion")]):
+        for cell, value in zip(row.cells, values):
+            cell.text = value
+    document.add_heading("The Tesla plan", level=1)
+    document.add_paragraph(
+        "On 1 March 2023 Tesla said its next Gigafactory would be built in Mexico, at Santa Catarina "
+        "on the western edge of the Monterrey metropolitan area. The investment was first announced "
+        "at US$5 billion.")
+    document.add_paragraph(
+        "By July 2024 the project was on hold: Tesla said it was waiting for the outcome of the US "
+        "presidential election before going ahead, and the Secretaría de Economía had no record of the "
+        "investment being registered.")
+    document.save(str(path))
+    _fix_zip_times(path)
+
+
+XLSX_NAME = "trade_by_transport_mode.xlsx"
+XLSX_COLUMNS = ("mode", "exports_usd_billions", "imports_usd_billions", "total_trade_usd_billions",
+                "share_of_year_total_pct")
+XLSX_SHEETS = {
+    "2023": [("Truck", 218.50, 342.15, 560.65, 70.18), ("Rail", 33.04, 62.33, 95.36, 11.94),
+             ("Vessel", 39.17, 52.24, 91.41, 11.44), ("Air", 13.00, 8.56, 21.56, 2.70),
+             ("Pipeline", 7.30, 0.07, 7.37, 0.92)],
+    "2024": [("Truck", 234.00, 375.01, 609.01, 72.51), ("Rail", 34.32, 63.93, 98.25, 11.70),
+             ("Vessel", 34.34, 47.39, 81.73, 9.73), ("Air", 12.66, 8.87, 21.53, 2.56),
+             ("Pipeline", 5.73, 0.01, 5.74, 0.68)],
+}
+
+
+def make_xlsx(path: Path) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, rows in XLSX_SHEETS.items():
+        sheet = book.create_sheet(name)
+        sheet.append(list(XLSX_COLUMNS))
+        for row in rows:
+            sheet.append(list(row))
+    book.properties.creator = "nearshore-qa test suite"
+    book.properties.created = datetime(2026, 3, 21)
+    book.properties.modified = datetime(2026, 3, 21)
+    book.save(str(path))
+    _fix_zip_times(path)
+
+
+def _fix_zip_times(path: Path) -> None:
+    """Rewrite a zip container with fixed member times, so regenerating is reproducible."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            info = zipfile.ZipInfo(item.filename, date_time=FIXED_ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = item.external_attr
+            dst.writestr(info, src.read(item.filename))
+    path.write_bytes(buf.getvalue())
+
+
+def main() -> None:
+    ARTICLES.mkdir(parents=True, exist_ok=True)
+    TABLES.mkdir(parents=True, exist_ok=True)
+    make_pdf(ARTICLES / PDF_NAME)
+    make_docx(ARTICLES / DOCX_NAME)
+    make_xlsx(TABLES / XLSX_NAME)
+    for p in (ARTICLES / PDF_NAME, ARTICLES / DOCX_NAME, TABLES / XLSX_NAME):
+        print(f"{p.relative_to(HERE)}  {p.stat().st_size:,} bytes")
+
+
+if __name__ == "__main__":
+    main()

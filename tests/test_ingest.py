@@ -1,0 +1,289 @@
+"""Loaders: every format in tests/data/corpus loads with the right metadata and text, and every
+bad input is refused with a reason while the rest of the batch still goes in."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import CORPUS_DIR, EXPECTED_DOCS, snapshot, source_ids
+from nearshore_qa.errors import IngestError
+from nearshore_qa.ingest import load_bytes, load_file
+
+MB = 1024 * 1024
+GOOD_MD = (b"---\ntitle: Eagle Pass trucks\nsource: U.S. Customs and Border Protection\npublished: 2025-12-31\n---\n"
+           b"# Eagle Pass trucks\n\nNorthbound commercial trucks at Eagle Pass jumped 44.0% in 2025, from 256,225 "
+           b"to 368,986, all of them on the Camino Real International Bridge.\n")
+
+
+def load(rel: str):
+    return load_file(CORPUS_DIR / rel, rel, 50 * MB)
+
+
+# --- each format -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("doc_id", sorted(EXPECTED_DOCS))
+def test_each_format_loads_with_its_metadata(doc_id):
+    want = EXPECTED_DOCS[doc_id]
+    doc = load(doc_id)
+    m = doc.meta
+    assert (m.doc_id, m.fmt, m.kind) == (doc_id, want["fmt"], want["kind"])
+    assert m.title == want["title"]
+    assert m.source == want["publisher"]
+    assert m.published == want["published"]
+    assert m.author == want["author"]
+    assert m.url == want["url"]
+    assert m.original_name == doc_id.rsplit("/", 1)[1]
+    assert doc.sha256 and doc.original == (CORPUS_DIR / doc_id).read_bytes()
+
+
+def test_loaded_store_lists_every_document_with_its_metadata(loaded):
+    lib, results = loaded
+    assert sorted((r.name, r.status) for r in results) == [(d, "added") for d in sorted(EXPECTED_DOCS)]
+    assert all(r.chunks > 0 for r in results)
+    by_id = {s.doc_id: s for s in lib.sources()}
+    assert sorted(by_id) == sorted(EXPECTED_DOCS)
+    for doc_id, want in EXPECTED_DOCS.items():
+        s = by_id[doc_id]
+        assert (s.title, s.publisher, s.published, s.kind, s.fmt) == (
+            want["title"], want["publisher"], want["published"], want["kind"], want["fmt"]), doc_id
+        assert s.chunks == next(r.chunks for r in results if r.name == doc_id)
+
+
+def test_markdown_front_matter_is_metadata_not_text():
+    doc = load("articles/us-mexico-trade-2024.md")
+    assert doc.text.startswith("# Trade with Mexico set a record in 2024")
+    assert "published:" not in doc.text and "---" not in doc.text
+    assert "US$839.89 billion in 2024" in doc.text
+    assert doc.meta.topics == ("trade", "mexico", "canada", "bts")
+
+
+def test_txt_title_is_first_line_and_text_is_kept():
+    doc = load("articles/texas-truck-crossings.txt")
+    assert "CBP counted 5,417,393 northbound commercial trucks" in doc.text
+    assert "Eagle Pass jumped 44.0% in 2025" in doc.text
+
+
+def test_html_drops_script_style_nav_aside_and_footer():
+    doc = load("articles/mexico-led-us-trade-august-2022.html")
+    text = doc.text
+    for gone in ("pageview-tracking-snippet", "loadAds", "ad-slot-banner", "font-family", "Subscribe to the newsletter",
+                 "Trade desk", "Related reading", "Cookie settings", "| nearshore-qa test notes"):
+        assert gone not in text, gone
+    # headings survive as Markdown headings (the chunker's sections), paragraphs as text
+    assert text.startswith("# Mexico briefly led US goods trade in 2022")
+    assert "\n## The revised figures\n" in text
+    assert "US–Mexico goods trade in August 2022 at US$69.66 billion" in text
+    assert "US$70.04 billion" in text
+
+
+def test_pdf_text_pages_and_info():
+    doc = load("articles/usmca-joint-review.pdf")
+    assert [p[0] for p in doc.pages] == [1, 2]
+    (_, a1, b1), (_, a2, b2) = doc.pages
+    assert "1 July 2026" in doc.text[a1:b1]
+    assert "3 November 2025" in doc.text[a2:b2] and "3 November 2025" not in doc.text[a1:b1]
+    assert "16-year term" in doc.text
+
+
+def test_docx_headings_and_table_stay_in_document_order():
+    doc = load("articles/nuevo-leon-investment.docx")
+    text = doc.text
+    assert text.startswith("# Nuevo León keeps drawing foreign investment")
+    assert "## Foreign direct investment" in text and "## The Tesla plan" in text
+    # the table belongs to the FDI section: between its lead-in sentence and the next heading
+    lead = text.index("The two largest annual inflows in the series were these:")
+    row = text.index("2005 | US$4.84 billion")
+    assert lead < row < text.index("## The Tesla plan")
+    assert "Year | FDI inflow" in text
+
+
+def test_csv_rows_columns_and_sidecar():
+    doc = load("tables/us_exports_to_mexican_states.csv")
+    (table,) = doc.tables
+    assert table.columns == ("year", "mexican_state", "us_exports_usd_billions", "rank_among_mexican_states")
+    assert len(table.rows) == 16
+    assert ("2024", "Jalisco", "11.42", "7") in table.rows
+    assert doc.meta.units == "Billions of US dollars"
+    assert doc.meta.period == "2023-2024 (calendar years)"
+    lines = doc.text.split("\n")
+    assert len(lines) == 16
+    assert "year: 2024; mexican_state: Jalisco; us_exports_usd_billions: 11.42; rank_among_mexican_states: 7" in lines
+
+
+def test_xlsx_reads_every_sheet():
+    doc = load("tables/trade_by_transport_mode.xlsx")
+    assert [t.name for t in doc.tables] == ["2023", "2024"]
+    t2024 = doc.tables[1]
+    assert t2024.columns[:2] == ("mode", "exports_usd_billions")
+    rail = next(r for r in t2024.rows if r[0] == "Rail")
+    assert rail[3] == "98.25"
+    assert len(doc.text.split("\n")) == sum(len(t.rows) for t in doc.tables) == 10
+
+
+# --- bad input -----------------------------------------------------------------------------
+
+def _truncated_pdf() -> bytes:
+    data = (CORPUS_DIR / "articles/usmca-joint-review.pdf").read_bytes()
+    return data[: len(data) // 2]
+
+
+def _binary() -> bytes:
+    return b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8
+
+
+BAD_INPUTS = [
+    ("empty.md", lambda: b"", r"^empty file$"),
+    ("blank.txt", lambda: b"  \n\t\r\n   \n", r"^empty file$"),
+    ("truncated.pdf", _truncated_pdf, r"corrupt or truncated PDF"),
+    ("not-really.pdf", lambda: b"Mexico overtook Canada in August 2022.", r"not a PDF file"),
+    ("image.md", _binary, r"binary content under a text extension"),
+    ("image.txt", _binary, r"binary content under a text extension"),
+    ("image.csv", _binary, r"binary content under a text extension"),
+    ("controls.txt", lambda: bytes(range(1, 9)) * 200, r"binary content under a text extension \(control bytes\)"),
+    ("ragged.csv", lambda: b"year,mexican_state,us_exports_usd_billions\n2024,Jalisco,11.42\n2024,Sonora,9.30,9\n",
+     r"ragged rows: line 3 has 4 fields, the header has 3"),
+    ("short-row.csv", lambda: b"year,mexican_state,us_exports_usd_billions\n2024,Jalisco,11.42\n2024,Sonora\n",
+     r"ragged rows: line 3 has 2 fields, the header has 3"),
+    ("header-only.csv", lambda: b"year,mexican_state,us_exports_usd_billions\n", r"CSV has a header but no data rows"),
+    ("slides.pptx", lambda: b"PK\x03\x04 not supported", r"unsupported file type \.pptx"),
+    ("notes", lambda: b"Laredo handled 2,945,393 trucks in 2025.", r"unsupported file type \(none\)"),
+    ("bad-yaml.md", lambda: b"---\ntitle: [USMCA review\nsource: USTR\n---\n# Review\n\nThe first joint review falls on 1 July 2026.\n",
+     r"front matter is not valid YAML \(line \d+\)"),
+    ("unclosed.md", lambda: b"---\ntitle: USMCA review\n\n# Review\n\nThe first joint review falls on 1 July 2026.\n",
+     r"front matter starts with '---' but has no closing '---' line"),
+    ("list-front.md", lambda: b"---\n- USMCA\n- review\n---\nThe first joint review falls on 1 July 2026.\n",
+     r"front matter must be a YAML mapping"),
+    ("only-front.md", lambda: b"---\ntitle: USMCA review\n---\n\n\n", r"no text found"),
+    ("truncated.docx", lambda: (CORPUS_DIR / "articles/nuevo-leon-investment.docx").read_bytes()[:4000],
+     r"not a DOCX file|corrupt DOCX"),
+    ("truncated.xlsx", lambda: (CORPUS_DIR / "tables/trade_by_transport_mode.xlsx").read_bytes()[:3000],
+     r"not an XLSX file|corrupt XLSX"),
+]
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory, embedder):
+    """A store that already holds one document, so 'unchanged' is a real comparison."""
+    from nearshore_qa.library import Library
+    from nearshore_qa.settings import Settings
+
+    root = tmp_path_factory.mktemp("seeded")
+    (root / "eagle-pass.md").write_bytes(GOOD_MD)
+    lib = Library(Settings.from_env(store=root / "store"), embedder=embedder)
+    assert [r.status for r in lib.add([root / "eagle-pass.md"])] == ["added"]
+    yield lib
+    lib.close()
+
+
+@pytest.mark.parametrize("name,make,reason", BAD_INPUTS, ids=[b[0] for b in BAD_INPUTS])
+def test_bad_input_fails_with_reason_and_leaves_store_unchanged(seeded, tmp_path, name, make, reason):
+    path = tmp_path / name
+    path.write_bytes(make())
+    before = snapshot(seeded)
+    (result,) = seeded.add([path])
+    assert result.status == "failed"
+    assert result.name == name
+    assert re.search(reason, result.reason), result.reason
+    assert snapshot(seeded) == before
+    assert seeded.store.collection.count() == seeded.store.count_chunks()
+
+
+@pytest.mark.parametrize("name,make,reason", BAD_INPUTS[:8], ids=[b[0] for b in BAD_INPUTS[:8]])
+def test_bad_upload_fails_the_same_way(seeded, name, make, reason):
+    before = snapshot(seeded)
+    (result,) = seeded.add_bytes([(name, make())])
+    assert result.status == "failed" and re.search(reason, result.reason), result.reason
+    assert snapshot(seeded) == before
+
+
+def test_good_files_in_a_batch_go_in_beside_bad_ones(library, tmp_path):
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    for name, make, _ in BAD_INPUTS:
+        (folder / name).write_bytes(make())
+    (folder / "good").mkdir()
+    (folder / "good" / "eagle-pass.md").write_bytes(GOOD_MD)
+    (folder / "good" / "trucks.txt").write_bytes((CORPUS_DIR / "articles/texas-truck-crossings.txt").read_bytes())
+    results = library.add([folder])
+    status = {r.name: r.status for r in results}
+    assert status.pop("good/eagle-pass.md") == "added"
+    assert status.pop("good/trucks.txt") == "added"
+    assert set(status.values()) == {"failed"} and len(status) == len(BAD_INPUTS)
+    assert source_ids(library) == ["good/eagle-pass.md", "good/trucks.txt"]
+    answer = library.ask("How much did northbound truck traffic at Eagle Pass grow in 2025?")
+    assert not answer.abstained and "44.0%" in answer.answer
+
+
+def test_missing_path_is_reported(library, tmp_path):
+    (result,) = library.add([tmp_path / "nowhere.md"])
+    assert result.status == "failed" and result.reason == "no such file or folder"
+    assert library.sources() == []
+
+
+def test_file_over_the_size_limit_is_refused(make_library, tmp_path):
+    lib = make_library(max_file_mb=1)
+    big = tmp_path / "big.txt"
+    line = b"Laredo handled 2,945,393 northbound commercial trucks in 2025.\n"
+    big.write_bytes(line * (2 * MB // len(line) + 1))
+    small = tmp_path / "small.md"
+    small.write_bytes(GOOD_MD)
+    results = {r.name: r for r in lib.add([big, small])}
+    assert results["big.txt"].status == "failed"
+    assert results["big.txt"].reason == "file is 2.1 MB; the limit is 1 MB"
+    assert results["small.md"].status == "added"
+    assert source_ids(lib) == ["small.md"]
+    # the same limit applies to uploads
+    (upload,) = lib.add_bytes([("big.txt", big.read_bytes())])
+    assert upload.status == "failed" and "the limit is 1 MB" in upload.reason
+    assert source_ids(lib) == ["small.md"]
+
+
+def test_broken_sidecar_fails_the_table(library, tmp_path):
+    (tmp_path / "t.csv").write_bytes((CORPUS_DIR / "tables/us_exports_to_mexican_states.csv").read_bytes())
+    (tmp_path / "t.meta.yaml").write_text("title: [unclosed\nunits: billions\n")
+    (result,) = library.add([tmp_path / "t.csv"])
+    assert result.status == "failed" and result.reason == "sidecar t.meta.yaml is not valid YAML"
+    assert library.sources() == []
+
+
+# --- encodings -----------------------------------------------------------------------------
+
+TEXT_ES = "Querétaro: la inversión en el Bajío\n\nLas plantas de Querétaro y León exportan a Texas.\n"
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "latin-1", "utf-8", "utf-8-sig"])
+def test_legacy_encodings_are_decoded(library, tmp_path, encoding):
+    path = tmp_path / f"bajio-{encoding}.txt"
+    path.write_bytes(TEXT_ES.encode(encoding))
+    (result,) = library.add([path])
+    assert result.status == "added", result.reason
+    (src,) = library.sources()
+    assert src.title == "Querétaro: la inversión en el Bajío"
+    _, text, _ = library.store.document(src.doc_id)
+    assert "Las plantas de Querétaro y León exportan a Texas." in text
+    assert "\ufeff" not in text and "Ã" not in text
+
+
+def test_cp1252_punctuation_is_decoded_as_cp1252():
+    data = "US\u2013Mexico trade \u201cnearshoring\u201d in Querétaro \u2014 2024".encode("cp1252")
+    assert b"\x96" in data and b"\xe9" in data  # bytes that differ between cp1252 and latin-1
+    doc = load_bytes(data, name="q.txt", original_name="q.txt", fmt="txt")
+    assert doc.text == "US–Mexico trade “nearshoring” in Querétaro — 2024"
+
+
+def test_front_matter_with_bom_and_crlf_is_read():
+    data = "\ufeff---\r\ntitle: Bajío plants\r\npublished: 2024-05-01\r\n---\r\n# Bajío plants\r\n\r\nText in Querétaro.\r\n"
+    doc = load_bytes(data.encode("utf-8"), name="b.md", original_name="b.md", fmt="md")
+    assert doc.meta.title == "Bajío plants" and doc.meta.published == "2024-05-01"
+    assert "\r" not in doc.text and doc.text.endswith("Text in Querétaro.")
+
+
+def test_load_file_raises_ingest_error_naming_the_file(tmp_path):
+    path = tmp_path / "empty.csv"
+    path.write_bytes(b"")
+    with pytest.raises(IngestError) as info:
+        load_file(path, "tables/empty.csv", MB)
+    assert info.value.name == "tables/empty.csv"
+    assert str(info.value) == "tables/empty.csv: empty file"
