@@ -1,0 +1,42 @@
+"""The shipped corpus against its evaluation set: fails when answer quality drops below the
+figures measured for this version (see README, "Evaluation")."""
+
+import pytest
+
+from nearshore_qa.evaluation import DEFAULT_EVAL, load_questions, run_eval, states
+from nearshore_qa.settings import SHIPPED_CORPUS
+
+pytestmark = pytest.mark.slow
+
+# Measured 0.72 / 0.72 / 0.95 on this version; the thresholds sit just below so a regression fails.
+MIN_FIGURE, MIN_CITATION, MIN_ABSTENTION = 0.68, 0.68, 0.90
+
+
+def test_eval_set_is_well_formed():
+    items = load_questions(DEFAULT_EVAL)
+    kinds = [i["kind"] for i in items]
+    assert len(items) >= 100
+    assert kinds.count("unanswerable") >= 15
+    assert kinds.count("table_lookup") >= 30
+    for item in items:
+        if item["kind"] != "unanswerable":
+            assert item["expected"] and item["sources"], item["id"]
+
+
+def test_states_normalises_figures_and_phrases():
+    assert states("trade was US$70.04 billion in August", "70.04 billion dollars")
+    assert states("3,026,632 trucks", "3026632")
+    assert not states("3,026,633 trucks", "3026632")
+    assert states("Signed in Buenos Aires", "buenos aires")
+
+
+def test_shipped_corpus_meets_thresholds(make_library):
+    lib = make_library()
+    results = lib.add([SHIPPED_CORPUS])
+    assert not [r for r in results if r.status == "failed"]
+    report = run_eval(lib)
+    overall = report["overall"]
+    assert overall["figure_accuracy"] >= MIN_FIGURE, report["failed"]
+    assert overall["citation_accuracy"] >= MIN_CITATION, report["failed"]
+    assert overall["abstention_accuracy"] >= MIN_ABSTENTION, report["failed"]
+    assert overall["verified_figure_rate"] >= 0.9
