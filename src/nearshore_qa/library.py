@@ -61,7 +61,13 @@ class Library:
             if not path.exists() and not path.is_symlink():
                 results.append(IngestResult(str(raw), "failed", reason="no such file or folder"))
                 continue
-            entries.extend(iter_files([path]))
+            for file, root in iter_files([path]):
+                if path.is_dir() and file_format(file.name) is None:
+                    # A folder may hold other files (scripts, images); they are listed, not failed.
+                    results.append(IngestResult(doc_id_for(file, root), "skipped",
+                                                reason=f"unsupported file type {file.suffix or '(none)'}"))
+                    continue
+                entries.append((file, root))
         loaders = [(doc_id_for(f, root), (lambda f=f, root=root: load_file(
             f, doc_id_for(f, root), self.settings.max_file_bytes))) for f, root in entries]
         return results + self._ingest(loaders, progress)
