@@ -48,6 +48,21 @@ _SYNONYMS = {"deficit": "balanc", "surplus": "balanc", "deficits": "balanc", "ga
              "percent": "pct", "percentag": "pct", "share": "pct", "rank": "rank", "ranked": "rank"}
 
 
+# What a figure measures. A sentence about the deficit rarely answers a question about total
+# trade, and a question about exports is not answered by an imports figure.
+_MEASURES = {
+    "balance": re.compile(r"\b(deficits?|surplus(es)?|balances?)\b", re.I),
+    "exports": re.compile(r"\b(exports?|exported|sold|sells?)\b", re.I),
+    "imports": re.compile(r"\b(imports?|imported|bought|buys?)\b", re.I),
+    "share": re.compile(r"\b(share|percent(age)?|proportion)\b|%", re.I),
+    "growth": re.compile(r"\b(grew|growth|rose|rise|increased?|fell|fall|declined?|decrease[ds]?|change[ds]?)\b", re.I),
+}
+
+
+def measures(text: str) -> set[str]:
+    return {name for name, pattern in _MEASURES.items() if pattern.search(text)}
+
+
 def stems(text: str) -> list[str]:
     words = [w.lower().strip("'’-") for w in _WORD.findall(text)]
     return [_STEM.stemWord(w) for w in words if w and w not in STOPWORDS]
@@ -61,29 +76,33 @@ class QuestionProfile:
     names: set[str]  # capitalised names the evidence must mention
     wants_figure: bool
     wants_percent: bool
+    acronyms: set[str] = field(default_factory=set)  # IMMEX, FDI: often spelled out, so they only weigh
     wants_date: bool = False
     months: set[str] = field(default_factory=set)
     extreme: str = ""  # "max" | "min" for "which ... most / least" questions
+    measures: set[str] = field(default_factory=set)
 
     @classmethod
     def of(cls, question: str) -> "QuestionProfile":
-        names = set()
+        names, acronyms = set(), set()
         for word in re.findall(r"[A-Za-zÀ-ÿ][\wÀ-ÿ.'’]*", question.replace("’s", "").replace("'s", "")):
             bare = word.rstrip(".'’")
             if len(bare) >= 3 and bare[0].isupper() and bare.lower() not in GENERIC_NAMES and not bare.isupper():
                 names.add(_fold(bare))
             elif bare.isupper() and 3 <= len(bare) <= 6 and bare.lower() not in GENERIC_NAMES:
-                names.add(bare.lower())  # acronyms: IMMEX, USMCA, HLED, FDI
+                acronyms.add(bare.lower())
         return cls(
             text=question,
             terms=set(stems(question)),
             years=set(_YEAR.findall(question)),
             names=names,
+            acronyms=acronyms,
             wants_figure=bool(_FIGURE_WORDS.search(question)) and not re.match(r"\s*(when|who|what is|what are|define)\b", question, re.I),
             wants_percent=bool(re.search(r"\b(percent|percentage|share|%|proportion)\b", question, re.I)),
             wants_date=bool(re.match(r"\s*(when|on what date|what date|in what year|what year|since when)\b", question, re.I)),
             months={m.lower()[:3] for m in _MONTH.findall(question)},
             extreme=("min" if _LEAST.search(question) else "max" if _MOST.search(question) else ""),
+            measures=measures(question),
         )
 
 
@@ -190,10 +209,14 @@ class ExtractiveAnswerer:
             near = f"{unit.hit.chunk.section} {unit.text}"
             years_ok = all(y in near for y in profile.years) if profile.years else True
             some_year = any(y in near for y in profile.years) if profile.years else True
-            names_missing = [n for n in profile.names if n not in lower and n.rstrip("s") not in lower]
+            # Names may stand anywhere in the passage around the sentence ("Mexico" is often
+            # named once per paragraph), not only in the quoted sentence.
+            passage = _fold(f"{unit.context} {unit.hit.chunk.text}")
+            names_missing = [n for n in profile.names if n not in passage and n.rstrip("s") not in passage]
             figs = find_figures(unit.text)
             has_figure = bool(figs) or unit.hit.chunk.row is not None
             score = 0.55 * float(sim) + 0.35 * overlap + 0.1 / (1 + unit.rank)
+            score -= 0.05 * sum(1 for a in profile.acronyms if a not in passage)
             if profile.years and not years_ok:
                 score -= 0.12 if some_year else 0.3
             if names_missing:
@@ -207,6 +230,12 @@ class ExtractiveAnswerer:
                     score += 0.08
                 elif not _YEAR.search(unit.text):
                     score -= 0.15
+            if profile.wants_figure:
+                stated = measures(unit.column.replace("_", " ")) if unit.column else (
+                    set() if unit.hit.chunk.row is not None else measures(unit.text))
+                extra = stated - profile.measures - {"growth", "share"}
+                missing = profile.measures - stated - {"growth"}
+                score -= 0.06 * len(extra) + 0.06 * len(missing)
             if profile.wants_percent and not any(f.kind == "percent" for f in figs) and unit.hit.chunk.row is None:
                 score -= 0.05
             unit.score = score

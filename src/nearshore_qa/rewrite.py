@@ -12,7 +12,7 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _MONTH = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b")
 _FOLLOWUP = re.compile(r"^\s*(and|what about|how about|and what about|what of|same for|and for|and in|in|for)\b", re.I)
 _NAME = re.compile(r"\b[A-Z][\wÀ-ÿ\-]*(?:\s+[A-Z][\wÀ-ÿ\-]*)*")
-_IGNORE = {"And", "What", "How", "In", "For", "The", "Same", "US", "U.S.", "About", "Which", "Who", "When", "Is", "Was",
+_IGNORE = {"And", "What", "How", "In", "For", "On", "At", "By", "From", "To", "Of", "With", "The", "Same", "US", "U.S.", "About", "Which", "Who", "When", "Is", "Was",
            "Where", "Why", "Whose", "Whom", "Are", "Were", "Does", "Do", "Did", "Define", "Explain", "Describe"}
 # A short question that asks something itself ("What is IMMEX?", "Who is Sheinbaum?", "In which
 # year did ...?") is standalone, not a fragment to splice into the previous question.
@@ -39,12 +39,38 @@ def _names(text: str) -> list[str]:
     return out
 
 
+_RELATIVE_YEAR = {
+    r"the following year|the next year|a year later|the year after": 1,
+    r"the previous year|the year before|a year earlier|the prior year": -1,
+}
+_ANAPHOR = re.compile(r"\b(that|this|these|those|it|its|they|their|them)\b", re.I)
+
+
+def _relative_years(question: str, previous: str) -> list[str]:
+    """ "And the following year?" after a question about 2024 means 2025."""
+    old = _YEAR.findall(previous)
+    if not old:
+        return []
+    for pattern, delta in _RELATIVE_YEAR.items():
+        if re.search(pattern, question, re.I):
+            return [str(int(old[-1]) + delta)]
+    return []
+
+
 def rewrite_followup(question: str, history: list[str]) -> str:
     """A standalone question; unchanged when it is not a follow-up or there is no history."""
-    if not history or not is_followup(question):
+    if not history:
         return question
     previous = history[-1].strip().rstrip("?")
-    new_years = _YEAR.findall(question)
+    if not is_followup(question):
+        # "When was that project put on pause?": a full question whose subject is a pronoun
+        # borrows the names of the previous question.
+        if _ANAPHOR.search(question) and len(question.split()) <= 12 and not _names(question):
+            carried = [n for n in _names(previous) if n not in ("United States",)]
+            if carried:
+                return f"{question.strip().rstrip('?')} ({', '.join(carried)})?"
+        return question
+    new_years = _YEAR.findall(question) or _relative_years(question, previous)
     new_names = [n for n in _names(question) if not _YEAR.fullmatch(n)]
     rewritten = previous
     if new_years:
