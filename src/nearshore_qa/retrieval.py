@@ -27,6 +27,10 @@ class FusionWeights:
     rrf_k: int = 60
     candidates: int = 50
     year_bonus: float = 0.004  # per question year the chunk states
+    # Slots of the top k kept for the best table rows: a row states one figure once, so it
+    # loses on term counts to paragraphs that repeat the words, yet it is the exact source.
+    table_slots: int = 2
+    table_depth: int = 30
 
 
 class HybridRetriever(BaseRetriever):
@@ -56,7 +60,15 @@ class HybridRetriever(BaseRetriever):
             for cid, (chunk, meta) in found.items():
                 context = f"{meta.title} {chunk.section} {chunk.text}"
                 scores[cid] += w.year_bonus * sum(1 for y in years if y in context)
-        ranked = sorted((cid for cid in scores if cid in found), key=lambda c: -scores[c])[:k]
+        ordered = sorted((cid for cid in scores if cid in found), key=lambda c: -scores[c])
+        ranked = ordered[:k]
+        rows_in = sum(1 for c in ranked if found[c][0].row is not None)
+        if w.table_slots and k > w.table_slots and rows_in < w.table_slots:
+            extra = [c for c in ordered[k:w.table_depth] if found[c][0].row is not None][: w.table_slots - rows_in]
+            if extra:
+                keep = [c for c in ranked if found[c][0].row is not None]
+                others = [c for c in ranked if found[c][0].row is None][: k - len(keep) - len(extra)]
+                ranked = sorted(others + keep + extra, key=lambda c: -scores[c])
         return [Hit(chunk=found[c][0], doc=found[c][1], score=scores[c],
                     dense_rank=dense_rank.get(c), lexical_rank=lex_rank.get(c)) for c in ranked]
 
