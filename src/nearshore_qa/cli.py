@@ -8,7 +8,7 @@ import os
 import sys
 from dataclasses import asdict
 
-from .errors import NearshoreQAError
+from .errors import AnswererError, NearshoreQAError
 from .records import Answer, IngestResult
 from .settings import Settings
 
@@ -27,7 +27,13 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("question", nargs="?")
     ask.add_argument("--json", action="store_true")
     ask.add_argument("-k", type=int, help="passages to retrieve (default 5)")
-    ask.add_argument("--answerer", choices=["extractive", "openai", "ollama", "llamacpp"])
+    ask.add_argument("--answerer", choices=["extractive", "openai", "ollama", "llamacpp"],
+                     help="who writes the answer (default $NEARSHORE_QA_ANSWERER or extractive)")
+    ask.add_argument("--llm-model", help="LLM model name, or the .gguf path for llamacpp ($NEARSHORE_QA_LLM_MODEL)")
+    ask.add_argument("--llm-url", help="LLM server URL ($NEARSHORE_QA_LLM_BASE_URL)")
+    ask.add_argument("--llm-timeout", type=float, help="seconds to wait for the LLM ($NEARSHORE_QA_LLM_TIMEOUT, 60)")
+    ask.add_argument("--unverified", choices=["flag", "remove"],
+                     help="a sentence with a figure the sources do not support: shown flagged or removed")
     src = sub.add_parser("sources", help="list the documents in the store")
     src.add_argument("--json", action="store_true")
     rm = sub.add_parser("remove", help="delete one document by its id (see `sources`)")
@@ -46,7 +52,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         settings = Settings.from_env(store=args.store, chroma_url=args.chroma_url,
                                      max_file_mb=getattr(args, "max_file_mb", None),
-                                     answerer=getattr(args, "answerer", None))
+                                     answerer=getattr(args, "answerer", None),
+                                     llm_model=getattr(args, "llm_model", None),
+                                     llm_base_url=getattr(args, "llm_url", None),
+                                     llm_timeout_s=getattr(args, "llm_timeout", None),
+                                     unverified=getattr(args, "unverified", None))
         return _COMMANDS[args.command](args, settings)
     except ValueError as exc:
         print(f"nearshore-qa: {exc}", file=sys.stderr)
@@ -121,6 +131,7 @@ def cmd_ask(args, settings: Settings) -> int:
         return 0
     interactive = sys.stdin.isatty() and not args.json
     history: list[str] = []
+    status = 0
     while True:
         if interactive:
             print("? ", end="", flush=True)
@@ -130,11 +141,16 @@ def cmd_ask(args, settings: Settings) -> int:
         question = line.strip()
         if not question:
             continue
-        answer = lib.ask(question, k=args.k, history=history)
+        try:
+            answer = lib.ask(question, k=args.k, history=history)
+        except AnswererError as exc:  # a timeout on one question need not end the session
+            print(f"nearshore-qa: {exc}", file=sys.stderr)
+            status = 1
+            continue
         history.append(answer.standalone_question or question)
         _print_answer(answer, args.json)
         sys.stdout.flush()
-    return 0
+    return status
 
 
 def _print_answer(answer: Answer, as_json: bool) -> None:
@@ -152,7 +168,8 @@ def _print_answer(answer: Answer, as_json: bool) -> None:
         print(f"  [{c.marker}] {c.title}" + (f" ({meta})" if meta else "") + f" — {c.source}, {c.locator}")
     for f in answer.figures:
         mark = "verified" if f.verified else "NOT VERIFIED"
-        print(f"  figure {f.text}: {mark} against [{f.citation}]")
+        where = f" against [{f.citation}]" if f.citation else " (no source states it)"
+        print(f"  figure {f.text}: {mark}{where}")
     print()
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from .answer import ExtractiveAnswerer, build_chain
 from .chunking import chunk_document
@@ -133,16 +133,54 @@ class Library:
         return results
 
     # --- reading ---------------------------------------------------------------------------
-    def ask(self, question: str, k: int | None = None, history: list[str] | None = None) -> Answer:
+    def ask(self, question: str, k: int | None = None, history: list[str] | None = None, answerer=None) -> Answer:
+        """``answerer`` overrides the configured one for this question (the app's sidebar choice)."""
         question = question.strip()
         if not question:
             raise ValueError("the question is empty")
-        standalone = rewrite_followup(question, history or [])
+        answerer = answerer or self.answerer
+        standalone = self.standalone(question, history or [], answerer)
         retriever = HybridRetriever(store=self.store, k=k or self.settings.top_k)
-        answer = build_chain(retriever, self.answerer).invoke(standalone)
+        answer = build_chain(retriever, answerer).invoke(standalone)
         answer.question = question
         answer.standalone_question = standalone
         return answer
+
+    def ask_stream(self, question: str, k: int | None = None, history: list[str] | None = None,
+                   answerer=None) -> Iterator[str | Answer]:
+        """Like ``ask``, but yields the answer's text as an LLM writes it, then the checked ``Answer``.
+
+        An answerer without ``stream`` (the extractive one) yields only the ``Answer``.
+        """
+        from .retrieval import documents_to_hits
+
+        question = question.strip()
+        if not question:
+            raise ValueError("the question is empty")
+        answerer = answerer or self.answerer
+        standalone = self.standalone(question, history or [], answerer)
+        retriever = HybridRetriever(store=self.store, k=k or self.settings.top_k)
+        hits = documents_to_hits(retriever.invoke(standalone))
+        answer = None
+        if hasattr(answerer, "stream"):
+            for piece in answerer.stream(standalone, hits):
+                if isinstance(piece, Answer):
+                    answer = piece
+                else:
+                    yield piece
+        else:
+            answer = answerer(standalone, hits)
+        answer.question = question
+        answer.standalone_question = standalone
+        yield answer
+
+    def standalone(self, question: str, history: list[str], answerer=None) -> str:
+        """A follow-up rewritten from the history: by the LLM when the answerer has one (it falls
+        back to the rule-based rewrite itself), else by rule."""
+        rewrite = getattr(answerer or self.answerer, "rewrite", None)
+        if history and rewrite is not None:
+            return rewrite(question, history)
+        return rewrite_followup(question, history)
 
     def sources(self) -> list[SourceInfo]:
         return self.store.sources()

@@ -23,6 +23,19 @@ def _env_int(name: str, default: int) -> int:
         raise ValueError(f"{name} must be a whole number, got {raw!r}") from None
 
 
+def _env_float(name: str, default: float) -> float:
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        return float(raw)
+    except ValueError:
+        raise ValueError(f"{name} must be a number of seconds, got {raw!r}") from None
+
+
+ANSWERERS = ("extractive", "openai", "ollama", "llamacpp")
+
+
 @dataclass(frozen=True)
 class Settings:
     store_dir: Path
@@ -59,7 +72,7 @@ class Settings:
             answerer=os.environ.get("NEARSHORE_QA_ANSWERER", "extractive"),
             llm_model=os.environ.get("NEARSHORE_QA_LLM_MODEL", ""),
             llm_base_url=os.environ.get("NEARSHORE_QA_LLM_BASE_URL", ""),
-            llm_timeout_s=float(os.environ.get("NEARSHORE_QA_LLM_TIMEOUT", "60")),
+            llm_timeout_s=_env_float("NEARSHORE_QA_LLM_TIMEOUT", 60.0),
             unverified=os.environ.get("NEARSHORE_QA_UNVERIFIED", "flag"),
             allow_private_urls=os.environ.get("NEARSHORE_QA_ALLOW_PRIVATE_URLS", "") == "1",
         )
@@ -72,6 +85,10 @@ class Settings:
             raise ValueError(f"max_file_mb must be positive, got {self.max_file_mb}")
         if not 1 <= self.top_k <= 50:
             raise ValueError(f"top_k must be between 1 and 50, got {self.top_k}")
+        if self.answerer not in ANSWERERS:
+            raise ValueError(f"answerer must be one of {', '.join(ANSWERERS)}, got {self.answerer!r}")
+        if not self.llm_timeout_s > 0:
+            raise ValueError(f"the LLM timeout must be positive, got {self.llm_timeout_s}")
         if self.unverified not in ("flag", "remove"):
             raise ValueError(f"unverified must be 'flag' or 'remove', got {self.unverified!r}")
 
