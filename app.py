@@ -6,19 +6,22 @@ it is shown through ``escape_markdown`` / ``passage_html`` and never as live HTM
 
 from __future__ import annotations
 
+import itertools
 import re
 import threading
 import time
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
-from nearshore_qa import NearshoreQAError, Settings, open_library
+from nearshore_qa import Answer, NearshoreQAError, Settings, open_library
 from nearshore_qa.export import (answer_json, answer_markdown, conversation_json, conversation_markdown,
                                  escape_markdown as md, file_stem, passage_html, safe_url)
 from nearshore_qa.fetch import add_url
 from nearshore_qa.figures import parse_figure
 from nearshore_qa.ingest import SUPPORTED
+from nearshore_qa.settings import ANSWERERS
 from nearshore_qa.lookup import filter_sources, find_figure, highlight_row, source_year, table_frame, table_names
 
 VIEWS = ["💬 Chat", "🔎 Figure look-up", "📚 Library", "➕ Add articles"]
@@ -122,6 +125,29 @@ def show_answer(lib, ans, i: int, stream: bool = False) -> None:
                            key=f"json-{i}", on_click="ignore", type="tertiary")
 
 
+@st.cache_resource(show_spinner=False)
+def _llm_answerer(kind: str, model: str, url: str, timeout: float, unverified: str):
+    from nearshore_qa.llm import make_answerer
+
+    return make_answerer(Settings(store_dir=Path("."), answerer=kind, llm_model=model.strip(),
+                                  llm_base_url=url.strip(), llm_timeout_s=timeout, unverified=unverified))
+
+
+def chosen_answerer(lib):
+    """The answerer picked in the sidebar, or None for the library's own (the configured one)."""
+    ss, s = st.session_state, lib.settings
+    choice = (ss.get("answerer_kind", s.answerer), ss.get("llm_model", s.llm_model), ss.get("llm_url", s.llm_base_url),
+              ss.get("unverified", s.unverified))
+    if choice == (s.answerer, s.llm_model, s.llm_base_url, s.unverified) or choice[0] == s.answerer == "extractive":
+        return None
+    if choice[0] == "extractive":
+        from nearshore_qa.answer import ExtractiveAnswerer
+
+        return ExtractiveAnswerer(lib.embedder, table_rows=lib.store.document_chunks)
+    kind, model, url, unverified = choice
+    return _llm_answerer(kind, model, url, s.llm_timeout_s, unverified)
+
+
 def chat_view(lib) -> None:
     turns = st.session_state.turns
     question = st.chat_input("Ask about US–Mexico trade, nearshoring, USMCA…")  # pinned to the bottom
@@ -138,17 +164,27 @@ def chat_view(lib) -> None:
         st.markdown(md(question))
     with st.chat_message("assistant"):
         history = [t.standalone_question or t.question for t in turns]
+        ans, written, live = None, "", st.empty()
         try:
+            pieces = lib.ask_stream(question, k=st.session_state.k, history=history, answerer=chosen_answerer(lib))
             with st.spinner("Searching the library…"):
-                ans = lib.ask(question, k=st.session_state.k, history=history)
+                first = next(pieces)
+            for piece in itertools.chain([first], pieces):
+                if isinstance(piece, Answer):
+                    ans = piece
+                    break
+                written += piece  # an LLM's tokens as they come; its checked answer replaces them
+                live.markdown(md(written) + " ▌")
         except NearshoreQAError as exc:
             st.error(f"Could not answer: {md(str(exc))}")
             return
         except ValueError as exc:
             st.warning(md(str(exc)))
             return
+        finally:
+            live.empty()
         turns.append(ans)
-        show_answer(lib, ans, len(turns) - 1, stream=True)
+        show_answer(lib, ans, len(turns) - 1, stream=not written)
 
 
 # --- figure look-up -----------------------------------------------------------------------------
@@ -299,8 +335,20 @@ def sidebar(lib):
         st.markdown(f"**Store:** {md(s.chroma_url or str(s.store_dir))}")
         st.metric("Documents", lib.store.count_documents())
         st.slider("Sources per answer", 1, 10, key="k")
-        model = f" ({s.llm_model})" if s.answerer != "extractive" and s.llm_model else ""
-        st.markdown(f"**Answerer:** {md(s.answerer + model)}")
+        ss = st.session_state
+        kind = st.selectbox("Answerer", ANSWERERS, key="answerer_kind",
+                            help="extractive quotes the sources (offline); the others ask an LLM, whose figures "
+                                 "are still checked against the sources")
+        if kind != "extractive":
+            st.text_input("Model" if kind != "llamacpp" else "GGUF file", key="llm_model",
+                          help="NEARSHORE_QA_LLM_MODEL: a model name, or the path of a .gguf file for llamacpp")
+            if kind != "llamacpp":
+                st.text_input("Server URL", key="llm_url", placeholder="default" if kind == "ollama" else "OpenAI",
+                              help="NEARSHORE_QA_LLM_BASE_URL; the API key comes from OPENAI_API_KEY")
+            st.radio("Unsupported figures", ["flag", "remove"], key="unverified", horizontal=True,
+                     help="a sentence whose figure no source states: shown with a flag, or removed")
+        model = f" ({ss.get('llm_model')})" if kind != "extractive" and ss.get("llm_model") else ""
+        st.markdown(f"**Answerer:** {md(kind + model)}")
         return st.container()  # filled after the view ran, so it includes the answer just given
 
 
@@ -327,6 +375,9 @@ def main() -> None:
         st.error(f"The library could not be opened: {md(str(exc))}")
         st.stop()
     ss.setdefault("k", min(lib.settings.top_k, 10))
+    for key, value in (("answerer_kind", lib.settings.answerer), ("llm_model", lib.settings.llm_model),
+                       ("llm_url", lib.settings.llm_base_url), ("unverified", lib.settings.unverified)):
+        ss.setdefault(key, value)
     slot = sidebar(lib)
     for key, show in (("flash", st.success), ("flash_error", st.error)):
         if ss.get(key):
