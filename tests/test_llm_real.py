@@ -26,10 +26,9 @@ import pytest
 from conftest import REPO_ROOT
 from nearshore_qa.errors import AnswererError
 from nearshore_qa.figures import find_figures, supported
-from nearshore_qa.llm import (LLMAnswerer, build_messages, llamacpp_answerer, make_answerer, mask_instructions,
+from nearshore_qa.llm import (LLMAnswerer, build_messages, llamacpp_answerer, mask_instructions, openai_answerer,
                               smollm2_gguf)
 from nearshore_qa.records import Answer
-from nearshore_qa.settings import Settings
 from test_llm import HITS, INJECTION
 
 SERVER_MODULES = ("llama_cpp", "fastapi", "uvicorn", "sse_starlette", "starlette_context", "pydantic_settings")
@@ -88,10 +87,7 @@ def llama_server(tmp_path_factory):
 
 
 def openai_on(url: str, timeout: float = 60.0, unverified: str = "flag") -> LLMAnswerer:
-    answerer = make_answerer(Settings(store_dir=REPO_ROOT, answerer="openai", llm_model=MODEL, llm_base_url=url,
-                                      llm_timeout_s=timeout, unverified=unverified))
-    answerer.backend.chat.max_tokens = MAX_TOKENS
-    return answerer
+    return openai_answerer(MODEL, url, timeout=timeout, unverified=unverified, max_tokens=MAX_TOKENS)
 
 
 @pytest.fixture(scope="session")

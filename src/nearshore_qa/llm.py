@@ -532,8 +532,10 @@ def openai_answerer(model: str, base_url: str = "", api_key: str | None = None, 
             raise AnswererError("the openai answerer needs OPENAI_API_KEY, or NEARSHORE_QA_LLM_BASE_URL "
                                 "for a local OpenAI-compatible server")
         key = "not-needed"  # local servers accept any key
+    # OpenAI takes max_completion_tokens; most compatible servers (llama.cpp, vLLM, LM Studio) read max_tokens.
+    limit = {"extra_body": {"max_tokens": max_tokens}} if base_url else {"max_completion_tokens": max_tokens}
     chat = ChatOpenAI(model=model, base_url=base_url or None, api_key=key, timeout=timeout, max_retries=0,
-                      temperature=0.0, max_completion_tokens=max_tokens, streaming=True)
+                      temperature=0.0, streaming=True, **limit)
     return LLMAnswerer(LangChainBackend(chat, "openai", model, base_url or "https://api.openai.com/v1", timeout),
                        unverified=unverified)
 
