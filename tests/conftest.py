@@ -5,6 +5,11 @@ from __future__ import annotations
 
 import itertools
 import os
+import socket
+import subprocess
+import sys
+import time
+import uuid
 from pathlib import Path
 
 import pytest
@@ -64,14 +69,64 @@ def embedder() -> MiniLMEmbeddings:
     return emb
 
 
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def chroma_server(tmp_path_factory):
+    """A real Chroma server (`chroma run`, shipped with the chromadb package) for the session; its URL.
+    Tests on it use collections of their own (see ``server_settings``)."""
+    path = tmp_path_factory.mktemp("chroma-server")
+    port = free_port()
+    log = open(path / "server.log", "wb")
+    env = {**os.environ, "ANONYMIZED_TELEMETRY": "False"}
+    proc = subprocess.Popen([str(Path(sys.executable).with_name("chroma")), "run", "--path", str(path / "data"),
+                             "--host", "127.0.0.1", "--port", str(port)], stdout=log, stderr=subprocess.STDOUT, env=env)
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            break
+        except OSError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                proc.kill()
+                pytest.fail(f"chroma run did not start: {(path / 'server.log').read_text(errors='replace')[-2000:]}")
+            time.sleep(0.2)
+    yield f"http://127.0.0.1:{port}"
+    proc.terminate()
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+    log.close()
+
+
+def server_settings(url: str) -> dict:
+    """Settings overrides for a store on the test server, in a collection of its own."""
+    return {"chroma_url": url, "collection": f"t-{uuid.uuid4().hex[:12]}"}
+
+
 @pytest.fixture
-def make_library(tmp_path, embedder):
-    """A factory for fresh libraries on empty stores under tmp_path: make_library(max_file_mb=1)."""
+def backend() -> str:
+    """Where ``make_library`` puts its stores; modules that test both override it with
+    ``@pytest.fixture(params=["embedded", "server"])``."""
+    return "embedded"
+
+
+@pytest.fixture
+def make_library(tmp_path, embedder, backend, request):
+    """A factory for fresh libraries on empty stores under tmp_path (or on the test Chroma server
+    when ``backend`` is "server"): make_library(max_file_mb=1)."""
     made: list[Library] = []
     counter = itertools.count()
 
     def make(**overrides) -> Library:
         store = tmp_path / f"store-{next(counter)}"
+        if backend == "server":
+            overrides = {**server_settings(request.getfixturevalue("chroma_server")), **overrides}
         lib = Library(Settings.from_env(store=store, **overrides), embedder=embedder)
         made.append(lib)
         return lib

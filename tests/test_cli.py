@@ -1,7 +1,8 @@
-"""The command line, run as a user runs it: a subprocess with its own store.
+"""The command line, run as a user runs it: a subprocess with its own store — embedded, and on a
+real Chroma server (`--chroma-url`, conftest.chroma_server).
 
 Each command that embeds text loads the model (several seconds), so the store is ingested once
-for the module and the ask commands are few.
+per backend and the ask commands are few.
 """
 
 from __future__ import annotations
@@ -24,14 +25,18 @@ def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, encoding="utf-8", env=ENV, cwd=REPO_ROOT, timeout=600)
 
 
-@pytest.fixture(scope="module")
-def store(tmp_path_factory):
-    return tmp_path_factory.mktemp("cli") / "store"
+@pytest.fixture(scope="module", params=["embedded", "server"])
+def store(request, tmp_path_factory) -> list:
+    """The store arguments every command of a test gets: ``--store DIR`` (and ``--chroma-url``)."""
+    args = ["--store", tmp_path_factory.mktemp("cli") / "store"]
+    if request.param == "server":
+        args += ["--chroma-url", request.getfixturevalue("chroma_server")]
+    return args
 
 
 @pytest.fixture(scope="module")
 def ingested(store):
-    return run("--store", store, "ingest", CORPUS_DIR)
+    return run(*store, "ingest", CORPUS_DIR)
 
 
 @pytest.fixture(scope="module")
@@ -40,11 +45,11 @@ def ingested_with_bad_file(store, ingested, tmp_path_factory):
     (folder / "ragged.csv").write_text("year,port,trucks\n2025,Laredo,2945393\n2025,Eagle Pass\n")
     (folder / "eagle-pass.md").write_text(
         "# Eagle Pass\n\nNorthbound commercial trucks at Eagle Pass jumped 44.0% in 2025, from 256,225 to 368,986.\n")
-    return run("--store", store, "ingest", folder / "ragged.csv", folder / "eagle-pass.md")
+    return run(*store, "ingest", folder / "ragged.csv", folder / "eagle-pass.md")
 
 
 def sources(store) -> list[dict]:
-    proc = run("--store", store, "sources", "--json")
+    proc = run(*store, "sources", "--json")
     assert proc.returncode == 0, proc.stderr
     return json.loads(proc.stdout)
 
@@ -89,7 +94,7 @@ def test_usage_errors_exit_2(tmp_path, args, message):
 
 
 def test_ask_json(store, ingested):
-    proc = run("--store", store, "ask", "--json", "What were US exports to Jalisco in 2024?")
+    proc = run(*store, "ask", "--json", "What were US exports to Jalisco in 2024?")
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)
     assert {"question", "answer", "abstained", "citations", "figures"} <= set(data)
@@ -111,7 +116,7 @@ def test_ask_reads_questions_from_stdin(store, ingested):
                  "And in 2023?\n"
                  "\n"
                  "What is the minimum wage in Guatemala?\n")
-    proc = run("--store", store, "ask", stdin=questions)
+    proc = run(*store, "ask", stdin=questions)
     assert proc.returncode == 0, proc.stderr
     out = proc.stdout
     # three answers, in order; the follow-up is understood from the previous question
@@ -134,12 +139,12 @@ def test_sources_json(store, ingested):
 
 
 def test_remove(store, ingested_with_bad_file):
-    proc = run("--store", store, "remove", "eagle-pass.md")
+    proc = run(*store, "remove", "eagle-pass.md")
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "removed    eagle-pass.md  (1 chunks)"
     ids = [s["doc_id"] for s in sources(store)]
     assert "eagle-pass.md" not in ids and set(EXPECTED_DOCS) <= set(ids)
 
-    again = run("--store", store, "remove", "eagle-pass.md")
+    again = run(*store, "remove", "eagle-pass.md")
     assert again.returncode == 1
     assert "no document 'eagle-pass.md' in the store" in again.stderr

@@ -1,5 +1,6 @@
 """The store through the Library: re-ingest, replacement without stale chunks, duplicates,
-removal and persistence, as a user of `add`, `ask`, `sources` and `remove` sees them."""
+removal and persistence, as a user of `add`, `ask`, `sources` and `remove` sees them — on an
+embedded store and on a real Chroma server (`chroma run`, see conftest.chroma_server)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,6 @@ import pytest
 from conftest import CORPUS_DIR, snapshot, source_ids
 from nearshore_qa.errors import DocumentNotFound
 from nearshore_qa.library import Library
-from nearshore_qa.settings import Settings
 
 FIRST_RELEASE = """---
 title: US-Mexico trade in August 2022
@@ -31,6 +31,11 @@ published: 2024-06-30
 The revised Census Bureau data put US–Mexico goods trade in August 2022 at US$69.66 billion.
 """
 QUESTION = "What was US–Mexico goods trade in August 2022?"
+
+
+@pytest.fixture(params=["embedded", "server"])
+def backend(request) -> str:
+    return request.param
 
 
 def consistent(lib: Library) -> None:
@@ -148,7 +153,7 @@ def test_store_persists_across_libraries(library, embedder):
     library.add([CORPUS_DIR])
     before = snapshot(library)
     library.close()
-    reopened = Library(Settings.from_env(store=library.settings.store_dir), embedder=embedder)
+    reopened = Library(library.settings, embedder=embedder)  # the same store folder (and server)
     try:
         assert snapshot(reopened) == before
         answer = reopened.ask("What were US exports to Jalisco in 2024?")

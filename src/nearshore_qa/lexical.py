@@ -1,11 +1,19 @@
-"""The BM25 index (bm25s): rebuilt once per ingest from the record of documents, saved beside
-it with the record's generation, never rebuilt per query."""
+"""The BM25 index (bm25s): rebuilt once per change of the record of documents, cached on disk
+under the record's generation, never rebuilt per query.
+
+The cache is one folder per generation, written under a temporary name and renamed into place,
+so several processes (an ingest, the app, a CLI ``ask``) can build and read it at once: a reader
+finds a complete index or none (and then builds its own).
+"""
 
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
+import tempfile
+import time
 from pathlib import Path
 
 import bm25s
@@ -25,14 +33,18 @@ def tokenize(texts: list[str]):
                           show_progress=False, token_pattern=r"(?u)\b\w[\w.]*\w\b|\b\w\w?\b")
 
 
+def _slug(generation) -> str:
+    return "g-" + re.sub(r"[^A-Za-z0-9_.-]", "_", str(generation))[:100]
+
+
 class LexicalIndex:
-    def __init__(self, retriever: bm25s.BM25 | None, ids: list[str], generation: int):
+    def __init__(self, retriever: bm25s.BM25 | None, ids: list[str], generation):
         self.retriever = retriever
         self.ids = ids
         self.generation = generation
 
     @classmethod
-    def build(cls, ids: list[str], texts: list[str], generation: int) -> "LexicalIndex":
+    def build(cls, ids: list[str], texts: list[str], generation) -> "LexicalIndex":
         if not ids:
             return cls(None, [], generation)
         retriever = bm25s.BM25()
@@ -40,26 +52,49 @@ class LexicalIndex:
         return cls(retriever, list(ids), generation)
 
     def save(self, folder: Path) -> None:
-        tmp = folder.with_name(folder.name + ".tmp")
-        shutil.rmtree(tmp, ignore_errors=True)
-        tmp.mkdir(parents=True)
-        if self.retriever is not None:
-            self.retriever.save(str(tmp / "bm25"))
-        (tmp / "ids.json").write_text(json.dumps({"generation": self.generation, "ids": self.ids}))
-        old = folder.with_name(folder.name + ".old")
-        shutil.rmtree(old, ignore_errors=True)
-        if folder.exists():
-            folder.rename(old)
-        tmp.rename(folder)
-        shutil.rmtree(old, ignore_errors=True)
+        """Write the index to ``folder/<generation>`` atomically; drop other generations."""
+        folder.mkdir(parents=True, exist_ok=True)
+        final = folder / _slug(self.generation)
+        if not final.exists():
+            tmp = Path(tempfile.mkdtemp(dir=folder, prefix=".tmp-"))
+            try:
+                if self.retriever is not None:
+                    self.retriever.save(str(tmp / "bm25"))
+                (tmp / "ids.json").write_text(json.dumps({"generation": str(self.generation), "ids": self.ids}))
+                os.rename(tmp, final)  # atomic; fails if another process got there first
+            except OSError:
+                if not final.exists():
+                    raise
+            finally:
+                shutil.rmtree(tmp, ignore_errors=True)
+        for entry in folder.iterdir():  # older generations (and a killed writer's leftovers)
+            if entry == final:
+                continue
+            if entry.name.startswith(".tmp-"):
+                try:
+                    if time.time() - entry.stat().st_mtime < 600:
+                        continue  # another process may be writing it now
+                except OSError:
+                    continue
+            if entry.is_dir():
+                shutil.rmtree(entry, ignore_errors=True)
+            else:
+                try:
+                    entry.unlink()
+                except OSError:
+                    pass
 
     @classmethod
-    def load(cls, folder: Path) -> "LexicalIndex | None":
+    def load(cls, folder: Path, generation) -> "LexicalIndex | None":
+        """The cached index of this generation, or None (absent, half-deleted, unreadable)."""
+        path = folder / _slug(generation)
         try:
-            info = json.loads((folder / "ids.json").read_text())
-            retriever = bm25s.BM25.load(str(folder / "bm25")) if info["ids"] else None
-            return cls(retriever, info["ids"], int(info["generation"]))
-        except (OSError, ValueError, KeyError):
+            info = json.loads((path / "ids.json").read_text())
+            if info["generation"] != str(generation):
+                return None
+            retriever = bm25s.BM25.load(str(path / "bm25")) if info["ids"] else None
+            return cls(retriever, info["ids"], generation)
+        except Exception:  # any damage means: rebuild
             return None
 
     def search(self, query: str, k: int) -> list[tuple[str, float]]:

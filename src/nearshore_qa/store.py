@@ -1,20 +1,45 @@
-"""The store: Chroma vectors, the record of documents (SQLite), copies of originals, and the
-BM25 index, kept in step.
+"""The store: Chroma vectors, the record of documents, copies of originals, and the BM25 index,
+kept in step.
 
-Crash safety comes from ordering: a document's record and chunks are written as ``pending``
-first, its vectors second, and one transaction then flips it to ``ready`` and moves the
-previous version's chunk ids to a trash list. Readers only see ``ready`` chunks. On open,
-pending documents and trashed ids are deleted from Chroma and the record, so a killed ingest
-leaves no partial document behind and a re-run completes it.
+Two modes, one protocol:
+
+* **Embedded** (default): everything lives in the store folder — Chroma's ``PersistentClient``
+  under ``chroma/``, the record of documents and chunks in ``library.sqlite`` (WAL), the BM25
+  index under ``lexical/``. Writers on one machine are serialised by a file lock.
+* **Server** (``chroma_url``): a team shares one Chroma server, so everything the team must agree
+  on lives *on the server*: the vectors, with each chunk's data in their metadata, and the record
+  of documents as a second collection ``<name>__records`` (one record per document version: its
+  metadata, status, content hash and text, plus one ``state`` record holding the generation
+  counter and one ``lock`` record, the writers' lease). The BM25 index is derived data: each
+  client rebuilds it from the server's chunks and caches it on disk keyed by the server's
+  generation, so no client serves a stale lexical index after someone else's ingest. The
+  store folder then holds only that cache, the local lock file and copies of the originals this
+  machine ingested.
+
+Crash safety comes from ordering. A document version is recorded as ``pending`` first, its
+vectors are written second, and then a single atomic step makes it live (embedded: one SQLite
+transaction that flips it to ``ready``, retires the previous version and bumps the generation;
+server: one record update to ``ready`` with a higher sequence number, the previous version having
+been marked ``replacing`` just before — readers take the live version with the highest sequence).
+Only then are the previous version's vectors deleted, and its record last. Readers only see live
+versions, so a killed writer leaves nothing half-visible. Every writer session starts by undoing
+what a killed writer left (pending versions, retired ones, a superseded ``replacing`` one) —
+vectors first, record last — and a re-run completes the ingest (chunk ids are derived from the
+document id and content hash, so re-written vectors replace themselves: no duplicates).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import signal
+import socket
 import sqlite3
 import tempfile
 import threading
+import time
+import uuid
 from contextlib import contextmanager
 from dataclasses import asdict
 from datetime import datetime, timezone
@@ -28,6 +53,8 @@ from .errors import DocumentNotFound, StoreError
 from .lexical import LexicalIndex
 from .records import Chunk, DocumentMeta, IngestResult, LoadedDocument, SourceInfo
 
+Version = tuple[str, str]  # (doc_id, sha256)
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
     doc_id TEXT NOT NULL, sha256 TEXT NOT NULL, status TEXT NOT NULL, meta TEXT NOT NULL,
@@ -40,6 +67,21 @@ CREATE INDEX IF NOT EXISTS chunks_doc ON chunks (doc_id, sha256);
 CREATE TABLE IF NOT EXISTS trash (chunk_id TEXT PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
+
+# --- the crash test hook ------------------------------------------------------------------
+KILL_ENV = "NEARSHORE_QA_TEST_KILL_AT"
+_reached: dict[str, int] = {}
+
+
+def _crash_point(stage: str) -> None:
+    """Tests only: ``NEARSHORE_QA_TEST_KILL_AT=stage[:n]`` SIGKILLs this process the n-th time a
+    writer reaches ``stage`` (pending, vectors, committed, collected, retired)."""
+    spec = os.environ.get(KILL_ENV)
+    if not spec or spec.partition(":")[0] != stage:
+        return
+    _reached[stage] = _reached.get(stage, 0) + 1
+    if _reached[stage] >= int(spec.partition(":")[2] or 1):
+        os.kill(os.getpid(), signal.SIGKILL)
 
 
 def _now() -> str:
@@ -58,6 +100,18 @@ def _meta_from_json(data: str) -> DocumentMeta:
     d["topics"] = tuple(d.get("topics", ()))
     return DocumentMeta(**d)
 
+
+def _source(doc_id: str, sha: str, meta: DocumentMeta, n: int, added: str) -> SourceInfo:
+    return SourceInfo(doc_id=doc_id, title=meta.title, kind=meta.kind, fmt=meta.fmt, publisher=meta.source,
+                      url=meta.url, published=meta.published, original_name=meta.original_name,
+                      chunks=n, added_at=added, sha256=sha)
+
+
+def _version_where(version: Version) -> dict:
+    return {"$and": [{"doc_id": version[0]}, {"sha256": version[1]}]}
+
+
+# --- embedded: the record of documents in SQLite --------------------------------------------
 
 class Registry:
     """The record of documents and chunks: SQLite in WAL mode, one connection per thread."""
@@ -101,6 +155,113 @@ class Registry:
     def bump(self, db: sqlite3.Connection) -> None:
         self.set_state(db, "generation", str(int(self.get_state("generation", "0")) + 1))
 
+    # writing (the caller holds the store's write lock)
+    def find_ready(self, doc_id: str) -> Version | None:
+        row = self.db.execute(
+            "SELECT doc_id, sha256 FROM documents WHERE doc_id=? AND status='ready'", (doc_id,)).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def find_by_hash(self, sha: str) -> str | None:
+        row = self.db.execute("SELECT doc_id FROM documents WHERE sha256=? AND status='ready'", (sha,)).fetchone()
+        return row[0] if row else None
+
+    def count(self, version: Version) -> int:
+        return self.db.execute("SELECT COUNT(*) FROM chunks WHERE doc_id=? AND sha256=?", version).fetchone()[0]
+
+    def vector_metadata(self, doc: LoadedDocument, chunk: Chunk) -> dict:
+        return {"doc_id": chunk.doc_id, "sha256": doc.sha256, "ordinal": chunk.ordinal}
+
+    def begin(self, doc: LoadedDocument, chunks: list[Chunk], texts: list[str], original: str) -> None:
+        version = (doc.meta.doc_id, doc.sha256)
+        with self.transaction() as db:
+            db.execute("DELETE FROM chunks WHERE doc_id=? AND sha256=?", version)
+            db.execute("INSERT OR REPLACE INTO documents VALUES (?,?,?,?,?,?,?,?)",
+                       (*version, "pending", json.dumps(asdict(doc.meta)), doc.text, original, len(chunks), _now()))
+            db.executemany("INSERT INTO chunks VALUES (?,?,?,?,?,?)",
+                           [(c.chunk_id, version[0], version[1], c.ordinal, json.dumps(asdict(c)), t)
+                            for c, t in zip(chunks, texts)])
+
+    def commit(self, version: Version, previous: Version | None) -> None:
+        """One transaction: the new version goes live, the previous one is retired."""
+        with self.transaction() as db:
+            if previous:
+                db.execute("UPDATE documents SET status='retired' WHERE doc_id=? AND sha256=?", previous)
+            db.execute("UPDATE documents SET status='ready' WHERE doc_id=? AND sha256=?", version)
+            self.bump(db)
+
+    def retire(self, version: Version) -> None:
+        with self.transaction() as db:
+            db.execute("UPDATE documents SET status='retired' WHERE doc_id=? AND sha256=?", version)
+            self.bump(db)
+
+    def forget(self, version: Version) -> None:
+        with self.transaction() as db:
+            db.execute("DELETE FROM chunks WHERE doc_id=? AND sha256=?", version)
+            db.execute("DELETE FROM documents WHERE doc_id=? AND sha256=?", version)
+
+    def leftovers(self) -> tuple[list[Version], list[str]]:
+        """What a killed writer left: versions not live (pending, retired) and, from older
+        releases, trashed vector ids."""
+        versions = [(r[0], r[1]) for r in self.db.execute(
+            "SELECT doc_id, sha256 FROM documents WHERE status IN ('pending', 'retired')")]
+        return versions, [r[0] for r in self.db.execute("SELECT chunk_id FROM trash")]
+
+    def finish_recovery(self) -> None:
+        with self.transaction() as db:
+            db.execute("DELETE FROM trash")
+            self.bump(db)
+
+    # reading
+    _READY_JOIN = ("FROM chunks c JOIN documents d ON c.doc_id=d.doc_id AND c.sha256=d.sha256 "
+                   "WHERE d.status='ready'")
+
+    def chunks(self, ids: list[str]) -> dict[str, tuple[Chunk, DocumentMeta]]:
+        out: dict[str, tuple[Chunk, DocumentMeta]] = {}
+        metas: dict[Version, DocumentMeta] = {}
+        for i in range(0, len(ids), 500):
+            part = ids[i:i + 500]
+            rows = self.db.execute(
+                f"SELECT c.chunk_id, c.data, d.doc_id, d.sha256, d.meta {self._READY_JOIN} AND c.chunk_id IN "
+                f"({','.join('?' * len(part))})", part).fetchall()
+            for chunk_id, data, doc_id, sha, meta in rows:
+                if (doc_id, sha) not in metas:
+                    metas[(doc_id, sha)] = _meta_from_json(meta)
+                out[chunk_id] = (_chunk_from_json(data), metas[(doc_id, sha)])
+        return out
+
+    def document_chunks(self, version: Version) -> list[Chunk]:
+        rows = self.db.execute("SELECT data FROM chunks WHERE doc_id=? AND sha256=? ORDER BY ordinal", version)
+        return [_chunk_from_json(r[0]) for r in rows]
+
+    def all_chunks(self) -> Iterator[tuple[Chunk, DocumentMeta]]:
+        metas: dict[Version, DocumentMeta] = {}
+        rows = self.db.execute(
+            f"SELECT c.data, d.doc_id, d.sha256, d.meta {self._READY_JOIN} ORDER BY c.doc_id, c.ordinal")
+        for data, doc_id, sha, meta in rows:
+            if (doc_id, sha) not in metas:
+                metas[(doc_id, sha)] = _meta_from_json(meta)
+            yield _chunk_from_json(data), metas[(doc_id, sha)]
+
+    def lexical_rows(self) -> list[tuple[str, str]]:
+        return self.db.execute(
+            f"SELECT c.chunk_id, c.embed_text {self._READY_JOIN} ORDER BY c.doc_id, c.ordinal").fetchall()
+
+    def document(self, doc_id: str) -> tuple[DocumentMeta, str, str] | None:
+        row = self.db.execute(
+            "SELECT meta, text, original FROM documents WHERE doc_id=? AND status='ready'", (doc_id,)).fetchone()
+        return (_meta_from_json(row[0]), row[1], row[2]) if row else None
+
+    def sources(self) -> list[SourceInfo]:
+        rows = self.db.execute(
+            "SELECT doc_id, sha256, meta, n_chunks, added_at FROM documents WHERE status='ready' ORDER BY doc_id")
+        return [_source(doc_id, sha, _meta_from_json(meta), n, added) for doc_id, sha, meta, n, added in rows]
+
+    def count_documents(self) -> int:
+        return self.db.execute("SELECT COUNT(*) FROM documents WHERE status='ready'").fetchone()[0]
+
+    def count_chunks(self) -> int:
+        return self.db.execute(f"SELECT COUNT(*) {self._READY_JOIN}").fetchone()[0]
+
     def close(self) -> None:
         conn = getattr(self._local, "conn", None)
         if conn is not None:
@@ -108,10 +269,302 @@ class Registry:
             self._local.conn = None
 
 
+# --- server: the record of documents in a Chroma collection ---------------------------------
+
+STATE_ID = "state"
+LOCK_ID = "lock"
+LIVE = ["ready", "replacing"]  # statuses readers see; the highest ``seq`` per document wins
+PAGE = 1000
+_DUMMY = [0.0]  # records are found by id and metadata, never by similarity
+
+
+def _get_all(collection, **kwargs) -> tuple[list[str], list[dict], list]:
+    """Every match of a ``get``, a page at a time."""
+    ids: list[str] = []
+    metas: list[dict] = []
+    docs: list = []
+    offset = 0
+    while True:
+        got = collection.get(limit=PAGE, offset=offset, **kwargs)
+        ids += got["ids"]
+        metas += got["metadatas"] or [{}] * len(got["ids"])
+        docs += got["documents"] or [None] * len(got["ids"])
+        if len(got["ids"]) < PAGE:
+            return ids, metas, docs
+        offset += PAGE
+
+
+class ServerRegistry:
+    """The record of documents kept on the Chroma server, beside the vectors, so every client of
+    the server sees the same documents. One record per document version (id ``doc:<hash>``):
+    metadata ``kind, doc_id, sha256, status, seq, n_chunks, added_at, meta, original`` and the
+    document text as the record's document; chunk data lives in the vectors' metadata."""
+
+    def __init__(self, client, name: str, store: "Store"):
+        self.store = store
+        self.records = client.get_or_create_collection(f"{name}__records",
+                                                       metadata={"nearshore_qa": "record of documents"})
+        self.records.add(ids=[STATE_ID], embeddings=[_DUMMY],  # add never overwrites: created once
+                         metadatas=[{"kind": "state", "generation": 0, "store_id": uuid.uuid4().hex}])
+
+    @staticmethod
+    def record_id(version: Version) -> str:
+        return "doc:" + hashlib.sha256(f"{version[0]}\0{version[1]}".encode()).hexdigest()
+
+    # state
+    def _state(self) -> dict:
+        got = self.records.get(ids=[STATE_ID], include=["metadatas"])
+        return got["metadatas"][0] if got["ids"] else {}
+
+    def generation(self) -> str:
+        state = self._state()
+        return f"{state.get('store_id', '')}-{state.get('generation', 0)}"
+
+    def _next_generation(self) -> int:
+        return int(self._state().get("generation", 0)) + 1
+
+    def bump(self) -> None:
+        self.records.update(ids=[STATE_ID], metadatas=[{"generation": self._next_generation()}])
+
+    def get_state(self, key: str, default: str = "") -> str:
+        return str(self._state().get(f"state.{key}", default))
+
+    @contextmanager
+    def transaction(self):
+        yield self  # each state update is one atomic record update
+
+    def set_state(self, _db, key: str, value: str) -> None:
+        self.records.update(ids=[STATE_ID], metadatas=[{f"state.{key}": value}])
+
+    # versions
+    def _winners(self, where: dict | None = None) -> dict[str, tuple[str, dict]]:
+        """The live version of each document: doc_id -> (record id, metadata)."""
+        clauses = [{"kind": "doc"}, {"status": {"$in": LIVE}}] + ([where] if where else [])
+        ids, metas, _ = _get_all(self.records, where={"$and": clauses}, include=["metadatas"])
+        best: dict[str, tuple[str, dict]] = {}
+        for rid, m in zip(ids, metas):
+            cur = best.get(m["doc_id"])
+            if cur is None or m.get("seq", 0) > cur[1].get("seq", 0):
+                best[m["doc_id"]] = (rid, m)
+        return best
+
+    def find_ready(self, doc_id: str) -> Version | None:
+        hit = self._winners({"doc_id": doc_id}).get(doc_id)
+        return (doc_id, hit[1]["sha256"]) if hit else None
+
+    def find_by_hash(self, sha: str) -> str | None:
+        for doc_id, (_, m) in sorted(self._winners({"sha256": sha}).items()):
+            if self.find_ready(doc_id) == (doc_id, sha):
+                return doc_id
+        return None
+
+    def _record(self, version: Version, documents: bool = False) -> tuple[dict, str | None] | None:
+        got = self.records.get(ids=[self.record_id(version)],
+                               include=["metadatas", "documents"] if documents else ["metadatas"])
+        if not got["ids"]:
+            return None
+        return got["metadatas"][0], (got["documents"][0] if documents else None)
+
+    def count(self, version: Version) -> int:
+        rec = self._record(version)
+        return int(rec[0]["n_chunks"]) if rec else 0
+
+    def vector_metadata(self, doc: LoadedDocument, chunk: Chunk) -> dict:
+        return {"doc_id": chunk.doc_id, "sha256": doc.sha256, "ordinal": chunk.ordinal,
+                "chunk": json.dumps(asdict(chunk))}
+
+    def begin(self, doc: LoadedDocument, chunks: list[Chunk], _texts: list[str], original: str) -> None:
+        version = (doc.meta.doc_id, doc.sha256)
+        self.records.upsert(ids=[self.record_id(version)], embeddings=[_DUMMY], documents=[doc.text], metadatas=[{
+            "kind": "doc", "doc_id": version[0], "sha256": version[1], "status": "pending", "seq": 0,
+            "n_chunks": len(chunks), "added_at": _now(), "meta": json.dumps(asdict(doc.meta)),
+            "original": original}])
+
+    def commit(self, version: Version, previous: Version | None) -> None:
+        generation = self._next_generation()
+        if previous:  # still live, but a recovery can tell it was being replaced
+            self.records.update(ids=[self.record_id(previous)], metadatas=[{"status": "replacing"}])
+        # The commit point: one record update. The new version outranks the previous by seq.
+        self.records.update(ids=[self.record_id(version)], metadatas=[{"status": "ready", "seq": generation}])
+        if previous:
+            self.records.update(ids=[self.record_id(previous)], metadatas=[{"status": "retired"}])
+        self.records.update(ids=[STATE_ID], metadatas=[{"generation": generation}])
+
+    def retire(self, version: Version) -> None:
+        self.records.update(ids=[self.record_id(version)], metadatas=[{"status": "retired"}])
+        self.bump()
+
+    def forget(self, version: Version) -> None:
+        self.records.delete(ids=[self.record_id(version)])
+
+    def leftovers(self) -> tuple[list[Version], list[str]]:
+        ids, metas, _ = _get_all(self.records, where={"$and": [
+            {"kind": "doc"}, {"status": {"$in": ["pending", "retired", "replacing"]}}]}, include=["metadatas"])
+        versions: list[Version] = []
+        for rid, m in zip(ids, metas):
+            version = (m["doc_id"], m["sha256"])
+            if m["status"] == "replacing":
+                if self.find_ready(version[0]) == version:  # its successor never went live
+                    self.records.update(ids=[rid], metadatas=[{"status": "ready"}])
+                    continue
+            versions.append(version)
+        return versions, []
+
+    def finish_recovery(self) -> None:
+        self.bump()
+
+    # reading
+    def _chunk_rows(self, where: dict | None, documents: bool) -> list[tuple[str, dict, str | None]]:
+        include = ["metadatas", "documents"] if documents else ["metadatas"]
+        kwargs = {"where": where} if where else {}
+        ids, metas, docs = _get_all(self.store.collection, include=include, **kwargs)
+        return list(zip(ids, metas, docs))
+
+    def chunks(self, ids: list[str]) -> dict[str, tuple[Chunk, DocumentMeta]]:
+        if not ids:
+            return {}
+        got = self.store.collection.get(ids=ids, include=["metadatas"])
+        rows = [(cid, m) for cid, m in zip(got["ids"], got["metadatas"]) if m and "chunk" in m]
+        doc_ids = sorted({m["doc_id"] for _, m in rows})
+        if not doc_ids:
+            return {}
+        winners = self._winners({"doc_id": {"$in": doc_ids}})
+        metas = {d: _meta_from_json(m["meta"]) for d, (_, m) in winners.items()}
+        return {cid: (_chunk_from_json(m["chunk"]), metas[m["doc_id"]]) for cid, m in rows
+                if m["doc_id"] in winners and winners[m["doc_id"]][1]["sha256"] == m["sha256"]}
+
+    def document_chunks(self, version: Version) -> list[Chunk]:
+        rows = self._chunk_rows(_version_where(version), documents=False)
+        return sorted((_chunk_from_json(m["chunk"]) for _, m, _ in rows), key=lambda c: c.ordinal)
+
+    def _live_rows(self, documents: bool) -> tuple[dict[str, tuple[str, dict]], list[tuple[str, dict, str | None]]]:
+        winners = self._winners()
+        live = {(d, m["sha256"]) for d, (_, m) in winners.items()}
+        rows = [r for r in self._chunk_rows(None, documents) if (r[1].get("doc_id"), r[1].get("sha256")) in live]
+        rows.sort(key=lambda r: (r[1]["doc_id"], r[1]["ordinal"]))
+        return winners, rows
+
+    def all_chunks(self) -> Iterator[tuple[Chunk, DocumentMeta]]:
+        winners, rows = self._live_rows(documents=False)
+        metas = {d: _meta_from_json(m["meta"]) for d, (_, m) in winners.items()}
+        for _, m, _ in rows:
+            yield _chunk_from_json(m["chunk"]), metas[m["doc_id"]]
+
+    def lexical_rows(self) -> list[tuple[str, str]]:
+        _, rows = self._live_rows(documents=True)
+        return [(cid, doc or "") for cid, _, doc in rows]
+
+    def document(self, doc_id: str) -> tuple[DocumentMeta, str, str] | None:
+        version = self.find_ready(doc_id)
+        rec = self._record(version, documents=True) if version else None
+        if not rec:
+            return None
+        return _meta_from_json(rec[0]["meta"]), rec[1] or "", rec[0].get("original", "")
+
+    def sources(self) -> list[SourceInfo]:
+        return [_source(d, m["sha256"], _meta_from_json(m["meta"]), int(m["n_chunks"]), m["added_at"])
+                for d, (_, m) in sorted(self._winners().items())]
+
+    def count_documents(self) -> int:
+        return len(self._winners())
+
+    def count_chunks(self) -> int:
+        return sum(int(m["n_chunks"]) for _, m in self._winners().values())
+
+    def close(self) -> None:
+        pass
+
+
+class ServerLease:
+    """The writers' lock for a shared server: the ``lock`` record. ``add`` never overwrites an
+    existing id, so of several writers adding it at once exactly one finds its own token there.
+    The holder renews the lease while it writes; a lease whose holder died (expired, or held by a
+    process of this host that is gone) is taken over."""
+
+    TTL_S = 60.0
+
+    def __init__(self, records, url: str):
+        self.records = records
+        self.url = url
+        self.token = ""
+        self.depth = 0
+        self.took_over = False  # the previous holder died while writing
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def _lock(self) -> dict | None:
+        got = self.records.get(ids=[LOCK_ID], include=["metadatas"])
+        return got["metadatas"][0] if got["ids"] else None
+
+    def _stale(self, lock: dict) -> bool:
+        if float(lock.get("expires", 0)) < time.time():
+            return True
+        if lock.get("host") == socket.gethostname() and int(lock.get("pid", 0)) != os.getpid():
+            try:
+                os.kill(int(lock.get("pid", 0)), 0)
+            except ProcessLookupError:
+                return True
+            except (OSError, ValueError):
+                return False
+        return False
+
+    def acquire(self, timeout: float) -> None:
+        if self.depth:
+            self.depth += 1
+            return
+        token = uuid.uuid4().hex
+        deadline = time.monotonic() + timeout
+        while True:
+            self.records.add(ids=[LOCK_ID], embeddings=[_DUMMY], metadatas=[{
+                "kind": "lock", "owner": token, "expires": time.time() + self.TTL_S,
+                "host": socket.gethostname(), "pid": os.getpid(), "since": _now()}])
+            lock = self._lock()
+            if lock and lock.get("owner") == token:
+                break
+            if lock and self._stale(lock):
+                self.records.delete(ids=[LOCK_ID], where={"owner": lock["owner"]})
+                self.took_over = True
+                continue
+            if time.monotonic() >= deadline:
+                who = f"{lock.get('host')} pid {lock.get('pid')} since {lock.get('since')}" if lock else "another writer"
+                raise StoreError(f"another ingest holds the store lock on {self.url} ({who}; waited {timeout:g} s)")
+            time.sleep(0.2)
+        self.token, self.depth = token, 1
+        self._stop.clear()
+        self._thread = threading.Thread(target=self._renew, name="nearshore-qa-lease", daemon=True)
+        self._thread.start()
+
+    def _renew(self) -> None:
+        while not self._stop.wait(self.TTL_S / 4):
+            try:
+                lock = self._lock()
+                if lock and lock.get("owner") == self.token:
+                    self.records.update(ids=[LOCK_ID], metadatas=[{"expires": time.time() + self.TTL_S}])
+            except Exception:  # the next write will report a lost server
+                pass
+
+    def release(self) -> None:
+        self.depth -= 1
+        if self.depth:
+            return
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+        try:
+            self.records.delete(ids=[LOCK_ID], where={"owner": self.token})
+        except Exception:
+            pass  # it expires by itself
+        self.token = ""
+
+
+# --- the store --------------------------------------------------------------------------------
+
 class Store:
-    """One store directory (or a Chroma server plus a local record, see ``chroma_url``)."""
+    """One store: a folder (embedded), or a Chroma server plus a local folder for caches
+    (``chroma_url``); see the module docstring for what lives where."""
 
     LOCK_TIMEOUT_S = 600
+    CONNECT_TIMEOUT_S = 5.0
 
     def __init__(self, store_dir: Path, embedder: MiniLMEmbeddings | None = None,
                  collection: str = "nearshore_qa", chroma_url: str | None = None):
@@ -124,12 +577,23 @@ class Store:
         self.embedder = embedder or MiniLMEmbeddings()
         self.collection_name = collection
         self.chroma_url = chroma_url
-        self.registry = Registry(self.dir / "library.sqlite")
         self.lock = FileLock(str(self.dir / "ingest.lock"))
         self._lexical: LexicalIndex | None = None
         self._vectorstore = None
-        with self.writing():
-            self.recover()
+        self._depth = 0
+        self._depth_lock = threading.Lock()
+        self.lease: ServerLease | None = None
+        self.registry: Registry | ServerRegistry
+        if chroma_url:
+            self._vectorstore = self._open_chroma()  # the record of documents is on the server too
+            self.registry = ServerRegistry(self._client, collection, self)
+            self.lease = ServerLease(self.registry.records, chroma_url)
+            key = hashlib.sha256(f"{chroma_url}\0{collection}".encode()).hexdigest()[:16]
+            self.lexical_dir = self.dir / "lexical-server" / key
+        else:
+            self.registry = Registry(self.dir / "library.sqlite")
+            self.lexical_dir = self.dir / "lexical"
+        self._recover_if_idle()
 
     # --- Chroma ------------------------------------------------------------------------
     @property
@@ -138,25 +602,43 @@ class Store:
             self._vectorstore = self._open_chroma()
         return self._vectorstore
 
-    def _open_chroma(self):
-        os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+    def _connect(self):
         import chromadb
         from chromadb.config import Settings as ChromaSettings
+
+        settings = ChromaSettings(anonymized_telemetry=False)
+        if not self.chroma_url:
+            return chromadb.PersistentClient(path=str(self.dir / "chroma"), settings=settings)
+        from urllib.parse import urlparse
+
+        raw = self.chroma_url if "//" in self.chroma_url else f"http://{self.chroma_url}"
+        url = urlparse(raw)
+        try:
+            port = url.port
+        except ValueError:
+            port = -1
+        if url.scheme not in ("http", "https") or not url.hostname or port == -1:
+            raise StoreError(f"the Chroma URL {self.chroma_url} is not of the form http(s)://host:port")
+        port = port or (443 if url.scheme == "https" else 8000)
+        try:  # fail fast: Chroma's own HTTP client waits without a time limit
+            socket.create_connection((url.hostname, port), timeout=self.CONNECT_TIMEOUT_S).close()
+        except OSError as exc:
+            reason = "timed out" if isinstance(exc, TimeoutError) else (exc.strerror or type(exc).__name__)
+            raise StoreError(f"cannot reach the Chroma server at {self.chroma_url} ({reason})") from None
+        try:
+            client = chromadb.HttpClient(host=url.hostname, port=port, ssl=url.scheme == "https", settings=settings)
+            client.heartbeat()
+        except Exception as exc:
+            raise StoreError(f"cannot use the Chroma server at {self.chroma_url} ({type(exc).__name__}: "
+                             f"{str(exc).splitlines()[0][:200] if str(exc) else 'no detail'})") from None
+        return client
+
+    def _open_chroma(self):
+        os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
         from langchain_chroma import Chroma
 
-        chroma_settings = ChromaSettings(anonymized_telemetry=False)
-        if self.chroma_url:
-            from urllib.parse import urlparse
-
-            url = urlparse(self.chroma_url)
-            try:
-                client = chromadb.HttpClient(host=url.hostname or "localhost", port=url.port or 8000,
-                                             ssl=url.scheme == "https", settings=chroma_settings)
-                client.heartbeat()
-            except Exception as exc:
-                raise StoreError(f"cannot reach the Chroma server at {self.chroma_url} ({type(exc).__name__})") from None
-        else:
-            client = chromadb.PersistentClient(path=str(self.dir / "chroma"), settings=chroma_settings)
+        client = self._connect()
+        self._client = client
         model = {"embedding_model": self.embedder.name, "embedding_dim": self.embedder.dimension}
         try:
             existing = client.get_collection(self.collection_name)
@@ -171,103 +653,124 @@ class Store:
                     f"{meta.get('embedding_model')} ({meta.get('embedding_dim')} dimensions); this "
                     f"version uses {self.embedder.name} ({self.embedder.dimension}). Use another store "
                     f"or re-ingest into a new one.")
-        return Chroma(client=client, collection_name=self.collection_name, embedding_function=self.embedder,
-                      collection_metadata={"hnsw:space": "cosine", **model})
+        try:
+            return Chroma(client=client, collection_name=self.collection_name, embedding_function=self.embedder,
+                          collection_metadata={"hnsw:space": "cosine", **model})
+        except Exception as exc:
+            raise StoreError(f"cannot open the collection {self.collection_name} at "
+                             f"{self.chroma_url or self.dir}: {exc}") from None
 
     @property
     def collection(self):
         return self.vectorstore._collection
 
+    @property
+    def location(self) -> str:
+        return f"{self.chroma_url} (collection {self.collection_name})" if self.chroma_url else str(self.dir)
+
     # --- writing -----------------------------------------------------------------------
+    def _acquire(self, timeout: float) -> None:
+        try:
+            self.lock.acquire(timeout=timeout)
+        except Timeout:
+            raise StoreError(f"another ingest holds the store lock at {self.dir} (waited {timeout:g} s)") from None
+        if self.lease is not None:
+            try:
+                self.lease.acquire(timeout)
+            except BaseException:
+                self.lock.release()
+                raise
+
+    def _release(self) -> None:
+        if self.lease is not None:
+            self.lease.release()
+        self.lock.release()
+
     @contextmanager
     def writing(self):
-        """Serialise writers across processes; readers never take this lock."""
+        """Serialise writers (a file lock, plus the server's lease in server mode); readers never
+        take it. The outermost session first undoes whatever a killed writer left."""
+        self._acquire(self.LOCK_TIMEOUT_S)
         try:
-            self.lock.acquire(timeout=self.LOCK_TIMEOUT_S)
-        except Timeout:
-            raise StoreError(f"another ingest holds the store lock at {self.dir} (waited {self.LOCK_TIMEOUT_S} s)") from None
-        try:
+            with self._depth_lock:
+                self._depth += 1
+                outermost = self._depth == 1
+            if outermost:
+                self.recover()
             yield
         finally:
-            self.lock.release()
+            with self._depth_lock:
+                self._depth -= 1
+            self._release()
+
+    def _recover_if_idle(self) -> None:
+        """On open: clean up after a killed writer if no writer is at work (never wait for one)."""
+        try:
+            self._acquire(0)
+        except StoreError:
+            return
+        try:
+            self.recover()
+        finally:
+            self._release()
 
     def recover(self) -> None:
-        """Finish or undo whatever a killed writer left: pending documents and trashed vectors."""
-        reg = self.registry
-        pending = reg.db.execute("SELECT doc_id, sha256 FROM documents WHERE status='pending'").fetchall()
-        trash = [r[0] for r in reg.db.execute("SELECT chunk_id FROM trash")]
-        if not pending and not trash:
+        """Undo what a killed writer left: versions never made live, or retired but not yet
+        deleted — vectors first, the record last (call with the write lock held)."""
+        versions, trash = self.registry.leftovers()
+        took_over = self.lease is not None and self.lease.took_over
+        if not versions and not trash and not took_over:
             return
-        ids = list(trash)
-        for doc_id, sha in pending:
-            ids += [r[0] for r in reg.db.execute("SELECT chunk_id FROM chunks WHERE doc_id=? AND sha256=?", (doc_id, sha))]
-        self._delete_vectors(ids)
-        with reg.transaction() as db:
-            for doc_id, sha in pending:
-                db.execute("DELETE FROM chunks WHERE doc_id=? AND sha256=?", (doc_id, sha))
-                db.execute("DELETE FROM documents WHERE doc_id=? AND sha256=?", (doc_id, sha))
-            db.execute("DELETE FROM trash")
-            reg.bump(db)
+        for i in range(0, len(trash), 5000):
+            self.collection.delete(ids=trash[i:i + 5000])
+        for version in versions:
+            self._delete_vectors(version)
+            self.registry.forget(version)
+        self.registry.finish_recovery()  # bumps the generation: lexical caches rebuild
+        if self.lease is not None:
+            self.lease.took_over = False
 
-    def _delete_vectors(self, ids: list[str]) -> None:
-        for i in range(0, len(ids), 5000):
-            self.collection.delete(ids=ids[i:i + 5000])
+    def _delete_vectors(self, version: Version) -> None:
+        self.collection.delete(where=_version_where(version))
 
-    def find_ready(self, doc_id: str) -> tuple[str, str] | None:
-        row = self.registry.db.execute(
-            "SELECT doc_id, sha256 FROM documents WHERE doc_id=? AND status='ready'", (doc_id,)).fetchone()
-        return (row[0], row[1]) if row else None
+    def find_ready(self, doc_id: str) -> Version | None:
+        return self.registry.find_ready(doc_id)
 
     def find_by_hash(self, sha: str) -> str | None:
-        row = self.registry.db.execute(
-            "SELECT doc_id FROM documents WHERE sha256=? AND status='ready'", (sha,)).fetchone()
-        return row[0] if row else None
+        return self.registry.find_by_hash(sha)
 
     def add(self, doc: LoadedDocument, chunks: list[Chunk], name: str | None = None) -> IngestResult:
         """Store one parsed document (call inside ``writing()``)."""
         name = name or doc.meta.doc_id
         doc_id = doc.meta.doc_id
-        current = self.find_ready(doc_id)
+        reg = self.registry
+        current = reg.find_ready(doc_id)
         if current and current[1] == doc.sha256:
-            return IngestResult(name, "unchanged", doc_id=doc_id,
-                                chunks=self._count(doc_id, doc.sha256))
-        other = self.find_by_hash(doc.sha256)
+            return IngestResult(name, "unchanged", doc_id=doc_id, chunks=reg.count(current))
+        other = reg.find_by_hash(doc.sha256)
         if other and other != doc_id:
             if current:  # the file now copies another document: its old version must go
                 self.remove(doc_id)
             return IngestResult(name, "duplicate", doc_id=doc_id, duplicate_of=other,
                                 reason=f"same content as {other}")
+        version = (doc_id, doc.sha256)
         original = self._keep_original(doc)
         texts = [c.embed_text(doc.meta) for c in chunks]
-        reg = self.registry
-        with reg.transaction() as db:
-            db.execute("DELETE FROM chunks WHERE doc_id=? AND sha256=?", (doc_id, doc.sha256))
-            db.execute("INSERT OR REPLACE INTO documents VALUES (?,?,?,?,?,?,?,?)",
-                       (doc_id, doc.sha256, "pending", json.dumps(asdict(doc.meta)), doc.text, original,
-                        len(chunks), _now()))
-            db.executemany("INSERT INTO chunks VALUES (?,?,?,?,?,?)",
-                           [(c.chunk_id, doc_id, doc.sha256, c.ordinal, json.dumps(asdict(c)), t)
-                            for c, t in zip(chunks, texts)])
+        reg.begin(doc, chunks, texts, original)  # 1. the write-ahead record: pending
+        _crash_point("pending")
         batch = 256
-        for i in range(0, len(chunks), batch):
+        for i in range(0, len(chunks), batch):  # 2. the vectors (ids derive from doc id + hash)
             part = chunks[i:i + batch]
             vectors = self.embedder.embed_documents(texts[i:i + batch])
-            self.collection.upsert(
-                ids=[c.chunk_id for c in part], embeddings=vectors, documents=texts[i:i + batch],
-                metadatas=[{"doc_id": doc_id, "sha256": doc.sha256, "ordinal": c.ordinal} for c in part])
-        old_ids: list[str] = []
-        with reg.transaction() as db:
-            if current:
-                old_ids = [r[0] for r in db.execute("SELECT chunk_id FROM chunks WHERE doc_id=? AND sha256=?", current)]
-                db.executemany("INSERT OR IGNORE INTO trash VALUES (?)", [(i,) for i in old_ids])
-                db.execute("DELETE FROM chunks WHERE doc_id=? AND sha256=?", current)
-                db.execute("DELETE FROM documents WHERE doc_id=? AND sha256=?", current)
-            db.execute("UPDATE documents SET status='ready' WHERE doc_id=? AND sha256=?", (doc_id, doc.sha256))
-            reg.bump(db)
-        if old_ids:
-            self._delete_vectors(old_ids)
-            with reg.transaction() as db:
-                db.executemany("DELETE FROM trash WHERE chunk_id=?", [(i,) for i in old_ids])
+            self.collection.upsert(ids=[c.chunk_id for c in part], embeddings=vectors, documents=texts[i:i + batch],
+                                   metadatas=[reg.vector_metadata(doc, c) for c in part])
+            _crash_point("vectors")
+        reg.commit(version, current)  # 3. live, atomically; the previous version retired
+        _crash_point("committed")
+        if current:  # 4. the previous version's vectors, then its record
+            self._delete_vectors(current)
+            _crash_point("collected")
+            reg.forget(current)
         return IngestResult(name, "replaced" if current else "added", doc_id=doc_id, chunks=len(chunks))
 
     def _keep_original(self, doc: LoadedDocument) -> str:
@@ -284,50 +787,51 @@ class Store:
             os.replace(tmp, target)
         return name
 
-    def _count(self, doc_id: str, sha: str) -> int:
-        return self.registry.db.execute("SELECT COUNT(*) FROM chunks WHERE doc_id=? AND sha256=?", (doc_id, sha)).fetchone()[0]
-
     def remove(self, doc_id: str) -> IngestResult:
         """Delete one document (call inside ``writing()``)."""
-        current = self.find_ready(doc_id)
+        current = self.registry.find_ready(doc_id)
         if not current:
             raise DocumentNotFound(doc_id)
-        reg = self.registry
-        with reg.transaction() as db:
-            ids = [r[0] for r in db.execute("SELECT chunk_id FROM chunks WHERE doc_id=? AND sha256=?", current)]
-            db.executemany("INSERT OR IGNORE INTO trash VALUES (?)", [(i,) for i in ids])
-            db.execute("DELETE FROM chunks WHERE doc_id=? AND sha256=?", current)
-            db.execute("DELETE FROM documents WHERE doc_id=? AND sha256=?", current)
-            reg.bump(db)
-        self._delete_vectors(ids)
-        with reg.transaction() as db:
-            db.executemany("DELETE FROM trash WHERE chunk_id=?", [(i,) for i in ids])
-        return IngestResult(doc_id, "removed", doc_id=doc_id, chunks=len(ids))
+        n = self.registry.count(current)
+        self.registry.retire(current)  # invisible from here on
+        _crash_point("retired")
+        self._delete_vectors(current)
+        self.registry.forget(current)
+        return IngestResult(doc_id, "removed", doc_id=doc_id, chunks=n)
+
+    # --- state shared by every client of the store ---------------------------------------
+    def generation(self):
+        return self.registry.generation()
+
+    def get_state(self, key: str, default: str = "") -> str:
+        return self.registry.get_state(key, default)
+
+    def set_state(self, key: str, value: str) -> None:
+        with self.registry.transaction() as db:
+            self.registry.set_state(db, key, value)
 
     # --- the lexical index ---------------------------------------------------------------
     def refresh_lexical(self) -> LexicalIndex:
-        """Rebuild the BM25 index if the record changed since it was built (once per ingest)."""
+        """The BM25 index for the current generation: in memory, else the on-disk cache, else
+        rebuilt from the record of documents (once per change, never per query)."""
         generation = self.registry.generation()
         if self._lexical is not None and self._lexical.generation == generation:
             return self._lexical
-        folder = self.dir / "lexical"
-        index = LexicalIndex.load(folder)
-        if index is None or index.generation != generation:
-            rows = self.registry.db.execute(
-                "SELECT c.chunk_id, c.embed_text FROM chunks c JOIN documents d "
-                "ON c.doc_id=d.doc_id AND c.sha256=d.sha256 WHERE d.status='ready' ORDER BY c.doc_id, c.ordinal"
-            ).fetchall()
+        index = LexicalIndex.load(self.lexical_dir, generation)
+        if index is None:
+            rows = self.registry.lexical_rows()
             index = LexicalIndex.build([r[0] for r in rows], [r[1] for r in rows], generation)
-            try:
-                index.save(folder)
-            except OSError:
-                pass  # a read-only store still answers, from the in-memory index
+            if self.registry.generation() == generation:  # nobody wrote meanwhile: safe to share
+                try:
+                    index.save(self.lexical_dir)
+                except OSError:
+                    pass  # a read-only store still answers, from the in-memory index
         self._lexical = index
         return index
 
     # --- reading -------------------------------------------------------------------------
     def dense_search(self, vector: list[float], k: int) -> list[tuple[str, float]]:
-        if self.count_chunks() == 0:
+        if self.collection.count() == 0:
             return []
         result = self.collection.query(query_embeddings=[vector], n_results=k, include=["distances"])
         return [(i, 1.0 - float(d)) for i, d in zip(result["ids"][0], result["distances"][0])]
@@ -336,66 +840,35 @@ class Store:
         return self.refresh_lexical().search(query, k)
 
     def chunks(self, ids: Iterable[str]) -> dict[str, tuple[Chunk, DocumentMeta]]:
-        """Ready chunks by id, with their document's metadata; ids not ready are left out."""
-        ids = list(ids)
-        out: dict[str, tuple[Chunk, DocumentMeta]] = {}
-        metas: dict[tuple[str, str], DocumentMeta] = {}
-        for i in range(0, len(ids), 500):
-            part = ids[i:i + 500]
-            rows = self.registry.db.execute(
-                f"SELECT c.chunk_id, c.data, d.doc_id, d.sha256, d.meta FROM chunks c JOIN documents d "
-                f"ON c.doc_id=d.doc_id AND c.sha256=d.sha256 WHERE d.status='ready' AND c.chunk_id IN "
-                f"({','.join('?' * len(part))})", part).fetchall()
-            for chunk_id, data, doc_id, sha, meta in rows:
-                key = (doc_id, sha)
-                if key not in metas:
-                    metas[key] = _meta_from_json(meta)
-                out[chunk_id] = (_chunk_from_json(data), metas[key])
-        return out
+        """Live chunks by id, with their document's metadata; ids not live are left out."""
+        return self.registry.chunks(list(ids))
 
     def document_chunks(self, doc_id: str) -> list[Chunk]:
-        current = self.find_ready(doc_id)
+        current = self.registry.find_ready(doc_id)
         if not current:
             raise DocumentNotFound(doc_id)
-        rows = self.registry.db.execute("SELECT data FROM chunks WHERE doc_id=? AND sha256=? ORDER BY ordinal", current)
-        return [_chunk_from_json(r[0]) for r in rows]
+        return self.registry.document_chunks(current)
 
     def all_chunks(self) -> Iterator[tuple[Chunk, DocumentMeta]]:
-        metas: dict[tuple[str, str], DocumentMeta] = {}
-        rows = self.registry.db.execute(
-            "SELECT c.data, d.doc_id, d.sha256, d.meta FROM chunks c JOIN documents d "
-            "ON c.doc_id=d.doc_id AND c.sha256=d.sha256 WHERE d.status='ready' ORDER BY c.doc_id, c.ordinal")
-        for data, doc_id, sha, meta in rows:
-            if (doc_id, sha) not in metas:
-                metas[(doc_id, sha)] = _meta_from_json(meta)
-            yield _chunk_from_json(data), metas[(doc_id, sha)]
+        return self.registry.all_chunks()
 
     def document(self, doc_id: str) -> tuple[DocumentMeta, str, Path]:
-        """Metadata, plain text and the stored copy of the original."""
-        row = self.registry.db.execute(
-            "SELECT meta, text, original FROM documents WHERE doc_id=? AND status='ready'", (doc_id,)).fetchone()
-        if not row:
+        """Metadata, plain text and the stored copy of the original (in server mode, a copy
+        exists only on the machine that ingested the document)."""
+        found = self.registry.document(doc_id)
+        if not found:
             raise DocumentNotFound(doc_id)
-        return _meta_from_json(row[0]), row[1], self.dir / "originals" / row[2]
+        meta, text, original = found
+        return meta, text, self.dir / "originals" / original
 
     def sources(self) -> list[SourceInfo]:
-        rows = self.registry.db.execute(
-            "SELECT doc_id, sha256, meta, n_chunks, added_at FROM documents WHERE status='ready' ORDER BY doc_id")
-        out = []
-        for doc_id, sha, meta, n, added in rows:
-            m = _meta_from_json(meta)
-            out.append(SourceInfo(doc_id=doc_id, title=m.title, kind=m.kind, fmt=m.fmt, publisher=m.source,
-                                  url=m.url, published=m.published, original_name=m.original_name,
-                                  chunks=n, added_at=added, sha256=sha))
-        return out
+        return self.registry.sources()
 
     def count_documents(self) -> int:
-        return self.registry.db.execute("SELECT COUNT(*) FROM documents WHERE status='ready'").fetchone()[0]
+        return self.registry.count_documents()
 
     def count_chunks(self) -> int:
-        return self.registry.db.execute(
-            "SELECT COUNT(*) FROM chunks c JOIN documents d ON c.doc_id=d.doc_id AND c.sha256=d.sha256 "
-            "WHERE d.status='ready'").fetchone()[0]
+        return self.registry.count_chunks()
 
     def close(self) -> None:
         self.registry.close()
