@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
-from nearshore_qa.answer import QuestionProfile  # noqa: E402
+from nearshore_qa.answer import QuestionProfile, _fold  # noqa: E402
 from nearshore_qa.evaluation import states  # noqa: E402
 from nearshore_qa.ingest import SUPPORTED, iter_files, doc_id_for  # noqa: E402
 
@@ -20,7 +20,11 @@ corpus = Path("corpus")
 texts = {}
 for path, root in iter_files([corpus]):
     if path.suffix.lower() in SUPPORTED:
-        texts[doc_id_for(path, root)] = path.read_text(encoding="utf-8", errors="replace")
+        text = path.read_text(encoding="utf-8", errors="replace")
+        side = path.with_name(path.stem + ".meta.yaml")
+        title = side.read_text(encoding="utf-8") if side.exists() else text.split("\n", 5)[:5]
+        # A table row names its subject in the table's title, not in the row.
+        texts[doc_id_for(path, root)] = (str(title), text)
 
 out = []
 for part in sorted(Path("eval/parts").glob("*.jsonl")):
@@ -31,11 +35,11 @@ for part in sorted(Path("eval/parts").glob("*.jsonl")):
         expected = [e for e in item.get("expected", []) if len(re.sub(r"\D", "", e)) >= 4]
         if expected and item["kind"] != "unanswerable":
             names = QuestionProfile.of(item["question"]).names
-            for doc_id, text in texts.items():
+            for doc_id, (title, text) in texts.items():
                 if doc_id in item["sources"]:
                     continue
                 for line_text in text.splitlines():
-                    low = line_text.lower()
+                    low = _fold(f"{title} {line_text}")
                     if any(states(line_text, e) for e in expected) and all(n in low for n in names):
                         item["sources"].append(doc_id)
                         break

@@ -54,7 +54,7 @@ _MEASURES = {
     "balance": re.compile(r"\b(deficits?|surplus(es)?|balances?)\b", re.I),
     "exports": re.compile(r"\b(exports?|exported|sold|sells?)\b", re.I),
     "imports": re.compile(r"\b(imports?|imported|bought|buys?)\b", re.I),
-    "share": re.compile(r"\b(share|percent(age)?|proportion)\b|%", re.I),
+    "share": re.compile(r"\b(share|percent(age)?|proportion|pct)\b|%", re.I),
     "growth": re.compile(r"\b(grew|growth|rose|rise|increased?|fell|fall|declined?|decrease[ds]?|change[ds]?)\b", re.I),
 }
 
@@ -150,6 +150,7 @@ def choose_column(profile: QuestionProfile, columns: tuple[str, ...], values: tu
             continue
         col_terms = {_SYNONYMS.get(t, t) for t in stems(col.replace("_", " "))}
         score = len(col_terms & wanted) / (1 + 0.1 * len(col_terms))
+        score += 0.75 * len(measures(col.replace("_", " ")) & profile.measures)
         if "rank" in col_terms and not asks_rank:
             score -= 1.0
         if "pct" in col_terms and not (profile.wants_percent or "pct" in wanted):
