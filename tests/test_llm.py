@@ -171,6 +171,11 @@ def test_abstention_is_detected_and_lists_the_closest_sources(reply):
     assert [c.doc_id for c in answer.closest] == ["doc1.md", "doc2.md", "doc3.md"]
 
 
+def test_a_negative_claim_is_not_an_abstention():
+    answer = fake("Laredo did not lose its record: trucks numbered 2,945,393 in 2025 [2].")("q?", HITS)
+    assert not answer.abstained and answer.figures[0].verified
+
+
 def test_no_passages_abstains_without_asking_the_model():
     backend = RecordingBackend("anything")
     answer = LLMAnswerer(backend)("q?", [])
