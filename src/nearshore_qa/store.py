@@ -75,7 +75,7 @@ _reached: dict[str, int] = {}
 
 def _crash_point(stage: str) -> None:
     """Tests only: ``NEARSHORE_QA_TEST_KILL_AT=stage[:n]`` SIGKILLs this process the n-th time a
-    writer reaches ``stage`` (pending, vectors, committed, collected, retired)."""
+    writer reaches ``stage`` (pending, vectors, replacing (server), committed, collected, retired)."""
     spec = os.environ.get(KILL_ENV)
     if not spec or spec.partition(":")[0] != stage:
         return
@@ -384,6 +384,7 @@ class ServerRegistry:
         generation = self._next_generation()
         if previous:  # still live, but a recovery can tell it was being replaced
             self.records.update(ids=[self.record_id(previous)], metadatas=[{"status": "replacing"}])
+            _crash_point("replacing")
         # The commit point: one record update. The new version outranks the previous by seq.
         self.records.update(ids=[self.record_id(version)], metadatas=[{"status": "ready", "seq": generation}])
         if previous:

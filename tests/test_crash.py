@@ -1,0 +1,274 @@
+"""Crash safety: an ingest (or remove) process is SIGKILLed at many points — at each step of the
+write protocol (through the store's test hook, NEARSHORE_QA_TEST_KILL_AT) and after random
+delays — on an embedded store and on a Chroma server. After every kill, reopening the store shows
+no partial document: each live document's chunk count in the record equals its vectors in Chroma
+and its entries in the BM25 index, and no vector is left without a live record. Re-running the
+same ingest then completes with no duplicates.
+
+The kills are chained on one store per backend, so each run also recovers from the last crash.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO_ROOT, server_settings
+from nearshore_qa.library import Library
+from nearshore_qa.settings import Settings
+from nearshore_qa.store import KILL_ENV, Store
+
+N_DOCS = 40
+CHANGED = [0, 1, 2, 4, 5, 6, 8, 9]  # the articles version 2 changes; they sort first
+
+# One job in a fresh process, as the CLI would run it; progress lines go to stdout as JSON.
+WORKER = r"""
+import json, sys, time
+from nearshore_qa.library import Library
+from nearshore_qa.settings import Settings
+job = json.loads(sys.argv[1])
+lib = Library(Settings.from_env(store=job["store"], **job.get("settings", {})))
+def progress(i, n, name):
+    print(json.dumps({"progress": i, "of": n, "t": time.time()}), flush=True)
+if job["cmd"] == "ingest":
+    results = lib.add(job["paths"], progress=progress)
+    print(json.dumps({"results": [[r.name, r.status, r.reason] for r in results], "t": time.time()}), flush=True)
+elif job["cmd"] == "remove":
+    for doc in job["docs"]:
+        lib.remove(doc)
+    print(json.dumps({"removed": job["docs"]}), flush=True)
+lib.close()
+"""
+
+ENV = {k: v for k, v in os.environ.items() if not k.startswith("NEARSHORE_QA_")}
+ENV.update(HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", ANONYMIZED_TELEMETRY="False", TOKENIZERS_PARALLELISM="false")
+
+PORTS = ["Laredo", "El Paso", "Otay Mesa", "Nogales", "Eagle Pass", "Pharr", "Calexico", "Detroit", "Buffalo",
+         "Brownsville"]
+
+
+def article(i: int, version: int = 1) -> str:
+    port = PORTS[i % len(PORTS)]
+    figure = f"{100 + i}.{version}{i % 10}"
+    paras = [f"Northbound trucks at {port} reached {figure} thousand in month {i % 12 + 1} of 2024, "
+             f"a record for corridor zq{i:03d}x according to the customs agency."]
+    for j in range(i % 3):  # 1 to 3 paragraphs; longer ones make several chunks
+        paras.append(f"Section {j} of report {i}: " + " ".join(
+            f"Shipments of parts {k} through {port} rose by {k + i}% as plants in the region expanded." for k in range(9)))
+    return f"---\ntitle: Border report {i} (v{version})\nsource: Test Desk\npublished: 2025-01-{i % 28 + 1:02d}\n---\n" \
+           f"# Border report {i}\n\n" + "\n\n".join(paras) + "\n"
+
+
+def write_corpus(folder: Path, version: int) -> None:
+    """40 documents (32 articles, 4 notes, 4 tables); in version 2 eight articles changed."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(N_DOCS):
+        if i % 10 == 7:
+            rows = "\n".join(f"{2015 + r},{PORTS[(i + r) % 10]},{1000 * i + r}" for r in range(6))
+            (folder / f"table-{i:02d}.csv").write_text(f"year,port,trucks\n{rows}\n")
+        elif i % 10 == 3:
+            (folder / f"note-{i:02d}.txt").write_text(f"Note {i}\n\nCorridor zq{i:03d}x carried {i * 7} trains in 2023.\n")
+        else:
+            v = version if i in CHANGED else 1
+            (folder / f"article-{i:02d}.md").write_text(article(i, v))
+
+
+@pytest.fixture(scope="module")
+def corpora(tmp_path_factory):
+    v1, v2 = tmp_path_factory.mktemp("v1"), tmp_path_factory.mktemp("v2")
+    write_corpus(v1, 1)
+    write_corpus(v2, 2)
+    return v1, v2
+
+
+def start(job: dict, kill_at: str | None = None) -> subprocess.Popen:
+    env = {**ENV, KILL_ENV: kill_at} if kill_at else ENV
+    err = tempfile.TemporaryFile(mode="w+")  # a file, not a pipe: the child never blocks on it
+    proc = subprocess.Popen([sys.executable, "-c", WORKER, json.dumps(job)], stdout=subprocess.PIPE,
+                            stderr=err, text=True, env=env, cwd=REPO_ROOT)
+    proc.err = err
+    return proc
+
+
+def stderr_of(proc) -> str:
+    proc.err.seek(0)
+    return proc.err.read()[-3000:]
+
+
+def killed_at(job: dict, stage: str) -> None:
+    """Run the job until the hook kills it at ``stage`` (``name:n``)."""
+    proc = start(job, stage)
+    out, _ = proc.communicate(timeout=600)
+    assert proc.returncode == -signal.SIGKILL, f"not killed at {stage}: rc {proc.returncode}\n{out}\n{stderr_of(proc)}"
+
+
+def killed_randomly(job: dict, after_files: int, rng: random.Random) -> None:
+    """SIGKILL the job a random moment after it started on file number ``after_files``."""
+    proc = start(job)
+    for line in proc.stdout:
+        if json.loads(line).get("progress", -1) >= after_files:
+            time.sleep(rng.uniform(0.0, 0.4))
+            proc.send_signal(signal.SIGKILL)
+            break
+    proc.communicate(timeout=600)
+    assert proc.returncode == -signal.SIGKILL, f"the job ended before the kill: {proc.returncode}\n{stderr_of(proc)}"
+
+
+def assert_consistent(store: Store) -> dict[tuple[str, str], int]:
+    """All or nothing per document, in every index; returns live version -> chunk count."""
+    sources = store.sources()
+    ids = [s.doc_id for s in sources]
+    assert len(ids) == len(set(ids)), "a document is listed twice"
+    live = {(s.doc_id, s.sha256): s.chunks for s in sources}
+    vectors = store.collection.get(include=["metadatas"])
+    per_version = Counter((m["doc_id"], m["sha256"]) for m in vectors["metadatas"])
+    assert len(vectors["ids"]) == len(set(vectors["ids"]))
+    for (doc_id, sha), n in live.items():
+        assert n > 0
+        assert per_version[(doc_id, sha)] == n, f"{doc_id}: {n} chunks recorded, {per_version[(doc_id, sha)]} vectors"
+        assert len(store.document_chunks(doc_id)) == n
+    assert set(per_version) <= set(live), f"vectors without a live record: {set(per_version) - set(live)}"
+    lexical = store.refresh_lexical()
+    assert len(lexical.ids) == len(set(lexical.ids)) == sum(live.values())
+    found = store.chunks(lexical.ids)
+    assert len(found) == len(lexical.ids), "the BM25 index holds chunks that are not live"
+    assert Counter(c.doc_id for c, _ in found.values()) == Counter({d: n for (d, _), n in live.items()})
+    assert store.registry.leftovers() == ([], []), "a killed writer's leftovers survived the reopen"
+    return live
+
+
+def reopen(settings: Settings, embedder) -> Library:
+    lib = Library(settings, embedder=embedder)
+    lib.store  # noqa: B018 - opening recovers
+    return lib
+
+
+def check(settings: Settings, embedder) -> dict[tuple[str, str], int]:
+    lib = reopen(settings, embedder)
+    try:
+        return assert_consistent(lib.store)
+    finally:
+        lib.close()
+
+
+def pending_rows(store_dir: Path) -> int:
+    with sqlite3.connect(store_dir / "library.sqlite") as db:
+        return db.execute("SELECT COUNT(*) FROM documents WHERE status != 'ready'").fetchone()[0]
+
+
+def test_killed_ingests_leave_no_partial_document_embedded(corpora, tmp_path, embedder):
+    v1, v2 = corpora
+    rng = random.Random(7)
+    settings = Settings.from_env(store=tmp_path / "store")
+    job = {"cmd": "ingest", "store": str(settings.store_dir), "paths": [str(v1)]}
+    kills = 0
+
+    # 1. before any vector is written: the first document is pending, nothing is live
+    killed_at(job, "pending:1")
+    kills += 1
+    assert pending_rows(settings.store_dir) == 1
+    # A reader opening while a writer holds the lock does not clean up, and sees nothing partial.
+    from filelock import FileLock
+    with FileLock(str(settings.store_dir / "ingest.lock")):
+        peek = Store(settings.store_dir, embedder)
+        assert peek.sources() == [] and pending_rows(settings.store_dir) == 1
+        peek.close()
+    assert check(settings, embedder) == {} and pending_rows(settings.store_dir) == 0
+
+    # 2-5. vectors written but not committed; committed; a random moment; vectors again
+    killed_at(job, "vectors:6")
+    assert len(check(settings, embedder)) == 5
+    killed_at(job, "committed:9")
+    assert len(check(settings, embedder)) == 14
+    killed_randomly(job, after_files=22, rng=rng)
+    n = len(check(settings, embedder))
+    assert 14 <= n < N_DOCS
+    killed_at(job, "vectors:3")
+    assert len(check(settings, embedder)) == n + 2
+    kills += 4
+
+    # the same ingest, run again, completes: nothing twice, nothing failed
+    lib = reopen(settings, embedder)
+    statuses = Counter(r.status for r in lib.add([v1]))
+    assert statuses == Counter({"unchanged": n + 2, "added": N_DOCS - n - 2})
+    live = assert_consistent(lib.store)
+    assert len(live) == N_DOCS
+    first_shas = {d: sha for d, sha in live}
+    lib.close()
+
+    # 6-7. replacing changed documents: killed after the commit, and after the old vectors went
+    job2 = {**job, "paths": [str(v2)]}
+    killed_at(job2, "committed:3")
+    killed_at(job2, "collected:4")
+    kills += 2
+    live = check(settings, embedder)
+    assert len(live) == N_DOCS
+    changed = sorted(d for d, sha in live if first_shas[d] != sha)
+    assert len(changed) == 3 + 4  # each run replaced its documents up to (and with) the one killed
+
+    # 8. removing: killed once the document is retired, before its vectors are deleted
+    killed_at({"cmd": "remove", "store": job["store"], "docs": ["article-11.md", "article-12.md"]}, "retired:1")
+    kills += 1
+    live = check(settings, embedder)
+    assert len(live) == N_DOCS - 1 and "article-11.md" not in {d for d, _ in live}
+
+    lib = reopen(settings, embedder)
+    statuses = Counter(r.status for r in lib.add([v2]))
+    assert statuses == Counter({"unchanged": N_DOCS - 2, "added": 1, "replaced": 1})
+    live = assert_consistent(lib.store)
+    assert len(live) == N_DOCS
+    assert not any("(v1)" in s.title for s in lib.sources() if s.doc_id < "article-10")
+    answer = lib.ask("How many northbound trucks did corridor zq005x see in 2024?")
+    assert "105.25" in answer.answer  # the version 2 figure
+    lib.close()
+    assert kills == 8
+
+
+def test_killed_ingests_leave_no_partial_document_on_a_server(corpora, tmp_path, embedder, chroma_server):
+    v1, v2 = corpora
+    rng = random.Random(11)
+    settings = Settings.from_env(store=tmp_path / "store", **server_settings(chroma_server))
+    job = {"cmd": "ingest", "store": str(settings.store_dir), "paths": [str(v1)],
+           "settings": {"chroma_url": settings.chroma_url, "collection": settings.collection}}
+    killed_at(job, "vectors:4")
+    assert len(check(settings, embedder)) == 3
+    killed_at(job, "committed:6")
+    assert len(check(settings, embedder)) == 9
+    killed_randomly(job, after_files=15, rng=rng)
+    n = len(check(settings, embedder))
+    assert 9 <= n < N_DOCS
+
+    lib = reopen(settings, embedder)
+    statuses = Counter(r.status for r in lib.add([v1]))
+    assert statuses == Counter({"unchanged": n, "added": N_DOCS - n})
+    assert len(assert_consistent(lib.store)) == N_DOCS
+    lib.close()
+
+    # replacing on a server takes two record updates: killed between them, the old version stays
+    # live and the new one is dropped; killed after the commit, the old one is dropped
+    job2 = {**job, "paths": [str(v2)]}
+    killed_at(job2, "replacing:2")
+    live = check(settings, embedder)
+    assert len(live) == N_DOCS
+    lib = reopen(settings, embedder)
+    assert lib.store.document("article-01.md")[0].title == "Border report 1 (v1)"
+    lib.close()
+    killed_at(job2, "committed:1")
+    lib = reopen(settings, embedder)
+    assert_consistent(lib.store)
+    statuses = Counter(r.status for r in lib.add([v2]))
+    assert statuses == Counter({"unchanged": N_DOCS - len(CHANGED) + 2, "replaced": len(CHANGED) - 2})
+    assert len(assert_consistent(lib.store)) == N_DOCS
+    assert lib.store.document("article-01.md")[0].title == "Border report 1 (v2)"
+    lib.close()
