@@ -8,8 +8,9 @@ from nearshore_qa.settings import SHIPPED_CORPUS
 
 pytestmark = pytest.mark.slow
 
-# Measured 0.72 / 0.72 / 0.95 on this version; the thresholds sit just below so a regression fails.
-MIN_FIGURE, MIN_CITATION, MIN_ABSTENTION = 0.68, 0.68, 0.90
+# Measured 0.869 / 0.879 / 0.952 on this version (README, "Evaluation"); the thresholds are the
+# floor the project promises: a regression below them fails.
+MIN_FIGURE, MIN_CITATION, MIN_ABSTENTION = 0.85, 0.85, 0.90
 
 
 def test_eval_set_is_well_formed():

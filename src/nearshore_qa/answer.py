@@ -55,8 +55,15 @@ _MEASURES = {
     "exports": re.compile(r"\b(exports?|exported|sold|sells?)\b", re.I),
     "imports": re.compile(r"\b(imports?|imported|bought|buys?)\b", re.I),
     "share": re.compile(r"\b(share|percent(age)?|proportion|pct)\b|%", re.I),
+    "mode": re.compile(r"\b(trucks?|rail|railcars?|vessels?|pipelines?|by air|air freight)\b", re.I),
     "growth": re.compile(r"\b(grew|growth|rose|rise|increased?|fell|fall|declined?|decrease[ds]?|change[ds]?)\b", re.I),
 }
+
+
+# "Chinese imports" are imports from China: a demonym in the question is met by the country.
+_DEMONYMS = {"chinese": "china", "mexican": "mexico", "canadian": "canada", "japanese": "japan",
+             "german": "germany", "texan": "texas", "vietnamese": "vietnam", "korean": "korea",
+             "taiwanese": "taiwan", "indian": "india", "european": "europe", "brazilian": "brazil"}
 
 
 def measures(text: str) -> set[str]:
@@ -85,8 +92,11 @@ class QuestionProfile:
     @classmethod
     def of(cls, question: str) -> "QuestionProfile":
         names, acronyms = set(), set()
-        for word in re.findall(r"[A-Za-zÀ-ÿ][\wÀ-ÿ.'’]*", question.replace("’s", "").replace("'s", "")):
+        words = re.findall(r"[A-Za-zÀ-ÿ][\wÀ-ÿ.'’]*", question.replace("’s", "").replace("'s", ""))
+        for i, word in enumerate(words):
             bare = word.rstrip(".'’")
+            if i == 0 and len(words) > 3 and not bare.isupper():
+                continue  # the first word is capitalised anyway ("Using ...", "Mexico's ...")
             if len(bare) >= 3 and bare[0].isupper() and bare.lower() not in GENERIC_NAMES and not bare.isupper():
                 names.add(_fold(bare))
             elif bare.isupper() and 3 <= len(bare) <= 6 and bare.lower() not in GENERIC_NAMES:
@@ -99,7 +109,7 @@ class QuestionProfile:
             acronyms=acronyms,
             wants_figure=bool(_FIGURE_WORDS.search(question)) and not re.match(r"\s*(when|who|what is|what are|define)\b", question, re.I),
             wants_percent=bool(re.search(r"\b(percent|percentage|share|%|proportion)\b", question, re.I)),
-            wants_date=bool(re.match(r"\s*(when|on what date|what date|in what year|what year|since when)\b", question, re.I)),
+            wants_date=bool(re.search(r"^\s*when\b|\b(on what date|what date|in what year|what year|since when)\b", question, re.I)),
             months={m.lower()[:3] for m in _MONTH.findall(question)},
             extreme=("min" if _LEAST.search(question) else "max" if _MOST.search(question) else ""),
             measures=measures(question),
@@ -213,7 +223,9 @@ class ExtractiveAnswerer:
             # Names may stand anywhere in the passage around the sentence ("Mexico" is often
             # named once per paragraph), not only in the quoted sentence.
             passage = _fold(f"{unit.context} {unit.hit.chunk.text}")
-            names_missing = [n for n in profile.names if n not in passage and n.rstrip("s") not in passage]
+            names_missing = [n for n in profile.names
+                             if n not in passage and n.rstrip("s") not in passage
+                             and _DEMONYMS.get(n, n) not in passage]
             figs = find_figures(unit.text)
             has_figure = bool(figs) or unit.hit.chunk.row is not None
             score = 0.55 * float(sim) + 0.35 * overlap + 0.1 / (1 + unit.rank)

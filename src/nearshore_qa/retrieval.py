@@ -15,6 +15,22 @@ from .records import Hit
 from .store import Store
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# Trade and legal writing says the same thing in set phrases; the lexical query gets the
+# other phrasing too (the dense one reads the question as asked).
+_EXPANSIONS = [
+    (re.compile(r"\b(?:take|takes|taking|took|taken) effect\b", re.I), "entered into force"),
+    (re.compile(r"\b(?:enter|entered|enters|entry) into force\b", re.I), "took effect"),
+    (re.compile(r"\bdeficits?\b", re.I), "balance"),
+    (re.compile(r"\b(?:trade )?balance\b", re.I), "deficit"),
+    (re.compile(r"\btwo-way trade\b", re.I), "total trade"),
+    (re.compile(r"\bFDI\b"), "foreign direct investment"),
+    (re.compile(r"\bforeign direct investment\b", re.I), "FDI"),
+]
+
+
+def expand_query(query: str) -> str:
+    extra = [phrase for pattern, phrase in _EXPANSIONS if pattern.search(query)]
+    return f"{query} {' '.join(extra)}" if extra else query
 
 
 @dataclass(frozen=True)
@@ -44,7 +60,7 @@ class HybridRetriever(BaseRetriever):
     def search(self, query: str, k: int | None = None) -> list[Hit]:
         k = k or self.k
         w = self.weights
-        lexical = self.store.lexical_search(query, w.candidates)
+        lexical = self.store.lexical_search(expand_query(query), w.candidates)
         vector = self.store.embedder.embed_query(query)
         dense = self.store.dense_search(vector, w.candidates)
         scores: dict[str, float] = {}
