@@ -33,7 +33,9 @@ def split_sentences(text: str, base: int = 0) -> list[tuple[int, int]]:
     start = 0
     for match in _SENTENCE_END.finditer(text):
         end = match.end()
-        before = text[start:match.start() + 1]
+        # Only the word before the period matters; a bounded window keeps a long paragraph of
+        # non-splitting periods ("a. b. c.") linear instead of quadratic.
+        before = text[max(start, match.start() - 63):match.start() + 1]
         word = re.search(r"([\w.]+)\.$", before)
         if word:
             token = word.group(1).lower().rstrip(".")

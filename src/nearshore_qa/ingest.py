@@ -5,6 +5,7 @@ Every failure names the file and says why in one line; nothing here touches the 
 
 from __future__ import annotations
 
+import codecs
 import csv
 import hashlib
 import io
@@ -27,6 +28,8 @@ TABLE_FORMATS = {".csv": "csv", ".xlsx": "xlsx"}
 SUPPORTED = {**TEXT_FORMATS, **BINARY_FORMATS, ".csv": "csv"}
 SIDECAR_SUFFIXES = (".meta.yaml", ".meta.yml")
 MAX_TABLE_ROWS = 20_000
+MAX_UNZIPPED_BYTES = 512 * 1024 * 1024  # a .docx/.xlsx inflating past this is refused (zip bomb)
+MAX_FIELD_CHARS = 500  # a metadata field (title, source, ...) longer than this is cut
 
 
 def file_format(name: str) -> str | None:
@@ -40,8 +43,8 @@ def is_sidecar(path: Path) -> bool:
 def iter_files(paths: list[Path]) -> Iterator[tuple[Path, Path]]:
     """Yield (file, root) for every file under the given paths; doc ids are relative to root.
 
-    Hidden files and table sidecars are skipped; directory symlinks are not followed, so a
-    symlink loop cannot recurse forever.
+    Hidden files and table sidecars are skipped; links to folders are yielded (for the caller
+    to report) but not followed, so a symlink loop cannot recurse forever.
     """
     for given in paths:
         if given.is_dir():
@@ -52,6 +55,9 @@ def iter_files(paths: list[Path]) -> Iterator[tuple[Path, Path]]:
                     if name.startswith(".") or is_sidecar(path):
                         continue
                     yield path, given
+                for name in dirnames:
+                    if (Path(dirpath) / name).is_symlink():
+                        yield Path(dirpath) / name, given
         else:
             if is_sidecar(given):
                 continue
@@ -130,50 +136,81 @@ def load_pasted(title: str, text: str, source: str = "", url: str = "", publishe
 
 # --- decoding -----------------------------------------------------------------------------
 
+def _cp1252_fallback(err: UnicodeDecodeError) -> tuple[str, int]:
+    """Bytes that are not UTF-8 are read as cp1252 (latin-1 for its five unassigned bytes), so
+    a file mixing UTF-8 and Windows-1252 text keeps both readable."""
+    bad = err.object[err.start:err.end]
+    return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in bad), err.end
+
+
+codecs.register_error("nearshore-qa-cp1252", _cp1252_fallback)
+_UNICODE_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                 (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def _too_many_controls(sample) -> bool:
+    controls = sum(1 for ch in sample if (ch if isinstance(ch, int) else ord(ch)) < 32
+                   and (ch if isinstance(ch, int) else ord(ch)) not in (9, 10, 12, 13))
+    return controls > max(8, len(sample) // 50)
+
+
 def decode_text(data: bytes, name: str) -> str:
-    """UTF-8 (with or without BOM), else cp1252, else latin-1; binary bytes are refused."""
+    """UTF-8 (with or without BOM; stray non-UTF-8 bytes read as cp1252), or UTF-16/32 with a
+    BOM; binary bytes are refused."""
+    for bom, encoding in _UNICODE_BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                raise IngestError(name, f"not valid {encoding.upper()} text") from None
+            if "\x00" in text[:65536] or _too_many_controls(text[:65536]):
+                raise IngestError(name, "binary content under a text extension (control characters)")
+            return _normalise_newlines(text)
     if b"\x00" in data[:65536]:
         raise IngestError(name, "binary content under a text extension (NUL bytes)")
-    sample = data[:65536]
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
-    if controls > max(8, len(sample) // 50):
+    if _too_many_controls(data[:65536]):
         raise IngestError(name, "binary content under a text extension (control bytes)")
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return _normalise_newlines(data.decode(encoding))
-        except UnicodeDecodeError:
-            continue
-    return _normalise_newlines(data.decode("latin-1"))
+    return _normalise_newlines(data.decode("utf-8-sig", errors="nearshore-qa-cp1252"))
 
 
 def _normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+_SCALARS = (str, int, float, date, datetime)  # bool is an int
+
+
+def _scalar(value, limit: int = MAX_FIELD_CHARS) -> str:
+    """A metadata value as one line of text; anything but a scalar (a mapping, a nested list —
+    such as a YAML alias bomb) is ignored rather than expanded."""
+    if not isinstance(value, _SCALARS):
+        return ""
+    return " ".join(str(value)[: limit * 4].split())[:limit]
+
+
 def _date_str(value) -> str:
     if isinstance(value, (date, datetime)):
         return value.isoformat()[:10]
-    return str(value).strip() if value is not None else ""
+    return _scalar(value, 40)
 
 
 def _str(value) -> str:
-    if value is None:
-        return ""
     if isinstance(value, (list, tuple)):
-        return "; ".join(str(v) for v in value if v is not None)
-    return str(value).strip()
+        return "; ".join(p for p in (_scalar(v) for v in value[:50]) if p)[:MAX_FIELD_CHARS]
+    return _scalar(value)
 
 
 def _first_url(value) -> str:
     if isinstance(value, (list, tuple)):
-        return str(value[0]).strip() if value else ""
-    return _str(value)
+        return _scalar(value[0], 2000) if value else ""
+    return _scalar(value, 2000)
 
 
 def _meta(name: str, original_name: str, fmt: str, kind: str, fields: dict, fallback_title: str) -> DocumentMeta:
     topics = fields.get("topics") or ()
     if isinstance(topics, str):
         topics = tuple(t.strip() for t in topics.split(",") if t.strip())
+    topics = [_scalar(t, 100) for t in topics[:50]] if isinstance(topics, (list, tuple)) else []
     return DocumentMeta(
         doc_id=name,
         title=_str(fields.get("title")) or fallback_title,
@@ -186,7 +223,7 @@ def _meta(name: str, original_name: str, fmt: str, kind: str, fields: dict, fall
         original_name=original_name,
         units=_str(fields.get("units")),
         period=_str(fields.get("period")),
-        topics=tuple(str(t) for t in topics),
+        topics=tuple(t for t in topics if t),
     )
 
 
@@ -347,15 +384,41 @@ def _pdf_date(value) -> str:
     return f"{y}-{m}-{d}"
 
 
+def _check_zip(data: bytes, name: str, kind: str) -> None:
+    """A .docx/.xlsx is a zip: refuse one that is not, and one that would inflate past
+    MAX_UNZIPPED_BYTES (a zip bomb) before any parser reads it."""
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise IngestError(name, f"not an {kind} file (not a zip container)" if kind[0] in "AEIOUX"
+                          else f"not a {kind} file (not a zip container)")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            inflated = sum(info.file_size for info in archive.infolist())
+    except Exception as exc:
+        raise IngestError(name, f"corrupt {kind} ({type(exc).__name__})") from None
+    if inflated > MAX_UNZIPPED_BYTES:
+        raise IngestError(name, f"{kind} would inflate to {inflated / 1e6:,.0f} MB (the limit is "
+                                f"{MAX_UNZIPPED_BYTES / 1e6:,.0f} MB)")
+
+
 def _load_docx(data: bytes, name: str, original_name: str, _extra: dict, _rows: int):
     import docx
 
-    if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise IngestError(name, "not a DOCX file (not a zip container)")
+    _check_zip(data, name, "DOCX")
     try:
         document = docx.Document(io.BytesIO(data))
+        lines = _docx_lines(document)
+        props = document.core_properties
+        fields = {"title": props.title, "author": props.author,
+                  "published": props.created.date().isoformat() if props.created else ""}
     except Exception as exc:
         raise IngestError(name, f"corrupt DOCX ({type(exc).__name__})") from None
+    text = "\n\n".join(lines)
+    heading = _HEADING.search(text)
+    fallback = heading.group(2).strip() if heading else _title_from_name(original_name)
+    return _meta(name, original_name, "docx", "article", fields, fallback), text, (), ()
+
+
+def _docx_lines(document) -> list[str]:
     from docx.table import Table as DocxTable
 
     lines: list[str] = []
@@ -379,13 +442,7 @@ def _load_docx(data: bytes, name: str, original_name: str, _extra: dict, _rows: 
             lines.append("#" * min(int(level.group(1)) + 1, 6) + " " + words)
         else:
             lines.append(words)
-    props = document.core_properties
-    fields = {"title": props.title, "author": props.author,
-              "published": props.created.date().isoformat() if props.created else ""}
-    text = "\n\n".join(lines)
-    heading = _HEADING.search(text)
-    fallback = heading.group(2).strip() if heading else _title_from_name(original_name)
-    return _meta(name, original_name, "docx", "article", fields, fallback), text, (), ()
+    return lines
 
 
 # --- tables -------------------------------------------------------------------------------
@@ -445,7 +502,7 @@ def _load_csv(data: bytes, name: str, original_name: str, extra: dict, max_rows:
         header = next(reader)
     except (StopIteration, csv.Error):
         raise IngestError(name, "CSV has no header row") from None
-    header = [h.strip() for h in header]
+    header = [" ".join(h.split()) for h in header]
     if not any(header):
         raise IngestError(name, "CSV header row is empty")
     columns = _clean_header(header)
@@ -456,7 +513,7 @@ def _load_csv(data: bytes, name: str, original_name: str, extra: dict, max_rows:
                 continue
             if len(row) != len(columns):
                 raise IngestError(name, f"ragged rows: line {line_no} has {len(row)} fields, the header has {len(columns)}")
-            rows.append(tuple(cell.strip() for cell in row))
+            rows.append(tuple(" ".join(cell.split()) for cell in row))  # one line per row
             if len(rows) > max_rows:
                 raise IngestError(name, f"table has more than {max_rows:,} rows (the limit); split it or raise max_table_rows")
     except csv.Error as exc:
@@ -481,8 +538,7 @@ def _cell(value) -> str:
 def _load_xlsx(data: bytes, name: str, original_name: str, extra: dict, max_rows: int):
     import openpyxl
 
-    if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise IngestError(name, "not an XLSX file (not a zip container)")
+    _check_zip(data, name, "XLSX")
     try:
         # data_only: formulas give their cached values, never the formula text.
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
@@ -492,8 +548,16 @@ def _load_xlsx(data: bytes, name: str, original_name: str, extra: dict, max_rows
     total = 0
     try:
         for sheet in book.worksheets:
-            raw = [[_cell(v) for v in row] for row in sheet.iter_rows(values_only=True)]
-            raw = [r for r in raw if any(r)]
+            # A read-only sheet pads to its declared dimension, which a file can forge
+            # ("A1:XFD1048576"): read only the cells that exist, and stop at the row limit.
+            sheet.reset_dimensions()
+            raw = []
+            for seen, row in enumerate(sheet.iter_rows(values_only=True)):
+                cells = [_cell(v) for v in row]
+                if any(cells):
+                    raw.append(cells)
+                if total + len(raw) > max_rows + 1 or seen > 10 * max_rows:
+                    raise IngestError(name, f"workbook has more than {max_rows:,} rows (the limit)")
             if len(raw) < 2:
                 continue
             width = max(len(r) for r in raw)
@@ -506,6 +570,10 @@ def _load_xlsx(data: bytes, name: str, original_name: str, extra: dict, max_rows
             if total > max_rows:
                 raise IngestError(name, f"workbook has more than {max_rows:,} rows (the limit)")
             tables.append(Table(name=sheet.title, columns=columns, rows=rows))
+    except IngestError:
+        raise
+    except Exception as exc:  # damage found while streaming the sheets
+        raise IngestError(name, f"corrupt XLSX ({type(exc).__name__})") from None
     finally:
         book.close()
     if not tables:

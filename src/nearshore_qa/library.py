@@ -62,10 +62,12 @@ class Library:
                 results.append(IngestResult(str(raw), "failed", reason="no such file or folder"))
                 continue
             for file, root in iter_files([path]):
-                if path.is_dir() and file_format(file.name) is None:
-                    # A folder may hold other files (scripts, images); they are listed, not failed.
-                    results.append(IngestResult(doc_id_for(file, root), "skipped",
-                                                reason=f"unsupported file type {file.suffix or '(none)'}"))
+                if path.is_dir() and (file.is_dir() or file_format(file.name) is None):
+                    # A folder may hold other files (scripts, images) and links to folders;
+                    # they are listed, not failed.
+                    reason = ("a link to a folder (not followed)" if file.is_dir()
+                              else f"unsupported file type {file.suffix or '(none)'}")
+                    results.append(IngestResult(doc_id_for(file, root), "skipped", reason=reason))
                     continue
                 entries.append((file, root))
         loaders = [(doc_id_for(f, root), (lambda f=f, root=root: load_file(
