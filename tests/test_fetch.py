@@ -67,6 +67,29 @@ def _slow(h):
     _send(b"late")(h)
 
 
+def _trickle_body(h):
+    """Headers at once, then a byte every 0.1 s: each read is quick, the whole is not."""
+    h.send_response(200)
+    h.send_header("Content-Type", "text/plain")
+    h.send_header("Content-Length", "100")
+    h.end_headers()
+    _drip(h, b"x" * 100)
+
+
+def _trickle_headers(h):
+    _drip(h, b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nX-Padding: " + b"y" * 100)
+
+
+def _drip(h, data: bytes):
+    try:
+        for i in range(len(data)):
+            h.wfile.write(data[i:i + 1])
+            h.wfile.flush()
+            time.sleep(0.1)
+    except OSError:
+        pass  # the client gave up
+
+
 @pytest.fixture(scope="module")
 def server():
     Handler.routes = {
@@ -75,6 +98,8 @@ def server():
         "/big": _send(b"x" * 5000, "text/plain"),
         "/big-unsized": _send(b"x" * 5000, "text/plain", length=False),
         "/slow": _slow,
+        "/trickle-body": _trickle_body,
+        "/trickle-headers": _trickle_headers,
         "/image": _send(b"\x89PNG\r\n\x1a\n" + b"\x00" * 20, "image/png"),
         "/to-page": _redirect("http://127.0.0.1:{port}/page"),
         "/to-other-loopback": _redirect("http://127.0.0.2:{port}/page"),
@@ -162,6 +187,14 @@ def test_timeout(server):
     with pytest.raises(FetchError) as err:
         fetch_url(server + "/slow", allow_private=True, timeout=0.5)
     assert "timed out" in err.value.reason and time.monotonic() - start < 1.9
+
+
+@pytest.mark.parametrize("path", ["/trickle-body", "/trickle-headers"])
+def test_a_trickling_server_cannot_outlast_the_time_limit(server, path):
+    start = time.monotonic()
+    with pytest.raises(FetchError) as err:
+        fetch_url(server + path, allow_private=True, timeout=0.8)
+    assert "timed out after 0.8 s" in err.value.reason and time.monotonic() - start < 3
 
 
 def test_http_errors_and_unsupported_content(server):

@@ -4,7 +4,9 @@ Only http(s). Every address the host name resolves to must be public (no loopbac
 link-local, shared, reserved or multicast address) unless ``allow_private``; the check runs on
 the address actually connected to, so DNS tricks and redirects get it too, and each redirect
 target is checked again before it is followed. No proxy is used (a proxy would hide the
-target's address). Reads stop at ``max_bytes`` and after ``timeout`` seconds in all.
+target's address). Reads stop at ``max_bytes`` and after ``timeout`` seconds in all: at the
+deadline a watchdog shuts the connection down, so a server trickling its headers or body a byte
+at a time cannot hold a fetch open.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import http.client
 import ipaddress
 import socket
 import ssl
+import threading
 import time
 import urllib.error
 import urllib.parse
@@ -98,7 +101,42 @@ def check_url(url: str, allow_private: bool = False) -> urllib.parse.SplitResult
     return parts
 
 
-def _guarded_connect(allow_private: bool):
+class _Watchdog:
+    """The total time limit: when it passes, every socket of the fetch is shut down, which ends
+    any read blocked on it (a per-read socket timeout alone lets a slow trickle go on forever)."""
+
+    def __init__(self, timeout: float):
+        self.expired = False
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(timeout, self._fire)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def watch(self, sock: socket.socket) -> None:
+        with self._lock:
+            self._sockets.append(sock)
+            if self.expired:
+                self._shutdown(sock)
+
+    def _fire(self) -> None:
+        with self._lock:
+            self.expired = True
+            for sock in self._sockets:
+                self._shutdown(sock)
+
+    @staticmethod
+    def _shutdown(sock: socket.socket) -> None:
+        try:
+            sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+
+    def cancel(self) -> None:
+        self._timer.cancel()
+
+
+def _guarded_connect(allow_private: bool, watchdog: _Watchdog | None = None):
     def create_connection(address, timeout=socket._GLOBAL_DEFAULT_TIMEOUT, source_address=None, **_):
         host, port = address
         try:
@@ -117,6 +155,8 @@ def _guarded_connect(allow_private: bool):
                     sock.settimeout(timeout)
                 if source_address:
                     sock.bind(source_address)
+                if watchdog is not None:
+                    watchdog.watch(sock)
                 sock.connect(sockaddr)
                 return sock
             except OSError as exc:
@@ -128,12 +168,13 @@ def _guarded_connect(allow_private: bool):
 
 
 class _HTTPHandler(urllib.request.HTTPHandler):
-    def __init__(self, allow_private: bool):
+    def __init__(self, allow_private: bool, watchdog: _Watchdog | None = None):
         super().__init__()
         self.allow_private = allow_private
+        self.watchdog = watchdog
 
     def http_open(self, req):
-        connect = _guarded_connect(self.allow_private)
+        connect = _guarded_connect(self.allow_private, self.watchdog)
 
         def factory(host, **kwargs):
             conn = http.client.HTTPConnection(host, **kwargs)
@@ -144,12 +185,13 @@ class _HTTPHandler(urllib.request.HTTPHandler):
 
 
 class _HTTPSHandler(urllib.request.HTTPSHandler):
-    def __init__(self, allow_private: bool):
+    def __init__(self, allow_private: bool, watchdog: _Watchdog | None = None):
         super().__init__(context=ssl.create_default_context())
         self.allow_private = allow_private
+        self.watchdog = watchdog
 
     def https_open(self, req):
-        connect = _guarded_connect(self.allow_private)
+        connect = _guarded_connect(self.allow_private, self.watchdog)
 
         def factory(host, **kwargs):
             conn = http.client.HTTPSConnection(host, **kwargs)
@@ -179,10 +221,11 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
     http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
 
 
-def _opener(allow_private: bool) -> urllib.request.OpenerDirector:
+def _opener(allow_private: bool, watchdog: _Watchdog | None = None) -> urllib.request.OpenerDirector:
     # Built from scratch: no ProxyHandler, FileHandler, FTPHandler or DataHandler.
     opener = urllib.request.OpenerDirector()
-    for handler in (_HTTPHandler(allow_private), _HTTPSHandler(allow_private), _Redirects(allow_private),
+    for handler in (_HTTPHandler(allow_private, watchdog), _HTTPSHandler(allow_private, watchdog),
+                    _Redirects(allow_private),
                     urllib.request.HTTPDefaultErrorHandler(), urllib.request.HTTPErrorProcessor(),
                     urllib.request.UnknownHandler()):
         opener.add_handler(handler)
@@ -227,8 +270,9 @@ def fetch_url(url: str, *, allow_private: bool = False, timeout: float = TIMEOUT
     check_url(url, allow_private)
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "*/*"})
     deadline = time.monotonic() + timeout
+    watchdog = _Watchdog(timeout)
     try:
-        with _opener(allow_private).open(request, timeout=timeout) as resp:
+        with _opener(allow_private, watchdog).open(request, timeout=timeout) as resp:
             length = resp.headers.get("Content-Length")
             if length and length.isdigit() and int(length) > max_bytes:
                 raise FetchError(url, f"the file is {int(length) / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.0f} MB")
@@ -246,31 +290,44 @@ def fetch_url(url: str, *, allow_private: bool = False, timeout: float = TIMEOUT
                 parts.append(block)
             final_url = resp.geturl()
             content_type = resp.headers.get("Content-Type", "")
+        if watchdog.expired:  # the watchdog cut the body short
+            raise FetchError(url, f"timed out after {timeout:g} s")
     except FetchError:
         raise
-    except urllib.error.HTTPError as exc:
-        raise FetchError(url, f"the server answered HTTP {exc.code} {exc.reason}") from None
-    except urllib.error.URLError as exc:
-        reason = exc.reason
-        if isinstance(reason, _Refused):
-            raise FetchError(url, str(reason)) from None
-        if isinstance(reason, socket.timeout) or "timed out" in str(reason):
+    except Exception as exc:
+        if watchdog.expired:
             raise FetchError(url, f"timed out after {timeout:g} s") from None
-        if isinstance(reason, ssl.SSLError):
-            raise FetchError(url, f"TLS error ({reason.reason or reason})") from None
-        if isinstance(reason, ConnectionRefusedError):
-            raise FetchError(url, "connection refused") from None
-        raise FetchError(url, f"network error ({getattr(reason, 'strerror', None) or reason})") from None
-    except (socket.timeout, TimeoutError):
-        raise FetchError(url, f"timed out after {timeout:g} s") from None
-    except (http.client.HTTPException, OSError) as exc:
-        raise FetchError(url, f"network error ({type(exc).__name__}: {exc})") from None
+        raise _translate(url, exc, timeout) from None
+    finally:
+        watchdog.cancel()
     data = b"".join(parts)
     fmt = _format_for(content_type, urllib.parse.urlsplit(final_url).path, data)
     if fmt is None:
         raise FetchError(url, f"unsupported content type {content_type.split(';')[0] or '(none)'}")
     return Fetched(url=url, final_url=final_url, data=data, content_type=content_type,
                    name=_file_name(final_url, fmt), fmt=fmt)
+
+
+def _translate(url: str, exc: Exception, timeout: float) -> FetchError:
+    """A urllib/socket failure as a FetchError with a one-line reason."""
+    if isinstance(exc, urllib.error.HTTPError):
+        return FetchError(url, f"the server answered HTTP {exc.code} {exc.reason}")
+    if isinstance(exc, urllib.error.URLError):
+        reason = exc.reason
+        if isinstance(reason, _Refused):
+            return FetchError(url, str(reason))
+        if isinstance(reason, socket.timeout) or "timed out" in str(reason):
+            return FetchError(url, f"timed out after {timeout:g} s")
+        if isinstance(reason, ssl.SSLError):
+            return FetchError(url, f"TLS error ({reason.reason or reason})")
+        if isinstance(reason, ConnectionRefusedError):
+            return FetchError(url, "connection refused")
+        return FetchError(url, f"network error ({getattr(reason, 'strerror', None) or reason})")
+    if isinstance(exc, (socket.timeout, TimeoutError)):
+        return FetchError(url, f"timed out after {timeout:g} s")
+    if isinstance(exc, (http.client.HTTPException, OSError)):
+        return FetchError(url, f"network error ({type(exc).__name__}: {exc})")
+    return FetchError(url, f"unexpected {type(exc).__name__}: {exc}")
 
 
 def add_url(library, url: str, progress=None, *, timeout: float = TIMEOUT_S) -> IngestResult:
