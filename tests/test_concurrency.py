@@ -14,6 +14,7 @@ import pytest
 from conftest import CORPUS_DIR, server_settings
 from nearshore_qa.library import Library
 from nearshore_qa.settings import Settings
+from nearshore_qa.store import Store
 from test_crash import article, assert_consistent, start, stderr_of
 
 QUESTION = "What were US exports to Jalisco in 2024?"
@@ -36,10 +37,15 @@ def run_concurrently(reader: Library, jobs: list[dict]) -> tuple[list[dict], lis
     (start, end, results) and each answer's (time, correct)."""
     procs = [start(job) for job in jobs]
     answers: list[tuple[float, bool]] = []
+    settings = reader.settings
     while any(p.poll() is None for p in procs) or not answers:
         answer = reader.ask(QUESTION)  # any exception fails the test
         answers.append((time.time(), not answer.abstained and "11.42" in answer.answer))
-        reader.sources()
+        # opening the store never waits for a writer (it only cleans up when no one writes)
+        opened = time.monotonic()
+        fresh = Store(settings.store_dir, reader.embedder, settings.collection, settings.chroma_url)
+        assert fresh.count_documents() >= 7 and time.monotonic() - opened < 10
+        fresh.close()
         time.sleep(0.3)  # a person reading, and CPU left for the writers
     runs = []
     for proc in procs:
