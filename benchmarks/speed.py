@@ -98,6 +98,14 @@ def machine() -> dict:
         info["torch_threads"] = torch.get_num_threads()
     except ImportError:
         info["torch_threads"] = None
+    try:  # the source changes under a long run when others commit; record what was measured
+        head = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True,
+                              text=True, timeout=10).stdout.strip()
+        dirty = subprocess.run(["git", "-C", str(REPO), "status", "--porcelain", "src"], capture_output=True,
+                               text=True, timeout=10).stdout.strip()
+        info["git"] = head + (" (src modified)" if dirty else "")
+    except (OSError, subprocess.SubprocessError):
+        pass
     try:
         import chromadb
 
@@ -390,15 +398,17 @@ def worker_ask(a: dict) -> dict:
     lib.ask(lat_items[0]["question"] if lat_items else items[0]["question"])
     out["first_ask_s"] = round(time.perf_counter() - t0, 3)
     base.similarity_search(items[0]["question"], k=4)
-    ours, ours_ret, baseline = [], [], []
+    ours, ours_ret, baseline, ours_cpu = [], [], [], []
     for i, item in enumerate(lat_items):
         q, hist, sq = item["question"], item.get("history") or [], standalone(item)
         order = (0, 1) if i % 2 == 0 else (1, 0)
         for which in order:
             t = time.perf_counter()
+            c = time.process_time()
             if which == 0:
                 lib.ask(q, history=hist)
                 ours.append(time.perf_counter() - t)
+                ours_cpu.append(time.process_time() - c)
             else:
                 base.similarity_search(sq, k=4)
                 baseline.append(time.perf_counter() - t)
@@ -410,6 +420,9 @@ def worker_ask(a: dict) -> dict:
         out["latency_ms"] = {
             "n": len(ours),
             "ask_p50": ms(pct(ours, .5)), "ask_p95": ms(pct(ours, .95)), "ask_max": ms(max(ours)),
+            # CPU seconds of this process per ask (all threads): less sensitive to other jobs than
+            # wall time, but spinning torch/OpenMP threads inflate it under contention.
+            "ask_cpu_p50": ms(pct(ours_cpu, .5)), "ask_cpu_p95": ms(pct(ours_cpu, .95)),
             "retrieval_p50": ms(pct(ours_ret, .5)), "retrieval_p95": ms(pct(ours_ret, .95)),
             "baseline_p50": ms(pct(baseline, .5)), "baseline_p95": ms(pct(baseline, .95)),
         }
@@ -714,15 +727,17 @@ def build_scaled(work: Path, n: int, R: dict, approx_above: int) -> Path:
     return store
 
 
-def phase_scale(work: Path, scales: list[int], R: dict, n_lat: int, approx_above: int) -> None:
+def phase_scale(work: Path, scales: list[int], R: dict, n_lat: int, approx_above: int,
+                quality: bool = True) -> None:
     items = load_questions()
     lat = latency_questions(items, n_lat)
     for n in scales:
         store = build_scaled(work, n, R, approx_above)
         log(f"scale {n}: ask latency ({len(lat)} q) and quality, ours vs baseline")
-        res = run_worker("ask", {"store": str(store), "questions": items, "latency_questions": lat})
+        res = run_worker("ask", {"store": str(store), "questions": items, "latency_questions": lat,
+                                 "quality": quality})
         R["scale"][str(n)]["ask"] = res
-        log(f"  latency {res['latency_ms']}\n  stages {res['stages_ms']}\n  quality {res['quality']}; "
+        log(f"  latency {res['latency_ms']}\n  stages {res['stages_ms']}\n  quality {res.get('quality')}; "
             f"peak RSS {res['process_peak_rss_mb']} MB")
 
 
@@ -855,6 +870,7 @@ def main() -> int:
                     "where the ingest pipeline loses time against the bare encoder)")
     ap.add_argument("--questions", type=int, default=50, help="latency questions per store")
     ap.add_argument("--json", help="also write all figures to this file")
+    ap.add_argument("--skip-quality", action="store_true", help="scaled stores: latency only, no hit@k pass")
     ap.add_argument("--diag-encode-rounds", type=int, default=1,
                     help="diag: timed rounds of per-document vs bulk encoding (0: padded-token count only)")
     ap.add_argument("--approx-vectors-above", type=int, default=20_000,
@@ -874,7 +890,7 @@ def main() -> int:
     R: dict = {"machine": machine(), "started": time.strftime("%Y-%m-%d %H:%M:%S"), "argv": sys.argv[1:]}
     m = R["machine"]
     print(f"machine: {m['cpu']}, {m['cores']} cores, {m['ram_gb']} GB RAM, Python {m['python']}, torch "
-          f"{m.get('torch')} ({m['torch_threads']} threads), chromadb {m.get('chromadb')}; load average "
+          f"{m.get('torch')} ({m['torch_threads']} threads), chromadb {m.get('chromadb')}, git {m.get('git')}; load average "
           f"{' '.join(map(str, m['loadavg']))}")
     print(f"work folder: {work}")
     try:
@@ -885,7 +901,7 @@ def main() -> int:
         if "ask" in phases:
             phase_ask(work, R, args.questions)
         if "scale" in phases:
-            phase_scale(work, scales, R, args.questions, args.approx_vectors_above)
+            phase_scale(work, scales, R, args.questions, args.approx_vectors_above, not args.skip_quality)
         if "diag" in phases:
             phase_diag(R, args.diag_encode_rounds)
         if "cold" in phases:
