@@ -189,7 +189,7 @@ def test_ask_read_sources_upload_and_stay_safe(server, page, shots, capsys):
     page.get_by_text("nogales-note.txt").first.wait_for()
     page.get_by_role("button", name="Add the uploaded files").click()
     page.get_by_text("added: 2").wait_for()  # the ✅ is shown as an icon
-    assert page.get_by_text("New documents are answerable right away").count() == 1
+    page.get_by_text("New documents are answerable right away").wait_for()  # rendered after the table
     page.screenshot(path=str(shots / "04-upload-result.png"), full_page=True)
 
     view(page, "💬 Chat")
@@ -210,7 +210,7 @@ def test_ask_read_sources_upload_and_stay_safe(server, page, shots, capsys):
 
     # The library shows the uploaded document's text, escaped.
     view(page, "📚 Library")
-    page.get_by_test_id("stSelectbox").click()
+    page.get_by_test_id("stMainBlockContainer").get_by_test_id("stSelectbox").click()
     page.get_by_role("option", name="Widget trade <script>window.__xss=1</script> report").click()
     page.get_by_text("Remove from the library").wait_for()
     assert page.evaluate("() => typeof window.__xss") == "undefined"
