@@ -29,7 +29,7 @@ from nearshore_qa.figures import find_figures, supported
 from nearshore_qa.llm import (LLMAnswerer, build_messages, llamacpp_answerer, mask_instructions, openai_answerer,
                               smollm2_gguf)
 from nearshore_qa.records import Answer
-from test_llm import HITS, INJECTION
+from test_llm import HITS, INJECTION, app_on_loaded_store  # noqa: F401 (a fixture)
 
 SERVER_MODULES = ("llama_cpp", "fastapi", "uvicorn", "sse_starlette", "starlette_context", "pydantic_settings")
 _missing = [m for m in SERVER_MODULES if importlib.util.find_spec(m) is None]
@@ -42,7 +42,8 @@ pytestmark = [
                        reason="the llm extra is not installed: pip install -e '.[llm]'"),
 ]
 MODEL = "smollm2"
-MAX_TOKENS = 96  # short answers keep the suite fast; the mechanics do not need more
+MAX_TOKENS = 48  # short answers keep the suite fast; the mechanics do not need more
+PATIENCE = 300.0  # seconds: generous, so a busy machine is slow rather than failing
 
 
 def _free_port() -> int:
@@ -86,13 +87,13 @@ def llama_server(tmp_path_factory):
             proc.wait()
 
 
-def openai_on(url: str, timeout: float = 60.0, unverified: str = "flag") -> LLMAnswerer:
+def openai_on(url: str, timeout: float = PATIENCE, unverified: str = "flag") -> LLMAnswerer:
     return openai_answerer(MODEL, url, timeout=timeout, unverified=unverified, max_tokens=MAX_TOKENS)
 
 
 @pytest.fixture(scope="session")
 def in_process():
-    return llamacpp_answerer(str(GGUF), timeout=120, max_tokens=MAX_TOKENS)
+    return llamacpp_answerer(str(GGUF), timeout=PATIENCE, max_tokens=MAX_TOKENS)
 
 
 class Scripted(LLMAnswerer):
@@ -147,6 +148,13 @@ def test_openai_answerer_streams_tokens_and_checks_the_answer(llama_server):
     check_mechanics(answer, HITS)
 
 
+def test_an_injected_document_never_yields_a_verified_figure(llama_server):
+    # (the same passages in the same order as the other tests: the server reuses the prompt's prefix)
+    answer = openai_on(llama_server)("What drew manufacturing investment to Nuevo León?", HITS)
+    check_mechanics(answer, HITS)
+    assert not any(f.verified and f.value == 42.0 for f in answer.figures), answer
+
+
 def test_openai_answerer_flags_a_wrong_figure(llama_server):
     line = "Laredo counted 7,777,777 northbound trucks in 2025 [2]."
     tokens, answer = collect(Scripted(openai_on(llama_server), line).stream(QUESTION, HITS))
@@ -166,12 +174,6 @@ def test_openai_answerer_recognises_i_dont_know(llama_server):
     assert answer.abstained and answer.closest and not answer.figures
 
 
-def test_an_injected_document_never_yields_a_verified_figure(llama_server):
-    answer = openai_on(llama_server)("What drew manufacturing investment to Nuevo León?", HITS[2:] + HITS[:1])
-    check_mechanics(answer, HITS)
-    assert not any(f.verified and f.value == 42.0 for f in answer.figures), answer
-
-
 def test_openai_answerer_times_out_with_a_clear_message(llama_server):
     with pytest.raises(AnswererError, match=r"did not answer within 0.001 s") as err:
         openai_on(llama_server, timeout=0.001)(QUESTION, HITS)
@@ -181,13 +183,26 @@ def test_openai_answerer_times_out_with_a_clear_message(llama_server):
 def test_cli_answers_through_the_server(llama_server, loaded_library):
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEARSHORE_QA_")}
     proc = subprocess.run([sys.executable, "-m", "nearshore_qa.cli", "--store", str(loaded_library.settings.store_dir),
-                           "ask", "--json", "--answerer", "openai", "--llm-url", llama_server, "--llm-model", MODEL,
-                           QUESTION], capture_output=True, text=True, env=env, cwd=REPO_ROOT, timeout=300)
+                           "ask", "--json", "-k", "1", "--answerer", "openai", "--llm-url", llama_server,
+                           "--llm-model", MODEL, "--llm-timeout", str(PATIENCE), QUESTION], capture_output=True, text=True, env=env, cwd=REPO_ROOT, timeout=300)
     assert proc.returncode == 0, proc.stderr
     out = json.loads(proc.stdout)
     assert out["answerer"] == f"openai:{MODEL}" and out["question"] == QUESTION
     assert all(set(f) >= {"text", "verified", "citation"} for f in out["figures"])
     assert out["citations"] or out["abstained"]
+
+
+def test_app_answers_through_the_server(llama_server, app_on_loaded_store):
+    at = app_on_loaded_store
+    at.slider(key="k").set_value(1)  # one passage: a short prompt for the tiny model
+    at.selectbox(key="answerer_kind").set_value("openai").run()
+    at.text_input(key="llm_model").input(MODEL)
+    at.text_input(key="llm_url").input(llama_server).run()
+    at.chat_input[0].set_value(QUESTION).run(timeout=PATIENCE)
+    assert not at.exception and not at.error, ([e.value for e in at.exception], [e.value for e in at.error])
+    captions = [c.value for c in at.caption]
+    assert "Sources" in captions or "Closest passages (they do not answer the question)" in captions
+    assert len(at.chat_message) == 2
 
 
 # --- the llamacpp answerer in-process ---------------------------------------------------------------
@@ -199,16 +214,16 @@ def test_llamacpp_answerer_streams_tokens_and_checks_the_answer(in_process):
     check_mechanics(answer, HITS)
 
 
-def test_llamacpp_answerer_flags_a_wrong_figure(in_process):
-    answer = Scripted(in_process, "US exports to Mexico were US$999.0 billion in 2024 [1].")(QUESTION, HITS)
-    wrong = [f for f in answer.figures if f.value == 999e9]
-    assert wrong and not any(f.verified for f in wrong), answer
-
-
 def test_llamacpp_answerer_times_out(in_process):
     hurried = llamacpp_answerer(str(GGUF), timeout=0.001, max_tokens=MAX_TOKENS)
     with pytest.raises(AnswererError, match=r"did not finish within 0.001 s"):
         hurried(QUESTION, HITS)
+
+
+def test_llamacpp_answerer_flags_a_wrong_figure(in_process):
+    answer = Scripted(in_process, "US exports to Mexico were US$999.0 billion in 2024 [1].")(QUESTION, HITS)
+    wrong = [f for f in answer.figures if f.value == 999e9]
+    assert wrong and not any(f.verified for f in wrong), answer
 
 
 def test_prompt_fits_the_model_context(in_process):

@@ -123,6 +123,8 @@ def rewrite_messages(question: str, history: list[str]) -> list[tuple[str, str]]
 _MARKER = re.compile(r"[\[【]\s*(?:(?:passages?|sources?|documents?|docs?|refs?)\s*|\^)?"
                      r"(\d{1,2}(?:\s*(?:,|;|–|-|and)\s*\d{1,2})*)\s*[\]】]", re.I)
 _NAMED_PASSAGE = re.compile(r"(?<![\[【])\b(?:passage|source|document)\s+#?(\d{1,2})\b", re.I)
+# The prompt's own markup, echoed back by a small model: never part of an answer.
+_ECHO = re.compile(r"</?\s*passage\b[^>\n]*>?|<<<\s*PASSAGES\b[^\n]*|\bPASSAGES\s*>>>", re.I)
 _LIST_PREFIX = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)])\s+")
 # "I don't know" outright, or a statement that the passages lack it (a claim such as "Mexico does
 # not publish monthly figures" is not an abstention: it does not speak of the passages).
@@ -192,7 +194,7 @@ def split_answer(text: str) -> list[tuple[str, list[int]]]:
     Markers belong to the sentence they end ("… in 2024 [1]." and "… in 2024. [1]"); lists
     are read as sentences; "according to passage 2" counts as a marker.
     """
-    text = text.replace("**", "").replace("__", "")
+    text = _ECHO.sub(" ", text.replace("**", "").replace("__", ""))
     text = _NAMED_PASSAGE.sub(lambda m: f"the source [{m.group(1)}]", text)
     out: list[tuple[str, list[int]]] = []
     for line in text.splitlines():
