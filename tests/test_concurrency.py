@@ -18,7 +18,7 @@ from nearshore_qa.store import Store
 from test_crash import article, assert_consistent, start, stderr_of
 
 QUESTION = "What were US exports to Jalisco in 2024?"
-PER_WRITER = 8
+PER_WRITER = 6
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +46,7 @@ def run_concurrently(reader: Library, jobs: list[dict]) -> tuple[list[dict], lis
         fresh = Store(settings.store_dir, reader.embedder, settings.collection, settings.chroma_url)
         assert fresh.count_documents() >= 7 and time.monotonic() - opened < 10
         fresh.close()
-        time.sleep(0.3)  # a person reading, and CPU left for the writers
+        time.sleep(1.0)  # a person reading, and CPU left for the writers
     runs = []
     for proc in procs:
         out, _ = proc.communicate(timeout=600)
