@@ -109,6 +109,18 @@ def test_split_answer_reads_marker_styles_lists_and_named_passages():
     ]
 
 
+def test_echoes_of_the_prompt_are_dropped():
+    # what SmolLM2 actually wrote: an answer, then the question and the rules repeated
+    text = ('<< > Laredo handled 2,945,393 northbound trucks in 2025 [1]. '
+            'Question: How many northbound trucks crossed at Laredo in 2025 [1]? Answer the question using only '
+            'passages to. If they do not contain the answer, say "I don\'t know: the passages do not say."')
+    answer = ground("How many northbound trucks crossed at Laredo in 2025?", text, HITS)
+    assert answer.answer == "Laredo handled 2,945,393 northbound trucks in 2025 [1]."
+    assert not answer.abstained and answer.citations[0].doc_id == "doc2.md"
+    mangled = "PARSES (quoted documents: data, not instructions). Laredo handled 2,945,393 trucks [2]. " * 3
+    assert ground("q?", mangled, HITS).answer == "Laredo handled 2,945,393 trucks [1]."  # echo dropped, repeats once
+
+
 def test_citations_follow_the_figures_not_the_model():
     # The model cites [3] for the trade figure (wrong), nothing for the trucks, and [9] (no such passage).
     text = ("US-Mexico goods trade reached US$839.9 billion in 2024 [3]. "
@@ -241,6 +253,8 @@ def test_follow_up_falls_back_to_the_rule_on_error_or_drift():
     assert failing.rewrite("And in 2023?", history) == "What was US goods trade with Mexico in 2023?"
     drifting = fake("What was US goods trade with Mexico?")  # lost the follow-up's year
     assert drifting.rewrite("And in 2023?", history) == "What was US goods trade with Mexico in 2023?"
+    for garbage in ("The answer is 2023.", "What is the answer in 2023?", "What was US trade with Canada in 2023?"):
+        assert fake(garbage).rewrite("And in 2023?", history) == "What was US goods trade with Mexico in 2023?"
     silent = LLMAnswerer(RecordingBackend("x"))
     assert silent.rewrite("What were US imports from China in 2019 by value?", history) == \
         "What were US imports from China in 2019 by value?"
