@@ -204,7 +204,8 @@ class ExtractiveAnswerer:
         q = np.asarray(self.embedder.embed_query(profile.text))
         texts = [f"{u.hit.doc.title}. {u.hit.chunk.section}: {u.text}" if u.hit.chunk.row is not None
                  else f"{u.hit.chunk.section}: {u.text}" for u in units]
-        sims = np.asarray(self.embedder.embed_documents(texts)) @ q
+        encode = getattr(self.embedder, "embed_cached", self.embedder.embed_documents)
+        sims = np.asarray(encode(texts)) @ q
         # Question terms weigh by how rare they are among the candidates ("balance" tells more
         # than "trade" here), and synonyms ("deficit" ~ "balance") count as the same term.
         terms = {_SYNONYMS.get(t, t) for t in profile.terms - set(profile.years)}

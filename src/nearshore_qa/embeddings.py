@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import threading
+from collections import OrderedDict
 from functools import cached_property
 
 from langchain_core.embeddings import Embeddings
@@ -28,9 +30,14 @@ class MiniLMEmbeddings(Embeddings):
     name = MODEL_NAME
     dimension = DIMENSION
 
-    def __init__(self, model_path: str | None = None, batch_size: int = 64):
+    def __init__(self, model_path: str | None = None, batch_size: int = 64, cache_size: int = 20_000):
         self.model_path = model_path
         self.batch_size = batch_size
+        # Short texts (questions, quoted sentences) come back often: the retriever and the
+        # answerer both encode the question, and the same sentences are candidates again.
+        self._cache: OrderedDict[str, list[float]] = OrderedDict()
+        self._cache_size = cache_size
+        self._lock = threading.Lock()  # the app serves several sessions from one process
 
     @cached_property
     def model(self):
@@ -49,4 +56,19 @@ class MiniLMEmbeddings(Embeddings):
         return self.encode(texts).tolist() if texts else []
 
     def embed_query(self, text: str) -> list[float]:
-        return self.encode([text])[0].tolist()
+        return self.embed_cached([text])[0]
+
+    def embed_cached(self, texts: list[str]) -> list[list[float]]:
+        """Vectors for short texts through a bounded cache (documents go through embed_documents)."""
+        with self._lock:
+            known = {t: self._cache[t] for t in texts if t in self._cache}
+        missing = list(dict.fromkeys(t for t in texts if t not in known))
+        if missing:
+            known.update(zip(missing, self.encode(missing).tolist()))
+        with self._lock:
+            for t in dict.fromkeys(texts):
+                self._cache[t] = known[t]
+                self._cache.move_to_end(t)
+            while len(self._cache) > self._cache_size:
+                self._cache.popitem(last=False)
+        return [known[t] for t in texts]
