@@ -9,6 +9,7 @@ import socket
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -55,6 +56,36 @@ def test_a_bad_url_is_one_clear_error(tmp_path, embedder):
         Store(tmp_path / "s", embedder, chroma_url="ftp://127.0.0.1:8000")
     with pytest.raises(StoreError, match="not of the form http"):
         Store(tmp_path / "s", embedder, chroma_url="http://127.0.0.1:notaport")
+
+
+def test_a_lost_server_is_one_clear_error(tmp_path, embedder):
+    """A server that goes away mid-session: the next call fails with the URL, not per file."""
+    port = free_port()
+    proc = subprocess.Popen([str(Path(sys.executable).with_name("chroma")), "run", "--path", str(tmp_path / "data"),
+                             "--host", "127.0.0.1", "--port", str(port)], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, env={**ENV})
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                assert time.monotonic() < deadline and proc.poll() is None, "chroma run did not start"
+                time.sleep(0.2)
+        lib = Library(Settings.from_env(store=tmp_path / "s", chroma_url=url), embedder=embedder)
+        assert lib.sources() == []
+    finally:
+        proc.kill()
+        proc.wait()
+    note = tmp_path / "note.md"
+    note.write_text("# Note\n\nTrucks.\n")
+    for call in (lib.sources, lambda: lib.add([note]), lambda: lib.ask("What about trucks?")):
+        with pytest.raises(StoreError) as err:
+            call()
+        assert str(err.value).startswith(f"lost the Chroma server at {url} (")
+    lib.close()
 
 
 def test_a_team_shares_one_corpus(team, tmp_path, chroma_server):

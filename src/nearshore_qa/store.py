@@ -30,6 +30,7 @@ document id and content hash, so re-written vectors replace themselves: no dupli
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -49,7 +50,7 @@ from typing import Iterable, Iterator
 from filelock import FileLock, Timeout
 
 from .embeddings import MiniLMEmbeddings
-from .errors import DocumentNotFound, StoreError
+from .errors import DocumentNotFound, NearshoreQAError, StoreError
 from .lexical import LexicalIndex
 from .records import Chunk, DocumentMeta, IngestResult, LoadedDocument, SourceInfo
 
@@ -560,6 +561,24 @@ class ServerLease:
 
 # --- the store --------------------------------------------------------------------------------
 
+def _server_call(method):
+    """A lost connection to the Chroma server becomes one StoreError naming the URL (instead of
+    a failure per file, or a traceback)."""
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except NearshoreQAError:
+            raise
+        except Exception as exc:
+            import httpx
+
+            if self.chroma_url and isinstance(exc, (httpx.TransportError, ConnectionError)):
+                raise StoreError(f"lost the Chroma server at {self.chroma_url} ({type(exc).__name__})") from None
+            raise
+    return wrapper
+
+
 class Store:
     """One store: a folder (embedded), or a Chroma server plus a local folder for caches
     (``chroma_url``); see the module docstring for what lives where."""
@@ -630,8 +649,9 @@ class Store:
             client = chromadb.HttpClient(host=url.hostname, port=port, ssl=url.scheme == "https", settings=settings)
             client.heartbeat()
         except Exception as exc:
-            raise StoreError(f"cannot use the Chroma server at {self.chroma_url} ({type(exc).__name__}: "
-                             f"{str(exc).splitlines()[0][:200] if str(exc) else 'no detail'})") from None
+            detail = str(exc).splitlines()[0][:200] if str(exc).strip() else "no detail"
+            raise StoreError(f"cannot use the Chroma server at {self.chroma_url} ({type(exc).__name__}: {detail}; "
+                             f"is it a Chroma 1.x server that accepts this client?)") from None
         return client
 
     def _open_chroma(self):
@@ -670,6 +690,7 @@ class Store:
         return f"{self.chroma_url} (collection {self.collection_name})" if self.chroma_url else str(self.dir)
 
     # --- writing -----------------------------------------------------------------------
+    @_server_call
     def _acquire(self, timeout: float) -> None:
         try:
             self.lock.acquire(timeout=timeout)
@@ -715,6 +736,7 @@ class Store:
         finally:
             self._release()
 
+    @_server_call
     def recover(self) -> None:
         """Undo what a killed writer left: versions never made live, or retired but not yet
         deleted — vectors first, the record last (call with the write lock held)."""
@@ -740,6 +762,7 @@ class Store:
     def find_by_hash(self, sha: str) -> str | None:
         return self.registry.find_by_hash(sha)
 
+    @_server_call
     def add(self, doc: LoadedDocument, chunks: list[Chunk], name: str | None = None) -> IngestResult:
         """Store one parsed document (call inside ``writing()``)."""
         name = name or doc.meta.doc_id
@@ -788,6 +811,7 @@ class Store:
             os.replace(tmp, target)
         return name
 
+    @_server_call
     def remove(self, doc_id: str) -> IngestResult:
         """Delete one document (call inside ``writing()``)."""
         current = self.registry.find_ready(doc_id)
@@ -801,17 +825,21 @@ class Store:
         return IngestResult(doc_id, "removed", doc_id=doc_id, chunks=n)
 
     # --- state shared by every client of the store ---------------------------------------
+    @_server_call
     def generation(self):
         return self.registry.generation()
 
+    @_server_call
     def get_state(self, key: str, default: str = "") -> str:
         return self.registry.get_state(key, default)
 
+    @_server_call
     def set_state(self, key: str, value: str) -> None:
         with self.registry.transaction() as db:
             self.registry.set_state(db, key, value)
 
     # --- the lexical index ---------------------------------------------------------------
+    @_server_call
     def refresh_lexical(self) -> LexicalIndex:
         """The BM25 index for the current generation: in memory, else the on-disk cache, else
         rebuilt from the record of documents (once per change, never per query)."""
@@ -831,6 +859,7 @@ class Store:
         return index
 
     # --- reading -------------------------------------------------------------------------
+    @_server_call
     def dense_search(self, vector: list[float], k: int) -> list[tuple[str, float]]:
         if self.collection.count() == 0:
             return []
@@ -840,10 +869,12 @@ class Store:
     def lexical_search(self, query: str, k: int) -> list[tuple[str, float]]:
         return self.refresh_lexical().search(query, k)
 
+    @_server_call
     def chunks(self, ids: Iterable[str]) -> dict[str, tuple[Chunk, DocumentMeta]]:
         """Live chunks by id, with their document's metadata; ids not live are left out."""
         return self.registry.chunks(list(ids))
 
+    @_server_call
     def document_chunks(self, doc_id: str) -> list[Chunk]:
         current = self.registry.find_ready(doc_id)
         if not current:
@@ -853,6 +884,7 @@ class Store:
     def all_chunks(self) -> Iterator[tuple[Chunk, DocumentMeta]]:
         return self.registry.all_chunks()
 
+    @_server_call
     def document(self, doc_id: str) -> tuple[DocumentMeta, str, Path]:
         """Metadata, plain text and the stored copy of the original (in server mode, a copy
         exists only on the machine that ingested the document)."""
@@ -862,12 +894,15 @@ class Store:
         meta, text, original = found
         return meta, text, self.dir / "originals" / original
 
+    @_server_call
     def sources(self) -> list[SourceInfo]:
         return self.registry.sources()
 
+    @_server_call
     def count_documents(self) -> int:
         return self.registry.count_documents()
 
+    @_server_call
     def count_chunks(self) -> int:
         return self.registry.count_chunks()
 
