@@ -175,8 +175,10 @@ class ExtractiveAnswerer:
 
     name = "extractive"
 
-    def __init__(self, embedder, max_units: int = 3, min_score: float = 0.55, table_rows=None):
+    def __init__(self, embedder, max_units: int = 3, min_score: float = 0.55, table_rows=None,
+                 max_encoded: int = 24):
         self.embedder = embedder
+        self.max_encoded = max_encoded
         # doc_id -> its row chunks; lets "which ... most" questions scan a whole table.
         self.table_rows = table_rows
         self.max_units = max_units
@@ -201,11 +203,6 @@ class ExtractiveAnswerer:
     def score(self, profile: QuestionProfile, units: list[Unit]) -> None:
         if not units:
             return
-        q = np.asarray(self.embedder.embed_query(profile.text))
-        texts = [f"{u.hit.doc.title}. {u.hit.chunk.section}: {u.text}" if u.hit.chunk.row is not None
-                 else f"{u.hit.chunk.section}: {u.text}" for u in units]
-        encode = getattr(self.embedder, "embed_cached", self.embedder.embed_documents)
-        sims = np.asarray(encode(texts)) @ q
         # Question terms weigh by how rare they are among the candidates ("balance" tells more
         # than "trade" here), and synonyms ("deficit" ~ "balance") count as the same term.
         terms = {_SYNONYMS.get(t, t) for t in profile.terms - set(profile.years)}
@@ -213,9 +210,21 @@ class ExtractiveAnswerer:
         ctx_terms = [{_SYNONYMS.get(t, t) for t in stems(u.context)} for u in units]
         weight = {t: math.log(1 + len(units) / (1 + sum(t in o for o in own_terms))) + 0.1 for t in terms}
         total = sum(weight.values())
-        for unit, sim, own, ctx in zip(units, sims, own_terms, ctx_terms):
-            overlap = (sum(weight[t] * (1.0 if t in own else 0.5 if t in ctx else 0.0) for t in terms) / total
-                       if total else 0.0)
+        overlaps = [(sum(weight[t] * (1.0 if t in own else 0.5 if t in ctx else 0.0) for t in terms) / total
+                     if total else 0.0) for own, ctx in zip(own_terms, ctx_terms)]
+        # Encoding is the cost of an ask: only the candidates with the most term overlap (and
+        # the best-ranked passages) are read by the encoder; the others cannot win anyway.
+        order = sorted(range(len(units)), key=lambda i: (-overlaps[i], units[i].rank))
+        keep = set(order[: self.max_encoded])
+        q = np.asarray(self.embedder.embed_query(profile.text))
+        texts = [f"{u.hit.doc.title}. {u.hit.chunk.section}: {u.text}" if u.hit.chunk.row is not None
+                 else f"{u.hit.chunk.section}: {u.text}" for u in units]
+        encode = getattr(self.embedder, "embed_cached", self.embedder.embed_documents)
+        picked = sorted(keep)
+        sims = np.zeros(len(units))
+        if picked:
+            sims[picked] = np.asarray(encode([texts[i] for i in picked])) @ q
+        for unit, sim, overlap in zip(units, sims, overlaps):
             lower = _fold(f"{unit.context} {unit.text}")
             # A title like "..., 2019–2023" spans years; the year must be in the passage or its section.
             near = f"{unit.hit.chunk.section} {unit.text}"
