@@ -726,10 +726,11 @@ class Store:
             self._release()
 
     def _recover_if_idle(self) -> None:
-        """On open: clean up after a killed writer if no writer is at work (never wait for one)."""
+        """On open: clean up after a killed writer if no writer is at work (never wait for one;
+        a read-only store is left as it is)."""
         try:
             self._acquire(0)
-        except StoreError:
+        except (StoreError, PermissionError):
             return
         try:
             self.recover()
