@@ -235,7 +235,7 @@ def test_file_over_the_size_limit_is_refused(make_library, tmp_path):
     small.write_bytes(GOOD_MD)
     results = {r.name: r for r in lib.add([big, small])}
     assert results["big.txt"].status == "failed"
-    assert results["big.txt"].reason == "file is 2.1 MB; the limit is 1 MB"
+    assert results["big.txt"].reason == "file is 2.0 MB; the limit is 1 MB"
     assert results["small.md"].status == "added"
     assert source_ids(lib) == ["small.md"]
     # the same limit applies to uploads

@@ -86,7 +86,8 @@ def load_file(path: Path, doc_id: str, max_bytes: int, max_table_rows: int = MAX
     except OSError as exc:
         raise IngestError(name, f"cannot read file ({exc.strerror or exc})") from None
     if size > max_bytes:
-        raise IngestError(name, f"file is {size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.0f} MB")
+        # MB here means 2**20 bytes, as in the setting (max_file_mb * 1024 * 1024).
+        raise IngestError(name, f"file is {size / 2**20:.1f} MB; the limit is {max_bytes / 2**20:.0f} MB")
     try:
         data = path.read_bytes()
     except OSError as exc:

@@ -81,7 +81,7 @@ class Library:
             safe = Path(name.replace("\\", "/")).name or "upload"
             def load(safe=safe, data=data):
                 if len(data) > self.settings.max_file_bytes:
-                    raise IngestError(safe, f"file is {len(data) / 1e6:.1f} MB; the limit is {self.settings.max_file_mb} MB")
+                    raise IngestError(safe, f"file is {len(data) / 2**20:.1f} MB; the limit is {self.settings.max_file_mb} MB")
                 fmt = file_format(safe)
                 if fmt is None:
                     raise IngestError(safe, f"unsupported file type {Path(safe).suffix or '(none)'}")
@@ -135,14 +135,18 @@ class Library:
         return results
 
     # --- reading ---------------------------------------------------------------------------
-    def ask(self, question: str, k: int | None = None, history: list[str] | None = None, answerer=None) -> Answer:
-        """``answerer`` overrides the configured one for this question (the app's sidebar choice)."""
+    def _prepare(self, question: str, k: int | None, history: list[str] | None, answerer):
+        """The stripped question, the answerer to use, the standalone question and a retriever."""
         question = question.strip()
         if not question:
             raise ValueError("the question is empty")
         answerer = answerer or self.answerer
         standalone = self.standalone(question, history or [], answerer)
-        retriever = HybridRetriever(store=self.store, k=k or self.settings.top_k)
+        return question, answerer, standalone, HybridRetriever(store=self.store, k=k or self.settings.top_k)
+
+    def ask(self, question: str, k: int | None = None, history: list[str] | None = None, answerer=None) -> Answer:
+        """``answerer`` overrides the configured one for this question (the app's sidebar choice)."""
+        question, answerer, standalone, retriever = self._prepare(question, k, history, answerer)
         answer = build_chain(retriever, answerer).invoke(standalone)
         answer.question = question
         answer.standalone_question = standalone
@@ -156,12 +160,7 @@ class Library:
         """
         from .retrieval import documents_to_hits
 
-        question = question.strip()
-        if not question:
-            raise ValueError("the question is empty")
-        answerer = answerer or self.answerer
-        standalone = self.standalone(question, history or [], answerer)
-        retriever = HybridRetriever(store=self.store, k=k or self.settings.top_k)
+        question, answerer, standalone, retriever = self._prepare(question, k, history, answerer)
         hits = documents_to_hits(retriever.invoke(standalone))
         answer = None
         if hasattr(answerer, "stream"):
