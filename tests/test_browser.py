@@ -129,10 +129,20 @@ def page(server):
 
 def ask(page, question: str, expect: str):
     """Ask in the chat box; the answer's message once its stream ended."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     box = page.get_by_test_id("stChatInputTextArea")
-    box.wait_for()
-    box.fill(question)
-    box.press("Enter")
+    # A question typed while the previous answer's rerun finishes can be dropped: send it
+    # again until the chat shows it.
+    for attempt in range(3):
+        box.wait_for()
+        box.fill(question)
+        box.press("Enter")
+        try:
+            page.get_by_test_id("stChatMessage").filter(has_text=question).last.wait_for(timeout=15_000)
+            break
+        except PlaywrightTimeout:
+            page.wait_for_timeout(1000)
     message = page.get_by_test_id("stChatMessage").filter(has_text=expect).last
     message.wait_for()
     # The answer's download buttons come after the streamed text and its sources.
@@ -210,9 +220,21 @@ def test_ask_read_sources_upload_and_stay_safe(server, page, shots, capsys):
 
     # The library shows the uploaded document's text, escaped.
     view(page, "📚 Library")
-    page.get_by_test_id("stMainBlockContainer").get_by_test_id("stSelectbox").click()
-    page.get_by_role("option", name="Widget trade <script>window.__xss=1</script> report").click()
-    page.get_by_text("Remove from the library").wait_for()
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    # The page may still be re-running when the list opens (the option detaches under the
+    # pointer): open it and pick the document again until the document view shows.
+    for attempt in range(4):
+        try:
+            page.get_by_test_id("stMainBlockContainer").get_by_test_id("stSelectbox").click()
+            page.get_by_role("option", name="Widget trade <script>window.__xss=1</script> report").click(timeout=15_000)
+            page.get_by_text("Remove from the library").wait_for(timeout=15_000)
+            break
+        except PlaywrightTimeout:
+            page.keyboard.press("Escape")
+            page.wait_for_timeout(1000)
+    else:
+        raise AssertionError("could not open the uploaded document in the library")
     assert page.evaluate("() => typeof window.__xss") == "undefined"
     page.screenshot(path=str(shots / "06-library-document.png"), full_page=True)
 
