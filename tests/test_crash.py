@@ -190,13 +190,7 @@ def embedded_chain(v1: Path, v2: Path, tmp_path: Path, embedder) -> int:
 
     # vectors written but not committed; a random moment; the next new document pending (killed
     # before this process needed the model: the documents before it are unchanged)
-    killed_at(job, "vectors:6")
-    assert len(check(settings, embedder)) == 5
-    killed_randomly(job, after_files=14, rng=rng)
-    n = len(check(settings, embedder))
-    assert 5 <= n < N_DOCS
-    killed_at(job, "pending:1")
-    assert len(check(settings, embedder)) == n
+    n = killed_mid_batch(job, settings, embedder, rng)
     kills += 3
 
     # the same ingest, run again, completes: nothing twice, nothing failed
@@ -243,13 +237,7 @@ def server_chain(v1: Path, v2: Path, tmp_path: Path, embedder, url: str) -> int:
     settings = Settings.from_env(store=tmp_path / "server", **server_settings(url))
     job = {"cmd": "ingest", "store": str(settings.store_dir), "paths": [str(v1)],
            "settings": {"chroma_url": settings.chroma_url, "collection": settings.collection}}
-    killed_at(job, "vectors:6")
-    assert len(check(settings, embedder)) == 5
-    killed_randomly(job, after_files=14, rng=rng)
-    n = len(check(settings, embedder))
-    assert 5 <= n < N_DOCS
-    killed_at(job, "pending:1")
-    assert len(check(settings, embedder)) == n
+    n = killed_mid_batch(job, settings, embedder, rng)
 
     lib = reopen(settings, embedder)
     statuses = Counter(r.status for r in lib.add([v1]))
@@ -278,6 +266,19 @@ def server_chain(v1: Path, v2: Path, tmp_path: Path, embedder, url: str) -> int:
     lib.close()
     return 5
 
+
+
+def killed_mid_batch(job, settings, embedder, rng) -> int:
+    """Vectors written but not committed; a random moment; the next new document pending.
+    Each kill leaves only whole documents: 5 after the first, the same count after the last."""
+    killed_at(job, "vectors:6")
+    assert len(check(settings, embedder)) == 5
+    killed_randomly(job, after_files=14, rng=rng)
+    n = len(check(settings, embedder))
+    assert 5 <= n < N_DOCS
+    killed_at(job, "pending:1")
+    assert len(check(settings, embedder)) == n
+    return n
 
 def test_killed_writers_leave_no_partial_document(corpora, tmp_path, embedder, chroma_server):
     """Both chains at once, one per core: each kill costs a fresh process (and most a model load)."""
