@@ -5,10 +5,12 @@ embedded store and on a real Chroma server (`chroma run`, see conftest.chroma_se
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 
 import pytest
 
-from conftest import CORPUS_DIR, snapshot, source_ids
+from conftest import CORPUS_DIR, EXPECTED_DOCS, snapshot, source_ids
+from nearshore_qa.embeddings import MiniLMEmbeddings
 from nearshore_qa.errors import DocumentNotFound
 from nearshore_qa.library import Library
 
@@ -173,3 +175,159 @@ def test_pasted_text_is_a_document(library):
                                                          "2025-12-31")
     answer = library.ask("How many trucks crossed at Eagle Pass in 2025?")
     assert "368,986" in answer.answer and answer.citations[0].doc_id == "pasted/eagle-pass-trucks.md"
+
+
+# --- ingest in windows (Library._ingest) and re-ingest without parsing --------------------
+
+NEW_NOTE = """---
+title: Pharr bridge produce
+---
+# Pharr bridge produce
+
+Produce crossing the Pharr bridge reached 1,234,567 tonnes in 2025, a record for the bridge.
+"""
+
+
+class Exploding(MiniLMEmbeddings):
+    """The session's encoder, failing on any text holding EXPLODE (a document whose vectors
+    cannot be made); records the size of each embed_documents call."""
+
+    def __init__(self, inner: MiniLMEmbeddings):
+        super().__init__()
+        self.__dict__["model"] = inner.model  # share the loaded weights
+        self.calls: list[int] = []
+
+    def embed_documents(self, texts):
+        self.calls.append(len(texts))
+        if any("EXPLODE" in t for t in texts):
+            raise RuntimeError("the encoder choked")
+        return super().embed_documents(texts)
+
+
+def test_a_failing_file_in_a_window_fails_alone(library, embedder, tmp_path):
+    library.embedder = Exploding(embedder)  # before the store opens: it encodes through this one
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for i, port in enumerate(["Laredo", "Nogales", "Otay Mesa", "El Paso"]):
+        (folder / f"report-{i}.md").write_text(f"# Report {i}\n\nTrucks at {port} rose {i + 3}% in 2025.\n")
+    (folder / "report-1b.md").write_text("# Report 1b\n\nThis one makes the encoder EXPLODE.\n")
+    (folder / "report-2b.md").write_text("   \n")  # refused by the loader
+    results = {r.name: r for r in library.add([folder])}
+    assert {n: r.status for n, r in results.items()} == {
+        "report-0.md": "added", "report-1.md": "added", "report-1b.md": "failed", "report-2.md": "added",
+        "report-2b.md": "failed", "report-3.md": "added"}
+    assert results["report-1b.md"].reason == "unexpected RuntimeError: the encoder choked"
+    assert results["report-2b.md"].reason == "empty file"
+    # one call for the whole window; when it failed, one per document so only the culprit failed
+    assert library.embedder.calls[0] == 5 and library.embedder.calls[1:] == [1] * 5
+    assert source_ids(library) == ["report-0.md", "report-1.md", "report-2.md", "report-3.md"]
+    assert library.store.registry.leftovers() == ([], [])  # the culprit's pending version is gone
+    consistent(library)
+    assert "5%" in library.ask("How much did trucks at Otay Mesa rise in 2025?").answer
+
+
+def test_windows_give_the_results_of_one_document_at_a_time(make_library):
+    """The same uploads, stored in one window and one document at a time: the same results and
+    the same store. Within one window: one document twice (same and changed content), one
+    content under two names, a document replaced while a later one has its old content, and a
+    document changed into a copy of another (its old version removed)."""
+    first, revised = FIRST_RELEASE.encode(), REVISED.encode()
+    setup = [("a.md", first), ("b.md", revised), ("c.md", NEW_NOTE.encode())]
+    batch = [("n1.md", NEW_NOTE.replace("2025", "2024").encode()),  # new
+             ("a.md", revised.replace(b"69.66", b"69.70")),  # a replaced ...
+             ("d.md", first),  # ... so a's old content is no longer taken: added
+             ("e.md", first),  # the same content again: a duplicate of d
+             ("n1.md", NEW_NOTE.replace("2025", "2024").encode()),  # the same document again: unchanged
+             ("n2.md", NEW_NOTE.replace("2025", "2023").encode()),
+             ("n2.md", NEW_NOTE.replace("2025", "2022").encode()),  # changed again: replaced
+             ("c.md", revised)]  # now a copy of b: its old version goes
+    outcomes = []
+    for window in (1, 2048):
+        lib = make_library()
+        lib.WINDOW_CHUNKS = window
+        lib.add_bytes(setup)
+        results = lib.add_bytes(batch)
+        outcomes.append(([(r.name, r.status, r.duplicate_of) for r in results],
+                         [(s.doc_id, s.sha256, s.chunks) for s in lib.sources()]))
+        consistent(lib)
+        assert lib.store.registry.leftovers() == ([], [])
+    assert outcomes[0] == outcomes[1]
+    assert outcomes[1][0] == [("n1.md", "added", ""), ("a.md", "replaced", ""), ("d.md", "added", ""),
+                              ("e.md", "duplicate", "d.md"), ("n1.md", "unchanged", ""), ("n2.md", "added", ""),
+                              ("n2.md", "replaced", ""), ("c.md", "duplicate", "b.md")]
+    assert [d for d, _, _ in outcomes[1][1]] == ["a.md", "b.md", "d.md", "n1.md", "n2.md"]
+
+
+def test_several_windows(make_library, embedder):
+    """A folder stored in windows of a few chunks: every document in, nothing twice; one
+    encoder call per window."""
+    lib = make_library()
+    lib.WINDOW_CHUNKS = 5
+    lib.embedder = Exploding(embedder)
+    results = lib.add([CORPUS_DIR])
+    assert {r.status for r in results} == {"added"} and len(results) == len(EXPECTED_DOCS)
+    calls = lib.embedder.calls
+    assert 1 < len(calls) < len(results) and sum(calls) == lib.store.count_chunks()
+    assert all(n >= 5 for n in calls[:-1])
+    consistent(lib)
+
+
+def test_unchanged_files_are_not_parsed(library, tmp_path, monkeypatch):
+    """Re-ingest compares content hashes (a table's with its sidecar) before parsing: only new
+    or changed files are loaded."""
+    import nearshore_qa.library as libmod
+
+    loaded: list[str] = []
+    load_file = libmod.load_file
+    monkeypatch.setattr(libmod, "load_file", lambda path, doc_id, *a, **k: loaded.append(doc_id) or load_file(
+        path, doc_id, *a, **k))
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS_DIR, corpus)
+    first = library.add([corpus])
+    assert sorted(loaded) == sorted(EXPECTED_DOCS) and {r.status for r in first} == {"added"}
+
+    loaded.clear()
+    again = library.add([corpus])
+    assert loaded == [] and [(r.name, r.status, r.chunks) for r in again] == [
+        (r.name, "unchanged", r.chunks) for r in first]
+
+    article = corpus / "articles/us-mexico-trade-2024.md"
+    article.write_text(article.read_text().replace("record", "new high"))
+    side = corpus / "tables/us_exports_to_mexican_states.meta.yaml"
+    side.write_text(side.read_text().replace("(test extract)", "(revised extract)"))
+    loaded.clear()
+    statuses = {r.name: r.status for r in library.add([corpus])}
+    assert sorted(loaded) == ["articles/us-mexico-trade-2024.md", "tables/us_exports_to_mexican_states.csv"]
+    assert {n for n, s in statuses.items() if s != "unchanged"} == set(loaded)
+    assert {statuses[n] for n in loaded} == {"replaced"}
+    consistent(library)
+
+
+def test_the_content_hash_is_the_loaders(tmp_path):
+    """The hash read without parsing is the one load_file records, for every format, with and
+    without a sidecar (.meta.yaml or .meta.yml)."""
+    from nearshore_qa.ingest import iter_files, doc_id_for, load_file
+    from nearshore_qa.library import _file_hash
+
+    files = list(iter_files([CORPUS_DIR]))
+    table = tmp_path / "t.csv"
+    table.write_bytes((CORPUS_DIR / "tables/us_exports_to_mexican_states.csv").read_bytes())
+    (tmp_path / "t.meta.yml").write_text("title: A table\n")
+    assert len(files) == len(EXPECTED_DOCS)
+    for path, root in files + [(table, tmp_path)]:
+        assert _file_hash(path, 2**30) == load_file(path, doc_id_for(path, root), 2**30).sha256, path
+    assert _file_hash(table, 10) is None  # over the limit: loaded (and refused) as usual
+
+
+def test_an_unchanged_file_over_a_lowered_limit_is_refused(make_library, tmp_path):
+    """The size limit still applies to a file stored before the limit was lowered."""
+    page = tmp_path / "page.html"
+    padding = "x" * (1024 * 1024 + 100_000)
+    page.write_text(f"<html><head><title>Page</title><script>/*{padding}*/</script></head>"
+                    f"<body><p>Trucks at Laredo rose 5% in 2025.</p></body></html>")
+    lib = make_library(max_file_mb=2)
+    assert [r.status for r in lib.add([page])] == ["added"]
+    lib.settings = replace(lib.settings, max_file_mb=1)
+    (result,) = lib.add([page])
+    assert (result.status, result.reason) == ("failed", "file is 1.1 MB; the limit is 1 MB")
+    assert [s.doc_id for s in lib.sources()] == ["page.html"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import stat
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -10,12 +11,12 @@ from .answer import ExtractiveAnswerer, build_chain
 from .chunking import chunk_document
 from .embeddings import MiniLMEmbeddings
 from .errors import IngestError, NearshoreQAError
-from .ingest import doc_id_for, file_format, iter_files, load_bytes, load_file, load_pasted
+from .ingest import SIDECAR_SUFFIXES, doc_id_for, file_format, iter_files, load_bytes, load_file, load_pasted
 from .records import Answer, IngestResult, LoadedDocument, SourceInfo
 from .retrieval import HybridRetriever
 from .rewrite import rewrite_followup
 from .settings import Settings
-from .store import Store
+from .store import PendingDocument, Store
 
 Progress = Callable[[int, int, str], None]
 
@@ -70,8 +71,9 @@ class Library:
                     results.append(IngestResult(doc_id_for(file, root), "skipped", reason=reason))
                     continue
                 entries.append((file, root))
-        loaders = [(doc_id_for(f, root), (lambda f=f, root=root: load_file(
-            f, doc_id_for(f, root), self.settings.max_file_bytes))) for f, root in entries]
+        limit = self.settings.max_file_bytes
+        loaders = [(doc_id_for(f, root), (lambda f=f, root=root: load_file(f, doc_id_for(f, root), limit)),
+                    (lambda f=f: _file_hash(f, limit))) for f, root in entries]
         return results + self._ingest(loaders, progress)
 
     def add_bytes(self, files: list[tuple[str, bytes]], progress: Progress | None = None) -> list[IngestResult]:
@@ -86,7 +88,11 @@ class Library:
                 if fmt is None:
                     raise IngestError(safe, f"unsupported file type {Path(safe).suffix or '(none)'}")
                 return load_bytes(data, name=safe, original_name=safe, fmt=fmt)
-            loaders.append((safe, load))
+            def content_hash(safe=safe, data=data):
+                if len(data) > self.settings.max_file_bytes or file_format(safe) is None:
+                    return None
+                return hashlib.sha256(data).hexdigest()  # as load_bytes: no sidecar
+            loaders.append((safe, load, content_hash))
         return self._ingest(loaders, progress)
 
     def add_text(self, title: str, text: str, source: str = "", url: str = "", published: str = "") -> IngestResult:
@@ -95,31 +101,96 @@ class Library:
     def add_loaded(self, docs: list[LoadedDocument], progress: Progress | None = None) -> list[IngestResult]:
         return self._ingest([(d.meta.doc_id, (lambda d=d: d)) for d in docs], progress)
 
-    def _ingest(self, loaders: list[tuple[str, Callable[[], LoadedDocument]]],
-                progress: Progress | None = None) -> list[IngestResult]:
-        results: list[IngestResult] = []
+    # Documents are loaded and chunked a window at a time (until it holds WINDOW_CHUNKS chunks),
+    # the window's chunks encoded in ONE embed_documents call (sentence-transformers sorts a call's
+    # texts by length, so its batches pad less than per-document calls) and written in as few
+    # Chroma upserts as it takes; then each document goes live on its own, in file order.
+    WINDOW_CHUNKS = 2048
+
+    def _ingest(self, loaders: list[tuple], progress: Progress | None = None) -> list[IngestResult]:
+        """``loaders``: (name, load) or (name, load, content_hash), where ``content_hash()`` gives
+        the hash ``load()`` would give the document, without parsing (None when it cannot tell):
+        a document whose live version has that hash is ``unchanged`` and is not loaded at all."""
+        results: list[IngestResult | None] = [None] * len(loaders)
+        window: list[tuple[int, PendingDocument]] = []
         store = self.store
+
+        def failed(i: int, name: str, reason: str) -> None:
+            results[i] = IngestResult(name, "failed", doc_id=name, reason=reason)
+
         with store.writing():
-            for i, (name, load) in enumerate(loaders):
+            for i, (name, load, *peek) in enumerate(loaders):
                 if progress:
                     progress(i, len(loaders), name)
                 try:
+                    if peek and name not in {p.version[0] for _, p in window}:
+                        sha = peek[0]()
+                        known = store.unchanged(name, sha, name) if sha else None
+                        if known:
+                            results[i] = known
+                            continue
                     doc = load()
                     chunks = chunk_document(doc)
                     if not chunks:
                         raise IngestError(name, "no text found in file")
-                    results.append(store.add(doc, chunks, name=name))
+                    prepared = store.prepare(doc, chunks, name=name, pending=[p for _, p in window])
+                    if prepared is None:  # it depends on the window: store the window first
+                        self._store_window(window, results)
+                        prepared = store.prepare(doc, chunks, name=name)
                 except IngestError as exc:
-                    results.append(IngestResult(name, "failed", doc_id=name, reason=exc.reason))
+                    failed(i, name, exc.reason)
+                    continue
                 except NearshoreQAError:
                     raise
                 except Exception as exc:  # a loader bug must not lose the rest of the batch
-                    results.append(IngestResult(name, "failed", doc_id=name,
-                                                reason=f"unexpected {type(exc).__name__}: {exc}"))
+                    failed(i, name, f"unexpected {type(exc).__name__}: {exc}")
+                    continue
+                if isinstance(prepared, IngestResult):
+                    results[i] = prepared
+                    continue
+                window.append((i, prepared))
+                if sum(len(p.chunks) for _, p in window) >= self.WINDOW_CHUNKS:
+                    self._store_window(window, results)
+            self._store_window(window, results)
             if progress:
                 progress(len(loaders), len(loaders), "")
             store.refresh_lexical()
-        return results
+        return results  # type: ignore[return-value]
+
+    def _store_window(self, window: list[tuple[int, PendingDocument]], results: list) -> None:
+        """Encode and write the window's prepared documents, then make each live in turn (its
+        result goes to ``results[i]``). If the window's encoding or writing fails on something
+        other than the store, the documents are retried one by one so only the culprit fails."""
+        if not window:
+            return
+        store = self.store
+        ready: list[tuple[int, PendingDocument]] = []
+        try:
+            vectors = self.embedder.embed_documents([t for _, p in window for t in p.texts])
+            store.write_vectors([p for _, p in window], vectors)
+            ready = list(window)
+        except NearshoreQAError:
+            raise
+        except Exception:
+            for i, p in window:
+                try:
+                    store.write_vectors([p], self.embedder.embed_documents(p.texts))
+                    ready.append((i, p))
+                except NearshoreQAError:
+                    raise
+                except Exception as exc:
+                    store.abandon(p)
+                    results[i] = IngestResult(p.name, "failed", doc_id=p.name,
+                                              reason=f"unexpected {type(exc).__name__}: {exc}")
+        window.clear()
+        for i, p in ready:
+            try:
+                results[i] = store.commit(p)
+            except NearshoreQAError:
+                raise
+            except Exception as exc:
+                results[i] = IngestResult(p.name, "failed", doc_id=p.name,
+                                          reason=f"unexpected {type(exc).__name__}: {exc}")
 
     def ensure_seeded(self, progress: Progress | None = None) -> list[IngestResult]:
         """The default store follows the shipped corpus: ingest it when it changed (cheap when not)."""
@@ -208,4 +279,30 @@ def _fingerprint(folder: Path) -> str:
         for side in (path.with_suffix(".meta.yaml"),):
             if side.exists():
                 h.update(f"{side.name}\0{side.stat().st_mtime_ns}\n".encode())
+    return h.hexdigest()
+
+
+def _file_hash(path: Path, max_bytes: int) -> str | None:
+    """The content hash ``load_file`` gives a file — ``ingest.load_bytes``: SHA-256 of its bytes
+    followed by its sidecar's bytes (tables only; the first of ``SIDECAR_SUFFIXES`` that is a
+    file, as ``ingest._read_sidecar`` finds it) — read without parsing. None when ``load_file``
+    would refuse the file before hashing it (unsupported, not a regular file, over the size
+    limit, unreadable): it is then loaded, and refused, as usual."""
+    fmt = file_format(path.name)
+    if fmt is None:
+        return None
+    try:
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode) or st.st_size > max_bytes:
+            return None
+        h = hashlib.sha256(path.read_bytes())
+        if fmt in ("csv", "xlsx"):
+            stem = path.name[: -len(path.suffix)] if path.suffix else path.name
+            for suffix in SIDECAR_SUFFIXES:
+                side = path.with_name(stem + suffix)
+                if side.is_file():
+                    h.update(side.read_bytes())
+                    break
+    except OSError:
+        return None
     return h.hexdigest()

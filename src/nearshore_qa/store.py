@@ -21,7 +21,9 @@ vectors are written second, and then a single atomic step makes it live (embedde
 transaction that flips it to ``ready``, retires the previous version and bumps the generation;
 server: one record update to ``ready`` with a higher sequence number, the previous version having
 been marked ``replacing`` just before — readers take the live version with the highest sequence).
-Only then are the previous version's vectors deleted, and its record last. Readers only see live
+Only then are the previous version's vectors deleted, and its record last. An ingest runs these
+steps over a window of documents: all recorded pending, all their vectors written (one encoder
+call, few upserts), then each made live in turn. Readers only see live
 versions, so a killed writer leaves nothing half-visible. Every writer session starts by undoing
 what a killed writer left (pending versions, retired ones, a superseded ``replacing`` one) —
 vectors first, record last — and a re-run completes the ingest (chunk ids are derived from the
@@ -42,7 +44,7 @@ import threading
 import time
 import uuid
 from contextlib import contextmanager
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -561,6 +563,22 @@ class ServerLease:
 
 # --- the store --------------------------------------------------------------------------------
 
+@dataclass
+class PendingDocument:
+    """A document version recorded as pending by ``Store.prepare``: its vectors still to write
+    (``texts`` are what the encoder reads, one per chunk), then ``Store.commit`` makes it live."""
+
+    name: str
+    doc: LoadedDocument
+    chunks: list[Chunk]
+    texts: list[str]
+    previous: Version | None  # the live version it replaces
+
+    @property
+    def version(self) -> Version:
+        return (self.doc.meta.doc_id, self.doc.sha256)
+
+
 def _server_call(method):
     """A lost connection to the Chroma server becomes one StoreError naming the URL (instead of
     a failure per file, or a traceback)."""
@@ -600,6 +618,7 @@ class Store:
         self.lock = FileLock(str(self.dir / "ingest.lock"))
         self._lexical: LexicalIndex | None = None
         self._vectorstore = None
+        self._max_batch: int | None = None
         self._depth = 0
         self._depth_lock = threading.Lock()
         self.lease: ServerLease | None = None
@@ -765,38 +784,110 @@ class Store:
 
     @_server_call
     def add(self, doc: LoadedDocument, chunks: list[Chunk], name: str | None = None) -> IngestResult:
-        """Store one parsed document (call inside ``writing()``)."""
+        """Store one parsed document (call inside ``writing()``): ``prepare``, embed,
+        ``write_vectors``, ``commit``. ``Library`` runs these steps over windows of documents."""
+        prepared = self.prepare(doc, chunks, name)
+        if isinstance(prepared, IngestResult):
+            return prepared
+        self.write_vectors([prepared], self.embedder.embed_documents(prepared.texts))
+        return self.commit(prepared)
+
+    @_server_call
+    def unchanged(self, doc_id: str, sha256: str, name: str | None = None) -> IngestResult | None:
+        """The ``unchanged`` result if ``doc_id``'s live version has this content hash, else None."""
+        current = self.registry.find_ready(doc_id)
+        if current and current[1] == sha256:
+            return IngestResult(name or doc_id, "unchanged", doc_id=doc_id, chunks=self.registry.count(current))
+        return None
+
+    @_server_call
+    def prepare(self, doc: LoadedDocument, chunks: list[Chunk], name: str | None = None,
+                pending: Iterable[PendingDocument] = ()) -> IngestResult | PendingDocument | None:
+        """Step 1 of storing a document (inside ``writing()``): its result if it is unchanged or
+        a duplicate; otherwise its version recorded as pending (with its original kept), returned
+        with the texts to embed.
+
+        ``pending``: versions prepared but not yet committed. When the answer depends on them
+        (the same document or content among them, a document among them replacing the version
+        that has this content), or would remove a document before they are committed, nothing
+        is done and None is returned: commit them, then call again. So a window of documents
+        gets exactly the results one-at-a-time storing would give."""
         name = name or doc.meta.doc_id
         doc_id = doc.meta.doc_id
+        pending = list(pending)
+        busy_ids = {p.version[0] for p in pending}
+        if doc_id in busy_ids or doc.sha256 in {p.version[1] for p in pending}:
+            return None
         reg = self.registry
         current = reg.find_ready(doc_id)
         if current and current[1] == doc.sha256:
             return IngestResult(name, "unchanged", doc_id=doc_id, chunks=reg.count(current))
         other = reg.find_by_hash(doc.sha256)
+        if other in busy_ids:
+            return None
         if other and other != doc_id:
             if current:  # the file now copies another document: its old version must go
+                if pending:
+                    return None
                 self.remove(doc_id)
             return IngestResult(name, "duplicate", doc_id=doc_id, duplicate_of=other,
                                 reason=f"same content as {other}")
-        version = (doc_id, doc.sha256)
         original = self._keep_original(doc)
         texts = [c.embed_text(doc.meta) for c in chunks]
         reg.begin(doc, chunks, texts, original)  # 1. the write-ahead record: pending
         _crash_point("pending")
-        batch = 256
-        for i in range(0, len(chunks), batch):  # 2. the vectors (ids derive from doc id + hash)
-            part = chunks[i:i + batch]
-            vectors = self.embedder.embed_documents(texts[i:i + batch])
-            self.collection.upsert(ids=[c.chunk_id for c in part], embeddings=vectors, documents=texts[i:i + batch],
-                                   metadatas=[reg.vector_metadata(doc, c) for c in part])
-            _crash_point("vectors")
+        return PendingDocument(name, doc, chunks, texts, current)
+
+    def max_batch(self) -> int:
+        """The most vectors one ``upsert`` may carry (Chroma's limit, at most 5,000)."""
+        if self._max_batch is None:
+            _ = self.vectorstore  # the client
+            try:
+                self._max_batch = max(1, min(5000, int(self._client.get_max_batch_size())))
+            except NearshoreQAError:
+                raise
+            except Exception:  # a server without the pre-flight call
+                self._max_batch = 1000
+        return self._max_batch
+
+    @_server_call
+    def write_vectors(self, pending: list[PendingDocument], vectors: list[list[float]]) -> None:
+        """Step 2: the vectors of prepared versions (``vectors`` in the order of their texts), in
+        as few upserts as Chroma takes. Chunk ids derive from doc id and hash: a re-run
+        replaces them. Nothing becomes visible: the versions are still pending."""
+        reg = self.registry
+        ids = [c.chunk_id for p in pending for c in p.chunks]
+        texts = [t for p in pending for t in p.texts]
+        metas = [reg.vector_metadata(p.doc, c) for p in pending for c in p.chunks]
+        if len(vectors) != len(ids):
+            raise ValueError(f"{len(vectors)} vectors for {len(ids)} chunks")
+        coll = self.collection
+        step = self.max_batch()
+        for i in range(0, len(ids), step):
+            coll.upsert(ids=ids[i:i + step], embeddings=vectors[i:i + step], documents=texts[i:i + step],
+                        metadatas=metas[i:i + step])
+
+    @_server_call
+    def commit(self, prepared: PendingDocument) -> IngestResult:
+        """Step 3, one document at a time: live, atomically, the previous version retired; then
+        the previous version's vectors deleted, and its record."""
+        _crash_point("vectors")  # this version's vectors are written; it is not live yet
+        version, current = prepared.version, prepared.previous
+        reg = self.registry
         reg.commit(version, current)  # 3. live, atomically; the previous version retired
         _crash_point("committed")
         if current:  # 4. the previous version's vectors, then its record
             self._delete_vectors(current)
             _crash_point("collected")
             reg.forget(current)
-        return IngestResult(name, "replaced" if current else "added", doc_id=doc_id, chunks=len(chunks))
+        return IngestResult(prepared.name, "replaced" if current else "added", doc_id=version[0],
+                            chunks=len(prepared.chunks))
+
+    @_server_call
+    def abandon(self, prepared: PendingDocument) -> None:
+        """Undo a prepared version that will not be committed: its vectors, then its record."""
+        self._delete_vectors(prepared.version)
+        self.registry.forget(prepared.version)
 
     def _keep_original(self, doc: LoadedDocument) -> str:
         """A copy of the original bytes, by content hash, so citations open after the file moves."""
