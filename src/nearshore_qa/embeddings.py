@@ -1,4 +1,10 @@
-"""The sentence-transformers encoder, loaded from the installed package path (never a hub id)."""
+"""The MiniLM encoder, loaded from the installed package path (never a hub id).
+
+Documents (ingest) go through sentence-transformers on torch. The short texts of an ask (the
+question, candidate sentences) go through the same weights in NumPy (``bert_numpy``): the same
+vectors, but an ask no longer imports torch and transformers (most of a cold start) and a single
+BLAS thread keeps short encodes fast on a busy machine.
+"""
 
 from __future__ import annotations
 
@@ -48,6 +54,27 @@ class MiniLMEmbeddings(Embeddings):
 
         return SentenceTransformer(self.model_path or bundled_model_path(), device="cpu")
 
+    @cached_property
+    def reader(self):
+        """The NumPy encoder for short texts, or None when the model folder is not one it
+        reproduces (or tokenizers/safetensors are missing): then sentence-transformers does it."""
+        from pathlib import Path
+
+        from . import bert_numpy
+
+        path = Path(self.model_path or bundled_model_path())
+        if not bert_numpy.supported(path):
+            return None
+        try:
+            return bert_numpy.NumpyMiniLM(path)
+        except ImportError:
+            return None
+
+    def encode_short(self, texts: list[str]):
+        """Questions and sentences: NumPy when it can, else sentence-transformers."""
+        reader = self.reader
+        return reader.encode(texts) if reader is not None else self.encode(texts)
+
     def encode(self, texts: list[str]):
         return self.model.encode(list(texts), batch_size=self.batch_size, normalize_embeddings=True,
                                  convert_to_numpy=True, show_progress_bar=False)
@@ -64,7 +91,7 @@ class MiniLMEmbeddings(Embeddings):
             known = {t: self._cache[t] for t in texts if t in self._cache}
         missing = list(dict.fromkeys(t for t in texts if t not in known))
         if missing:
-            known.update(zip(missing, self.encode(missing).tolist()))
+            known.update(zip(missing, self.encode_short(missing).tolist()))
         with self._lock:
             for t in dict.fromkeys(texts):
                 self._cache[t] = known[t]
