@@ -83,8 +83,6 @@ def _library(settings: Settings, seed: bool = True):
 
 
 def _progress_bar():
-    from tqdm import tqdm
-
     bar = None
 
     def update(i: int, n: int, name: str) -> None:
@@ -92,6 +90,8 @@ def _progress_bar():
         if n < 5:  # a bar only helps when there are many files
             return
         if bar is None:
+            from tqdm import tqdm  # imported only when there is a bar to show (not on a plain ask)
+
             bar = tqdm(total=n, unit="file", file=sys.stderr, desc="ingesting", leave=False)
         bar.n = i
         bar.set_postfix_str(name[-40:], refresh=True)
