@@ -2,9 +2,14 @@
 
     python benchmarks/tatqa_retrieval.py --store /tmp/tatqa   # builds the store
     python benchmarks/tune_fusion.py --store /tmp/tatqa --data ../shared/eval/tatqa/dev
+
+The same ``HybridRetriever.search`` as ``ask``; the store's searches are memoised so each
+setting only re-does the fusion.
 """
 
 import argparse
+import functools
+import itertools
 import json
 import os
 from dataclasses import replace
@@ -17,39 +22,72 @@ from nearshore_qa import Settings  # noqa: E402
 from nearshore_qa.library import Library  # noqa: E402
 from nearshore_qa.retrieval import FusionWeights, HybridRetriever  # noqa: E402
 
-ap = argparse.ArgumentParser()
-ap.add_argument("--store", required=True)
-ap.add_argument("--data", default="../shared/eval/tatqa/dev")
-args = ap.parse_args()
-data = Path(args.data)
-if not (data / "questions.jsonl").is_file():
-    raise SystemExit(f"SKIP: {data} not found")
-lib = Library(Settings.from_env(store=args.store))
-questions = [json.loads(line) for line in open(data / "questions.jsonl", encoding="utf-8")]
-# Cache both rankings once; fusion is then cheap to recompute for every weight pair.
-cache = []
-for q in questions:
-    lex = lib.store.lexical_search(q["question"], 50)
-    dense = lib.store.dense_search(lib.embedder.embed_query(q["question"]), 50)
-    cache.append((q, lex, dense))
-docs = {c.chunk_id: Path(c.doc_id).stem for c, _ in lib.store.all_chunks()}
-for lw in (0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0):
-    for rrf_k in (10, 30, 60):
+
+def memoise(obj, name):
+    method = getattr(obj, name)
+    cache = {}
+
+    @functools.wraps(method)
+    def wrapper(*args):
+        key = tuple(tuple(a) if isinstance(a, (list, dict)) else a for a in args)
+        if key not in cache:
+            cache[key] = method(*args)
+        return cache[key]
+    setattr(obj, name, wrapper)
+
+
+_SIMILARITIES: dict = {}
+
+
+class MemoRetriever(HybridRetriever):
+    def _similarities(self, vector, ids):
+        key = (tuple(vector), tuple(ids))
+        if key not in _SIMILARITIES:
+            _SIMILARITIES[key] = super()._similarities(vector, ids)
+        return _SIMILARITIES[key]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--store", required=True)
+    ap.add_argument("--data", default="../shared/eval/tatqa/dev")
+    ap.add_argument("grid", nargs="*", default=["dense=0.5,0.75,1.0,1.25", "document=0,0.25,0.5,0.75"],
+                    help="FusionWeights field=value,value,... (default: dense and document)")
+    args = ap.parse_args()
+    data = Path(args.data)
+    if not (data / "questions.jsonl").is_file():
+        print(f"SKIP: {data} not found")
+        return 0
+    lib = Library(Settings.from_env(store=args.store))
+    questions = [json.loads(line) for line in open(data / "questions.jsonl", encoding="utf-8")]
+    index = lib.store.refresh_lexical()
+    lib.store.refresh_lexical = lambda: index
+    for obj, name in ((index, "search"), (index, "search_documents"), (lib.store, "dense_search"),
+                      (lib.store, "chunks")):
+        memoise(obj, name)
+    retriever = MemoRetriever(store=lib.store, k=30)
+    fields = [g.split("=", 1)[0] for g in args.grid]
+    values = [[type(getattr(FusionWeights(), f))(v) for v in g.split("=", 1)[1].split(",")]
+              for f, g in zip(fields, args.grid)]
+    for combo in itertools.product(*values):
+        setting = dict(zip(fields, combo))
+        retriever.weights = replace(FusionWeights(), **setting)
         h1 = h5 = mrr = 0.0
-        for q, lex, dense in cache:
-            scores = {}
-            for r, (cid, _) in enumerate(lex, 1):
-                scores[cid] = scores.get(cid, 0) + lw / (rrf_k + r)
-            for r, (cid, _) in enumerate(dense, 1):
-                scores[cid] = scores.get(cid, 0) + (1 - lw) / (rrf_k + r)
-            ranking = []
-            for cid in sorted(scores, key=lambda c: -scores[c]):
-                d = docs.get(cid)
-                if d and d not in ranking:
-                    ranking.append(d)
+        for q in questions:
+            ranking: list[str] = []
+            for hit in retriever.search(q["question"], k=30):
+                key = Path(hit.chunk.doc_id).stem
+                if key not in ranking:
+                    ranking.append(key)
             rank = ranking.index(q["gold_doc"]) + 1 if q["gold_doc"] in ranking else 0
             h1 += rank == 1
             h5 += 0 < rank <= 5
             mrr += 1 / rank if 0 < rank <= 10 else 0
-        n = len(cache)
-        print(f"lexical {lw:.1f} rrf_k {rrf_k:<3} hit@1 {h1 / n:.3f} hit@5 {h5 / n:.3f} mrr@10 {mrr / n:.3f}", flush=True)
+        n = len(questions)
+        print(f"{' '.join(f'{k} {v:<5}' for k, v in setting.items())} hit@1 {h1 / n:.3f} hit@5 {h5 / n:.3f} "
+              f"mrr@10 {mrr / n:.3f}", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

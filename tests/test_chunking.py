@@ -116,16 +116,26 @@ def test_long_paragraph_without_stops_is_cut_at_spaces():
     assert " ".join(c.text for c in chunks).split() == words.split()
 
 
-def test_markdown_table_pieces_repeat_the_header_as_context():
+def test_markdown_table_rows_are_pieces_with_the_header_as_context():
     rows = "\n".join(f"| 20{10 + i} | Laredo | {i}.5 |" for i in range(60))
-    md = f"# Ports\n\n| year | port | value |\n|---|---|---|\n{rows}\n"
+    md = f"# Ports\n\nTrucks by year.\n\n| year | port | value |\n|---|---|---|\n{rows}\n"
+    doc = load_bytes(md.encode(), name="t.md", original_name="t.md", fmt="md")
+    chunks = [c for c in chunk_document(doc) if c.text.startswith("|")]
+    assert [c.text for c in chunks] == [f"| 20{10 + i} | Laredo | {i}.5 |" for i in range(60)]
+    assert all(c.context == "| year | port | value |" for c in chunks)
+    assert all(doc.text[c.start:c.end] == c.text for c in chunks)  # offsets still highlight the row
+    assert "| year | port | value |" in chunks[5].embed_text(doc.meta)
+
+
+def test_markdown_table_header_lines_and_group_labels_travel_with_each_row():
+    md = ("# Tax\n\n| Income tax expense |  |  |\n|---|---|---|\n|  | 2019 | 2018 |\n|  | €m | €m |\n"
+          "| Current tax: |  |  |\n| United Kingdom | 21 | 70 |\n| Overseas | 1,098 | 1,055 |\n")
     doc = load_bytes(md.encode(), name="t.md", original_name="t.md", fmt="md")
     chunks = chunk_document(doc)
-    assert len(chunks) > 1
-    assert chunks[0].text.startswith("| year | port | value |")
-    assert all(c.context == "| year | port | value |" for c in chunks[1:])
-    # every row is in exactly one piece
-    assert sum(c.text.count("| Laredo |") for c in chunks) == 60
+    uk = next(c for c in chunks if "United Kingdom" in c.text)
+    assert uk.text == "| United Kingdom | 21 | 70 |"
+    assert uk.context == "| Income tax expense |  |  |\n|  | 2019 | 2018 |\n|  | €m | €m |\nCurrent tax:"
+    assert not any(c.text.startswith("|  | 2019") for c in chunks)  # header lines are context, not rows
 
 
 def test_chunk_ids_follow_the_content():

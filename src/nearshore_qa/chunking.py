@@ -142,11 +142,10 @@ def _text_chunks(doc: LoadedDocument) -> list[Chunk]:
                 if pending:
                     pieces.append((section, *pending))
                     pending = None
-                header, table_pieces = _table_block_pieces(text, b_start, b_end)
-                for a, b in table_pieces:
+                for a, b, context in _table_block_rows(text, b_start, b_end):
                     pieces.append((section, a, b))
-                    if header and text[a:b].split("\n", 1)[0] != header:
-                        contexts[(a, b)] = header
+                    if context:
+                        contexts[(a, b)] = context
                 continue
             for a, b in _pack_sentences(text, b_start, b_end):
                 if pending and (b - pending[0]) <= MAX_CHARS and (pending[1] - pending[0]) < MIN_CHARS:
@@ -206,29 +205,50 @@ def _hard_split(text: str, a: int, b: int) -> list[tuple[int, int]]:
     return out
 
 
-def _table_block_pieces(text: str, start: int, end: int) -> tuple[str, list[tuple[int, int]]]:
-    """A Markdown table in an article: groups of rows up to MAX_CHARS; the header line is
-    returned so later pieces can carry it as context."""
+_RULE_LINE = re.compile(r"\s*\|?[\s:|-]+\|?\s*")
+
+
+def _cells(line: str) -> list[str]:
+    body = line.strip()
+    body = body[1:] if body.startswith("|") else body
+    body = body[:-1] if body.endswith("|") else body
+    return [cell.strip() for cell in body.split("|")]
+
+
+def _table_block_rows(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """A Markdown table in an article: one piece per row, each carrying the header lines (and
+    the label of the group it sits under) as context.
+
+    A row names one item and its figures; as a piece of its own it is matched on its label
+    and the column headings, where a block of rows would be matched on whichever row's words
+    (measured on TAT-QA dev, benchmarks/RESULTS.md). Header lines are the first line plus the
+    lines below it whose first cell is empty ("|  | 2019 | 2018 |", "|  | £m | £m |"); a row with
+    a label and no figures ("Current tax:") heads the rows below it.
+    """
     lines = []
     pos = start
     for line in text[start:end].split("\n"):
-        if line.strip():
+        if line.strip() and not _RULE_LINE.fullmatch(line):
             lines.append((pos, pos + len(line)))
         pos += len(line) + 1
-    body = [ln for ln in lines if not re.fullmatch(r"\s*\|?[\s:|-]+\|?\s*", text[ln[0]:ln[1]])]
-    if not body:
-        return "", []
-    header = text[body[0][0]:body[0][1]]
-    pieces, cur = [], None
-    for a, b in body:
-        if cur and b - cur[0] <= MAX_CHARS:
-            cur = (cur[0], b)
-        else:
-            if cur:
-                pieces.append(cur)
-            cur = (a, b)
-    pieces.append(cur)
-    return header, pieces
+    if not lines:
+        return []
+    header = [lines[0]]
+    while len(header) < 4 and len(header) < len(lines) and _cells(text[slice(*lines[len(header)])])[0] == "":
+        header.append(lines[len(header)])
+    rows = lines[len(header):]
+    head = "\n".join(text[a:b].strip() for a, b in header)
+    if not rows:
+        return [(header[0][0], header[-1][1], "")]
+    out, group = [], ""
+    for a, b in rows:
+        cells = _cells(text[a:b])
+        if cells[0] and not any(cells[1:]):
+            group = cells[0]
+            out.append((a, b, head))
+            continue
+        out.append((a, b, f"{head}\n{group}" if group else head))
+    return out
 
 
 def _page_at(doc: LoadedDocument, offset: int) -> int | None:

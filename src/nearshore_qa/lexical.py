@@ -20,6 +20,7 @@ import bm25s
 import Stemmer
 
 _STEMMER = Stemmer.Stemmer("english")
+_STOPWORDS = frozenset(bm25s.stopwords.STOPWORDS_EN)
 # Keep numbers whole ("797,958.0" -> "797958.0") so figures and years match as tokens.
 _NUMBER = re.compile(r"(?<=\d),(?=\d{3})")
 
@@ -33,23 +34,60 @@ def tokenize(texts: list[str]):
                           show_progress=False, token_pattern=r"(?u)\b\w[\w.]*\w\b|\b\w\w?\b")
 
 
+_WORD = re.compile(r"(?u)\b\w[\w.]*\w\b|\b\w\b")
+
+
+def stems(text: str) -> list[str]:
+    """The words as the index sees them (stopwords out, stemmed), in order."""
+    words = [w.lower() for w in _WORD.findall(normalise(text))]
+    return _STEMMER.stemWords([w for w in words if w not in _STOPWORDS])
+
+
+def bigrams(text: str) -> set[tuple[str, str]]:
+    words = stems(text)
+    return set(zip(words, words[1:]))
+
+
 def _slug(generation) -> str:
     return "g-" + re.sub(r"[^A-Za-z0-9_.-]", "_", str(generation))[:100]
 
 
+def document_key(chunk_id: str) -> str:
+    """The document version a chunk belongs to (chunk ids are ``<version hash>-<ordinal>``)."""
+    return chunk_id.rsplit("-", 1)[0]
+
+
+def _bm25(texts: list[str]) -> bm25s.BM25:
+    retriever = bm25s.BM25()
+    retriever.index(tokenize(texts), show_progress=False)
+    return retriever
+
+
 class LexicalIndex:
-    def __init__(self, retriever: bm25s.BM25 | None, ids: list[str], generation):
+    """BM25 over chunks, and over whole documents (all their chunks as one text): a question's
+    words are often spread over a document — the row label in a table, the year in its header,
+    the subject in the paragraph above — where no single chunk holds them all."""
+
+    def __init__(self, retriever: bm25s.BM25 | None, ids: list[str], generation,
+                 doc_retriever: bm25s.BM25 | None = None, doc_keys: list[str] | None = None):
         self.retriever = retriever
         self.ids = ids
         self.generation = generation
+        self.doc_retriever = doc_retriever
+        self.doc_keys = doc_keys or []
 
     @classmethod
     def build(cls, ids: list[str], texts: list[str], generation) -> "LexicalIndex":
         if not ids:
             return cls(None, [], generation)
-        retriever = bm25s.BM25()
-        retriever.index(tokenize(texts), show_progress=False)
-        return cls(retriever, list(ids), generation)
+        # A document's text for BM25: its chunks' lines, each once (the title, section and table
+        # header every chunk repeats would otherwise count once per chunk).
+        grouped: dict[str, dict[str, None]] = {}
+        for cid, text in zip(ids, texts):
+            grouped.setdefault(document_key(cid), {}).update(dict.fromkeys(text.split("\n")))
+        doc_keys = list(grouped)
+        return cls(_bm25(texts), list(ids), generation,
+                   _bm25(["\n".join(grouped[key]) for key in doc_keys]), doc_keys)
 
     def save(self, folder: Path) -> None:
         """Write the index to ``folder/<generation>`` atomically; drop other generations."""
@@ -60,7 +98,9 @@ class LexicalIndex:
             try:
                 if self.retriever is not None:
                     self.retriever.save(str(tmp / "bm25"))
-                (tmp / "ids.json").write_text(json.dumps({"generation": str(self.generation), "ids": self.ids}))
+                    self.doc_retriever.save(str(tmp / "bm25docs"))
+                (tmp / "ids.json").write_text(json.dumps({"generation": str(self.generation), "ids": self.ids,
+                                                          "doc_keys": self.doc_keys}))
                 os.rename(tmp, final)  # atomic; fails if another process got there first
             except OSError:
                 if not final.exists():
@@ -92,17 +132,28 @@ class LexicalIndex:
             info = json.loads((path / "ids.json").read_text())
             if info["generation"] != str(generation):
                 return None
-            retriever = bm25s.BM25.load(str(path / "bm25")) if info["ids"] else None
-            return cls(retriever, info["ids"], generation)
+            if not info["ids"]:
+                return cls(None, [], generation)
+            return cls(bm25s.BM25.load(str(path / "bm25")), info["ids"], generation,
+                       bm25s.BM25.load(str(path / "bm25docs")), info["doc_keys"])
         except Exception:  # any damage means: rebuild
             return None
 
     def search(self, query: str, k: int) -> list[tuple[str, float]]:
-        if self.retriever is None or not query.strip():
-            return []
-        tokens = tokenize([query])
-        if not tokens.vocab:
-            return []
-        k = min(k, len(self.ids))
-        docs, scores = self.retriever.retrieve(tokens, k=k, show_progress=False, n_threads=1)
-        return [(self.ids[int(i)], float(s)) for i, s in zip(docs[0], scores[0]) if s > 0]
+        """The best chunks: (chunk id, score)."""
+        return _retrieve(self.retriever, self.ids, query, k)
+
+    def search_documents(self, query: str, k: int) -> list[tuple[str, float]]:
+        """The best documents: (``document_key``, score)."""
+        return _retrieve(self.doc_retriever, self.doc_keys, query, k)
+
+
+def _retrieve(retriever: bm25s.BM25 | None, ids: list[str], query: str, k: int) -> list[tuple[str, float]]:
+    if retriever is None or not query.strip():
+        return []
+    tokens = tokenize([query])
+    if not tokens.vocab:
+        return []
+    k = min(k, len(ids))
+    docs, scores = retriever.retrieve(tokens, k=k, show_progress=False, n_threads=1)
+    return [(ids[int(i)], float(s)) for i, s in zip(docs[0], scores[0]) if s > 0]

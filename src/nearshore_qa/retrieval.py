@@ -1,16 +1,18 @@
-"""Hybrid retrieval: BM25 and dense (Chroma) rankings fused by weighted reciprocal rank, with a
-small bonus for chunks that state the years and numbers the question names."""
+"""Hybrid retrieval: BM25 and dense (Chroma) scores fused per chunk, plus the evidence of the
+chunk's whole document, with a small bonus for chunks that state the years the question names."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
+import numpy as np
 from langchain_core.callbacks import CallbackManagerForRetrieverRun
 from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
 
+from .lexical import bigrams, document_key
 from .records import Hit
 from .store import Store
 
@@ -26,6 +28,17 @@ _EXPANSIONS = [
     (re.compile(r"\bFDI\b"), "foreign direct investment"),
     (re.compile(r"\bforeign direct investment\b", re.I), "FDI"),
 ]
+# Words that shape a question but are not its subject: "What was the percentage change in
+# X between 2018 and 2019?" is about X and the years. Matched in a passage they only add noise
+# ("differences between", "weighted-average"); the dense query keeps them.
+_QUESTION_WORDS = re.compile(
+    r"\b(?:what|which|who|whom|whose|when|where|why|how|between|respective|respectively|"
+    r"average|averages|change|changes|percentage|percentages|percent|difference|differences|increase|increases|"
+    r"decrease|decreases|ratio|ratios|proportion|sum|"
+    # function words bm25s's short English list keeps
+    r"were|do|does|did|from|been|being|those|its|than|has|have|had|can|could|would|should|"
+    r"shall|may|might|much|many|each)\b\??",
+    re.I)
 
 
 def expand_query(query: str) -> str:
@@ -33,16 +46,36 @@ def expand_query(query: str) -> str:
     return f"{query} {' '.join(extra)}" if extra else query
 
 
+def content_words(query: str) -> str:
+    """The question without its question words (unless nothing else is left)."""
+    content = re.sub(r"\s+", " ", _QUESTION_WORDS.sub(" ", query)).strip()
+    return content if re.search(r"\w", content) else query
+
+
+def lexical_query(query: str) -> str:
+    """The question as the BM25 index should read it: question words out, set phrases expanded."""
+    return expand_query(content_words(query))
+
+
 @dataclass(frozen=True)
 class FusionWeights:
-    # benchmarks/tune_fusion.py: on TAT-QA dev lexical 0.8 / k 30 scores best (hit@1 0.565,
-    # hit@5 0.816), but it loses retrieval hit@5 on the shipped trade eval (0.935 -> 0.916),
-    # whose articles repeat the same terms with different figures; 0.6 / 60 keeps the product's.
-    lexical: float = 0.6
-    dense: float = 0.4
-    rrf_k: int = 60
+    """A chunk's score: BM25 / best BM25 + dense · cosine rescaled to 0..1 over the candidates
+    + document · its document's BM25 / best document BM25 + phrase · share of the question's
+    word pairs it holds + year_bonus per question year it states (or − year_penalty when it
+    states only other years).
+
+    Chosen on TAT-QA dev (benchmarks/tune_fusion.py) among the settings that keep or improve
+    the shipped trade eval; benchmarks/RESULTS.md has the grid. Dense counts less than on the
+    trade articles alone would suggest: real reports repeat near-identical wording across
+    companies and years, where the exact row label and year decide.
+    """
+    dense: float = 0.5
+    document: float = 0.5
+    phrase: float = 1.5
+    year_bonus: float = 0.1
+    year_penalty: float = 0.5
     candidates: int = 50
-    year_bonus: float = 0.004  # per question year the chunk states
+    doc_candidates: int = 50
     # Slots of the top k kept for the best table rows: a row states one figure once, so it
     # loses on term counts to paragraphs that repeat the words, yet it is the exact source.
     table_slots: int = 2
@@ -60,36 +93,83 @@ class HybridRetriever(BaseRetriever):
     def search(self, query: str, k: int | None = None) -> list[Hit]:
         k = k or self.k
         w = self.weights
-        lexical = self.store.lexical_search(expand_query(query), w.candidates)
+        index = self.store.refresh_lexical()
+        lexical = index.search(lexical_query(query), w.candidates)
         vector = self.store.embedder.embed_query(query)
         dense = self.store.dense_search(vector, w.candidates)
-        scores: dict[str, float] = {}
+        lexical_score = _rescaled(lexical, floor=0.0)
+        # Cosines on a 0..1 scale between the best and the worst dense candidate: a cosine of
+        # 0.6 means little on its own (every trade passage is "about" trade); its place does.
+        similarity = dict(dense)
+        similarity.update(self._similarities(vector, [cid for cid in lexical_score if cid not in similarity]))
+        dense_score = _rescaled(list(similarity.items()), floor=dense[-1][1] if len(dense) > 1 else 0.0,
+                                top=dense[0][1] if dense else None)
+        scores = {cid: lexical_score.get(cid, 0.0) + w.dense * dense_score.get(cid, 0.0) for cid in similarity}
+        scores.update({cid: s for cid, s in lexical_score.items() if cid not in scores})
+        found = self.store.chunks(scores)
+        documents = _rescaled(index.search_documents(lexical_query(query), w.doc_candidates), floor=0.0) if w.document else {}
+        pairs = bigrams(content_words(query)) if w.phrase else set()
+        years = set(_YEAR.findall(query))
+        for cid, (chunk, meta) in found.items():
+            # A table row is a record of its own: the rest of its table (other partners, other
+            # years) is no evidence for it, and a long table would lose to any article on
+            # length. Its own words (title, header, units) stand for its document.
+            evidence = lexical_score.get(cid, 0.0) if chunk.row is not None else documents.get(document_key(cid), 0.0)
+            scores[cid] += w.document * evidence
+            around = f"{meta.title}\n{chunk.section}\n{chunk.context}\n{chunk.text}"
+            if pairs:
+                # Words next to each other as the question has them ("net cash", "total fees",
+                # "commercial trucks"): the name of the thing asked about, not just its words.
+                scores[cid] += w.phrase * len(pairs & bigrams(around)) / len(pairs)
+            if years:
+                # A passage about other years is the wrong passage; one naming no year may
+                # still hold the answer (its document says when).
+                stated = set(_YEAR.findall(around))
+                named = len(years & stated)
+                scores[cid] += w.year_bonus * named if named else -w.year_penalty * bool(stated)
+        ranked = self._with_table_rows(sorted(found, key=lambda c: -scores[c]), found, k)
         lex_rank = {cid: r for r, (cid, _) in enumerate(lexical, start=1)}
         dense_rank = {cid: r for r, (cid, _) in enumerate(dense, start=1)}
-        for cid, r in lex_rank.items():
-            scores[cid] = scores.get(cid, 0.0) + w.lexical / (w.rrf_k + r)
-        for cid, r in dense_rank.items():
-            scores[cid] = scores.get(cid, 0.0) + w.dense / (w.rrf_k + r)
-        found = self.store.chunks(scores)
-        years = set(_YEAR.findall(query))
-        if years:
-            for cid, (chunk, meta) in found.items():
-                context = f"{meta.title} {chunk.section} {chunk.text}"
-                scores[cid] += w.year_bonus * sum(1 for y in years if y in context)
-        ordered = sorted((cid for cid in scores if cid in found), key=lambda c: -scores[c])
-        ranked = ordered[:k]
-        rows_in = sum(1 for c in ranked if found[c][0].row is not None)
-        if w.table_slots and k > w.table_slots and rows_in < w.table_slots:
-            extra = [c for c in ordered[k:w.table_depth] if found[c][0].row is not None][: w.table_slots - rows_in]
-            if extra:
-                keep = [c for c in ranked if found[c][0].row is not None]
-                others = [c for c in ranked if found[c][0].row is None][: k - len(keep) - len(extra)]
-                ranked = sorted(others + keep + extra, key=lambda c: -scores[c])
         return [Hit(chunk=found[c][0], doc=found[c][1], score=scores[c],
                     dense_rank=dense_rank.get(c), lexical_rank=lex_rank.get(c)) for c in ranked]
 
+    def _with_table_rows(self, ordered: list[str], found: dict, k: int) -> list[str]:
+        """The top k, with up to ``table_slots`` of them given to the best table rows within
+        ``table_depth`` (in score order)."""
+        w = self.weights
+        ranked = ordered[:k]
+        is_row = {c: found[c][0].row is not None for c in ordered[:max(k, w.table_depth)]}
+        rows_in = sum(1 for c in ranked if is_row[c])
+        if not w.table_slots or k <= w.table_slots or rows_in >= w.table_slots:
+            return ranked
+        extra = [c for c in ordered[k:w.table_depth] if is_row[c]][: w.table_slots - rows_in]
+        if not extra:
+            return ranked
+        keep = [c for c in ranked if is_row[c]]
+        others = [c for c in ranked if not is_row[c]][: k - len(keep) - len(extra)]
+        return [c for c in ordered if c in set(others + keep + extra)]
+
+    def _similarities(self, vector: list[float], ids: list[str]) -> dict[str, float]:
+        """Cosine similarity of chunks the dense search did not return (lexical hits)."""
+        if not ids:
+            return {}
+        got = self.store.collection.get(ids=ids, include=["embeddings"])
+        if got["embeddings"] is None or not len(got["embeddings"]):
+            return {}
+        sims = np.asarray(got["embeddings"], dtype=np.float32) @ np.asarray(vector, dtype=np.float32)
+        return dict(zip(got["ids"], sims.tolist()))
+
     def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
         return [hit_to_document(h) for h in self.search(query)]
+
+
+def _rescaled(scored: list[tuple[str, float]], floor: float, top: float | None = None) -> dict[str, float]:
+    """Scores on a 0..1 scale: ``floor`` → 0 (and below it), the best (or ``top``) → 1."""
+    if not scored:
+        return {}
+    top = max(s for _, s in scored) if top is None else top
+    spread = max(top - floor, 1e-9)
+    return {cid: max(0.0, s - floor) / spread for cid, s in scored}
 
 
 def hit_to_document(hit: Hit) -> Document:

@@ -1,0 +1,72 @@
+"""Hybrid retrieval on a real store: each piece of evidence the fusion uses decides a ranking
+a user would care about (shown by switching that piece off), on the files in tests/data/retrieval/."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from conftest import DATA_DIR
+from nearshore_qa.retrieval import FusionWeights, HybridRetriever, content_words, lexical_query
+
+RETRIEVAL_DIR = DATA_DIR / "retrieval"
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory, embedder):
+    from nearshore_qa.library import Library
+    from nearshore_qa.settings import Settings
+
+    lib = Library(Settings.from_env(store=tmp_path_factory.mktemp("retrieval") / "store"), embedder=embedder)
+    results = lib.add([RETRIEVAL_DIR])
+    assert {r.status for r in results} == {"added"}, results
+    yield lib.store
+    lib.close()
+
+
+def ranking(store, question: str, k: int = 6, **weights) -> list[tuple[str, str]]:
+    retriever = HybridRetriever(store=store, k=k, weights=replace(FusionWeights(), **weights))
+    return [(h.chunk.doc_id, h.chunk.text) for h in retriever.search(question)]
+
+
+def test_question_words_are_left_out_of_the_lexical_query():
+    asked = "What was the percentage change in net inventories between 2018 and 2019?"
+    assert content_words(asked) == "was the in net inventories 2018 and 2019?"
+    assert lexical_query("How large is the trade deficit with Mexico?") == \
+        "large is the trade deficit with Mexico? balance"  # the set phrase's other wording added
+    assert lexical_query("What?") == "What?"  # nothing but question words: kept as asked
+
+
+def test_words_next_to_each_other_beat_the_same_words_apart(store):
+    question = "What were commercial vehicle imports?"
+    assert ranking(store, question)[0][0] == "commercial-vehicle-imports.md"
+    # without the word-pair evidence, the passage repeating the words apart wins
+    assert ranking(store, question, phrase=0)[0][0] == "vehicle-imports-by-rail.md"
+
+
+def test_the_rest_of_the_document_counts_for_a_table_row(store):
+    question = "What was the credit risk exposure for Ireland in 2019?"
+
+    def ireland_rows(**weights) -> dict[str, float]:
+        retriever = HybridRetriever(store=store, k=6, weights=replace(FusionWeights(), **weights))
+        return {h.chunk.doc_id: h.score for h in retriever.search(question) if h.chunk.text.startswith("| Ireland")}
+
+    with_document, without = ireland_rows(), ireland_rows(document=0)
+    assert list(with_document) == ["credit-risk-uk.md", "revenue-by-country.md"]
+    # the paragraph above the table ("exposure to credit risk") lifts its Ireland row
+    lead = with_document["credit-risk-uk.md"] - with_document["revenue-by-country.md"]
+    assert lead > without["credit-risk-uk.md"] - without["revenue-by-country.md"] + 0.2
+
+
+def test_a_passage_about_another_year_ranks_below_the_asked_year(store):
+    question = "How many northbound trucks crossed at Laredo in 2023?"
+    assert ranking(store, question)[0][0] == "laredo-trucks-2023.md"
+    assert ranking(store, question, year_bonus=0, year_penalty=0)[0][0] == "laredo-trucks-2022.md"
+
+
+def test_markdown_table_rows_come_back_one_row_at_a_time_with_their_header(store):
+    retriever = HybridRetriever(store=store, k=3)
+    hit = next(h for h in retriever.search("Revenue from France in 2018") if h.chunk.text.startswith("|"))
+    assert hit.chunk.text == "| France | 120.4 | 118.9 |"
+    assert hit.chunk.context == "| Country | 2019 | 2018 |"
