@@ -171,8 +171,8 @@ class Registry:
     def count(self, version: Version) -> int:
         return self.db.execute("SELECT COUNT(*) FROM chunks WHERE doc_id=? AND sha256=?", version).fetchone()[0]
 
-    def vector_metadata(self, doc: LoadedDocument, chunk: Chunk) -> dict:
-        return {"doc_id": chunk.doc_id, "sha256": doc.sha256, "ordinal": chunk.ordinal}
+    def vector_metadata(self, sha256: str, chunk: Chunk) -> dict:
+        return {"doc_id": chunk.doc_id, "sha256": sha256, "ordinal": chunk.ordinal}
 
     def begin(self, doc: LoadedDocument, chunks: list[Chunk], texts: list[str], original: str) -> None:
         version = (doc.meta.doc_id, doc.sha256)
@@ -372,8 +372,8 @@ class ServerRegistry:
         rec = self._record(version)
         return int(rec[0]["n_chunks"]) if rec else 0
 
-    def vector_metadata(self, doc: LoadedDocument, chunk: Chunk) -> dict:
-        return {"doc_id": chunk.doc_id, "sha256": doc.sha256, "ordinal": chunk.ordinal,
+    def vector_metadata(self, sha256: str, chunk: Chunk) -> dict:
+        return {"doc_id": chunk.doc_id, "sha256": sha256, "ordinal": chunk.ordinal,
                 "chunk": json.dumps(asdict(chunk))}
 
     def begin(self, doc: LoadedDocument, chunks: list[Chunk], _texts: list[str], original: str) -> None:
@@ -566,17 +566,15 @@ class ServerLease:
 @dataclass
 class PendingDocument:
     """A document version recorded as pending by ``Store.prepare``: its vectors still to write
-    (``texts`` are what the encoder reads, one per chunk), then ``Store.commit`` makes it live."""
+    (``texts`` are what the encoder reads, one per chunk), then ``Store.commit`` makes it live.
+    It holds no copy of the original or the full text, so a window of large files with few
+    chunks stays small."""
 
     name: str
-    doc: LoadedDocument
+    version: Version
     chunks: list[Chunk]
     texts: list[str]
     previous: Version | None  # the live version it replaces
-
-    @property
-    def version(self) -> Version:
-        return (self.doc.meta.doc_id, self.doc.sha256)
 
 
 def _server_call(method):
@@ -836,7 +834,7 @@ class Store:
         texts = [c.embed_text(doc.meta) for c in chunks]
         reg.begin(doc, chunks, texts, original)  # 1. the write-ahead record: pending
         _crash_point("pending")
-        return PendingDocument(name, doc, chunks, texts, current)
+        return PendingDocument(name, (doc_id, doc.sha256), chunks, texts, current)
 
     def max_batch(self) -> int:
         """The most vectors one ``upsert`` may carry (Chroma's limit, at most 5,000)."""
@@ -858,7 +856,7 @@ class Store:
         reg = self.registry
         ids = [c.chunk_id for p in pending for c in p.chunks]
         texts = [t for p in pending for t in p.texts]
-        metas = [reg.vector_metadata(p.doc, c) for p in pending for c in p.chunks]
+        metas = [reg.vector_metadata(p.version[1], c) for p in pending for c in p.chunks]
         if len(vectors) != len(ids):
             raise ValueError(f"{len(vectors)} vectors for {len(ids)} chunks")
         coll = self.collection
