@@ -35,7 +35,9 @@ EXAMPLES = "What was US goods trade with Mexico in 2023? · How much US–Mexico
 @st.cache_resource(show_spinner=False)
 def _library(key: str, _settings: Settings):
     lib = open_library(_settings, seed=False)
-    _ = lib.store.count_documents(), lib.embedder.model  # open the store, load the encoder weights now
+    # Open the store and load what asking needs now (the NumPy question encoder); torch and
+    # sentence-transformers load on the first upload.
+    _ = lib.store.count_documents(), lib.embedder.reader or lib.embedder.model
     return lib
 
 

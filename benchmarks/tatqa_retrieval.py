@@ -31,6 +31,8 @@ def main() -> int:
     ap.add_argument("--tables", action="store_true", help="also ingest DIR/tables/*.csv (rows as records)")
     ap.add_argument("--limit", type=int, default=0, help="only the first N questions")
     ap.add_argument("--store", help="reuse this store folder (default: a temporary one)")
+    ap.add_argument("--baseline", action="store_true",
+                    help="also score plain LangChain (langchain_chroma similarity_search) on the same store")
     args = ap.parse_args()
     data = Path(args.data)
     if not (data / "questions.jsonl").is_file():
@@ -51,13 +53,20 @@ def main() -> int:
         if args.limit:
             questions = questions[: args.limit]
         retriever = lib.retriever
+        search = lambda q: [h.chunk.doc_id for h in retriever.search(q, k=30)]  # noqa: E731
+        if args.baseline:
+            sys.path.insert(0, str(Path(__file__).parent))
+            from speed import _baseline
+
+            base = _baseline(lib)
+            search = lambda q: [d.metadata.get("doc_id", "") for d in base.similarity_search(q, k=30)]  # noqa: E731
+            print("baseline: langchain_chroma.Chroma.similarity_search(question, k=30), same collection and model")
         by_source: dict[str, list[tuple[int, int, float]]] = defaultdict(list)
         t0 = time.perf_counter()
         for q in questions:
-            hits = retriever.search(q["question"], k=30)
             ranking: list[str] = []
-            for h in hits:
-                key = doc_key(h.chunk.doc_id)
+            for doc_id in search(q["question"]):
+                key = doc_key(doc_id)
                 if key not in ranking:
                     ranking.append(key)
             rank = ranking.index(q["gold_doc"]) + 1 if q["gold_doc"] in ranking else 0
