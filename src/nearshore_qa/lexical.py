@@ -48,8 +48,13 @@ def bigrams(text: str) -> set[tuple[str, str]]:
     return set(zip(words, words[1:]))
 
 
+# The cache layout's version: a folder written by an older layout (for the same generation)
+# is never read, and is swept away with the other generations.
+_FORMAT = "g2-"
+
+
 def _slug(generation) -> str:
-    return "g-" + re.sub(r"[^A-Za-z0-9_.-]", "_", str(generation))[:100]
+    return _FORMAT + re.sub(r"[^A-Za-z0-9_.-]", "_", str(generation))[:100]
 
 
 def document_key(chunk_id: str) -> str:
@@ -75,6 +80,7 @@ class LexicalIndex:
         self.generation = generation
         self.doc_retriever = doc_retriever
         self.doc_keys = doc_keys or []
+        self._position: dict[str, int] | None = None
 
     @classmethod
     def build(cls, ids: list[str], texts: list[str], generation) -> "LexicalIndex":
@@ -142,6 +148,22 @@ class LexicalIndex:
     def search(self, query: str, k: int) -> list[tuple[str, float]]:
         """The best chunks: (chunk id, score)."""
         return _retrieve(self.retriever, self.ids, query, k)
+
+    def scores(self, query: str, ids: list[str]) -> dict[str, float]:
+        """BM25 scores of the given chunks (those another search found), however low they rank."""
+        if self.retriever is None or not ids or not query.strip():
+            return {}
+        tokens = tokenize([query])
+        if not tokens.vocab:
+            return {}
+        words = {i: w for w, i in tokens.vocab.items()}
+        known = [words[i] for i in tokens.ids[0] if words[i] in self.retriever.vocab_dict]
+        if not known:
+            return {}
+        if self._position is None:
+            self._position = {cid: n for n, cid in enumerate(self.ids)}
+        everything = self.retriever.get_scores(known)
+        return {cid: float(everything[self._position[cid]]) for cid in ids if cid in self._position}
 
     def search_documents(self, query: str, k: int) -> list[tuple[str, float]]:
         """The best documents: (``document_key``, score)."""

@@ -94,10 +94,15 @@ class HybridRetriever(BaseRetriever):
         k = k or self.k
         w = self.weights
         index = self.store.refresh_lexical()
-        lexical = index.search(lexical_query(query), w.candidates)
+        words = lexical_query(query)
+        lexical = index.search(words, w.candidates)
         vector = self.store.embedder.embed_query(query)
         dense = self.store.dense_search(vector, w.candidates)
-        lexical_score = _rescaled(lexical, floor=0.0)
+        # Each side scores every candidate the other found: a table row that ranks 80th on
+        # words among thousands of look-alike rows still has its BM25 score.
+        found_by_words = dict(lexical)
+        found_by_words.update(index.scores(words, [cid for cid, _ in dense if cid not in found_by_words]))
+        lexical_score = _rescaled(list(found_by_words.items()), floor=0.0, top=lexical[0][1] if lexical else None)
         # Cosines on a 0..1 scale between the best and the worst dense candidate: a cosine of
         # 0.6 means little on its own (every trade passage is "about" trade); its place does.
         similarity = dict(dense)
@@ -107,7 +112,7 @@ class HybridRetriever(BaseRetriever):
         scores = {cid: lexical_score.get(cid, 0.0) + w.dense * dense_score.get(cid, 0.0) for cid in similarity}
         scores.update({cid: s for cid, s in lexical_score.items() if cid not in scores})
         found = self.store.chunks(scores)
-        documents = _rescaled(index.search_documents(lexical_query(query), w.doc_candidates), floor=0.0) if w.document else {}
+        documents = _rescaled(index.search_documents(words, w.doc_candidates), floor=0.0) if w.document else {}
         pairs = bigrams(content_words(query)) if w.phrase else set()
         years = set(_YEAR.findall(query))
         for cid, (chunk, meta) in found.items():
