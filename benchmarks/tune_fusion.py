@@ -36,17 +36,6 @@ def memoise(obj, name):
     setattr(obj, name, wrapper)
 
 
-_SIMILARITIES: dict = {}
-
-
-class MemoRetriever(HybridRetriever):
-    def _similarities(self, vector, ids):
-        key = (tuple(vector), tuple(ids))
-        if key not in _SIMILARITIES:
-            _SIMILARITIES[key] = super()._similarities(vector, ids)
-        return _SIMILARITIES[key]
-
-
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--store", required=True)
@@ -63,9 +52,9 @@ def main() -> int:
     index = lib.store.refresh_lexical()
     lib.store.refresh_lexical = lambda: index
     for obj, name in ((index, "search"), (index, "search_documents"), (lib.store, "dense_search"),
-                      (lib.store, "chunks")):
+                      (lib.store, "chunks"), (lib.store, "similarities"), (index, "scores")):
         memoise(obj, name)
-    retriever = MemoRetriever(store=lib.store, k=30)
+    retriever = HybridRetriever(store=lib.store, k=30)
     fields = [g.split("=", 1)[0] for g in args.grid]
     values = [[type(getattr(FusionWeights(), f))(v) for v in g.split("=", 1)[1].split(",")]
               for f, g in zip(fields, args.grid)]

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import numpy as np
 from langchain_core.callbacks import CallbackManagerForRetrieverRun
 from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
@@ -106,7 +105,7 @@ class HybridRetriever(BaseRetriever):
         # Cosines on a 0..1 scale between the best and the worst dense candidate: a cosine of
         # 0.6 means little on its own (every trade passage is "about" trade); its place does.
         similarity = dict(dense)
-        similarity.update(self._similarities(vector, [cid for cid in lexical_score if cid not in similarity]))
+        similarity.update(self.store.similarities(vector, [cid for cid in lexical_score if cid not in similarity]))
         dense_score = _rescaled(list(similarity.items()), floor=dense[-1][1] if len(dense) > 1 else 0.0,
                                 top=dense[0][1] if dense else None)
         scores = {cid: lexical_score.get(cid, 0.0) + w.dense * dense_score.get(cid, 0.0) for cid in similarity}
@@ -153,16 +152,6 @@ class HybridRetriever(BaseRetriever):
         keep = [c for c in ranked if is_row[c]]
         others = [c for c in ranked if not is_row[c]][: k - len(keep) - len(extra)]
         return [c for c in ordered if c in set(others + keep + extra)]
-
-    def _similarities(self, vector: list[float], ids: list[str]) -> dict[str, float]:
-        """Cosine similarity of chunks the dense search did not return (lexical hits)."""
-        if not ids:
-            return {}
-        got = self.store.collection.get(ids=ids, include=["embeddings"])
-        if got["embeddings"] is None or not len(got["embeddings"]):
-            return {}
-        sims = np.asarray(got["embeddings"], dtype=np.float32) @ np.asarray(vector, dtype=np.float32)
-        return dict(zip(got["ids"], sims.tolist()))
 
     def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
         return [hit_to_document(h) for h in self.search(query)]

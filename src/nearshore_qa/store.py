@@ -49,6 +49,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable, Iterator
 
+import numpy as np
 from filelock import FileLock, Timeout
 
 from .embeddings import MiniLMEmbeddings
@@ -955,6 +956,17 @@ class Store:
             return []
         result = self.collection.query(query_embeddings=[vector], n_results=k, include=["distances"])
         return [(i, 1.0 - float(d)) for i, d in zip(result["ids"][0], result["distances"][0])]
+
+    @_server_call
+    def similarities(self, vector: list[float], ids: list[str]) -> dict[str, float]:
+        """Cosine similarity of the given chunks to ``vector`` (chunks another search found)."""
+        if not ids:
+            return {}
+        got = self.collection.get(ids=list(ids), include=["embeddings"])
+        if got["embeddings"] is None or not len(got["embeddings"]):
+            return {}
+        sims = np.asarray(got["embeddings"], dtype=np.float32) @ np.asarray(vector, dtype=np.float32)
+        return dict(zip(got["ids"], sims.tolist()))
 
     def lexical_search(self, query: str, k: int) -> list[tuple[str, float]]:
         return self.refresh_lexical().search(query, k)
