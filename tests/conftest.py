@@ -75,33 +75,39 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def chroma_server(tmp_path_factory):
-    """A real Chroma server (`chroma run`, shipped with the chromadb package) for the session; its URL.
-    Tests on it use collections of their own (see ``server_settings``)."""
-    path = tmp_path_factory.mktemp("chroma-server")
+def start_chroma(folder: Path, log=subprocess.DEVNULL) -> tuple[subprocess.Popen, str]:
+    """A real `chroma run` (shipped with the chromadb package) on a free port, storing in
+    ``folder``: (process, URL) once it accepts connections; fails the test if it never does."""
     port = free_port()
-    log = open(path / "server.log", "wb")
     env = {**os.environ, "ANONYMIZED_TELEMETRY": "False"}
-    proc = subprocess.Popen([str(Path(sys.executable).with_name("chroma")), "run", "--path", str(path / "data"),
+    proc = subprocess.Popen([str(Path(sys.executable).with_name("chroma")), "run", "--path", str(folder),
                              "--host", "127.0.0.1", "--port", str(port)], stdout=log, stderr=subprocess.STDOUT, env=env)
     deadline = time.monotonic() + 60
     while True:
         try:
             socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            break
+            return proc, f"http://127.0.0.1:{port}"
         except OSError:
             if proc.poll() is not None or time.monotonic() > deadline:
                 proc.kill()
-                pytest.fail(f"chroma run did not start: {(path / 'server.log').read_text(errors='replace')[-2000:]}")
+                tail = Path(log.name).read_text(errors="replace")[-2000:] if hasattr(log, "name") else ""
+                pytest.fail(f"chroma run did not start (exit code {proc.poll()}): {tail}")
             time.sleep(0.2)
-    yield f"http://127.0.0.1:{port}"
-    proc.terminate()
-    try:
-        proc.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    log.close()
+
+
+@pytest.fixture(scope="session")
+def chroma_server(tmp_path_factory):
+    """A real Chroma server for the session; its URL. Tests on it use collections of their own
+    (see ``server_settings``)."""
+    path = tmp_path_factory.mktemp("chroma-server")
+    with open(path / "server.log", "wb") as log:
+        proc, url = start_chroma(path / "data", log)
+        yield url
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
 
 
 def server_settings(url: str) -> dict:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -17,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import free_port
 from test_app import make_tiny_corpus  # noqa: E402  (the same tiny corpus as the AppTest tests)
 
 pytestmark = pytest.mark.browser
@@ -39,12 +39,6 @@ The council counted 41 widget plants in Ohio.
 NOTE_DOC = "Nogales crossings note\n\nA total of 4,321 trucks crossed at Nogales in March 2024, according to the port office.\n"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     if not Path(CHROMIUM).exists():
@@ -56,7 +50,7 @@ def server(tmp_path_factory):
            "HF_HUB_OFFLINE": "1", "ANONYMIZED_TELEMETRY": "False"}
     for name in ("NEARSHORE_QA_CHROMA_URL", "NEARSHORE_QA_ANSWERER", "NEARSHORE_QA_TOP_K"):
         env.pop(name, None)
-    port = _free_port()
+    port = free_port()
     log = open(tmp / "streamlit.log", "wb")
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),

@@ -15,7 +15,6 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -23,7 +22,7 @@ import urllib.request
 
 import pytest
 
-from conftest import REPO_ROOT
+from conftest import REPO_ROOT, free_port
 from nearshore_qa.errors import AnswererError
 from nearshore_qa.figures import find_figures, supported
 from nearshore_qa.llm import (LLMAnswerer, build_messages, llamacpp_answerer, mask_instructions, openai_answerer,
@@ -46,16 +45,10 @@ MAX_TOKENS = 48  # short answers keep the suite fast; the mechanics do not need 
 PATIENCE = 300.0  # seconds: generous, so a busy machine is slow rather than failing
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def llama_server(tmp_path_factory):
     """llama-cpp-python's OpenAI-compatible server on SmolLM2, for the whole session: its /v1 URL."""
-    port = _free_port()
+    port = free_port()
     log = tmp_path_factory.mktemp("llama-server") / "server.log"
     with open(log, "wb") as out:
         proc = subprocess.Popen(

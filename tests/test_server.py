@@ -9,11 +9,10 @@ import socket
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS_DIR, REPO_ROOT, free_port, server_settings, snapshot
+from conftest import CORPUS_DIR, REPO_ROOT, free_port, server_settings, snapshot, start_chroma
 from nearshore_qa.errors import StoreError
 from nearshore_qa.library import Library
 from nearshore_qa.settings import Settings
@@ -60,20 +59,8 @@ def test_a_bad_url_is_one_clear_error(tmp_path, embedder):
 
 def test_a_lost_server_is_one_clear_error(tmp_path, embedder):
     """A server that goes away mid-session: the next call fails with the URL, not per file."""
-    port = free_port()
-    proc = subprocess.Popen([str(Path(sys.executable).with_name("chroma")), "run", "--path", str(tmp_path / "data"),
-                             "--host", "127.0.0.1", "--port", str(port)], stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL, env={**ENV})
-    url = f"http://127.0.0.1:{port}"
+    proc, url = start_chroma(tmp_path / "data")
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                assert time.monotonic() < deadline and proc.poll() is None, "chroma run did not start"
-                time.sleep(0.2)
         lib = Library(Settings.from_env(store=tmp_path / "s", chroma_url=url), embedder=embedder)
         assert lib.sources() == []
     finally:
@@ -101,7 +88,7 @@ def test_a_team_shares_one_corpus(team, tmp_path, chroma_server):
     assert answer.citations[0].doc_id == "tables/us_exports_to_mexican_states.csv"
     lexical = ben.store.refresh_lexical()
     assert len(lexical.ids) == ana.store.count_chunks() == ben.store.collection.count()
-    assert [p.name for p in ben.store.lexical_dir.iterdir()] == [f"g-{ben.store.generation()}"]
+    assert [p.name for p in ben.store.lexical_dir.iterdir()] == [f"g2-{ben.store.generation()}"]
 
     # What lives where: documents, records and vectors on the server; only caches locally.
     for lib in team:
