@@ -25,6 +25,24 @@ def doc_key(doc_id: str) -> str:
     return Path(doc_id).stem
 
 
+def scores(doc_ids: list[str], gold: str) -> tuple[int, int, float]:
+    """(hit@1, hit@5, reciprocal rank within 10) of the gold document in a ranking of chunks'
+    documents (a document ranks where its best chunk does)."""
+    ranking: list[str] = []
+    for doc_id in doc_ids:
+        key = doc_key(doc_id)
+        if key not in ranking:
+            ranking.append(key)
+    rank = ranking.index(gold) + 1 if gold in ranking else 0
+    return int(rank == 1), int(0 < rank <= 5), 1.0 / rank if 0 < rank <= 10 else 0.0
+
+
+def summary(rows: list[tuple[int, int, float]]) -> str:
+    n = max(1, len(rows))
+    return (f"hit@1 {sum(r[0] for r in rows) / n:.3f} hit@5 {sum(r[1] for r in rows) / n:.3f} "
+            f"mrr@10 {sum(r[2] for r in rows) / n:.3f}")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", default="../shared/eval/tatqa/dev")
@@ -64,25 +82,14 @@ def main() -> int:
         by_source: dict[str, list[tuple[int, int, float]]] = defaultdict(list)
         t0 = time.perf_counter()
         for q in questions:
-            ranking: list[str] = []
-            for doc_id in search(q["question"]):
-                key = doc_key(doc_id)
-                if key not in ranking:
-                    ranking.append(key)
-            rank = ranking.index(q["gold_doc"]) + 1 if q["gold_doc"] in ranking else 0
-            by_source[q.get("answer_from", "?")].append((int(rank == 1), int(0 < rank <= 5),
-                                                         1.0 / rank if 0 < rank <= 10 else 0.0))
+            by_source[q.get("answer_from", "?")].append(scores(search(q["question"]), q["gold_doc"]))
         elapsed = time.perf_counter() - t0
         print(f"{len(questions)} questions in {elapsed:.1f} s ({1000 * elapsed / max(1, len(questions)):.0f} ms each)")
         every = []
         for source, rows in sorted(by_source.items()):
             every += rows
-            n = len(rows)
-            print(f"  {source:<11} n={n:<5} hit@1 {sum(r[0] for r in rows) / n:.3f} "
-                  f"hit@5 {sum(r[1] for r in rows) / n:.3f} mrr@10 {sum(r[2] for r in rows) / n:.3f}")
-        n = len(every)
-        print(f"hit@1 {sum(r[0] for r in every) / n:.3f} hit@5 {sum(r[1] for r in every) / n:.3f} "
-              f"mrr@10 {sum(r[2] for r in every) / n:.3f}")
+            print(f"  {source:<11} n={len(rows):<5} {summary(rows)}")
+        print(summary(every))
         lib.close()
     return 0
 

@@ -21,6 +21,7 @@ os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 from nearshore_qa import Settings  # noqa: E402
 from nearshore_qa.library import Library  # noqa: E402
 from nearshore_qa.retrieval import FusionWeights, HybridRetriever  # noqa: E402
+from tatqa_retrieval import scores, summary  # noqa: E402  (benchmarks/, next to this file)
 
 
 def memoise(obj, name):
@@ -61,20 +62,9 @@ def main() -> int:
     for combo in itertools.product(*values):
         setting = dict(zip(fields, combo))
         retriever.weights = replace(FusionWeights(), **setting)
-        h1 = h5 = mrr = 0.0
-        for q in questions:
-            ranking: list[str] = []
-            for hit in retriever.search(q["question"], k=30):
-                key = Path(hit.chunk.doc_id).stem
-                if key not in ranking:
-                    ranking.append(key)
-            rank = ranking.index(q["gold_doc"]) + 1 if q["gold_doc"] in ranking else 0
-            h1 += rank == 1
-            h5 += 0 < rank <= 5
-            mrr += 1 / rank if 0 < rank <= 10 else 0
-        n = len(questions)
-        print(f"{' '.join(f'{k} {v:<5}' for k, v in setting.items())} hit@1 {h1 / n:.3f} hit@5 {h5 / n:.3f} "
-              f"mrr@10 {mrr / n:.3f}", flush=True)
+        rows = [scores([h.chunk.doc_id for h in retriever.search(q["question"], k=30)], q["gold_doc"])
+                for q in questions]
+        print(f"{' '.join(f'{k} {v:<5}' for k, v in setting.items())} {summary(rows)}", flush=True)
     return 0
 
 
