@@ -962,7 +962,14 @@ class Store:
         """Cosine similarity of the given chunks to ``vector`` (chunks another search found)."""
         if not ids:
             return {}
-        got = self.collection.get(ids=list(ids), include=["embeddings"])
+        from chromadb.errors import ChromaError
+
+        try:
+            got = self.collection.get(ids=list(ids), include=["embeddings"])
+        except ChromaError:
+            # An embedded store another process is writing to: its newest vectors may not be
+            # visible here yet. The chunks are still ranked, on their words alone.
+            return {}
         if got["embeddings"] is None or not len(got["embeddings"]):
             return {}
         sims = np.asarray(got["embeddings"], dtype=np.float32) @ np.asarray(vector, dtype=np.float32)
