@@ -37,6 +37,14 @@ def scores(doc_ids: list[str], gold: str) -> tuple[int, int, float]:
     return int(rank == 1), int(0 < rank <= 5), 1.0 / rank if 0 < rank <= 10 else 0.0
 
 
+def load_questions(data: Path) -> list[dict] | None:
+    """TAT-QA's questions, or None (after saying SKIP) when ../shared is not beside the project."""
+    if not (data / "questions.jsonl").is_file():
+        print(f"SKIP: {data} not found (TAT-QA dev lives in ../shared/eval/tatqa/dev)")
+        return None
+    return [json.loads(line) for line in open(data / "questions.jsonl", encoding="utf-8")]
+
+
 def summary(rows: list[tuple[int, int, float]]) -> str:
     n = max(1, len(rows))
     return (f"hit@1 {sum(r[0] for r in rows) / n:.3f} hit@5 {sum(r[1] for r in rows) / n:.3f} "
@@ -53,8 +61,8 @@ def main() -> int:
                     help="also score plain LangChain (langchain_chroma similarity_search) on the same store")
     args = ap.parse_args()
     data = Path(args.data)
-    if not (data / "questions.jsonl").is_file():
-        print(f"SKIP: {data} not found (TAT-QA dev lives in ../shared/eval/tatqa/dev)")
+    questions = load_questions(data)
+    if questions is None:
         return 0
     from nearshore_qa import Settings
     from nearshore_qa.library import Library
@@ -67,7 +75,6 @@ def main() -> int:
         failed = [r for r in results if r.status == "failed"]
         print(f"ingested {len(results)} files ({len(failed)} failed) in {time.perf_counter() - t0:.1f} s, "
               f"{lib.store.count_chunks()} chunks")
-        questions = [json.loads(line) for line in open(data / "questions.jsonl", encoding="utf-8")]
         if args.limit:
             questions = questions[: args.limit]
         retriever = lib.retriever

@@ -10,7 +10,6 @@ setting only re-does the fusion.
 import argparse
 import functools
 import itertools
-import json
 import os
 from dataclasses import replace
 from pathlib import Path
@@ -21,7 +20,7 @@ os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 from nearshore_qa import Settings  # noqa: E402
 from nearshore_qa.library import Library  # noqa: E402
 from nearshore_qa.retrieval import FusionWeights, HybridRetriever  # noqa: E402
-from tatqa_retrieval import scores, summary  # noqa: E402  (benchmarks/, next to this file)
+from tatqa_retrieval import load_questions, scores, summary  # noqa: E402  (benchmarks/, next to this file)
 
 
 def memoise(obj, name):
@@ -44,12 +43,10 @@ def main() -> int:
     ap.add_argument("grid", nargs="*", default=["dense=0.5,0.75,1.0,1.25", "document=0,0.25,0.5,0.75"],
                     help="FusionWeights field=value,value,... (default: dense and document)")
     args = ap.parse_args()
-    data = Path(args.data)
-    if not (data / "questions.jsonl").is_file():
-        print(f"SKIP: {data} not found")
+    questions = load_questions(Path(args.data))
+    if questions is None:
         return 0
     lib = Library(Settings.from_env(store=args.store))
-    questions = [json.loads(line) for line in open(data / "questions.jsonl", encoding="utf-8")]
     index = lib.store.refresh_lexical()
     lib.store.refresh_lexical = lambda: index
     for obj, name in ((index, "search"), (index, "search_documents"), (lib.store, "dense_search"),
