@@ -13,6 +13,7 @@ from conftest import CORPUS_DIR, EXPECTED_DOCS, snapshot, source_ids
 from nearshore_qa.embeddings import MiniLMEmbeddings
 from nearshore_qa.errors import DocumentNotFound
 from nearshore_qa.library import Library
+from nearshore_qa.settings import Settings
 
 FIRST_RELEASE = """---
 title: US-Mexico trade in August 2022
@@ -331,3 +332,18 @@ def test_an_unchanged_file_over_a_lowered_limit_is_refused(make_library, tmp_pat
     (result,) = lib.add([page])
     assert (result.status, result.reason) == ("failed", "file is 1.1 MB; the limit is 1 MB")
     assert [s.doc_id for s in lib.sources()] == ["page.html"]
+
+
+def test_a_window_is_encoded_by_length_and_each_vector_finds_its_chunk(tmp_path, embedder):
+    """More texts than one batch, of mixed lengths (prose and number-dense rows): encoded one
+    batch per call, longest first, and every vector returned at its text's place."""
+    library = Library(Settings.from_env(store=tmp_path / "unused"), embedder=Exploding(embedder))
+    texts = [f"Row {i}: year: {2000 + i % 25}; exports usd millions: {i * 1234.5:.1f}; imports: {i * 987.25:.2f}"
+             if i % 3 else f"Paragraph {i}. " + "Trucks crossed the border at Laredo in large numbers. " * (i % 7 + 1)
+             for i in range(150)]
+    vectors = library._encode(texts)
+    assert library.embedder.calls == [64, 64, 22]
+    direct = embedder.embed_documents(texts)
+    assert len(vectors) == len(texts)
+    for got, want in zip(vectors, direct):
+        assert sum(a * b for a, b in zip(got, want)) > 0.9999
