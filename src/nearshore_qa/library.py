@@ -179,9 +179,14 @@ class Library:
                 except NearshoreQAError:
                     raise
                 except Exception as exc:
-                    store.abandon(p)
                     results[i] = IngestResult(p.name, "failed", doc_id=p.name,
                                               reason=f"unexpected {type(exc).__name__}: {exc}")
+                    try:
+                        store.abandon(p)
+                    except NearshoreQAError:
+                        raise
+                    except Exception:
+                        pass  # still pending: the next writer's recovery removes it
         window.clear()
         for i, p in ready:
             try:
