@@ -8,14 +8,16 @@ export TRANSFORMERS_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: setup llm run ask test bench clean
+.PHONY: setup llm run ask test test-fast lint format bench clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	# The CPU build of torch first: an unpinned torch would pull a multi-GB CUDA build.
 	$(PY) -m pip install --quiet torch==2.13.0
-	$(PY) -m pip install --quiet -e ".[test]"
+	# The light LLM clients (langchain-openai/-ollama) come with the tests: their error paths are
+	# tested without a server. The llama.cpp compile stays optional (`make llm`).
+	$(PY) -m pip install --quiet -e ".[test,llm,lint]"
 	touch $@
 
 setup: $(VENV)/.installed
@@ -36,6 +38,19 @@ ask: setup
 
 test: setup
 	$(PY) -m pytest -q
+
+# The unit loop: no model, no Chroma server, no browser (markers set in tests/conftest.py).
+test-fast: setup
+	$(PY) -m pytest -q -m "not model and not server and not browser and not slow"
+
+lint: setup
+	$(VENV)/bin/ruff check src tests benchmarks scripts app.py
+	$(VENV)/bin/ruff format --check src tests benchmarks scripts app.py
+	$(VENV)/bin/mypy src
+
+format: setup
+	$(VENV)/bin/ruff check --fix src tests benchmarks scripts app.py
+	$(VENV)/bin/ruff format src tests benchmarks scripts app.py
 
 bench: setup
 	$(PY) benchmarks/tatqa_retrieval.py --data ../shared/eval/tatqa/dev

@@ -294,6 +294,8 @@ def show_results(section: str) -> None:
     for r in results:
         if r.status == "failed":
             st.warning(f"**{md(r.name)}** was not added: {md(r.reason)}")
+        for warning in r.warnings:
+            st.warning(f"**{md(r.name)}** was added, but {md(warning)}")
     if any(r.status in ("added", "replaced") for r in results):
         st.caption("New documents are answerable right away: ask in Chat.")
 

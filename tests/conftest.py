@@ -69,6 +69,22 @@ def embedder() -> MiniLMEmbeddings:
     return emb
 
 
+# Fixtures that load the real encoder or start a Chroma server: a test that uses one (directly or
+# through another fixture) is marked, so `make test-fast` can leave it out.
+_MODEL_FIXTURES = {"embedder"}
+_SERVER_FIXTURES = {"chroma_server"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        names = set(getattr(item, "fixturenames", ()))
+        callspec = getattr(item, "callspec", None)
+        if names & _MODEL_FIXTURES:
+            item.add_marker(pytest.mark.model)
+        if names & _SERVER_FIXTURES or (callspec is not None and callspec.params.get("backend") == "server"):
+            item.add_marker(pytest.mark.server)
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -17,6 +17,8 @@ ARTICLES = {"mexico-top-us-goods-trading-partner-2023.md": 1300, "us-mexico-trad
 TABLE = "us_imports_from_china_annual"
 CHAT, LOOKUP, LIBRARY, ADD = "💬 Chat", "🔎 Figure look-up", "📚 Library", "➕ Add articles"
 
+pytestmark = pytest.mark.model  # the app seeds its store with the real encoder
+
 
 def make_tiny_corpus(folder: Path) -> Path:
     """Shipped articles cut to their first paragraphs (front matter kept) and one table."""

@@ -19,6 +19,8 @@ from conftest import CORPUS_DIR, EXPECTED_DOCS, REPO_ROOT
 ENV = {k: v for k, v in os.environ.items() if not k.startswith("NEARSHORE_QA_")}
 ENV.update(HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", ANONYMIZED_TELEMETRY="False", TOKENIZERS_PARALLELISM="false")
 
+pytestmark = pytest.mark.model  # every test runs the real CLI, which loads the encoder
+
 
 def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "nearshore_qa.cli", *map(str, args)], input=stdin,

@@ -3,6 +3,7 @@ bad input is refused with a reason while the rest of the batch still goes in."""
 
 from __future__ import annotations
 
+import os
 import re
 
 import pytest
@@ -149,12 +150,6 @@ BAD_INPUTS = [
     ("header-only.csv", lambda: b"year,mexican_state,us_exports_usd_billions\n", r"CSV has a header but no data rows"),
     ("slides.pptx", lambda: b"PK\x03\x04 not supported", r"unsupported file type \.pptx"),
     ("notes", lambda: b"Laredo handled 2,945,393 trucks in 2025.", r"unsupported file type \(none\)"),
-    ("bad-yaml.md", lambda: b"---\ntitle: [USMCA review\nsource: USTR\n---\n# Review\n\nThe first joint review falls on 1 July 2026.\n",
-     r"front matter is not valid YAML \(line \d+\)"),
-    ("unclosed.md", lambda: b"---\ntitle: USMCA review\n\n# Review\n\nThe first joint review falls on 1 July 2026.\n",
-     r"front matter starts with '---' but has no closing '---' line"),
-    ("list-front.md", lambda: b"---\n- USMCA\n- review\n---\nThe first joint review falls on 1 July 2026.\n",
-     r"front matter must be a YAML mapping"),
     ("only-front.md", lambda: b"---\ntitle: USMCA review\n---\n\n\n", r"no text found"),
     ("truncated.docx", lambda: (CORPUS_DIR / "articles/nuevo-leon-investment.docx").read_bytes()[:4000],
      r"not a DOCX file|corrupt DOCX"),
@@ -291,3 +286,44 @@ def test_load_file_raises_ingest_error_naming_the_file(tmp_path):
         load_file(path, "tables/empty.csv", MB)
     assert info.value.name == "tables/empty.csv"
     assert str(info.value) == "tables/empty.csv: empty file"
+
+
+BROKEN_FRONT_MATTER = [
+    ("bad-yaml.md", b"---\ntitle: [USMCA review\nsource: USTR\n---\n# Review\n\nThe first joint review falls on 1 July 2026.\n",
+     r"front matter is not valid YAML at line \d+ \(.+\); ingested without its metadata"),
+    ("unclosed.md", b"---\ntitle: USMCA review\n\n# Review\n\nThe first joint review falls on 1 July 2026.\n",
+     r"front matter starts with '---' but has no closing '---' line"),
+    ("list-front.md", b"---\n- USMCA\n- review\n---\n# Review\n\nThe first joint review falls on 1 July 2026.\n",
+     r"front matter is not a YAML mapping"),
+]
+
+
+@pytest.mark.parametrize("name,data,warning", BROKEN_FRONT_MATTER, ids=[b[0] for b in BROKEN_FRONT_MATTER])
+def test_broken_front_matter_keeps_the_body_with_a_warning(seeded, tmp_path, name, data, warning):
+    """A typo in the header must not lose the document: it goes in with its body, titled by its
+    first heading, and the result says what was wrong with the front matter."""
+    path = tmp_path / name
+    path.write_bytes(data)
+    (result,) = seeded.add([path])
+    assert result.status == "added", result
+    (said,) = result.warnings
+    assert re.search(warning, said), said
+    meta, text, _ = seeded.store.document(name)
+    assert meta.title == "Review" and "1 July 2026" in text
+    assert "1 July 2026" in seeded.ask("When does the first USMCA joint review fall?").answer
+
+
+@pytest.mark.model  # the CLI loads the real encoder
+def test_cli_prints_the_front_matter_warning_with_the_file_name(tmp_path):
+    import subprocess
+    import sys
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "bad-yaml.md").write_bytes(BROKEN_FRONT_MATTER[0][1])
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEARSHORE_QA_")}
+    proc = subprocess.run([sys.executable, "-m", "nearshore_qa.cli", "--store", str(tmp_path / "store"), "ingest",
+                           str(tmp_path / "docs")], capture_output=True, text=True, env=env, timeout=600)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith("added")
+    assert re.search(r"^nearshore-qa: warning: bad-yaml\.md: front matter is not valid YAML at line \d+", proc.stderr,
+                     re.M), proc.stderr

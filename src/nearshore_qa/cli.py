@@ -117,6 +117,8 @@ def _print_results(results: list[IngestResult], as_json: bool) -> None:
             continue
         detail = f"{r.chunks} chunks" if r.status in ("added", "replaced", "unchanged") else r.reason
         print(f"{r.status:<10} {r.name}" + (f"  ({detail})" if detail else ""))
+        for warning in r.warnings:
+            print(f"nearshore-qa: warning: {r.name}: {warning}", file=sys.stderr)
     if not as_json:
         summary = ", ".join(f"{n} {s}" for s, n in counts.items()) or "nothing to ingest"
         print(f"-- {summary}", file=sys.stderr)

@@ -9,9 +9,11 @@ import codecs
 import csv
 import hashlib
 import io
+import logging
 import os
 import re
 import zipfile
+from contextvars import ContextVar
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
@@ -28,6 +30,10 @@ TABLE_FORMATS = {".csv": "csv", ".xlsx": "xlsx"}
 SUPPORTED = {**TEXT_FORMATS, **BINARY_FORMATS, ".csv": "csv"}
 SIDECAR_SUFFIXES = (".meta.yaml", ".meta.yml")
 MAX_TABLE_ROWS = 20_000
+logger = logging.getLogger(__name__)
+# What a loader skipped while parsing (e.g. broken front matter), collected by ``load_bytes`` into
+# ``LoadedDocument.warnings`` without widening every loader's signature.
+_warnings: ContextVar[list[str]] = ContextVar("ingest_warnings", default=[])
 MAX_UNZIPPED_BYTES = 512 * 1024 * 1024  # a .docx/.xlsx inflating past this is refused (zip bomb)
 MAX_FIELD_CHARS = 500  # a metadata field (title, source, ...) longer than this is cut
 
@@ -113,12 +119,18 @@ def load_bytes(
     meta_extra, sidecar_bytes = sidecar
     sha = hashlib.sha256(data + sidecar_bytes).hexdigest()
     loader = _LOADERS[fmt]
-    meta, text, tables, pages = loader(data, name, original_name, meta_extra, max_table_rows)
+    collected: list[str] = []
+    token = _warnings.set(collected)
+    try:
+        meta, text, tables, pages = loader(data, name, original_name, meta_extra, max_table_rows)
+    finally:
+        _warnings.reset(token)
     if url and not meta.url:
         meta = replace(meta, url=url)
     if not text.strip():
         raise IngestError(name, "no text found in file")
-    return LoadedDocument(meta=meta, text=text, sha256=sha, original=data, tables=tables, pages=pages)
+    return LoadedDocument(meta=meta, text=text, sha256=sha, original=data, tables=tables, pages=pages,
+                          warnings=tuple(collected))
 
 
 def load_pasted(title: str, text: str, source: str = "", url: str = "", published: str = "") -> LoadedDocument:
@@ -245,23 +257,33 @@ _MD_LINK = re.compile(r"!?\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*\)")
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$", re.M)
 
 
-def _load_md(data: bytes, name: str, original_name: str, _extra: dict, _rows: int):
-    text = decode_text(data, name)
-    fields: dict = {}
+def front_matter(text: str, name: str) -> tuple[dict, str, str]:
+    """(fields, body, warning): the YAML front matter's fields and the text after it. Broken
+    front matter costs only the metadata: the body is kept and ``warning`` says what was wrong."""
     match = _FRONT_MATTER.match(text)
-    if match:
-        try:
-            loaded = yaml.safe_load(match.group(1))
-        except yaml.YAMLError as exc:
-            line = getattr(getattr(exc, "problem_mark", None), "line", None)
-            where = f" (line {line + 2})" if line is not None else ""
-            raise IngestError(name, f"front matter is not valid YAML{where}") from None
-        if loaded is not None and not isinstance(loaded, dict):
-            raise IngestError(name, "front matter must be a YAML mapping of fields (title, source, url, published)")
-        fields = loaded or {}
-        text = text[match.end():]
-    elif text.startswith("---\n"):
-        raise IngestError(name, "front matter starts with '---' but has no closing '---' line")
+    if not match:
+        if text.startswith("---\n"):
+            return {}, text, "front matter starts with '---' but has no closing '---' line; ingested without it"
+        return {}, text, ""
+    body = text[match.end():]
+    try:
+        loaded = yaml.safe_load(match.group(1))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 2}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or type(exc).__name__
+        return {}, body, f"front matter is not valid YAML{where} ({problem}); ingested without its metadata"
+    if loaded is not None and not isinstance(loaded, dict):
+        return {}, body, ("front matter is not a YAML mapping of fields (title, source, url, published); "
+                          "ingested without its metadata")
+    return loaded or {}, body, ""
+
+
+def _load_md(data: bytes, name: str, original_name: str, _extra: dict, _rows: int):
+    fields, text, warning = front_matter(decode_text(data, name), name)
+    if warning:
+        logger.warning("%s: %s", name, warning)
+        _warnings.get().append(warning)
     body = _MD_LINK.sub(lambda m: m.group(1), text).strip("\n")
     heading = _HEADING.search(body)
     fallback = heading.group(2).strip() if heading else _title_from_name(original_name)

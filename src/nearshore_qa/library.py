@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import stat
+from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -115,6 +116,8 @@ class Library:
         window: list[tuple[int, PendingDocument]] = []
         store = self.store
 
+        warned: dict[int, tuple[str, ...]] = {}
+
         def failed(i: int, name: str, reason: str) -> None:
             results[i] = IngestResult(name, "failed", doc_id=name, reason=reason)
 
@@ -130,6 +133,8 @@ class Library:
                             results[i] = known
                             continue
                     doc = load()
+                    if doc.warnings:
+                        warned[i] = doc.warnings
                     chunks = chunk_document(doc)
                     if not chunks:
                         raise IngestError(name, "no text found in file")
@@ -155,6 +160,9 @@ class Library:
             if progress:
                 progress(len(loaders), len(loaders), "")
             store.refresh_lexical()
+        for i, caveats in warned.items():
+            if results[i] is not None and results[i].status != "failed":
+                results[i] = replace(results[i], warnings=caveats)
         return results  # type: ignore[return-value]
 
     def _store_window(self, window: list[tuple[int, PendingDocument]], results: list) -> None:

@@ -39,6 +39,7 @@ class LoadedDocument:
     original: bytes
     tables: tuple[Table, ...] = ()
     pages: tuple[tuple[int, int, int], ...] = ()  # (page number, start, end) for PDFs
+    warnings: tuple[str, ...] = ()  # taken in, but something was skipped (e.g. broken front matter)
 
 
 @dataclass(frozen=True)
@@ -173,6 +174,7 @@ class IngestResult:
     reason: str = ""
     chunks: int = 0
     duplicate_of: str = ""
+    warnings: tuple[str, ...] = ()  # stored, with these caveats the user should see
 
 
 @dataclass(frozen=True)

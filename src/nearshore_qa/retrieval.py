@@ -153,8 +153,10 @@ class HybridRetriever(BaseRetriever):
         others = [c for c in ranked if not is_row[c]][: k - len(keep) - len(extra)]
         return [c for c in ordered if c in set(others + keep + extra)]
 
-    def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
-        return [hit_to_document(h) for h in self.search(query)]
+    def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun,
+                                k: int | None = None) -> list[Document]:
+        # ``retriever.invoke(query, k=3)``: LangChain passes invoke's keywords through to here.
+        return [hit_to_document(h) for h in self.search(query, k)]
 
 
 def _rescaled(scored: list[tuple[str, float]], floor: float, top: float | None = None) -> dict[str, float]:
