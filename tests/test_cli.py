@@ -152,3 +152,10 @@ def test_remove(store, ingested_with_bad_file):
     again = run(*store, "remove", "eagle-pass.md")
     assert again.returncode == 1
     assert "no document 'eagle-pass.md' in the store" in again.stderr
+
+
+def test_version_is_the_package_metadata():
+    from importlib.metadata import version
+
+    proc = run("--version")
+    assert proc.returncode == 0 and proc.stdout.strip() == f"nearshore-qa {version('nearshore-qa')}"

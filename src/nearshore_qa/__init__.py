@@ -8,11 +8,19 @@
 
 from __future__ import annotations
 
+from importlib.metadata import PackageNotFoundError
+from importlib.metadata import version as _version
+
 from .errors import AnswererError, DocumentNotFound, IngestError, NearshoreQAError, StoreError
 from .records import Answer, Citation, Figure, IngestResult, SourceInfo
 from .settings import Settings
 
-__all__ = ["Settings", "open_library", "add", "ask", "sources", "remove", "Answer", "Citation", "Figure",
+try:  # one version: pyproject.toml's, read from the installed package's metadata
+    __version__ = _version("nearshore-qa")
+except PackageNotFoundError:  # a source tree on sys.path without an install
+    __version__ = "0+unknown"
+
+__all__ = ["__version__", "Settings", "open_library", "add", "ask", "sources", "remove", "Answer", "Citation", "Figure",
            "IngestResult", "SourceInfo", "NearshoreQAError", "IngestError", "StoreError", "DocumentNotFound",
            "AnswererError"]
 

@@ -10,11 +10,13 @@ from dataclasses import asdict
 
 from .errors import AnswererError, NearshoreQAError
 from .records import Answer, IngestResult
+from . import __version__
 from .settings import Settings
 
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="nearshore-qa", description="Cited answers about nearshoring and trade.")
+    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     p.add_argument("--store", help="store directory (an explicit store starts empty); "
                                    "default $NEARSHORE_QA_HOME or a per-user data folder seeded from corpus/")
     p.add_argument("--chroma-url", help="use a Chroma server (e.g. http://127.0.0.1:8000) for the vectors")
