@@ -22,6 +22,12 @@ def test_eval_set_is_well_formed():
     for item in items:
         if item["kind"] != "unanswerable":
             assert item["expected"] and item["sources"], item["id"]
+    # dev (tuned on) and test (only reported), stratified: every kind has both, about evenly
+    for kind in set(kinds):
+        dev = sum(1 for i in items if i["kind"] == kind and i["split"] == "dev")
+        test = sum(1 for i in items if i["kind"] == kind and i["split"] == "test")
+        assert dev and test and abs(dev - test) <= max(2, (dev + test) // 5), (kind, dev, test)
+    assert {i["split"] for i in items} == {"dev", "test"}
 
 
 def test_states_normalises_figures_and_phrases():
@@ -41,3 +47,5 @@ def test_shipped_corpus_meets_thresholds(make_library):
     assert overall["citation_accuracy"] >= MIN_CITATION, report["failed"]
     assert overall["abstention_accuracy"] >= MIN_ABSTENTION, report["failed"]
     assert overall["verified_figure_rate"] >= 0.9
+    assert set(report["by_split"]) == {"dev", "test"}
+    assert sum(m["questions"] for m in report["by_split"].values()) == overall["questions"]

@@ -42,6 +42,8 @@ def _parser() -> argparse.ArgumentParser:
     rm.add_argument("doc")
     ev = sub.add_parser("eval", help="run an evaluation set through the pipeline")
     ev.add_argument("file", nargs="?", help="questions JSONL (default: the shipped eval/questions.jsonl)")
+    ev.add_argument("--split", choices=("dev", "test"),
+                    help="only the dev part (tune on it) or the test part (report only); default both, side by side")
     ev.add_argument("--json", action="store_true")
     return p
 
@@ -201,7 +203,7 @@ def cmd_eval(args, settings: Settings) -> int:
     from .evaluation import DEFAULT_EVAL, print_report, run_eval
 
     lib = _library(settings)
-    report = run_eval(lib, args.file or DEFAULT_EVAL)
+    report = run_eval(lib, args.file or DEFAULT_EVAL, split=args.split)
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=1))
     else:

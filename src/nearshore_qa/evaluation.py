@@ -57,8 +57,14 @@ def _percentile(values: list[float], q: float) -> float:
     return values[idx]
 
 
-def run_eval(lib, path: str | Path = DEFAULT_EVAL, k: int | None = None) -> dict:
-    questions = load_questions(path)
+SPLITS = ("dev", "test")
+
+
+def run_eval(lib, path: str | Path = DEFAULT_EVAL, k: int | None = None, split: str | None = None) -> dict:
+    """Ask every question (or those of one ``split``: "dev", tuned on, or "test", only reported)."""
+    if split is not None and split not in SPLITS:
+        raise ValueError(f"split must be one of {SPLITS}, got {split!r}")
+    questions = [q for q in load_questions(path) if split is None or q.get("split") == split]
     k = k or lib.settings.top_k
     rows = []
     latencies = []
@@ -81,7 +87,8 @@ def run_eval(lib, path: str | Path = DEFAULT_EVAL, k: int | None = None) -> dict
         total_figures += len(answer.figures)
         verified += sum(1 for f in answer.figures if f.verified)
         rows.append({
-            "id": item.get("id", ""), "kind": item["kind"], "question": item["question"],
+            "id": item.get("id", ""), "kind": item["kind"], "split": item.get("split", ""),
+            "question": item["question"],
             "standalone": answer.standalone_question, "abstained": answer.abstained,
             "figure_ok": figure_ok, "citation_ok": citation_ok, "hit": hit,
             "answer": answer.answer, "expected": expected, "sources": sorted(sources),
@@ -130,6 +137,8 @@ def _summarise(rows: list[dict], latencies: list[float], verified: int, total_fi
                     "latency_p95_s": round(_percentile(latencies, 0.95), 3),
                     "answerable": len(answerable), "unanswerable": len(unanswerable)},
         "by_kind": {kind: metrics([r for r in rows if r["kind"] == kind]) for kind in kinds},
+        "by_split": {sp: metrics([r for r in rows if r["split"] == sp]) for sp in SPLITS
+                     if any(r["split"] == sp for r in rows)},
         "failed": failed,
         "rows": rows,
     }
@@ -146,6 +155,11 @@ def print_report(report: dict) -> None:
     print(f"retrieval {hit_key:<10} {o[hit_key]}")
     print(f"verified-figure rate {o['verified_figure_rate']}")
     print(f"latency p50/p95      {o['latency_p50_s']} s / {o['latency_p95_s']} s")
+    if len(report.get("by_split", {})) > 1:  # dev is tuned on, test only reported: a gap means overfitting
+        print("\nby split:")
+        for sp, m in report["by_split"].items():
+            print(f"  {sp:<5} n={m['questions']:<3} figure={m['figure_accuracy']} citation={m['citation_accuracy']} "
+                  f"abstention={m['abstention_accuracy']} false_abst={m['false_abstentions']} {hit_key}={m[hit_key]}")
     print("\nby kind:")
     for kind, m in report["by_kind"].items():
         print(f"  {kind:<16} n={m['questions']:<3} figure={m['figure_accuracy']} citation={m['citation_accuracy']} "
@@ -153,7 +167,7 @@ def print_report(report: dict) -> None:
     if report["failed"]:
         print(f"\nfailed ({len(report['failed'])}):")
         for f in report["failed"]:
-            print(f"  [{f['id']}] {f['why']}: {f['question']}")
+            print(f"  [{f['id']}] ({f['split'] or '-'}) {f['why']}: {f['question']}")
             if f["standalone"] and f["standalone"] != f["question"]:
                 print(f"      understood as: {f['standalone']}")
             print(f"      expected {f['expected']} in {f['sources']}; cited {f['cited']}")
