@@ -19,7 +19,7 @@ from ..citations import check_figures, citation_for
 from ..figures import find_figures
 from ..kinds import AnswererName
 from ..records import Answer, Citation, Hit
-from ..text import MONTH, MONTH_NAMES, YEAR, YEAR_PATTERN, abstention, fold, term_stems
+from ..text import MONTH, MONTH_NAMES, MONTHS, YEAR, YEAR_PATTERN, abstention, fold, term_stems
 
 _FULL_DATE = re.compile(rf"\b(?:\d{{1,2}}\s+)?(?:{MONTH_NAMES})(?:\s+\d{{1,2}},)?\s+{YEAR_PATTERN}\b")
 _MOST = re.compile(r"\b(most|largest|biggest|highest|top|leading|busiest|greatest|main|first)\b", re.I)
@@ -27,8 +27,7 @@ _LEAST = re.compile(r"\b(least|smallest|lowest|fewest|bottom)\b", re.I)
 GENERIC_NAMES = {"us", "u.s", "u.s.", "usa", "united", "states", "america", "american", "what", "which", "how", "when",
                  "who", "where", "why", "is", "are", "did", "does", "do", "was", "were", "the", "in", "and", "of",
                  "for", "by", "according", "tell", "give", "list", "can", "could", "i", "and", "what's", "whats",
-                 "north", "january", "february", "march", "april", "may", "june", "july", "august", "september",
-                 "october", "november", "december"}
+                 "north", *(m.lower() for m in MONTHS)}
 _FIGURE_WORDS = re.compile(r"\b(how much|how many|value|amount|total|worth|billion|million|percent|percentage|share|"
                            r"rate|deficit|surplus|balance|exports?|imports?|trade|number of|count|level|reach|"
                            r"volume|grew|growth|rise|fall|fell|increase|decrease)\b", re.I)
