@@ -78,7 +78,7 @@ _LLAMA_LOCK = threading.Lock()
 class LlamaCppBackend:
     """A GGUF file run in-process by llama-cpp-python (loaded once per process and path)."""
 
-    kind = AnswererName.LLAMACPP
+    kind: str = AnswererName.LLAMACPP
     url = ""
 
     def __init__(self, model_path: str, timeout: float = 60.0, max_tokens: int = MAX_TOKENS, n_ctx: int = 4096):

@@ -196,7 +196,7 @@ def choose_column(profile: QuestionProfile, columns: tuple[str, ...], values: tu
 class ExtractiveAnswerer:
     """Picks sentences and rows from retrieved hits; states no figure its source does not hold."""
 
-    name = AnswererName.EXTRACTIVE
+    name: str = AnswererName.EXTRACTIVE
 
     def __init__(self, embedder, max_units: int = 3, min_score: float = 0.55, table_rows=None,
                  max_encoded: int = 24, weights: AnswerWeights = WEIGHTS):

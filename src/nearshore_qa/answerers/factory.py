@@ -18,17 +18,19 @@ from .llm import LLMAnswerer
 
 
 def openai_answerer(model: str, base_url: str = "", api_key: str | None = None, timeout: float = 60.0,
-                    unverified: UnverifiedMode = UnverifiedMode.FLAG, max_tokens: int = MAX_TOKENS) -> LLMAnswerer:
+                    unverified: UnverifiedMode | str = UnverifiedMode.FLAG,
+                    max_tokens: int = MAX_TOKENS) -> LLMAnswerer:
     """Any OpenAI-compatible endpoint: OpenAI, vLLM, llama.cpp server, LM Studio, …"""
     return LLMAnswerer(openai_backend(model, base_url, api_key, timeout, max_tokens), unverified=unverified)
 
 
 def ollama_answerer(model: str, base_url: str = "", timeout: float = 60.0,
-                    unverified: UnverifiedMode = UnverifiedMode.FLAG, max_tokens: int = MAX_TOKENS) -> LLMAnswerer:
+                    unverified: UnverifiedMode | str = UnverifiedMode.FLAG,
+                    max_tokens: int = MAX_TOKENS) -> LLMAnswerer:
     return LLMAnswerer(ollama_backend(model, base_url, timeout, max_tokens), unverified=unverified)
 
 
-def llamacpp_answerer(model_path: str, timeout: float = 60.0, unverified: UnverifiedMode = UnverifiedMode.FLAG,
+def llamacpp_answerer(model_path: str, timeout: float = 60.0, unverified: UnverifiedMode | str = UnverifiedMode.FLAG,
                       max_tokens: int = MAX_TOKENS, n_ctx: int = 4096) -> LLMAnswerer:
     return LLMAnswerer(LlamaCppBackend(model_path, timeout, max_tokens, n_ctx), unverified=unverified)
 

@@ -139,7 +139,7 @@ def abstain(question: str, hits: list[Hit], answerer: str = "") -> Answer:
                   closest=closest, answerer=answerer or "llm")
 
 
-def ground(question: str, text: str, hits: list[Hit], unverified: UnverifiedMode = UnverifiedMode.FLAG,
+def ground(question: str, text: str, hits: list[Hit], unverified: UnverifiedMode | str = UnverifiedMode.FLAG,
            answerer: str = "llm") -> Answer:
     """The model's ``text`` turned into an ``Answer`` whose citations and figures are checked in code."""
     sentences = [Sentence(body, markers) for body, markers in split_answer(text)]
