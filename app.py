@@ -10,12 +10,12 @@ import itertools
 import re
 import threading
 import time
-from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
 from nearshore_qa import Answer, NearshoreQAError, Settings, open_library
+from nearshore_qa.answerers import make_answerer
 from nearshore_qa.export import (answer_json, answer_markdown, conversation_json, conversation_markdown,
                                  escape_markdown as md, file_stem, passage_html, safe_url)
 from nearshore_qa.fetch import add_url
@@ -129,10 +129,8 @@ def show_answer(lib, ans, i: int, stream: bool = False) -> None:
 
 @st.cache_resource(show_spinner=False)
 def _llm_answerer(kind: str, model: str, url: str, timeout: float, unverified: str):
-    from nearshore_qa.llm import make_answerer
-
-    return make_answerer(Settings(store_dir=Path("."), answerer=kind, llm_model=model.strip(),
-                                  llm_base_url=url.strip(), llm_timeout_s=timeout, unverified=unverified))
+    return make_answerer(kind, llm_model=model.strip(), llm_url=url.strip(), llm_timeout_s=timeout,
+                         unverified=unverified)
 
 
 def chosen_answerer(lib):
@@ -143,9 +141,7 @@ def chosen_answerer(lib):
     if choice == (s.answerer, s.llm_model, s.llm_base_url, s.unverified) or choice[0] == s.answerer == "extractive":
         return None
     if choice[0] == "extractive":
-        from nearshore_qa.answer import ExtractiveAnswerer
-
-        return ExtractiveAnswerer(lib.embedder, table_rows=lib.store.document_chunks)
+        return make_answerer(choice[0], embedder=lib.embedder, table_rows=lib.table_rows)
     kind, model, url, unverified = choice
     return _llm_answerer(kind, model, url, s.llm_timeout_s, unverified)
 

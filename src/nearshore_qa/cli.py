@@ -9,6 +9,7 @@ import sys
 from dataclasses import asdict
 
 from .errors import AnswererError, NearshoreQAError
+from .kinds import AnswererName, IngestStatus, UnverifiedMode
 from .records import Answer, IngestResult
 from . import __version__
 from .settings import Settings
@@ -29,12 +30,12 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("question", nargs="?")
     ask.add_argument("--json", action="store_true")
     ask.add_argument("-k", type=int, help="passages to retrieve (default 5)")
-    ask.add_argument("--answerer", choices=["extractive", "openai", "ollama", "llamacpp"],
+    ask.add_argument("--answerer", choices=[str(a) for a in AnswererName],
                      help="who writes the answer (default $NEARSHORE_QA_ANSWERER or extractive)")
     ask.add_argument("--llm-model", help="LLM model name, or the .gguf path for llamacpp ($NEARSHORE_QA_LLM_MODEL)")
     ask.add_argument("--llm-url", help="LLM server URL ($NEARSHORE_QA_LLM_BASE_URL)")
     ask.add_argument("--llm-timeout", type=float, help="seconds to wait for the LLM ($NEARSHORE_QA_LLM_TIMEOUT, 60)")
-    ask.add_argument("--unverified", choices=["flag", "remove"],
+    ask.add_argument("--unverified", choices=[str(m) for m in UnverifiedMode],
                      help="a sentence with a figure the sources do not support: shown flagged or removed")
     src = sub.add_parser("sources", help="list the documents in the store")
     src.add_argument("--json", action="store_true")
@@ -109,7 +110,7 @@ def cmd_ingest(args, settings: Settings) -> int:
     lib = _library(settings, seed=False)
     results = lib.add(args.paths, progress=_progress_bar())
     _print_results(results, args.json)
-    return 1 if any(r.status == "failed" for r in results) else 0
+    return 1 if any(r.status == IngestStatus.FAILED for r in results) else 0
 
 
 def _print_results(results: list[IngestResult], as_json: bool) -> None:
@@ -119,7 +120,8 @@ def _print_results(results: list[IngestResult], as_json: bool) -> None:
         if as_json:
             print(json.dumps(asdict(r), ensure_ascii=False))
             continue
-        detail = f"{r.chunks} chunks" if r.status in ("added", "replaced", "unchanged") else r.reason
+        counted = r.status in (IngestStatus.ADDED, IngestStatus.REPLACED, IngestStatus.UNCHANGED)
+        detail = f"{r.chunks} chunks" if counted else r.reason
         print(f"{r.status:<10} {r.name}" + (f"  ({detail})" if detail else ""))
         for warning in r.warnings:
             print(f"nearshore-qa: warning: {r.name}: {warning}", file=sys.stderr)

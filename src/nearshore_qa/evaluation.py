@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .figures import find_figures, parse_figure, same_figure
 from .settings import REPO_ROOT
+from .text import YEAR
 
 DEFAULT_EVAL = REPO_ROOT / "eval" / "questions.jsonl"
 
@@ -42,7 +43,7 @@ def _fold(text: str) -> str:
 def states(text: str, expected: str) -> bool:
     """Does ``text`` state ``expected`` (a figure, normalised, or else a phrase)?"""
     claim = parse_figure(expected) if re.search(r"\d", expected) else None
-    if claim is not None and not re.fullmatch(r"(?:19|20)\d\d", expected.strip()):
+    if claim is not None and not YEAR.fullmatch(expected.strip()):
         for found in find_figures(text):
             if same_figure(claim, found) or same_figure(found, claim):
                 return True

@@ -6,13 +6,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .text import MONTH_ABBREVIATIONS, MONTHS, YEAR
+
 SCALES = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "millions": 1e6, "mn": 1e6, "m": 1e6, "mm": 1e6,
     "billion": 1e9, "billions": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "t": 1e12,
     "thousands": 1e3, "trillions": 1e12,
 }
-_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
-           "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+_MONTHS = "|".join(m.lower() for m in MONTHS + MONTH_ABBREVIATIONS)
 _FIGURE = re.compile(
     r"(?<![\w.$])"
     r"(?P<cur>(?:US\$|U\.S\.\s?\$|USD\s?|MXN\s?|MX\$|CAD\s?|C\$|CA\$|EUR\s?|€|£|\$)\s?)?"
@@ -65,7 +66,7 @@ def find_figures(text: str) -> list[FoundFigure]:
         plain = not (cur or pct or scale_word)
         digits = num.replace(",", "")
         if plain:
-            if re.fullmatch(r"(?:19|20)\d\d", digits):
+            if YEAR.fullmatch(digits):
                 continue  # a year, not a figure
             if _NOT_A_FIGURE_BEFORE.search(before):
                 continue

@@ -22,6 +22,7 @@ from typing import Iterator
 import yaml
 
 from .errors import IngestError
+from .kinds import DocumentKind
 from .records import DocumentMeta, LoadedDocument, Table
 
 TEXT_FORMATS = {".md": "md", ".markdown": "md", ".txt": "txt", ".html": "html", ".htm": "html"}
@@ -219,7 +220,7 @@ def _first_url(value) -> str:
     return _scalar(value, 2000)
 
 
-def _meta(name: str, original_name: str, fmt: str, kind: str, fields: dict, fallback_title: str) -> DocumentMeta:
+def _meta(name: str, original_name: str, fmt: str, kind: DocumentKind, fields: dict, fallback_title: str) -> DocumentMeta:
     topics = fields.get("topics") or ()
     if isinstance(topics, str):
         topics = tuple(t.strip() for t in topics.split(",") if t.strip())
@@ -287,14 +288,14 @@ def _load_md(data: bytes, name: str, original_name: str, _extra: dict, _rows: in
     body = _MD_LINK.sub(lambda m: m.group(1), text).strip("\n")
     heading = _HEADING.search(body)
     fallback = heading.group(2).strip() if heading else _title_from_name(original_name)
-    return _meta(name, original_name, "md", "article", fields, fallback), body, (), ()
+    return _meta(name, original_name, "md", DocumentKind.ARTICLE, fields, fallback), body, (), ()
 
 
 def _load_txt(data: bytes, name: str, original_name: str, _extra: dict, _rows: int):
     text = decode_text(data, name).strip("\n")
     first = next((line.strip() for line in text.split("\n") if line.strip()), "")
     title = first[:200] if first else _title_from_name(original_name)
-    return _meta(name, original_name, "txt", "article", {}, title), text, (), ()
+    return _meta(name, original_name, "txt", DocumentKind.ARTICLE, {}, title), text, (), ()
 
 
 _DROP_TAGS = ("script", "style", "noscript", "nav", "footer", "header", "aside", "form", "iframe",
@@ -349,7 +350,7 @@ def _load_html(data: bytes, name: str, original_name: str, _extra: dict, _rows: 
     text = "\n\n".join(lines)
     heading = _HEADING.search(text)
     fallback = heading.group(2).strip() if heading else _title_from_name(original_name)
-    return _meta(name, original_name, "html", "article", fields, fallback), text, (), ()
+    return _meta(name, original_name, "html", DocumentKind.ARTICLE, fields, fallback), text, (), ()
 
 
 # --- binary documents ---------------------------------------------------------------------
@@ -396,7 +397,7 @@ def _load_pdf(data: bytes, name: str, original_name: str, _extra: dict, _rows: i
     if not text.strip():
         raise IngestError(name, "PDF has no extractable text (scanned images?)")
     first = text.strip().split("\n", 1)[0].strip()[:200]
-    return _meta(name, original_name, "pdf", "article", fields, first or _title_from_name(original_name)), text, (), tuple(pages)
+    return _meta(name, original_name, "pdf", DocumentKind.ARTICLE, fields, first or _title_from_name(original_name)), text, (), tuple(pages)
 
 
 def _pdf_date(value) -> str:
@@ -438,7 +439,7 @@ def _load_docx(data: bytes, name: str, original_name: str, _extra: dict, _rows: 
     text = "\n\n".join(lines)
     heading = _HEADING.search(text)
     fallback = heading.group(2).strip() if heading else _title_from_name(original_name)
-    return _meta(name, original_name, "docx", "article", fields, fallback), text, (), ()
+    return _meta(name, original_name, "docx", DocumentKind.ARTICLE, fields, fallback), text, (), ()
 
 
 def _docx_lines(document) -> list[str]:
@@ -544,7 +545,7 @@ def _load_csv(data: bytes, name: str, original_name: str, extra: dict, max_rows:
     if not rows:
         raise IngestError(name, "CSV has a header but no data rows")
     tables = (Table(name=_title_from_name(original_name), columns=columns, rows=tuple(rows)),)
-    meta = _meta(name, original_name, "csv", "table", extra, _title_from_name(original_name))
+    meta = _meta(name, original_name, "csv", DocumentKind.TABLE, extra, _title_from_name(original_name))
     return meta, _table_text(tables), tables, ()
 
 
@@ -601,7 +602,7 @@ def _load_xlsx(data: bytes, name: str, original_name: str, extra: dict, max_rows
         book.close()
     if not tables:
         raise IngestError(name, "workbook has no sheet with a header and data rows")
-    meta = _meta(name, original_name, "xlsx", "table", extra, _title_from_name(original_name))
+    meta = _meta(name, original_name, "xlsx", DocumentKind.TABLE, extra, _title_from_name(original_name))
     return meta, _table_text(tuple(tables)), tuple(tables), ()
 
 

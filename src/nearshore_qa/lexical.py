@@ -37,14 +37,15 @@ def tokenize(texts: list[str]):
 _WORD = re.compile(r"(?u)\b\w[\w.]*\w\b|\b\w\b")
 
 
-def stems(text: str) -> list[str]:
-    """The words as the index sees them (stopwords out, stemmed), in order."""
+def index_stems(text: str) -> list[str]:
+    """The words as the index sees them (bm25s's stopwords out, stemmed), in order. Not
+    ``text.term_stems``: that one drops question words too and splits numbers differently."""
     words = [w.lower() for w in _WORD.findall(normalise(text))]
     return _STEMMER.stemWords([w for w in words if w not in _STOPWORDS])
 
 
 def bigrams(text: str) -> set[tuple[str, str]]:
-    words = stems(text)
+    words = index_stems(text)
     return set(zip(words, words[1:]))
 
 

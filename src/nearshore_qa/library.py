@@ -8,14 +8,14 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from .answer import ExtractiveAnswerer, build_chain
+from .answerers import Answerer, build_chain, make_answerer, standalone_question
 from .chunking import chunk_document
 from .embeddings import MiniLMEmbeddings
 from .errors import IngestError, NearshoreQAError
 from .ingest import SIDECAR_SUFFIXES, doc_id_for, file_format, iter_files, load_bytes, load_file, load_pasted
+from .kinds import IngestStatus
 from .records import Answer, IngestResult, LoadedDocument, SourceInfo
 from .retrieval import HybridRetriever
-from .rewrite import rewrite_followup
 from .settings import Settings
 from .store import PendingDocument, Store
 
@@ -25,7 +25,7 @@ Progress = Callable[[int, int, str], None]
 class Library:
     """A store plus the models that read it. Heavy parts load on first use."""
 
-    def __init__(self, settings: Settings, embedder: MiniLMEmbeddings | None = None, answerer=None):
+    def __init__(self, settings: Settings, embedder: MiniLMEmbeddings | None = None, answerer: Answerer | None = None):
         self.settings = settings
         self.embedder = embedder or MiniLMEmbeddings()
         self._store: Store | None = None
@@ -43,15 +43,17 @@ class Library:
         return HybridRetriever(store=self.store, k=self.settings.top_k)
 
     @property
-    def answerer(self):
+    def answerer(self) -> Answerer:
         if self._answerer is None:
-            if self.settings.answerer == "extractive":
-                self._answerer = ExtractiveAnswerer(self.embedder, table_rows=self.store.document_chunks)
-            else:
-                from .llm import make_answerer
-
-                self._answerer = make_answerer(self.settings, self.embedder)
+            s = self.settings
+            self._answerer = make_answerer(s.answerer, llm_model=s.llm_model, llm_url=s.llm_base_url,
+                                           llm_timeout_s=s.llm_timeout_s, unverified=s.unverified,
+                                           embedder=self.embedder, table_rows=self.table_rows)
         return self._answerer
+
+    def table_rows(self, doc_id: str):
+        """A document's chunks (a table's rows), for the extractive answerer's table scans."""
+        return self.store.document_chunks(doc_id)
 
     # --- adding ----------------------------------------------------------------------------
     def add(self, paths: Iterable[str | Path], progress: Progress | None = None) -> list[IngestResult]:
@@ -61,7 +63,7 @@ class Library:
         for raw in paths:
             path = Path(raw)
             if not path.exists() and not path.is_symlink():
-                results.append(IngestResult(str(raw), "failed", reason="no such file or folder"))
+                results.append(IngestResult(str(raw), IngestStatus.FAILED, reason="no such file or folder"))
                 continue
             for file, root in iter_files([path]):
                 if path.is_dir() and (file.is_dir() or file_format(file.name) is None):
@@ -69,7 +71,7 @@ class Library:
                     # they are listed, not failed.
                     reason = ("a link to a folder (not followed)" if file.is_dir()
                               else f"unsupported file type {file.suffix or '(none)'}")
-                    results.append(IngestResult(doc_id_for(file, root), "skipped", reason=reason))
+                    results.append(IngestResult(doc_id_for(file, root), IngestStatus.SKIPPED, reason=reason))
                     continue
                 entries.append((file, root))
         limit = self.settings.max_file_bytes
@@ -119,7 +121,7 @@ class Library:
         warned: dict[int, tuple[str, ...]] = {}
 
         def failed(i: int, name: str, reason: str) -> None:
-            results[i] = IngestResult(name, "failed", doc_id=name, reason=reason)
+            results[i] = IngestResult(name, IngestStatus.FAILED, doc_id=name, reason=reason)
 
         with store.writing():
             for i, (name, load, *peek) in enumerate(loaders):
@@ -187,7 +189,7 @@ class Library:
                 except NearshoreQAError:
                     raise
                 except Exception as exc:
-                    results[i] = IngestResult(p.name, "failed", doc_id=p.name,
+                    results[i] = IngestResult(p.name, IngestStatus.FAILED, doc_id=p.name,
                                               reason=f"unexpected {type(exc).__name__}: {exc}")
                     try:
                         store.abandon(p)
@@ -202,7 +204,7 @@ class Library:
             except NearshoreQAError:
                 raise
             except Exception as exc:
-                results[i] = IngestResult(p.name, "failed", doc_id=p.name,
+                results[i] = IngestResult(p.name, IngestStatus.FAILED, doc_id=p.name,
                                           reason=f"unexpected {type(exc).__name__}: {exc}")
 
     def _encode(self, texts: list[str]) -> list[list[float]]:
@@ -241,53 +243,39 @@ class Library:
         return results
 
     # --- reading ---------------------------------------------------------------------------
-    def _prepare(self, question: str, k: int | None, history: list[str] | None, answerer):
-        """The stripped question, the answerer to use, the standalone question and a retriever."""
+    def ask(self, question: str, k: int | None = None, history: list[str] | None = None,
+            answerer: Answerer | None = None) -> Answer:
+        """``answerer`` overrides the configured one for this question (the app's sidebar choice)."""
+        answer = None
+        for piece in self.ask_stream(question, k, history, answerer):
+            if isinstance(piece, Answer):
+                answer = piece
+        return answer
+
+    def ask_stream(self, question: str, k: int | None = None, history: list[str] | None = None,
+                   answerer: Answerer | None = None) -> Iterator[str | Answer]:
+        """Like ``ask``, but yields the answer's text as an LLM writes it, then the checked ``Answer``.
+
+        The one path from a question to its answer: the follow-up rewritten, then the chain
+        (retrieval → answerer). An answerer that does not stream (the extractive one) yields
+        only the ``Answer``.
+        """
         question = question.strip()
         if not question:
             raise ValueError("the question is empty")
         answerer = answerer or self.answerer
         standalone = self.standalone(question, history or [], answerer)
-        return question, answerer, standalone, HybridRetriever(store=self.store, k=k or self.settings.top_k)
+        retriever = HybridRetriever(store=self.store, k=k or self.settings.top_k)
+        for piece in build_chain(retriever, answerer).stream(standalone):
+            if isinstance(piece, Answer):
+                piece.question = question
+                piece.standalone_question = standalone
+            yield piece
 
-    def ask(self, question: str, k: int | None = None, history: list[str] | None = None, answerer=None) -> Answer:
-        """``answerer`` overrides the configured one for this question (the app's sidebar choice)."""
-        question, answerer, standalone, retriever = self._prepare(question, k, history, answerer)
-        answer = build_chain(retriever, answerer).invoke(standalone)
-        answer.question = question
-        answer.standalone_question = standalone
-        return answer
-
-    def ask_stream(self, question: str, k: int | None = None, history: list[str] | None = None,
-                   answerer=None) -> Iterator[str | Answer]:
-        """Like ``ask``, but yields the answer's text as an LLM writes it, then the checked ``Answer``.
-
-        An answerer without ``stream`` (the extractive one) yields only the ``Answer``.
-        """
-        from .retrieval import documents_to_hits
-
-        question, answerer, standalone, retriever = self._prepare(question, k, history, answerer)
-        hits = documents_to_hits(retriever.invoke(standalone))
-        answer = None
-        if hasattr(answerer, "stream"):
-            for piece in answerer.stream(standalone, hits):
-                if isinstance(piece, Answer):
-                    answer = piece
-                else:
-                    yield piece
-        else:
-            answer = answerer(standalone, hits)
-        answer.question = question
-        answer.standalone_question = standalone
-        yield answer
-
-    def standalone(self, question: str, history: list[str], answerer=None) -> str:
+    def standalone(self, question: str, history: list[str], answerer: Answerer | None = None) -> str:
         """A follow-up rewritten from the history: by the LLM when the answerer has one (it falls
         back to the rule-based rewrite itself), else by rule."""
-        rewrite = getattr(answerer or self.answerer, "rewrite", None)
-        if history and rewrite is not None:
-            return rewrite(question, history)
-        return rewrite_followup(question, history)
+        return standalone_question(answerer or self.answerer, question, history)
 
     def sources(self) -> list[SourceInfo]:
         return self.store.sources()

@@ -5,12 +5,14 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from .kinds import AnswererName, DocumentKind, IngestStatus
+
 
 @dataclass(frozen=True)
 class DocumentMeta:
     doc_id: str  # identity: path relative to the folder given, or URL
     title: str
-    kind: str  # "article" | "table"
+    kind: DocumentKind
     fmt: str  # md, txt, html, pdf, docx, csv, xlsx, text (pasted)
     source: str = ""  # publisher
     url: str = ""
@@ -109,7 +111,7 @@ class Citation:
     locator: str
     text: str
     highlights: list[tuple[int, int]] = field(default_factory=list)
-    kind: str = "article"
+    kind: DocumentKind = DocumentKind.ARTICLE
     table: str = ""
     row: int | None = None
     column: str = ""
@@ -148,7 +150,7 @@ class Answer:
     citations: list[Citation] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     standalone_question: str = ""  # the rewritten follow-up, when it differs
-    answerer: str = "extractive"
+    answerer: str = AnswererName.EXTRACTIVE  # the answerer's name ("openai:gpt-4o-mini" for an LLM)
     closest: list[Citation] = field(default_factory=list)  # shown when abstaining
     confidence: float = 0.0  # the answerer's score of its best evidence
 
@@ -169,7 +171,7 @@ class Answer:
 @dataclass(frozen=True)
 class IngestResult:
     name: str  # the path or name the user gave
-    status: str  # added | unchanged | replaced | duplicate | failed | removed
+    status: IngestStatus
     doc_id: str = ""
     reason: str = ""
     chunks: int = 0

@@ -14,8 +14,8 @@ from pydantic import ConfigDict
 from .lexical import bigrams, document_key
 from .records import Hit
 from .store import Store
+from .text import YEAR
 
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # Trade and legal writing says the same thing in set phrases; the lexical query gets the
 # other phrasing too (the dense one reads the question as asked).
 _EXPANSIONS = [
@@ -113,7 +113,7 @@ class HybridRetriever(BaseRetriever):
         found = self.store.chunks(scores)
         documents = _rescaled(index.search_documents(words, w.doc_candidates), floor=0.0) if w.document else {}
         pairs = bigrams(content_words(query)) if w.phrase else set()
-        years = set(_YEAR.findall(query))
+        years = set(YEAR.findall(query))
         for cid, (chunk, meta) in found.items():
             # A table row is a record of its own: the rest of its table (other partners, other
             # years) is no evidence for it, and a long table would lose to any article on
@@ -128,7 +128,7 @@ class HybridRetriever(BaseRetriever):
             if years:
                 # A passage about other years is the wrong passage; one naming no year may
                 # still hold the answer (its document says when).
-                stated = set(_YEAR.findall(around))
+                stated = set(YEAR.findall(around))
                 named = len(years & stated)
                 scores[cid] += w.year_bonus * named if named else -w.year_penalty * bool(stated)
         ranked = self._with_table_rows(sorted(found, key=lambda c: -scores[c]), found, k)

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_MONTH = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b")
+from .text import MONTH, YEAR
+
 _FOLLOWUP = re.compile(r"^\s*(and|what about|how about|and what about|what of|same for|and for|and in|in|for)\b", re.I)
 _NAME = re.compile(r"\b[A-Z][\wÀ-ÿ\-]*(?:\s+[A-Z][\wÀ-ÿ\-]*)*")
 _IGNORE = {"And", "What", "How", "In", "For", "On", "At", "By", "From", "To", "Of", "With", "The", "Same", "US", "U.S.", "About", "Which", "Who", "When", "Is", "Was",
@@ -33,7 +33,7 @@ def _names(text: str) -> list[str]:
     out = []
     for m in _NAME.finditer(text):
         # Months are a slot of their own (swapped like years), not a place or partner.
-        words = [w for w in m.group(0).split() if w not in _IGNORE and not _MONTH.fullmatch(w)]
+        words = [w for w in m.group(0).split() if w not in _IGNORE and not MONTH.fullmatch(w)]
         if words:
             out.append(" ".join(words))
     return out
@@ -48,7 +48,7 @@ _ANAPHOR = re.compile(r"\b(that|this|these|those|it|its|they|their|them)\b", re.
 
 def _relative_years(question: str, previous: str) -> list[str]:
     """ "And the following year?" after a question about 2024 means 2025."""
-    old = _YEAR.findall(previous)
+    old = YEAR.findall(previous)
     if not old:
         return []
     for pattern, delta in _RELATIVE_YEAR.items():
@@ -70,19 +70,19 @@ def rewrite_followup(question: str, history: list[str]) -> str:
             if carried:
                 return f"{question.strip().rstrip('?')} ({', '.join(carried)})?"
         return question
-    new_years = _YEAR.findall(question) or _relative_years(question, previous)
-    new_names = [n for n in _names(question) if not _YEAR.fullmatch(n)]
+    new_years = YEAR.findall(question) or _relative_years(question, previous)
+    new_names = [n for n in _names(question) if not YEAR.fullmatch(n)]
     rewritten = previous
     if new_years:
-        old_years = _YEAR.findall(previous)
+        old_years = YEAR.findall(previous)
         if old_years:
             for old, new in zip(old_years, new_years + [new_years[-1]] * len(old_years)):
                 rewritten = rewritten.replace(old, new, 1)
         else:
             rewritten = f"{rewritten} in {' and '.join(new_years)}"
-    new_months = _MONTH.findall(question)
+    new_months = MONTH.findall(question)
     if new_months:
-        old_months = _MONTH.findall(rewritten)
+        old_months = MONTH.findall(rewritten)
         if old_months:
             rewritten = re.sub(rf"\b{old_months[0]}\b", new_months[0], rewritten, count=1)
         else:

@@ -8,6 +8,8 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
+from .kinds import AnswererName, UnverifiedMode
+
 # The shipped corpus sits beside the package in a source checkout (the supported install).
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SHIPPED_CORPUS = REPO_ROOT / "corpus"
@@ -33,7 +35,9 @@ def _env_float(name: str, default: float) -> float:
         raise ValueError(f"{name} must be a number of seconds, got {raw!r}") from None
 
 
-ANSWERERS = ("extractive", "openai", "ollama", "llamacpp")
+# Settings hold plain names, not AnswererName / UnverifiedMode members: they become the app's
+# widget state, and Streamlit's enum coercion fails on an Enum value among string options.
+ANSWERERS = tuple(a.value for a in AnswererName)
 
 
 @dataclass(frozen=True)
@@ -45,12 +49,12 @@ class Settings:
     collection: str = "nearshore_qa"
     max_file_mb: int = 50
     top_k: int = 5
-    answerer: str = "extractive"
+    answerer: str = AnswererName.EXTRACTIVE.value  # an AnswererName
     # LLM answerers (issue: LLM answerers); read here so configuration stays at the edge.
     llm_model: str = ""
     llm_base_url: str = ""
     llm_timeout_s: float = 60.0
-    unverified: str = "flag"  # flag | remove: what to do with a sentence whose figure is unsupported
+    unverified: str = UnverifiedMode.FLAG.value  # an UnverifiedMode: a sentence whose figure is unsupported
     allow_private_urls: bool = False
 
     @classmethod
@@ -69,11 +73,11 @@ class Settings:
             chroma_url=os.environ.get("NEARSHORE_QA_CHROMA_URL") or None,
             max_file_mb=_env_int("NEARSHORE_QA_MAX_FILE_MB", 50),
             top_k=_env_int("NEARSHORE_QA_TOP_K", 5),
-            answerer=os.environ.get("NEARSHORE_QA_ANSWERER", "extractive"),
+            answerer=os.environ.get("NEARSHORE_QA_ANSWERER", AnswererName.EXTRACTIVE.value),
             llm_model=os.environ.get("NEARSHORE_QA_LLM_MODEL", ""),
             llm_base_url=os.environ.get("NEARSHORE_QA_LLM_BASE_URL", ""),
             llm_timeout_s=_env_float("NEARSHORE_QA_LLM_TIMEOUT", 60.0),
-            unverified=os.environ.get("NEARSHORE_QA_UNVERIFIED", "flag"),
+            unverified=os.environ.get("NEARSHORE_QA_UNVERIFIED", UnverifiedMode.FLAG.value),
             allow_private_urls=os.environ.get("NEARSHORE_QA_ALLOW_PRIVATE_URLS", "") == "1",
         )
         settings = replace(settings, **{k: v for k, v in overrides.items() if v is not None})
@@ -89,7 +93,7 @@ class Settings:
             raise ValueError(f"answerer must be one of {', '.join(ANSWERERS)}, got {self.answerer!r}")
         if not self.llm_timeout_s > 0:
             raise ValueError(f"the LLM timeout must be positive, got {self.llm_timeout_s}")
-        if self.unverified not in ("flag", "remove"):
+        if self.unverified not in tuple(UnverifiedMode):
             raise ValueError(f"unverified must be 'flag' or 'remove', got {self.unverified!r}")
 
     @property

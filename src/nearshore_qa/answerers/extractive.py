@@ -1,44 +1,33 @@
-"""The extractive answerer (the offline default) and the LangChain chain around it.
+"""The extractive answerer (the offline default).
 
 It quotes the one to three sentences or table rows that best answer the question, each with
 its citation marker, and abstains when the evidence does not mention what the question asks
-about (its years, its places and names) or is only loosely related.
+about (its years, its places and names) or is only loosely related. How much each piece of
+evidence counts is ``AnswerWeights``.
 """
 
 from __future__ import annotations
 
 import math
 import re
-import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
-import Stemmer
-from langchain_core.runnables import Runnable, RunnableLambda
 
-from .chunking import split_sentences
-from .citations import check_figures, citation_for
-from .figures import find_figures
-from .records import Answer, Citation, Hit
+from ..chunking import split_sentences
+from ..citations import check_figures, citation_for
+from ..figures import find_figures
+from ..kinds import AnswererName
+from ..records import Answer, Citation, Hit
+from ..text import MONTH, MONTH_NAMES, MONTHS, YEAR, YEAR_PATTERN, abstention, fold, term_stems
 
-_STEM = Stemmer.Stemmer("english")
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d+(?:[.,]\d+)*")
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_MONTH = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\b")
-_FULL_DATE = re.compile(r"\b(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|"
-                        r"October|November|December)(?:\s+\d{1,2},)?\s+(?:19|20)\d\d\b")
+_FULL_DATE = re.compile(rf"\b(?:\d{{1,2}}\s+)?(?:{MONTH_NAMES})(?:\s+\d{{1,2}},)?\s+{YEAR_PATTERN}\b")
 _MOST = re.compile(r"\b(most|largest|biggest|highest|top|leading|busiest|greatest|main|first)\b", re.I)
 _LEAST = re.compile(r"\b(least|smallest|lowest|fewest|bottom)\b", re.I)
-STOPWORDS = set("""a an the of in on at to for from by with and or but is are was were be been being do does did
-what which who whom whose when where why how much many there their its it this that these those as than then into
-about over under between during per vs versus according has have had can could would should will shall may might
-me my our we you your i tell give show list please any some more most less least also still did does
-happen happened value amount number figure figures total data""".split())
 GENERIC_NAMES = {"us", "u.s", "u.s.", "usa", "united", "states", "america", "american", "what", "which", "how", "when",
                  "who", "where", "why", "is", "are", "did", "does", "do", "was", "were", "the", "in", "and", "of",
                  "for", "by", "according", "tell", "give", "list", "can", "could", "i", "and", "what's", "whats",
-                 "north", "january", "february", "march", "april", "may", "june", "july", "august", "september",
-                 "october", "november", "december"}
+                 "north", *(m.lower() for m in MONTHS)}
 _FIGURE_WORDS = re.compile(r"\b(how much|how many|value|amount|total|worth|billion|million|percent|percentage|share|"
                            r"rate|deficit|surplus|balance|exports?|imports?|trade|number of|count|level|reach|"
                            r"volume|grew|growth|rise|fall|fell|increase|decrease)\b", re.I)
@@ -70,9 +59,39 @@ def measures(text: str) -> set[str]:
     return {name for name, pattern in _MEASURES.items() if pattern.search(text)}
 
 
-def stems(text: str) -> list[str]:
-    words = [w.lower().strip("'’-") for w in _WORD.findall(text)]
-    return [_STEM.stemWord(w) for w in words if w and w not in STOPWORDS]
+@dataclass(frozen=True)
+class AnswerWeights:
+    """How much each piece of evidence moves a candidate's score (hand-set; the shipped eval's
+    figures come from these values). A candidate scores
+    ``similarity·cosine + overlap·term overlap + rank/(1 + passage rank)`` minus the penalties."""
+
+    similarity: float = 0.55  # cosine of question and candidate (MiniLM)
+    overlap: float = 0.35  # share of the question's (rarity-weighted) terms the candidate holds
+    rank: float = 0.1  # divided by 1 + the passage's retrieval rank
+    context_term: float = 0.5  # a term found only in the title/section counts this much of one in the text
+    term_floor: float = 0.1  # added to every term's rarity weight
+    missing_acronym: float = 0.05  # per acronym of the question the passage lacks
+    year_partly_missing: float = 0.12  # some, not all, of the question's years stated near the candidate
+    year_missing: float = 0.3  # none of them
+    missing_name: float = 0.15  # per name of the question the passage lacks
+    no_figure: float = 0.12  # the question asks for a figure, the candidate states none
+    month_missing: float = 0.1
+    full_date: float = 0.08  # bonus: a "when" question and a candidate with a full date
+    date_without_year: float = 0.15  # a "when" question and a candidate without a year
+    extra_measure: float = 0.06  # per measure stated that the question does not ask for (exports vs imports)
+    missing_measure: float = 0.06  # per measure asked for and not stated
+    no_percent: float = 0.05  # a share is asked for and a sentence states no percentage
+    runner_up_margin: float = 0.05  # further candidates quoted if within this of the best
+    extreme_row: float = 0.05  # bonus of a table's extreme row over the row that found its table
+    figureless_overlap: float = 0.5  # a figure question without a figure is answered only above this overlap
+    # choosing a table row's value column
+    column_size: float = 0.1  # per term in the column name (long names match by chance)
+    column_measure: float = 0.75  # per measure the column and the question share
+    unasked_rank: float = 1.0  # a rank column when the question asks for no rank
+    unasked_pct: float = 0.5  # a percentage column when the question asks for no share
+
+
+WEIGHTS = AnswerWeights()
 
 
 @dataclass
@@ -98,22 +117,33 @@ class QuestionProfile:
             if i == 0 and len(words) > 3 and not bare.isupper():
                 continue  # the first word is capitalised anyway ("Using ...", "Mexico's ...")
             if len(bare) >= 3 and bare[0].isupper() and bare.lower() not in GENERIC_NAMES and not bare.isupper():
-                names.add(_fold(bare))
+                names.add(fold(bare))
             elif bare.isupper() and 3 <= len(bare) <= 6 and bare.lower() not in GENERIC_NAMES:
                 acronyms.add(bare.lower())
         return cls(
             text=question,
-            terms=set(stems(question)),
-            years=set(_YEAR.findall(question)),
+            terms=set(term_stems(question)),
+            years=set(YEAR.findall(question)),
             names=names,
             acronyms=acronyms,
             wants_figure=bool(_FIGURE_WORDS.search(question)) and not re.match(r"\s*(when|who|what is|what are|define)\b", question, re.I),
             wants_percent=bool(re.search(r"\b(percent|percentage|share|%|proportion)\b", question, re.I)),
             wants_date=bool(re.search(r"^\s*when\b|\b(on what date|what date|in what year|what year|since when)\b", question, re.I)),
-            months={m.lower()[:3] for m in _MONTH.findall(question)},
+            months={m.lower()[:3] for m in MONTH.findall(question)},
             extreme=("min" if _LEAST.search(question) else "max" if _MOST.search(question) else ""),
             measures=measures(question),
         )
+
+
+@dataclass(frozen=True)
+class UnitFeatures:
+    """What scoring found out about a candidate; the defaults are an unscored candidate's."""
+
+    sim: float = 0.0  # cosine with the question
+    overlap: float = 0.0  # weighted share of the question's terms
+    years_ok: bool = True  # every year of the question stated near the candidate
+    names_missing: tuple[str, ...] = ()  # names of the question its passage lacks
+    has_figure: bool = False  # a figure in the sentence, or a table row
 
 
 @dataclass
@@ -128,19 +158,11 @@ class Unit:
     column: str = ""
     note: str = ""  # e.g. "highest us_exports_usd_billions among 15 rows for 2025"
     score: float = 0.0
-    features: dict = field(default_factory=dict)
+    features: UnitFeatures = field(default_factory=UnitFeatures)
 
     @property
     def context(self) -> str:
         return f"{self.hit.doc.title} {self.hit.chunk.section} {self.hit.chunk.table}"
-
-
-def _fold(text: str) -> str:
-    """Lower case, accents dropped and dashes unified: "Nuevo León" matches "Nuevo Leon",
-    "US–Mexico" matches "US-Mexico"."""
-    plain = unicodedata.normalize("NFKD", text.lower())
-    plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
-    return re.sub(r"[–—‐-]", "-", plain)
 
 
 def _numeric(value: str) -> bool:
@@ -150,7 +172,8 @@ def _numeric(value: str) -> bool:
 _LABEL_COLUMNS = re.compile(r"^(year|month|quarter|period|date|hs2?|code|rank|id)\b", re.I)
 
 
-def choose_column(profile: QuestionProfile, columns: tuple[str, ...], values: tuple[str, ...]) -> str:
+def choose_column(profile: QuestionProfile, columns: tuple[str, ...], values: tuple[str, ...],
+                  w: AnswerWeights = WEIGHTS) -> str:
     """The value column of a table row that the question asks for, or "" for the whole row."""
     best, best_score = "", 0.0
     wanted = {_SYNONYMS.get(t, t) for t in profile.terms}
@@ -158,13 +181,13 @@ def choose_column(profile: QuestionProfile, columns: tuple[str, ...], values: tu
     for col, value in zip(columns, values):
         if not _numeric(value) or _LABEL_COLUMNS.match(col):
             continue
-        col_terms = {_SYNONYMS.get(t, t) for t in stems(col.replace("_", " "))}
-        score = len(col_terms & wanted) / (1 + 0.1 * len(col_terms))
-        score += 0.75 * len(measures(col.replace("_", " ")) & profile.measures)
+        col_terms = {_SYNONYMS.get(t, t) for t in term_stems(col.replace("_", " "))}
+        score = len(col_terms & wanted) / (1 + w.column_size * len(col_terms))
+        score += w.column_measure * len(measures(col.replace("_", " ")) & profile.measures)
         if "rank" in col_terms and not asks_rank:
-            score -= 1.0
+            score -= w.unasked_rank
         if "pct" in col_terms and not (profile.wants_percent or "pct" in wanted):
-            score -= 0.5
+            score -= w.unasked_pct
         if score > best_score:
             best, best_score = col, score
     return best
@@ -173,11 +196,12 @@ def choose_column(profile: QuestionProfile, columns: tuple[str, ...], values: tu
 class ExtractiveAnswerer:
     """Picks sentences and rows from retrieved hits; states no figure its source does not hold."""
 
-    name = "extractive"
+    name: str = AnswererName.EXTRACTIVE
 
     def __init__(self, embedder, max_units: int = 3, min_score: float = 0.55, table_rows=None,
-                 max_encoded: int = 24):
+                 max_encoded: int = 24, weights: AnswerWeights = WEIGHTS):
         self.embedder = embedder
+        self.weights = weights
         self.max_encoded = max_encoded
         # doc_id -> its row chunks; lets "which ... most" questions scan a whole table.
         self.table_rows = table_rows
@@ -190,7 +214,7 @@ class ExtractiveAnswerer:
         for rank, hit in enumerate(hits):
             chunk = hit.chunk
             if chunk.row is not None:
-                column = choose_column(profile, chunk.columns, chunk.values)
+                column = choose_column(profile, chunk.columns, chunk.values, self.weights)
                 units.append(Unit(hit, rank, 0, len(chunk.text), chunk.text, column=column))
                 continue
             for a, b in split_sentences(chunk.text):
@@ -203,14 +227,15 @@ class ExtractiveAnswerer:
     def score(self, profile: QuestionProfile, units: list[Unit]) -> None:
         if not units:
             return
+        w = self.weights
         # Question terms weigh by how rare they are among the candidates ("balance" tells more
         # than "trade" here), and synonyms ("deficit" ~ "balance") count as the same term.
         terms = {_SYNONYMS.get(t, t) for t in profile.terms - set(profile.years)}
-        own_terms = [{_SYNONYMS.get(t, t) for t in stems(u.text.replace("_", " "))} for u in units]
-        ctx_terms = [{_SYNONYMS.get(t, t) for t in stems(u.context)} for u in units]
-        weight = {t: math.log(1 + len(units) / (1 + sum(t in o for o in own_terms))) + 0.1 for t in terms}
+        own_terms = [{_SYNONYMS.get(t, t) for t in term_stems(u.text.replace("_", " "))} for u in units]
+        ctx_terms = [{_SYNONYMS.get(t, t) for t in term_stems(u.context)} for u in units]
+        weight = {t: math.log(1 + len(units) / (1 + sum(t in o for o in own_terms))) + w.term_floor for t in terms}
         total = sum(weight.values())
-        overlaps = [(sum(weight[t] * (1.0 if t in own else 0.5 if t in ctx else 0.0) for t in terms) / total
+        overlaps = [(sum(weight[t] * (1.0 if t in own else w.context_term if t in ctx else 0.0) for t in terms) / total
                      if total else 0.0) for own, ctx in zip(own_terms, ctx_terms)]
         # Encoding is the cost of an ask: only the candidates with the most term overlap (and
         # the best-ranked passages) are read by the encoder; the others cannot win anyway.
@@ -225,45 +250,45 @@ class ExtractiveAnswerer:
         if picked:
             sims[picked] = np.asarray(encode([texts[i] for i in picked])) @ q
         for unit, sim, overlap in zip(units, sims, overlaps):
-            lower = _fold(f"{unit.context} {unit.text}")
+            lower = fold(f"{unit.context} {unit.text}")
             # A title like "..., 2019–2023" spans years; the year must be in the passage or its section.
             near = f"{unit.hit.chunk.section} {unit.text}"
             years_ok = all(y in near for y in profile.years) if profile.years else True
             some_year = any(y in near for y in profile.years) if profile.years else True
             # Names may stand anywhere in the passage around the sentence ("Mexico" is often
             # named once per paragraph), not only in the quoted sentence.
-            passage = _fold(f"{unit.context} {unit.hit.chunk.text}")
+            passage = fold(f"{unit.context} {unit.hit.chunk.text}")
             names_missing = [n for n in profile.names
                              if n not in passage and n.rstrip("s") not in passage
                              and _DEMONYMS.get(n, n) not in passage]
             figs = find_figures(unit.text)
             has_figure = bool(figs) or unit.hit.chunk.row is not None
-            score = 0.55 * float(sim) + 0.35 * overlap + 0.1 / (1 + unit.rank)
-            score -= 0.05 * sum(1 for a in profile.acronyms if a not in passage)
+            score = w.similarity * float(sim) + w.overlap * overlap + w.rank / (1 + unit.rank)
+            score -= w.missing_acronym * sum(1 for a in profile.acronyms if a not in passage)
             if profile.years and not years_ok:
-                score -= 0.12 if some_year else 0.3
+                score -= w.year_partly_missing if some_year else w.year_missing
             if names_missing:
-                score -= 0.15 * len(names_missing)
+                score -= w.missing_name * len(names_missing)
             if profile.wants_figure and not has_figure:
-                score -= 0.12
+                score -= w.no_figure
             if profile.months and not any(m in lower for m in profile.months):
-                score -= 0.1
+                score -= w.month_missing
             if profile.wants_date:
                 if _FULL_DATE.search(unit.text):
-                    score += 0.08
-                elif not _YEAR.search(unit.text):
-                    score -= 0.15
+                    score += w.full_date
+                elif not YEAR.search(unit.text):
+                    score -= w.date_without_year
             if profile.wants_figure:
                 stated = measures(unit.column.replace("_", " ")) if unit.column else (
                     set() if unit.hit.chunk.row is not None else measures(unit.text))
                 extra = stated - profile.measures - {"growth", "share"}
                 missing = profile.measures - stated - {"growth"}
-                score -= 0.06 * len(extra) + 0.06 * len(missing)
+                score -= w.extra_measure * len(extra) + w.missing_measure * len(missing)
             if profile.wants_percent and not any(f.kind == "percent" for f in figs) and unit.hit.chunk.row is None:
-                score -= 0.05
+                score -= w.no_percent
             unit.score = score
-            unit.features = {"sim": float(sim), "overlap": overlap, "years_ok": years_ok,
-                             "names_missing": names_missing, "has_figure": has_figure}
+            unit.features = UnitFeatures(sim=float(sim), overlap=overlap, years_ok=years_ok,
+                                         names_missing=tuple(names_missing), has_figure=has_figure)
 
     # -- composing --------------------------------------------------------------------------
     def __call__(self, question: str, hits: list[Hit]) -> Answer:
@@ -283,9 +308,9 @@ class ExtractiveAnswerer:
         for unit in units[1:]:
             if len(chosen) >= self.max_units:
                 break
-            if unit.score < max(self.min_score, best.score - 0.05):
+            if unit.score < max(self.min_score, best.score - self.weights.runner_up_margin):
                 break
-            if not unit.features["years_ok"] or unit.features["names_missing"]:
+            if not unit.features.years_ok or unit.features.names_missing:
                 continue
             if any(unit.text == c.text or (unit.hit.chunk.chunk_id == c.hit.chunk.chunk_id and unit.start == c.start)
                    for c in chosen):
@@ -306,12 +331,13 @@ class ExtractiveAnswerer:
         if not table_units:
             return None
         anchor = max(table_units, key=lambda u: u.score)
-        if not anchor.features.get("years_ok", True) or anchor.features.get("names_missing"):
+        if not anchor.features.years_ok or anchor.features.names_missing:
             return None
         rows = [c for c in self.table_rows(anchor.hit.chunk.doc_id) if c.table == anchor.hit.chunk.table]
         if profile.years:
             rows = [c for c in rows if all(y in c.values for y in profile.years)]
-        column = anchor.column or choose_column(profile, anchor.hit.chunk.columns, anchor.hit.chunk.values)
+        column = anchor.column or choose_column(profile, anchor.hit.chunk.columns, anchor.hit.chunk.values,
+                                                self.weights)
         if not rows or not column:
             return None
         index = rows[0].columns.index(column)
@@ -331,19 +357,19 @@ class ExtractiveAnswerer:
         word = "lowest" if profile.extreme == "min" else "highest"
         unit = Unit(hit, anchor.rank, 0, len(pick.text), pick.text, column=column,
                     note=f"{word} {column} among {len(rows)} rows{scope}")
-        unit.score = anchor.score + 0.05
-        unit.features = {**anchor.features, "has_figure": True}
+        unit.score = anchor.score + self.weights.extreme_row
+        unit.features = replace(anchor.features, has_figure=True)
         return unit
 
     def _confident(self, profile: QuestionProfile, unit: Unit) -> bool:
         f = unit.features
         if unit.score < self.min_score:
             return False
-        if profile.years and not f["years_ok"]:
+        if profile.years and not f.years_ok:
             return False
-        if f["names_missing"]:
+        if f.names_missing:
             return False
-        return not (profile.wants_figure and not f["has_figure"] and f["overlap"] < 0.5)
+        return not (profile.wants_figure and not f.has_figure and f.overlap < self.weights.figureless_overlap)
 
     def _compose(self, question: str, chosen: list[Unit]) -> Answer:
         citations: list[Citation] = []
@@ -385,10 +411,7 @@ class ExtractiveAnswerer:
     @staticmethod
     def _abstain(question: str, hits: list[Hit]) -> Answer:
         closest = [citation_for(h, i + 1) for i, h in enumerate(hits[:3])]
-        q = question.strip().rstrip("?").strip()
-        text = (f"The corpus does not say: “{q}?” None of the passages found states it; "
-                f"the closest sources are listed below.")
-        return Answer(question=question, answer=text, abstained=True, closest=closest)
+        return Answer(question=question, answer=abstention(question), abstained=True, closest=closest)
 
 
 def _column_span(row_text: str, column: str) -> tuple[int, int] | None:
@@ -398,17 +421,3 @@ def _column_span(row_text: str, column: str) -> tuple[int, int] | None:
     start = m.start() + (2 if row_text[m.start()] == ";" else 0)
     return start, m.end()
 
-
-def build_chain(retriever, answerer) -> Runnable:
-    """retriever → answerer as a LangChain Runnable: ``chain.invoke(question) -> Answer``.
-
-    Any answerer with ``__call__(question, hits) -> Answer`` fits, so an LLM answerer can
-    replace the extractive one without touching retrieval.
-    """
-    from .retrieval import documents_to_hits
-
-    def run(question: str) -> Answer:
-        docs = retriever.invoke(question)
-        return answerer(question, documents_to_hits(docs))
-
-    return RunnableLambda(run, name=f"{getattr(answerer, 'name', 'answerer')}_chain")

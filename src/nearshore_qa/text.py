@@ -1,0 +1,57 @@
+"""Words the pipeline reads the same way everywhere: years, month names, the terms of a
+sentence, the abstention sentence.
+
+Two tokenisations exist on purpose: ``term_stems`` here (the answerers' and the follow-up
+rewriter's view of a sentence: its content words, stemmed) and ``lexical.index_stems`` (the
+BM25 index's tokens, which must match what bm25s indexed). They differ in stopwords and in
+how numbers and apostrophes split, so they are not interchangeable.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import Stemmer
+
+# A year of the 20th or 21st century as a whole number ("2024", not "20245" or "$2,024").
+YEAR_PATTERN = r"(?:19|20)\d\d"
+YEAR = re.compile(rf"\b{YEAR_PATTERN}\b")
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")
+MONTH_NAMES = "|".join(MONTHS)  # for building patterns: "January|February|…"
+MONTH = re.compile(rf"\b(?:{MONTH_NAMES})\b")  # a month named in full, capitalised
+
+_STEM = Stemmer.Stemmer("english")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d+(?:[.,]\d+)*")
+# The words that shape a question rather than name its subject.
+STOPWORDS = frozenset("""a an the of in on at to for from by with and or but is are was were be been being do does did
+what which who whom whose when where why how much many there their its it this that these those as than then into
+about over under between during per vs versus according has have had can could would should will shall may might
+me my our we you your i tell give show list please any some more most less least also still did does
+happen happened value amount number figure figures total data""".split())
+
+
+def term_stems(text: str) -> list[str]:
+    """The content words of ``text``, lower-cased and Snowball-stemmed, in order; numbers whole."""
+    words = [w.lower().strip("'’-") for w in _WORD.findall(text)]
+    return [_STEM.stemWord(w) for w in words if w and w not in STOPWORDS]
+
+
+def fold(text: str) -> str:
+    """Lower case, accents dropped and dashes unified: "Nuevo León" matches "Nuevo Leon",
+    "US–Mexico" matches "US-Mexico"."""
+    plain = unicodedata.normalize("NFKD", text.lower())
+    plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
+    return re.sub(r"[–—‐-]", "-", plain)
+
+
+def abstention(question: str, found: bool = True) -> str:
+    """What every answerer says when the passages do not answer ``question``."""
+    q = question.strip().rstrip("?").strip()
+    if found:
+        return (f"The corpus does not say: “{q}?” None of the passages found states it; "
+                f"the closest sources are listed below.")
+    return f"The corpus does not say: “{q}?” No passage was found."

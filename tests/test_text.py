@@ -1,0 +1,48 @@
+"""The shared words: years, months, the two tokenisations, the abstention sentence, the name enums."""
+
+from __future__ import annotations
+
+import json
+
+from nearshore_qa.kinds import IngestStatus
+from nearshore_qa.lexical import index_stems
+from nearshore_qa.text import MONTH, YEAR, abstention, fold, term_stems
+
+
+def test_years_are_whole_four_digit_numbers_of_this_century_or_the_last():
+    assert YEAR.findall("From 1994 to 2024, not 1850, 20245 or 120190") == ["1994", "2024"]
+    assert YEAR.fullmatch("2017") and not YEAR.fullmatch("2017.5") and not YEAR.fullmatch("217")
+
+
+def test_months_are_full_capitalised_names():
+    assert MONTH.findall("August 2022 and Sept. 2023, march on May 5") == ["August", "May"]
+
+
+def test_the_answerers_terms_drop_question_words_the_index_keeps_them():
+    question = "What was the value of Mexico's exports in 2024?"
+    assert term_stems(question) == ["mexico", "export", "2024"]
+    assert index_stems(question) == ["what", "valu", "mexico", "s", "export", "2024"]
+    assert term_stems("US$1,234.5 billion") == ["us", "1,234.5", "billion"]
+
+
+def test_fold_unifies_accents_and_dashes():
+    assert fold("Nuevo León US–Mexico") == "nuevo leon us-mexico"
+
+
+def test_abstention_quotes_the_question():
+    assert abstention("  Who won?  ") == ("The corpus does not say: “Who won?” None of the passages found states it; "
+                                          "the closest sources are listed below.")
+    assert abstention("Who won", found=False) == "The corpus does not say: “Who won?” No passage was found."
+
+
+def test_statuses_read_as_their_old_strings():
+    assert IngestStatus.SKIPPED == "skipped" and f"{IngestStatus.ADDED:<7}|" == "added  |"
+    assert json.dumps({"status": IngestStatus.DUPLICATE}) == '{"status": "duplicate"}'
+
+
+def test_a_folder_lists_a_file_it_cannot_read_as_skipped(library, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "chart.png").write_bytes(b"\x89PNG")
+    (result,) = library.add([folder])
+    assert result.status is IngestStatus.SKIPPED and result.reason == "unsupported file type .png"
