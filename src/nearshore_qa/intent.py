@@ -1,0 +1,272 @@
+"""Question intent: which computation a question asks for, over which periods and rows.
+
+A small grammar, not a list of questions: operation cue words (change, grow, percentage change,
+compound annual growth, share of, ratio, times, combined, in total, average, which … most/least,
+top N, how many … are there / above X) decide the operation; years and "from … to", "between … and",
+"in 2019 from 2018", "since 2019" give the periods (always put in time order: a change is later
+minus earlier); capitalised names and "between A and B" / "than B" give the rows compared.
+Questions that only look a figure up ("What was US–Mexico trade in 2024?") have no intent.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_NUM_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+          r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?")
+_PERIOD = rf"(?:(?:{_MONTH}\s+)?(?:FY\s?|fiscal(?:\s+year)?\s+)?(?:19|20)\d\d)"
+_PERIOD_RE = re.compile(rf"(?<![\w$]){_PERIOD}(?!\d)", re.I)
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_CHANGE_VERB = (r"chang(?:e|ed|es)|increas(?:e|ed|es)|decreas(?:e|ed|es)|gr[eo]w(?:n|s)?|growth|ris(?:e|en|es)|rose|"
+                r"f[ae]ll(?:en|s)?|declin(?:e|ed|es)|drop(?:ped|s)?|gain(?:ed|s)?|jump(?:ed|s)?|climb(?:ed|s)?|"
+                r"shr[ai]nk|shrunk|expand(?:ed|s)?|contract(?:ed|s)?|go(?:ne)? (?:up|down)|went (?:up|down)|"
+                r"move[ds]?")
+_PCT = r"(?:percent(?:age)?|per cent|%)"
+_SUPER_MAX = r"most|largest|biggest|highest|greatest|busiest|leading|maximum|peak|strongest|top"
+_SUPER_MIN = r"least|smallest|lowest|fewest|minimum|weakest"
+_COMPARE = (r"more than|over|above|exceed(?:ed|s|ing)?|greater than|higher than|at least|less than|below|under|"
+            r"fewer than|lower than|at most")
+_CMP_OPS = {"more than": ">", "over": ">", "above": ">", "exceed": ">", "greater than": ">", "higher than": ">",
+            "at least": ">=", "less than": "<", "below": "<", "under": "<", "fewer than": "<", "lower than": "<",
+            "at most": "<="}
+_QUESTION_WORDS = {"what", "which", "who", "whom", "how", "when", "where", "why", "in", "by", "is", "was", "were",
+                   "are", "did", "does", "do", "has", "have", "the", "a", "an", "of", "and", "or", "from", "to",
+                   "between", "than", "compared", "fiscal", "fy", "give", "tell", "show", "list", "calculate",
+                   "compute", "using", "according", "for", "combined", "total", "average", "top", "rank"}
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december"}
+
+
+@dataclass(frozen=True)
+class Intent:
+    op: str  # an Operation of compute.py
+    periods: tuple[str, ...] = ()  # as asked, in time order ("2019", "2024")
+    start: str = ""  # the earlier period of a change ("" when not stated)
+    end: str = ""
+    entities: tuple[str, ...] = ()  # rows named, in the order named
+    measure: str = ""  # the words naming what is measured ("goods trade with Mexico")
+    n: int | None = None  # top N
+    order: str = "desc"
+    condition: tuple[str, float] | None = None  # count … above X
+    cue: str = ""  # the words that decided the operation
+    implied_start: bool = False  # "How much did X fall in 2025?": from the year before
+
+    @property
+    def years(self) -> tuple[int, ...]:
+        return tuple(int(m.group(0)) for p in self.periods for m in [_YEAR.search(p)] if m)
+
+
+def _periods(q: str) -> list[tuple[str, int]]:
+    """Periods named in the question with their positions, normalised ("FY 2019" -> "2019")."""
+    out = []
+    for m in _PERIOD_RE.finditer(q):
+        text = m.group(0)
+        year = _YEAR.search(text)
+        assert year
+        month = re.match(_MONTH, text, re.I)
+        label = f"{month.group(0).rstrip('.').title()} {year.group(0)}" if month else year.group(0)
+        out.append((label, m.start()))
+    return out
+
+
+def _time_order(labels: list[str]) -> list[str]:
+    from .compute import period_key  # local: compute imports nothing from here
+
+    keyed = [(period_key(p) or (0, 0), i, p) for i, p in enumerate(labels)]
+    seen, out = set(), []
+    for _, _, p in sorted(keyed):
+        if p not in seen:
+            seen.add(p)
+            out.append(p)
+    return out
+
+
+def _span(q: str) -> tuple[str, str] | None:
+    """The from/to periods of "from 2019 to 2024", "between 2018 and 2019", "in 2019 from 2018",
+    "2019–2024", "2024 compared with 2019", "since 2019"."""
+    p = _PERIOD
+    for pattern in (rf"\bfrom\s+({p})\s+(?:to|through|until|till|and)\s+({p})",
+                    rf"\bbetween\s+({p})\s+and\s+({p})",
+                    rf"({p})\s*(?:-|–|—|to|through)\s*({p})",
+                    rf"\b(?:in|for|during)\s+({p})\s+(?:from|compared (?:with|to)|versus|vs\.?|over|against|relative to)"
+                    rf"\s+({p})",
+                    rf"({p})\s+(?:and|vs\.?|versus|compared (?:with|to))\s+({p})"):
+        m = re.search(pattern, q, re.I)
+        if m:
+            a, b = (_periods(m.group(1))[0][0], _periods(m.group(2))[0][0])
+            first, last = _time_order([a, b])[0], _time_order([a, b])[-1]
+            return first, last
+    m = re.search(rf"\bsince\s+({p})", q, re.I)
+    if m:
+        return _periods(m.group(1))[0][0], ""
+    return None
+
+
+def _entities(q: str) -> list[str]:
+    """Capitalised names ("Nuevo León", "Eagle Pass", "Mexico"), not the first word or a month."""
+    names: list[str] = []
+    body = re.sub(_PERIOD_RE, " ", q)
+    for m in re.finditer(r"[A-ZÀ-Ý][\wÀ-ÿ.&'’\-]*(?:\s+(?:de|del|la|and|of)?\s*[A-ZÀ-Ý][\wÀ-ÿ.&'’\-]*)*", body):
+        phrase = m.group(0).strip(" .'’")
+        phrase = re.sub(r"(?:'s|’s)$", "", phrase)
+        words = phrase.split()
+        while words and words[0].lower() in _QUESTION_WORDS | _MONTHS:
+            words.pop(0)
+        while words and words[-1].lower() in _QUESTION_WORDS | _MONTHS | {"and", "of", "de", "del", "la"}:
+            words.pop()
+        if not words:
+            continue
+        if m.start() == 0 and len(words) == len(phrase.split()) and words[0].lower() in _QUESTION_WORDS:
+            continue
+        for name in re.split(r"\s+and\s+", " ".join(words)):
+            if name and name not in names:
+                names.append(name)
+    # "between A and B", "than B": lower-case rows ("trucks and rail") count too
+    for pat in (r"\bbetween\s+(?:the\s+)?([a-z][\w\s\-]+?)\s+and\s+(?:the\s+)?([a-z][\w\-]+(?:\s[a-z][\w\-]+)?)\b",):
+        m = re.search(pat, q)
+        if m and not _PERIOD_RE.search(m.group(0)):
+            for g in m.groups():
+                if g.strip() and g.strip() not in names:
+                    names.append(g.strip())
+    return names
+
+
+def _measure(q: str, cue_end: int) -> str:
+    """The words naming what is measured, right after the operation's cue."""
+    rest = q[cue_end:]
+    rest = re.sub(r"^\s*(?:/\s*\(?\w+\)?\s*)?", " ", rest)  # "increase / (decrease)"
+    rest = re.sub(r"^\s*(?:in|of|for|between|the|did|does|do|was|were|is|are)\b(?:\s+(?:the|of|in)\b)?\s*", "",
+                  rest, flags=re.I)
+    m = re.match(rf"(.+?)(?=\s+(?:from|between|in|for|during|over|since|at|compared|versus|vs|by|through|than|"
+                 rf"across|among|until|as a)\b|\s*[?,.]|\s+{_PERIOD}|$)", rest, re.I)
+    return m.group(1).strip() if m else ""
+
+
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else _NUM_WORDS.get(word.lower(), 0)
+
+
+def _condition(q: str) -> tuple[str, float] | None:
+    from .figures import find_figures
+
+    m = re.search(rf"\b({_COMPARE})\s+(.{{1,40}})", q, re.I)
+    if not m:
+        return None
+    figs = find_figures(m.group(2))
+    if not figs:
+        return None
+    word = m.group(1).lower()
+    cmp = next((v for k, v in _CMP_OPS.items() if word.startswith(k)), ">")
+    return cmp, figs[0].value
+
+
+def parse_intent(question: str) -> Intent | None:
+    """The computation ``question`` asks for, or None when it asks none."""
+    q = " ".join(question.split())
+    found = [p for p, _ in _periods(q)]
+    periods = _time_order(found)
+    span = _span(q)
+    start, end = span if span else ("", "")
+    if span and start and end and len(periods) < 2:
+        periods = _time_order([start, end])
+    entities = _entities(q)
+    several = len(periods) >= 2 or len(entities) >= 2 or bool(span)
+
+    def make(op: str, m: re.Match | None, **kw) -> Intent:
+        cue = m.group(0) if m else ""
+        measure = kw.pop("measure", None)
+        if measure is None:
+            measure = _measure(q, m.end()) if m else ""
+        if m and (not measure or _PERIOD_RE.fullmatch(measure) or measure.lower() in _QUESTION_WORDS):
+            # "By how much did US goods trade grow …": the measure stands before the verb
+            before = re.split(r"\b(?:did|does|do|has|have|had|was|were|is|are|much|many)\b", q[:m.start()], flags=re.I)
+            measure = before[-1].strip(" ,?") if len(before) > 1 else ""
+        s, e = start, end
+        implied = False
+        if op in ("change", "pct_change", "cagr") and not s and len(periods) >= 2:
+            s, e = periods[0], periods[-1]
+        if op in ("change", "pct_change") and not s and len(periods) == 1 and not span:
+            e = periods[0]
+            implied = True
+        return Intent(op=op, periods=tuple(periods), start=s, end=e, entities=tuple(entities), measure=measure,
+                      cue=cue, implied_start=implied, **kw)
+
+    m = re.search(r"\b(?:cagr|compound(?:ed)? annual(?: growth)?(?: rate)?|annuali[sz]ed (?:growth|rate|increase)|"
+                  r"average annual (?:growth|rate|increase|change|percentage change)(?: rate)?|"
+                  r"(?:growth|increase) per year|average (?:yearly|annual) growth)\b", q, re.I)
+    if m:
+        return make("cagr", m)
+    if re.search(rf"\b{_PCT}\s*points?\b", q, re.I):
+        m = re.search(rf"\b(?:{_CHANGE_VERB}|differ(?:ence)?)\b", q, re.I)
+        if m:
+            return make("change", m)
+    for pattern in (rf"\b{_PCT}\s*(?:{_CHANGE_VERB}|difference)\b",
+                    rf"\bby (?:what|how many|how much)\s+{_PCT}",
+                    rf"\bhow many {_PCT}",
+                    rf"\bwhat (?:was |is )?(?:the )?{_PCT}\b(?=.*\b(?:{_CHANGE_VERB})\b)(?!.*\b(?:of|from)\b.*\b(?:came|come|"
+                    rf"accounted|made up|carried|was|were)\b)",
+                    r"\b(?:growth|change|increase|decline) rate\b",
+                    r"\brate of (?:growth|change|increase|decline|decrease)\b",
+                    rf"\bin {_PCT} terms\b",
+                    r"\bhow fast\b",
+                    rf"\b(?:change|increase|decrease|difference)\b.*\bas an? {_PCT} of\b"):
+        m = re.search(pattern, q, re.I)
+        if m:
+            return make("pct_change", m)
+    m = re.search(rf"\b(?:(?:what|which)\s+(?:was |is )?(?:the )?(?:share|proportion|{_PCT}|fraction|part)\b|"
+                  rf"as an? (?:{_PCT}|share|proportion|fraction) of\b|(?:share|proportion|{_PCT}|fraction) of\b|"
+                  rf"how much of\b|account(?:ed|s)? for\b)", q, re.I)
+    if m:
+        return make("share", m, measure=_measure(q, m.end()))
+    m = re.search(r"\b(?:ratio|how many times|(?:times|fold) (?:as|larger|bigger|greater|higher|more|smaller|the)|"
+                  r"multiple of)\b", q, re.I)
+    if m:
+        return make("ratio", m)
+    m = re.search(r"\b(?:average|mean)\b", q, re.I)
+    if m:
+        return make("average", m)
+    m = re.search(r"\b(top|bottom|first|last)\s+(\d+|two|three|four|five|six|seven|eight|nine|ten)\b", q, re.I)
+    if m and _number(m.group(2)):
+        return make("rank", m, n=_number(m.group(2)),
+                    order="asc" if m.group(1).lower() in ("bottom", "last") else "desc")
+    m = re.search(r"\b(?:rank(?:ed|ing)?|order(?:ed)?|sort(?:ed)?)\b(?=.*\bby\b|.*\b(?:from|in)\b)", q, re.I)
+    if m and re.match(r"\s*(?:rank|order|sort|list|how|which|what)", q, re.I):
+        return make("rank", m, order="asc" if re.search(rf"\b(?:{_SUPER_MIN}|ascending)\b", q, re.I) else "desc")
+    m = re.search(r"^\s*(?:in\s+)?how many\s+([\w\-]+)", q, re.I)
+    if m:
+        noun = m.group(1).lower()
+        cond = _condition(q)
+        if cond or noun in ("years", "months", "quarters", "periods", "times") or re.search(
+                r"\b(?:are|were) (?:there|listed|included|shown)\b|\b(?:listed|included)\b|\bhow many of\b", q, re.I):
+            return make("count", m, condition=cond)
+    m = re.search(r"\b(?:combined|altogether|in total|sum(?:med)? of|summed|aggregate|taken together|together|"
+                  r"cumulative(?:ly)?)\b", q, re.I)
+    if m:
+        return make("sum", m)
+    m = re.search(r"\btotal\b", q, re.I)
+    if m and several and not re.search(rf"\b(?:{_CHANGE_VERB}|differ(?:ence)?)\b", q, re.I):
+        return make("sum", m)
+    if re.match(r"\s*(?:which|what|who|where|when|in (?:which|what))\b", q, re.I):
+        m = re.search(rf"\b(?:{_SUPER_MIN})\b", q, re.I)
+        if m:
+            return make("min", m)
+        m = re.search(rf"\b(?:{_SUPER_MAX})\b", q, re.I)
+        if m:
+            return make("max", m)
+    m = re.search(r"\bhow much (?:more|less|higher|lower|larger|smaller|bigger|greater|fewer)\b|"
+                  r"\bhow many (?:more|fewer|less)\b", q, re.I)
+    if m:
+        op = "change" if len(periods) >= 2 and len(entities) <= 1 and not re.search(r"\bthan\b", q) else "difference"
+        return make(op, m)
+    m = re.search(r"\b(?:difference|differ(?:ed|s)?|gap)\b", q, re.I)
+    if m:
+        return make("change" if len(periods) >= 2 and len(entities) <= 1 else "difference", m)
+    m = re.search(rf"\b(?:{_CHANGE_VERB})\b", q, re.I)
+    if m and (len(periods) >= 2 or span or re.search(r"\b(?:by how much|how much did|how much has|how much have|"
+                                                      r"how (?:did|has|have)|what (?:was|is) the)\b", q, re.I)):
+        if m.group(0).lower() == "growth" and not re.search(r"\b(?:how much|amount|absolute)\b", q, re.I):
+            return make("pct_change", m)
+        return make("change", m)
+    return None
