@@ -175,7 +175,11 @@ class Computed:
                 logger.info("operand %s is not stated in its source %r", op.display, op.source_text[:80])
                 return False
         try:
-            again = compute(self.op, list(self.operands), **self.params)
+            parts = list(self.operands[:-1] if "total" in self.params else self.operands)  # the total is last
+            params = dict(self.params)
+            if "total" in params:
+                params["total"] = self.operands[-1]
+            again = compute(self.op, parts, **params)
         except ComputeRefusal:
             return False
         return math.isclose(again.value, self.value, rel_tol=1e-9, abs_tol=1e-12)
