@@ -21,11 +21,10 @@ _PERIOD_RE = re.compile(rf"(?<![\w$]){_PERIOD}(?!\d)", re.I)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _CHANGE_VERB = (r"chang(?:e|ed|es)|increas(?:e|ed|es)|decreas(?:e|ed|es)|gr[eo]w(?:n|s)?|growth|ris(?:e|en|es)|rose|"
                 r"f[ae]ll(?:en|s)?|declin(?:e|ed|es)|drop(?:ped|s)?|gain(?:ed|s)?|jump(?:ed|s)?|climb(?:ed|s)?|"
-                r"shr[ai]nk|shrunk|expand(?:ed|s)?|contract(?:ed|s)?|go(?:ne)? (?:up|down)|went (?:up|down)|"
-                r"move[ds]?")
+                r"shr[ai]nk|shrunk|go(?:ne)? (?:up|down)|went (?:up|down)")
 _PCT = r"(?:percent(?:age)?|per cent|%)"
-_SUPER_MAX = r"most|largest|biggest|highest|greatest|busiest|leading|maximum|peak|strongest|top"
-_SUPER_MIN = r"least|smallest|lowest|fewest|minimum|weakest"
+_SUPER_MAX = r"most|largest|biggest|highest|greatest|busiest|leading|strongest"
+_SUPER_MIN = r"least|smallest|lowest|fewest|weakest"
 _COMPARE = (r"more than|over|above|exceed(?:ed|s|ing)?|greater than|higher than|at least|less than|below|under|"
             r"fewer than|lower than|at most")
 _CMP_OPS = {"more than": ">", "over": ">", "above": ">", "exceed": ">", "greater than": ">", "higher than": ">",
@@ -144,6 +143,12 @@ def _measure(q: str, cue_end: int) -> str:
     return m.group(1).strip() if m else ""
 
 
+def _weak(measure: str) -> bool:
+    """No content word left: "since", "2022 and", "from"."""
+    words = re.findall(r"[A-Za-z][\w\-]{2,}", _PERIOD_RE.sub(" ", measure))
+    return not [w for w in words if w.lower() not in _QUESTION_WORDS | {"since", "through", "until", "over", "during"}]
+
+
 def _number(word: str) -> int:
     return int(word) if word.isdigit() else _NUM_WORDS.get(word.lower(), 0)
 
@@ -179,7 +184,7 @@ def parse_intent(question: str) -> Intent | None:
         measure = kw.pop("measure", None)
         if measure is None:
             measure = _measure(q, m.end()) if m else ""
-        if m and (not measure or _PERIOD_RE.fullmatch(measure) or measure.lower() in _QUESTION_WORDS):
+        if m and _weak(measure):
             # "By how much did US goods trade grow …": the measure stands before the verb
             before = re.split(r"\b(?:did|does|do|has|have|had|was|were|is|are|much|many)\b", q[:m.start()], flags=re.I)
             measure = before[-1].strip(" ,?") if len(before) > 1 else ""
@@ -193,80 +198,112 @@ def parse_intent(question: str) -> Intent | None:
         return Intent(op=op, periods=tuple(periods), start=s, end=e, entities=tuple(entities), measure=measure,
                       cue=cue, implied_start=implied, **kw)
 
-    m = re.search(r"\b(?:cagr|compound(?:ed)? annual(?: growth)?(?: rate)?|annuali[sz]ed (?:growth|rate|increase)|"
-                  r"average annual (?:growth|rate|increase|change|percentage change)(?: rate)?|"
-                  r"(?:growth|increase) per year|average (?:yearly|annual) growth)\b", q, re.I)
-    if m:
-        return make("cagr", m)
-    if re.search(rf"\b{_PCT}\s*points?\b", q, re.I):
-        m = re.search(rf"\b(?:{_CHANGE_VERB}|differ(?:ence)?)\b", q, re.I)
-        if m:
-            return make("change", m)
-    for pattern in (rf"\b{_PCT}\s*(?:{_CHANGE_VERB}|difference)\b",
-                    rf"\bby (?:what|how many|how much)\s+{_PCT}",
-                    rf"\bhow many {_PCT}",
-                    rf"\bwhat (?:was |is )?(?:the )?{_PCT}\b(?=.*\b(?:{_CHANGE_VERB})\b)(?!.*\b(?:of|from)\b.*\b(?:came|come|"
-                    rf"accounted|made up|carried|was|were)\b)",
-                    r"\b(?:growth|change|increase|decline) rate\b",
-                    r"\brate of (?:growth|change|increase|decline|decrease)\b",
-                    rf"\bin {_PCT} terms\b",
-                    r"\bhow fast\b",
-                    rf"\b(?:change|increase|decrease|difference)\b.*\bas an? {_PCT} of\b"):
-        m = re.search(pattern, q, re.I)
-        if m:
-            return make("pct_change", m)
-    m = re.search(rf"\b(?:(?:what|which)\s+(?:was |is )?(?:the )?(?:share|proportion|{_PCT}|fraction|part)\b|"
-                  rf"as an? (?:{_PCT}|share|proportion|fraction) of\b|(?:share|proportion|{_PCT}|fraction) of\b|"
-                  rf"how much of\b|account(?:ed|s)? for\b)", q, re.I)
-    if m:
-        return make("share", m, measure=_measure(q, m.end()))
-    m = re.search(r"\b(?:ratio|how many times|(?:times|fold) (?:as|larger|bigger|greater|higher|more|smaller|the)|"
-                  r"multiple of)\b", q, re.I)
-    if m:
-        return make("ratio", m)
-    m = re.search(r"\b(?:average|mean)\b", q, re.I)
-    if m:
-        return make("average", m)
-    m = re.search(r"\b(top|bottom|first|last)\s+(\d+|two|three|four|five|six|seven|eight|nine|ten)\b", q, re.I)
-    if m and _number(m.group(2)):
-        return make("rank", m, n=_number(m.group(2)),
-                    order="asc" if m.group(1).lower() in ("bottom", "last") else "desc")
-    m = re.search(r"\b(?:rank(?:ed|ing)?|order(?:ed)?|sort(?:ed)?)\b(?=.*\bby\b|.*\b(?:from|in)\b)", q, re.I)
-    if m and re.match(r"\s*(?:rank|order|sort|list|how|which|what)", q, re.I):
-        return make("rank", m, order="asc" if re.search(rf"\b(?:{_SUPER_MIN}|ascending)\b", q, re.I) else "desc")
-    m = re.search(r"^\s*(?:in\s+)?how many\s+([\w\-]+)", q, re.I)
-    if m:
-        noun = m.group(1).lower()
-        cond = _condition(q)
-        if cond or noun in ("years", "months", "quarters", "periods", "times") or re.search(
-                r"\b(?:are|were) (?:there|listed|included|shown)\b|\b(?:listed|included)\b|\bhow many of\b", q, re.I):
-            return make("count", m, condition=cond)
-    m = re.search(r"\b(?:combined|altogether|in total|sum(?:med)? of|summed|aggregate|taken together|together|"
-                  r"cumulative(?:ly)?)\b", q, re.I)
-    if m:
-        return make("sum", m)
-    m = re.search(r"\btotal\b", q, re.I)
-    if m and several and not re.search(rf"\b(?:{_CHANGE_VERB}|differ(?:ence)?)\b", q, re.I):
-        return make("sum", m)
-    if re.match(r"\s*(?:which|what|who|where|when|in (?:which|what))\b", q, re.I):
-        m = re.search(rf"\b(?:{_SUPER_MIN})\b", q, re.I)
-        if m:
-            return make("min", m)
-        m = re.search(rf"\b(?:{_SUPER_MAX})\b", q, re.I)
-        if m:
-            return make("max", m)
-    m = re.search(r"\bhow much (?:more|less|higher|lower|larger|smaller|bigger|greater|fewer)\b|"
-                  r"\bhow many (?:more|fewer|less)\b", q, re.I)
-    if m:
+    if re.search(r"\b(?:respective(?:ly)?|reasons?|why|cause[ds]?|drivers?|explain|calculated|defined|classified)\b",
+                 q, re.I):
+        return None  # a list of stated values, or a question about the why/how, not a calculation
+    candidates = _candidates(q, periods, entities, several, bool(span))
+    if not candidates:
+        return None
+    # The cue written first governs: "the change in the average price" is a change,
+    # "the average percentage of revenue" an average. Ties go to the more specific operation.
+    _, _, op, m, extra = min(candidates, key=lambda c: (c[0], c[1]))
+    if op in ("change", "difference") and extra.pop("by_periods", False):
         op = "change" if len(periods) >= 2 and len(entities) <= 1 and not re.search(r"\bthan\b", q) else "difference"
-        return make(op, m)
-    m = re.search(r"\b(?:difference|differ(?:ed|s)?|gap)\b", q, re.I)
-    if m:
-        return make("change" if len(periods) >= 2 and len(entities) <= 1 else "difference", m)
-    m = re.search(rf"\b(?:{_CHANGE_VERB})\b", q, re.I)
-    if m and (len(periods) >= 2 or span or re.search(r"\b(?:by how much|how much did|how much has|how much have|"
-                                                      r"how (?:did|has|have)|what (?:was|is) the)\b", q, re.I)):
-        if m.group(0).lower() == "growth" and not re.search(r"\b(?:how much|amount|absolute)\b", q, re.I):
-            return make("pct_change", m)
-        return make("change", m)
-    return None
+    if op == "change" and m.group(0).lower() == "growth" and not re.search(r"\b(?:how much|amount|absolute)\b", q, re.I):
+        op = "pct_change"
+    return make(op, m, **extra)
+
+
+_PCT_WORD = r"(?:\b(?:percent(?:age)?|per cent)\b|%)"
+_PLAIN_CHANGE = (r"increas(?:e|ed)|decreas(?:e|ed)|gr[eo]w|ris(?:e|en)|rose|f[ae]ll(?:en)?|declin(?:e|ed)|"
+                 r"drop(?:ped)?|chang(?:e|ed)")
+# (priority, operation, pattern): a lower priority wins a tie at the same position
+_CUES: list[tuple[int, str, str]] = [
+    (0, "cagr", r"\b(?:cagr|compound(?:ed)? annual(?: growth)?(?: rate)?|annuali[sz]ed (?:growth|rate|increase)|"
+                r"average annual (?:growth|rate|increase|change|percentage change)(?: rate)?|"
+                r"(?:growth|increase) per year|average (?:yearly|annual) growth)\b"),
+    (1, "points", rf"{_PCT_WORD}\s*points?\b"),
+    (2, "pct_change", rf"{_PCT_WORD}\s*(?:{_CHANGE_VERB}|difference)\b"),
+    (2, "pct_change", rf"\bby (?:what|how many|how much)\s+{_PCT_WORD}(?!\s*points?\b)"),
+    (2, "pct_change", rf"\bhow many {_PCT_WORD}(?!\s*points?\b)"),
+    (2, "pct_change", rf"\bwhat {_PCT_WORD}(?= (?:did|has|have|does|do)\b.*\b(?:{_PLAIN_CHANGE})\b)"),
+    (2, "pct_change", r"\b(?:growth|change|increase|decline) rate\b"),
+    (2, "pct_change", r"\brate of (?:growth|change|increase|decline|decrease)\b"),
+    (2, "pct_change", rf"\bin {_PCT_WORD} terms\b"),
+    (2, "pct_change", r"\bhow fast\b"),
+    (2, "pct_change", rf"\b(?:change|increase|decrease|difference)\b[^?]*\bas an? {_PCT_WORD} of\b"),
+    (3, "share", r"\b(?:share|proportion|fraction|percentage|percent)\s+of\b|%\s+of\b"),
+    (3, "share", r"(?<=what )(?:share|proportion|fraction|part|percentage|percent)\b"),
+    (3, "share", r"(?<=which )(?:share|proportion|fraction|part|percentage|percent)\b"),
+    (3, "share", rf"\bas an? (?:{_PCT_WORD}|share|proportion|fraction) of\b"),
+    (4, "ratio", r"\b(?:ratio|how many times|(?:times|fold) (?:as|larger|bigger|greater|higher|more|smaller|the)|"
+                 r"multiple of)\b"),
+    (5, "average", r"\b(?:average|mean)\b"),
+    (6, "rank", r"\b(?:top|bottom|first|last)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\b"),
+    (6, "rank", r"\b(?:rank(?:ed|ing)?|order(?:ed)?|sort(?:ed)?)\b"),
+    (7, "count", r"\bhow many\b"),
+    (8, "sum", r"\b(?:combined|altogether|in total(?=\s*(?:[,?.]|$|for|in|from|across|over|during|between|at)\b)|"
+               r"sum(?:med)? of|summed|aggregate|taken together|together|cumulative(?:ly)?)\b"),
+    (8, "sum", r"\btotal\b"),
+    (9, "max", rf"\b(?:{_SUPER_MAX})\b"),
+    (9, "min", rf"\b(?:{_SUPER_MIN})\b"),
+    (10, "difference", r"\bhow much (?:more|less|higher|lower|larger|smaller|bigger|greater|fewer)\b|"
+                       r"\bhow many (?:more|fewer|less)\b"),
+    (10, "difference", r"\b(?:difference|differ(?:ed|s)?|gap)\b"),
+    (11, "change", rf"\b(?:{_CHANGE_VERB})\b"),
+]
+
+
+def _candidates(q: str, periods: list[str], entities: list[str], several: bool, span: bool) -> list:
+    out = []
+    starts_wh = bool(re.match(r"\s*(?:which|what|who|where|when|in (?:which|what))\b", q, re.I))
+    change_cue = re.search(rf"\b(?:{_CHANGE_VERB}|differ(?:ence)?)\b", q, re.I)
+    for priority, op, pattern in _CUES:
+        for m in re.finditer(pattern, q, re.I):
+            extra: dict = {}
+            if op == "points":
+                verb = re.search(rf"\b(?:{_CHANGE_VERB}|differ(?:ence)?)\b", q, re.I)
+                if not verb:
+                    continue
+                op_, m_ = "change", verb
+                out.append((min(m.start(), verb.start()), priority, op_, m_, {}))
+                continue
+            if op == "rank":
+                num = re.search(r"(\d+|two|three|four|five|six|seven|eight|nine|ten)\b", m.group(0), re.I)
+                if num:
+                    extra = {"n": _number(num.group(1)),
+                             "order": "asc" if m.group(0).lower().startswith(("bottom", "last")) else "desc"}
+                elif not (re.match(r"\s*(?:rank|order|sort|list|how|which|what)", q, re.I)
+                          and re.search(r"\bby\b", q[m.end():], re.I)):
+                    continue
+                else:
+                    extra = {"order": "asc" if re.search(rf"\b(?:{_SUPER_MIN}|ascending)\b", q, re.I) else "desc"}
+            elif op == "count":
+                noun = re.match(r"\s*([\w\-]+)", q[m.end():])
+                cond = _condition(q)
+                word = noun.group(1).lower() if noun else ""
+                if not (cond or word == "of" or re.search(
+                        r"\b(?:are|were) (?:there|listed|included|shown)\b|\b(?:listed|included)\b", q, re.I)):
+                    continue
+                if word in ("more", "fewer", "less", "times", "percent", "percentage"):
+                    continue
+                extra = {"condition": cond}
+            elif op == "sum" and m.group(0).lower() == "total":
+                if not several or change_cue:
+                    continue
+            elif op == "average":
+                if re.search(r"\b(?:weighted|net)\s*$", q[max(0, m.start() - 10):m.start()]):
+                    continue  # "the weighted average rate" is a figure the source states
+            elif op in ("max", "min"):
+                if not starts_wh or change_cue and re.search(r"\bhow much\b", q, re.I):
+                    continue
+            elif op == "difference":
+                extra = {"by_periods": True}
+            elif op == "change":
+                if not (len(periods) >= 2 or span or re.search(
+                        r"\b(?:by how much|how much (?:did|has|have|was|were)|how (?:did|has|have)|"
+                        r"what (?:was|is|were|are) the)\b", q, re.I)):
+                    continue
+                extra = {"by_periods": False}
+            out.append((m.start(), priority, op, m, extra))
+    return out

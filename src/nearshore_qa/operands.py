@@ -267,6 +267,8 @@ def operands_from_sentences(sentences: Sequence[Evidence | tuple[str, int | None
 
 
 def _wanted_periods(intent: Intent) -> list[str]:
+    if intent.start and not intent.end:
+        return []  # "since 2019": up to the latest period the evidence holds
     periods = list(intent.periods)
     if intent.implied_start and intent.end:
         key = period_key(intent.end)
@@ -458,6 +460,9 @@ def _choose(intent: Intent, cells: list[Operand], named: list[Operand], question
         if intent.start and intent.end:
             ends = [p for p in periods if _period_matches(p, {intent.start})] + \
                    [p for p in periods if _period_matches(p, {intent.end})]
+        elif intent.start and not intent.end:
+            first = [p for p in periods if _period_matches(p, {intent.start})]
+            ends = first + [periods[-1]] if first and periods[-1] != first[0] else []
         elif intent.implied_start and intent.end:
             ends = [p for p in periods if _period_matches(p, set(_wanted_periods(intent)))]
         else:
