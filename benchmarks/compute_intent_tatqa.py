@@ -26,7 +26,7 @@ def gold_op(derivation: str, answer_type: str) -> str:
     if answer_type == "count":
         return "count"
     d = derivation.replace(" ", "").replace("$", "").replace("%", "")
-    n = rf"\(?-?[\d,.]+\)?"
+    n = r"\(?-?[\d,.]+\)?"
     if re.fullmatch(rf"\(?{n}-{n}\)?/{n}(?:\*100)?", d) or re.fullmatch(rf"{n}/{n}-1(?:\*100)?", d):
         return "pct_change"
     if re.fullmatch(rf"\({n}(?:\+{n})+\)/\d+", d):
@@ -45,7 +45,8 @@ SAME = {("change", "difference"), ("ratio", "share")}
 
 def main() -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--data", default=str(Path(__file__).resolve().parents[1] / ".." / "shared" / "eval" / "tatqa" / "dev"))
+    default = Path(__file__).resolve().parents[1] / ".." / "shared" / "eval" / "tatqa" / "dev"
+    ap.add_argument("--data", default=str(default))
     ap.add_argument("--show", type=int, default=0, help="print this many misses")
     args = ap.parse_args()
     path = Path(args.data) / "questions.jsonl"

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import yaml
 
@@ -25,10 +25,11 @@ def table_rows(name: str, keep: Callable[[dict[str, str]], bool] = lambda r: Tru
         reader = csv.reader(f)
         columns = tuple(next(reader))
         for i, values in enumerate(reader):
-            if not keep(dict(zip(columns, values))):
+            if not keep(dict(zip(columns, values, strict=False))):
                 continue
             out.append(Evidence(
-                marker=first_marker + len(out), text="; ".join(f"{c}: {v}" for c, v in zip(columns, values)),
+                marker=first_marker + len(out),
+                text="; ".join(f"{c}: {v}" for c, v in zip(columns, values, strict=False)),
                 doc_id=f"tables/{name}.csv", chunk_id=f"{name}#{i}", columns=columns, values=tuple(values), row=i,
                 table=name, units=meta.get("units", ""), period=meta.get("period", ""),
                 published=str(meta.get("published", "")), publisher=meta.get("source", ""), title=meta["title"]))

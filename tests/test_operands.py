@@ -143,7 +143,8 @@ def test_conflicting_sources_for_one_cell_are_reported():
 
 
 def test_find_conflicts_in_sentences_ignores_rounding_differences():
-    ev = article_sentence("mexico-fdi-by-state-secretaria-de-economia-1999-2017", "FDI into Mexico was US$29.70 billion")
+    ev = article_sentence("mexico-fdi-by-state-secretaria-de-economia-1999-2017",
+                          "FDI into Mexico was US$29.70 billion")
     intent = parse_intent("What was the change in FDI into Mexico from 2016 to 2017?")
     ops = [o for o in operands_from_sentences([ev], intent) if o.period == "2017"]
     conflicts = find_conflicts(ops)
@@ -179,5 +180,6 @@ def test_evidence_from_a_hit_carries_rows_and_provenance():
 
 @pytest.mark.parametrize("text", ["n/a", "", "—"])
 def test_non_numeric_cells_are_skipped(text):
-    ev = Evidence(marker=1, text="x", columns=("year", "partner", "total_usd_billions"), values=("2024", "Mexico", text))
+    ev = Evidence(marker=1, text="x", columns=("year", "partner", "total_usd_billions"),
+                  values=("2024", "Mexico", text))
     assert operands_from_row(ev) == []

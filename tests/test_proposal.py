@@ -17,7 +17,8 @@ def evidence():
                       lambda r: r["partner"] == "Mexico" and r["year"] in ("2019", "2024"))  # [1] 2019, [2] 2024
     modes = table_rows("us_mexico_trade_by_mode_annual", lambda r: r["year"] == "2024" and r["mode"] == "Truck",
                        first_marker=3)
-    text = article_sentence("mexico-top-us-goods-trading-partner-2023", "US goods trade with Mexico rose 2.8%", marker=4)
+    text = article_sentence("mexico-top-us-goods-trading-partner-2023", "US goods trade with Mexico rose 2.8%",
+                            marker=4)
     pesos = article_sentence("ciudad-juarez-chihuahua-manufacturing", "419.88 pesos a day", marker=5)
     return {e.marker: e for e in [*rows, *modes, text, pesos]}
 

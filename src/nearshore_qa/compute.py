@@ -97,7 +97,7 @@ class Operand:
         return " ".join(p for p in (self.entity, self.period) if p)
 
     @classmethod
-    def from_figure(cls, fig: FoundFigure, **provenance: Any) -> "Operand":
+    def from_figure(cls, fig: FoundFigure, **provenance: Any) -> Operand:
         scale = fig.value / fig.number if fig.number and fig.kind != "percent" else 1.0
         return cls(value=fig.value, text=fig.text, kind=fig.kind, currency=fig.currency,
                    scale=_snap_scale(scale), decimals=fig.decimals, **provenance)
@@ -273,8 +273,9 @@ def _in_scale(o: Operand, scale: float) -> tuple[str, int]:
 
 def _ordered(operands: list[Operand]) -> list[Operand]:
     keys = [period_key(o.period) for o in operands]
-    if all(keys) and len(set(keys)) == len(keys):
-        return [o for _, o in sorted(zip(keys, operands), key=lambda p: p[0])]
+    known = [k for k in keys if k is not None]
+    if len(known) == len(keys) and len(set(known)) == len(known):
+        return [o for _, o in sorted(zip(known, operands, strict=True), key=lambda p: p[0])]
     return operands
 
 
@@ -340,7 +341,7 @@ def compute(op: str, operands: list[Operand], *, total: Operand | None = None, n
     scale = _target_scale(every)
     written = [_in_scale(o, scale)[0] for o in every]
     notes = tuple(f"{o.display} = {w}{' ' + _SCALE_WORDS[scale] if _SCALE_WORDS.get(scale) else ''}"
-                  for o, w in zip(every, written) if o.scale != scale and o.kind != "percent")
+                  for o, w in zip(every, written, strict=False) if o.scale != scale and o.kind != "percent")
     nums = [o.value / scale for o in operands]
     w = [_paren(x) for x in written[:len(operands)]]
     decimals = _result_decimals(op, every, scale)
@@ -399,7 +400,7 @@ def compute(op: str, operands: list[Operand], *, total: Operand | None = None, n
         ranked = sorted(operands, key=lambda o: o.value, reverse=desc)
         ranking = tuple(ranked[:n] if (op == "rank" and n) else ranked)
         raw = ranking[0].value / scale
-        by = {id(o): x for o, x in zip(operands, w)}
+        by = {id(o): x for o, x in zip(operands, w, strict=False)}
         sep = " > " if desc else " < "
         formula = (f"{op}({', '.join(w)})" if op != "rank" else sep.join(by[id(o)] for o in ranked))
         result_kind = kind

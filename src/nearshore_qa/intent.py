@@ -89,7 +89,8 @@ def _span(q: str) -> tuple[str, str] | None:
     for pattern in (rf"\bfrom\s+({p})\s+(?:to|through|until|till|and)\s+({p})",
                     rf"\bbetween\s+({p})\s+and\s+({p})",
                     rf"({p})\s*(?:-|–|—|to|through)\s*({p})",
-                    rf"\b(?:in|for|during)\s+({p})\s+(?:from|compared (?:with|to)|versus|vs\.?|over|against|relative to)"
+                    rf"\b(?:in|for|during)\s+({p})\s+"
+                    rf"(?:from|compared (?:with|to)|versus|vs\.?|over|against|relative to)"
                     rf"\s+({p})",
                     rf"({p})\s+(?:and|vs\.?|versus|compared (?:with|to))\s+({p})"):
         m = re.search(pattern, q, re.I)
@@ -124,9 +125,9 @@ def _entities(q: str) -> list[str]:
                 names.append(name)
     # "between A and B", "than B": lower-case rows ("trucks and rail") count too
     for pat in (r"\bbetween\s+(?:the\s+)?([a-z][\w\s\-]+?)\s+and\s+(?:the\s+)?([a-z][\w\-]+(?:\s[a-z][\w\-]+)?)\b",):
-        m = re.search(pat, q)
-        if m and not _PERIOD_RE.search(m.group(0)):
-            for g in m.groups():
+        pair = re.search(pat, q)
+        if pair and not _PERIOD_RE.search(pair.group(0)):
+            for g in pair.groups():
                 if g.strip() and g.strip() not in names:
                     names.append(g.strip())
     return names
@@ -209,7 +210,8 @@ def parse_intent(question: str) -> Intent | None:
     _, _, op, m, extra = min(candidates, key=lambda c: (c[0], c[1]))
     if op in ("change", "difference") and extra.pop("by_periods", False):
         op = "change" if len(periods) >= 2 and len(entities) <= 1 and not re.search(r"\bthan\b", q) else "difference"
-    if op == "change" and m.group(0).lower() == "growth" and not re.search(r"\b(?:how much|amount|absolute)\b", q, re.I):
+    absolute = re.search(r"\b(?:how much|amount|absolute)\b", q, re.I)
+    if op == "change" and m.group(0).lower() == "growth" and not absolute:
         op = "pct_change"
     return make(op, m, **extra)
 
@@ -254,8 +256,8 @@ _CUES: list[tuple[int, str, str]] = [
 ]
 
 
-def _candidates(q: str, periods: list[str], entities: list[str], several: bool, span: bool) -> list:
-    out = []
+def _candidates(q: str, periods: list[str], entities: list[str], several: bool, span: bool) -> list[tuple]:
+    out: list[tuple] = []
     starts_wh = bool(re.match(r"\s*(?:which|what|who|where|when|in (?:which|what))\b", q, re.I))
     change_cue = re.search(rf"\b(?:{_CHANGE_VERB}|differ(?:ence)?)\b", q, re.I)
     for priority, op, pattern in _CUES:

@@ -16,8 +16,9 @@ import logging
 import math
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Any, Sequence
+from typing import Any
 
 from .compute import Computed, Operand, compute, norm_label, period_key
 from .errors import ComputeRefusal
@@ -28,11 +29,13 @@ logger = logging.getLogger(__name__)
 
 _YEAR = re.compile(r"(?<![\d$.,])((?:19|20)\d\d)(?!\d|,\d|\.\d)")
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December)")
-_RELATIVE = re.compile(r"^[\s,]*(?:[a-z][\w\-]*\s+){0,2}?(?:(?:at the end of |in |by )?(?:a|one|the) (?:year|twelve months) (?:earlier|before|ago|prior)|"
+_RELATIVE = re.compile(r"^[\s,]*(?:[a-z][\w\-]*\s+){0,2}?(?:(?:at the end of |in |by )?"
+                       r"(?:a|one|the) (?:year|twelve months) (?:earlier|before|ago|prior)|"
                        r"(?:in )?the (?:previous|prior|preceding) year|(?:in )?the year before|last year|"
                        r"(?P<k>two|three|four|five|\d+) years (?:earlier|before|ago|prior))", re.I)
 _K = {"two": 2, "three": 3, "four": 4, "five": 5}
-_AFTER_YEAR = re.compile(rf"^[\s,]*(?:[a-z][\w\-]*\s+){{0,3}}?(?:in|for|during|at the end of|by|as of|in calendar|in fiscal|in FY|FY)?\s*"
+_AFTER_YEAR = re.compile(rf"^[\s,]*(?:[a-z][\w\-]*\s+){{0,3}}?"
+                         rf"(?:in|for|during|at the end of|by|as of|in calendar|in fiscal|in FY|FY)?\s*"
                          rf"(?:(?:the )?(?:first|second|third|fourth) quarter of |(?P<month>{_MONTH})\s+)?"
                          rf"(?:FY\s?)?(?P<year>(?:19|20)\d\d)(?!\d)", re.I)
 _AFTER_ENTITY = re.compile(r"^[\s,]*(?:for|with|to|at|from|in|through|by)\s+(?:the\s+)?"
@@ -65,7 +68,7 @@ class Evidence:
         return bool(self.columns) and len(self.columns) == len(self.values)
 
     @classmethod
-    def from_hit(cls, hit: Any, marker: int | None) -> "Evidence":
+    def from_hit(cls, hit: Any, marker: int | None) -> Evidence:
         c, d = hit.chunk, hit.doc
         return cls(marker=marker, text=c.text, doc_id=c.doc_id, chunk_id=c.chunk_id,
                    columns=tuple(c.columns) if c.row is not None else (),
@@ -128,7 +131,7 @@ def _is_period_column(column: str) -> bool:
 
 
 def row_period(ev: Evidence) -> str:
-    cells = {fold(c).replace(" ", "_"): v for c, v in zip(ev.columns, ev.values)}
+    cells = {fold(c).replace(" ", "_"): v for c, v in zip(ev.columns, ev.values, strict=False)}
     year = next((cells[c] for c in _PERIOD_COLUMNS if cells.get(c)), "")
     month = cells.get("month") or cells.get("quarter") or ""
     return f"{month} {year}".strip() if year else ""
@@ -136,7 +139,7 @@ def row_period(ev: Evidence) -> str:
 
 def row_entity(ev: Evidence) -> str:
     """The row's label: its first text cell that is not a period ("Mexico", "Laredo", "HS 85")."""
-    for c, v in zip(ev.columns, ev.values):
+    for c, v in zip(ev.columns, ev.values, strict=False):
         if _is_period_column(c) or not v.strip():
             continue
         if _cell_number(v) is None and v.strip().lower() not in ("yes", "no", "true", "false"):
@@ -150,7 +153,7 @@ def operands_from_row(ev: Evidence) -> list[Operand]:
         return []
     period, entity = row_period(ev), row_entity(ev)
     out = []
-    for column, cell in zip(ev.columns, ev.values):
+    for column, cell in zip(ev.columns, ev.values, strict=False):
         if _is_period_column(column) or re.search(r"(?:^|_)(?:rank|id|code)(?:_|$)", column.lower()):
             continue
         parsed = _cell_number(cell)
@@ -204,15 +207,15 @@ def figure_periods(sentence: str) -> list[tuple[FoundFigure, str, str]]:
     # relative phrases count back from the sentence's other dated figure, or its first year
     for i, k in relative:
         base = next((assigned[j] for j in range(len(figs)) if assigned[j] and j != i), "")
-        base_year = re.search(r"(?:19|20)\d\d", base).group(0) if base else (years[0][1] if years else "")
+        dated = re.search(r"(?:19|20)\d\d", base)
+        base_year = dated.group(0) if dated else (years[0][1] if years else "")
         assigned[i] = str(int(base_year) - k) if base_year else ""
     # a figure with no year of its own takes a year of the sentence no figure of its kind claimed
     for i, f in enumerate(figs):
         if assigned[i]:
             continue
         pct = f.kind == "percent"
-        claimed = {re.search(r"\d{4}", assigned[j]).group(0) for j, g in enumerate(figs)
-                   if assigned[j] and (g.kind == "percent") == pct}
+        claimed = {assigned[j][-4:] for j, g in enumerate(figs) if assigned[j] and (g.kind == "percent") == pct}
         free = [y for pos, y in years if y not in claimed]
         before = [y for pos, y in years if y not in claimed and pos < f.start]
         if before:
@@ -284,7 +287,7 @@ def _period_matches(period: str, wanted: set[str]) -> bool:
         return True
     key = period_key(period)
     # "2024" asked, "October 2024" found: a month is not the year
-    return bool(key) and key[1] == 0 and any(period_key(w) == key for w in wanted)
+    return key is not None and key[1] == 0 and any(period_key(w) == key for w in wanted)
 
 
 # --- conflicts -------------------------------------------------------------------------------
@@ -337,7 +340,7 @@ def find_conflicts(operands: Sequence[Operand]) -> list[Conflict]:
         key = (fold(o.entity), norm_label(o.measure), o.period, o.kind == "percent", o.currency or "")
         groups.setdefault(key, []).append(o)
     out = []
-    for (entity, measure, period, _, _), group in groups.items():
+    for (_, _, period, _, _), group in groups.items():
         distinct: list[Operand] = []
         for o in group:
             if all(differ(o, d) for d in distinct):

@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Mapping, Sequence
 
 from .compute import OPERATIONS, Computed, Operand, compute, norm_label
 from .errors import ComputeRefusal
@@ -50,7 +50,7 @@ class Ref:
     index: int | None = None  # 1-based
 
     @classmethod
-    def parse(cls, text: str) -> "Ref":
+    def parse(cls, text: str) -> Ref:
         m = _REF.match(text.strip())
         if not m:
             raise ComputeRefusal("bad_reference", f"cannot read the figure reference {text.strip()!r}")
@@ -101,7 +101,8 @@ def _split_args(args: str) -> list[str]:
 def _op_name(name: str) -> str:
     op = _ALIASES.get(name.lower(), name.lower())
     if op not in OPERATIONS:
-        raise ComputeRefusal("unknown_operation", f"unknown operation {name!r}; expected one of {', '.join(OPERATIONS)}")
+        raise ComputeRefusal("unknown_operation",
+                             f"unknown operation {name!r}; expected one of {', '.join(OPERATIONS)}")
     return op
 
 
@@ -130,12 +131,12 @@ def parse_proposal(text: str) -> Proposal | None:
             data = json.loads(j.group(0))
         except json.JSONDecodeError:
             continue
-        refs = tuple(Ref.parse(r) if isinstance(r, str) else Ref(marker=int(r["citation"]),
-                                                                    column=r.get("column", ""),
-                                                                    figure=r.get("figure", ""))
-                     for r in data.get("operands", []))
+        json_refs = tuple(Ref.parse(r) if isinstance(r, str) else Ref(marker=int(r["citation"]),
+                                                                         column=r.get("column", ""),
+                                                                         figure=r.get("figure", ""))
+                          for r in data.get("operands", []))
         total = data.get("total")
-        return Proposal(op=_op_name(str(data["op"])), refs=refs, total=Ref.parse(total) if total else None,
+        return Proposal(op=_op_name(str(data["op"])), refs=json_refs, total=Ref.parse(total) if total else None,
                         n=data.get("n"), order=data.get("order", "desc"), line=j.group(0))
     return None
 
