@@ -183,3 +183,21 @@ def test_non_numeric_cells_are_skipped(text):
     ev = Evidence(marker=1, text="x", columns=("year", "partner", "total_usd_billions"),
                   values=("2024", "Mexico", text))
     assert operands_from_row(ev) == []
+
+
+def test_a_wide_table_has_a_column_per_period():
+    """The BTS totals laid out with a column per year (as many reports print them)."""
+    columns = ("Partner", "2019", "2024")
+    rows = [Evidence(marker=i, text=f"Partner: {p}; 2019: {a}; 2024: {b}", columns=columns, values=(p, a, b), row=i)
+            for i, (p, a, b) in enumerate([("Mexico", "614.50", "839.89"), ("Canada", "612.12", "761.20")], 1)]
+    cells = operands_from_row(rows[0])
+    assert [(o.entity, o.period, o.number) for o in cells] == [("Mexico", "2019", 614.5), ("Mexico", "2024", 839.89)]
+    result = computation_for("What was the percentage change in trade with Mexico from 2019 to 2024?", rows)
+    assert result.value == 36.7 and result.formula == "(839.89 − 614.50) ÷ 614.50"
+    avg = computation_for("What was the average trade with Canada in FY19 and FY24?", rows)
+    assert avg.formula == "(612.12 + 761.20) ÷ 2"
+
+
+def test_accounting_negatives_in_cells():
+    ev = Evidence(marker=1, text="x", columns=("Item", "2019", "2018"), values=("Net income", "$(3.27)", "(2,129)"))
+    assert [o.value for o in operands_from_row(ev)] == [-3.27, -2129.0]

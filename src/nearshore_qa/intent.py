@@ -16,7 +16,7 @@ from dataclasses import dataclass
 _NUM_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
           r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?")
-_PERIOD = rf"(?:(?:{_MONTH}\s+)?(?:FY\s?|fiscal(?:\s+year)?\s+)?(?:19|20)\d\d)"
+_PERIOD = rf"(?:(?:{_MONTH}\s+)?(?:FY\s?|fiscal(?:\s+year)?\s+)?(?:19|20)\d\d|FY?\s?'?\d\d(?![\w.,]))"
 _PERIOD_RE = re.compile(rf"(?<![\w$]){_PERIOD}(?!\d)", re.I)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _CHANGE_VERB = (r"chang(?:e|ed|es)|increas(?:e|ed|es)|decreas(?:e|ed|es)|gr[eo]w(?:n|s)?|growth|ris(?:e|en|es)|rose|"
@@ -63,7 +63,9 @@ def _periods(q: str) -> list[tuple[str, int]]:
     for m in _PERIOD_RE.finditer(q):
         text = m.group(0)
         year = _YEAR.search(text)
-        assert year
+        if not year:  # fiscal shorthand: "FY19", "F19" -> "2019"
+            out.append(("20" + text[-2:], m.start()))
+            continue
         month = re.match(_MONTH, text, re.I)
         label = f"{month.group(0).rstrip('.').title()} {year.group(0)}" if month else year.group(0)
         out.append((label, m.start()))

@@ -116,9 +116,9 @@ def _column_units(column: str, units_note: str) -> tuple[str, str, float]:
 
 
 def _cell_number(cell: str) -> tuple[float, int] | None:
-    text = cell.strip().replace("−", "-").replace("–", "-")
-    neg = text.startswith("(") and text.endswith(")")
-    text = text.strip("()$% ").replace("US$", "").replace(",", "")
+    text = re.sub(r"US\$|[$€£¥\s]", "", cell.strip().replace("−", "-").replace("–", "-"))
+    neg = text.startswith("(") and text.endswith(")")  # accounting negatives: "(2,129)", "$(3.27)"
+    text = text.strip("()%").replace(",", "")
     if not re.fullmatch(r"-?\d+(?:\.\d+)?", text):
         return None
     number = float(text)
@@ -147,8 +147,27 @@ def row_entity(ev: Evidence) -> str:
     return ""
 
 
+def header_period(column: str) -> str:
+    """The period a column header names ("2019", "FY 2019", "December 31, 2019"), or "" when it
+    names none or two ("change_2019_2024")."""
+    from .intent import _periods
+
+    found = _periods(column)
+    if len(found) != 1 or _is_period_column(column):
+        return ""
+    rest = _PERIOD_WORDS.sub(" ", column)
+    return found[0][0] if not re.search(r"[A-Za-z]{3,}", rest) else ""
+
+
+_PERIOD_WORDS = re.compile(rf"\b(?:fy|fiscal|year|years|ended|ending|as of|at|{_MONTH}|\d{{1,2}}|\d{{4}}|restated|"
+                           r"actual|reported|weeks?|months?|quarter|q[1-4])\b|[^\w]", re.I)
+
+
 def operands_from_row(ev: Evidence) -> list[Operand]:
-    """Every numeric cell of a table row as an operand (rank and period columns excluded)."""
+    """Every numeric cell of a table row as an operand (rank and period columns excluded).
+
+    A long table has a period column ("year": 2024) and a column per measure; a wide table has a
+    column per period ("2019", "2018"), and then the row label is what is measured."""
     if not ev.is_row:
         return []
     period, entity = row_period(ev), row_entity(ev)
@@ -160,10 +179,12 @@ def operands_from_row(ev: Evidence) -> list[Operand]:
         if parsed is None:
             continue
         number, decimals = parsed
+        in_header = header_period(column)
         kind, currency, scale = _column_units(column, ev.units)
-        unit = "" if kind != "number" else norm_label(column)
+        unit = "" if kind != "number" or in_header else norm_label(column)
         out.append(Operand(value=number * scale, text=cell.strip(), kind=kind, currency=currency, unit=unit,
-                           scale=scale, decimals=decimals, period=period, entity=entity, measure=column,
+                           scale=scale, decimals=decimals, period=in_header or period, entity=entity,
+                           measure="" if in_header else column,
                            citation=ev.marker, doc_id=ev.doc_id, chunk_id=ev.chunk_id, row=ev.row, column=column,
                            source_text=ev.text, published=ev.published, publisher=ev.publisher))
     return out
@@ -272,6 +293,9 @@ def operands_from_sentences(sentences: Sequence[Evidence | tuple[str, int | None
 def _wanted_periods(intent: Intent) -> list[str]:
     if intent.start and not intent.end:
         return []  # "since 2019": up to the latest period the evidence holds
+    a, b = period_key(intent.start), period_key(intent.end)
+    if intent.op in ("sum", "average", "max", "min", "rank", "count") and a and b and not a[1] and not b[1]:
+        return [str(y) for y in range(a[0], b[0] + 1)]  # "from 2017 to 2019": every year of the range
     periods = list(intent.periods)
     if intent.implied_start and intent.end:
         key = period_key(intent.end)
@@ -420,6 +444,10 @@ def _table_operands(question: str, intent: Intent, rows: list[Evidence]) -> tupl
     per_row = [ops for ops in per_row if ops]
     if not per_row:
         return None
+    wide = [[o for o in ops if not o.measure and o.period] for ops in per_row]
+    if any(wide):
+        chosen = _wide_operands(question, intent, [ops for ops in wide if ops])
+        return (intent, chosen) if chosen else None
     column = _pick_column(per_row, question, intent)
     if column is None:
         return None
@@ -440,6 +468,43 @@ def _table_operands(question: str, intent: Intent, rows: list[Evidence]) -> tupl
     flipped = _deficit_flip(intent, column, cells, question)
     chosen = _choose(flipped, cells, named, question)
     return (flipped, chosen) if chosen else None
+
+
+def _label_score(label: str, question: str) -> tuple[float, int]:
+    lw = _words(label) - _UNIT_WORDS
+    if not lw:
+        return 0.0, 0
+    shared = lw & _words(question)
+    return len(shared) / len(lw), len(shared)
+
+
+def _wide_operands(question: str, intent: Intent, rows: list[list[Operand]]) -> list[Operand] | None:
+    """A wide table (a column per period): the row the question names, its cells for the asked
+    periods (all its periods when none are asked)."""
+    scored = sorted(((_label_score(ops[0].entity, question), i) for i, ops in enumerate(rows)), reverse=True)
+    if not scored or scored[0][0][1] == 0 or scored[0][0][0] < 0.5:
+        return None
+    if len(scored) > 1 and scored[1][0] == scored[0][0]:
+        return None  # two rows fit the question equally well
+    row = rows[scored[0][1]]
+    by_period: dict[str, Operand] = {}
+    for o in row:
+        by_period.setdefault(o.period, o)  # the first column for a period (later ones: change, notes)
+    if intent.op in ("change", "pct_change", "cagr"):
+        targets = [intent.start, intent.end] if intent.start and intent.end else _wanted_periods(intent)
+        if not targets and len(by_period) == 2:
+            targets = list(by_period)
+        picked = [next((o for p, o in by_period.items() if _period_matches(p, {t})), None) for t in targets]
+        ops = [o for o in picked if o is not None]
+        return ops if len(ops) == 2 and len(targets) == 2 else None
+    if intent.op in ("sum", "average", "max", "min", "ratio", "difference"):
+        wanted = set(_wanted_periods(intent))
+        ops = [o for p, o in by_period.items() if not wanted or _period_matches(p, wanted)]
+        if intent.op in ("ratio", "difference"):
+            ops = sorted(ops, key=lambda o: period_key(o.period) or (0, 0), reverse=True)  # later ÷ earlier
+            return ops if len(ops) == 2 else None
+        return ops if len(ops) >= 2 else None
+    return None
 
 
 def _deficit_flip(intent: Intent, column: str, cells: list[Operand], question: str) -> Intent:
@@ -524,13 +589,26 @@ def _share_operands(question: str, intent: Intent, rows: list[Evidence]) -> tupl
     return [parts[0], *others], None
 
 
+_STOP = {"what", "was", "were", "is", "are", "the", "a", "an", "of", "in", "for", "from", "to", "and", "by", "did",
+         "does", "how", "much", "many", "between", "during", "its", "their", "company", "total", "value", "amount"}
+
+
+def _about(sentence: str, measure: str) -> bool:
+    """Does the sentence speak of the measure asked ("goods trade with Mexico")? Most of its
+    content words must be there; a figure from a sentence about something else is no operand."""
+    wanted = {w for w in _words(measure) if w not in _STOP and not re.fullmatch(r"\d+", w)} - _UNIT_WORDS
+    if not wanted:
+        return False
+    return len(wanted & _words(sentence)) >= max(1, math.ceil(0.6 * len(wanted)))
+
+
 def _text_operands(intent: Intent, passages: list[Evidence]) -> list[Operand] | None:
     if intent.op not in ("change", "pct_change", "cagr", "difference", "ratio", "sum", "average"):
         return None
     wanted = _wanted_periods(intent)
     if len(wanted) < 2:
         return None
-    found = operands_from_sentences(passages, intent)
+    found = [o for o in operands_from_sentences(passages, intent) if _about(o.source_text, intent.measure)]
     amounts = [o for o in found if o.kind != "percent"]
     pool = amounts if amounts else found
     # prefer one sentence that gives every asked period
