@@ -232,7 +232,13 @@ def test_json_has_the_computed_figure_shape(mx2019, mx2024):
     assert data["kind"] == "computed" and data["verified"] is True and data["value"] == 36.7
     assert data["operands"][0] == {"citation": 1, "row": "Mexico", "column": "total_trade_usd_billions",
                                    "value": pytest.approx(614.5e9), "text": "US$614.50 billion", "period": "2019",
-                                   "doc_id": "tables/us_mexico_canada_trade_annual_bts.csv"}
+                                   "doc_id": "tables/us_mexico_canada_trade_annual_bts.csv", "row_index": 30}
+
+
+def test_renumbered_markers_rebuild_the_text(mx2019, mx2024):
+    c = compute("pct_change", [mx2019, mx2024]).with_markers({1: 2, 2: 1})
+    assert "from US$614.50 billion [2] to US$839.89 billion [1]" in c.text
+    assert c.verify() and c.value == 36.7
 
 
 def test_negative_operands_are_bracketed_in_the_formula():

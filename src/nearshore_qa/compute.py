@@ -103,9 +103,10 @@ class Operand:
                    scale=_snap_scale(scale), decimals=fig.decimals, **provenance)
 
     def ref(self) -> dict[str, Any]:
+        """The operand in a computed figure's JSON: "row" is the row's label, "row_index" its number."""
         return {"citation": self.citation, "row": self.entity or (self.row if self.row is not None else None),
                 "column": self.column or self.measure or None, "value": self.value, "text": self.display,
-                "period": self.period or None, "doc_id": self.doc_id or None}
+                "period": self.period or None, "doc_id": self.doc_id or None, "row_index": self.row}
 
 
 def _is_bare(text: str) -> bool:
@@ -168,6 +169,13 @@ class Computed:
     ranking: tuple[Operand, ...] = ()  # max/min/rank: the operands in order
     conflicts: tuple[Any, ...] = ()  # operands.Conflict: other sources' values for an operand's cell
 
+    def _again(self, operands: tuple[Operand, ...]) -> "Computed":
+        parts = list(operands[:-1] if "total" in self.params else operands)  # the total is last
+        params = dict(self.params)
+        if "total" in params:
+            params["total"] = operands[-1]
+        return compute(self.op, parts, **params)
+
     def verify(self) -> bool:
         """Recompute from the operands; every operand with a source must be stated there."""
         for op in self.operands:
@@ -175,14 +183,18 @@ class Computed:
                 logger.info("operand %s is not stated in its source %r", op.display, op.source_text[:80])
                 return False
         try:
-            parts = list(self.operands[:-1] if "total" in self.params else self.operands)  # the total is last
-            params = dict(self.params)
-            if "total" in params:
-                params["total"] = self.operands[-1]
-            again = compute(self.op, parts, **params)
+            again = self._again(self.operands)
         except ComputeRefusal:
             return False
         return math.isclose(again.value, self.value, rel_tol=1e-9, abs_tol=1e-12)
+
+    def with_markers(self, markers: dict[int, int]) -> "Computed":
+        """The same computation citing renumbered markers (old -> new), text rebuilt."""
+        moved = tuple(replace(o, citation=markers.get(o.citation, o.citation)) if o.citation is not None else o
+                      for o in self.operands)
+        again = self._again(moved)
+        again.conflicts = self.conflicts
+        return again
 
     def to_json(self) -> dict[str, Any]:
         return {"text": self.text, "value": self.value, "kind": "computed", "formula": self.formula,
