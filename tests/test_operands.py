@@ -13,6 +13,7 @@ from nearshore_qa.intent import parse_intent
 from nearshore_qa.operands import (
     Evidence,
     computation_for,
+    computation_for_hits,
     figure_periods,
     find_conflicts,
     operands_from_row,
@@ -172,10 +173,19 @@ def test_evidence_from_a_hit_carries_rows_and_provenance():
                         published=row.published, units=row.units)
     chunk = Chunk(chunk_id="c1", doc_id=row.doc_id, ordinal=0, text=row.text, start=0, end=len(row.text),
                   table="main", row=row.row, columns=row.columns, values=row.values)
-    ev = Evidence.from_hit(Hit(chunk=chunk, doc=meta, score=1.0), marker=3)
+    hit = Hit(chunk=chunk, doc=meta, score=1.0)
+    ev = Evidence.from_hit(hit, marker=3)
     assert ev.is_row and ev.marker == 3 and ev.published == row.published
     cells = {o.column: o for o in operands_from_row(ev)}
     assert cells["total_trade_usd_billions"].citation == 3
+    earlier = table_rows("us_mexico_canada_trade_annual_bts",
+                         lambda r: r["year"] == "2019" and r["partner"] == "Mexico")[0]
+    hit2019 = Hit(chunk=Chunk(chunk_id="c0", doc_id=row.doc_id, ordinal=1, text=earlier.text, start=0,
+                              end=len(earlier.text), table="main", row=earlier.row, columns=earlier.columns,
+                              values=earlier.values), doc=meta, score=0.9)
+    result = computation_for_hits("What was the percentage change in trade with Mexico from 2019 to 2024?",
+                                  [hit, hit2019])
+    assert "from US$614.50 billion [2] to US$839.89 billion [1]" in result.text
 
 
 @pytest.mark.parametrize("text", ["n/a", "", "—"])

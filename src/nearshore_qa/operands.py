@@ -664,6 +664,12 @@ def computation_for(question: str, evidence: Sequence[Evidence], intent: Intent 
     return result
 
 
+def computation_for_hits(question: str, hits: Sequence[Any], first_marker: int = 1
+                         ) -> Computed | ComputeRefusal | None:
+    """``computation_for`` over retrieved hits numbered from ``first_marker`` in order."""
+    return computation_for(question, evidence_from_hits(hits, first_marker))
+
+
 def _conflicts_for(result: Computed, evidence: Sequence[Evidence]) -> list[Conflict]:
     """Other values in the evidence for the same row, measure and period as an operand."""
     candidates: list[Operand] = []
