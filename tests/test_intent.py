@@ -72,6 +72,8 @@ def test_operation(question, op):
 
 @pytest.mark.parametrize("question", [
     "What was US–Mexico goods trade in 2024?",
+    "What was total US goods trade with Japan in 2019?",  # "total" names the measure here
+    "What were total US exports to China in 2024?",
     "How many trucks crossed at Laredo in 2024?",
     "When did Mexico become the top US trading partner?",
     "What is IMMEX?",

@@ -107,6 +107,8 @@ def test_rank_max_share_and_count_over_a_whole_table():
     modes = table_rows("us_mexico_trade_by_mode_annual", lambda r: r["year"] == "2024")
     share = computation_for("What share of US–Mexico trade in 2024 was carried by truck?", modes)
     assert share.value == 72.5 and share.operands[0].entity == "Truck"
+    low = computation_for("Which mode carried the least US–Mexico trade in 2024?", modes)  # "Mexico": the title's
+    assert low.op == "min" and low.ranking[0].entity == "Pipeline"
     top3 = computation_for("What were the top 3 modes of US–Mexico trade in 2024?", modes)
     assert [o.entity for o in top3.ranking] == ["Truck", "Rail", "Vessel"]
 
@@ -116,6 +118,23 @@ def test_no_computation_for_lookups_or_missing_operands():
     assert computation_for("What was US–Mexico goods trade in 2024?", rows) is None
     # asked 2019 to 2024, but only 2024 rows retrieved
     assert computation_for("What was the percentage change in trade with Mexico from 2019 to 2024?", rows) is None
+
+
+def test_no_computation_on_a_column_the_question_does_not_name():
+    trucks = table_rows("texas_northbound_commercial_trucks_by_port", lambda r: r["year"] == "2024")
+    # the shipped eval's unanswerable question: the table counts trucks, it has no wait times
+    assert computation_for("What was the average northbound truck wait time at the World Trade Bridge in 2024?",
+                           trucks) is None
+    every_year = table_rows("texas_northbound_commercial_trucks_by_port")
+    assert computation_for("What was the average northbound truck wait time at Laredo in 2023 and 2024?",
+                           every_year) is None
+    assert computation_for("What was the average number of northbound trucks at Laredo in 2023 and 2024?",
+                           every_year).value == 2_981_381.5
+    # an average over rows the question does not name is no average of "the" ports
+    assert computation_for("What was the average number of northbound trucks in 2024?", trucks) is None
+    assert computation_for("What was the average number of northbound trucks per port in 2024?", trucks).value \
+        == round(sum(o.value for ev in trucks for o in operands_from_row(ev)
+                     if o.column == "commercial_trucks_northbound") / 12, 1)
 
 
 def test_a_refusal_is_returned_with_its_reason():

@@ -169,7 +169,7 @@ class Computed:
     ranking: tuple[Operand, ...] = ()  # max/min/rank: the operands in order
     conflicts: tuple[Any, ...] = ()  # operands.Conflict: other sources' values for an operand's cell
 
-    def _again(self, operands: tuple[Operand, ...]) -> "Computed":
+    def _again(self, operands: tuple[Operand, ...]) -> Computed:
         parts = list(operands[:-1] if "total" in self.params else operands)  # the total is last
         params = dict(self.params)
         if "total" in params:
@@ -188,7 +188,7 @@ class Computed:
             return False
         return math.isclose(again.value, self.value, rel_tol=1e-9, abs_tol=1e-12)
 
-    def with_markers(self, markers: dict[int, int]) -> "Computed":
+    def with_markers(self, markers: dict[int, int]) -> Computed:
         """The same computation citing renumbered markers (old -> new), text rebuilt."""
         moved = tuple(replace(o, citation=markers.get(o.citation, o.citation)) if o.citation is not None else o
                       for o in self.operands)

@@ -293,8 +293,11 @@ def _candidates(q: str, periods: list[str], entities: list[str], several: bool, 
                     continue
                 extra = {"condition": cond}
             elif op == "sum" and m.group(0).lower() == "total":
-                if not several or change_cue:
-                    continue
+                joined = len(periods) >= 2 or re.search(r"\b(?:both|all|each)\b", q, re.I) or any(
+                    re.search(rf"{re.escape(a)}\W+(?:and|,|plus)\W+(?:\w+\W+)?{re.escape(b)}", q)
+                    for a in entities for b in entities if a != b)
+                if not joined or change_cue:
+                    continue  # "total US goods trade with Japan in 2019" is a look-up
             elif op == "average":
                 if re.search(r"\b(?:weighted|net)\s*$", q[max(0, m.start() - 10):m.start()]):
                     continue  # "the weighted average rate" is a figure the source states

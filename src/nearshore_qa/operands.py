@@ -20,6 +20,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+import Stemmer
+
 from .compute import Computed, Operand, compute, norm_label, period_key
 from .errors import ComputeRefusal
 from .figures import FoundFigure, find_figures
@@ -377,11 +379,16 @@ def find_conflicts(operands: Sequence[Operand]) -> list[Conflict]:
 
 # --- choosing operands for a question ---------------------------------------------------------
 
+_STEM = Stemmer.Stemmer("english")
+
+
 def _words(text: str) -> set[str]:
-    return {w.rstrip("s") for w in fold(text).split() if len(w) > 1}
+    """Stemmed words: "trading" meets "trade", "exports" meets "export"."""
+    return {_STEM.stemWord(w) for w in fold(text).split() if len(w) > 1}
 
 
-_UNIT_WORDS = {"usd", "billion", "million", "thousand", "pct", "percent", "u", "dollar", "in", "of", "the", "by"}
+_UNIT_WORDS = {_STEM.stemWord(w) for w in ("usd", "billion", "million", "thousand", "pct", "percent", "u", "dollar",
+                                            "in", "of", "the", "by", "us", "per")}
 
 
 # Words a question uses for a column's measure ("deficit" asks for the balance column).
@@ -396,7 +403,7 @@ def _column_score(column: str, question: str) -> float:
     if not cw:
         return 0.0
     qw = _words(question)
-    qw |= {_MEASURE_WORDS[w] for w in fold(question).split() if w in _MEASURE_WORDS}
+    qw |= {_STEM.stemWord(_MEASURE_WORDS[w]) for w in fold(question).split() if w in _MEASURE_WORDS}
     return len(cw & qw) / len(cw)
 
 
@@ -425,11 +432,11 @@ def _pick_column(rows: list[list[Operand]], question: str, intent: Intent) -> st
         columns = {c: s for c, s in columns.items() if not re.search(r"(?:^|_)(?:pct|percent|share)(?:_|$)", c.lower())}
     if not columns:
         return None
-    if len(columns) == 1:
-        return next(iter(columns))
     best = max(columns.values())
+    if best == 0:
+        return None  # the question names none of the columns: nothing to compute on
     top = [c for c, s in columns.items() if s == best]
-    if best == 0 or len(top) > 1:
+    if len(top) > 1:
         totals = [c for c in top if "total" in c.lower()]
         return totals[0] if len(totals) == 1 else None
     return top[0]
@@ -452,6 +459,9 @@ def _table_operands(question: str, intent: Intent, rows: list[Evidence]) -> tupl
     if column is None:
         return None
     cells = [o for ops in per_row for o in ops if norm_label(o.column) == column]
+    labels = {c for ev in rows for c in ev.columns} | {ev.title for ev in rows}  # a title states the table's scope
+    if not _covers(intent.measure, " ".join([column, *labels]), cells):
+        return None
     wanted = set(_wanted_periods(intent))
     if wanted:
         cells = [o for o in cells if _period_matches(o.period, wanted)]
@@ -468,6 +478,19 @@ def _table_operands(question: str, intent: Intent, rows: list[Evidence]) -> tupl
     flipped = _deficit_flip(intent, column, cells, question)
     chosen = _choose(flipped, cells, named, question)
     return (flipped, chosen) if chosen else None
+
+
+def _covers(measure: str, labels: str, cells: list[Operand]) -> bool:
+    """Do the table's column names and row labels account for most of what the question measures?
+    "truck wait time at the World Trade Bridge" is not answered by a column of truck counts."""
+    asked = {w for w in _words(measure) if not re.fullmatch(r"\d+", w)} - _STOP - _UNIT_WORDS
+    if not asked:
+        return True
+    known = _words(labels.replace("_", " "))
+    known |= {_STEM.stemWord(_MEASURE_WORDS[w]) for w in fold(measure).split() if w in _MEASURE_WORDS}
+    for o in cells:
+        known |= _words(o.entity)
+    return len(asked & known) > 0.5 * len(asked)
 
 
 def _label_score(label: str, question: str) -> tuple[float, int]:
@@ -554,6 +577,9 @@ def _choose(intent: Intent, cells: list[Operand], named: list[Operand], question
     if op in ("sum", "average"):
         pool = named if len(named) >= 2 else cells
         pool = [o for o in pool if not _TOTAL_ROWS.match(o.entity)]
+        if len({fold(o.entity) for o in pool}) > 1 and len(entities_named) < 2 and not re.search(
+                r"\b(?:all|every|each|per)\b", question, re.I):
+            return None  # rows the question does not name (and only those retrieved) are no sum
         return pool if len(pool) >= 2 else None
     if op in ("max", "min", "rank", "count"):
         pool = named if len(named) >= 2 else cells
@@ -589,8 +615,10 @@ def _share_operands(question: str, intent: Intent, rows: list[Evidence]) -> tupl
     return [parts[0], *others], None
 
 
-_STOP = {"what", "was", "were", "is", "are", "the", "a", "an", "of", "in", "for", "from", "to", "and", "by", "did",
-         "does", "how", "much", "many", "between", "during", "its", "their", "company", "total", "value", "amount"}
+_STOP = {_STEM.stemWord(w) for w in (
+    "what", "was", "were", "is", "are", "the", "a", "an", "of", "in", "for", "from", "to", "and", "by", "did", "does",
+    "how", "much", "many", "between", "during", "its", "their", "company", "total", "value", "amount", "had", "has",
+    "have", "more", "less", "most", "least", "number", "per", "with", "than", "at", "on", "which", "who")}
 
 
 def _about(sentence: str, measure: str) -> bool:
