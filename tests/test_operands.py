@@ -102,6 +102,10 @@ def test_rank_max_share_and_count_over_a_whole_table():
     trucks = table_rows("texas_northbound_commercial_trucks_by_port", lambda r: r["year"] == "2024")
     top = computation_for("Which Texas port had the most northbound trucks in 2024?", trucks)
     assert top.ranking[0].entity == "Laredo"
+    assert top.text.startswith("Laredo had the highest commercial trucks northbound in 2024, 3,026,632 [")
+    every_year = table_rows("texas_northbound_commercial_trucks_by_port")
+    latest = computation_for("Which Texas port has the most northbound trucks?", every_year)
+    assert {o.period for o in latest.operands} == {"2025"} and " in 2025, " in latest.text
     count = computation_for("How many ports had more than 500,000 northbound trucks in 2024?", trucks)
     assert count.value == 3
     modes = table_rows("us_mexico_trade_by_mode_annual", lambda r: r["year"] == "2024")
@@ -118,6 +122,9 @@ def test_no_computation_for_lookups_or_missing_operands():
     assert computation_for("What was US–Mexico goods trade in 2024?", rows) is None
     # asked 2019 to 2024, but only 2024 rows retrieved
     assert computation_for("What was the percentage change in trade with Mexico from 2019 to 2024?", rows) is None
+    # a share with only the part retrieved: no whole to divide by
+    truck = table_rows("us_mexico_trade_by_mode_annual", lambda r: r["year"] == "2024" and r["mode"] == "Truck")
+    assert computation_for("What share of US–Mexico trade in 2024 was carried by truck?", truck) is None
 
 
 def test_no_computation_on_a_column_the_question_does_not_name():

@@ -540,19 +540,21 @@ def _sentence(c: Computed, operands: list[Operand], subject: str, years: float |
         whole = f"{_name(total, [total])} ({_shown(total)})" if total is not None else f"the sum of the {rows}"
         return f"{_cap(parts)} {'was' if len(operands) == 1 or not total else 'were'} {c.display} of {whole}: {f}."
     listed = ", ".join(f"{_name(o, operands)} {_shown(o)}" for o in operands)
+    periods = {o.period for o in operands if o.period}
+    when = f" in {next(iter(periods))}" if len(periods) == 1 and len(entities) > 1 else ""
     if op == "sum":
-        return f"Combined, {subj} was {c.display} ({listed}): {f}."
+        return f"Combined, {subj}{when} was {c.display} ({listed}): {f}."
     if op == "average":
         return f"The average {subj} was {c.display} ({listed}): {f}."
     if op in ("max", "min"):
         top = c.ranking[0]
         word = "highest" if op == "max" else "lowest"
-        return (f"{_cap(_name(top, operands))} had the {word} {subj}, {_shown(top)}, "
+        return (f"{_cap(_name(top, operands))} had the {word} {subj}{when}, {_shown(top)}, "
                 f"among the {len(operands)} compared: {f}.")
     if op == "rank":
         word = "Top" if c.params.get("order", "desc") != "asc" else "Bottom"
         items = "; ".join(f"{i}. {_name(o, operands)} {_shown(o)}" for i, o in enumerate(c.ranking, 1))
-        return f"{word} {len(c.ranking)} by {subj} among the {len(operands)} compared: {items}."
+        return f"{word} {len(c.ranking)} by {subj}{when} among the {len(operands)} compared: {items}."
     cond = c.params.get("condition")
     what = f" with {subj} {cond[0]} {_fmt(cond[1], 0)}" if cond else ""
     return f"{c.display} of the {len(operands)} figures compared{what}: {f}."

@@ -586,6 +586,9 @@ def _choose(intent: Intent, cells: list[Operand], named: list[Operand], question
         if len(entities_named) == 1 and named:
             pool = named  # "In which year was Mexico's trade highest?": one row over periods
         pool = [o for o in pool if not _TOTAL_ROWS.match(o.entity)]
+        if len({fold(o.entity) for o in pool}) > 1 and len({o.period for o in pool}) > 1 and not intent.periods:
+            latest = max((o.period for o in pool), key=lambda p: period_key(p) or (0, 0))
+            pool = [o for o in pool if o.period == latest]  # "Which port is busiest?": the latest period held
         return pool if (len(pool) >= 2 or op == "count") else None
     return None
 
@@ -687,6 +690,8 @@ def computation_for(question: str, evidence: Sequence[Evidence], intent: Intent 
         result = compute(intent.op, operands, total=total, n=intent.n, order=intent.order,
                          condition=intent.condition)
     except ComputeRefusal as refusal:
+        if refusal.code in ("too_few_operands", "unknown_operation"):
+            return None  # the evidence lacks what the question needs: the answerer answers as before
         return refusal
     result.conflicts = tuple(_conflicts_for(result, evidence))
     return result
