@@ -26,3 +26,16 @@ class DocumentNotFound(NearshoreQAError):
 
 class AnswererError(NearshoreQAError):
     """An answerer (LLM server, model file) failed; the message names the URL or model."""
+
+
+class ComputeRefusal(NearshoreQAError):
+    """A computation the code will not carry out, with the reason a reader is shown.
+
+    ``code`` names the rule: mixed_currency, mixed_units, mixed_periods, mixed_entities,
+    division_by_zero, cagr_span, too_few_operands, unknown_operation, bad_reference.
+    """
+
+    def __init__(self, code: str, reason: str):
+        self.code = code
+        self.reason = reason
+        super().__init__(reason)

@@ -1,0 +1,732 @@
+"""Operands for computed answers: table cells and figures in cited sentences, the conflicts
+between them, and ``computation_for`` — the one entry point an answerer calls.
+
+Evidence is what an answerer already holds: a numbered passage (a sentence, a chunk) or a table
+row with its columns. ``Evidence.from_hit`` adapts a retrieved ``Hit``; table rows from a cell
+look-up can be passed the same way (``Evidence(marker, text, columns=…, values=…)``).
+
+A figure in a sentence gets its period from the year written right after it ("US$614.50 billion
+in 2019"), from a relative phrase ("247 a year earlier": the sentence's year minus one), or else
+from a year of the sentence that no other figure of its kind has claimed.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+import Stemmer
+
+from .compute import Computed, Operand, compute, norm_label, period_key
+from .errors import ComputeRefusal
+from .figures import FoundFigure, find_figures
+from .intent import Intent, parse_intent
+
+logger = logging.getLogger(__name__)
+
+_YEAR = re.compile(r"(?<![\d$.,])((?:19|20)\d\d)(?!\d|,\d|\.\d)")
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December)")
+_RELATIVE = re.compile(r"^[\s,]*(?:[a-z][\w\-]*\s+){0,2}?(?:(?:at the end of |in |by )?"
+                       r"(?:a|one|the) (?:year|twelve months) (?:earlier|before|ago|prior)|"
+                       r"(?:in )?the (?:previous|prior|preceding) year|(?:in )?the year before|last year|"
+                       r"(?P<k>two|three|four|five|\d+) years (?:earlier|before|ago|prior))", re.I)
+_K = {"two": 2, "three": 3, "four": 4, "five": 5}
+_AFTER_YEAR = re.compile(rf"^[\s,]*(?:[a-z][\w\-]*\s+){{0,3}}?"
+                         rf"(?:in|for|during|at the end of|by|as of|in calendar|in fiscal|in FY|FY)?\s*"
+                         rf"(?:(?:the )?(?:first|second|third|fourth) quarter of |(?P<month>{_MONTH})\s+)?"
+                         rf"(?:FY\s?)?(?P<year>(?:19|20)\d\d)(?!\d)", re.I)
+_AFTER_ENTITY = re.compile(r"^[\s,]*(?:for|with|to|at|from|in|through|by)\s+(?:the\s+)?"
+                           r"(?P<name>[A-ZÀ-Ý][\wÀ-ÿ.&'’\-]*(?:\s+(?:de\s+|del\s+)?[A-ZÀ-Ý][\wÀ-ÿ.&'’\-]*)*)")
+_TOTAL_ROWS = re.compile(r"^\s*(?:total|all|world|all (?:modes|partners|countries|ports|states)|grand total|sum)\b",
+                         re.I)
+_PERIOD_COLUMNS = ("year", "fiscal_year", "period", "date", "fy")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One numbered piece of evidence: a passage or a table row, with its provenance."""
+
+    marker: int | None
+    text: str
+    doc_id: str = ""
+    chunk_id: str = ""
+    columns: tuple[str, ...] = ()
+    values: tuple[str, ...] = ()
+    row: int | None = None
+    table: str = ""
+    units: str = ""  # the table's units note ("Billions of U.S. dollars …")
+    period: str = ""  # the document's period note
+    published: str = ""
+    publisher: str = ""
+    title: str = ""
+
+    @property
+    def is_row(self) -> bool:
+        return bool(self.columns) and len(self.columns) == len(self.values)
+
+    @classmethod
+    def from_hit(cls, hit: Any, marker: int | None) -> Evidence:
+        c, d = hit.chunk, hit.doc
+        return cls(marker=marker, text=c.text, doc_id=c.doc_id, chunk_id=c.chunk_id,
+                   columns=tuple(c.columns) if c.row is not None else (),
+                   values=tuple(c.values) if c.row is not None else (), row=c.row, table=c.table,
+                   units=d.units, period=d.period, published=d.published, publisher=d.source, title=d.title)
+
+
+def evidence_from_hits(hits: Sequence[Any], first_marker: int = 1) -> list[Evidence]:
+    """Hits numbered in order, as the answerer's citation markers are."""
+    return [Evidence.from_hit(h, first_marker + i) for i, h in enumerate(hits)]
+
+
+def fold(text: str) -> str:
+    """Lower case, no accents, dashes and underscores as spaces: "Nuevo León" ~ "nuevo leon"."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    return " ".join(re.sub(r"[_\-–—/.,'’()]+", " ", text).split())
+
+
+# --- table rows ------------------------------------------------------------------------------
+
+def _column_units(column: str, units_note: str) -> tuple[str, str, float]:
+    """(kind, currency, scale) of a numeric column, from its name or else the table's units note."""
+    name = column.lower()
+    if re.search(r"(?:^|_)(?:pct|percent|percentage|share|rate)(?:_|$)", name):
+        return "percent", "", 1.0
+    currency = "USD" if re.search(r"(?:^|_)(?:usd|dollars?)(?:_|$)", name) else \
+        "MXN" if re.search(r"(?:^|_)(?:mxn|pesos?)(?:_|$)", name) else ""
+    scale = 1.0
+    for word, s in (("thousands", 1e3), ("millions", 1e6), ("billions", 1e9), ("trillions", 1e12)):
+        if re.search(rf"(?:^|_){word[:-1]}s?(?:_|$)", name):
+            scale = s
+    note = units_note.lower()
+    if currency and scale == 1.0:
+        for word, s in (("thousand", 1e3), ("million", 1e6), ("billion", 1e9), ("trillion", 1e12)):
+            if word in note:
+                scale = s
+    if not currency and scale == 1.0 and ("dollar" in note or "usd" in note) and not re.search(
+            r"count|number|trucks|railcars|containers|rank", name):
+        currency = "USD"
+        for word, s in (("thousand", 1e3), ("million", 1e6), ("billion", 1e9), ("trillion", 1e12)):
+            if word in note:
+                scale = s
+    return ("currency" if currency else "number"), currency, scale
+
+
+def _cell_number(cell: str) -> tuple[float, int] | None:
+    text = re.sub(r"US\$|[$€£¥\s]", "", cell.strip().replace("−", "-").replace("–", "-"))
+    neg = text.startswith("(") and text.endswith(")")  # accounting negatives: "(2,129)", "$(3.27)"
+    text = text.strip("()%").replace(",", "")
+    if not re.fullmatch(r"-?\d+(?:\.\d+)?", text):
+        return None
+    number = float(text)
+    decimals = len(text.split(".")[1]) if "." in text else 0
+    return (-number if neg else number), decimals
+
+
+def _is_period_column(column: str) -> bool:
+    return fold(column).replace(" ", "_") in _PERIOD_COLUMNS or fold(column) in ("month", "quarter")
+
+
+def row_period(ev: Evidence) -> str:
+    cells = {fold(c).replace(" ", "_"): v for c, v in zip(ev.columns, ev.values, strict=False)}
+    year = next((cells[c] for c in _PERIOD_COLUMNS if cells.get(c)), "")
+    month = cells.get("month") or cells.get("quarter") or ""
+    return f"{month} {year}".strip() if year else ""
+
+
+def row_entity(ev: Evidence) -> str:
+    """The row's label: its first text cell that is not a period ("Mexico", "Laredo", "HS 85")."""
+    for c, v in zip(ev.columns, ev.values, strict=False):
+        if _is_period_column(c) or not v.strip():
+            continue
+        if _cell_number(v) is None and v.strip().lower() not in ("yes", "no", "true", "false"):
+            return v.strip()
+    return ""
+
+
+def header_period(column: str) -> str:
+    """The period a column header names ("2019", "FY 2019", "December 31, 2019"), or "" when it
+    names none or two ("change_2019_2024")."""
+    from .intent import _periods
+
+    found = _periods(column)
+    if len(found) != 1 or _is_period_column(column):
+        return ""
+    rest = _PERIOD_WORDS.sub(" ", column)
+    return found[0][0] if not re.search(r"[A-Za-z]{3,}", rest) else ""
+
+
+_PERIOD_WORDS = re.compile(rf"\b(?:fy|fiscal|year|years|ended|ending|as of|at|{_MONTH}|\d{{1,2}}|\d{{4}}|restated|"
+                           r"actual|reported|weeks?|months?|quarter|q[1-4])\b|[^\w]", re.I)
+
+
+def operands_from_row(ev: Evidence) -> list[Operand]:
+    """Every numeric cell of a table row as an operand (rank and period columns excluded).
+
+    A long table has a period column ("year": 2024) and a column per measure; a wide table has a
+    column per period ("2019", "2018"), and then the row label is what is measured."""
+    if not ev.is_row:
+        return []
+    period, entity = row_period(ev), row_entity(ev)
+    out = []
+    for column, cell in zip(ev.columns, ev.values, strict=False):
+        if _is_period_column(column) or re.search(r"(?:^|_)(?:rank|id|code)(?:_|$)", column.lower()):
+            continue
+        parsed = _cell_number(cell)
+        if parsed is None:
+            continue
+        number, decimals = parsed
+        in_header = header_period(column)
+        kind, currency, scale = _column_units(column, ev.units)
+        unit = "" if kind != "number" or in_header else norm_label(column)
+        out.append(Operand(value=number * scale, text=cell.strip(), kind=kind, currency=currency, unit=unit,
+                           scale=scale, decimals=decimals, period=in_header or period, entity=entity,
+                           measure="" if in_header else column,
+                           citation=ev.marker, doc_id=ev.doc_id, chunk_id=ev.chunk_id, row=ev.row, column=column,
+                           source_text=ev.text, published=ev.published, publisher=ev.publisher))
+    return out
+
+
+# --- figures in sentences --------------------------------------------------------------------
+
+def sentences_of(text: str) -> list[str]:
+    try:
+        from .chunking import split_sentences
+
+        return [text[a:b] for a, b in split_sentences(text)] or [text]
+    except Exception:  # pragma: no cover - chunking is part of the package
+        logger.exception("sentence splitting failed; using the passage whole")
+        return [text]
+
+
+def figure_periods(sentence: str) -> list[tuple[FoundFigure, str, str]]:
+    """Each figure of ``sentence`` with its period and, when written after it, its row
+    ("US$64.94 billion for Canada")."""
+    figs = find_figures(sentence)
+    years = [(m.start(), m.group(1)) for m in _YEAR.finditer(sentence)]
+    assigned: list[str] = []
+    relative: list[tuple[int, int]] = []
+    for i, f in enumerate(figs):
+        nxt = figs[i + 1].start if i + 1 < len(figs) else len(sentence)
+        after = sentence[f.end:nxt]
+        m = _AFTER_YEAR.match(after)
+        r = _RELATIVE.match(after)
+        inside = _paren_period(sentence, figs, assigned, i)
+        if inside:
+            assigned.append(inside)  # "US$29.70 billion in 2017 (US$29,695.0 million)": restated
+        elif m and m.start("year") <= 40:
+            assigned.append(f"{m.group('month').title()} {m.group('year')}" if m.group("month") else m.group("year"))
+        elif r:
+            assigned.append("")
+            k = r.group("k") or "1"
+            relative.append((i, int(k) if k.isdigit() else _K.get(k.lower(), 1)))
+        else:
+            assigned.append("")
+    # relative phrases count back from the sentence's other dated figure, or its first year
+    for i, k in relative:
+        base = next((assigned[j] for j in range(len(figs)) if assigned[j] and j != i), "")
+        dated = re.search(r"(?:19|20)\d\d", base)
+        base_year = dated.group(0) if dated else (years[0][1] if years else "")
+        assigned[i] = str(int(base_year) - k) if base_year else ""
+    # a figure with no year of its own takes a year of the sentence no figure of its kind claimed
+    for i, f in enumerate(figs):
+        if assigned[i]:
+            continue
+        pct = f.kind == "percent"
+        claimed = {assigned[j][-4:] for j, g in enumerate(figs) if assigned[j] and (g.kind == "percent") == pct}
+        free = [y for pos, y in years if y not in claimed]
+        before = [y for pos, y in years if y not in claimed and pos < f.start]
+        if before:
+            assigned[i] = before[-1]
+        elif free:
+            assigned[i] = free[0]
+    for i in range(len(figs)):
+        inside = _paren_period(sentence, figs, assigned, i)
+        if inside:
+            assigned[i] = inside
+    out = []
+    for i, f in enumerate(figs):
+        nxt = figs[i + 1].start if i + 1 < len(figs) else len(sentence)
+        after = sentence[f.end:nxt]
+        after = _AFTER_YEAR.sub("", after, count=1) if _AFTER_YEAR.match(after) else after
+        e = _AFTER_ENTITY.match(after)
+        entity = e.group("name").strip() if e and not re.fullmatch(rf"{_MONTH}", e.group("name").split()[0]) else ""
+        out.append((f, assigned[i], entity))
+    return out
+
+
+def _paren_period(sentence: str, figs: list[FoundFigure], assigned: list[str], i: int) -> str:
+    """The period of the dated figure a parenthesis holding figure ``i`` explains, or ""."""
+    before = sentence[:figs[i].start]
+    opening = before.rfind("(")
+    if opening < 0 or ")" in before[opening:]:
+        return ""
+    earlier = [j for j in range(i) if figs[j].end <= opening]
+    if not earlier or re.search(r"(?:19|20)\d\d", sentence[opening:figs[i].start]):
+        return ""
+    return assigned[earlier[-1]]
+
+
+def operands_from_sentences(sentences: Sequence[Evidence | tuple[str, int | None]],
+                            intent: Intent | None = None) -> list[Operand]:
+    """The figures in cited sentences as operands, with their periods; only those for the
+    periods ``intent`` asks about when it names any (its implied start year included)."""
+    wanted = set(_wanted_periods(intent)) if intent else set()
+    out: list[Operand] = []
+    for item in sentences:
+        ev = item if isinstance(item, Evidence) else Evidence(marker=item[1], text=item[0])
+        if ev.is_row:
+            continue
+        for sentence in sentences_of(ev.text):
+            for fig, period, entity in figure_periods(sentence):
+                if wanted and not _period_matches(period, wanted):
+                    continue
+                out.append(Operand.from_figure(fig, period=period, entity=entity, citation=ev.marker,
+                                               doc_id=ev.doc_id, chunk_id=ev.chunk_id, source_text=sentence,
+                                               published=ev.published, publisher=ev.publisher))
+    return out
+
+
+def _wanted_periods(intent: Intent) -> list[str]:
+    if intent.start and not intent.end:
+        return []  # "since 2019": up to the latest period the evidence holds
+    a, b = period_key(intent.start), period_key(intent.end)
+    if intent.op in ("sum", "average", "max", "min", "rank", "count") and a and b and not a[1] and not b[1]:
+        return [str(y) for y in range(a[0], b[0] + 1)]  # "from 2017 to 2019": every year of the range
+    periods = list(intent.periods)
+    if intent.implied_start and intent.end:
+        key = period_key(intent.end)
+        if key:
+            periods.insert(0, str(key[0] - 1))
+    return periods
+
+
+def _period_matches(period: str, wanted: set[str]) -> bool:
+    if not period:
+        return False
+    if period in wanted:
+        return True
+    key = period_key(period)
+    # "2024" asked, "October 2024" found: a month is not the year
+    return key is not None and key[1] == 0 and any(period_key(w) == key for w in wanted)
+
+
+# --- conflicts -------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Conflict:
+    """Two or more sources give different values for the same row, measure and period."""
+
+    entity: str
+    measure: str
+    period: str
+    operands: tuple[Operand, ...]
+
+    @property
+    def text(self) -> str:
+        what = " ".join(p for p in (norm_label(self.measure), f"for {self.entity}" if self.entity else "",
+                                    f"in {self.period}" if self.period else "") if p)
+        parts = []
+        for o in self.operands:
+            source = ", ".join(p for p in (o.publisher, f"as of {o.published}" if o.published else "") if p)
+            cite = f" [{o.citation}]" if o.citation is not None else ""
+            parts.append(f"{o.display}{cite}" + (f" ({source})" if source else ""))
+        return f"Sources differ on {what or 'this figure'}: " + " against ".join(parts) + "."
+
+    def to_json(self) -> dict[str, Any]:
+        return {"entity": self.entity, "measure": self.measure, "period": self.period, "text": self.text,
+                "values": [{"citation": o.citation, "value": o.value, "text": o.display, "doc_id": o.doc_id or None,
+                            "publisher": o.publisher or None, "published": o.published or None}
+                           for o in self.operands]}
+
+
+def _precision(o: Operand) -> float:
+    return 10 ** (-o.decimals) * (o.scale if o.kind != "percent" else 1.0)
+
+
+def differ(a: Operand, b: Operand) -> bool:
+    """Different beyond rounding: more apart than half the coarser operand's last digit."""
+    return abs(a.value - b.value) > 0.5 * max(_precision(a), _precision(b)) * (1 + 1e-9)
+
+
+def find_conflicts(operands: Sequence[Operand]) -> list[Conflict]:
+    """Operands with the same row, measure (units ignored: "…_usd_billions" ~ "…_usd_millions"),
+    period and kind whose values differ beyond rounding. Operands with no row or no measure
+    label are grouped only by period when every operand lacks both (the caller has already
+    chosen figures for one row and measure, as ``computation_for`` does)."""
+    groups: dict[tuple, list[Operand]] = {}
+    for o in operands:
+        if not o.period:
+            continue
+        key = (fold(o.entity), norm_label(o.measure), o.period, o.kind == "percent", o.currency or "")
+        groups.setdefault(key, []).append(o)
+    out = []
+    for (_, _, period, _, _), group in groups.items():
+        distinct: list[Operand] = []
+        for o in group:
+            if all(differ(o, d) for d in distinct):
+                distinct.append(o)
+        if len(distinct) > 1:
+            out.append(Conflict(entity=group[0].entity, measure=group[0].measure, period=period,
+                                operands=tuple(distinct)))
+    return out
+
+
+# --- choosing operands for a question ---------------------------------------------------------
+
+_STEM = Stemmer.Stemmer("english")
+
+
+def _words(text: str) -> set[str]:
+    """Stemmed words: "trading" meets "trade", "exports" meets "export"."""
+    return {_STEM.stemWord(w) for w in fold(text).split() if len(w) > 1}
+
+
+_UNIT_WORDS = {_STEM.stemWord(w) for w in ("usd", "billion", "million", "thousand", "pct", "percent", "u", "dollar",
+                                            "in", "of", "the", "by", "us", "per")}
+
+
+# Words a question uses for a column's measure ("deficit" asks for the balance column).
+_MEASURE_WORDS = {"deficit": "balance", "surplus": "balance", "gap": "balance", "sold": "export",
+                  "sell": "export", "shipped": "export", "bought": "import", "purchased": "import",
+                  "exported": "export", "imported": "import", "combined": "total", "two-way": "total",
+                  "investment": "fdi", "trucks": "truck"}
+
+
+def _column_score(column: str, question: str) -> float:
+    cw = _words(column.replace("_", " ")) - _UNIT_WORDS
+    if not cw:
+        return 0.0
+    qw = _words(question)
+    qw |= {_STEM.stemWord(_MEASURE_WORDS[w]) for w in fold(question).split() if w in _MEASURE_WORDS}
+    return len(cw & qw) / len(cw)
+
+
+def _mentioned(label: str, question: str) -> bool:
+    if not label:
+        return False
+    f, q = fold(label), f" {fold(question)} "
+    if f" {f} " in q:
+        return True
+    singular = f.rstrip("s")
+    return len(singular) > 2 and re.search(rf"\b{re.escape(singular)}s?\b", q) is not None
+
+
+def _pick_column(rows: list[list[Operand]], question: str, intent: Intent) -> str | None:
+    """The measure (a column label without its units) the question asks about, or None."""
+    columns: dict[str, float] = {}
+    for ops in rows:
+        for o in ops:
+            columns.setdefault(norm_label(o.column), _column_score(o.column, question))
+    if intent.op not in ("share",):
+        wants_pct = bool(re.search(r"\b(?:percent|percentage|share|rate|%)", question, re.I)) and intent.op not in (
+            "pct_change", "cagr")
+        columns = {c: s for c, s in columns.items()
+                   if wants_pct or not re.search(r"(?:^|_)(?:pct|percent|share|change)(?:_|$)", c.lower())}
+    else:
+        columns = {c: s for c, s in columns.items() if not re.search(r"(?:^|_)(?:pct|percent|share)(?:_|$)", c.lower())}
+    if not columns:
+        return None
+    best = max(columns.values())
+    if best == 0:
+        return None  # the question names none of the columns: nothing to compute on
+    top = [c for c, s in columns.items() if s == best]
+    if len(top) > 1:
+        totals = [c for c in top if "total" in c.lower()]
+        return totals[0] if len(totals) == 1 else None
+    return top[0]
+
+
+def _table_key(o: Operand) -> tuple[str, str]:
+    return (o.doc_id, o.column)
+
+
+def _table_operands(question: str, intent: Intent, rows: list[Evidence]) -> tuple[Intent, list[Operand]] | None:
+    per_row = [operands_from_row(ev) for ev in rows]
+    per_row = [ops for ops in per_row if ops]
+    if not per_row:
+        return None
+    wide = [[o for o in ops if not o.measure and o.period] for ops in per_row]
+    if any(wide):
+        chosen = _wide_operands(question, intent, [ops for ops in wide if ops])
+        return (intent, chosen) if chosen else None
+    column = _pick_column(per_row, question, intent)
+    if column is None:
+        return None
+    cells = [o for ops in per_row for o in ops if norm_label(o.column) == column]
+    labels = {c for ev in rows for c in ev.columns} | {ev.title for ev in rows}  # a title states the table's scope
+    if not _covers(intent.measure, " ".join([column, *labels]), cells):
+        return None
+    wanted = set(_wanted_periods(intent))
+    if wanted:
+        cells = [o for o in cells if _period_matches(o.period, wanted)]
+    if not cells:
+        return None
+    # one table: the one with most cells for the rows named (then: the first retrieved)
+    tables: dict[tuple[str, str], int] = {}
+    for o in cells:
+        tables.setdefault(_table_key(o), 0)
+        tables[_table_key(o)] += 2 if _mentioned(o.entity, question) else 1
+    table = max(tables, key=lambda k: tables[k])
+    cells = [o for o in cells if _table_key(o) == table]
+    named = [o for o in cells if _mentioned(o.entity, question)]
+    flipped = _deficit_flip(intent, column, cells, question)
+    chosen = _choose(flipped, cells, named, question)
+    return (flipped, chosen) if chosen else None
+
+
+def _covers(measure: str, labels: str, cells: list[Operand]) -> bool:
+    """Do the table's column names and row labels account for most of what the question measures?
+    "truck wait time at the World Trade Bridge" is not answered by a column of truck counts."""
+    asked = {w for w in _words(measure) if not re.fullmatch(r"\d+", w)} - _STOP - _UNIT_WORDS
+    if not asked:
+        return True
+    known = _words(labels.replace("_", " "))
+    known |= {_STEM.stemWord(_MEASURE_WORDS[w]) for w in fold(measure).split() if w in _MEASURE_WORDS}
+    for o in cells:
+        known |= _words(o.entity)
+    return len(asked & known) > 0.5 * len(asked)
+
+
+def _label_score(label: str, question: str) -> tuple[float, int]:
+    lw = _words(label) - _UNIT_WORDS
+    if not lw:
+        return 0.0, 0
+    shared = lw & _words(question)
+    return len(shared) / len(lw), len(shared)
+
+
+def _wide_operands(question: str, intent: Intent, rows: list[list[Operand]]) -> list[Operand] | None:
+    """A wide table (a column per period): the row the question names, its cells for the asked
+    periods (all its periods when none are asked)."""
+    scored = sorted(((_label_score(ops[0].entity, question), i) for i, ops in enumerate(rows)), reverse=True)
+    if not scored or scored[0][0][1] == 0 or scored[0][0][0] < 0.5:
+        return None
+    if len(scored) > 1 and scored[1][0] == scored[0][0]:
+        return None  # two rows fit the question equally well
+    row = rows[scored[0][1]]
+    by_period: dict[str, Operand] = {}
+    for o in row:
+        by_period.setdefault(o.period, o)  # the first column for a period (later ones: change, notes)
+    if intent.op in ("change", "pct_change", "cagr"):
+        targets = [intent.start, intent.end] if intent.start and intent.end else _wanted_periods(intent)
+        if not targets and len(by_period) == 2:
+            targets = list(by_period)
+        picked = [next((o for p, o in by_period.items() if _period_matches(p, {t})), None) for t in targets]
+        ops = [o for o in picked if o is not None]
+        return ops if len(ops) == 2 and len(targets) == 2 else None
+    if intent.op in ("sum", "average", "max", "min", "ratio", "difference"):
+        wanted = set(_wanted_periods(intent))
+        ops = [o for p, o in by_period.items() if not wanted or _period_matches(p, wanted)]
+        if intent.op in ("ratio", "difference"):
+            ops = sorted(ops, key=lambda o: period_key(o.period) or (0, 0), reverse=True)  # later ÷ earlier
+            return ops if len(ops) == 2 else None
+        return ops if len(ops) >= 2 else None
+    return None
+
+
+def _deficit_flip(intent: Intent, column: str, cells: list[Operand], question: str) -> Intent:
+    """The largest deficit is the most negative balance."""
+    if intent.op in ("max", "min") and "balance" in column and re.search(r"\bdeficits?\b", question, re.I) \
+            and all(o.value <= 0 for o in cells):
+        return replace(intent, op="min" if intent.op == "max" else "max")
+    return intent
+
+
+def _choose(intent: Intent, cells: list[Operand], named: list[Operand], question: str) -> list[Operand] | None:
+    op = intent.op
+    entities_named = {fold(o.entity) for o in named}
+    if op in ("change", "pct_change", "cagr") or (op in ("difference", "ratio") and len(entities_named) <= 1
+                                                   and len({o.period for o in cells}) > 1):
+        pool = named if named else cells
+        if len({fold(o.entity) for o in pool}) > 1:
+            return None  # several rows per period and the question names none of them
+        by_period = {o.period: o for o in pool}
+        periods = sorted(by_period, key=lambda p: period_key(p) or (0, 0))
+        if intent.start and intent.end:
+            ends = [p for p in periods if _period_matches(p, {intent.start})] + \
+                   [p for p in periods if _period_matches(p, {intent.end})]
+        elif intent.start and not intent.end:
+            first = [p for p in periods if _period_matches(p, {intent.start})]
+            ends = first + [periods[-1]] if first and periods[-1] != first[0] else []
+        elif intent.implied_start and intent.end:
+            ends = [p for p in periods if _period_matches(p, set(_wanted_periods(intent)))]
+        else:
+            ends = periods if len(periods) == 2 else []
+        if len(ends) != 2:
+            return None
+        return [by_period[ends[0]], by_period[ends[1]]]
+    if op in ("difference", "ratio"):
+        if len(entities_named) < 2:
+            return None
+        order = sorted(named, key=lambda o: fold(question).find(fold(o.entity).rstrip("s")))
+        firsts: list[Operand] = []
+        for o in order:
+            if all(fold(o.entity) != fold(f.entity) for f in firsts):
+                firsts.append(o)
+        if len({o.period for o in firsts[:2]}) > 1:
+            return None
+        return firsts[:2]
+    if op == "share":
+        return None  # handled by _share_operands
+    if op in ("sum", "average"):
+        pool = named if len(named) >= 2 else cells
+        pool = [o for o in pool if not _TOTAL_ROWS.match(o.entity)]
+        if len({fold(o.entity) for o in pool}) > 1 and len(entities_named) < 2 and not re.search(
+                r"\b(?:all|every|each|per)\b", question, re.I):
+            return None  # rows the question does not name (and only those retrieved) are no sum
+        return pool if len(pool) >= 2 else None
+    if op in ("max", "min", "rank", "count"):
+        pool = named if len(named) >= 2 else cells
+        if len(entities_named) == 1 and named:
+            pool = named  # "In which year was Mexico's trade highest?": one row over periods
+        pool = [o for o in pool if not _TOTAL_ROWS.match(o.entity)]
+        if len({fold(o.entity) for o in pool}) > 1 and len({o.period for o in pool}) > 1 and not intent.periods:
+            latest = max((o.period for o in pool), key=lambda p: period_key(p) or (0, 0))
+            pool = [o for o in pool if o.period == latest]  # "Which port is busiest?": the latest period held
+        return pool if (len(pool) >= 2 or op == "count") else None
+    return None
+
+
+def _share_operands(question: str, intent: Intent, rows: list[Evidence]) -> tuple[list[Operand], Operand | None] | None:
+    per_row = [operands_from_row(ev) for ev in rows]
+    per_row = [ops for ops in per_row if ops]
+    if not per_row:
+        return None
+    column = _pick_column(per_row, question, intent)
+    if column is None:
+        return None
+    cells = [o for ops in per_row for o in ops if norm_label(o.column) == column]
+    wanted = set(_wanted_periods(intent))
+    if wanted:
+        cells = [o for o in cells if _period_matches(o.period, wanted)]
+    periods = {o.period for o in cells}
+    if len(periods) != 1:
+        return None
+    parts = [o for o in cells if _mentioned(o.entity, question) and not _TOTAL_ROWS.match(o.entity)]
+    if not parts:
+        return None
+    totals = [o for o in cells if _TOTAL_ROWS.match(o.entity)]
+    if totals:
+        return parts[:1], totals[0]
+    others = [o for o in cells if o is not parts[0]]
+    return [parts[0], *others], None
+
+
+_STOP = {_STEM.stemWord(w) for w in (
+    "what", "was", "were", "is", "are", "the", "a", "an", "of", "in", "for", "from", "to", "and", "by", "did", "does",
+    "how", "much", "many", "between", "during", "its", "their", "company", "total", "value", "amount", "had", "has",
+    "have", "more", "less", "most", "least", "number", "per", "with", "than", "at", "on", "which", "who")}
+
+
+def _about(sentence: str, measure: str) -> bool:
+    """Does the sentence speak of the measure asked ("goods trade with Mexico")? Most of its
+    content words must be there; a figure from a sentence about something else is no operand."""
+    wanted = {w for w in _words(measure) if w not in _STOP and not re.fullmatch(r"\d+", w)} - _UNIT_WORDS
+    if not wanted:
+        return False
+    return len(wanted & _words(sentence)) >= max(1, math.ceil(0.6 * len(wanted)))
+
+
+def _text_operands(intent: Intent, passages: list[Evidence]) -> list[Operand] | None:
+    if intent.op not in ("change", "pct_change", "cagr", "difference", "ratio", "sum", "average"):
+        return None
+    wanted = _wanted_periods(intent)
+    if len(wanted) < 2:
+        return None
+    found = [o for o in operands_from_sentences(passages, intent) if _about(o.source_text, intent.measure)]
+    amounts = [o for o in found if o.kind != "percent"]
+    pool = amounts if amounts else found
+    # prefer one sentence that gives every asked period
+    by_sentence: dict[str, list[Operand]] = {}
+    for o in pool:
+        by_sentence.setdefault(o.source_text, []).append(o)
+    targets = [intent.start, intent.end] if intent.start and intent.end and intent.op in (
+        "change", "pct_change", "cagr") else wanted
+    for ops in by_sentence.values():
+        picked = [next((o for o in ops if _period_matches(o.period, {p})), None) for p in targets]
+        if all(picked):
+            return [o for o in picked if o is not None]
+    picked = [next((o for o in pool if _period_matches(o.period, {p})), None) for p in targets]
+    return [o for o in picked if o is not None] if all(picked) else None
+
+
+def computation_for(question: str, evidence: Sequence[Evidence], intent: Intent | None = None
+                    ) -> Computed | ComputeRefusal | None:
+    """The computed answer to ``question`` from numbered ``evidence``: a ``Computed`` (with any
+    conflicting values found for its operands in ``computed.conflicts``), a ``ComputeRefusal``
+    saying why the asked computation cannot be done, or None when the question asks no
+    computation or the evidence lacks its operands (the answerer then answers as before).
+
+    Table rows are tried first (one table, one column, the rows the question names), then the
+    figures of cited sentences. For max/min/rank/count/share, pass all rows of the table the
+    question is about, not only the retrieved ones: the answer says how many rows it compared.
+    """
+    intent = intent or parse_intent(question)
+    if intent is None:
+        return None
+    rows = [ev for ev in evidence if ev.is_row]
+    passages = [ev for ev in evidence if not ev.is_row]
+    total: Operand | None = None
+    operands: list[Operand] | None = None
+    if intent.op == "share":
+        shared = _share_operands(question, intent, rows) if rows else None
+        if shared:
+            operands, total = shared
+    elif rows:
+        chosen = _table_operands(question, intent, rows)
+        if chosen:
+            intent, operands = chosen
+    if not operands and passages:
+        operands = _text_operands(intent, passages)
+    if not operands:
+        return None
+    try:
+        result = compute(intent.op, operands, total=total, n=intent.n, order=intent.order,
+                         condition=intent.condition)
+    except ComputeRefusal as refusal:
+        if refusal.code in ("too_few_operands", "unknown_operation"):
+            return None  # the evidence lacks what the question needs: the answerer answers as before
+        return refusal
+    result.conflicts = tuple(_conflicts_for(result, evidence))
+    return result
+
+
+def computation_for_hits(question: str, hits: Sequence[Any], first_marker: int = 1
+                         ) -> Computed | ComputeRefusal | None:
+    """``computation_for`` over retrieved hits numbered from ``first_marker`` in order."""
+    return computation_for(question, evidence_from_hits(hits, first_marker))
+
+
+def _conflicts_for(result: Computed, evidence: Sequence[Evidence]) -> list[Conflict]:
+    """Other values in the evidence for the same row, measure and period as an operand."""
+    candidates: list[Operand] = []
+    for ev in evidence:
+        candidates.extend(operands_from_row(ev))
+    out = []
+    for used in result.operands:
+        same = [o for o in candidates
+                if o.period == used.period and fold(o.entity) == fold(used.entity)
+                and norm_label(o.measure) == norm_label(used.measure) and o.kind == used.kind]
+        if used.measure:
+            for c in find_conflicts([used, *[o for o in same if o is not used]]):
+                if all(not math.isclose(x.value, y.value) for x in c.operands for y in c.operands if x is not y):
+                    out.append(c)
+    seen, unique = set(), []
+    for c in out:
+        key = (c.entity, norm_label(c.measure), c.period)
+        if key not in seen:
+            seen.add(key)
+            unique.append(c)
+    return unique
+
+
+def renumbered(operands: Sequence[Operand], markers: dict[int, int]) -> list[Operand]:
+    """Operands with their citation markers mapped (when the answer renumbers its citations)."""
+    return [replace(o, citation=markers.get(o.citation, o.citation)) if o.citation is not None else o
+            for o in operands]

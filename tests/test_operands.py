@@ -1,0 +1,239 @@
+"""Operands from evidence: figures in cited sentences get their periods (relative years too),
+conflicting values are reported with both sources, and ``computation_for`` answers a question
+from retrieved table rows or passages — or says why not, or stays out of the way."""
+
+from __future__ import annotations
+
+import pytest
+from corpus_evidence import article_sentence, table_rows
+
+from nearshore_qa.compute import Computed, Operand
+from nearshore_qa.errors import ComputeRefusal
+from nearshore_qa.intent import parse_intent
+from nearshore_qa.operands import (
+    Evidence,
+    computation_for,
+    computation_for_hits,
+    figure_periods,
+    find_conflicts,
+    operands_from_row,
+    operands_from_sentences,
+)
+
+
+def periods(sentence: str) -> list[tuple[str, str]]:
+    return [(f.text, p) for f, p, _ in figure_periods(sentence)]
+
+
+def test_each_figure_takes_the_year_written_after_it_or_the_one_left():
+    s = ("US goods trade with Mexico rose 2.8% in 2023, from US$776.24 billion in 2022 to US$797.96 billion, "
+         "according to U.S. Census Bureau data.")
+    assert periods(s) == [("2.8%", "2023"), ("US$776.24 billion", "2022"), ("US$797.96 billion", "2023")]
+
+
+def test_relative_years_count_back_from_the_sentence_year():
+    # CBP's railcar counts for the Eagle Pass bridge (corpus article), phrased with "a year earlier"
+    s = "CBP counted 457,559 northbound railcars on the bridge in 2025, up from 399,428 a year earlier."
+    assert periods(s) == [("457,559", "2025"), ("399,428", "2024")]
+    s2 = "It had 457,559 railcars in 2025, against 399,428 the previous year and 7,139 two years earlier."
+    assert periods(s2) == [("457,559", "2025"), ("399,428", "2024"), ("7,139", "2023")]
+
+
+def test_a_figure_restated_in_brackets_shares_its_period():
+    ev = article_sentence("laredo-busiest-us-mexico-port-of-entry", "39.4% of all US–Mexico goods trade")
+    found = dict(periods(ev.text))
+    assert found["US$331.20 billion"] == found["US$839.89 billion"] == "2024"
+    assert found["37.0%"] == "2019"
+
+
+def test_operands_from_cited_sentences_keep_the_asked_periods():
+    ev = article_sentence("monterrey-nuevo-leon-fdi-and-tesla", "US exports to Nuevo León grew 47.5%", marker=4)
+    intent = parse_intent("By what percentage did US exports to Nuevo León grow from 2019 to 2024?")
+    ops = operands_from_sentences([ev], intent)
+    amounts = [o for o in ops if o.kind == "currency"]
+    assert [(o.display, o.period, o.citation) for o in amounts] == [
+        ("US$20.90 billion", "2019", 4), ("US$30.83 billion", "2024", 4)]
+    assert all("Nuevo León" in o.source_text for o in ops)
+
+
+def test_computed_from_an_article_sentence_reproduces_its_percentage():
+    ev = article_sentence("mexico-top-us-goods-trading-partner-2023", "US goods trade with Mexico rose 2.8%", marker=2)
+    result = computation_for("What was the percentage change in US goods trade with Mexico from 2022 to 2023?", [ev])
+    assert isinstance(result, Computed)
+    assert result.value == 2.8 and result.formula == "(797.96 − 776.24) ÷ 776.24"
+    assert "from US$776.24 billion [2] to US$797.96 billion [2]" in result.text
+    assert result.verify()
+
+
+def test_text_operands_on_counts_and_relative_years():
+    ev = article_sentence("texas-mexico-commercial-truck-and-rail-crossings", "jumped 44.0% in 2025", marker=1)
+    result = computation_for("By how much did northbound trucks at Eagle Pass rise in 2025?", [ev])
+    assert isinstance(result, Computed)
+    assert result.display == "112,761" and result.formula == "368,986 − 256,225"
+    pct = computation_for("What was the percentage change in trucks at Eagle Pass from 2024 to 2025?", [ev])
+    assert pct.value == 44.0  # the article's own figure, recomputed
+
+
+def test_table_rows_answer_a_growth_question():
+    rows = table_rows("us_mexico_canada_trade_annual_bts")
+    result = computation_for("What was the percentage change in US trade with Mexico from 2019 to 2024?", rows)
+    assert isinstance(result, Computed)
+    assert result.text.endswith("from US$614.50 billion [31] to US$839.89 billion [41]: (839.89 − 614.50) ÷ 614.50.")
+    assert [o.entity for o in result.operands] == ["Mexico", "Mexico"]
+    assert result.to_json()["verified"] is True
+
+
+def test_the_question_picks_the_column_and_the_rows():
+    rows = table_rows("us_mexico_canada_trade_annual_bts", lambda r: r["year"] == "2024")
+    diff = computation_for("How much more did the US import from Mexico than from Canada in 2024?", rows)
+    assert diff.formula == "505.85 − 412.70"
+    both = computation_for("What was combined US trade with Mexico and Canada in 2024?", rows)
+    assert both.formula == "839.89 + 761.20" and both.display == "US$1,601.09 billion"
+
+
+def test_the_largest_deficit_is_the_most_negative_balance():
+    rows = table_rows("us_mexico_canada_trade_annual_bts", lambda r: r["partner"] == "Mexico")
+    result = computation_for("In which year was the US trade deficit with Mexico largest?", rows)
+    assert result.op == "min" and result.ranking[0].period == "2025"
+    assert "among the 22 compared" in result.text
+
+
+def test_rank_max_share_and_count_over_a_whole_table():
+    trucks = table_rows("texas_northbound_commercial_trucks_by_port", lambda r: r["year"] == "2024")
+    top = computation_for("Which Texas port had the most northbound trucks in 2024?", trucks)
+    assert top.ranking[0].entity == "Laredo"
+    assert top.text.startswith("Laredo had the highest commercial trucks northbound in 2024, 3,026,632 [")
+    every_year = table_rows("texas_northbound_commercial_trucks_by_port")
+    latest = computation_for("Which Texas port has the most northbound trucks?", every_year)
+    assert {o.period for o in latest.operands} == {"2025"} and " in 2025, " in latest.text
+    count = computation_for("How many ports had more than 500,000 northbound trucks in 2024?", trucks)
+    assert count.value == 3
+    modes = table_rows("us_mexico_trade_by_mode_annual", lambda r: r["year"] == "2024")
+    share = computation_for("What share of US–Mexico trade in 2024 was carried by truck?", modes)
+    assert share.value == 72.5 and share.operands[0].entity == "Truck"
+    low = computation_for("Which mode carried the least US–Mexico trade in 2024?", modes)  # "Mexico": the title's
+    assert low.op == "min" and low.ranking[0].entity == "Pipeline"
+    top3 = computation_for("What were the top 3 modes of US–Mexico trade in 2024?", modes)
+    assert [o.entity for o in top3.ranking] == ["Truck", "Rail", "Vessel"]
+
+
+def test_no_computation_for_lookups_or_missing_operands():
+    rows = table_rows("us_mexico_canada_trade_annual_bts", lambda r: r["year"] == "2024")
+    assert computation_for("What was US–Mexico goods trade in 2024?", rows) is None
+    # asked 2019 to 2024, but only 2024 rows retrieved
+    assert computation_for("What was the percentage change in trade with Mexico from 2019 to 2024?", rows) is None
+    # a share with only the part retrieved: no whole to divide by
+    truck = table_rows("us_mexico_trade_by_mode_annual", lambda r: r["year"] == "2024" and r["mode"] == "Truck")
+    assert computation_for("What share of US–Mexico trade in 2024 was carried by truck?", truck) is None
+
+
+def test_no_computation_on_a_column_the_question_does_not_name():
+    trucks = table_rows("texas_northbound_commercial_trucks_by_port", lambda r: r["year"] == "2024")
+    # the shipped eval's unanswerable question: the table counts trucks, it has no wait times
+    assert computation_for("What was the average northbound truck wait time at the World Trade Bridge in 2024?",
+                           trucks) is None
+    every_year = table_rows("texas_northbound_commercial_trucks_by_port")
+    assert computation_for("What was the average northbound truck wait time at Laredo in 2023 and 2024?",
+                           every_year) is None
+    assert computation_for("What was the average number of northbound trucks at Laredo in 2023 and 2024?",
+                           every_year).value == 2_981_381.5
+    # an average over rows the question does not name is no average of "the" ports
+    assert computation_for("What was the average number of northbound trucks in 2024?", trucks) is None
+    assert computation_for("What was the average number of northbound trucks per port in 2024?", trucks).value \
+        == round(sum(o.value for ev in trucks for o in operands_from_row(ev)
+                     if o.column == "commercial_trucks_northbound") / 12, 1)
+
+
+def test_a_refusal_is_returned_with_its_reason():
+    rows = table_rows("us_mexico_trade_by_mode_annual", lambda r: r["mode"].startswith("Foreign Trade Zones"))
+    result = computation_for("What was the percentage change in exports through foreign trade zones from 2019 "
+                             "to 2024?", rows)
+    assert isinstance(result, ComputeRefusal) and result.code == "division_by_zero"
+    assert "2019" in result.reason
+
+
+def test_conflicting_sources_for_one_cell_are_reported():
+    bts = table_rows("us_mexico_canada_trade_annual_bts", lambda r: r["year"] in ("2019", "2023"))
+    census = table_rows("us_goods_trade_top_partners_annual",
+                        lambda r: r["year"] in ("2019", "2023") and r["partner"] == "Mexico", first_marker=10)
+    result = computation_for("What was the percentage change in total trade with Mexico from 2019 to 2023?",
+                             bts + census)
+    assert isinstance(result, Computed)
+    assert result.value == 30.0  # (798.83 − 614.50) ÷ 614.50 on the BTS table
+    by_period = {c.period: c for c in result.conflicts}
+    assert set(by_period) == {"2019", "2023"}
+    c2019 = by_period["2019"]
+    assert [o.display for o in c2019.operands] == ["US$614.50 billion", "US$612,770.1 million"]
+    assert "Bureau of Transportation Statistics" in c2019.text and "Census" in c2019.text
+    assert "as of 2026-03-21" in c2019.text
+    assert result.to_json()["conflicts"][0]["values"][1]["citation"] == 10
+
+
+def test_find_conflicts_in_sentences_ignores_rounding_differences():
+    ev = article_sentence("mexico-fdi-by-state-secretaria-de-economia-1999-2017",
+                          "FDI into Mexico was US$29.70 billion")
+    intent = parse_intent("What was the change in FDI into Mexico from 2016 to 2017?")
+    ops = [o for o in operands_from_sentences([ev], intent) if o.period == "2017"]
+    conflicts = find_conflicts(ops)
+    assert len(conflicts) == 1
+    shown = [o.display for o in conflicts[0].operands]
+    # 29.70 billion and 29,695.0 million agree at the coarser precision; the revised 31,091 million does not
+    assert "US$29.70 billion" in shown and "US$31,091 million" in shown
+    assert "US$29,695.0 million" not in shown
+
+
+def test_equal_values_are_no_conflict():
+    a = operands_from_row(table_rows("us_mexico_canada_trade_annual_bts",
+                                     lambda r: r["year"] == "2024" and r["partner"] == "Mexico")[0])
+    same = [o for o in a if o.column == "total_trade_usd_billions"]
+    text = Operand(value=839.89e9, text="US$839.89 billion", kind="currency", currency="USD", scale=1e9, decimals=2,
+                   period="2024", entity="Mexico", measure="total trade", citation=5)
+    assert find_conflicts([*same, text]) == []
+
+
+def test_evidence_from_a_hit_carries_rows_and_provenance():
+    from nearshore_qa.records import Chunk, DocumentMeta, Hit
+
+    row = table_rows("us_mexico_canada_trade_annual_bts", lambda r: r["year"] == "2024" and r["partner"] == "Mexico")[0]
+    meta = DocumentMeta(doc_id=row.doc_id, title=row.title, kind="table", fmt="csv", source=row.publisher,
+                        published=row.published, units=row.units)
+    chunk = Chunk(chunk_id="c1", doc_id=row.doc_id, ordinal=0, text=row.text, start=0, end=len(row.text),
+                  table="main", row=row.row, columns=row.columns, values=row.values)
+    hit = Hit(chunk=chunk, doc=meta, score=1.0)
+    ev = Evidence.from_hit(hit, marker=3)
+    assert ev.is_row and ev.marker == 3 and ev.published == row.published
+    cells = {o.column: o for o in operands_from_row(ev)}
+    assert cells["total_trade_usd_billions"].citation == 3
+    earlier = table_rows("us_mexico_canada_trade_annual_bts",
+                         lambda r: r["year"] == "2019" and r["partner"] == "Mexico")[0]
+    hit2019 = Hit(chunk=Chunk(chunk_id="c0", doc_id=row.doc_id, ordinal=1, text=earlier.text, start=0,
+                              end=len(earlier.text), table="main", row=earlier.row, columns=earlier.columns,
+                              values=earlier.values), doc=meta, score=0.9)
+    result = computation_for_hits("What was the percentage change in trade with Mexico from 2019 to 2024?",
+                                  [hit, hit2019])
+    assert "from US$614.50 billion [2] to US$839.89 billion [1]" in result.text
+
+
+@pytest.mark.parametrize("text", ["n/a", "", "—"])
+def test_non_numeric_cells_are_skipped(text):
+    ev = Evidence(marker=1, text="x", columns=("year", "partner", "total_usd_billions"),
+                  values=("2024", "Mexico", text))
+    assert operands_from_row(ev) == []
+
+
+def test_a_wide_table_has_a_column_per_period():
+    """The BTS totals laid out with a column per year (as many reports print them)."""
+    columns = ("Partner", "2019", "2024")
+    rows = [Evidence(marker=i, text=f"Partner: {p}; 2019: {a}; 2024: {b}", columns=columns, values=(p, a, b), row=i)
+            for i, (p, a, b) in enumerate([("Mexico", "614.50", "839.89"), ("Canada", "612.12", "761.20")], 1)]
+    cells = operands_from_row(rows[0])
+    assert [(o.entity, o.period, o.number) for o in cells] == [("Mexico", "2019", 614.5), ("Mexico", "2024", 839.89)]
+    result = computation_for("What was the percentage change in trade with Mexico from 2019 to 2024?", rows)
+    assert result.value == 36.7 and result.formula == "(839.89 − 614.50) ÷ 614.50"
+    avg = computation_for("What was the average trade with Canada in FY19 and FY24?", rows)
+    assert avg.formula == "(612.12 + 761.20) ÷ 2"
+
+
+def test_accounting_negatives_in_cells():
+    ev = Evidence(marker=1, text="x", columns=("Item", "2019", "2018"), values=("Net income", "$(3.27)", "(2,129)"))
+    assert [o.value for o in operands_from_row(ev)] == [-3.27, -2129.0]
