@@ -190,9 +190,10 @@ class Store:
         if not versions and not orphans and not took_over:
             return
         if versions or orphans:
-            logger.warning("recovering the store at %s after an interrupted writer: deleting %d version(s) "
-                           "not live (%s) and %d orphaned vector(s)", self.location, len(versions),
-                           _versions(versions), len(orphans))
+            what = [f"{len(versions)} version(s) never made live or retired ({_versions(versions)})"] if versions else []
+            what += [f"{len(orphans)} vector(s) no version owns"] if orphans else []
+            logger.warning("recovering the store at %s after an interrupted writer: deleting %s",
+                           self.location, " and ".join(what))
         if orphans:
             self.vectors.delete_ids(orphans)
             self.registry.set_state(ORPHAN_VECTORS, "")

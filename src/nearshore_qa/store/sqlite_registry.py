@@ -78,6 +78,7 @@ def migrate(db: sqlite3.Connection, path: Path | str = "") -> int:
         return version
     try:
         version = db.execute("PRAGMA user_version").fetchone()[0]  # another process may have migrated
+        fresh = not db.execute("SELECT 1 FROM sqlite_master").fetchone()
         for number in range(version + 1, latest + 1):
             MIGRATIONS[number - 1](db)
             db.execute(f"PRAGMA user_version = {number}")
@@ -86,7 +87,8 @@ def migrate(db: sqlite3.Connection, path: Path | str = "") -> int:
         db.execute("ROLLBACK")
         raise
     if version < latest:
-        logger.info("record of documents at %s: layout %d -> %d", path, version, latest)
+        logger.log(logging.DEBUG if fresh else logging.INFO, "record of documents at %s: layout %d -> %d%s",
+                   path, version, latest, " (new)" if fresh else "")
     return latest
 
 
