@@ -46,6 +46,7 @@ def connect(folder: Path, url: str | None, timeout: float):
         client = chromadb.HttpClient(host=parsed.hostname, port=port, ssl=parsed.scheme == "https", settings=settings)
         client.heartbeat()
     except Exception as exc:
+        logger.debug("the Chroma server at %s refused this client", url, exc_info=True)
         detail = str(exc).splitlines()[0][:200] if str(exc).strip() else "no detail"
         raise StoreError(f"cannot use the Chroma server at {url} ({type(exc).__name__}: {detail}; "
                          f"is it a Chroma 1.x server that accepts this client?)") from None
@@ -101,6 +102,7 @@ class Vectors:
             return Chroma(client=client, collection_name=self.name, embedding_function=self.embedder,
                           collection_metadata={"hnsw:space": "cosine", **model})
         except Exception as exc:
+            logger.debug("cannot open the collection %s at %s", self.name, self.where, exc_info=True)
             raise StoreError(f"cannot open the collection {self.name} at {self.where}: {exc}") from None
 
     @property
