@@ -146,7 +146,7 @@ def assert_consistent(store: Store) -> dict[tuple[str, str], int]:
     found = store.chunks(lexical.ids)
     assert len(found) == len(lexical.ids), "the BM25 index holds chunks that are not live"
     assert Counter(c.doc_id for c, _ in found.values()) == Counter({d: n for (d, _), n in live.items()})
-    assert store.registry.leftovers() == ([], []), "a killed writer's leftovers survived the reopen"
+    assert store.registry.leftovers() == [], "a killed writer's leftovers survived the reopen"
     return live
 
 

@@ -17,7 +17,7 @@ from .kinds import IngestStatus
 from .records import Answer, IngestResult, LoadedDocument, SourceInfo
 from .retrieval import HybridRetriever
 from .settings import Settings
-from .store import PendingDocument, Store
+from .store import Deferred, PendingDocument, Store
 
 Progress = Callable[[int, int, str], None]
 
@@ -141,7 +141,7 @@ class Library:
                     if not chunks:
                         raise IngestError(name, "no text found in file")
                     prepared = store.prepare(doc, chunks, name=name, pending=[p for _, p in window])
-                    if prepared is None:  # it depends on the window: store the window first
+                    if isinstance(prepared, Deferred):  # it depends on the window: store the window first
                         self._store_window(window, results)
                         prepared = store.prepare(doc, chunks, name=name)
                 except IngestError as exc:
@@ -235,11 +235,10 @@ class Library:
         if corpus is None or not corpus.is_dir():
             return []
         fingerprint = _fingerprint(corpus)
-        if self.store.registry.get_state("seed_fingerprint") == fingerprint:
+        if self.store.get_state("seed_fingerprint") == fingerprint:
             return []
         results = self.add([corpus], progress)
-        with self.store.registry.transaction() as db:
-            self.store.registry.set_state(db, "seed_fingerprint", fingerprint)
+        self.store.set_state("seed_fingerprint", fingerprint)
         return results
 
     # --- reading ---------------------------------------------------------------------------

@@ -45,13 +45,13 @@ class Match:
 
 
 # Figures found per chunk, cached per store generation (every add or remove bumps it).
-_cache: dict[str, tuple[int, list[tuple[Chunk, DocumentMeta, list[FoundFigure]]]]] = {}
+_cache: dict[str, tuple[str, list[tuple[Chunk, DocumentMeta, list[FoundFigure]]]]] = {}
 _cache_lock = threading.Lock()
 
 
 def _indexed(store) -> list[tuple[Chunk, DocumentMeta, list[FoundFigure]]]:
     key = str(getattr(store, "dir", id(store)))
-    generation = store.registry.generation()
+    generation = store.generation()
     with _cache_lock:
         hit = _cache.get(key)
         if hit and hit[0] == generation:
