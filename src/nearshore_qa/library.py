@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import stat
 from dataclasses import replace
 from pathlib import Path
@@ -18,6 +19,8 @@ from .records import Answer, IngestResult, LoadedDocument, SourceInfo
 from .retrieval import HybridRetriever
 from .settings import Settings
 from .store import Deferred, PendingDocument, Store
+
+logger = logging.getLogger(__name__)
 
 Progress = Callable[[int, int, str], None]
 
@@ -195,8 +198,9 @@ class Library:
                         store.abandon(p)
                     except NearshoreQAError:
                         raise
-                    except Exception:
-                        pass  # still pending: the next writer's recovery removes it
+                    except Exception:  # still pending: the next writer's recovery removes it
+                        logger.warning("could not abandon %s; the next writer's recovery removes it", p.name,
+                                       exc_info=True)
         window.clear()
         for i, p in ready:
             try:
