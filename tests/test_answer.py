@@ -4,8 +4,7 @@ abstention when the corpus does not say; follow-ups understood."""
 from __future__ import annotations
 
 import pytest
-
-from conftest import EXPECTED_DOCS
+from helpers import EXPECTED_DOCS
 
 ARTICLE_QUESTIONS = [
     # question, doc id, figure or phrase the answer must state, locator prefix

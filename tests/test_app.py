@@ -3,38 +3,17 @@ tiny corpus (two short shipped articles and one small table), so seeding takes s
 
 from __future__ import annotations
 
-import os
 import re
-from pathlib import Path
 
 import pytest
+from helpers import REPO_ROOT, TINY_TABLE, make_tiny_corpus
 from streamlit.testing.v1 import AppTest
 
-ROOT = Path(__file__).resolve().parents[1]
-APP = str(ROOT / "app.py")
-SHIPPED = ROOT / "corpus"
-ARTICLES = {"mexico-top-us-goods-trading-partner-2023.md": 1300, "us-mexico-trade-by-transport-mode-2024.md": 1500}
-TABLE = "us_imports_from_china_annual"
+APP = str(REPO_ROOT / "app.py")
+TABLE = TINY_TABLE
 CHAT, LOOKUP, LIBRARY, ADD = "💬 Chat", "🔎 Figure look-up", "📚 Library", "➕ Add articles"
 
 pytestmark = pytest.mark.model  # the app seeds its store with the real encoder
-
-
-def make_tiny_corpus(folder: Path) -> Path:
-    """Shipped articles cut to their first paragraphs (front matter kept) and one table."""
-    (folder / "articles").mkdir(parents=True, exist_ok=True)
-    (folder / "tables").mkdir(exist_ok=True)
-    for name, limit in ARTICLES.items():
-        kept, size = [], 0
-        for para in (SHIPPED / "articles" / name).read_text(encoding="utf-8").split("\n\n"):
-            if size > limit:
-                break
-            kept.append(para)
-            size += len(para)
-        (folder / "articles" / name).write_text("\n\n".join(kept) + "\n", encoding="utf-8")
-    for suffix in (".csv", ".meta.yaml"):
-        (folder / "tables" / (TABLE + suffix)).write_bytes((SHIPPED / "tables" / (TABLE + suffix)).read_bytes())
-    return folder
 
 
 @pytest.fixture(scope="module")

@@ -15,9 +15,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-
-from conftest import free_port
-from test_app import make_tiny_corpus  # noqa: E402  (the same tiny corpus as the AppTest tests)
+from helpers import free_port, make_tiny_corpus
 
 pytestmark = pytest.mark.browser
 

@@ -8,23 +8,14 @@ per backend and the ask commands are few.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 
 import pytest
-
-from conftest import CORPUS_DIR, EXPECTED_DOCS, REPO_ROOT
-
-ENV = {k: v for k, v in os.environ.items() if not k.startswith("NEARSHORE_QA_")}
-ENV.update(HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", ANONYMIZED_TELEMETRY="False", TOKENIZERS_PARALLELISM="false")
+from helpers import CORPUS_DIR, EXPECTED_DOCS, run_cli
 
 pytestmark = pytest.mark.model  # every test runs the real CLI, which loads the encoder
 
 
-def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "nearshore_qa.cli", *map(str, args)], input=stdin,
-                          capture_output=True, text=True, encoding="utf-8", env=ENV, cwd=REPO_ROOT, timeout=600)
+run = run_cli
 
 
 @pytest.fixture(scope="module", params=["embedded", "server"])

@@ -4,9 +4,21 @@ from __future__ import annotations
 
 import json
 
-from nearshore_qa.export import (FORMAT_ANSWER, FORMAT_CONVERSATION, answer_json, answer_markdown,
-                                 conversation_json, conversation_markdown, escape_html, escape_markdown,
-                                 file_stem, highlight_runs, passage_html, passage_markdown, safe_url)
+from nearshore_qa.export import (
+    FORMAT_ANSWER,
+    FORMAT_CONVERSATION,
+    answer_json,
+    answer_markdown,
+    conversation_json,
+    conversation_markdown,
+    escape_html,
+    escape_markdown,
+    file_stem,
+    highlight_runs,
+    passage_html,
+    passage_markdown,
+    safe_url,
+)
 from nearshore_qa.records import Answer, Citation, Figure
 
 PASSAGE = "US goods trade with Mexico reached US$797.96 billion in 2023, according to the U.S. Census Bureau."

@@ -22,8 +22,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from helpers import HITS, REPO_ROOT, free_port
 
-from conftest import REPO_ROOT, free_port
 from nearshore_qa.answerers.factory import llamacpp_answerer, openai_answerer
 from nearshore_qa.answerers.grounding import mask_instructions
 from nearshore_qa.answerers.llm import LLMAnswerer
@@ -31,7 +31,6 @@ from nearshore_qa.answerers.prompt import build_messages
 from nearshore_qa.errors import AnswererError
 from nearshore_qa.figures import find_figures, supported
 from nearshore_qa.records import Answer
-from test_llm import HITS, INJECTION, app_on_loaded_store  # noqa: F401 (a fixture)
 
 
 def smollm2_gguf() -> Path | None:

@@ -15,8 +15,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from helpers import CORPUS_DIR
 
-from conftest import CORPUS_DIR
 from nearshore_qa.chunking import chunk_document
 from nearshore_qa.ingest import load_file
 from nearshore_qa.records import Chunk, LoadedDocument

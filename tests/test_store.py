@@ -8,8 +8,8 @@ import shutil
 from dataclasses import replace
 
 import pytest
+from helpers import CORPUS_DIR, EXPECTED_DOCS, snapshot, source_ids
 
-from conftest import CORPUS_DIR, EXPECTED_DOCS, snapshot, source_ids
 from nearshore_qa.embeddings import MiniLMEmbeddings
 from nearshore_qa.errors import DocumentNotFound
 from nearshore_qa.library import Library
@@ -307,7 +307,7 @@ def test_unchanged_files_are_not_parsed(library, tmp_path, monkeypatch):
 def test_the_content_hash_is_the_loaders(tmp_path):
     """The hash read without parsing is the one load_file records, for every format, with and
     without a sidecar (.meta.yaml or .meta.yml)."""
-    from nearshore_qa.ingest import iter_files, doc_id_for, load_file
+    from nearshore_qa.ingest import doc_id_for, iter_files, load_file
     from nearshore_qa.library import _file_hash
 
     files = list(iter_files([CORPUS_DIR]))

@@ -8,8 +8,8 @@ import logging
 import sqlite3
 
 import pytest
+from helpers import CORPUS_DIR
 
-from conftest import CORPUS_DIR
 from nearshore_qa.errors import StoreError
 from nearshore_qa.library import Library
 from nearshore_qa.settings import Settings
