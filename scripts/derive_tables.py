@@ -94,7 +94,11 @@ def write_table(out: Path, name: str, df: pd.DataFrame, meta: dict, label_cols: 
     if missing:
         raise ValueError(f"{name}: meta missing {missing}")
     text = "".join(f"{k}: {yaml_scalar(meta[k])}\n" for k in keys)
-    (out / f"{name}.meta.yaml").write_text(text, encoding="utf-8")
+    side = out / f"{name}.meta.yaml"
+    if side.exists() and "\n# How people read each column" in side.read_text(encoding="utf-8"):
+        # The hand-written column labels and units (the app's display) survive a rebuild.
+        text += "# How people read each column" + side.read_text(encoding="utf-8").split("\n# How people read each column", 1)[1]
+    side.write_text(text, encoding="utf-8")
     print(f"  {name}: {len(df)} rows, {meta['period']}")
 
 

@@ -102,13 +102,15 @@ def _chunk_from_json(data: str) -> Chunk:
 def _meta_from_json(data: str) -> DocumentMeta:
     d = json.loads(data)
     d["topics"] = tuple(d.get("topics", ()))
+    for key in ("data_sources", "columns"):
+        d[key] = tuple(tuple(x) for x in d.get(key, ()))
     return DocumentMeta(**d)
 
 
 def _source(doc_id: str, sha: str, meta: DocumentMeta, n: int, added: str) -> SourceInfo:
     return SourceInfo(doc_id=doc_id, title=meta.title, kind=meta.kind, fmt=meta.fmt, publisher=meta.source,
                       url=meta.url, published=meta.published, original_name=meta.original_name,
-                      chunks=n, added_at=added, sha256=sha)
+                      chunks=n, added_at=added, sha256=sha, added_on=meta.added_on)
 
 
 def _version_where(version: Version) -> dict:
