@@ -211,6 +211,7 @@ def provenance_parts(*, publisher: str = "", published: str = "", written: str =
 # --- a whole document as safe HTML ------------------------------------------------------------
 
 _OPEN, _CLOSE = "\ue000", "\ue001"  # private-use marks that survive Markdown rendering as text
+_STRONG = "#ffd84d"
 _BLOCK_MARKER = re.compile(r"[ \t]*(?:#{1,6}[ \t]+|[-*+][ \t]+|\d+[.)][ \t]+|>[ \t]?|\|[ \t]*)")
 
 
@@ -222,6 +223,23 @@ def _renderer():
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
     md.disable("image")  # no remote fetches from a document
     return md
+
+
+def _marks(html: str) -> str:
+    """Private-use marks to <mark>; a span inside another (the quoted sentence inside the
+    cited passage, a figure inside it) is a stronger shade."""
+    out, depth = [], 0
+    for piece in re.split(f"([{_OPEN}{_CLOSE}])", html):
+        if piece == _OPEN:
+            depth += 1
+            out.append("<mark>" if depth == 1 else f'<mark style="background-color:{_STRONG}">')
+        elif piece == _CLOSE:
+            if depth:
+                depth -= 1
+                out.append("</mark>")
+        else:
+            out.append(piece)
+    return "".join(out)
 
 
 def _blocks(text: str) -> list[tuple[int, int]]:
@@ -256,16 +274,20 @@ def document_html(text: str, spans: Iterable[Sequence[int]] = (), markdown: bool
         # Marks go in as private-use characters and become <mark> after rendering, so the
         # block keeps its Markdown; an opening mark at a line start goes after the list,
         # heading or quote marker it would break.
-        for s, e in sorted(inside, reverse=True):
+        cuts = []
+        for s, e in inside:
             if s == 0 or block[s - 1] == "\n":
                 lead = _BLOCK_MARKER.match(block, s)
                 s = min(lead.end(), e) if lead else s
-            block = block[:s] + _OPEN + block[s:e] + _CLOSE + block[e:]
+            cuts += [(s, 1, _OPEN), (e, 0, _CLOSE)]
+        # From the end, so earlier offsets stay valid; at one offset a close lands before an open.
+        for pos, _, mark in sorted(cuts, reverse=True):
+            block = block[:pos] + mark + block[pos:]
         if md is not None:
             html = md.render(block)
         else:
             html = "<p>" + escape_html(block).replace("\n", "<br>") + "</p>"
-        html = html.replace(_OPEN, "<mark>").replace(_CLOSE, "</mark>")
+        html = _marks(html)
         if inside and not anchored:
             html = f'<div id="{anchor}" class="nsq-cited">{html}</div>'
             anchored = True
