@@ -218,10 +218,11 @@ _BLOCK_MARKER = re.compile(r"[ \t]*(?:#{1,6}[ \t]+|[-*+][ \t]+|\d+[.)][ \t]+|>[ 
 def _renderer():
     from markdown_it import MarkdownIt
 
-    # html=False: raw HTML in the document is shown as text, never run. Links keep
-    # markdown-it's own check (no javascript:, vbscript:, data: except images).
+    # html=False: raw HTML in the document is shown as text, never run. No images (no remote
+    # fetches from a document) and no links (a click would leave the app and its conversation;
+    # ingest already keeps only a link's text).
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
-    md.disable("image")  # no remote fetches from a document
+    md.disable(["image", "link", "autolink"])
     return md
 
 
