@@ -35,6 +35,13 @@ STATUS = {"added": "added", "replaced": "replaced", "unchanged": "unchanged", "d
 EXAMPLES = ["What was US goods trade with Mexico in 2023?", "How much US–Mexico trade moved by truck in 2024?",
             "What were US imports from China in 2019?"]
 NEIGHBOURS = 2  # table rows shown on each side of a cited row
+# On a phone (390 px) the four view tabs keep to one line with tighter padding.
+_PHONE_CSS = """<style>
+@media (max-width: 640px) {
+  .st-key-view button { padding-left: 0.45rem; padding-right: 0.45rem; min-width: 0; }
+  .st-key-view button [data-testid="stIconMaterial"] { margin-right: 0.15rem; }
+}
+</style>"""
 # Inline [n] markers are links to their card (#nsq-c-<turn>-<n>, the card's key): open the card
 # and scroll to it. A reader's cited passage (#nsq-cited) is scrolled into view when it appears.
 _LINKS_JS = """<script>
@@ -183,7 +190,8 @@ def read_document(lib, doc_id: str, spans=(), row: int | None = None, column: st
         return
     markdown = meta.fmt in ("md", "html", "docx", "text")
     pages = _pages(lib, doc_id) if meta.fmt == "pdf" else []
-    with st.container(height=560, border=False, key=f"reader-{key}"):
+    # A long document scrolls in its own box (the cited passage is scrolled into view).
+    with st.container(height=560 if len(text) > 2500 else "content", border=False, key=f"reader-{key}"):
         st.html(document_html(text, spans, markdown=markdown, pages=pages))
 
 
@@ -407,9 +415,9 @@ def library_view(lib) -> None:
     shown = filter_sources(sources, text, kinds, years)
     ids = [s.doc_id for s in shown]
     frame = pd.DataFrame([{"Title": s.title, "Publisher": s.publisher, "Date": s.published, "Kind": s.kind,
-                           "Chunks": s.chunks, "Added": f"by you on {s.added_on}" if s.added_on else "shipped",
+                           "Chunks": s.chunks, "Added by": f"you on {s.added_on}" if s.added_on else "—",
                            "ID": s.doc_id} for s in shown],
-                         columns=["Title", "Publisher", "Date", "Kind", "Chunks", "Added", "ID"])
+                         columns=["Title", "Publisher", "Date", "Kind", "Chunks", "Added by", "ID"])
     st.caption(f"{len(shown)} of {len(sources)} documents · click a row to read it")
     st.dataframe(frame, hide_index=True, key="lib_table", on_select=lambda: _picked(ids),
                  selection_mode="single-row", height=min(420, 38 + 35 * max(len(frame), 1)),
@@ -418,7 +426,7 @@ def library_view(lib) -> None:
                                 "Date": st.column_config.TextColumn(width="small"),
                                 "Kind": st.column_config.TextColumn(width="small"),
                                 "Chunks": st.column_config.NumberColumn(width="small"),
-                                "Added": st.column_config.TextColumn(width="small"),
+                                "Added by": st.column_config.TextColumn(width="medium"),
                                 "ID": st.column_config.TextColumn(width="small")})
     doc_id = st.session_state.get("lib_open")
     if doc_id:
@@ -608,6 +616,7 @@ def main() -> None:
     for key, show in (("flash", st.success), ("flash_error", st.error)):
         if ss.get(key):
             show(md(ss.pop(key)))
+    st.html(_PHONE_CSS)
     st.segmented_control("View", VIEWS, key="view", required=True, label_visibility="collapsed",
                          format_func=lambda v: f"{ICONS[v]} {v}")
     {CHAT: chat_view, LOOKUP: lookup_view, LIBRARY: library_view, ADD: add_view}[ss.view](lib)

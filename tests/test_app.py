@@ -267,7 +267,7 @@ def test_library_lists_filters_opens_and_removes(app):
     app.button(key="FormSubmitter:paste-Add the text").click().run()
     go(app, LIBRARY)
     doc_id = "pasted/markup-note.md"
-    assert listing_row(app, doc_id)["Added"].startswith("by you on ")
+    assert listing_row(app, doc_id)["Added by"].startswith("you on ")
     app.session_state["lib_open"] = doc_id  # what a click on its row does (AppTest cannot click a row)
     app.run()
     body = next(h for h in htmls(app) if h.startswith('<div class="nsq-doc">'))
