@@ -514,6 +514,7 @@ def paste_section(lib) -> None:
         clashes = tuple(s.doc_id for s in lib.sources() if title.strip() and s.title.strip().lower() == title.strip().lower())
         if clashes and text.strip():
             ss.paste_pending = {"fields": fields, "clashes": clashes}
+            ss.ingest_results = None  # the question replaces the previous result
             st.rerun()
         _add_pasted(lib, fields)
     if pending:

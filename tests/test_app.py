@@ -310,3 +310,23 @@ def test_add_by_url_offline_names_the_url(app):
     warning = next(w.value for w in app.warning if "was not added" in w.value)
     assert f"cannot fetch {url}" in warning.replace("\\", "")
     assert app.dataframe[-1].value["Status"].tolist() == ["failed"]
+
+
+def test_a_table_uploaded_with_its_sidecar_reads_with_its_labels(app):
+    go(app, ADD)
+    csv = b"state,year,expected_jobs\nCoahuila,2024,649561\nJalisco,2024,12000\n"
+    side = (b'title: "Expected jobs by state"\nsource: "Jobs Council"\nunits: "Jobs"\nperiod: "2024"\n'
+            b'columns:\n  expected_jobs: {label: "Expected jobs", unit: "count"}\n')
+    app.get("file_uploader")[0].set_value([("jobs.csv", csv, "text/csv"),
+                                           ("jobs.meta.yaml", side, "application/x-yaml")]).run()
+    app.button(key="add-files").click().run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert app.dataframe[-1].value["Status"].tolist() == ["added"]  # one document: the table with its sidecar
+    go(app, LIBRARY)
+    row = listing_row(app, "jobs.csv")
+    assert (row["Title"], row["Publisher"]) == ("Expected jobs by state", "Jobs Council")
+    app.session_state["lib_open"] = "jobs.csv"
+    app.run()
+    shown, _ = shown_table(app.dataframe[1])
+    assert list(shown.columns) == ["State", "Year", "Expected jobs (count)"]
+    assert shown["Expected jobs (count)"].tolist() == ["649,561", "12,000"]
