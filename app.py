@@ -358,9 +358,10 @@ def lookup_view(lib) -> None:
     st.caption(f"{len(matches)} passage(s) state {md(query)}" + (" (showing 50)" if len(matches) > 50 else ""))
     for j, m in enumerate(matches[:50]):
         with st.container(border=True):
-            st.markdown(f"**{md(m.title)}** · " + _provenance(publisher=m.publisher, published=m.published,
-                                                              kind=m.kind, added_on=m.added_on, source=m.source,
-                                                              doc_id=m.doc_id, locator=m.locator))
+            st.markdown(f"**{md(m.title)}** · " + _provenance(
+                publisher=m.publisher, published=m.published, written=m.written, data_sources=m.data_sources,
+                period=m.period, kind=m.kind, added_on=m.added_on, source=m.source, doc_id=m.doc_id,
+                locator=m.locator))
             st.markdown(passage_html(m.text, m.spans), unsafe_allow_html=True)
             spans = [(m.chunk_start, m.chunk_end), (m.chunk_start + m.start, m.chunk_start + m.end)]
             st.button("Open the document here", key=f"lk-open-{j}", icon=":material/article:", type="tertiary",

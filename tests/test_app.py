@@ -158,6 +158,11 @@ def test_table_citation_shows_the_table_with_units_and_period(app):
                for c in app.caption)
     app.toggle(key="whole-0-1").set_value(True).run()
     assert len(app.dataframe) == 2 and len(app.dataframe[1].value) == 11
+    # Its reader shows the table with the cited row in its window, the cited cell marked.
+    app.button(key="open-0-1").click().run()
+    assert not app.exception, [e.value for e in app.exception]
+    shown, styles = shown_table(app.dataframe[-1])
+    assert "2019" in shown["Year"].tolist() and len(shown) == 5 and "#ffd84d; font-weight: bold" in styles
 
 
 def test_unanswerable_question_abstains_with_the_closest_passages(app):

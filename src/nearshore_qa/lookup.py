@@ -42,6 +42,9 @@ class Match:
     chunk_start: int = 0  # the passage's offsets in the document text (for a reader)
     chunk_end: int = 0
     added_on: str = ""
+    written: str = ""
+    data_sources: tuple = ()  # (name, url, vintage)
+    period: str = ""
 
     @property
     def spans(self) -> list[tuple[int, int]]:
@@ -115,7 +118,8 @@ def find_figure(store, query: str, limit: int = 200) -> list[Match]:
                 kind=meta.kind, locator=human_locator(chunk, meta, _column_at(chunk, ev.start)),
                 text=chunk.text, figure=ev.text, start=ev.start, end=ev.end, exact=exact,
                 table=chunk.table, row=chunk.row, column=_column_at(chunk, ev.start),
-                chunk_start=chunk.start, chunk_end=chunk.end, added_on=meta.added_on))
+                chunk_start=chunk.start, chunk_end=chunk.end, added_on=meta.added_on, written=meta.written,
+                data_sources=meta.data_sources, period=meta.period if meta.kind != "table" else ""))
     found.sort(key=lambda m: (not m.exact, m.kind != "article", m.title.lower(), m.doc_id, m.start))
     return found[:limit]
 
