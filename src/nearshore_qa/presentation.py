@@ -142,7 +142,7 @@ def row_label(columns: Sequence[str], values: Sequence[str], max_chars: int = 48
         n = n if len(n) <= max_chars else n[: max_chars - 1].rstrip() + "…"
         if n not in seen:
             seen.append(n)
-    time = " ".join(reversed(times)) if len(times) == 2 and all(t.isdigit() for t in times) else " ".join(times)
+    time = " ".join(times)
     if len(times) == 2 and all(t.isdigit() for t in times):  # year, month → 2023-05
         year, month = (times if len(times[0]) == 4 else times[::-1])
         time = f"{year}-{int(month):02d}"
