@@ -128,3 +128,11 @@ def test_pasting_a_title_again_can_keep_both():
     assert pasted_doc_id("Test note", taken) == "pasted/test-note-3.md"
     doc = load_pasted("Test note", "Some text.", doc_id="pasted/test-note-3.md")
     assert doc.meta.doc_id == "pasted/test-note-3.md" and doc.meta.title == "Test note"
+
+
+def test_a_pdf_reads_by_page_with_the_passage_marked():
+    text = "First page text.\n\nSecond page: comments were due 3 November 2025."
+    start = text.index("Second")
+    html = document_html(text, [(start, len(text))], markdown=False, pages=[(1, 0), (2, start)])
+    assert html.index("Page 1") < html.index("First page") < html.index("Page 2") < html.index('id="nsq-cited"')
+    assert "<mark>Second page: comments were due 3 November 2025.</mark>" in html

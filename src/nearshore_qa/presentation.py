@@ -10,9 +10,9 @@ offsets (they stay in the JSON: ``start``/``end``).
 from __future__ import annotations
 
 import re
+from html import escape
 from typing import Iterable, Sequence
 
-from .export import escape_html
 from .records import Chunk, DocumentMeta
 
 # Units written at the end of a column name ("exports_usd_billions", "share_pct").
@@ -287,7 +287,8 @@ def document_html(text: str, spans: Iterable[Sequence[int]] = (), markdown: bool
         if md is not None:
             html = md.render(block)
         else:
-            html = "<p>" + escape_html(block).replace("\n", "<br>") + "</p>"
+            # st.html shows it as is (no Markdown pass), so plain HTML escaping is enough.
+            html = "<p>" + escape(block.rstrip("\n")).replace("\n", "<br>") + "</p>"
         html = _marks(html)
         if inside and not anchored:
             html = f'<div id="{anchor}" class="nsq-cited">{html}</div>'
