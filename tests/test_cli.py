@@ -97,7 +97,7 @@ def test_ask_json(store, ingested):
     assert {"marker", "doc_id", "title", "source", "published", "locator", "text", "highlights"} <= set(cit)
     assert (cit["marker"], cit["doc_id"], cit["published"]) == (1, "tables/us_exports_to_mexican_states.csv", "2026-03-21")
     assert cit["source"] == "https://www.bts.gov/topics/transborder-raw-data"
-    assert cit["locator"].endswith("row 14") and cit["row"] == 13 and cit["kind"] == "table"
+    assert cit["locator"] == "row Jalisco, 2024 · column US exports (US$ bn)" and cit["row"] == 13 and cit["kind"] == "table"
     assert all(isinstance(h, list) and len(h) == 2 for h in cit["highlights"])
     fig = data["figures"][0]
     assert {"text", "value", "citation", "verified"} <= set(fig)

@@ -97,7 +97,7 @@ def test_table_rows_match_with_their_column(corpus_store):
     matches = find_figure(corpus_store, "449,110.7 million")
     row = next(m for m in matches if m.kind == "table")
     assert row.row == 4 and row.column == "us_imports_from_china_usd_millions"
-    assert row.locator.startswith("table ") and row.figure == "449110.7"
+    assert row.locator == "row 2019 · column US imports from China (US$ m)" and row.figure == "449110.7"
 
 
 def test_not_a_figure_gives_nothing(corpus_store):

@@ -110,13 +110,15 @@ def chunk_from_json(data: str) -> Chunk:
 def meta_from_json(data: str) -> DocumentMeta:
     d = json.loads(data)
     d["topics"] = tuple(d.get("topics", ()))
+    for key in ("data_sources", "columns"):  # JSON lists back to the record's tuples
+        d[key] = tuple(tuple(x) for x in d.get(key, ()))
     return DocumentMeta(**d)
 
 
 def source_info(doc_id: str, sha: str, meta: DocumentMeta, n: int, added: str) -> SourceInfo:
     return SourceInfo(doc_id=doc_id, title=meta.title, kind=meta.kind, fmt=meta.fmt, publisher=meta.source,
                       url=meta.url, published=meta.published, original_name=meta.original_name,
-                      chunks=n, added_at=added, sha256=sha)
+                      chunks=n, added_at=added, sha256=sha, added_on=meta.added_on)
 
 
 def version_where(version: Version) -> dict:
