@@ -10,7 +10,6 @@ from __future__ import annotations
 import itertools
 import re
 import threading
-from pathlib import Path
 
 import pandas as pd
 import streamlit as st
