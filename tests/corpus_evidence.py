@@ -32,7 +32,7 @@ def table_rows(name: str, keep: Callable[[dict[str, str]], bool] = lambda r: Tru
                 text="; ".join(f"{c}: {v}" for c, v in zip(columns, values, strict=False)),
                 doc_id=f"tables/{name}.csv", chunk_id=f"{name}#{i}", columns=columns, values=tuple(values), row=i,
                 table=name, units=meta.get("units", ""), period=meta.get("period", ""),
-                published=str(meta.get("published", "")), publisher=meta.get("source", ""), title=meta["title"]))
+                published=_vintage(meta), publisher=_data_source(meta), title=meta["title"]))
     return out
 
 
@@ -44,5 +44,15 @@ def article_sentence(name: str, contains: str, marker: int = 1) -> Evidence:
     body = text[front.end():] if front else text
     para = next(p.strip() for p in body.split("\n\n") if contains in p)
     return Evidence(marker=marker, text=para, doc_id=f"articles/{name}.md", chunk_id=f"{name}:{marker}",
-                    published=str(meta.get("published", meta.get("date", ""))), publisher=meta.get("source", ""),
+                    published=str(meta.get("published", meta.get("date", ""))), publisher=_data_source(meta),
                     title=meta.get("title", name))
+
+
+def _data_source(meta: dict) -> str:
+    """As ``operands.data_source_of`` does for a stored document: data sources first, else the publisher."""
+    return "; ".join(d["name"] for d in meta.get("data_sources") or [] if d.get("name")) or meta.get("source", "")
+
+
+def _vintage(meta: dict) -> str:
+    vintages = [d["vintage"] for d in meta.get("data_sources") or [] if d.get("vintage")]
+    return vintages[0] if vintages else str(meta.get("published", ""))
