@@ -159,7 +159,7 @@ def _text_chunks(doc: LoadedDocument) -> list[Chunk]:
                 pending = (a, b)
         if pending:
             pieces.append((section, *pending))
-    chunks = []
+    chunks: list[Chunk] = []
     for section, a, b in pieces:
         paragraph = paragraphs.get(a)
         context = contexts.get((a, b), "")

@@ -25,6 +25,7 @@ from datetime import date
 from pathlib import PurePosixPath
 
 from .errors import IngestError, NearshoreQAError
+from .kinds import IngestStatus
 from .ingest import SUPPORTED, load_bytes
 from .records import IngestResult
 
@@ -340,11 +341,11 @@ def add_url(library, url: str, progress=None, *, timeout: float = TIMEOUT_S) -> 
         fetched = fetch_url(url, allow_private=settings.allow_private_urls, timeout=timeout,
                             max_bytes=settings.max_file_bytes)
     except FetchError as exc:
-        return IngestResult(url or "(no URL)", "failed", doc_id=url, reason=str(exc))
+        return IngestResult(url or "(no URL)", IngestStatus.FAILED, doc_id=url, reason=str(exc))
     try:
         doc = load_bytes(fetched.data, name=url, original_name=fetched.name, fmt=fetched.fmt,
                          url=fetched.final_url)
     except IngestError as exc:
-        return IngestResult(url, "failed", doc_id=url, reason=exc.reason)
+        return IngestResult(url, IngestStatus.FAILED, doc_id=url, reason=exc.reason)
     doc = replace(doc, meta=replace(doc.meta, added_on=date.today().isoformat()))
     return library.add_loaded([doc], progress)[0]

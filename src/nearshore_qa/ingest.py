@@ -34,7 +34,7 @@ MAX_TABLE_ROWS = 20_000
 logger = logging.getLogger(__name__)
 # What a loader skipped while parsing (e.g. broken front matter), collected by ``load_bytes`` into
 # ``LoadedDocument.warnings`` without widening every loader's signature.
-_warnings: ContextVar[list[str]] = ContextVar("ingest_warnings", default=[])
+_warnings: ContextVar[list[str] | None] = ContextVar("ingest_warnings", default=None)
 MAX_UNZIPPED_BYTES = 512 * 1024 * 1024  # a .docx/.xlsx inflating past this is refused (zip bomb)
 MAX_FIELD_CHARS = 500  # a metadata field (title, source, ...) longer than this is cut
 
@@ -168,9 +168,11 @@ def load_pasted(title: str, text: str, source: str = "", url: str = "", publishe
 
 # --- decoding -----------------------------------------------------------------------------
 
-def _cp1252_fallback(err: UnicodeDecodeError) -> tuple[str, int]:
+def _cp1252_fallback(err: UnicodeError) -> tuple[str, int]:
     """Bytes that are not UTF-8 are read as cp1252 (latin-1 for its five unassigned bytes), so
     a file mixing UTF-8 and Windows-1252 text keeps both readable."""
+    if not isinstance(err, UnicodeDecodeError):  # registered for decoding only
+        raise err
     bad = err.object[err.start:err.end]
     return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in bad), err.end
 
@@ -340,7 +342,9 @@ def _load_md(data: bytes, name: str, original_name: str, _extra: dict, _rows: in
     fields, text, warning = front_matter(decode_text(data, name), name)
     if warning:
         logger.warning("%s: %s", name, warning)
-        _warnings.get().append(warning)
+        sink = _warnings.get()
+        if sink is not None:
+            sink.append(warning)
     body = _MD_LINK.sub(lambda m: m.group(1), text).strip("\n")
     heading = _HEADING.search(body)
     fallback = heading.group(2).strip() if heading else _title_from_name(original_name)
@@ -442,7 +446,7 @@ def _load_pdf(data: bytes, name: str, original_name: str, _extra: dict, _rows: i
             pages.append((number, offset, offset + len(page_text)))
             parts.append(page_text)
             offset += len(page_text)
-        info = reader.metadata or {}
+        info: dict = dict(reader.metadata or {})
         fields = {"title": info.get("/Title"), "author": info.get("/Author"),
                   "published": _pdf_date(info.get("/CreationDate"))}
     except IngestError:

@@ -106,7 +106,7 @@ class LexicalIndex:
         if not final.exists():
             tmp = Path(tempfile.mkdtemp(dir=folder, prefix=".tmp-"))
             try:
-                if self.retriever is not None:
+                if self.retriever is not None and self.doc_retriever is not None:  # both or neither
                     self.retriever.save(str(tmp / "bm25"))
                     self.doc_retriever.save(str(tmp / "bm25docs"))
                 (tmp / "ids.json").write_text(json.dumps({"generation": str(self.generation), "ids": self.ids,

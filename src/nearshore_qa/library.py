@@ -13,7 +13,7 @@ from typing import Callable, Iterable, Iterator
 from .answerers import Answerer, build_chain, make_answerer, standalone_question
 from .chunking import chunk_document
 from .embeddings import MiniLMEmbeddings
-from .errors import IngestError, NearshoreQAError
+from .errors import AnswererError, IngestError, NearshoreQAError
 from .ingest import (SIDECAR_SUFFIXES, doc_id_for, file_format, iter_files, load_bytes, load_file, load_pasted,
                      parse_sidecar)
 from .kinds import IngestStatus
@@ -100,7 +100,7 @@ class Library:
         for safe, data in named:
             if any(safe.lower().endswith(suffix) for suffix in SIDECAR_SUFFIXES):
                 if safe[: safe.lower().rindex(".meta.")] not in tables:
-                    results.append(IngestResult(safe, "failed", doc_id=safe,
+                    results.append(IngestResult(safe, IngestStatus.FAILED, doc_id=safe,
                                                 reason="a sidecar needs its table (.csv or .xlsx) uploaded with it"))
                 continue
             raw_side = sidecars.get(Path(safe).stem, b"") if file_format(safe) in ("csv", "xlsx") else b""
@@ -192,8 +192,9 @@ class Library:
                 progress(len(loaders), len(loaders), "")
             store.refresh_lexical()
         for i, caveats in warned.items():
-            if results[i] is not None and results[i].status != "failed":
-                results[i] = replace(results[i], warnings=caveats)
+            result = results[i]
+            if result is not None and result.status != IngestStatus.FAILED:
+                results[i] = replace(result, warnings=caveats)
         return results  # type: ignore[return-value]
 
     def _store_window(self, window: list[tuple[int, PendingDocument]], results: list) -> None:
@@ -279,6 +280,8 @@ class Library:
         for piece in self.ask_stream(question, k, history, answerer):
             if isinstance(piece, Answer):
                 answer = piece
+        if answer is None:  # every answerer's stream ends with its Answer
+            raise AnswererError("the answerer finished without an answer")
         return answer
 
     def ask_stream(self, question: str, k: int | None = None, history: list[str] | None = None,

@@ -138,6 +138,7 @@ def openai_backend(model: str, base_url: str = "", api_key: str | None = None, t
     """Any OpenAI-compatible endpoint: OpenAI, vLLM, llama.cpp server, LM Studio, …"""
     _need("langchain_openai")
     from langchain_openai import ChatOpenAI
+    from pydantic import SecretStr
 
     if not model:
         raise AnswererError("the openai answerer needs a model: set NEARSHORE_QA_LLM_MODEL")
@@ -149,7 +150,7 @@ def openai_backend(model: str, base_url: str = "", api_key: str | None = None, t
         key = "not-needed"  # local servers accept any key
     # OpenAI takes max_completion_tokens; most compatible servers (llama.cpp, vLLM, LM Studio) read max_tokens.
     limit = {"extra_body": {"max_tokens": max_tokens}} if base_url else {"max_completion_tokens": max_tokens}
-    chat = ChatOpenAI(model=model, base_url=base_url or None, api_key=key, timeout=timeout, max_retries=0,
+    chat = ChatOpenAI(model=model, base_url=base_url or None, api_key=SecretStr(key), timeout=timeout, max_retries=0,
                       temperature=0.0, streaming=True, **limit)
     return LangChainBackend(chat, AnswererName.OPENAI, model, base_url or "https://api.openai.com/v1", timeout)
 

@@ -149,8 +149,12 @@ def ground(question: str, text: str, hits: list[Hit], unverified: UnverifiedMode
     for s in sentences:
         s.terms = claim_terms(s.body)
     seen: set[str] = set()
-    sentences = [s for s in sentences if not _echoes_prompt(s, question)
-                 and not (s.body.lower() in seen or seen.add(s.body.lower()))]  # repeats said once
+    kept = []
+    for s in sentences:  # repeats said once
+        if not _echoes_prompt(s, question) and s.body.lower() not in seen:
+            seen.add(s.body.lower())
+            kept.append(s)
+    sentences = kept
     for s in sentences:
         if not find_figures(s.body) and (is_abstention(s.body) or len(s.terms) < 2):
             s.kind = "meta"  # "I don't know…", "Sure.", "Here is what the passages say:"

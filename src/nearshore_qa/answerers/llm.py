@@ -54,6 +54,8 @@ class LLMAnswerer:
         for piece in self.stream(question, hits):
             if isinstance(piece, Answer):
                 answer = piece
+        if answer is None:  # stream() always ends with the grounded Answer
+            raise AnswererError(f"{self.name} finished without an answer")
         return answer
 
     def rewrite(self, question: str, history: list[str]) -> str:

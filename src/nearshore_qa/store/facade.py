@@ -19,6 +19,7 @@ from filelock import FileLock, Timeout
 
 from ..embeddings import MiniLMEmbeddings
 from ..errors import DocumentNotFound, NearshoreQAError, StoreError
+from ..kinds import IngestStatus
 from ..lexical import LexicalIndex
 from ..records import Chunk, DocumentMeta, IngestResult, LoadedDocument, SourceInfo
 from .crash import crash_point
@@ -226,7 +227,7 @@ class Store:
         """The ``unchanged`` result if ``doc_id``'s live version has this content hash, else None."""
         current = self.registry.find_ready(doc_id)
         if current and current[1] == sha256:
-            return IngestResult(name or doc_id, "unchanged", doc_id=doc_id, chunks=self.registry.count(current))
+            return IngestResult(name or doc_id, IngestStatus.UNCHANGED, doc_id=doc_id, chunks=self.registry.count(current))
         return None
 
     @_server_call
@@ -252,7 +253,7 @@ class Store:
         reg = self.registry
         current = reg.find_ready(doc_id)
         if current and current[1] == doc.sha256:
-            return IngestResult(name, "unchanged", doc_id=doc_id, chunks=reg.count(current))
+            return IngestResult(name, IngestStatus.UNCHANGED, doc_id=doc_id, chunks=reg.count(current))
         other = reg.find_by_hash(doc.sha256)
         if other in busy_ids:
             return Deferred(f"{other}, which has the content of {doc_id}, is being replaced")
@@ -261,7 +262,7 @@ class Store:
                 if pending:
                     return Deferred(f"{doc_id} is to be removed (it copies {other}) before pending versions commit")
                 self.remove(doc_id)
-            return IngestResult(name, "duplicate", doc_id=doc_id, duplicate_of=other,
+            return IngestResult(name, IngestStatus.DUPLICATE, doc_id=doc_id, duplicate_of=other,
                                 reason=f"same content as {other}")
         original = self._keep_original(doc)
         texts = [c.embed_text(doc.meta) for c in chunks]
@@ -299,7 +300,7 @@ class Store:
             self.vectors.delete_version(current)
             crash_point("collected")
             reg.forget(current)
-        return IngestResult(prepared.name, "replaced" if current else "added", doc_id=version[0],
+        return IngestResult(prepared.name, IngestStatus.REPLACED if current else IngestStatus.ADDED, doc_id=version[0],
                             chunks=len(prepared.chunks))
 
     @_server_call
@@ -333,7 +334,7 @@ class Store:
         crash_point("retired")
         self.vectors.delete_version(current)
         self.registry.forget(current)
-        return IngestResult(doc_id, "removed", doc_id=doc_id, chunks=n)
+        return IngestResult(doc_id, IngestStatus.REMOVED, doc_id=doc_id, chunks=n)
 
     # --- state shared by every client of the store ---------------------------------------
     @_server_call
