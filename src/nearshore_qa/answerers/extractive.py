@@ -19,6 +19,7 @@ from ..citations import check_figures, citation_for
 from ..figures import find_figures
 from ..kinds import AnswererName
 from ..records import Answer, Citation, Hit
+from .computed import with_computation
 from ..text import MONTH, MONTH_NAMES, MONTHS, YEAR, YEAR_PATTERN, abstention, fold, term_stems
 
 _FULL_DATE = re.compile(rf"\b(?:\d{{1,2}}\s+)?(?:{MONTH_NAMES})(?:\s+\d{{1,2}},)?\s+{YEAR_PATTERN}\b")
@@ -292,6 +293,15 @@ class ExtractiveAnswerer:
 
     # -- composing --------------------------------------------------------------------------
     def __call__(self, question: str, hits: list[Hit]) -> Answer:
+        return self._computed(question, hits, self._quoted(question, hits))
+
+    def _computed(self, question: str, hits: list[Hit], answer: Answer) -> Answer:
+        """Hook: a computation the question asks for (growth, share, sum, busiest …), stated
+        first with its cited operands and formula; the quoted answer follows. Whole tables are
+        read through ``table_rows``. Unchanged when no computation is asked or possible."""
+        return with_computation(question, hits, answer, self.table_rows)
+
+    def _quoted(self, question: str, hits: list[Hit]) -> Answer:
         profile = QuestionProfile.of(question)
         units = self.units(profile, hits)
         self.score(profile, units)
