@@ -9,11 +9,10 @@ import csv
 import json
 import re
 
-import pytest
 import yaml
+from corpus_evidence import CORPUS
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
-from corpus_evidence import CORPUS
 from nearshore_qa.answerers.backends import LangChainBackend
 from nearshore_qa.answerers.computed import with_computation
 from nearshore_qa.answerers.llm import LLMAnswerer
@@ -44,6 +43,7 @@ def check_computed(answer: Answer) -> dict:
 
 
 # --- the extractive answerer on the real test store ---------------------------------------------
+
 
 def test_a_growth_question_gets_the_formula_line_with_cited_operands(loaded_library):
     answer = loaded_library.ask("What was the percentage change in US exports to Chihuahua from 2023 to 2024?")
@@ -80,12 +80,26 @@ def test_cli_ask_shows_the_formula_and_the_json_figure(loaded_library):
 
     question = "What was the percentage change in US exports to Chihuahua from 2023 to 2024?"
     store = str(loaded_library.settings.store_dir)
-    text = subprocess.run([sys.executable, "-m", "nearshore_qa.cli", "--store", store, "ask", question],
-                          capture_output=True, text=True, env=ENV, cwd=REPO_ROOT, timeout=600)
+    text = subprocess.run(
+        [sys.executable, "-m", "nearshore_qa.cli", "--store", store, "ask", question],
+        capture_output=True,
+        text=True,
+        env=ENV,
+        cwd=REPO_ROOT,
+        timeout=600,
+    )
     assert text.returncode == 0, text.stderr
-    assert "(48.86 − 40.53) ÷ 40.53" in text.stdout and "computed 20.6% = (48.86 − 40.53) ÷ 40.53: verified" in text.stdout
-    js = subprocess.run([sys.executable, "-m", "nearshore_qa.cli", "--store", store, "ask", "--json", question],
-                        capture_output=True, text=True, env=ENV, cwd=REPO_ROOT, timeout=600)
+    assert (
+        "(48.86 − 40.53) ÷ 40.53" in text.stdout and "computed 20.6% = (48.86 − 40.53) ÷ 40.53: verified" in text.stdout
+    )
+    js = subprocess.run(
+        [sys.executable, "-m", "nearshore_qa.cli", "--store", store, "ask", "--json", question],
+        capture_output=True,
+        text=True,
+        env=ENV,
+        cwd=REPO_ROOT,
+        timeout=600,
+    )
     data = json.loads(js.stdout)
     fig = next(f for f in data["figures"] if f["kind"] == "computed")
     assert {"text", "value", "kind", "formula", "operands", "verified"} <= set(fig) and fig["verified"] is True
@@ -93,6 +107,7 @@ def test_cli_ask_shows_the_formula_and_the_json_figure(loaded_library):
 
 
 # --- refusals and conflicts (passages and rows of the shipped corpus) -----------------------------
+
 
 def article_hit(doc_id: str, text: str, published: str = "2025-06-30", source: str = "Test Bureau") -> Hit:
     doc = DocumentMeta(doc_id=doc_id, title=doc_id, kind="article", fmt="md", source=source, published=published)
@@ -102,29 +117,56 @@ def article_hit(doc_id: str, text: str, published: str = "2025-06-30", source: s
 def table_hits(name: str, keep) -> list[Hit]:
     """Rows of corpus/tables/<name>.csv as retrieved hits (text as the ingester renders a row)."""
     meta = yaml.safe_load((CORPUS / "tables" / f"{name}.meta.yaml").read_text(encoding="utf-8"))
-    doc = DocumentMeta(doc_id=f"tables/{name}.csv", title=meta["title"], kind="table", fmt="csv", source=meta["source"],
-                       published=str(meta.get("published", "")), units=meta.get("units", ""))
+    doc = DocumentMeta(
+        doc_id=f"tables/{name}.csv",
+        title=meta["title"],
+        kind="table",
+        fmt="csv",
+        source=meta["source"],
+        published=str(meta.get("published", "")),
+        units=meta.get("units", ""),
+    )
     out = []
     with open(CORPUS / "tables" / f"{name}.csv", newline="", encoding="utf-8") as f:
         reader = csv.reader(f)
         columns = tuple(next(reader))
         for i, values in enumerate(reader):
-            if keep(dict(zip(columns, values))):
-                text = "; ".join(f"{c}: {v}" for c, v in zip(columns, values))
-                out.append(Hit(chunk=Chunk(f"{name}#{i}", doc.doc_id, i, text, 0, len(text), table=name, row=i,
-                                           columns=columns, values=tuple(values)), doc=doc, score=1.0))
+            if keep(dict(zip(columns, values, strict=False))):
+                text = "; ".join(f"{c}: {v}" for c, v in zip(columns, values, strict=False))
+                out.append(
+                    Hit(
+                        chunk=Chunk(
+                            f"{name}#{i}",
+                            doc.doc_id,
+                            i,
+                            text,
+                            0,
+                            len(text),
+                            table=name,
+                            row=i,
+                            columns=columns,
+                            values=tuple(values),
+                        ),
+                        doc=doc,
+                        score=1.0,
+                    )
+                )
     return out
 
 
 def quoted(question: str, hits: list[Hit]) -> Answer:
     """What the extractive answerer quotes: the first passage, cited."""
-    return Answer(question=question, answer=f"{hits[0].chunk.text} [1]", abstained=False,
-                  citations=[citation_for(hits[0], 1)])
+    return Answer(
+        question=question, answer=f"{hits[0].chunk.text} [1]", abstained=False, citations=[citation_for(hits[0], 1)]
+    )
 
 
 def test_mixed_currencies_are_refused_with_the_reason_and_the_sources_kept():
-    hits = [article_hit("articles/remittances.md",
-                        "Remittances to Mexico were US$5.0 billion in 2023 and MXN 95.0 billion in 2024.")]
+    hits = [
+        article_hit(
+            "articles/remittances.md", "Remittances to Mexico were US$5.0 billion in 2023 and MXN 95.0 billion in 2024."
+        )
+    ]
     question = "By how much did remittances to Mexico change from 2023 to 2024?"
     answer = with_computation(question, hits, quoted(question, hits))
     assert answer.answer.startswith("This cannot be computed: the figures are in different currencies (MXN, USD)")
@@ -140,9 +182,12 @@ def test_a_change_between_two_rows_of_one_period_is_refused():
 
 
 def test_conflicting_publishers_are_shown_side_by_side():
-    bts = table_hits("us_mexico_canada_trade_annual_bts",
-                     lambda r: r["partner"] == "Mexico" and r["year"] in ("2019", "2024"))
-    census = table_hits("us_goods_trade_top_partners_annual", lambda r: r["partner"] == "Mexico" and r["year"] == "2019")
+    bts = table_hits(
+        "us_mexico_canada_trade_annual_bts", lambda r: r["partner"] == "Mexico" and r["year"] in ("2019", "2024")
+    )
+    census = table_hits(
+        "us_goods_trade_top_partners_annual", lambda r: r["partner"] == "Mexico" and r["year"] == "2019"
+    )
     hits = [*bts, *census]
     question = "What was the percentage change in US trade with Mexico from 2019 to 2024?"
     answer = with_computation(question, hits, quoted(question, hits))
@@ -162,7 +207,9 @@ def test_conflicting_publishers_are_shown_side_by_side():
 
 
 def test_renumbering_keeps_operands_and_quoted_evidence_apart():
-    hits = table_hits("us_mexico_canada_trade_annual_bts", lambda r: r["partner"] == "Mexico" and r["year"] in ("2019", "2024"))
+    hits = table_hits(
+        "us_mexico_canada_trade_annual_bts", lambda r: r["partner"] == "Mexico" and r["year"] in ("2019", "2024")
+    )
     story = article_hit("articles/us-mexico-trade-2024-2025-transborder.md", "US–Mexico trade set a record in 2024.")
     question = "What was the percentage change in US trade with Mexico from 2019 to 2024?"
     base = quoted(question, [story, *hits])
@@ -175,7 +222,9 @@ def test_renumbering_keeps_operands_and_quoted_evidence_apart():
 
 # --- an LLM answerer: the model proposes, the code computes ----------------------------------------
 
-ROWS = table_hits("us_mexico_canada_trade_annual_bts", lambda r: r["partner"] == "Mexico" and r["year"] in ("2019", "2024"))
+ROWS = table_hits(
+    "us_mexico_canada_trade_annual_bts", lambda r: r["partner"] == "Mexico" and r["year"] in ("2019", "2024")
+)
 GROWTH = "By what percentage did US trade with Mexico grow from 2019 to 2024?"
 
 
@@ -189,8 +238,10 @@ def test_the_prompt_asks_for_a_compute_line():
 
 
 def test_a_compute_line_is_carried_out_in_code_and_stated_first():
-    reply = ("US trade with Mexico rose from 614.50 to 839.89 billion dollars [1][2].\n"
-             "COMPUTE: pct_change([1].total_trade_usd_billions, [2].total_trade_usd_billions)")
+    reply = (
+        "US trade with Mexico rose from 614.50 to 839.89 billion dollars [1][2].\n"
+        "COMPUTE: pct_change([1].total_trade_usd_billions, [2].total_trade_usd_billions)"
+    )
     answer = fake(reply)(GROWTH, ROWS)
     assert "COMPUTE" not in answer.answer
     fig = check_computed(answer)
@@ -199,11 +250,15 @@ def test_a_compute_line_is_carried_out_in_code_and_stated_first():
 
 
 def test_the_model_may_state_the_computed_result_but_not_its_own_arithmetic():
-    right = fake("Trade with Mexico grew 36.7% [1][2].\n"
-                 "COMPUTE: pct_change([1].total_trade_usd_billions, [2].total_trade_usd_billions)")(GROWTH, ROWS)
+    right = fake(
+        "Trade with Mexico grew 36.7% [1][2].\n"
+        "COMPUTE: pct_change([1].total_trade_usd_billions, [2].total_trade_usd_billions)"
+    )(GROWTH, ROWS)
     assert all(f.verified for f in right.figures) and "[unverified]" not in right.answer
-    wrong = fake("Trade with Mexico grew 40.2% [1][2].\n"
-                 "COMPUTE: pct_change([1].total_trade_usd_billions, [2].total_trade_usd_billions)")(GROWTH, ROWS)
+    wrong = fake(
+        "Trade with Mexico grew 40.2% [1][2].\n"
+        "COMPUTE: pct_change([1].total_trade_usd_billions, [2].total_trade_usd_billions)"
+    )(GROWTH, ROWS)
     assert [f.verified for f in wrong.figures if f.text == "40.2%"] == [False]
     assert "[unverified]" in wrong.answer
     alone = fake("Trade with Mexico grew 36.7% [1][2].")(GROWTH, ROWS)  # no computation executed: not evidence
@@ -212,6 +267,7 @@ def test_the_model_may_state_the_computed_result_but_not_its_own_arithmetic():
 
 def test_a_proposal_the_evidence_does_not_support_is_refused():
     answer = fake("Trade grew [1].\nCOMPUTE: pct_change([1].total_trade_usd_billions, [7].total_trade_usd_billions)")(
-        GROWTH, ROWS)
+        GROWTH, ROWS
+    )
     assert re.match(r"This cannot be computed: there is no passage \[7\]", answer.answer)
     assert "COMPUTE" not in answer.answer and not any(f.kind == "computed" for f in answer.figures)

@@ -58,8 +58,8 @@ def computed_citation_ok(answer, expected: list[str], sources: set[str]) -> bool
     for f in answer.figures:
         if f.kind != "computed" or not f.verified or not any(states(f.text, e) for e in expected):
             continue
-        cited = [by_marker.get(o.get("citation")) for o in f.operands]
-        if cited and all(c is not None for c in cited) and any(c.doc_id in sources for c in cited):
+        cited = [by_marker[o["citation"]] for o in f.operands if o.get("citation") in by_marker]
+        if cited and len(cited) == len(f.operands) and any(c.doc_id in sources for c in cited):
             return True
     return False
 

@@ -241,7 +241,7 @@ def figure_periods(sentence: str) -> list[tuple[FoundFigure, str, str]]:
         free = [(pos, y) for pos, y in years if y not in claimed]
         if len(undated) > 1 and len(free) == len(undated) and len({y for _, y in free}) == len(free) \
                 and all(pos < figs[undated[0]].start for pos, _ in free):
-            for i, (_, y) in zip(undated, free):
+            for i, (_, y) in zip(undated, free, strict=True):
                 assigned[i] = y
     # a figure with no year of its own takes a year of the sentence no figure of its kind claimed
     for i, f in enumerate(figs):

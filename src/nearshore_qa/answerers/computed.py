@@ -49,7 +49,7 @@ def computation_hits(hits: Sequence[Hit], table_rows: Callable[[str], list[Chunk
         return list(hits)
     if not rows or len(rows) > MAX_TABLE_ROWS:
         return list(hits)
-    rows.sort(key=lambda c: c.row)
+    rows.sort(key=lambda c: c.row or 0)
     out: list[Hit] = []
     for h in hits:
         if h.chunk.row is not None and (h.chunk.doc_id, h.chunk.table) == same:
@@ -77,10 +77,17 @@ def _table_citation(hits: list[Hit], marker: int, columns: set[str]) -> Citation
         text.append(line)
         pos += len(line) + 1
     cit = citation_for(first, marker)
-    rows = sorted(h.chunk.row for h in hits if h.chunk.row is not None)
-    return replace(cit, text="\n".join(text), highlights=highlights, row=None, column=", ".join(sorted(columns)),
-                   locator=f"table {first.chunk.table or 'main'}, rows {rows[0] + 1}–{rows[-1] + 1}",
-                   start=min(h.chunk.start for h in hits), end=max(h.chunk.end for h in hits))
+    rows = sorted(h.chunk.row for h in hits if h.chunk.row is not None) or [0]
+    return replace(
+        cit,
+        text="\n".join(text),
+        highlights=highlights,
+        row=None,
+        column=", ".join(sorted(columns)),
+        locator=f"table {first.chunk.table or 'main'}, rows {rows[0] + 1}–{rows[-1] + 1}",
+        start=min(h.chunk.start for h in hits),
+        end=max(h.chunk.end for h in hits),
+    )
 
 
 def _column_span(row_text: str, column: str) -> tuple[int, int] | None:
@@ -91,50 +98,52 @@ def _column_span(row_text: str, column: str) -> tuple[int, int] | None:
     return start, m.end()
 
 
-def operand_citations(result: Computed, pool: Sequence[Hit], first: int = 1,
-                      existing: Sequence[Citation] = ()) -> tuple[list[Citation], dict[int, int]]:
+def operand_citations(
+    result: Computed, pool: Sequence[Hit], first: int = 1, existing: Sequence[Citation] = ()
+) -> tuple[list[Citation], dict[int, int]]:
     """Citations for the operands' sources (and their conflicting values'), numbered from
     ``first`` in the order the answer line uses them, and the map evidence marker -> citation
     marker. A source already among ``existing`` keeps its marker."""
-    used = [o for o in _used(result) if o.citation is not None and 1 <= o.citation <= len(pool)]
+    used = [(o.citation, o) for o in _used(result) if o.citation is not None and 1 <= o.citation <= len(pool)]
     per_table: dict[tuple[str, str], set[int]] = {}
-    for o in used:
-        h = pool[o.citation - 1]
-        if h.chunk.row is not None:
-            per_table.setdefault((h.chunk.doc_id, h.chunk.table), set()).add(o.citation)
+    for m, _ in used:
+        row = pool[m - 1].chunk
+        if row.row is not None:
+            per_table.setdefault((row.doc_id, row.table), set()).add(m)
     grouped = {k for k, v in per_table.items() if len(v) > GROUP_ROWS}
     known = {(c.doc_id, c.row, c.start, c.end): c.marker for c in existing}
     citations: list[Citation] = []
     markers: dict[int, int] = {}
-    by_key: dict[tuple, int] = {}
+    by_key: dict[tuple[str, ...], int] = {}
     nxt = first
-    for o in used:
-        if o.citation in markers:
+    for m, o in used:
+        if m in markers:
             continue
-        h = pool[o.citation - 1]
+        h = pool[m - 1]
         c = h.chunk
-        table = (c.doc_id, c.table) if c.row is not None else None
-        key = ("table", *table) if table in grouped else ("chunk", c.chunk_id)
+        table = (c.doc_id, c.table)
+        whole = c.row is not None and table in grouped
+        key = ("table", *table) if whole else ("chunk", c.chunk_id)
         if key in by_key:
-            markers[o.citation] = by_key[key]
+            markers[m] = by_key[key]
             continue
-        old = known.get((c.doc_id, c.row, c.start, c.end)) if key[0] == "chunk" else None
+        old = None if whole else known.get((c.doc_id, c.row, c.start, c.end))
         if old is not None:
-            by_key[key] = markers[o.citation] = old
+            by_key[key] = markers[m] = old
             continue
-        if key[0] == "table":
-            rows = sorted({m for m in per_table[table]})
-            columns = {x.column for x in used if x.column and x.citation in per_table[table]}
-            cit = _table_citation([pool[m - 1] for m in rows], nxt, columns)
+        if whole:
+            rows = sorted(per_table[table])
+            cells = {x.column for n, x in used if x.column and n in per_table[table]}
+            cit = _table_citation([pool[n - 1] for n in rows], nxt, cells)
         else:
-            columns = [x.column for x in used if x.citation == o.citation and x.column]
+            columns = [x.column for n, x in used if n == m and x.column]
             span = _column_span(c.text, columns[0]) if columns else None
             if span is None and o.source_text and o.source_text in c.text:
                 a = c.text.index(o.source_text)
                 span = (a, a + len(o.source_text))
             cit = citation_for(h, nxt, span, column=columns[0] if columns else "")
         citations.append(cit)
-        by_key[key] = markers[o.citation] = nxt
+        by_key[key] = markers[m] = nxt
         nxt += 1
     return citations, markers
 
@@ -147,9 +156,16 @@ def computed_figure(result: Computed) -> Figure:
     """The answer's record of a computed figure: verified by recomputing it from its operands."""
     data = result.to_json()
     first = next((o.citation for o in result.operands if o.citation is not None), None)
-    return Figure(text=data["text"], value=data["value"], kind="computed", citation=first, verified=data["verified"],
-                  formula=data["formula"], operands=data["operands"],
-                  details={k: data[k] for k in ("operation", "display", "result_kind", "notes", "conflicts")})
+    return Figure(
+        text=data["text"],
+        value=data["value"],
+        kind="computed",
+        citation=first,
+        verified=data["verified"],
+        formula=data["formula"],
+        operands=data["operands"],
+        details={k: data[k] for k in ("operation", "display", "result_kind", "notes", "conflicts")},
+    )
 
 
 def computed_line(result: Computed) -> str:
@@ -177,7 +193,8 @@ def _renumber_answer(answer: Answer, start: int, taken: dict[tuple, int]) -> tup
         citations.append(replace(c, marker=nxt))
         nxt += 1
     text = _MARKER.sub(lambda m: f"[{mapping.get(int(m.group(1)), int(m.group(1)))}]", answer.answer)
-    figures = [replace(f, citation=mapping.get(f.citation, f.citation)) for f in answer.figures]
+    figures = [replace(f, citation=mapping.get(f.citation, f.citation) if f.citation is not None else None)
+               for f in answer.figures]
     return text, citations, figures
 
 
@@ -188,9 +205,8 @@ def merge_computed(answer: Answer, result: Computed, pool: Sequence[Hit]) -> Ans
     shown = result.with_markers(markers)
     shown.conflicts = renumber_conflicts(result.conflicts, markers)
     taken = {(c.doc_id, c.row, c.start, c.end): c.marker for c in cits}
-    if answer.abstained:
-        text, rest, figures = "", [], []
-    else:
+    text, rest, figures = "", list[Citation](), list[Figure]()
+    if not answer.abstained:
         text, rest, figures = _renumber_answer(answer, len(cits) + 1, taken)
     by_marker = {c.marker: c for c in cits}
     for c in answer.citations if not answer.abstained else []:
@@ -198,9 +214,15 @@ def merge_computed(answer: Answer, result: Computed, pool: Sequence[Hit]) -> Ans
         if m is not None:  # the same passage: keep the answer's highlights too
             by_marker[m].highlights.extend(h for h in c.highlights if h not in by_marker[m].highlights)
     line = computed_line(shown)
-    return replace(answer, answer=f"{line} {text}".strip(), abstained=False, citations=[*cits, *rest],
-                   figures=[computed_figure(shown), *figures], closest=[],
-                   conflicts=[c.to_json() for c in shown.conflicts])
+    return replace(
+        answer,
+        answer=f"{line} {text}".strip(),
+        abstained=False,
+        citations=[*cits, *rest],
+        figures=[computed_figure(shown), *figures],
+        closest=[],
+        conflicts=[c.to_json() for c in shown.conflicts],
+    )
 
 
 def with_refusal(answer: Answer, refusal: ComputeRefusal) -> Answer:
@@ -209,8 +231,9 @@ def with_refusal(answer: Answer, refusal: ComputeRefusal) -> Answer:
     return replace(answer, answer=f"{line} {answer.answer}".strip())
 
 
-def with_computation(question: str, hits: list[Hit], answer: Answer,
-                     table_rows: Callable[[str], list[Chunk]] | None = None) -> Answer:
+def with_computation(
+    question: str, hits: list[Hit], answer: Answer, table_rows: Callable[[str], list[Chunk]] | None = None
+) -> Answer:
     """``answer`` with the question's computation stated first, or said impossible and why, when
     the question asks one and the evidence holds its operands; else ``answer`` unchanged."""
     intent = parse_intent(question)

@@ -225,14 +225,14 @@ def _echoes_prompt(s: Sentence, question: str) -> bool:
 
 
 def _map_support(s: Sentence, hits: list[Hit], evidence: list[str], evidence_terms: list[set[str]],
-                 computed: list[FoundFigure] = ()) -> None:
+                 computed: list[FoundFigure] | None = None) -> None:
     """The passages that support sentence ``s``: for each figure, the passage the model cites if it
     states the figure, else the best other passage that does; for a sentence without a supported
     figure, the cited (else the best) passage sharing enough of its terms."""
     cited = list(dict.fromkeys(m - 1 for m in s.markers if 1 <= m <= len(hits)))
     overlaps = [term_overlap(s.terms, t) for t in evidence_terms]
     for claim in find_figures(s.body):
-        if any(same_figure(claim, c) for c in computed):
+        if any(same_figure(claim, c) for c in computed or []):
             continue  # computed in code from cited operands, not stated by a passage
         holders = [i for i in cited if supported(claim, evidence[i])]
         if not holders:
