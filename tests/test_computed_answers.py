@@ -271,3 +271,11 @@ def test_a_proposal_the_evidence_does_not_support_is_refused():
     )
     assert re.match(r"This cannot be computed: there is no passage \[7\]", answer.answer)
     assert "COMPUTE" not in answer.answer and not any(f.kind == "computed" for f in answer.figures)
+
+
+def test_markdown_export_shows_the_formula_and_how_it_was_checked():
+    from nearshore_qa.export import answer_markdown
+
+    answer = fake("COMPUTE: pct_change([1].total_trade_usd_billions, [2].total_trade_usd_billions)")(GROWTH, ROWS)
+    text = answer_markdown(answer)
+    assert "computed 36.7% = (839.89 − 614.50) ÷ 614.50: ✅ verified by recomputing" in text.replace("\\", "")
