@@ -73,7 +73,11 @@ a, b = (
     cell(BTS, "imports_usd_billions", year="2023", partner="Mexico"),
     cell(BTS, "imports_usd_billions", year="2024", partner="Mexico"),
 )
-add("By how much did US imports from Mexico rise from 2023 to 2024?", [f"US${b - a:.2f} billion"], src(BTS))
+add(
+    "By how much did US imports from Mexico rise from 2023 to 2024?",
+    [f"US${b - a:.2f} billion"],
+    src(BTS, "us-imports-from-mexico.md"),  # the article states both BTS figures in one sentence
+)
 a, b = (
     cell(BTS, "total_trade_usd_billions", year="2019", partner="Mexico"),
     cell(BTS, "total_trade_usd_billions", year="2024", partner="Mexico"),
@@ -422,6 +426,7 @@ add(
     [f"{abs(pct(a, b))}%"],
     src(ST, "monterrey-nuevo-leon-fdi-and-tesla.md"),
 )
+said("us-imports-from-mexico.md", "US$505.85 billion in 2024", "for 2023 (US$475.61 billion)")
 # a fall is written without a sign ("fell 29.7%"), so the expected values are the magnitudes
 with open("eval/parts/computed.jsonl", "w", encoding="utf-8") as fh:
     for i, q in enumerate(Q, 1):

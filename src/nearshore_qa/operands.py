@@ -279,7 +279,10 @@ def _paren_period(sentence: str, figs: list[FoundFigure], assigned: list[str], i
     earlier = [j for j in range(i) if figs[j].end <= opening]
     if not earlier or re.search(r"(?:19|20)\d\d", sentence[opening:figs[i].start]):
         return ""
-    return assigned[earlier[-1]]
+    # "… more than the figure for 2023 (US$475.61 billion)": the year just before the bracket;
+    # "US$29.70 billion in 2017 (US$29,695.0 million)" restates the figure before it, same year
+    between = _YEAR.findall(sentence[figs[earlier[-1]].end:opening])
+    return between[-1] if between else assigned[earlier[-1]]
 
 
 def operands_from_sentences(sentences: Sequence[Evidence | tuple[str, int | None]],
