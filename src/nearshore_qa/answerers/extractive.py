@@ -19,8 +19,8 @@ from ..citations import check_figures, citation_for
 from ..figures import find_figures
 from ..kinds import AnswererName
 from ..records import Answer, Citation, Hit
-from .computed import with_computation
 from ..text import MONTH, MONTH_NAMES, MONTHS, YEAR, YEAR_PATTERN, abstention, fold, term_stems
+from .computed import with_computation
 
 _FULL_DATE = re.compile(rf"\b(?:\d{{1,2}}\s+)?(?:{MONTH_NAMES})(?:\s+\d{{1,2}},)?\s+{YEAR_PATTERN}\b")
 _MOST = re.compile(r"\b(most|largest|biggest|highest|top|leading|busiest|greatest|main|first)\b", re.I)
