@@ -1,7 +1,8 @@
 """nearshore-qa chat UI: a thin Streamlit adapter over the core (``streamlit run app.py``).
 
 All logic lives in ``nearshore_qa``; this file only lays it out. Document text is untrusted:
-it is shown through ``escape_markdown`` / ``passage_html`` and never as live HTML.
+it is shown through ``escape_markdown`` / ``passage_html`` / ``document_html`` (Markdown rendered
+with raw HTML escaped) and never as live HTML. The one script on the page is ours (``_LINKS_JS``).
 """
 
 from __future__ import annotations
@@ -9,7 +10,6 @@ from __future__ import annotations
 import itertools
 import re
 import threading
-import time
 
 import pandas as pd
 import streamlit as st
@@ -17,18 +17,57 @@ import streamlit as st
 from nearshore_qa import Answer, NearshoreQAError, Settings, open_library
 from nearshore_qa.answerers import make_answerer
 from nearshore_qa.export import (answer_json, answer_markdown, conversation_json, conversation_markdown,
-                                 escape_markdown as md, file_stem, passage_html, safe_url)
+                                 escape_markdown as md, file_stem, passage_html)
 from nearshore_qa.fetch import add_url
 from nearshore_qa.figures import parse_figure
-from nearshore_qa.ingest import SUPPORTED
+from nearshore_qa.ingest import SUPPORTED, pasted_doc_id
 from nearshore_qa.settings import ANSWERERS
-from nearshore_qa.lookup import filter_sources, find_figure, highlight_row, source_year, table_frame, table_names
+from nearshore_qa.lookup import filter_sources, find_figure, source_year, table_frame, table_names
+from nearshore_qa.presentation import (answer_figures, column_label, document_html, format_cell, provenance_parts,
+                                       source_reference, table_for_people)
 
-VIEWS = ["💬 Chat", "🔎 Figure look-up", "📚 Library", "➕ Add articles"]
-CHAT, LOOKUP, LIBRARY, ADD = VIEWS
-STATUS = {"added": "✅ added", "replaced": "🔄 replaced", "unchanged": "➖ unchanged",
-          "duplicate": "♊ duplicate", "failed": "❌ failed", "removed": "🗑️ removed"}
-EXAMPLES = "What was US goods trade with Mexico in 2023? · How much US–Mexico trade moved by truck in 2024?"
+CHAT, LOOKUP, LIBRARY, ADD = "Chat", "Look up", "Library", "Add"
+VIEWS = [CHAT, LOOKUP, LIBRARY, ADD]
+ICONS = {CHAT: ":material/chat:", LOOKUP: ":material/search:", LIBRARY: ":material/menu_book:",
+         ADD: ":material/add_circle:"}
+STATUS = {"added": "added", "replaced": "replaced", "unchanged": "unchanged", "duplicate": "duplicate",
+          "failed": "failed", "removed": "removed", "skipped": "skipped"}
+EXAMPLES = ["What was US goods trade with Mexico in 2023?", "How much US–Mexico trade moved by truck in 2024?",
+            "What were US imports from China in 2019?"]
+NEIGHBOURS = 2  # table rows shown on each side of a cited row
+# On a phone (390 px) the four view tabs keep to one line with tighter padding.
+_PHONE_CSS = """<style>
+@media (max-width: 640px) {
+  .st-key-view button { padding-left: 0.45rem; padding-right: 0.45rem; min-width: 0; }
+  .st-key-view button [data-testid="stIconMaterial"] { margin-right: 0.15rem; }
+}
+</style>"""
+# Inline [n] markers are links to their card (#nsq-c-<turn>-<n>, the card's key): open the card
+# and scroll to it. A reader's cited passage (#nsq-cited) is scrolled into view when it appears.
+_LINKS_JS = """<script>
+(function () {
+  if (window.__nsqLinks) return;
+  window.__nsqLinks = true;
+  document.addEventListener("click", function (ev) {
+    var a = ev.target.closest && ev.target.closest('a[href^="#nsq-c-"]');
+    if (!a) return;
+    ev.preventDefault(); ev.stopPropagation();
+    var box = document.querySelector(".st-key-" + a.getAttribute("href").slice(1));
+    if (!box) return;
+    var det = box.querySelector("details");
+    if (det && !det.open) { var s = det.querySelector("summary"); if (s) s.click(); }
+    box.scrollIntoView({behavior: "smooth", block: "start"});
+  }, true);
+  var seen = new WeakSet();
+  new MutationObserver(function () {
+    document.querySelectorAll("#nsq-cited").forEach(function (el) {
+      if (seen.has(el)) return;
+      seen.add(el);
+      setTimeout(function () { el.scrollIntoView({block: "center"}); }, 300);
+    });
+  }).observe(document.body, {childList: true, subtree: true});
+})();
+</script>"""
 
 
 # --- heavy objects: one Library per process, seeded once ------------------------------------
@@ -63,67 +102,173 @@ def get_library():
 
 
 # --- small helpers --------------------------------------------------------------------------
-def _words(text: str, delay: float = 0.015):
-    for word in re.findall(r"\S+\s*", text):
-        yield word
-        time.sleep(delay)
-
-
 def _goto_lookup(figure: str) -> None:
     st.session_state.view = LOOKUP
     st.session_state.lookup_query = figure
 
 
-def _provenance(publisher: str, published: str, source: str, locator: str = "") -> str:
-    url = safe_url(source)
-    where = f"[{md(url)}](<{url}>)" if url else (f"file {md(source)}" if source else "")
-    parts = [md(publisher) if publisher else "", f"as of {md(published)}" if published else "", where, md(locator)]
-    return " · ".join(p for p in parts if p)
+def _provenance(*, publisher="", published="", written="", data_sources=(), period="", kind="", added_on="",
+                source="", doc_id="", locator="") -> str:
+    """One Markdown line: who wrote it and when, whose data, period, kind, link or file, where."""
+    parts = [md(p) for p in provenance_parts(publisher=publisher, published=published, written=written,
+                                             data_sources=data_sources, period=period, kind=kind,
+                                             added_on=added_on)]
+    what, ref = source_reference(source, doc_id)
+    if what == "url":
+        parts.append(f"[{md(ref)}](<{ref}>)")
+    elif what == "file":
+        parts.append(f"file {md(ref)}")
+    if locator:
+        parts.append(md(locator))
+    return " · ".join(parts)
 
 
-def _table(lib, doc_id: str, table: str, row: int | None = None, column: str = "") -> None:
+def _meta_provenance(meta, locator: str = "") -> str:
+    return _provenance(publisher=meta.source, published=meta.published, written=meta.written,
+                       data_sources=meta.data_sources, period=meta.period if meta.kind != "table" else "",
+                       kind=meta.kind, added_on=meta.added_on, source=meta.url or meta.original_name,
+                       doc_id=meta.doc_id, locator=locator)
+
+
+def _units_line(units: str, period: str) -> str:
+    return " · ".join(p for p in (f"Units: {md(units)}" if units else "", f"Period: {md(period)}" if period else "") if p)
+
+
+def _table(lib, doc_id: str, table: str, row: int | None = None, column: str = "", *, key: str,
+           meta=None) -> None:
+    """A table for people: the cited row with its neighbours (cell highlighted), and a toggle
+    for the whole table."""
     frame = table_frame(lib.store, doc_id, table, around=row)
-    st.dataframe(highlight_row(frame, None if row is None else row + 1, column), height=min(400, 38 + 35 * len(frame)))
+    label = None if row is None else row + 1
+    if label is not None and len(frame) > 2 * NEIGHBOURS + 1:
+        window = frame.loc[max(1, label - NEIGHBOURS):label + NEIGHBOURS]
+        window.attrs = frame.attrs
+        st.dataframe(table_for_people(window, meta, label, column), height="auto")
+        if not st.toggle(f"Show the whole table ({len(frame):,} rows)", key=f"whole-{key}"):
+            return
+    st.dataframe(table_for_people(frame, meta, label, column), height=min(420, 38 + 35 * len(frame)))
+
+
+def _doc_meta(lib, doc_id: str):
+    try:
+        found = lib.store.document(doc_id)
+    except NearshoreQAError:
+        return None
+    return found[0] if found else None
+
+
+# --- the reader -------------------------------------------------------------------------------
+def _pages(lib, doc_id: str) -> list[tuple[int, int]]:
+    """(page, first offset) from the chunks of a PDF, for "Page N" headings."""
+    first: dict[int, int] = {}
+    for c in lib.store.document_chunks(doc_id):
+        if c.page and (c.page not in first or c.start < first[c.page]):
+            first[c.page] = c.start
+    return sorted(first.items())
+
+
+def read_document(lib, doc_id: str, spans=(), row: int | None = None, column: str = "", table: str = "",
+                  key: str = "doc") -> None:
+    """The whole document: Markdown as formatted text (raw HTML escaped) with the cited passage
+    marked and scrolled to, PDFs by page, tables for people with the cited row in view."""
+    try:
+        meta, text, _ = lib.store.document(doc_id)
+    except (NearshoreQAError, TypeError):
+        st.error("This document is no longer in the library.")
+        return
+    st.markdown(f"**{md(meta.title)}**")
+    st.caption(_meta_provenance(meta))
+    if meta.kind == "table":
+        line = _units_line(meta.units, meta.period)
+        if line:
+            st.caption(line)
+        for name in table_names(lib.store, doc_id):
+            if len(table_names(lib.store, doc_id)) > 1:
+                st.markdown(f"**Sheet {md(name)}**")
+            cited = name == table or (not table and row is not None)
+            _table(lib, doc_id, name, row if cited else None, column if cited else "", key=f"{key}-{name}", meta=meta)
+        return
+    markdown = meta.fmt in ("md", "html", "docx", "text")
+    pages = _pages(lib, doc_id) if meta.fmt == "pdf" else []
+    # A long document scrolls in its own box (the cited passage is scrolled into view).
+    with st.container(height=560 if len(text) > 2500 else "content", border=False, key=f"reader-{key}"):
+        st.html(document_html(text, spans, markdown=markdown, pages=pages))
+
+
+@st.dialog("Source", width="large")
+def reader_dialog(lib, target: dict) -> None:
+    read_document(lib, **target, key="dialog")
+
+
+def _open_reader(target: dict) -> None:
+    st.session_state.reader = target
 
 
 # --- chat -------------------------------------------------------------------------------------
-def show_citation(lib, c) -> None:
-    with st.expander(f"\\[{c.marker}\\] {md(c.title)} — {md(c.locator)}"):
-        st.markdown(_provenance(c.publisher, c.published, c.source))
-        st.markdown(passage_html(c.text, c.highlights), unsafe_allow_html=True)
+def _card_key(i: int, marker: int) -> str:
+    return f"nsq-c-{i}-{marker}"
+
+
+def show_citation(lib, c, i: int, abstained: bool = False) -> None:
+    """A compact numbered card: title and where; open it for who/when, the passage (a table row
+    with its neighbours), and a button that opens the whole document at the passage."""
+    label = f"**\\[{c.marker}\\]** {md(c.title)} · {md(c.locator)}"
+    with st.expander(label, key=_card_key(i, c.marker)):
+        st.caption(_provenance(publisher=c.publisher, published=c.published, written=c.written,
+                               data_sources=c.data_sources, period=c.period if c.kind != "table" else "",
+                               kind=c.kind, added_on=c.added_on, source=c.source, doc_id=c.doc_id))
         if c.kind == "table" and c.row is not None:
-            st.caption(" · ".join(p for p in (f"Units: {md(c.units)}" if c.units else "",
-                                              f"Period: {md(c.period)}" if c.period else "") if p))
-            try:
-                _table(lib, c.doc_id, c.table, c.row, c.column)
-            except NearshoreQAError:
-                st.caption("This table is no longer in the library.")
+            line = _units_line(c.units, c.period)
+            if line:
+                st.caption(line)
+            if abstained:
+                meta = _doc_meta(lib, c.doc_id)
+                pairs = re.findall(r"(?:^|; )([^:;]+): ([^;]*)", c.text)
+                st.markdown(" · ".join(f"{md(column_label(k, meta))} {md(format_cell(k, v))}" for k, v in pairs))
+            else:
+                try:
+                    _table(lib, c.doc_id, c.table, c.row, c.column, key=f"{i}-{c.marker}", meta=_doc_meta(lib, c.doc_id))
+                except NearshoreQAError:
+                    st.caption("This table is no longer in the library.")
+        else:
+            st.markdown(passage_html(c.text, c.highlights), unsafe_allow_html=True)
+        spans = [(c.start + a, c.start + b) for a, b in c.highlights] or [(c.start, c.end)]
+        if c.kind != "table":
+            spans = [(c.start, c.end)] + [s for s in spans if s != (c.start, c.end)]
+        st.button("Open the document at this passage", key=f"open-{i}-{c.marker}", icon=":material/article:",
+                  type="tertiary", on_click=_open_reader,
+                  args=({"doc_id": c.doc_id, "spans": spans, "row": c.row, "column": c.column, "table": c.table},))
 
 
-def show_answer(lib, ans, i: int, stream: bool = False) -> None:
+def _linked(answer_md: str, i: int, markers: set[int]) -> str:
+    """Escaped answer text with each \\[n\\] a link to its card."""
+    return re.sub(r"\\\[(\d+)\\\]", lambda m: f"[\\[{m.group(1)}\\]](#{_card_key(i, int(m.group(1)))})"
+                  if int(m.group(1)) in markers else m.group(0), answer_md)
+
+
+def show_answer(lib, ans, i: int) -> None:
     if ans.standalone_question and ans.standalone_question != ans.question:
         st.caption(f"Follow-up read as: {md(ans.standalone_question)}")
-    if stream:
-        st.write_stream(_words(md(ans.answer)))
-    else:
-        st.markdown(md(ans.answer))
-    if ans.figures:
+    cites = ans.closest[:3] if ans.abstained else ans.citations
+    st.markdown(_linked(md(ans.answer), i, {c.marker for c in cites}))
+    figures = answer_figures(ans)
+    if figures:
         with st.container(horizontal=True):
-            for j, fig in enumerate(ans.figures):
-                status = "✅ verified" if fig.verified else "⚠️ not verified"
+            for j, fig in enumerate(figures):
                 where = f" \\[{fig.citation}\\]" if fig.citation else ""
-                st.button(f"{md(fig.text)} · {status}{where}", key=f"fig-{i}-{j}", on_click=_goto_lookup,
-                          args=(fig.text,), help="Look this figure up across the library")
-    cites = ans.closest if ans.abstained else ans.citations
+                st.button(f"{md(fig.text)} · {'verified' if fig.verified else 'not verified'}{where}",
+                          key=f"fig-{i}-{j}", on_click=_goto_lookup, args=(fig.text,),
+                          icon=":material/check_circle:" if fig.verified else ":material/warning:",
+                          help="Look this figure up across the library")
     if cites:
-        st.caption("Closest passages (they do not answer the question)" if ans.abstained else "Sources")
+        st.caption("Closest sources (they do not answer the question)" if ans.abstained else "Sources")
         for c in cites:
-            show_citation(lib, c)
+            show_citation(lib, c, i, abstained=ans.abstained)
     with st.container(horizontal=True):
         stem = file_stem(ans.question)
-        st.download_button("⬇ Markdown", answer_markdown(ans), f"{stem}.md", "text/markdown",
+        st.download_button("Markdown", answer_markdown(ans), f"{stem}.md", "text/markdown", icon=":material/download:",
                            key=f"md-{i}", on_click="ignore", type="tertiary")
-        st.download_button("⬇ JSON", answer_json(ans), f"{stem}.json", "application/json",
+        st.download_button("JSON", answer_json(ans), f"{stem}.json", "application/json", icon=":material/download:",
                            key=f"json-{i}", on_click="ignore", type="tertiary")
 
 
@@ -146,11 +291,20 @@ def chosen_answerer(lib):
     return _llm_answerer(kind, model, url, s.llm_timeout_s, unverified)
 
 
+def _ask_example(question: str) -> None:
+    st.session_state.pending_question = question
+
+
 def chat_view(lib) -> None:
     turns = st.session_state.turns
-    question = st.chat_input("Ask about US–Mexico trade, nearshoring, USMCA…")  # pinned to the bottom
+    question = st.chat_input("Ask about trade, nearshoring…")  # pinned to the bottom
+    question = question or st.session_state.pop("pending_question", None)
     if not turns and not question:
-        st.info(f"Ask a question about nearshoring and North American trade. For example: {EXAMPLES}")
+        st.info("Ask a question about nearshoring and North American trade. Answers quote the library and cite "
+                "their sources. Try one:")
+        for j, example in enumerate(EXAMPLES):
+            st.button(example, key=f"example-{j}", on_click=_ask_example, args=(example,), icon=":material/help:",
+                      type="tertiary")
     for i, ans in enumerate(turns):
         with st.chat_message("user"):
             st.markdown(md(ans.question))
@@ -182,7 +336,7 @@ def chat_view(lib) -> None:
         finally:
             live.empty()
         turns.append(ans)
-        show_answer(lib, ans, len(turns) - 1, stream=not written)
+        show_answer(lib, ans, len(turns) - 1)  # a quoted answer exists at once: no simulated typing
 
 
 # --- figure look-up -----------------------------------------------------------------------------
@@ -198,10 +352,17 @@ def lookup_view(lib) -> None:
         return
     matches = find_figure(lib.store, query)
     st.caption(f"{len(matches)} passage(s) state {md(query)}" + (" (showing 50)" if len(matches) > 50 else ""))
-    for m in matches[:50]:
+    for j, m in enumerate(matches[:50]):
         with st.container(border=True):
-            st.markdown(f"**{md(m.title)}** · " + _provenance(m.publisher, m.published, m.source, m.locator))
+            st.markdown(f"**{md(m.title)}** · " + _provenance(
+                publisher=m.publisher, published=m.published, written=m.written, data_sources=m.data_sources,
+                period=m.period, kind=m.kind, added_on=m.added_on, source=m.source, doc_id=m.doc_id,
+                locator=m.locator))
             st.markdown(passage_html(m.text, m.spans), unsafe_allow_html=True)
+            spans = [(m.chunk_start, m.chunk_end), (m.chunk_start + m.start, m.chunk_start + m.end)]
+            st.button("Open the document here", key=f"lk-open-{j}", icon=":material/article:", type="tertiary",
+                      on_click=_open_reader, args=({"doc_id": m.doc_id, "spans": spans, "row": m.row,
+                                                    "column": m.column, "table": m.table},))
 
 
 # --- library ------------------------------------------------------------------------------------
@@ -216,28 +377,26 @@ def _remove(lib, doc_id: str, title: str) -> None:
 
 
 def show_document(lib, doc_id: str) -> None:
-    try:
-        meta, text, _ = lib.store.document(doc_id)
-    except NearshoreQAError as exc:
-        st.error(md(str(exc)))
+    meta = _doc_meta(lib, doc_id)
+    if meta is None:
+        st.error("This document is no longer in the library.")
         return
-    st.subheader(md(meta.title))
-    st.markdown(_provenance(meta.source, meta.published, meta.url or meta.original_name, meta.kind))
-    if meta.kind == "table":
-        st.caption(" · ".join(p for p in (f"Units: {md(meta.units)}" if meta.units else "",
-                                          f"Period: {md(meta.period)}" if meta.period else "") if p))
-        for name in table_names(lib.store, doc_id):
-            _table(lib, doc_id, name)
-    else:
-        with st.container(height=420):
-            st.markdown(passage_html(text), unsafe_allow_html=True)
+    with st.container(border=True):
+        read_document(lib, doc_id, key="library")
     if st.session_state.get("confirm_remove") != doc_id:
-        st.button("🗑️ Remove from the library", key="rm", on_click=lambda: st.session_state.update(confirm_remove=doc_id))
+        st.button("Remove from the library", key="rm", icon=":material/delete:",
+                  on_click=lambda: st.session_state.update(confirm_remove=doc_id))
         return
     st.warning(f"Remove “{md(meta.title)}”? Answers will no longer cite it; add the file again to undo.")
     with st.container(horizontal=True):
         st.button("Yes, remove", key="rm-yes", type="primary", on_click=_remove, args=(lib, doc_id, meta.title))
         st.button("Cancel", key="rm-no", on_click=lambda: st.session_state.update(confirm_remove=None))
+
+
+def _picked(ids: list[str]) -> None:
+    rows = st.session_state.lib_table.selection.rows
+    st.session_state.lib_open = ids[rows[0]] if rows else None
+    st.session_state.confirm_remove = None
 
 
 def library_view(lib) -> None:
@@ -251,20 +410,28 @@ def library_view(lib) -> None:
     years = right.multiselect("Year", sorted({source_year(s) for s in sources if source_year(s)}, reverse=True),
                               key="lib_years")
     shown = filter_sources(sources, text, kinds, years)
-    st.dataframe(pd.DataFrame([{"Title": s.title, "Kind": s.kind, "Publisher": s.publisher, "Date": s.published,
-                                "Chunks": s.chunks, "Added at": s.added_at, "ID": s.doc_id} for s in shown],
-                              columns=["Title", "Kind", "Publisher", "Date", "Chunks", "Added at", "ID"]),
-                 hide_index=True)
-    st.caption(f"{len(shown)} of {len(sources)} documents")
-    titles = {s.doc_id: s.title for s in shown}
-    doc_id = st.selectbox("Open a document", list(titles), index=None, key="lib_open",
-                          format_func=lambda d: titles.get(d, d), placeholder="Choose a document to read")
+    ids = [s.doc_id for s in shown]
+    frame = pd.DataFrame([{"Title": s.title, "Publisher": s.publisher, "Date": s.published, "Kind": s.kind,
+                           "Chunks": s.chunks, "Added by": f"you on {s.added_on}" if s.added_on else "—",
+                           "ID": s.doc_id} for s in shown],
+                         columns=["Title", "Publisher", "Date", "Kind", "Chunks", "Added by", "ID"])
+    st.caption(f"{len(shown)} of {len(sources)} documents · click a row to read it")
+    st.dataframe(frame, hide_index=True, key="lib_table", on_select=lambda: _picked(ids),
+                 selection_mode="single-row", height=min(420, 38 + 35 * max(len(frame), 1)),
+                 column_config={"Title": st.column_config.TextColumn(width="large"),
+                                "Publisher": st.column_config.TextColumn(width="medium"),
+                                "Date": st.column_config.TextColumn(width="small"),
+                                "Kind": st.column_config.TextColumn(width="small"),
+                                "Chunks": st.column_config.NumberColumn(width="small"),
+                                "Added by": st.column_config.TextColumn(width="medium"),
+                                "ID": st.column_config.TextColumn(width="small")})
+    doc_id = st.session_state.get("lib_open")
     if doc_id:
         show_document(lib, doc_id)
 
 
 # --- adding -------------------------------------------------------------------------------------
-def run_ingest(section: str, work) -> None:
+def run_ingest(section: str, work, after=None) -> None:
     bar = st.progress(0.0, text="Adding…")
     try:
         st.session_state.ingest_section = section
@@ -275,6 +442,8 @@ def run_ingest(section: str, work) -> None:
         return
     finally:
         bar.empty()
+    if after:
+        after(st.session_state.ingest_results)
     st.rerun()  # the sidebar count and the library see the new documents; the results stay in state
 
 
@@ -283,7 +452,7 @@ def show_results(section: str) -> None:
     if not results or st.session_state.get("ingest_section") != section:
         return
     counts = pd.Series([r.status for r in results]).value_counts()
-    st.success(" · ".join(f"{STATUS.get(k, k)}: {v}" for k, v in counts.items()))
+    st.success(" · ".join(f"{STATUS.get(k, k)}: {v}" for k, v in counts.items()), icon=":material/task_alt:")
     st.dataframe(pd.DataFrame([{"File": r.name, "Status": STATUS.get(r.status, r.status), "Chunks": r.chunks,
                                 "Reason": r.reason or (f"same as {r.duplicate_of}" if r.duplicate_of else ""),
                                 "ID": r.doc_id} for r in results]), hide_index=True)
@@ -296,17 +465,40 @@ def show_results(section: str) -> None:
         st.caption("New documents are answerable right away: ask in Chat.")
 
 
-def add_view(lib) -> None:
+PASTE_KEYS = ("paste_title", "paste_source", "paste_url", "paste_text")
+
+
+def _paste_done(results) -> None:
+    """After a successful paste the form starts empty (cleared before its widgets exist)."""
+    if results and results[0].status in ("added", "replaced"):
+        st.session_state.clear_paste = True
+    st.session_state.paste_pending = None
+
+
+def _add_pasted(lib, fields: dict, choice: str = "keep", clashes: tuple = ()) -> None:
+    taken = {s.doc_id for s in lib.sources()}
+
+    def work(_):
+        doc_id = ""
+        if choice == "replace":
+            for other in clashes:
+                if other != pasted_doc_id(fields["title"]):
+                    lib.remove(other)
+        elif clashes:
+            doc_id = pasted_doc_id(fields["title"], taken)
+        return [lib.add_text(fields["title"], fields["text"], fields["source"], fields["url"], fields["published"],
+                             doc_id=doc_id)]
+
+    run_ingest("paste", work, after=_paste_done)
+
+
+def paste_section(lib) -> None:
     ss = st.session_state
-    st.subheader("Upload files")
-    files = st.file_uploader("Articles (.md, .txt, .html, .pdf, .docx) and tables (.csv, .xlsx)",
-                             type=sorted({ext.lstrip(".") for ext in SUPPORTED}), accept_multiple_files=True,
-                             key=f"upload-{ss.upload_round}")
-    if st.button("Add the uploaded files", type="primary", disabled=not files, key="add-files"):
-        ss.upload_round += 1  # a fresh uploader on the rerun, so the same files are not added twice
-        run_ingest("upload", lambda progress: lib.add_bytes([(f.name, f.getvalue()) for f in files], progress))
-    show_results("upload")
-    st.subheader("Paste text")
+    if ss.pop("clear_paste", False):
+        for key in PASTE_KEYS:
+            ss[key] = ""
+        ss.paste_date = None
+    pending = ss.get("paste_pending")
     with st.form("paste"):
         title = st.text_input("Title", key="paste_title")
         c1, c2, c3 = st.columns(3)
@@ -314,9 +506,54 @@ def add_view(lib) -> None:
         url = c2.text_input("URL", key="paste_url")
         published = c3.date_input("Date", value=None, key="paste_date", format="YYYY-MM-DD")
         text = st.text_area("Text", height=200, key="paste_text")
-        if st.form_submit_button("Add the text"):
-            run_ingest("paste", lambda _: [lib.add_text(title, text, source, url, published.isoformat() if published else "")])
+        submitted = st.form_submit_button("Add the text")
+    if submitted:
+        fields = {"title": title, "text": text, "source": source, "url": url,
+                  "published": published.isoformat() if published else ""}
+        clashes = tuple(s.doc_id for s in lib.sources() if title.strip() and s.title.strip().lower() == title.strip().lower())
+        if clashes and text.strip():
+            ss.paste_pending = {"fields": fields, "clashes": clashes}
+            ss.ingest_results = None  # the question replaces the previous result
+            st.rerun()
+        _add_pasted(lib, fields)
+    if pending:
+        names = ", ".join(pending["clashes"])
+        with st.container(border=True, key="paste-clash"):
+            st.warning(f"The library already has a document titled “{md(pending['fields']['title'])}” "
+                       f"({md(names)}).", icon=":material/content_copy:")
+            choice = st.radio("What should happen?", ["Keep both", "Replace the earlier one"], index=0,
+                              key="paste_choice", horizontal=True)
+            with st.container(horizontal=True):
+                if st.button("Add the text", key="paste-confirm", type="primary"):
+                    _add_pasted(lib, pending["fields"], "replace" if choice.startswith("Replace") else "keep",
+                                pending["clashes"])
+                st.button("Cancel", key="paste-cancel", on_click=lambda: ss.update(paste_pending=None))
     show_results("paste")
+
+
+def add_view(lib) -> None:
+    ss = st.session_state
+    st.subheader("Upload files")
+    types = sorted({ext.lstrip(".") for ext in SUPPORTED} | {"yaml", "yml"})
+    files = st.file_uploader("Articles (.md, .txt, .html, .pdf, .docx) and tables (.csv, .xlsx, each with an "
+                             "optional sidecar trade.meta.yaml)", type=types, accept_multiple_files=True,
+                             key=f"upload-{ss.upload_round}")
+    with st.expander("Table details (for a .csv or .xlsx uploaded without a sidecar)", icon=":material/table:"):
+        c1, c2 = st.columns(2)
+        table_fields = {"title": c1.text_input("Title", key="tbl_title"),
+                        "source": c2.text_input("Source (publisher)", key="tbl_source"),
+                        "url": c1.text_input("URL", key="tbl_url"),
+                        "published": c2.text_input("Date (YYYY-MM-DD)", key="tbl_published"),
+                        "units": c1.text_input("Units", key="tbl_units", placeholder="e.g. Millions of U.S. dollars"),
+                        "period": c2.text_input("Period", key="tbl_period", placeholder="e.g. 2019-2024 (annual)")}
+        table_fields = {k: v.strip() for k, v in table_fields.items() if v.strip()}
+    if st.button("Add the uploaded files", type="primary", disabled=not files, key="add-files"):
+        ss.upload_round += 1  # a fresh uploader on the rerun, so the same files are not added twice
+        run_ingest("upload", lambda progress: lib.add_bytes([(f.name, f.getvalue()) for f in files], progress,
+                                                            table_fields=table_fields))
+    show_results("upload")
+    st.subheader("Paste text")
+    paste_section(lib)
     st.subheader("Add by URL")
     with st.form("by-url"):
         url = st.text_input("Web page or file URL (http or https)", key="add_url", placeholder="https://…")
@@ -328,14 +565,11 @@ def add_view(lib) -> None:
 
 # --- page -----------------------------------------------------------------------------------------
 def sidebar(lib):
-    s = lib.settings
     with st.sidebar:
-        st.title("🌎 Nearshore QA")
+        st.title(":material/public: Nearshore QA")
         st.caption("Cited answers about nearshoring and North American trade.")
-        st.markdown(f"**Store:** {md(s.chroma_url or str(s.store_dir))}")
         st.metric("Documents", lib.store.count_documents())
         st.slider("Sources per answer", 1, 10, key="k")
-        ss = st.session_state
         kind = st.selectbox("Answerer", ANSWERERS, key="answerer_kind",
                             help="extractive quotes the sources (offline); the others ask an LLM, whose figures "
                                  "are still checked against the sources")
@@ -347,8 +581,7 @@ def sidebar(lib):
                               help="NEARSHORE_QA_LLM_BASE_URL; the API key comes from OPENAI_API_KEY")
             st.radio("Unsupported figures", ["flag", "remove"], key="unverified", horizontal=True,
                      help="a sentence whose figure no source states: shown with a flag, or removed")
-        model = f" ({ss.get('llm_model')})" if kind != "extractive" and ss.get("llm_model") else ""
-        st.markdown(f"**Answerer:** {md(kind + model)}")
+        st.html(_LINKS_JS, unsafe_allow_javascript=True)
         return st.container()  # filled after the view ran, so it includes the answer just given
 
 
@@ -357,15 +590,16 @@ def conversation_exports(slot) -> None:
     if not turns:
         return
     with slot:
-        st.download_button("⬇ Conversation (Markdown)", conversation_markdown(turns), "conversation.md",
-                           "text/markdown", on_click="ignore", key="conv-md")
-        st.download_button("⬇ Conversation (JSON)", conversation_json(turns), "conversation.json",
-                           "application/json", on_click="ignore", key="conv-json")
-        st.button("Clear the conversation", on_click=lambda: st.session_state.update(turns=[]))
+        st.download_button("Conversation (Markdown)", conversation_markdown(turns), "conversation.md",
+                           "text/markdown", on_click="ignore", key="conv-md", icon=":material/download:")
+        st.download_button("Conversation (JSON)", conversation_json(turns), "conversation.json",
+                           "application/json", on_click="ignore", key="conv-json", icon=":material/download:")
+        st.button("Clear the conversation", on_click=lambda: st.session_state.update(turns=[]),
+                  icon=":material/delete_sweep:")
 
 
 def main() -> None:
-    st.set_page_config(page_title="Nearshore QA", page_icon="🌎", layout="wide")
+    st.set_page_config(page_title="Nearshore QA", page_icon=":material/public:", layout="wide")
     ss = st.session_state
     for key, value in (("turns", []), ("view", CHAT), ("upload_round", 0), ("lookup_query", "")):
         ss.setdefault(key, value)
@@ -382,8 +616,12 @@ def main() -> None:
     for key, show in (("flash", st.success), ("flash_error", st.error)):
         if ss.get(key):
             show(md(ss.pop(key)))
-    st.segmented_control("View", VIEWS, key="view", required=True, label_visibility="collapsed")
+    st.html(_PHONE_CSS)
+    st.segmented_control("View", VIEWS, key="view", required=True, label_visibility="collapsed",
+                         format_func=lambda v: f"{ICONS[v]} {v}")
     {CHAT: chat_view, LOOKUP: lookup_view, LIBRARY: library_view, ADD: add_view}[ss.view](lib)
+    if ss.get("reader"):
+        reader_dialog(lib, ss.pop("reader"))
     conversation_exports(slot)
 
 

@@ -30,12 +30,15 @@ MONTHS = ["January", "February", "March", "April", "May", "June", "July",
           "August", "September", "October", "November", "December"]
 MON3 = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"]
 
+WRITTEN = "2026-11-26"  # when this project derived the tables (the starter corpus)
+
 # --- provenance constants (from SOURCES.md) ---------------------------------------------------
 CENSUS = {
     "source": "U.S. Census Bureau, Foreign Trade Division",
     "url": "https://www.census.gov/foreign-trade/balance/country.xlsx",
     # SOURCES.md: copy of country.xlsx last changed 2024-11-01, after the June 2024 annual revision.
     "published": "2024-11-01",
+    "vintage": "country.xlsx of 2024-11-01, after the June 2024 annual revision",
 }
 BTS = {
     "source": "U.S. Department of Transportation, Bureau of Transportation Statistics (BTS), "
@@ -43,6 +46,7 @@ BTS = {
     "url": "https://www.bts.gov/topics/transborder-raw-data",
     # SOURCES.md: raw TransBorder data downloaded 2026-03-21.
     "published": "2026-03-21",
+    "vintage": "raw data downloaded 2026-03-21",
 }
 CBP = {
     "source": "U.S. Customs and Border Protection (CBP), El Paso, Laredo and Rio Grande Valley "
@@ -52,12 +56,14 @@ CBP = {
     # SOURCES.md gives no vintage; the upstream pipeline documentation at the copied commit
     # (234c3e9) is dated 2026-04-19.
     "published": "2026-04-19",
+    "vintage": "compilation documented 2026-04-19",
 }
 USITC = {
     "source": "U.S. International Trade Commission (USITC), DataWeb; underlying data U.S. Census Bureau",
     "url": "https://dataweb.usitc.gov",
     # SOURCES.md: downloaded 2025-08-07.
     "published": "2025-08-07",
+    "vintage": "downloaded 2025-08-07",
 }
 FRED = {
     "source": "U.S. Census Bureau via FRED (Federal Reserve Bank of St. Louis), series IMPCH",
@@ -65,6 +71,7 @@ FRED = {
     # SOURCES.md gives no download date for this copy (data run through December 2025);
     # the date is the one on which the shared snapshot was assembled.
     "published": "2026-11-26",
+    "vintage": "data through December 2025",
 }
 SE = {
     "source": "Secretaría de Economía (Mexico), Dirección General de Inversión Extranjera (DGIE)",
@@ -72,6 +79,7 @@ SE = {
            "caca107b-ad92-4e2e-b862-3d9b3e4050eb",
     # SOURCES.md: "Vintage: May 2018" (day not stated).
     "published": "2018-05-01",
+    "vintage": "May 2018",
 }
 
 
@@ -79,6 +87,16 @@ SE = {
 def yaml_scalar(value) -> str:
     """A double-quoted YAML scalar (JSON string syntax is valid YAML)."""
     return json.dumps(str(value), ensure_ascii=False)
+
+
+def sidecar_text(meta: dict) -> str:
+    """The sidecar: this project wrote the table (publisher, date written); the agency's data
+    it reports, with URL and vintage, goes under data_sources (see README, "Provenance fields")."""
+    source = (f"  - name: {yaml_scalar(meta['source'])}\n    url: {yaml_scalar(meta['url'])}\n"
+              f"    vintage: {yaml_scalar(meta['vintage'])}\n")
+    return (f"title: {yaml_scalar(meta['title'])}\nsource: \"nearshore-qa corpus\"\nwritten: \"{WRITTEN}\"\n"
+            f"data_sources:\n{source}units: {yaml_scalar(meta['units'])}\nperiod: {yaml_scalar(meta['period'])}\n"
+            f"notes: {yaml_scalar(meta['notes'])}\n")
 
 
 def write_table(out: Path, name: str, df: pd.DataFrame, meta: dict, label_cols: list[str],
@@ -89,12 +107,16 @@ def write_table(out: Path, name: str, df: pd.DataFrame, meta: dict, label_cols: 
     if len(df) > 150:
         raise ValueError(f"{name}: {len(df)} rows, more than the 150-row budget")
     df.to_csv(out / f"{name}.csv", index=False, float_format=float_format)
-    keys = ["title", "source", "url", "units", "period", "published", "notes"]
+    keys = ["title", "source", "url", "units", "period", "published", "vintage", "notes"]
     missing = [k for k in keys if not meta.get(k)]
     if missing:
         raise ValueError(f"{name}: meta missing {missing}")
-    text = "".join(f"{k}: {yaml_scalar(meta[k])}\n" for k in keys)
-    (out / f"{name}.meta.yaml").write_text(text, encoding="utf-8")
+    text = sidecar_text(meta)
+    side = out / f"{name}.meta.yaml"
+    if side.exists() and "\n# How people read each column" in side.read_text(encoding="utf-8"):
+        # The hand-written column labels and units (the app's display) survive a rebuild.
+        text += "# How people read each column" + side.read_text(encoding="utf-8").split("\n# How people read each column", 1)[1]
+    side.write_text(text, encoding="utf-8")
     print(f"  {name}: {len(df)} rows, {meta['period']}")
 
 

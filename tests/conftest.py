@@ -5,12 +5,7 @@ from __future__ import annotations
 
 import itertools
 import os
-import socket
 import subprocess
-import sys
-import time
-import uuid
-from pathlib import Path
 
 import pytest
 
@@ -24,41 +19,11 @@ os.environ["TOKENIZERS_PARALLELISM"] = "false"
 CLEARED_ENV = {n: os.environ.pop(n) for n in list(os.environ)
                if n.startswith("NEARSHORE_QA_") and n != "NEARSHORE_QA_SCREENSHOTS"}
 
+from helpers import CORPUS_DIR, REPO_ROOT, server_settings, start_chroma  # noqa: E402
+
 from nearshore_qa.embeddings import MiniLMEmbeddings  # noqa: E402
 from nearshore_qa.library import Library  # noqa: E402
 from nearshore_qa.settings import Settings  # noqa: E402
-
-TESTS_DIR = Path(__file__).resolve().parent
-DATA_DIR = TESTS_DIR / "data"
-CORPUS_DIR = DATA_DIR / "corpus"  # the documents; DATA_DIR also holds the fixture generator
-REPO_ROOT = TESTS_DIR.parent
-
-# doc id (relative to CORPUS_DIR) -> what the loader must report for it
-EXPECTED_DOCS = {
-    "articles/us-mexico-trade-2024.md": dict(
-        fmt="md", kind="article", title="Trade with Mexico set a record in 2024",
-        publisher="Bureau of Transportation Statistics (BTS)", published="2025-12-31",
-        author="nearshore-qa test suite", url="https://www.bts.gov/transborder"),
-    "articles/texas-truck-crossings.txt": dict(
-        fmt="txt", kind="article", title="Texas ports carry most of the trucks coming north from Mexico",
-        publisher="", published="", author="", url=""),
-    "articles/mexico-led-us-trade-august-2022.html": dict(
-        fmt="html", kind="article", title="Mexico briefly led US goods trade in 2022",
-        publisher="nearshore-qa test notes", published="2022-10-13", author="nearshore-qa test suite", url=""),
-    "articles/usmca-joint-review.pdf": dict(
-        fmt="pdf", kind="article", title="How the USMCA joint review works",
-        publisher="", published="2025-11-07", author="nearshore-qa test suite", url=""),
-    "articles/nuevo-leon-investment.docx": dict(
-        fmt="docx", kind="article", title="Nuevo León keeps drawing foreign investment",
-        publisher="", published="2025-08-21", author="nearshore-qa test suite", url=""),
-    "tables/us_exports_to_mexican_states.csv": dict(
-        fmt="csv", kind="table", title="US exports to Mexican states, 2023-2024 (test extract)",
-        publisher="Bureau of Transportation Statistics (BTS), North American TransBorder Freight Data",
-        published="2026-03-21", author="", url="https://www.bts.gov/topics/transborder-raw-data"),
-    "tables/trade_by_transport_mode.xlsx": dict(
-        fmt="xlsx", kind="table", title="Trade by transport mode",
-        publisher="", published="", author="", url=""),
-}
 
 
 @pytest.fixture(scope="session")
@@ -85,32 +50,6 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.server)
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_chroma(folder: Path, log=subprocess.DEVNULL) -> tuple[subprocess.Popen, str]:
-    """A real `chroma run` (shipped with the chromadb package) on a free port, storing in
-    ``folder``: (process, URL) once it accepts connections; fails the test if it never does."""
-    port = free_port()
-    env = {**os.environ, "ANONYMIZED_TELEMETRY": "False"}
-    proc = subprocess.Popen([str(Path(sys.executable).with_name("chroma")), "run", "--path", str(folder),
-                             "--host", "127.0.0.1", "--port", str(port)], stdout=log, stderr=subprocess.STDOUT, env=env)
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            return proc, f"http://127.0.0.1:{port}"
-        except OSError:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                proc.kill()
-                tail = Path(log.name).read_text(errors="replace")[-2000:] if hasattr(log, "name") else ""
-                pytest.fail(f"chroma run did not start (exit code {proc.poll()}): {tail}")
-            time.sleep(0.2)
-
-
 @pytest.fixture(scope="session")
 def chroma_server(tmp_path_factory):
     """A real Chroma server for the session; its URL. Tests on it use collections of their own
@@ -124,11 +63,6 @@ def chroma_server(tmp_path_factory):
             proc.wait(timeout=20)
         except subprocess.TimeoutExpired:
             proc.kill()
-
-
-def server_settings(url: str) -> dict:
-    """Settings overrides for a store on the test server, in a collection of its own."""
-    return {"chroma_url": url, "collection": f"t-{uuid.uuid4().hex[:12]}"}
 
 
 @pytest.fixture
@@ -182,10 +116,14 @@ def loaded_library(loaded) -> Library:
     return lib
 
 
-def source_ids(lib: Library) -> list[str]:
-    return [s.doc_id for s in lib.sources()]
+@pytest.fixture
+def app_on_loaded_store(loaded_library, tmp_path, monkeypatch):
+    """The Streamlit app on the shared test store (nothing to seed: an empty corpus folder)."""
+    from streamlit.testing.v1 import AppTest
 
-
-def snapshot(lib: Library) -> list[tuple]:
-    """What a user can see of the store: each document's id, content hash and chunk count."""
-    return [(s.doc_id, s.sha256, s.chunks, s.title) for s in lib.sources()]
+    (tmp_path / "empty-corpus").mkdir()
+    monkeypatch.setenv("NEARSHORE_QA_HOME", str(loaded_library.settings.store_dir))
+    monkeypatch.setenv("NEARSHORE_QA_CORPUS", str(tmp_path / "empty-corpus"))
+    at = AppTest.from_file(str(REPO_ROOT / "app.py"), default_timeout=120).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at

@@ -4,21 +4,20 @@ abstention when the corpus does not say; follow-ups understood."""
 from __future__ import annotations
 
 import pytest
-
-from conftest import EXPECTED_DOCS
+from helpers import EXPECTED_DOCS
 
 ARTICLE_QUESTIONS = [
-    # question, doc id, figure or phrase the answer must state, locator prefix
+    # question, doc id, figure or phrase the answer must state, human locator prefix
     ("What was the US goods trade deficit with Mexico in 2024?", "articles/us-mexico-trade-2024.md",
-     "US$171.81 billion", "section The 2024 total, "),
+     "US$171.81 billion", "§ The 2024 total › paragraph "),
     ("How many northbound commercial trucks crossed at Laredo in 2025?", "articles/texas-truck-crossings.txt",
-     "2,945,393", "chars "),
+     "2,945,393", "paragraph "),
     ("What was US-Mexico goods trade in August 2022 in the revised Census data?",
-     "articles/mexico-led-us-trade-august-2022.html", "US$69.66 billion", "section The revised figures, "),
+     "articles/mexico-led-us-trade-august-2022.html", "US$69.66 billion", "§ The revised figures › paragraph "),
     ("How much foreign direct investment did Nuevo León receive from 1999 to 2017?",
-     "articles/nuevo-leon-investment.docx", "US$46.34 billion", "section Foreign direct investment, "),
+     "articles/nuevo-leon-investment.docx", "US$46.34 billion", "§ Foreign direct investment › paragraph "),
     ("When were written comments for the USMCA joint review hearing due?", "articles/usmca-joint-review.pdf",
-     "3 November 2025", "page 2, "),
+     "3 November 2025", "page 2"),
 ]
 
 
@@ -60,7 +59,7 @@ def test_table_row_question_is_answered_and_cited_by_row(loaded_library):
     assert cit.title == "US exports to Mexican states, 2023-2024 (test extract)"
     assert cit.units == "Billions of US dollars" and cit.period == "2023-2024 (calendar years)"
     assert cit.row == 13  # 0-based: the 14th data row of the CSV
-    assert cit.locator.endswith("row 14")
+    assert cit.locator == "row Jalisco, 2024 · column US exports (US$ bn)"  # the 14th data row
     assert cit.column == "us_exports_usd_billions"
     assert cit.text.startswith("year: 2024; mexican_state: Jalisco;")
     assert [cit.text[a:b] for a, b in cit.highlights][0] == "us_exports_usd_billions: 11.42"
@@ -72,7 +71,7 @@ def test_question_about_a_sheet_cites_that_sheet(loaded_library):
     assert not answer.abstained and "98.25" in answer.answer
     cit = answer.citations[0]
     assert (cit.doc_id, cit.kind, cit.table, cit.row) == ("tables/trade_by_transport_mode.xlsx", "table", "2024", 1)
-    assert cit.locator == "table 2024, row 2"
+    assert cit.locator.startswith("sheet 2024 · row ")
     assert any(f.text == "98.25" and f.verified for f in answer.figures)
 
 

@@ -4,10 +4,17 @@ LLM one on a scripted LangChain fake chat model), the factory, and the library's
 from __future__ import annotations
 
 import pytest
+from helpers import HITS
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
-from nearshore_qa.answerers import (Answerer, RewritingAnswerer, StreamingAnswerer, answer_stream, build_chain,
-                                    make_answerer)
+from nearshore_qa.answerers import (
+    Answerer,
+    RewritingAnswerer,
+    StreamingAnswerer,
+    answer_stream,
+    build_chain,
+    make_answerer,
+)
 from nearshore_qa.answerers.backends import LangChainBackend
 from nearshore_qa.answerers.extractive import ExtractiveAnswerer
 from nearshore_qa.answerers.llm import LLMAnswerer
@@ -16,7 +23,6 @@ from nearshore_qa.kinds import AnswererName, UnverifiedMode
 from nearshore_qa.records import Answer
 from nearshore_qa.retrieval import HybridRetriever
 from nearshore_qa.settings import Settings
-from test_llm import HITS
 
 QUESTION = "How many northbound trucks crossed at Laredo in 2025?"
 REPLY = "Northbound truck crossings at Laredo rose to 2,945,393 in 2025 [2]."

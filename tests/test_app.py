@@ -3,38 +3,17 @@ tiny corpus (two short shipped articles and one small table), so seeding takes s
 
 from __future__ import annotations
 
-import os
 import re
-from pathlib import Path
 
 import pytest
+from helpers import REPO_ROOT, TINY_TABLE, make_tiny_corpus
 from streamlit.testing.v1 import AppTest
 
-ROOT = Path(__file__).resolve().parents[1]
-APP = str(ROOT / "app.py")
-SHIPPED = ROOT / "corpus"
-ARTICLES = {"mexico-top-us-goods-trading-partner-2023.md": 1300, "us-mexico-trade-by-transport-mode-2024.md": 1500}
-TABLE = "us_imports_from_china_annual"
-CHAT, LOOKUP, LIBRARY, ADD = "💬 Chat", "🔎 Figure look-up", "📚 Library", "➕ Add articles"
+APP = str(REPO_ROOT / "app.py")
+TABLE = TINY_TABLE
+CHAT, LOOKUP, LIBRARY, ADD = "Chat", "Look up", "Library", "Add"
 
 pytestmark = pytest.mark.model  # the app seeds its store with the real encoder
-
-
-def make_tiny_corpus(folder: Path) -> Path:
-    """Shipped articles cut to their first paragraphs (front matter kept) and one table."""
-    (folder / "articles").mkdir(parents=True, exist_ok=True)
-    (folder / "tables").mkdir(exist_ok=True)
-    for name, limit in ARTICLES.items():
-        kept, size = [], 0
-        for para in (SHIPPED / "articles" / name).read_text(encoding="utf-8").split("\n\n"):
-            if size > limit:
-                break
-            kept.append(para)
-            size += len(para)
-        (folder / "articles" / name).write_text("\n\n".join(kept) + "\n", encoding="utf-8")
-    for suffix in (".csv", ".meta.yaml"):
-        (folder / "tables" / (TABLE + suffix)).write_bytes((SHIPPED / "tables" / (TABLE + suffix)).read_bytes())
-    return folder
 
 
 @pytest.fixture(scope="module")
@@ -74,28 +53,66 @@ def markdowns(at: AppTest) -> list[str]:
     return [m.value for m in at.markdown]
 
 
+def shown_table(element):
+    """A st.dataframe as the browser shows it: the Styler's display values (labels, separators)."""
+    import pyarrow as pa
+
+    styler = element.proto.arrow_data.styler
+    return pa.ipc.open_stream(styler.display_values).read_pandas(), styler.styles
+
+
+def htmls(at: AppTest) -> list[str]:
+    return [h.proto.body for h in at.get("html")]
+
+
 def test_first_render_seeds_and_shows_the_sidebar(app):
     assert [m.value for m in app.metric] == ["3"]  # two articles and one table
-    assert any(m.startswith("**Store:** ") for m in markdowns(app))
-    assert any("**Answerer:** extractive" in m for m in markdowns(app))
+    # No internal store path; the answerer is named once (its selector).
+    assert not any("Store" in m or "store" in m for m in markdowns(app))
+    assert app.selectbox(key="answerer_kind").value == "extractive"
+    assert not any("Answerer:" in m for m in markdowns(app))
     assert app.slider(key="k").value == 5
     assert app.info and "Ask a question" in app.info[0].value
+
+
+def test_example_question_is_asked_by_a_click(app):
+    button = next(b for b in app.button if b.label == "How much US–Mexico trade moved by truck in 2024?")
+    button.click().run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert len(app.chat_message) == 2 and app.chat_message[0].markdown[0].value.startswith("How much US–Mexico trade")
+    assert not any(b.label.startswith("How much US–Mexico") for b in app.button)  # examples only on an empty chat
 
 
 def test_question_gets_a_cited_answer_with_highlighted_figures(app):
     ask(app, "What was US goods trade with Mexico in 2023?")
     texts = markdowns(app)
-    assert any("US\\$797.96 billion" in t and "\\[1\\]" in t for t in texts), texts
+    # The answer comes whole, its [1] a link to card 1 of this turn.
+    assert any("US\\$797.96 billion" in t and "[\\[1\\]](#nsq-c-0-1)" in t for t in texts), texts
     assert "Sources" in [c.value for c in app.caption]
     labels = [e.label for e in app.expander]
-    assert labels and labels[0].startswith("\\[1\\] Mexico was the top US goods trading partner")
+    assert labels and labels[0].startswith("**\\[1\\]** Mexico was the top US goods trading partner")
+    assert "§ The three largest partners in 2023 › paragraph 1" in labels[0]  # a human locator
+    assert not any("chars" in label for label in labels)
     passages = [t for t in texts if t.startswith('<div class="nsq-passage"')]
     assert passages and any("<mark>" in p and "US&#36;797.96 billion" in p for p in passages)
-    assert any(t.startswith("U.S. Census Bureau · as of 2023-12-31 · [https://www.census.gov/") for t in texts)
+    captions = [c.value for c in app.caption]
+    assert any("data: U.S. Census Bureau" in c and "period 2023" in c and "article" in c for c in captions), captions
     figures = [b.label for b in app.button if "verified" in b.label]
-    assert "US\\$797.96 billion · ✅ verified \\[1\\]" in figures
-    assert {b.label for b in app.get("download_button")} >= {"⬇ Markdown", "⬇ JSON",
-                                                           "⬇ Conversation (Markdown)", "⬇ Conversation (JSON)"}
+    assert "US\\$797.96 billion · verified \\[1\\]" in figures
+    assert {b.label for b in app.get("download_button")} >= {"Markdown", "JSON",
+                                                           "Conversation (Markdown)", "Conversation (JSON)"}
+
+
+def test_a_card_opens_the_whole_document_at_the_passage(app):
+    ask(app, "What was US goods trade with Mexico in 2023?")
+    app.button(key="open-0-1").click().run()
+    assert not app.exception, [e.value for e in app.exception]
+    body = next(h for h in htmls(app) if h.startswith('<div class="nsq-doc">'))
+    # The whole article, Markdown rendered (headings as headings), the passage marked and anchored.
+    assert body.index("<h1>Mexico was the top US goods trading partner") < body.index(
+        "<h2>The three largest partners in 2023</h2>") < body.index('id="nsq-cited"')
+    cited = body[body.index('id="nsq-cited"'):]
+    assert cited.index("<mark>") < cited.index("US$797.96 billion") < cited.index("</mark>")
 
 
 def test_follow_up_is_rewritten_and_the_rewrite_shown(app):
@@ -109,19 +126,31 @@ def test_follow_up_is_rewritten_and_the_rewrite_shown(app):
 
 def test_table_citation_shows_the_table_with_units_and_period(app):
     ask(app, "What were US imports from China in 2019?")
-    assert any("449110.7" in t for t in markdowns(app))
+    assert any("US imports from China (US\\$ m): 449,110.7" in t for t in markdowns(app)), markdowns(app)
+    label = next(e.label for e in app.expander)
+    assert "row 2019 · column US imports from China (US\\$ m)" in label
     assert len(app.dataframe) == 1
-    frame = app.dataframe[0].value
-    assert len(frame) == 11 and 2019 in frame["year"].tolist()
+    # The cited row with two neighbours each side, human labels, separators, the cell marked.
+    shown, styles = shown_table(app.dataframe[0])
+    assert shown["Year"].tolist() == ["2017", "2018", "2019", "2020", "2021"]
+    assert shown["US imports from China (US$ m)"].tolist()[2] == "449,110.7"
+    assert "row2_col1 { background-color: #ffd84d; font-weight: bold }" in styles
     assert any(c.value.startswith("Units: Millions of U.S. dollars") and "Period: 2015-2025" in c.value
                for c in app.caption)
-    assert any("<mark>" in t and "449110.7" in t for t in markdowns(app))
+    app.toggle(key="whole-0-1").set_value(True).run()
+    assert len(app.dataframe) == 2 and len(app.dataframe[1].value) == 11
+    # Its reader shows the table with the cited row in its window, the cited cell marked.
+    app.button(key="open-0-1").click().run()
+    assert not app.exception, [e.value for e in app.exception]
+    shown, styles = shown_table(app.dataframe[-1])
+    assert "2019" in shown["Year"].tolist() and len(shown) == 5 and "#ffd84d; font-weight: bold" in styles
 
 
 def test_unanswerable_question_abstains_with_the_closest_passages(app):
     ask(app, "What is the population of Lyon in 1850?")
     assert any("The corpus does not say" in t for t in markdowns(app))
-    assert "Closest passages (they do not answer the question)" in [c.value for c in app.caption]
+    assert "Closest sources (they do not answer the question)" in [c.value for c in app.caption]
+    assert 1 <= len(app.expander) <= 3 and len(app.dataframe) == 0  # collapsed cards, no tables
 
 
 def test_figure_button_opens_the_look_up(app):
@@ -152,11 +181,39 @@ def test_pasted_article_is_answerable_right_away(app):
     app.button(key="FormSubmitter:paste-Add the text").click().run()
     assert not app.exception
     results = app.dataframe[-1].value
-    assert results["Status"].tolist() == ["✅ added"] and results["File"].tolist() == ["Widget exports to Mexico"]
+    assert results["Status"].tolist() == ["added"] and results["File"].tolist() == ["Widget exports to Mexico"]
+    assert app.text_input(key="paste_title").value == "" and app.text_area(key="paste_text").value == ""
     go(app, CHAT)
     ask(app, "How much were widget exports from Ohio to Mexico in 2024?")
     assert any("US\\$12.34 billion" in t for t in markdowns(app))
-    assert any(e.label.startswith("\\[1\\] Widget exports to Mexico") for e in app.expander)
+    assert any(e.label.startswith("**\\[1\\]** Widget exports to Mexico") for e in app.expander)
+    assert any(c.value.startswith("added by you on ") for c in app.caption)
+
+
+def test_pasting_a_title_again_asks_and_keeps_both_by_default(app):
+    go(app, ADD)
+    for text in ("Gadget output in Sonora was 120 units in 2024.", "Gadget output in Sonora was 150 units in 2025."):
+        app.text_input(key="paste_title").input("Gadget note")
+        app.text_area(key="paste_text").input(text)
+        app.button(key="FormSubmitter:paste-Add the text").click().run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert any("already has a document titled “Gadget note”" in w.value for w in app.warning)
+    assert app.radio(key="paste_choice").value == "Keep both"
+    app.button(key="paste-confirm").click().run()
+    assert app.dataframe[-1].value["ID"].tolist() == ["pasted/gadget-note-2.md"]
+    go(app, LIBRARY)
+    listing = app.dataframe[0].value
+    assert {"pasted/gadget-note.md", "pasted/gadget-note-2.md"} <= set(listing["ID"])
+    # The same title a third time, replacing: one of them is replaced, none added.
+    go(app, ADD)
+    app.text_input(key="paste_title").input("Gadget note")
+    app.text_area(key="paste_text").input("Gadget output in Sonora was 180 units in 2026.")
+    app.button(key="FormSubmitter:paste-Add the text").click().run()
+    app.radio(key="paste_choice").set_value("Replace the earlier one").run()
+    app.button(key="paste-confirm").click().run()
+    assert app.dataframe[-1].value["Status"].tolist() == ["replaced"]
+    go(app, LIBRARY)
+    assert [i for i in app.dataframe[0].value["ID"] if i.startswith("pasted/gadget")] == ["pasted/gadget-note.md"]
 
 
 def test_failed_paste_and_bad_upload_show_their_reasons(app):
@@ -172,7 +229,7 @@ def test_failed_paste_and_bad_upload_show_their_reasons(app):
     app.button(key="add-files").click().run()
     assert not app.exception, [e.value for e in app.exception]
     results = app.dataframe[-1].value
-    assert dict(zip(results["File"], results["Status"])) == {"broken.pdf": "❌ failed", "trucks-note.md": "✅ added"}
+    assert dict(zip(results["File"], results["Status"])) == {"broken.pdf": "failed", "trucks-note.md": "added"}
     assert any("not a PDF file" in w.value for w in app.warning)
     go(app, CHAT)
     ask(app, "How many trucks crossed at Nogales in March 2024?")
@@ -182,7 +239,7 @@ def test_failed_paste_and_bad_upload_show_their_reasons(app):
 def test_library_lists_filters_opens_and_removes(app):
     go(app, LIBRARY)
     listing = app.dataframe[0].value
-    assert {"Title", "Kind", "Publisher", "Date", "Chunks", "Added at"} <= set(listing.columns)
+    assert list(listing.columns)[:5] == ["Title", "Publisher", "Date", "Kind", "Chunks"]
     app.multiselect(key="lib_kinds").set_value(["table"]).run()
     assert app.dataframe[0].value["Kind"].tolist() == ["table"]
     app.multiselect(key="lib_kinds").set_value([]).run()
@@ -196,14 +253,30 @@ def test_library_lists_filters_opens_and_removes(app):
     app.button(key="FormSubmitter:paste-Add the text").click().run()
     go(app, LIBRARY)
     doc_id = "pasted/markup-note.md"
-    app.selectbox(key="lib_open").set_value(doc_id).run()
-    body = next(t for t in markdowns(app) if t.startswith('<div class="nsq-passage"'))
+    assert listing_row(app, doc_id)["Added by"].startswith("you on ")
+    app.session_state["lib_open"] = doc_id  # what a click on its row does (AppTest cannot click a row)
+    app.run()
+    body = next(h for h in htmls(app) if h.startswith('<div class="nsq-doc">'))
     assert "&lt;script&gt;" in body and "<script>" not in body and "<b>" not in body
     app.button(key="rm").click().run()
     assert app.warning and app.warning[0].value.startswith("Remove “Markup note”?")
     app.button(key="rm-yes").click().run()
     assert any(s.value == "Removed “Markup note”." for s in app.success)
     assert doc_id not in app.dataframe[0].value["ID"].tolist()
+
+
+def listing_row(at: AppTest, doc_id: str) -> dict:
+    listing = at.dataframe[0].value
+    return listing[listing["ID"] == doc_id].iloc[0].to_dict()
+
+
+def test_library_table_view_reads_like_a_report(app):
+    go(app, LIBRARY)
+    app.session_state["lib_open"] = "tables/us_imports_from_china_annual.csv"
+    app.run()
+    shown, _ = shown_table(app.dataframe[1])
+    assert list(shown.columns)[:2] == ["Year", "US imports from China (US$ m)"]
+    assert "449,110.7" in shown["US imports from China (US$ m)"].tolist() and "2019" in shown["Year"].tolist()
 
 
 def test_slider_sets_sources_per_answer(app):
@@ -222,4 +295,24 @@ def test_add_by_url_offline_names_the_url(app):
     assert not app.exception, [e.value for e in app.exception]
     warning = next(w.value for w in app.warning if "was not added" in w.value)
     assert f"cannot fetch {url}" in warning.replace("\\", "")
-    assert app.dataframe[-1].value["Status"].tolist() == ["❌ failed"]
+    assert app.dataframe[-1].value["Status"].tolist() == ["failed"]
+
+
+def test_a_table_uploaded_with_its_sidecar_reads_with_its_labels(app):
+    go(app, ADD)
+    csv = b"state,year,expected_jobs\nCoahuila,2024,649561\nJalisco,2024,12000\n"
+    side = (b'title: "Expected jobs by state"\nsource: "Jobs Council"\nunits: "Jobs"\nperiod: "2024"\n'
+            b'columns:\n  expected_jobs: {label: "Expected jobs", unit: "count"}\n')
+    app.get("file_uploader")[0].set_value([("jobs.csv", csv, "text/csv"),
+                                           ("jobs.meta.yaml", side, "application/x-yaml")]).run()
+    app.button(key="add-files").click().run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert app.dataframe[-1].value["Status"].tolist() == ["added"]  # one document: the table with its sidecar
+    go(app, LIBRARY)
+    row = listing_row(app, "jobs.csv")
+    assert (row["Title"], row["Publisher"]) == ("Expected jobs by state", "Jobs Council")
+    app.session_state["lib_open"] = "jobs.csv"
+    app.run()
+    shown, _ = shown_table(app.dataframe[1])
+    assert list(shown.columns) == ["State", "Year", "Expected jobs (count)"]
+    assert shown["Expected jobs (count)"].tolist() == ["649,561", "12,000"]

@@ -15,9 +15,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-
-from conftest import free_port
-from test_app import make_tiny_corpus  # noqa: E402  (the same tiny corpus as the AppTest tests)
+from helpers import free_port, make_tiny_corpus
 
 pytestmark = pytest.mark.browser
 
@@ -145,8 +143,28 @@ def ask(page, question: str, expect: str):
 
 
 def view(page, label: str) -> None:
-    # Streamlit shows a label's leading emoji as an icon: match the words after it.
-    page.get_by_test_id("stButtonGroup").get_by_role("radio", name=label.split(" ", 1)[1]).click()
+    # The tabs carry Material icons (a ligature name inside the button): match by the label's words.
+    page.get_by_test_id("stButtonGroup").get_by_role("radio", name=re.compile(label + "$")).click()
+
+
+EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u2190-\u21FF\U0001F000-\U0001F2FF]")
+
+
+def emoji_in_page(page) -> list[str]:
+    """Emoji characters in what the page shows (they need an emoji font, else empty boxes)."""
+    return EMOJI.findall(page.get_by_test_id("stApp").inner_text())
+
+
+def in_view(page, locator, container=None) -> bool:
+    """The element lies within the window (and within its scrolling container, if given)."""
+    box = locator.bounding_box()
+    size = page.viewport_size
+    if not box or box["y"] < 0 or box["y"] + min(box["height"], 40) > size["height"]:
+        return False
+    if container is not None:
+        outer = container.bounding_box()
+        return outer["y"] <= box["y"] and box["y"] + min(box["height"], 40) <= outer["y"] + outer["height"]
+    return True
 
 
 def test_ask_read_sources_upload_and_stay_safe(server, page, shots, capsys):
@@ -156,47 +174,77 @@ def test_ask_read_sources_upload_and_stay_safe(server, page, shots, capsys):
     # The first session loads the model and seeds the tiny corpus (a progress bar, then the chat).
     page.get_by_test_id("stChatInputTextArea").wait_for(timeout=180_000)
     page.get_by_text("Ask a question about nearshoring").wait_for()
+    page.wait_for_timeout(500)
+    assert emoji_in_page(page) == []
     page.screenshot(path=str(shots / "01-start.png"))
 
-    answer = ask(page, "What was US goods trade with Mexico in 2023?", "797.96 billion")
+    # An example question is a button: a click asks it, and the answer comes whole.
+    page.get_by_role("button", name="What was US goods trade with Mexico in 2023?").click()
+    answer = page.get_by_test_id("stChatMessage").filter(has_text="797.96 billion").last
+    answer.get_by_role("button", name=re.compile("JSON")).wait_for()
     assert "[1]" in answer.inner_text()
-    expanders = answer.get_by_test_id("stExpander")
-    assert expanders.count() >= 1
-    assert "Mexico was the top US goods trading partner" in expanders.first.inner_text()
-    expanders.first.locator("summary").click()
-    mark = expanders.first.locator("mark").first
+    card = page.locator(".st-key-nsq-c-0-1")
+    assert "Mexico was the top US goods trading partner" in card.inner_text()
+    assert "§ The three largest partners in 2023 › paragraph 1" in card.inner_text()
+    assert "chars" not in card.inner_text()
+    # The inline [1] is a link that opens its card.
+    assert card.locator("details").get_attribute("open") is None
+    answer.locator('a[href="#nsq-c-0-1"]').click()
+    mark = card.locator("mark").first
     mark.wait_for(state="visible")
-    page.wait_for_timeout(400)  # the expander's opening animation
-    marked = " ".join(expanders.first.locator("mark").all_inner_texts())
+    page.wait_for_timeout(600)  # the expander's opening animation and the scroll
+    assert card.locator("details").get_attribute("open") is not None
+    marked = " ".join(card.locator("mark").all_inner_texts())
     assert "US$797.96 billion" in marked
-    assert "US$797.96 billion · ✅ verified" in answer.inner_text()
-    page.screenshot(path=str(shots / "02-answer-with-source.png"), full_page=True)
+    assert "US$797.96 billion · verified" in answer.inner_text()
+    assert emoji_in_page(page) == []
+    page.screenshot(path=str(shots / "02-answer-with-source.png"))
 
-    # A table citation: the whole table with the cited row highlighted.
-    answer = ask(page, "What were US imports from China in 2019?", "449110.7")
+    # The card opens the whole document in a reader, scrolled to the cited passage, marked.
+    card.get_by_role("button", name=re.compile("Open the document")).click()
+    dialog = page.get_by_role("dialog")
+    cited = dialog.locator("#nsq-cited")
+    cited.wait_for()
+    page.wait_for_timeout(1200)
+    assert "US$797.96 billion" in " ".join(cited.locator("mark").all_inner_texts())
+    assert dialog.locator("h1").first.inner_text().startswith("Mexico was the top US goods trading partner")
+    assert in_view(page, cited)
+    page.screenshot(path=str(shots / "03-reader-at-passage.png"))
+    page.keyboard.press("Escape")
+    dialog.wait_for(state="detached")
+
+    # A table citation: the cited row with its neighbours, in view, and a whole-table toggle.
+    answer = ask(page, "What were US imports from China in 2019?", "449,110.7")
+    assert "US imports from China (US$ m): 449,110.7" in answer.inner_text()
     source = answer.get_by_test_id("stExpander").first
+    assert "row 2019 · column US imports from China (US$ m)" in source.inner_text()
     source.locator("summary").click()
-    source.get_by_test_id("stDataFrame").wait_for()
+    grid = source.get_by_test_id("stDataFrame").first
+    grid.wait_for()
     page.wait_for_timeout(800)
     assert "Units: Millions of U.S. dollars" in source.inner_text()
+    assert "Show the whole table (11 rows)" in source.inner_text()
+    cells = grid.locator("[role=gridcell]").all_inner_texts()
+    assert "449110.7" in cells and len(cells) <= 5 * 5  # five rows: 2017-2021
     source.scroll_into_view_if_needed()
-    page.screenshot(path=str(shots / "03-table-citation.png"))
+    assert in_view(page, grid)
+    page.screenshot(path=str(shots / "04-table-citation.png"))
 
     # Upload two files through the real uploader: one carries script and onerror markup.
     files = server.tmp / "uploads"
     files.mkdir(exist_ok=True)
     (files / "widget-trade.md").write_text(XSS_DOC, encoding="utf-8")
     (files / "nogales-note.txt").write_text(NOTE_DOC, encoding="utf-8")
-    view(page, "➕ Add articles")
+    view(page, "Add")
     page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(
         [str(files / "widget-trade.md"), str(files / "nogales-note.txt")])
     page.get_by_text("nogales-note.txt").first.wait_for()
     page.get_by_role("button", name="Add the uploaded files").click()
-    page.get_by_text("added: 2").wait_for()  # the ✅ is shown as an icon
+    page.get_by_text("added: 2").wait_for()
     page.get_by_text("New documents are answerable right away").wait_for()  # rendered after the table
-    page.screenshot(path=str(shots / "04-upload-result.png"), full_page=True)
+    page.screenshot(path=str(shots / "05-upload-result.png"), full_page=True)
 
-    view(page, "💬 Chat")
+    view(page, "Chat")
     ask(page, "How many trucks crossed at Nogales in March 2024?", "4,321 trucks")
     answer = ask(page, "What was widget trade between Ohio and Mexico in 2024?", "12.34 billion")
     assert "<script>window.__xss=1</script>" in answer.inner_text()  # shown as text
@@ -206,36 +254,85 @@ def test_ask_read_sources_upload_and_stay_safe(server, page, shots, capsys):
     page.wait_for_timeout(400)
     body = source.inner_text()
     assert 'onerror="window.__xss=2"' in body and "Widget Council" in body
+    assert "added by you on " in body
+    # Its reader renders the Markdown with the markup as text.
+    source.get_by_role("button", name=re.compile("Open the document")).click()
+    page.get_by_role("dialog").locator("#nsq-cited").wait_for()
+    page.wait_for_timeout(800)
+    assert "<script>window.__xss=1</script>" in page.get_by_role("dialog").inner_text()
+    page.keyboard.press("Escape")
     page.wait_for_timeout(500)  # give any injected handler the chance to run
     assert page.evaluate("() => typeof window.__xss") == "undefined"
     assert page.locator("script:has-text('__xss')").count() == 0
     assert page.locator("img[onerror]").count() == 0
-    page.screenshot(path=str(shots / "05-untrusted-markup-escaped.png"), full_page=True)
+    page.screenshot(path=str(shots / "06-untrusted-markup-escaped.png"), full_page=True)
 
-    # The library shows the uploaded document's text, escaped.
-    view(page, "📚 Library")
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
-    # The page may still be re-running when the list opens (the option detaches under the
-    # pointer): open it and pick the document again until the document view shows.
-    for attempt in range(4):
-        try:
-            page.get_by_test_id("stMainBlockContainer").get_by_test_id("stSelectbox").click()
-            page.get_by_role("option", name="Widget trade <script>window.__xss=1</script> report").click(timeout=15_000)
-            page.get_by_text("Remove from the library").wait_for(timeout=15_000)
-            break
-        except PlaywrightTimeout:
-            page.keyboard.press("Escape")
-            page.wait_for_timeout(1000)
-    else:
-        raise AssertionError("could not open the uploaded document in the library")
+    # The library: a click on a row opens the document below the list.
+    view(page, "Library")
+    listing = page.get_by_test_id("stDataFrame").first
+    listing.wait_for()
+    page.wait_for_timeout(800)
+    titles = [t for t in listing.locator("[role=gridcell]").all_inner_texts()]
+    assert any(t.startswith("Widget trade <script>") for t in titles)
+    box = listing.bounding_box()
+    ids = sorted(["articles/mexico-top-us-goods-trading-partner-2023.md", "articles/us-mexico-trade-by-transport-mode-2024.md",
+                  "tables/us_imports_from_china_annual.csv", "widget-trade.md", "nogales-note.txt"])
+    row = ids.index("widget-trade.md")
+    page.mouse.click(box["x"] + 12, box["y"] + 35 * (row + 1) + 17)  # the row's selection box
+    page.get_by_text("Remove from the library").wait_for(timeout=30_000)
+    reader = page.get_by_test_id("stMainBlockContainer").locator(".nsq-doc")
+    assert "<script>window.__xss=1</script>" in reader.inner_text()
     assert page.evaluate("() => typeof window.__xss") == "undefined"
-    page.screenshot(path=str(shots / "06-library-document.png"), full_page=True)
+    page.screenshot(path=str(shots / "07-library-document.png"), full_page=True)
 
-    view(page, "🔎 Figure look-up")
+    view(page, "Look up")
     box = page.get_by_label("Figure to look up")
     box.fill("609.01 billion dollars")
     box.press("Enter")
     page.locator("mark", has_text="US$609.01 billion").first.wait_for()
-    page.screenshot(path=str(shots / "07-figure-look-up.png"), full_page=True)
+    page.screenshot(path=str(shots / "08-figure-look-up.png"), full_page=True)
     assert page.evaluate("() => typeof window.__xss") == "undefined"
+
+    # Pasting a title already in the library asks; keeping both is the default.
+    view(page, "Add")
+    form = page.get_by_test_id("stForm").filter(has=page.get_by_role("button", name="Add the text"))
+    for text in ("Gadget output in Sonora was 120 units in 2024.", "Gadget output in Sonora was 150 units in 2025."):
+        form.get_by_label("Title").fill("Gadget note")
+        form.get_by_label("Text").fill(text)
+        form.get_by_role("button", name="Add the text").click()
+        if "120" in text:  # the first is added and the form clears
+            page.get_by_text("added: 1").wait_for(timeout=120_000)
+            page.wait_for_function("() => [...document.querySelectorAll('textarea')].every(t => t.value === '')")
+    prompt = page.locator(".st-key-paste-clash")
+    prompt.wait_for()
+    assert "already has a document titled “Gadget note”" in prompt.inner_text()
+    assert prompt.get_by_role("radio", name="Keep both").is_checked()
+    prompt.scroll_into_view_if_needed()
+    page.screenshot(path=str(shots / "09-paste-same-title.png"))
+
+
+def test_phone_width_fits(server, page, shots):
+    """On a 390 px phone the view tabs stay on one line and the chat placeholder is not cut."""
+    context = page.context.browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2)
+    try:
+        page = context.new_page()
+        page.set_default_timeout(120_000)
+        page.goto(server.url)
+        box = page.get_by_test_id("stChatInputTextArea")
+        box.wait_for(timeout=180_000)
+        page.get_by_text("Ask a question about nearshoring").wait_for()
+        page.wait_for_timeout(500)
+        page.screenshot(path=str(shots / "10-phone.png"))
+        tabs = page.get_by_test_id("stButtonGroup").get_by_role("radio")
+        tops = {round(tabs.nth(i).bounding_box()["y"]) for i in range(tabs.count())}
+        assert len(tops) == 1, tops  # one row
+        fits = page.evaluate("""(el) => {
+            const s = getComputedStyle(el), c = document.createElement('canvas').getContext('2d');
+            c.font = s.font;
+            const room = el.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight);
+            return c.measureText(el.placeholder).width <= room;
+        }""", box.element_handle())
+        assert fits
+        assert emoji_in_page(page) == []
+    finally:
+        context.close()

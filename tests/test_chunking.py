@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from helpers import CORPUS_DIR, EXPECTED_DOCS
 
-from conftest import CORPUS_DIR, EXPECTED_DOCS
 from nearshore_qa.chunking import MAX_CHARS, chunk_document, split_sentences
 from nearshore_qa.ingest import load_bytes, load_file
 

@@ -8,23 +8,14 @@ per backend and the ask commands are few.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 
 import pytest
-
-from conftest import CORPUS_DIR, EXPECTED_DOCS, REPO_ROOT
-
-ENV = {k: v for k, v in os.environ.items() if not k.startswith("NEARSHORE_QA_")}
-ENV.update(HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", ANONYMIZED_TELEMETRY="False", TOKENIZERS_PARALLELISM="false")
+from helpers import CORPUS_DIR, EXPECTED_DOCS, run_cli
 
 pytestmark = pytest.mark.model  # every test runs the real CLI, which loads the encoder
 
 
-def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "nearshore_qa.cli", *map(str, args)], input=stdin,
-                          capture_output=True, text=True, encoding="utf-8", env=ENV, cwd=REPO_ROOT, timeout=600)
+run = run_cli
 
 
 @pytest.fixture(scope="module", params=["embedded", "server"])
@@ -106,7 +97,7 @@ def test_ask_json(store, ingested):
     assert {"marker", "doc_id", "title", "source", "published", "locator", "text", "highlights"} <= set(cit)
     assert (cit["marker"], cit["doc_id"], cit["published"]) == (1, "tables/us_exports_to_mexican_states.csv", "2026-03-21")
     assert cit["source"] == "https://www.bts.gov/topics/transborder-raw-data"
-    assert cit["locator"].endswith("row 14") and cit["row"] == 13 and cit["kind"] == "table"
+    assert cit["locator"] == "row Jalisco, 2024 · column US exports (US$ bn)" and cit["row"] == 13 and cit["kind"] == "table"
     assert all(isinstance(h, list) and len(h) == 2 for h in cit["highlights"])
     fig = data["figures"][0]
     assert {"text", "value", "citation", "verified"} <= set(fig)

@@ -5,12 +5,11 @@ carried out in code (LangChain's fake chat model stands in for the LLM)."""
 
 from __future__ import annotations
 
-import csv
 import json
 import re
 
-import yaml
-from corpus_evidence import CORPUS
+from corpus_evidence import table_hits
+from helpers import run_cli
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
 from nearshore_qa.answerers.backends import LangChainBackend
@@ -19,6 +18,7 @@ from nearshore_qa.answerers.llm import LLMAnswerer
 from nearshore_qa.answerers.prompt import build_messages
 from nearshore_qa.citations import citation_for
 from nearshore_qa.figures import find_figures
+from nearshore_qa.operands import data_source_of
 from nearshore_qa.proposal import PROPOSAL_INSTRUCTIONS
 from nearshore_qa.records import Answer, Chunk, DocumentMeta, Hit
 
@@ -72,34 +72,13 @@ def test_a_lookup_is_answered_as_before(loaded_library):
 
 
 def test_cli_ask_shows_the_formula_and_the_json_figure(loaded_library):
-    import subprocess
-    import sys
-
-    from conftest import REPO_ROOT
-    from test_cli import ENV
-
     question = "What was the percentage change in US exports to Chihuahua from 2023 to 2024?"
     store = str(loaded_library.settings.store_dir)
-    text = subprocess.run(
-        [sys.executable, "-m", "nearshore_qa.cli", "--store", store, "ask", question],
-        capture_output=True,
-        text=True,
-        env=ENV,
-        cwd=REPO_ROOT,
-        timeout=600,
-    )
+    text = run_cli("--store", store, "ask", question)
     assert text.returncode == 0, text.stderr
-    assert (
-        "(48.86 − 40.53) ÷ 40.53" in text.stdout and "computed 20.6% = (48.86 − 40.53) ÷ 40.53: verified" in text.stdout
-    )
-    js = subprocess.run(
-        [sys.executable, "-m", "nearshore_qa.cli", "--store", store, "ask", "--json", question],
-        capture_output=True,
-        text=True,
-        env=ENV,
-        cwd=REPO_ROOT,
-        timeout=600,
-    )
+    assert "(48.86 − 40.53) ÷ 40.53" in text.stdout
+    assert "computed 20.6% = (48.86 − 40.53) ÷ 40.53: verified by recomputing" in text.stdout
+    js = run_cli("--store", store, "ask", "--json", question)
     data = json.loads(js.stdout)
     fig = next(f for f in data["figures"] if f["kind"] == "computed")
     assert {"text", "value", "kind", "formula", "operands", "verified"} <= set(fig) and fig["verified"] is True
@@ -112,46 +91,6 @@ def test_cli_ask_shows_the_formula_and_the_json_figure(loaded_library):
 def article_hit(doc_id: str, text: str, published: str = "2025-06-30", source: str = "Test Bureau") -> Hit:
     doc = DocumentMeta(doc_id=doc_id, title=doc_id, kind="article", fmt="md", source=source, published=published)
     return Hit(chunk=Chunk(f"{doc_id}:0", doc_id, 0, text, 0, len(text)), doc=doc, score=1.0)
-
-
-def table_hits(name: str, keep) -> list[Hit]:
-    """Rows of corpus/tables/<name>.csv as retrieved hits (text as the ingester renders a row)."""
-    meta = yaml.safe_load((CORPUS / "tables" / f"{name}.meta.yaml").read_text(encoding="utf-8"))
-    doc = DocumentMeta(
-        doc_id=f"tables/{name}.csv",
-        title=meta["title"],
-        kind="table",
-        fmt="csv",
-        source=meta["source"],
-        published=str(meta.get("published", "")),
-        units=meta.get("units", ""),
-    )
-    out = []
-    with open(CORPUS / "tables" / f"{name}.csv", newline="", encoding="utf-8") as f:
-        reader = csv.reader(f)
-        columns = tuple(next(reader))
-        for i, values in enumerate(reader):
-            if keep(dict(zip(columns, values, strict=False))):
-                text = "; ".join(f"{c}: {v}" for c, v in zip(columns, values, strict=False))
-                out.append(
-                    Hit(
-                        chunk=Chunk(
-                            f"{name}#{i}",
-                            doc.doc_id,
-                            i,
-                            text,
-                            0,
-                            len(text),
-                            table=name,
-                            row=i,
-                            columns=columns,
-                            values=tuple(values),
-                        ),
-                        doc=doc,
-                        score=1.0,
-                    )
-                )
-    return out
 
 
 def quoted(question: str, hits: list[Hit]) -> Answer:
@@ -197,8 +136,9 @@ def test_conflicting_publishers_are_shown_side_by_side():
     assert len(data["conflicts"]) == 1
     values = data["conflicts"][0]["values"]
     assert {v["value"] for v in values} == {614.50e9, 612770.1e6}
-    assert {v["publisher"] for v in values} == {bts[0].doc.source, census[0].doc.source}
-    assert all(v["published"] for v in values)
+    # whose data disagrees (the agencies, not the corpus that quotes them), with their vintages
+    assert {v["publisher"] for v in values} == {data_source_of(bts[0].doc), data_source_of(census[0].doc)}
+    assert len({v["publisher"] for v in values}) == 2 and all(v["published"] for v in values)
     # the answer says so and shows both, each with its citation
     assert "Sources differ" in answer.answer and "US$612,770.1 million" in answer.answer
     markers = {c.marker: c.doc_id for c in answer.citations}

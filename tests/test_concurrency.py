@@ -10,12 +10,11 @@ import time
 from collections import Counter
 
 import pytest
+from helpers import CORPUS_DIR, article, assert_consistent, server_settings, start, stderr_of
 
-from conftest import CORPUS_DIR, server_settings
 from nearshore_qa.library import Library
 from nearshore_qa.settings import Settings
 from nearshore_qa.store import Store
-from test_crash import article, assert_consistent, start, stderr_of
 
 QUESTION = "What were US exports to Jalisco in 2024?"
 PER_WRITER = 6

@@ -12,65 +12,23 @@ seven kill points embedded, five on a server.
 from __future__ import annotations
 
 import json
-import os
 import random
 import signal
 import sqlite3
-import subprocess
-import sys
-import tempfile
 import time
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from helpers import PORTS, article, assert_consistent, server_settings, start, stderr_of
 
-from conftest import REPO_ROOT, server_settings
 from nearshore_qa.library import Library
 from nearshore_qa.settings import Settings
-from nearshore_qa.store import KILL_ENV, Store
+from nearshore_qa.store import Store
 
 N_DOCS = 40
 CHANGED = [0, 1, 2, 4, 5, 6, 8, 9]  # the articles version 2 changes; they sort first
-
-# One job in a fresh process, as the CLI would run it; progress lines go to stdout as JSON.
-WORKER = r"""
-import json, sys, time
-from nearshore_qa.library import Library
-from nearshore_qa.settings import Settings
-job = json.loads(sys.argv[1])
-lib = Library(Settings.from_env(store=job["store"], **job.get("settings", {})))
-def progress(i, n, name):
-    print(json.dumps({"progress": i, "of": n, "t": time.time()}), flush=True)
-if job["cmd"] == "ingest":
-    results = lib.add(job["paths"], progress=progress)
-    print(json.dumps({"results": [[r.name, r.status, r.reason] for r in results], "t": time.time()}), flush=True)
-elif job["cmd"] == "remove":
-    for doc in job["docs"]:
-        lib.remove(doc)
-    print(json.dumps({"removed": job["docs"]}), flush=True)
-lib.close()
-"""
-
-ENV = {k: v for k, v in os.environ.items() if not k.startswith("NEARSHORE_QA_")}
-ENV.update(HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", ANONYMIZED_TELEMETRY="False", TOKENIZERS_PARALLELISM="false")
-
-PORTS = ["Laredo", "El Paso", "Otay Mesa", "Nogales", "Eagle Pass", "Pharr", "Calexico", "Detroit", "Buffalo",
-         "Brownsville"]
-
-
-def article(i: int, version: int = 1) -> str:
-    port = PORTS[i % len(PORTS)]
-    figure = f"{100 + i}.{version}{i % 10}"
-    paras = [f"Northbound trucks at {port} reached {figure} thousand in month {i % 12 + 1} of 2024, "
-             f"a record for corridor zq{i:03d}x according to the customs agency."]
-    for j in range(i % 3):  # 1 to 3 paragraphs; longer ones make several chunks
-        paras.append(f"Section {j} of report {i}: " + " ".join(
-            f"Shipments of parts {k} through {port} rose by {k + i}% as plants in the region expanded." for k in range(9)))
-    return f"---\ntitle: Border report {i} (v{version})\nsource: Test Desk\npublished: 2025-01-{i % 28 + 1:02d}\n---\n" \
-           f"# Border report {i}\n\n" + "\n\n".join(paras) + "\n"
-
 
 def write_corpus(folder: Path, version: int) -> None:
     """40 documents (32 articles, 4 notes, 4 tables); in version 2 eight articles changed."""
@@ -94,20 +52,6 @@ def corpora(tmp_path_factory):
     return v1, v2
 
 
-def start(job: dict, kill_at: str | None = None) -> subprocess.Popen:
-    env = {**ENV, KILL_ENV: kill_at} if kill_at else ENV
-    err = tempfile.TemporaryFile(mode="w+")  # a file, not a pipe: the child never blocks on it
-    proc = subprocess.Popen([sys.executable, "-c", WORKER, json.dumps(job)], stdout=subprocess.PIPE,
-                            stderr=err, text=True, env=env, cwd=REPO_ROOT)
-    proc.err = err
-    return proc
-
-
-def stderr_of(proc) -> str:
-    proc.err.seek(0)
-    return proc.err.read()[-3000:]
-
-
 def killed_at(job: dict, stage: str) -> None:
     """Run the job until the hook kills it at ``stage`` (``name:n``)."""
     proc = start(job, stage)
@@ -125,29 +69,6 @@ def killed_randomly(job: dict, after_files: int, rng: random.Random) -> None:
             break
     proc.communicate(timeout=600)
     assert proc.returncode == -signal.SIGKILL, f"the job ended before the kill: {proc.returncode}\n{stderr_of(proc)}"
-
-
-def assert_consistent(store: Store) -> dict[tuple[str, str], int]:
-    """All or nothing per document, in every index; returns live version -> chunk count."""
-    sources = store.sources()
-    ids = [s.doc_id for s in sources]
-    assert len(ids) == len(set(ids)), "a document is listed twice"
-    live = {(s.doc_id, s.sha256): s.chunks for s in sources}
-    vectors = store.collection.get(include=["metadatas"])
-    per_version = Counter((m["doc_id"], m["sha256"]) for m in vectors["metadatas"])
-    assert len(vectors["ids"]) == len(set(vectors["ids"]))
-    for (doc_id, sha), n in live.items():
-        assert n > 0
-        assert per_version[(doc_id, sha)] == n, f"{doc_id}: {n} chunks recorded, {per_version[(doc_id, sha)]} vectors"
-        assert len(store.document_chunks(doc_id)) == n
-    assert set(per_version) <= set(live), f"vectors without a live record: {set(per_version) - set(live)}"
-    lexical = store.refresh_lexical()
-    assert len(lexical.ids) == len(set(lexical.ids)) == sum(live.values())
-    found = store.chunks(lexical.ids)
-    assert len(found) == len(lexical.ids), "the BM25 index holds chunks that are not live"
-    assert Counter(c.doc_id for c, _ in found.values()) == Counter({d: n for (d, _), n in live.items()})
-    assert store.registry.leftovers() == ([], []), "a killed writer's leftovers survived the reopen"
-    return live
 
 
 def reopen(settings: Settings, embedder) -> Library:

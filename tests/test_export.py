@@ -4,9 +4,21 @@ from __future__ import annotations
 
 import json
 
-from nearshore_qa.export import (FORMAT_ANSWER, FORMAT_CONVERSATION, answer_json, answer_markdown,
-                                 conversation_json, conversation_markdown, escape_html, escape_markdown,
-                                 file_stem, highlight_runs, passage_html, passage_markdown, safe_url)
+from nearshore_qa.export import (
+    FORMAT_ANSWER,
+    FORMAT_CONVERSATION,
+    answer_json,
+    answer_markdown,
+    conversation_json,
+    conversation_markdown,
+    escape_html,
+    escape_markdown,
+    file_stem,
+    highlight_runs,
+    passage_html,
+    passage_markdown,
+    safe_url,
+)
 from nearshore_qa.records import Answer, Citation, Figure
 
 PASSAGE = "US goods trade with Mexico reached US$797.96 billion in 2023, according to the U.S. Census Bureau."
@@ -16,7 +28,7 @@ XSS = 'Trade <script>window.__xss=1</script> and <img src=x onerror="window.__xs
 def _answer(**kw) -> Answer:
     start = PASSAGE.index("US$797.96")
     cit = Citation(marker=1, doc_id="articles/top.md", title="Mexico was the top partner", source="https://example.org/a",
-                   publisher="U.S. Census Bureau", published="2023-12-31", locator="section A, chars 0-98",
+                   publisher="U.S. Census Bureau", published="2023-12-31", locator="§ A › paragraph 1",
                    text=PASSAGE, highlights=[(0, len(PASSAGE)), (start, start + len("US$797.96 billion"))])
     base = dict(question="What was US goods trade with Mexico in 2023?",
                 answer=PASSAGE + " [1]", abstained=False, citations=[cit],
@@ -87,11 +99,26 @@ def test_answer_markdown_has_question_figures_sources_and_passage():
     assert "12%: ⚠️ not verified" in md
     assert "**Mexico was the top partner** · U.S. Census Bureau · as of 2023-12-31 · <https://example.org/a>" in md
     assert "> **US goods trade" in md and "**US\\$797.96 billion**" in md
+    assert "chars" not in md  # the human locator only (offsets stay in the JSON)
+
+
+def test_markdown_source_line_separates_author_data_and_period_and_marks_own_documents():
+    cit = Citation(marker=1, doc_id="articles/top.md", title="Top partner", source="top.md",
+                   publisher="nearshore-qa corpus", published="2026-11-26", locator="§ Totals › paragraph 2",
+                   text=PASSAGE, written="2026-11-26", period="2023",
+                   data_sources=[{"name": "U.S. Census Bureau", "url": "https://www.census.gov/", "vintage": "June 2024"}])
+    md = answer_markdown(Answer(question="q", answer="a [1]", abstained=False, citations=[cit]))
+    assert ("**Top partner** · nearshore-qa corpus · written 2026-11-26 · data: U.S. Census Bureau, June 2024 · "
+            "period 2023 · file `top.md` · § Totals › paragraph 2") in md
+    pasted = Citation(marker=1, doc_id="pasted/my-note.md", title="My note", source="my-note.md", publisher="",
+                      published="", locator="paragraph 1", text="x", added_on="2026-11-30")
+    md = answer_markdown(Answer(question="q", answer="a [1]", abstained=False, citations=[pasted]))
+    assert "**My note** · added by you on 2026-11-30 · paragraph 1" in md and "my-note.md" not in md
 
 
 def test_answer_markdown_escapes_untrusted_text_and_shows_closest_when_abstaining():
     cit = Citation(marker=1, doc_id="x.md", title="<b>T</b>", source="x.md", publisher="", published="",
-                   locator="chars 0-10", text=XSS)
+                   locator="paragraph 1", text=XSS)
     ans = Answer(question="Q <script>?", answer="The corpus does not say.", abstained=True, closest=[cit])
     md = answer_markdown(ans)
     import re

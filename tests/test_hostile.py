@@ -14,13 +14,12 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from helpers import CORPUS_DIR, assert_consistent
 from pypdf import PdfReader, PdfWriter
 
-from conftest import CORPUS_DIR
 from nearshore_qa.chunking import chunk_document
 from nearshore_qa.errors import IngestError
 from nearshore_qa.ingest import load_bytes, load_file
-from test_crash import assert_consistent
 
 MB = 1024 * 1024
 PDF = (CORPUS_DIR / "articles/usmca-joint-review.pdf").read_bytes()

@@ -7,8 +7,8 @@ import os
 import re
 
 import pytest
+from helpers import CORPUS_DIR, EXPECTED_DOCS, snapshot, source_ids
 
-from conftest import CORPUS_DIR, EXPECTED_DOCS, snapshot, source_ids
 from nearshore_qa.errors import IngestError
 from nearshore_qa.ingest import load_bytes, load_file
 

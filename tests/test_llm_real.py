@@ -22,8 +22,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from helpers import HITS, REPO_ROOT, free_port
 
-from conftest import REPO_ROOT, free_port
 from nearshore_qa.answerers.factory import llamacpp_answerer, openai_answerer
 from nearshore_qa.answerers.grounding import mask_instructions
 from nearshore_qa.answerers.llm import LLMAnswerer
@@ -31,7 +31,6 @@ from nearshore_qa.answerers.prompt import build_messages
 from nearshore_qa.errors import AnswererError
 from nearshore_qa.figures import find_figures, supported
 from nearshore_qa.records import Answer
-from test_llm import HITS, INJECTION, app_on_loaded_store  # noqa: F401 (a fixture)
 
 
 def smollm2_gguf() -> Path | None:
@@ -184,11 +183,16 @@ def test_openai_answerer_flags_a_wrong_figure(llama_server):
 
 
 def test_a_compute_line_from_the_model_is_carried_out_in_code(llama_server):
+    from corpus_evidence import table_hits
+
     from nearshore_qa.proposal import parse_proposal
-    from test_computed_answers import GROWTH, ROWS
+
+    rows = table_hits("us_mexico_canada_trade_annual_bts",
+                      lambda r: r["partner"] == "Mexico" and r["year"] in ("2019", "2024"))
 
     line = "COMPUTE: pct_change([1].total_trade_usd_billions, [2].total_trade_usd_billions)"
-    tokens, answer = collect(Scripted(openai_on(llama_server), line).stream(GROWTH, ROWS))
+    growth = "By what percentage did US trade with Mexico grow from 2019 to 2024?"
+    tokens, answer = collect(Scripted(openai_on(llama_server), line).stream(growth, rows))
     written = "".join(tokens)
     assert "COMPUTE" not in answer.answer  # the proposal line is never shown
     computed = [f for f in answer.figures if f.kind == "computed"]
@@ -201,7 +205,7 @@ def test_a_compute_line_from_the_model_is_carried_out_in_code(llama_server):
         return
     assert len(computed) == 1 and computed[0].verified and computed[0].value == 36.7
     assert answer.answer.startswith(computed[0].text) and "(839.89 − 614.50) ÷ 614.50" in answer.answer
-    assert {c.doc_id for c in answer.citations} == {ROWS[0].chunk.doc_id}
+    assert {c.doc_id for c in answer.citations} == {rows[0].chunk.doc_id}
 
 
 def test_openai_answerer_recognises_i_dont_know(llama_server):

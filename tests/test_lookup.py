@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import itertools
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 
@@ -22,17 +21,19 @@ _ids = itertools.count()
 
 
 class ChunkStore:
-    """What lookup needs from a Store: all_chunks, document_chunks, registry.generation."""
+    """What lookup needs from a Store: all_chunks, document_chunks, generation."""
 
     def __init__(self, docs):
         self.dir = f"/fake-store-{next(_ids)}"
-        self.generation = 1
-        self.registry = SimpleNamespace(generation=lambda: self.generation)
+        self.changes = 1
         self.docs = {d.meta.doc_id: (d, chunk_document(d)) for d in docs}
 
     def add(self, doc):
         self.docs[doc.meta.doc_id] = (doc, chunk_document(doc))
-        self.generation += 1
+        self.changes += 1
+
+    def generation(self) -> str:
+        return str(self.changes)
 
     def all_chunks(self):
         for doc, chunks in self.docs.values():
@@ -96,7 +97,7 @@ def test_table_rows_match_with_their_column(corpus_store):
     matches = find_figure(corpus_store, "449,110.7 million")
     row = next(m for m in matches if m.kind == "table")
     assert row.row == 4 and row.column == "us_imports_from_china_usd_millions"
-    assert row.locator.startswith("table ") and row.figure == "449110.7"
+    assert row.locator == "row 2019 · column US imports from China (US$ m)" and row.figure == "449110.7"
 
 
 def test_not_a_figure_gives_nothing(corpus_store):

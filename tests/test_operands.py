@@ -165,7 +165,7 @@ def test_conflicting_sources_for_one_cell_are_reported():
     c2019 = by_period["2019"]
     assert [o.display for o in c2019.operands] == ["US$614.50 billion", "US$612,770.1 million"]
     assert "Bureau of Transportation Statistics" in c2019.text and "Census" in c2019.text
-    assert "as of 2026-03-21" in c2019.text
+    assert "raw data downloaded 2026-03-21" in c2019.text  # the BTS vintage, from the sidecar
     assert result.to_json()["conflicts"][0]["values"][1]["citation"] == 10
 
 

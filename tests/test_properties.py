@@ -8,10 +8,10 @@ import csv
 import io
 import os
 
+from helpers import CORPUS_DIR
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import CORPUS_DIR
 from nearshore_qa.chunking import chunk_document
 from nearshore_qa.errors import IngestError
 from nearshore_qa.ingest import SUPPORTED, load_bytes, load_pasted, render_row

@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from helpers import DATA_DIR
 
-from conftest import DATA_DIR
 from nearshore_qa.retrieval import FusionWeights, HybridRetriever, content_words, lexical_query
 
 RETRIEVAL_DIR = DATA_DIR / "retrieval"

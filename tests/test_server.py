@@ -4,29 +4,24 @@ index follows the server. An unreachable server is one line naming the URL."""
 
 from __future__ import annotations
 
-import os
 import socket
 import subprocess
 import sys
 import time
 
 import pytest
+from helpers import CORPUS_DIR, free_port, run_cli, server_settings, snapshot, start_chroma
 
-from conftest import CORPUS_DIR, REPO_ROOT, free_port, server_settings, snapshot, start_chroma
 from nearshore_qa.errors import StoreError
 from nearshore_qa.library import Library
 from nearshore_qa.settings import Settings
 from nearshore_qa.store import LOCK_ID, Store
 
-ENV = {k: v for k, v in os.environ.items() if not k.startswith("NEARSHORE_QA_")}
-ENV.update(HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", ANONYMIZED_TELEMETRY="False")
-
 pytestmark = [pytest.mark.model, pytest.mark.server]  # CLI runs and stores on a real `chroma run`
 
 
 def cli(*args: str, **env: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "nearshore_qa.cli", *map(str, args)], capture_output=True,
-                          text=True, env={**ENV, **env}, cwd=REPO_ROOT, timeout=120)
+    return run_cli(*args, env=env, timeout=120)
 
 
 @pytest.fixture

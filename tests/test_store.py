@@ -8,8 +8,8 @@ import shutil
 from dataclasses import replace
 
 import pytest
+from helpers import CORPUS_DIR, EXPECTED_DOCS, snapshot, source_ids
 
-from conftest import CORPUS_DIR, EXPECTED_DOCS, snapshot, source_ids
 from nearshore_qa.embeddings import MiniLMEmbeddings
 from nearshore_qa.errors import DocumentNotFound
 from nearshore_qa.library import Library
@@ -222,7 +222,7 @@ def test_a_failing_file_in_a_window_fails_alone(library, embedder, tmp_path):
     # one call for the whole window; when it failed, one per document so only the culprit failed
     assert library.embedder.calls[0] == 5 and library.embedder.calls[1:] == [1] * 5
     assert source_ids(library) == ["report-0.md", "report-1.md", "report-2.md", "report-3.md"]
-    assert library.store.registry.leftovers() == ([], [])  # the culprit's pending version is gone
+    assert library.store.registry.leftovers() == []  # the culprit's pending version is gone
     consistent(library)
     assert "5%" in library.ask("How much did trucks at Otay Mesa rise in 2025?").answer
 
@@ -251,7 +251,7 @@ def test_windows_give_the_results_of_one_document_at_a_time(make_library):
         outcomes.append(([(r.name, r.status, r.duplicate_of) for r in results],
                          [(s.doc_id, s.sha256, s.chunks) for s in lib.sources()]))
         consistent(lib)
-        assert lib.store.registry.leftovers() == ([], [])
+        assert lib.store.registry.leftovers() == []
     assert outcomes[0] == outcomes[1]
     assert outcomes[1][0] == [("n1.md", "added", ""), ("a.md", "replaced", ""), ("d.md", "added", ""),
                               ("e.md", "duplicate", "d.md"), ("n1.md", "unchanged", ""), ("n2.md", "added", ""),
@@ -307,7 +307,7 @@ def test_unchanged_files_are_not_parsed(library, tmp_path, monkeypatch):
 def test_the_content_hash_is_the_loaders(tmp_path):
     """The hash read without parsing is the one load_file records, for every format, with and
     without a sidecar (.meta.yaml or .meta.yml)."""
-    from nearshore_qa.ingest import iter_files, doc_id_for, load_file
+    from nearshore_qa.ingest import doc_id_for, iter_files, load_file
     from nearshore_qa.library import _file_hash
 
     files = list(iter_files([CORPUS_DIR]))

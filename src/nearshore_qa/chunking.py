@@ -133,21 +133,24 @@ def _text_chunks(doc: LoadedDocument) -> list[Chunk]:
     text = doc.text
     pieces: list[tuple[str, int, int]] = []  # (section, start, end)
     contexts: dict[tuple[int, int], str] = {}
+    paragraphs: dict[int, int] = {}  # start of a piece -> 1-based paragraph of its section
     for section, s_start, s_end in _sections(text):
         if _REFERENCE_SECTIONS.search(section):
             continue
         pending: tuple[int, int] | None = None
-        for b_start, b_end, is_table in _blocks(text, s_start, s_end):
+        for number, (b_start, b_end, is_table) in enumerate(_blocks(text, s_start, s_end), start=1):
             if is_table:
                 if pending:
                     pieces.append((section, *pending))
                     pending = None
                 for a, b, context in _table_block_rows(text, b_start, b_end):
                     pieces.append((section, a, b))
+                    paragraphs[a] = number
                     if context:
                         contexts[(a, b)] = context
                 continue
             for a, b in _pack_sentences(text, b_start, b_end):
+                paragraphs.setdefault(a, number)
                 if pending and (b - pending[0]) <= MAX_CHARS and (pending[1] - pending[0]) < MIN_CHARS:
                     pending = (pending[0], b)  # merge a short paragraph with the next one
                     continue
@@ -158,6 +161,7 @@ def _text_chunks(doc: LoadedDocument) -> list[Chunk]:
             pieces.append((section, *pending))
     chunks = []
     for section, a, b in pieces:
+        paragraph = paragraphs.get(a)
         context = contexts.get((a, b), "")
         while a < b and text[a].isspace():
             a += 1
@@ -168,7 +172,7 @@ def _text_chunks(doc: LoadedDocument) -> list[Chunk]:
         chunks.append(Chunk(
             chunk_id=_chunk_id(doc.meta.doc_id, doc.sha256, len(chunks)),
             doc_id=doc.meta.doc_id, ordinal=len(chunks), text=text[a:b], start=a, end=b,
-            section=section, page=_page_at(doc, a), context=context,
+            section=section, page=_page_at(doc, a), context=context, paragraph=paragraph,
         ))
     return chunks
 

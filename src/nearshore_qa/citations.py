@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from .figures import find_figures, figure_spans, same_figure
+from .presentation import human_locator
 from .records import Citation, Figure, Hit
 
 _MARKER = re.compile(r"\[(\d+)\]")
@@ -17,9 +18,11 @@ def citation_for(hit: Hit, marker: int, span: tuple[int, int] | None = None, col
     highlights = [span] if span else []
     return Citation(
         marker=marker, doc_id=c.doc_id, title=d.title, source=d.url or d.original_name or c.doc_id,
-        publisher=d.source, published=d.published, locator=c.locator, text=c.text, highlights=highlights,
-        kind=d.kind, table=c.table, row=c.row, column=column, units=d.units, period=d.period,
-        start=c.start, end=c.end,
+        publisher=d.source, published=d.published, locator=human_locator(c, d, column), text=c.text,
+        highlights=highlights, kind=d.kind, table=c.table, row=c.row, column=column, units=d.units,
+        period=d.period, start=c.start, end=c.end, written=d.written,
+        data_sources=[{"name": n, "url": u, "vintage": v} for n, u, v in d.data_sources],
+        added_on=d.added_on, paragraph=c.paragraph, page=c.page,
     )
 
 

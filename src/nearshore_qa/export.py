@@ -125,14 +125,16 @@ def conversation_json(answers: Sequence[Answer]) -> str:
 
 
 def source_line(c: Citation) -> str:
-    """Title, publisher, as-of date, link or file, locator: one Markdown line."""
+    """Title; who wrote it and when, whose data and which period ("added by you on DATE" for a
+    user's own document); link or file; the human locator: one Markdown line."""
+    from .presentation import provenance_parts, source_reference
+
     parts = [f"**{escape_markdown(c.title)}**"]
-    if c.publisher:
-        parts.append(escape_markdown(c.publisher))
-    if c.published:
-        parts.append(f"as of {escape_markdown(c.published)}")
-    url = safe_url(c.source)
-    parts.append(f"<{url}>" if url else f"file `{c.source.replace('`', '')}`" if c.source else "")
+    parts += [escape_markdown(p) for p in provenance_parts(
+        publisher=c.publisher, published=c.published, written=c.written, data_sources=c.data_sources,
+        period=c.period if c.kind != "table" else "", added_on=c.added_on)]
+    what, ref = source_reference(c.source, c.doc_id)
+    parts.append(f"<{ref}>" if what == "url" else f"file `{ref.replace('`', '')}`" if what == "file" else "")
     parts.append(escape_markdown(c.locator))
     return " · ".join(p for p in parts if p)
 

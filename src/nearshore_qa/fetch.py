@@ -20,7 +20,8 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import PurePosixPath
 
 from .errors import IngestError, NearshoreQAError
@@ -345,4 +346,5 @@ def add_url(library, url: str, progress=None, *, timeout: float = TIMEOUT_S) -> 
                          url=fetched.final_url)
     except IngestError as exc:
         return IngestResult(url, "failed", doc_id=url, reason=exc.reason)
+    doc = replace(doc, meta=replace(doc.meta, added_on=date.today().isoformat()))
     return library.add_loaded([doc], progress)[0]

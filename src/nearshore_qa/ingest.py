@@ -134,14 +134,32 @@ def load_bytes(
                           warnings=tuple(collected))
 
 
-def load_pasted(title: str, text: str, source: str = "", url: str = "", published: str = "") -> LoadedDocument:
-    """Pasted text from the UI becomes a Markdown article with the given metadata."""
+def pasted_slug(title: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", (title or "").strip().lower()).strip("-")[:80] or "pasted"
+
+
+def pasted_doc_id(title: str, taken: set[str] | frozenset[str] = frozenset()) -> str:
+    """``pasted/<slug>.md``, or ``pasted/<slug>-2.md``… when that id is in ``taken``."""
+    slug, n = pasted_slug(title), 1
+    doc_id = f"pasted/{slug}.md"
+    while doc_id in taken:
+        n += 1
+        doc_id = f"pasted/{slug}-{n}.md"
+    return doc_id
+
+
+def load_pasted(title: str, text: str, source: str = "", url: str = "", published: str = "",
+                doc_id: str = "") -> LoadedDocument:
+    """Pasted text from the UI becomes a Markdown article with the given metadata (its id
+    ``doc_id``, by default ``pasted/<slug of the title>.md``)."""
     title = title.strip()
     if not title:
         raise IngestError("(pasted text)", "a title is required")
     if not text.strip():
         raise IngestError(title, "empty text")
-    slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:80] or "pasted"
+    slug = pasted_slug(title)
+    if doc_id:
+        slug = doc_id.removeprefix("pasted/").removesuffix(".md")
     front = yaml.safe_dump({"title": title, "source": source, "url": url, "published": published},
                            allow_unicode=True, sort_keys=False)
     data = f"---\n{front}---\n{text.strip()}\n".encode("utf-8")
@@ -232,13 +250,51 @@ def _meta(name: str, original_name: str, fmt: str, kind: DocumentKind, fields: d
         fmt=fmt,
         source=_str(fields.get("source") or fields.get("publisher")),
         url=_first_url(fields.get("url")),
-        published=_date_str(fields.get("published") or fields.get("date")),
+        published=_date_str(fields.get("published") or fields.get("date") or fields.get("written")),
         author=_str(fields.get("author")),
         original_name=original_name,
         units=_str(fields.get("units")),
         period=_str(fields.get("period")),
         topics=tuple(t for t in topics if t),
+        written=_date_str(fields.get("written")),
+        data_sources=_data_sources(fields.get("data_sources")),
+        columns=_column_meta(fields.get("columns")),
     )
+
+
+def _data_sources(value) -> tuple[tuple[str, str, str], ...]:
+    """``data_sources``: a list of {name, url, vintage} (or of plain names)."""
+    if isinstance(value, (str, dict)):
+        value = [value]
+    if not isinstance(value, (list, tuple)):
+        return ()
+    out = []
+    for item in value[:20]:
+        if isinstance(item, dict):
+            entry = (_str(item.get("name")), _first_url(item.get("url")), _str(item.get("vintage")))
+        else:
+            entry = (_scalar(item), "", "")
+        if entry[0]:
+            out.append(entry)
+    return tuple(out)
+
+
+def _column_meta(value) -> tuple[tuple[str, str, str], ...]:
+    """A sidecar's ``columns``: {column: "Label"} or {column: {label, unit}} (or a list of
+    {name, label, unit}) — how a person reads the column."""
+    if isinstance(value, (list, tuple)):
+        value = {str(v.get("name", "")): v for v in value[:500] if isinstance(v, dict)}
+    if not isinstance(value, dict):
+        return ()
+    out = []
+    for name, spec in list(value.items())[:500]:
+        if isinstance(spec, dict):
+            entry = (_scalar(name, 200), _str(spec.get("label")), _str(spec.get("unit")))
+        else:
+            entry = (_scalar(name, 200), _scalar(spec), "")
+        if entry[0] and (entry[1] or entry[2]):
+            out.append(entry)
+    return tuple(out)
 
 
 def _title_from_name(name: str) -> str:
@@ -477,14 +533,20 @@ def _read_sidecar(path: Path, name: str) -> tuple[dict, bytes]:
         side = path.with_name(stem + suffix)
         if side.is_file():
             raw = side.read_bytes()
-            try:
-                loaded = yaml.safe_load(decode_text(raw, side.name)) or {}
-            except yaml.YAMLError:
-                raise IngestError(name, f"sidecar {side.name} is not valid YAML") from None
-            if not isinstance(loaded, dict):
-                raise IngestError(name, f"sidecar {side.name} must be a YAML mapping of fields")
-            return loaded, raw
+            return parse_sidecar(raw, name, side.name), raw
     return {}, b""
+
+
+def parse_sidecar(raw: bytes, name: str, side_name: str = "") -> dict:
+    """A sidecar's fields (title, source, url, units, period, published, columns, data_sources)."""
+    side_name = side_name or f"{Path(name).stem}.meta.yaml"
+    try:
+        loaded = yaml.safe_load(decode_text(raw, side_name)) or {}
+    except (yaml.YAMLError, IngestError):
+        raise IngestError(name, f"sidecar {side_name} is not valid YAML") from None
+    if not isinstance(loaded, dict):
+        raise IngestError(name, f"sidecar {side_name} must be a YAML mapping of fields")
+    return loaded
 
 
 def render_row(columns: tuple[str, ...], values: tuple[str, ...]) -> str:

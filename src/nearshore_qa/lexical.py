@@ -9,6 +9,7 @@ finds a complete index or none (and then builds its own).
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 import shutil
@@ -18,6 +19,8 @@ from pathlib import Path
 
 import bm25s
 import Stemmer
+
+logger = logging.getLogger(__name__)
 
 _STEMMER = Stemmer.Stemmer("english")
 _STOPWORDS = frozenset(bm25s.stopwords.STOPWORDS_EN)
@@ -144,6 +147,7 @@ class LexicalIndex:
             return cls(bm25s.BM25.load(str(path / "bm25")), info["ids"], generation,
                        bm25s.BM25.load(str(path / "bm25docs")), info["doc_keys"])
         except Exception:  # any damage means: rebuild
+            logger.debug("no readable lexical cache at %s; it is rebuilt", path, exc_info=True)
             return None
 
     def search(self, query: str, k: int) -> list[tuple[str, float]]:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import stat
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -12,12 +14,15 @@ from .answerers import Answerer, build_chain, make_answerer, standalone_question
 from .chunking import chunk_document
 from .embeddings import MiniLMEmbeddings
 from .errors import IngestError, NearshoreQAError
-from .ingest import SIDECAR_SUFFIXES, doc_id_for, file_format, iter_files, load_bytes, load_file, load_pasted
+from .ingest import (SIDECAR_SUFFIXES, doc_id_for, file_format, iter_files, load_bytes, load_file, load_pasted,
+                     parse_sidecar)
 from .kinds import IngestStatus
 from .records import Answer, IngestResult, LoadedDocument, SourceInfo
 from .retrieval import HybridRetriever
 from .settings import Settings
-from .store import PendingDocument, Store
+from .store import Deferred, PendingDocument, Store
+
+logger = logging.getLogger(__name__)
 
 Progress = Callable[[int, int, str], None]
 
@@ -79,27 +84,51 @@ class Library:
                     (lambda f=f: _file_hash(f, limit))) for f, root in entries]
         return results + self._ingest(loaders, progress)
 
-    def add_bytes(self, files: list[tuple[str, bytes]], progress: Progress | None = None) -> list[IngestResult]:
-        """Uploaded files: (file name, content). Names are reduced to their last part."""
+    def add_bytes(self, files: list[tuple[str, bytes]], progress: Progress | None = None,
+                  table_fields: dict | None = None) -> list[IngestResult]:
+        """Uploaded files: (file name, content). Names are reduced to their last part. A table
+        (.csv/.xlsx) takes its metadata from an uploaded sidecar of the same stem
+        (``trade.meta.yaml`` next to ``trade.csv``), else from ``table_fields`` (title, source,
+        units, period… as a sidecar would give them)."""
+        named = [(Path(name.replace("\\", "/")).name or "upload", data) for name, data in files]
+        sidecars = {safe[: -len(suffix)]: data for safe, data in named
+                    for suffix in SIDECAR_SUFFIXES if safe.lower().endswith(suffix)}
+        tables = {Path(safe).stem for safe, _ in named if file_format(safe) in ("csv", "xlsx")}
+        results: list[IngestResult] = []
         loaders = []
-        for name, data in files:
-            safe = Path(name.replace("\\", "/")).name or "upload"
-            def load(safe=safe, data=data):
+        added_on = date.today().isoformat()
+        for safe, data in named:
+            if any(safe.lower().endswith(suffix) for suffix in SIDECAR_SUFFIXES):
+                if safe[: safe.lower().rindex(".meta.")] not in tables:
+                    results.append(IngestResult(safe, "failed", doc_id=safe,
+                                                reason="a sidecar needs its table (.csv or .xlsx) uploaded with it"))
+                continue
+            raw_side = sidecars.get(Path(safe).stem, b"") if file_format(safe) in ("csv", "xlsx") else b""
+            fields = dict(table_fields or {}) if file_format(safe) in ("csv", "xlsx") and not raw_side else {}
+            def load(safe=safe, data=data, raw_side=raw_side, fields=fields):
                 if len(data) > self.settings.max_file_bytes:
                     raise IngestError(safe, f"file is {len(data) / 2**20:.1f} MB; the limit is {self.settings.max_file_mb} MB")
                 fmt = file_format(safe)
                 if fmt is None:
                     raise IngestError(safe, f"unsupported file type {Path(safe).suffix or '(none)'}")
-                return load_bytes(data, name=safe, original_name=safe, fmt=fmt)
-            def content_hash(safe=safe, data=data):
+                side = (parse_sidecar(raw_side, safe), raw_side) if raw_side else (fields, _fields_bytes(fields))
+                doc = load_bytes(data, name=safe, original_name=safe, fmt=fmt, sidecar=side)
+                return replace(doc, meta=replace(doc.meta, added_on=added_on))
+            def content_hash(safe=safe, data=data, raw_side=raw_side, fields=fields):
                 if len(data) > self.settings.max_file_bytes or file_format(safe) is None:
                     return None
-                return hashlib.sha256(data).hexdigest()  # as load_bytes: no sidecar
+                return hashlib.sha256(data + (raw_side or _fields_bytes(fields))).hexdigest()  # as load_bytes
             loaders.append((safe, load, content_hash))
-        return self._ingest(loaders, progress)
+        return results + self._ingest(loaders, progress)
 
-    def add_text(self, title: str, text: str, source: str = "", url: str = "", published: str = "") -> IngestResult:
-        return self._ingest([(title or "(pasted text)", lambda: load_pasted(title, text, source, url, published))])[0]
+    def add_text(self, title: str, text: str, source: str = "", url: str = "", published: str = "",
+                 doc_id: str = "") -> IngestResult:
+        """Pasted text; ``doc_id`` (see ``ingest.pasted_doc_id``) keeps it apart from an earlier
+        paste of the same title, which it would replace otherwise."""
+        def load():
+            doc = load_pasted(title, text, source, url, published, doc_id=doc_id)
+            return replace(doc, meta=replace(doc.meta, added_on=date.today().isoformat()))
+        return self._ingest([(doc_id or title or "(pasted text)", load)])[0]
 
     def add_loaded(self, docs: list[LoadedDocument], progress: Progress | None = None) -> list[IngestResult]:
         return self._ingest([(d.meta.doc_id, (lambda d=d: d)) for d in docs], progress)
@@ -141,7 +170,7 @@ class Library:
                     if not chunks:
                         raise IngestError(name, "no text found in file")
                     prepared = store.prepare(doc, chunks, name=name, pending=[p for _, p in window])
-                    if prepared is None:  # it depends on the window: store the window first
+                    if isinstance(prepared, Deferred):  # it depends on the window: store the window first
                         self._store_window(window, results)
                         prepared = store.prepare(doc, chunks, name=name)
                 except IngestError as exc:
@@ -195,8 +224,9 @@ class Library:
                         store.abandon(p)
                     except NearshoreQAError:
                         raise
-                    except Exception:
-                        pass  # still pending: the next writer's recovery removes it
+                    except Exception:  # still pending: the next writer's recovery removes it
+                        logger.warning("could not abandon %s; the next writer's recovery removes it", p.name,
+                                       exc_info=True)
         window.clear()
         for i, p in ready:
             try:
@@ -235,11 +265,10 @@ class Library:
         if corpus is None or not corpus.is_dir():
             return []
         fingerprint = _fingerprint(corpus)
-        if self.store.registry.get_state("seed_fingerprint") == fingerprint:
+        if self.store.get_state("seed_fingerprint") == fingerprint:
             return []
         results = self.add([corpus], progress)
-        with self.store.registry.transaction() as db:
-            self.store.registry.set_state(db, "seed_fingerprint", fingerprint)
+        self.store.set_state("seed_fingerprint", fingerprint)
         return results
 
     # --- reading ---------------------------------------------------------------------------
@@ -289,6 +318,13 @@ class Library:
     def close(self) -> None:
         if self._store is not None:
             self._store.close()
+
+
+def _fields_bytes(fields: dict) -> bytes:
+    """Metadata typed in a form, as the bytes that version the document (like a sidecar's)."""
+    import json
+
+    return json.dumps(fields, sort_keys=True).encode() if fields else b""
 
 
 def _fingerprint(folder: Path) -> str:

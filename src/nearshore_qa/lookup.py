@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from .figures import FoundFigure, find_figures, parse_figure, same_figure
+from .presentation import human_locator
 from .records import Chunk, DocumentMeta, SourceInfo
 
 MAX_TABLE_ROWS_SHOWN = 1000
@@ -38,6 +39,12 @@ class Match:
     table: str = ""
     row: int | None = None
     column: str = ""
+    chunk_start: int = 0  # the passage's offsets in the document text (for a reader)
+    chunk_end: int = 0
+    added_on: str = ""
+    written: str = ""
+    data_sources: tuple = ()  # (name, url, vintage)
+    period: str = ""
 
     @property
     def spans(self) -> list[tuple[int, int]]:
@@ -45,13 +52,13 @@ class Match:
 
 
 # Figures found per chunk, cached per store generation (every add or remove bumps it).
-_cache: dict[str, tuple[int, list[tuple[Chunk, DocumentMeta, list[FoundFigure]]]]] = {}
+_cache: dict[str, tuple[str, list[tuple[Chunk, DocumentMeta, list[FoundFigure]]]]] = {}
 _cache_lock = threading.Lock()
 
 
 def _indexed(store) -> list[tuple[Chunk, DocumentMeta, list[FoundFigure]]]:
     key = str(getattr(store, "dir", id(store)))
-    generation = store.registry.generation()
+    generation = store.generation()
     with _cache_lock:
         hit = _cache.get(key)
         if hit and hit[0] == generation:
@@ -108,9 +115,11 @@ def find_figure(store, query: str, limit: int = 200) -> list[Match]:
             found.append(Match(
                 doc_id=chunk.doc_id, chunk_id=chunk.chunk_id, title=meta.title, publisher=meta.source,
                 published=meta.published, source=meta.url or meta.original_name or chunk.doc_id,
-                kind=meta.kind, locator=chunk.locator, text=chunk.text, figure=ev.text,
-                start=ev.start, end=ev.end, exact=exact, table=chunk.table, row=chunk.row,
-                column=_column_at(chunk, ev.start)))
+                kind=meta.kind, locator=human_locator(chunk, meta, _column_at(chunk, ev.start)),
+                text=chunk.text, figure=ev.text, start=ev.start, end=ev.end, exact=exact,
+                table=chunk.table, row=chunk.row, column=_column_at(chunk, ev.start),
+                chunk_start=chunk.start, chunk_end=chunk.end, added_on=meta.added_on, written=meta.written,
+                data_sources=meta.data_sources, period=meta.period if meta.kind != "table" else ""))
     found.sort(key=lambda m: (not m.exact, m.kind != "article", m.title.lower(), m.doc_id, m.start))
     return found[:limit]
 

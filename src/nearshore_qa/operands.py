@@ -71,11 +71,14 @@ class Evidence:
 
     @classmethod
     def from_hit(cls, hit: Any, marker: int | None) -> Evidence:
+        """The hit as evidence; its ``publisher`` is whose data it reports (a conflict names the
+        agencies that disagree, not the writer of the summaries that quote them)."""
         c, d = hit.chunk, hit.doc
         return cls(marker=marker, text=c.text, doc_id=c.doc_id, chunk_id=c.chunk_id,
                    columns=tuple(c.columns) if c.row is not None else (),
                    values=tuple(c.values) if c.row is not None else (), row=c.row, table=c.table,
-                   units=d.units, period=d.period, published=d.published, publisher=d.source, title=d.title)
+                   units=d.units, period=d.period, published=data_vintage_of(d), publisher=data_source_of(d),
+                   title=d.title)
 
 
 def evidence_from_hits(hits: Sequence[Any], first_marker: int = 1) -> list[Evidence]:
@@ -346,7 +349,9 @@ class Conflict:
                                     f"in {self.period}" if self.period else "") if p)
         parts = []
         for o in self.operands:
-            source = ", ".join(p for p in (o.publisher, f"as of {o.published}" if o.published else "") if p)
+            # a bare date reads "as of DATE"; a data vintage ("raw data downloaded 2026-03-21") as written
+            as_of = f"as of {o.published}" if re.fullmatch(r"[\d-]+", o.published or "") else o.published
+            source = ", ".join(p for p in (o.publisher, as_of) if p)
             cite = f" [{o.citation}]" if o.citation is not None else ""
             parts.append(f"{o.display}{cite}" + (f" ({source})" if source else ""))
         return f"Sources differ on {what or 'this figure'}: " + " against ".join(parts) + "."
@@ -764,3 +769,15 @@ def renumbered(operands: Sequence[Operand], markers: dict[int, int]) -> list[Ope
     """Operands with their citation markers mapped (when the answer renumbers its citations)."""
     return [replace(o, citation=markers.get(o.citation, o.citation)) if o.citation is not None else o
             for o in operands]
+
+
+def data_source_of(meta: Any) -> str:
+    """Whose figures a document reports: its data sources' names, else its publisher."""
+    names = [src[0] for src in getattr(meta, "data_sources", ()) if src and src[0]]
+    return "; ".join(names) or getattr(meta, "source", "")
+
+
+def data_vintage_of(meta: Any) -> str:
+    """As of when the reported figures stand: the first data source's vintage, else the published date."""
+    vintages = [src[2] for src in getattr(meta, "data_sources", ()) if len(src) > 2 and src[2]]
+    return vintages[0] if vintages else getattr(meta, "published", "")

@@ -22,6 +22,12 @@ class DocumentMeta:
     units: str = ""  # tables
     period: str = ""  # tables
     topics: tuple[str, ...] = ()
+    # Who wrote it vs whose data it reports: ``source``/``written`` name the author and date of
+    # writing; ``data_sources`` holds (name, url, vintage) of the data it reports.
+    written: str = ""
+    data_sources: tuple[tuple[str, str, str], ...] = ()
+    columns: tuple[tuple[str, str, str], ...] = ()  # tables: (column, label, unit) from the sidecar
+    added_on: str = ""  # set when a user added it through the app (upload, paste, URL): the date
 
 
 @dataclass(frozen=True)
@@ -59,6 +65,7 @@ class Chunk:
     columns: tuple[str, ...] = ()
     values: tuple[str, ...] = ()
     context: str = ""  # e.g. the header line of a Markdown table piece
+    paragraph: int | None = None  # 1-based paragraph of its section where the passage starts
 
     def embed_text(self, doc: "DocumentMeta") -> str:
         """What the encoder and the lexical index see: the passage in its context."""
@@ -134,6 +141,11 @@ class Citation:
     period: str = ""
     start: int = 0
     end: int = 0
+    written: str = ""
+    data_sources: list[dict[str, str]] = field(default_factory=list)  # name, url, vintage
+    added_on: str = ""  # the date a user added the document in the app ("" = shipped or CLI)
+    paragraph: int | None = None
+    page: int | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -154,6 +166,11 @@ class Citation:
             "period": self.period,
             "start": self.start,
             "end": self.end,
+            "written": self.written,
+            "data_sources": [dict(d) for d in self.data_sources],
+            "added_on": self.added_on,
+            "paragraph": self.paragraph,
+            "page": self.page,
         }
 
 
@@ -209,3 +226,4 @@ class SourceInfo:
     chunks: int
     added_at: str
     sha256: str
+    added_on: str = ""  # the date a user added it in the app ("" = shipped or added from files)

@@ -18,6 +18,7 @@ from ..chunking import split_sentences
 from ..citations import check_figures, citation_for
 from ..figures import find_figures
 from ..kinds import AnswererName
+from ..presentation import column_label, format_cell
 from ..records import Answer, Citation, Hit
 from ..text import MONTH, MONTH_NAMES, MONTHS, YEAR, YEAR_PATTERN, abstention, fold, term_stems
 from .computed import with_computation
@@ -407,13 +408,14 @@ class ExtractiveAnswerer:
         chunk, doc = unit.hit.chunk, unit.hit.doc
         if chunk.row is None:
             return unit.text.strip()
-        labels = [f"{c} {v}" for c, v in zip(chunk.columns, chunk.values)
+        # Read as a person would: column labels with units, numbers with separators.
+        labels = [f"{column_label(c, doc)} {v}" for c, v in zip(chunk.columns, chunk.values)
                   if v and (not _numeric(v) or _LABEL_COLUMNS.match(c))]
         if unit.column:
             value = dict(zip(chunk.columns, chunk.values))[unit.column]
-            stated = f"{unit.column}: {value}"
+            stated = f"{column_label(unit.column, doc)}: {format_cell(unit.column, value)}"
         else:
-            stated = "; ".join(f"{c}: {v}" for c, v in zip(chunk.columns, chunk.values)
+            stated = "; ".join(f"{column_label(c, doc)}: {format_cell(c, v)}" for c, v in zip(chunk.columns, chunk.values)
                                if v and _numeric(v) and not _LABEL_COLUMNS.match(c))
         lead = f"{doc.title} ({unit.note})" if unit.note else doc.title
         return f"{lead}, {', '.join(labels)}: {stated}."
