@@ -27,6 +27,7 @@ from ..compute import Computed, Operand
 from ..errors import ComputeRefusal
 from ..intent import parse_intent
 from ..operands import Conflict, computation_for, evidence_from_hits, renumbered
+from ..presentation import column_label, row_label
 from ..records import Answer, Chunk, Citation, Figure, Hit
 
 logger = logging.getLogger(__name__)
@@ -77,14 +78,15 @@ def _table_citation(hits: list[Hit], marker: int, columns: set[str]) -> Citation
         text.append(line)
         pos += len(line) + 1
     cit = citation_for(first, marker)
-    rows = sorted(h.chunk.row for h in hits if h.chunk.row is not None) or [0]
+    ends = [row_label(h.chunk.columns, h.chunk.values) or str((h.chunk.row or 0) + 1) for h in (hits[0], hits[-1])]
+    cells = " · column " + ", ".join(column_label(c, first.doc) for c in sorted(columns)) if columns else ""
     return replace(
         cit,
         text="\n".join(text),
         highlights=highlights,
         row=None,
         column=", ".join(sorted(columns)),
-        locator=f"table {first.chunk.table or 'main'}, rows {rows[0] + 1}–{rows[-1] + 1}",
+        locator=f"{len(hits)} rows, {ends[0]} … {ends[1]}{cells}",
         start=min(h.chunk.start for h in hits),
         end=max(h.chunk.end for h in hits),
     )
