@@ -41,7 +41,8 @@ for part in sorted(Path("eval/parts").glob("*.jsonl")):
             print(f"{item['id']}: no split in {part}; assigned {item['split']} (write it into the part file)")
         sizes[(item["kind"], item["split"])] = sizes.get((item["kind"], item["split"]), 0) + 1
         expected = [e for e in item.get("expected", []) if len(re.sub(r"\D", "", e)) >= 4]
-        if expected and item["kind"] != "unanswerable":
+        # a computed answer's sources are those holding its operands, listed in its part file
+        if expected and item["kind"] not in ("unanswerable", "computed"):
             names = QuestionProfile.of(item["question"]).names
             for doc_id, (title, text) in texts.items():
                 if doc_id in item["sources"]:

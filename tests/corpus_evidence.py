@@ -10,7 +10,9 @@ from pathlib import Path
 
 import yaml
 
+from nearshore_qa.kinds import DocumentKind
 from nearshore_qa.operands import Evidence
+from nearshore_qa.records import Chunk, DocumentMeta, Hit
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -56,3 +58,24 @@ def _data_source(meta: dict) -> str:
 def _vintage(meta: dict) -> str:
     vintages = [d["vintage"] for d in meta.get("data_sources") or [] if d.get("vintage")]
     return vintages[0] if vintages else str(meta.get("published", ""))
+
+
+def table_hits(name: str, keep: Callable[[dict[str, str]], bool] = lambda r: True) -> list[Hit]:
+    """The rows of ``corpus/tables/<name>.csv`` that ``keep`` accepts, as retrieved hits (text as
+    the ingester renders a row, the sidecar's data sources as the document's provenance)."""
+    meta = yaml.safe_load((CORPUS / "tables" / f"{name}.meta.yaml").read_text(encoding="utf-8"))
+    sources = tuple((d.get("name", ""), d.get("url", ""), d.get("vintage", "")) for d in meta.get("data_sources") or [])
+    doc = DocumentMeta(doc_id=f"tables/{name}.csv", title=meta["title"], kind=DocumentKind.TABLE, fmt="csv",
+                       source=meta.get("source", ""), published=str(meta.get("written", meta.get("published", ""))),
+                       units=meta.get("units", ""), period=meta.get("period", ""), data_sources=sources)
+    out = []
+    with open(CORPUS / "tables" / f"{name}.csv", newline="", encoding="utf-8") as f:
+        reader = csv.reader(f)
+        columns = tuple(next(reader))
+        for i, values in enumerate(reader):
+            if keep(dict(zip(columns, values, strict=False))):
+                text = "; ".join(f"{c}: {v}" for c, v in zip(columns, values, strict=False))
+                chunk = Chunk(f"{name}#{i}", doc.doc_id, i, text, 0, len(text), table=name, row=i, columns=columns,
+                              values=tuple(values))
+                out.append(Hit(chunk=chunk, doc=doc, score=1.0))
+    return out

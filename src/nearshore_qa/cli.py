@@ -175,6 +175,10 @@ def _print_answer(answer: Answer, as_json: bool) -> None:
         meta = ", ".join(x for x in (c.publisher, c.published) if x)
         print(f"  [{c.marker}] {c.title}" + (f" ({meta})" if meta else "") + f" — {c.source}, {c.locator}")
     for f in answer.figures:
+        if f.computed:  # the answer line holds the result, operands and formula; say how it was checked
+            mark = "verified by recomputing" if f.verified else "NOT VERIFIED"
+            print(f"  computed {f.details.get('display', f.value)} = {f.formula}: {mark}")
+            continue
         mark = "verified" if f.verified else "NOT VERIFIED"
         where = f" against [{f.citation}]" if f.citation else " (no source states it)"
         print(f"  figure {f.text}: {mark}{where}")

@@ -478,7 +478,7 @@ def _shown(o: Operand) -> str:
 
 def describe(measure: str, entity: str = "") -> str:
     """A readable subject from a column and a row label: "total trade for Mexico"."""
-    words = norm_label(measure)
+    words = re.sub(r"\bus\b", "US", norm_label(measure))  # "us_exports_…" reads "US exports"
     return " for ".join(p for p in (words, entity) if p)
 
 
@@ -556,7 +556,10 @@ def _sentence(c: Computed, operands: list[Operand], subject: str, years: float |
         items = "; ".join(f"{i}. {_name(o, operands)} {_shown(o)}" for i, o in enumerate(c.ranking, 1))
         return f"{word} {len(c.ranking)} by {subj}{when} among the {len(operands)} compared: {items}."
     cond = c.params.get("condition")
-    what = f" with {subj} {cond[0]} {_fmt(cond[1], 0)}" if cond else ""
+    scale = max((o.scale for o in operands), default=1.0)  # the threshold as the operands are written
+    currency = next((o.currency for o in operands if o.currency), "")
+    limit = _with_units(_fmt(cond[1] / scale, 0), currency, scale) if cond else ""
+    what = f" with {subj} {cond[0]} {limit}" if cond else ""
     return f"{c.display} of the {len(operands)} figures compared{what}: {f}."
 
 

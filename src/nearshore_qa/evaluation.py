@@ -49,6 +49,20 @@ def states(text: str, expected: str) -> bool:
     return _fold(expected) in _fold(text)
 
 
+def computed_citation_ok(answer, expected: list[str], sources: set[str]) -> bool:
+    """A computed answer is cited when a computed figure states the expected value, is verified
+    (recomputes from its operands, each stated in its source), every operand cites one of the
+    answer's citations, and one of those is an expected source."""
+    by_marker = {c.marker: c for c in answer.citations}
+    for f in answer.figures:
+        if f.kind != "computed" or not f.verified or not any(states(f.text, e) for e in expected):
+            continue
+        cited = [by_marker[o["citation"]] for o in f.operands if o.get("citation") in by_marker]
+        if cited and len(cited) == len(f.operands) and any(c.doc_id in sources for c in cited):
+            return True
+    return False
+
+
 def _percentile(values: list[float], q: float) -> float:
     if not values:
         return 0.0
@@ -68,7 +82,7 @@ def run_eval(lib, path: str | Path = DEFAULT_EVAL, k: int | None = None, split: 
     k = k or lib.settings.top_k
     rows = []
     latencies = []
-    verified = total_figures = 0
+    verified = total_figures = computed = computed_checked = 0
     for item in questions:
         history = item.get("history") or []
         t0 = time.perf_counter()
@@ -80,12 +94,20 @@ def run_eval(lib, path: str | Path = DEFAULT_EVAL, k: int | None = None, split: 
         unanswerable = item["kind"] == "unanswerable"
         figure_ok = (not answer.abstained) and any(states(answer.answer, e) for e in expected) if expected else None
         citation_ok = None
-        if expected and not unanswerable:
+        if expected and not unanswerable and item["kind"] == "computed":
+            citation_ok = computed_citation_ok(answer, expected, sources)
+        elif expected and not unanswerable:
             citation_ok = any(c.doc_id in sources and any(states(c.text, e) for e in expected)
                               for c in answer.citations)
+        if item.get("conflict") and figure_ok:
+            figure_ok = bool(answer.conflicts)  # two sources differ: the answer must show both
         hit = any(h.chunk.doc_id in sources for h in hits) if sources else None
         total_figures += len(answer.figures)
         verified += sum(1 for f in answer.figures if f.verified)
+        for f in answer.figures:
+            if f.kind == "computed":
+                computed += 1
+                computed_checked += bool(f.verified and f.formula and f.operands)
         rows.append({
             "id": item.get("id", ""), "kind": item["kind"], "split": item.get("split", ""),
             "question": item["question"],
@@ -94,7 +116,11 @@ def run_eval(lib, path: str | Path = DEFAULT_EVAL, k: int | None = None, split: 
             "answer": answer.answer, "expected": expected, "sources": sorted(sources),
             "cited": [c.doc_id for c in answer.citations],
         })
-    return _summarise(rows, latencies, verified, total_figures, k)
+    report = _summarise(rows, latencies, verified, total_figures, k)
+    # every computed figure must carry a formula and operands that recompute to its value
+    report["overall"]["computed_figures"] = computed
+    report["overall"]["computed_verified_rate"] = round(computed_checked / computed, 3) if computed else None
+    return report
 
 
 def _rate(values: list[bool | None]) -> float | None:
@@ -154,6 +180,9 @@ def print_report(report: dict) -> None:
     print(f"false abstentions    {o['false_abstentions']}")
     print(f"retrieval {hit_key:<10} {o[hit_key]}")
     print(f"verified-figure rate {o['verified_figure_rate']}")
+    if o.get("computed_figures"):
+        print(f"computed figures     {o['computed_figures']} (verified with formula and operands: "
+              f"{o['computed_verified_rate']})")
     print(f"latency p50/p95      {o['latency_p50_s']} s / {o['latency_p95_s']} s")
     if len(report.get("by_split", {})) > 1:  # dev is tuned on, test only reported: a gap means overfitting
         print("\nby split:")

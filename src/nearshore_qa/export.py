@@ -163,6 +163,11 @@ def answer_markdown(answer: Answer, level: int = 2) -> str:
     if answer.figures:
         figs = []
         for f in answer.figures:
+            if f.computed:  # its line (result, cited operands, formula) is the answer's first sentence
+                status = "✅ verified by recomputing" if f.verified else "⚠️ not verified"
+                shown = f"computed {f.details.get('display', f.value)} = {f.formula}"
+                figs.append(f"- {escape_markdown(shown)}: {status}")
+                continue
             status = "✅ verified" if f.verified else "⚠️ not verified"
             where = f" in \\[{f.citation}\\]" if f.citation else ""
             figs.append(f"- {escape_markdown(f.text)}: {status}{where}")

@@ -236,6 +236,16 @@ def figure_periods(sentence: str) -> list[tuple[FoundFigure, str, str]]:
         dated = re.search(r"(?:19|20)\d\d", base)
         base_year = dated.group(0) if dated else (years[0][1] if years else "")
         assigned[i] = str(int(base_year) - k) if base_year else ""
+    # "between 2022 and 2023, moving from X to Y": undated figures after as many unclaimed years
+    # take them in the order written
+    for pct in (False, True):
+        undated = [i for i, f in enumerate(figs) if not assigned[i] and (f.kind == "percent") == pct]
+        claimed = {assigned[j][-4:] for j, g in enumerate(figs) if assigned[j] and (g.kind == "percent") == pct}
+        free = [(pos, y) for pos, y in years if y not in claimed]
+        if len(undated) > 1 and len(free) == len(undated) and len({y for _, y in free}) == len(free) \
+                and all(pos < figs[undated[0]].start for pos, _ in free):
+            for i, (_, y) in zip(undated, free, strict=True):
+                assigned[i] = y
     # a figure with no year of its own takes a year of the sentence no figure of its kind claimed
     for i, f in enumerate(figs):
         if assigned[i]:
@@ -272,7 +282,10 @@ def _paren_period(sentence: str, figs: list[FoundFigure], assigned: list[str], i
     earlier = [j for j in range(i) if figs[j].end <= opening]
     if not earlier or re.search(r"(?:19|20)\d\d", sentence[opening:figs[i].start]):
         return ""
-    return assigned[earlier[-1]]
+    # "… more than the figure for 2023 (US$475.61 billion)": the year just before the bracket;
+    # "US$29.70 billion in 2017 (US$29,695.0 million)" restates the figure before it, same year
+    between = _YEAR.findall(sentence[figs[earlier[-1]].end:opening])
+    return between[-1] if between else assigned[earlier[-1]]
 
 
 def operands_from_sentences(sentences: Sequence[Evidence | tuple[str, int | None]],
@@ -638,13 +651,18 @@ def _about(sentence: str, measure: str) -> bool:
     return len(wanted & _words(sentence)) >= max(1, math.ceil(0.6 * len(wanted)))
 
 
+_HOME = {"us", "u s", "usa", "united states", "america"}  # the reporter of every trade figure, named or not
+
+
 def _text_operands(intent: Intent, passages: list[Evidence]) -> list[Operand] | None:
     if intent.op not in ("change", "pct_change", "cagr", "difference", "ratio", "sum", "average"):
         return None
     wanted = _wanted_periods(intent)
     if len(wanted) < 2:
         return None
-    found = [o for o in operands_from_sentences(passages, intent) if _about(o.source_text, intent.measure)]
+    named = [e for e in intent.entities if fold(e) not in _HOME]
+    found = [o for o in operands_from_sentences(passages, intent) if _about(o.source_text, intent.measure)
+             and (not named or any(_mentioned(e, o.source_text) for e in named))]
     amounts = [o for o in found if o.kind != "percent"]
     pool = amounts if amounts else found
     # prefer one sentence that gives every asked period
@@ -653,12 +671,26 @@ def _text_operands(intent: Intent, passages: list[Evidence]) -> list[Operand] | 
         by_sentence.setdefault(o.source_text, []).append(o)
     targets = [intent.start, intent.end] if intent.start and intent.end and intent.op in (
         "change", "pct_change", "cagr") else wanted
-    for ops in by_sentence.values():
+    for sentence, ops in by_sentence.items():
+        if intent.op in ("change", "pct_change", "cagr") and not all(_mentioned(e, sentence) for e in named):
+            continue  # a change of one thing over time: the sentence names what changed
         picked = [next((o for o in ops if _period_matches(o.period, {p})), None) for p in targets]
         if all(picked):
             return [o for o in picked if o is not None]
+    if intent.op in ("change", "pct_change", "cagr"):
+        return None  # figures of two sentences may measure different things (a total, a deficit)
     picked = [next((o for o in pool if _period_matches(o.period, {p})), None) for p in targets]
     return [o for o in picked if o is not None] if all(picked) else None
+
+
+_CHANGE_WORDS = re.compile(r"\s+(?:gr[eo]w[ns]?|growth|ris(?:e|en|es)|rose|f[ae]ll(?:en|s)?|chang(?:e|ed|es)|"
+                           r"increas(?:e|ed|es)|decreas(?:e|ed|es)|declin(?:e|ed|es)|drop(?:ped)?)\b.*$", re.I)
+
+
+def _text_subject(measure: str) -> str:
+    """What the question measures, as a subject: "US trade with Mexico grow" -> "US trade with Mexico"."""
+    text = _CHANGE_WORDS.sub("", measure.strip()).strip(" ,.?")
+    return re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
 
 
 def computation_for(question: str, evidence: Sequence[Evidence], intent: Intent | None = None
@@ -687,13 +719,15 @@ def computation_for(question: str, evidence: Sequence[Evidence], intent: Intent 
         chosen = _table_operands(question, intent, rows)
         if chosen:
             intent, operands = chosen
+    subject = ""
     if not operands and passages:
         operands = _text_operands(intent, passages)
+        subject = _text_subject(intent.measure)  # a sentence's figure has no column to name it
     if not operands:
         return None
     try:
         result = compute(intent.op, operands, total=total, n=intent.n, order=intent.order,
-                         condition=intent.condition)
+                         condition=intent.condition, subject=subject)
     except ComputeRefusal as refusal:
         if refusal.code in ("too_few_operands", "unknown_operation"):
             return None  # the evidence lacks what the question needs: the answerer answers as before

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 from .kinds import AnswererName, DocumentKind, IngestStatus
@@ -100,11 +100,26 @@ class Hit:
 
 @dataclass
 class Figure:
-    text: str  # as written in the answer
+    text: str  # as written in the answer (a computed figure: its whole answer line)
     value: float  # normalised (scale applied; percent as the number of percent)
-    kind: str  # "currency" | "percent" | "number"
+    kind: str  # "currency" | "percent" | "number" | "computed"
     citation: int | None = None
-    verified: bool = False
+    verified: bool = False  # stated by the cited passage; a computed one: recomputed from its operands
+    formula: str = ""  # computed: "(839.89 − 614.50) ÷ 614.50"
+    operands: list[dict[str, Any]] = field(default_factory=list)  # computed: citation, row, column, value, …
+    details: dict[str, Any] = field(default_factory=dict)  # computed: operation, display, result_kind, notes
+
+    @property
+    def computed(self) -> bool:
+        return self.kind == "computed"
+
+    def to_json(self) -> dict[str, Any]:
+        """The five keys of every figure; a computed one adds its formula, operands and details."""
+        out = {"text": self.text, "value": self.value, "kind": self.kind, "citation": self.citation,
+               "verified": self.verified}
+        if self.computed:
+            out.update({"formula": self.formula, "operands": self.operands, **self.details})
+        return out
 
 
 @dataclass
@@ -170,6 +185,7 @@ class Answer:
     answerer: str = AnswererName.EXTRACTIVE  # the answerer's name ("openai:gpt-4o-mini" for an LLM)
     closest: list[Citation] = field(default_factory=list)  # shown when abstaining
     confidence: float = 0.0  # the answerer's score of its best evidence
+    conflicts: list[dict[str, Any]] = field(default_factory=list)  # sources that differ on an operand's value
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -180,8 +196,9 @@ class Answer:
             "confidence": round(self.confidence, 3),
             "answerer": self.answerer,
             "citations": [c.to_json() for c in self.citations],
-            "figures": [asdict(f) for f in self.figures],
+            "figures": [f.to_json() for f in self.figures],
             "closest": [c.to_json() for c in self.closest],
+            "conflicts": list(self.conflicts),
         }
 
 

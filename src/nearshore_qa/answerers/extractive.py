@@ -21,6 +21,7 @@ from ..kinds import AnswererName
 from ..presentation import column_label, format_cell
 from ..records import Answer, Citation, Hit
 from ..text import MONTH, MONTH_NAMES, MONTHS, YEAR, YEAR_PATTERN, abstention, fold, term_stems
+from .computed import with_computation
 
 _FULL_DATE = re.compile(rf"\b(?:\d{{1,2}}\s+)?(?:{MONTH_NAMES})(?:\s+\d{{1,2}},)?\s+{YEAR_PATTERN}\b")
 _MOST = re.compile(r"\b(most|largest|biggest|highest|top|leading|busiest|greatest|main|first)\b", re.I)
@@ -293,6 +294,15 @@ class ExtractiveAnswerer:
 
     # -- composing --------------------------------------------------------------------------
     def __call__(self, question: str, hits: list[Hit]) -> Answer:
+        return self._computed(question, hits, self._quoted(question, hits))
+
+    def _computed(self, question: str, hits: list[Hit], answer: Answer) -> Answer:
+        """Hook: a computation the question asks for (growth, share, sum, busiest …), stated
+        first with its cited operands and formula; the quoted answer follows. Whole tables are
+        read through ``table_rows``. Unchanged when no computation is asked or possible."""
+        return with_computation(question, hits, answer, self.table_rows)
+
+    def _quoted(self, question: str, hits: list[Hit]) -> Answer:
         profile = QuestionProfile.of(question)
         units = self.units(profile, hits)
         self.score(profile, units)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from ..chunking import split_sentences
 from ..citations import check_figures, citation_for
-from ..figures import find_figures, supported
+from ..figures import FoundFigure, find_figures, same_figure, supported
 from ..kinds import UnverifiedMode
 from ..records import Answer, Citation, Figure, Hit
 from ..text import abstention, term_stems
@@ -140,8 +140,12 @@ def abstain(question: str, hits: list[Hit], answerer: str = "") -> Answer:
 
 
 def ground(question: str, text: str, hits: list[Hit], unverified: UnverifiedMode | str = UnverifiedMode.FLAG,
-           answerer: str = "llm") -> Answer:
-    """The model's ``text`` turned into an ``Answer`` whose citations and figures are checked in code."""
+           answerer: str = "llm", computed: list[FoundFigure] | None = None) -> Answer:
+    """The model's ``text`` turned into an ``Answer`` whose citations and figures are checked in code.
+
+    ``computed``: results the code computed from the passages (an executed COMPUTE proposal);
+    the model may state them, and they count as verified."""
+    computed = computed or []
     sentences = [Sentence(body, markers) for body, markers in split_answer(text)]
     evidence = [mask_instructions(h.chunk.text) for h in hits]  # instructions in a passage are not evidence
     evidence_terms = [claim_terms(f"{h.doc.title} {h.chunk.section} {h.chunk.table} {ev}")
@@ -164,7 +168,7 @@ def ground(question: str, text: str, hits: list[Hit], unverified: UnverifiedMode
 
     for s in sentences:
         if s.kind == "claim":
-            _map_support(s, hits, evidence, evidence_terms)
+            _map_support(s, hits, evidence, evidence_terms, computed)
     kept = [s for s in sentences
             if s.kind == "meta" or unverified == UnverifiedMode.FLAG or not (s.unsupported or s.unverified)]
     removed = len(sentences) - len(kept)
@@ -192,6 +196,10 @@ def ground(question: str, text: str, hits: list[Hit], unverified: UnverifiedMode
         figs = check_figures(_with_markers(s.body, markers), checked) if markers else [
             Figure(text=f.text, value=f.value, kind=f.kind, citation=None, verified=False)
             for f in find_figures(s.body)]
+        for f in figs:
+            said = find_figures(f.text)
+            if not f.verified and said and any(same_figure(said[0], c) for c in computed):
+                f.verified = True  # the result of the executed computation, stated first in the answer
         flag = UNSUPPORTED_TAG if s.unsupported else UNVERIFIED_TAG if any(not f.verified for f in figs) else ""
         good += not flag
         out.append(_with_markers(s.body, markers, flag))
@@ -220,13 +228,16 @@ def _echoes_prompt(s: Sentence, question: str) -> bool:
     return any(term_overlap(s.terms, rule) >= 0.75 for rule in _INSTRUCTION_TERMS)
 
 
-def _map_support(s: Sentence, hits: list[Hit], evidence: list[str], evidence_terms: list[set[str]]) -> None:
+def _map_support(s: Sentence, hits: list[Hit], evidence: list[str], evidence_terms: list[set[str]],
+                 computed: list[FoundFigure] | None = None) -> None:
     """The passages that support sentence ``s``: for each figure, the passage the model cites if it
     states the figure, else the best other passage that does; for a sentence without a supported
     figure, the cited (else the best) passage sharing enough of its terms."""
     cited = list(dict.fromkeys(m - 1 for m in s.markers if 1 <= m <= len(hits)))
     overlaps = [term_overlap(s.terms, t) for t in evidence_terms]
     for claim in find_figures(s.body):
+        if any(same_figure(claim, c) for c in computed or []):
+            continue  # computed in code from cited operands, not stated by a passage
         holders = [i for i in cited if supported(claim, evidence[i])]
         if not holders:
             others = [i for i in range(len(hits)) if i not in cited and supported(claim, evidence[i])]

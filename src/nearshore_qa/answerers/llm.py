@@ -18,7 +18,8 @@ from ..records import Answer, Hit
 from ..rewrite import rewrite_followup
 from ..text import YEAR
 from .backends import ChatBackend
-from .grounding import abstain, claim_terms, ground, is_abstention, term_overlap
+from .computed import ground_with_proposal
+from .grounding import abstain, claim_terms, is_abstention, term_overlap
 from .prompt import MAX_PASSAGE_CHARS, build_messages, rewrite_messages
 
 
@@ -47,7 +48,7 @@ class LLMAnswerer:
         for token in self.backend.stream(self.messages(question, hits)):
             pieces.append(token)
             yield token
-        yield ground(question, "".join(pieces), hits, self.unverified, self.name)
+        yield ground_with_proposal(question, "".join(pieces), hits, self.unverified, self.name)
 
     def __call__(self, question: str, hits: list[Hit]) -> Answer:
         answer = None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..proposal import PROPOSAL_INSTRUCTIONS
 from ..records import Hit
 
 MAX_PASSAGE_CHARS = 1200
@@ -26,7 +27,8 @@ brackets, like [1] or [2][3].
 4. Copy every figure (amounts, percentages, counts, dates) exactly as the passage writes it. \
 Do not compute, round or convert figures.
 5. If the passages do not contain the answer, reply only: "I don't know: the passages do not say."
-6. Answer in at most four short sentences, in plain text."""
+6. Answer in at most four short sentences, in plain text.
+7. """ + PROPOSAL_INSTRUCTIONS
 
 PASSAGES_OPEN = "<<<PASSAGES"
 PASSAGES_CLOSE = "PASSAGES>>>"

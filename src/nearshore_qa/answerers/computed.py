@@ -1,0 +1,285 @@
+"""Computed answers in an Answer: the one-line computation (result, cited operands, formula)
+put before the quoted evidence, its figure verified by recomputing, its conflicts listed.
+
+The arithmetic and the choice of operands are ``compute.py`` / ``operands.py``; this module only
+numbers the operands' sources as the answer's citations and composes the ``Answer``:
+
+- ``with_computation`` (the extractive answerer): the question's computation over the retrieved
+  hits — and every row of the best-ranked table among them, since a maximum, a rank, a count or
+  a share of the rows' sum needs the whole table, not the top-k rows — placed first, then the
+  answer the answerer would have given anyway, its citations renumbered after the operands'.
+- ``computed_figure`` and ``merge_computed`` (the LLM answerer): the executed proposal added to
+  a grounded answer whose citations were numbered by passage.
+
+A refusal (mixed currencies, mixed periods, …) is said in the answer with its reason; the
+sources are still listed.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from ..citations import citation_for
+from ..compute import Computed, Operand
+from ..errors import ComputeRefusal
+from ..intent import parse_intent
+from ..operands import Conflict, computation_for, evidence_from_hits, renumbered
+from ..presentation import column_label, row_label
+from ..records import Answer, Chunk, Citation, Figure, Hit
+
+logger = logging.getLogger(__name__)
+
+_MARKER = re.compile(r"\[(\d+)\]")
+MAX_TABLE_ROWS = 500  # a larger table is not scanned whole for one question
+GROUP_ROWS = 3  # more operand rows than this from one table are cited as one table citation
+
+
+def computation_hits(hits: Sequence[Hit], table_rows: Callable[[str], list[Chunk]] | None) -> list[Hit]:
+    """The hits, with the rows of the best-ranked table among them replaced by all its rows."""
+    anchor = next((h for h in hits if h.chunk.row is not None), None)
+    if anchor is None or table_rows is None:
+        return list(hits)
+    same = (anchor.chunk.doc_id, anchor.chunk.table)
+    try:
+        rows = [c for c in table_rows(anchor.chunk.doc_id) if c.row is not None and (c.doc_id, c.table) == same]
+    except Exception:  # a store error must not lose the answer the answerer already has
+        logger.exception("could not read the rows of %s; computing on the retrieved rows only", anchor.chunk.doc_id)
+        return list(hits)
+    if not rows or len(rows) > MAX_TABLE_ROWS:
+        return list(hits)
+    rows.sort(key=lambda c: c.row or 0)
+    out: list[Hit] = []
+    for h in hits:
+        if h.chunk.row is not None and (h.chunk.doc_id, h.chunk.table) == same:
+            if h is anchor:
+                out.extend(Hit(chunk=c, doc=anchor.doc, score=anchor.score) for c in rows)
+            continue
+        out.append(h)
+    return out
+
+
+def _used(result: Computed) -> list[Operand]:
+    return [*result.operands, *(o for c in result.conflicts for o in c.operands)]
+
+
+def _table_citation(hits: list[Hit], marker: int, columns: set[str]) -> Citation:
+    """One citation for many rows of a table: the rows as its text, each operand cell highlighted."""
+    first = hits[0]
+    text, highlights, pos = [], [], 0
+    for h in hits:
+        line = h.chunk.text
+        for column in columns:
+            span = _column_span(line, column)
+            if span:
+                highlights.append((pos + span[0], pos + span[1]))
+        text.append(line)
+        pos += len(line) + 1
+    cit = citation_for(first, marker)
+    ends = [row_label(h.chunk.columns, h.chunk.values) or str((h.chunk.row or 0) + 1) for h in (hits[0], hits[-1])]
+    cells = " · column " + ", ".join(column_label(c, first.doc) for c in sorted(columns)) if columns else ""
+    return replace(
+        cit,
+        text="\n".join(text),
+        highlights=highlights,
+        row=None,
+        column=", ".join(sorted(columns)),
+        locator=f"{len(hits)} rows, {ends[0]} … {ends[1]}{cells}",
+        start=min(h.chunk.start for h in hits),
+        end=max(h.chunk.end for h in hits),
+    )
+
+
+def _column_span(row_text: str, column: str) -> tuple[int, int] | None:
+    m = re.search(rf"(?:^|; ){re.escape(column)}: [^;]*", row_text)
+    if not m:
+        return None
+    start = m.start() + (2 if row_text[m.start()] == ";" else 0)
+    return start, m.end()
+
+
+def operand_citations(
+    result: Computed, pool: Sequence[Hit], first: int = 1, existing: Sequence[Citation] = ()
+) -> tuple[list[Citation], dict[int, int]]:
+    """Citations for the operands' sources (and their conflicting values'), numbered from
+    ``first`` in the order the answer line uses them, and the map evidence marker -> citation
+    marker. A source already among ``existing`` keeps its marker."""
+    used = [(o.citation, o) for o in _used(result) if o.citation is not None and 1 <= o.citation <= len(pool)]
+    per_table: dict[tuple[str, str], set[int]] = {}
+    for m, _ in used:
+        row = pool[m - 1].chunk
+        if row.row is not None:
+            per_table.setdefault((row.doc_id, row.table), set()).add(m)
+    grouped = {k for k, v in per_table.items() if len(v) > GROUP_ROWS}
+    known = {(c.doc_id, c.row, c.start, c.end): c.marker for c in existing}
+    citations: list[Citation] = []
+    markers: dict[int, int] = {}
+    by_key: dict[tuple[str, ...], int] = {}
+    nxt = first
+    for m, o in used:
+        if m in markers:
+            continue
+        h = pool[m - 1]
+        c = h.chunk
+        table = (c.doc_id, c.table)
+        whole = c.row is not None and table in grouped
+        key = ("table", *table) if whole else ("chunk", c.chunk_id)
+        if key in by_key:
+            markers[m] = by_key[key]
+            continue
+        old = None if whole else known.get((c.doc_id, c.row, c.start, c.end))
+        if old is not None:
+            by_key[key] = markers[m] = old
+            continue
+        if whole:
+            rows = sorted(per_table[table])
+            cells = {x.column for n, x in used if x.column and n in per_table[table]}
+            cit = _table_citation([pool[n - 1] for n in rows], nxt, cells)
+        else:
+            columns = [x.column for n, x in used if n == m and x.column]
+            span = _column_span(c.text, columns[0]) if columns else None
+            if span is None and o.source_text and o.source_text in c.text:
+                a = c.text.index(o.source_text)
+                span = (a, a + len(o.source_text))
+            cit = citation_for(h, nxt, span, column=columns[0] if columns else "")
+        citations.append(cit)
+        by_key[key] = markers[m] = nxt
+        nxt += 1
+    return citations, markers
+
+
+def renumber_conflicts(conflicts: Sequence[Conflict], markers: dict[int, int]) -> tuple[Conflict, ...]:
+    return tuple(replace(c, operands=tuple(renumbered(c.operands, markers))) for c in conflicts)
+
+
+def computed_figure(result: Computed) -> Figure:
+    """The answer's record of a computed figure: verified by recomputing it from its operands."""
+    data = result.to_json()
+    first = next((o.citation for o in result.operands if o.citation is not None), None)
+    return Figure(
+        text=data["text"],
+        value=data["value"],
+        kind="computed",
+        citation=first,
+        verified=data["verified"],
+        formula=data["formula"],
+        operands=data["operands"],
+        details={k: data[k] for k in ("operation", "display", "result_kind", "notes", "conflicts")},
+    )
+
+
+def computed_line(result: Computed) -> str:
+    """The answer line and, when sources differ on an operand, each conflict shown in full."""
+    return " ".join([result.text, *(c.text for c in result.conflicts)])
+
+
+def refusal_line(refusal: ComputeRefusal) -> str:
+    reason = refusal.reason.rstrip(".")
+    return f"This cannot be computed: {reason}."
+
+
+def _renumber_answer(answer: Answer, start: int, taken: dict[tuple, int]) -> tuple[str, list[Citation], list[Figure]]:
+    """The answer's text, citations and figures with its markers moved after the operands'
+    citations; a source among them keeps its operand marker."""
+    mapping: dict[int, int] = {}
+    citations: list[Citation] = []
+    nxt = start
+    for c in answer.citations:
+        same = taken.get((c.doc_id, c.row, c.start, c.end))
+        if same is not None:
+            mapping[c.marker] = same
+            continue
+        mapping[c.marker] = nxt
+        citations.append(replace(c, marker=nxt))
+        nxt += 1
+    text = _MARKER.sub(lambda m: f"[{mapping.get(int(m.group(1)), int(m.group(1)))}]", answer.answer)
+    figures = [replace(f, citation=mapping.get(f.citation, f.citation) if f.citation is not None else None)
+               for f in answer.figures]
+    return text, citations, figures
+
+
+def merge_computed(answer: Answer, result: Computed, pool: Sequence[Hit]) -> Answer:
+    """``result`` (its operands numbered by position in ``pool``, from 1) stated first in
+    ``answer``: its sources cited first, the answer's own citations after them."""
+    cits, markers = operand_citations(result, pool)
+    shown = result.with_markers(markers)
+    shown.conflicts = renumber_conflicts(result.conflicts, markers)
+    taken = {(c.doc_id, c.row, c.start, c.end): c.marker for c in cits}
+    text, rest, figures = "", list[Citation](), list[Figure]()
+    if not answer.abstained:
+        text, rest, figures = _renumber_answer(answer, len(cits) + 1, taken)
+    by_marker = {c.marker: c for c in cits}
+    for c in answer.citations if not answer.abstained else []:
+        m = taken.get((c.doc_id, c.row, c.start, c.end))
+        if m is not None:  # the same passage: keep the answer's highlights too
+            by_marker[m].highlights.extend(h for h in c.highlights if h not in by_marker[m].highlights)
+    line = computed_line(shown)
+    return replace(
+        answer,
+        answer=f"{line} {text}".strip(),
+        abstained=False,
+        citations=[*cits, *rest],
+        figures=[computed_figure(shown), *figures],
+        closest=[],
+        conflicts=[c.to_json() for c in shown.conflicts],
+    )
+
+
+def with_refusal(answer: Answer, refusal: ComputeRefusal) -> Answer:
+    """The reason the asked computation is not made, before the answer (its sources still listed)."""
+    line = refusal_line(refusal)
+    return replace(answer, answer=f"{line} {answer.answer}".strip())
+
+
+def with_computation(
+    question: str, hits: list[Hit], answer: Answer, table_rows: Callable[[str], list[Chunk]] | None = None
+) -> Answer:
+    """``answer`` with the question's computation stated first, or said impossible and why, when
+    the question asks one and the evidence holds its operands; else ``answer`` unchanged."""
+    intent = parse_intent(question)
+    if intent is None or not hits:
+        return answer
+    pool = computation_hits(hits, table_rows)
+    try:
+        result = computation_for(question, evidence_from_hits(pool), intent)
+    except Exception:  # a fault in the computation must not lose the quoted answer
+        logger.exception("computing %r failed; answering without a computation", question)
+        return answer
+    if result is None:
+        return answer
+    if isinstance(result, ComputeRefusal):
+        return with_refusal(answer, result)
+    return merge_computed(answer, result, pool)
+
+
+_PROPOSAL_LINE = re.compile(r"^\s*(?:COMPUTE|CALC(?:ULATE)?)\s*:.*$", re.I | re.M)
+
+
+def ground_with_proposal(question: str, text: str, hits: list[Hit], unverified: str, answerer: str) -> Answer:
+    """An LLM answer grounded as usual, and the computation it proposes (a COMPUTE line) carried
+    out in code on the cited passages: the result stated first with its operands and formula,
+    or the reason it cannot be computed. The model's own arithmetic is never trusted: a number it
+    writes that no passage states and the executed computation did not produce stays flagged."""
+    from ..figures import find_figures
+    from ..proposal import execute_proposal, parse_proposal, strip_proposal
+    from .grounding import ground
+
+    result: Computed | ComputeRefusal | None
+    try:
+        proposal = parse_proposal(text)
+    except ComputeRefusal as refusal:
+        proposal, result = None, refusal
+        text = _PROPOSAL_LINE.sub("", text)
+    else:
+        result = execute_proposal(proposal, evidence_from_hits(hits)) if proposal else None
+        if proposal:
+            text = strip_proposal(text, proposal)
+    allowed = find_figures(result.display) if isinstance(result, Computed) else []
+    answer = ground(question, text, hits, unverified, answerer, computed=allowed)
+    if isinstance(result, Computed):
+        return merge_computed(answer, result, hits)
+    if isinstance(result, ComputeRefusal):
+        return with_refusal(answer, result)
+    return answer

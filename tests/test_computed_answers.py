@@ -1,0 +1,221 @@
+"""Computed answers through the answerers: the extractive answerer on the real test store (the
+formula line first, each operand cited, a verified computed figure in the JSON, a whole table
+scanned for "which … most"), refusals and conflicting sources shown, and an LLM's COMPUTE line
+carried out in code (LangChain's fake chat model stands in for the LLM)."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from corpus_evidence import table_hits
+from helpers import run_cli
+from langchain_core.language_models.fake_chat_models import FakeListChatModel
+
+from nearshore_qa.answerers.backends import LangChainBackend
+from nearshore_qa.answerers.computed import with_computation
+from nearshore_qa.answerers.llm import LLMAnswerer
+from nearshore_qa.answerers.prompt import build_messages
+from nearshore_qa.citations import citation_for
+from nearshore_qa.figures import find_figures
+from nearshore_qa.operands import data_source_of
+from nearshore_qa.proposal import PROPOSAL_INSTRUCTIONS
+from nearshore_qa.records import Answer, Chunk, DocumentMeta, Hit
+
+
+def check_computed(answer: Answer) -> dict:
+    """The computed figure of ``answer`` (JSON): verified, with a formula, every operand cited by
+    a citation of the answer whose passage states it."""
+    data = answer.to_json()
+    computed = [f for f in data["figures"] if f["kind"] == "computed"]
+    assert len(computed) == 1, data["figures"]
+    fig = computed[0]
+    assert fig["verified"] is True and fig["formula"] and fig["formula"] in answer.answer
+    assert answer.answer.startswith(fig["text"])  # the answer first
+    cited = {c.marker: c for c in answer.citations}
+    for o in fig["operands"]:
+        assert {"citation", "row", "column", "value"} <= set(o)
+        assert o["citation"] in cited and f"[{o['citation']}]" in answer.answer
+        number = float(o["text"].replace("US$", "").replace(",", "").split()[0].replace("−", "-"))
+        assert any(abs(f.number - number) < 1e-9 for f in find_figures(cited[o["citation"]].text)), o
+    assert isinstance(data["conflicts"], list)
+    return fig
+
+
+# --- the extractive answerer on the real test store ---------------------------------------------
+
+
+def test_a_growth_question_gets_the_formula_line_with_cited_operands(loaded_library):
+    answer = loaded_library.ask("What was the percentage change in US exports to Chihuahua from 2023 to 2024?")
+    assert not answer.abstained
+    fig = check_computed(answer)
+    assert "20.6%" in answer.answer and "(48.86 − 40.53) ÷ 40.53" in answer.answer
+    assert fig["value"] == 20.6 and fig["operation"] == "pct_change"
+    assert sorted(o["value"] for o in fig["operands"]) == [40.53e9, 48.86e9]
+    assert {o["row"] for o in fig["operands"]} == {"Chihuahua"}
+    assert {o["column"] for o in fig["operands"]} == {"us_exports_usd_billions"}
+    assert all(c.doc_id == "tables/us_exports_to_mexican_states.csv" for c in answer.citations[:2])
+
+
+def test_which_most_scans_the_whole_table_not_only_the_retrieved_rows(loaded_library):
+    answer = loaded_library.ask("Which Mexican state received the most US exports in 2024?", k=3)
+    fig = check_computed(answer)
+    assert answer.answer.startswith("Chihuahua had the highest")
+    assert "among the 8 compared" in answer.answer and len(fig["operands"]) == 8  # all 2024 rows, k was 3
+    assert fig["value"] == 48.86e9
+
+
+def test_a_lookup_is_answered_as_before(loaded_library):
+    answer = loaded_library.ask("What were US exports to Jalisco in 2024?")
+    assert not any(f.kind == "computed" for f in answer.figures) and answer.to_json()["conflicts"] == []
+    assert "11.42" in answer.answer
+
+
+def test_cli_ask_shows_the_formula_and_the_json_figure(loaded_library):
+    question = "What was the percentage change in US exports to Chihuahua from 2023 to 2024?"
+    store = str(loaded_library.settings.store_dir)
+    text = run_cli("--store", store, "ask", question)
+    assert text.returncode == 0, text.stderr
+    assert "(48.86 − 40.53) ÷ 40.53" in text.stdout
+    assert "computed 20.6% = (48.86 − 40.53) ÷ 40.53: verified by recomputing" in text.stdout
+    js = run_cli("--store", store, "ask", "--json", question)
+    data = json.loads(js.stdout)
+    fig = next(f for f in data["figures"] if f["kind"] == "computed")
+    assert {"text", "value", "kind", "formula", "operands", "verified"} <= set(fig) and fig["verified"] is True
+    assert data["conflicts"] == []
+
+
+# --- refusals and conflicts (passages and rows of the shipped corpus) -----------------------------
+
+
+def article_hit(doc_id: str, text: str, published: str = "2025-06-30", source: str = "Test Bureau") -> Hit:
+    doc = DocumentMeta(doc_id=doc_id, title=doc_id, kind="article", fmt="md", source=source, published=published)
+    return Hit(chunk=Chunk(f"{doc_id}:0", doc_id, 0, text, 0, len(text)), doc=doc, score=1.0)
+
+
+def quoted(question: str, hits: list[Hit]) -> Answer:
+    """What the extractive answerer quotes: the first passage, cited."""
+    return Answer(
+        question=question, answer=f"{hits[0].chunk.text} [1]", abstained=False, citations=[citation_for(hits[0], 1)]
+    )
+
+
+def test_mixed_currencies_are_refused_with_the_reason_and_the_sources_kept():
+    hits = [
+        article_hit(
+            "articles/remittances.md", "Remittances to Mexico were US$5.0 billion in 2023 and MXN 95.0 billion in 2024."
+        )
+    ]
+    question = "By how much did remittances to Mexico change from 2023 to 2024?"
+    answer = with_computation(question, hits, quoted(question, hits))
+    assert answer.answer.startswith("This cannot be computed: the figures are in different currencies (MXN, USD)")
+    assert not any(f.kind == "computed" for f in answer.figures)
+    assert answer.citations and not answer.abstained
+
+
+def test_a_change_between_two_rows_of_one_period_is_refused():
+    hits = table_hits("us_mexico_canada_trade_annual_bts", lambda r: r["year"] == "2024")
+    question = "What was the percentage change in total trade from Mexico to Canada in 2024?"
+    answer = with_computation(question, hits, quoted(question, hits))
+    assert "cannot be computed" in answer.answer or not any(f.kind == "computed" for f in answer.figures)
+
+
+def test_conflicting_publishers_are_shown_side_by_side():
+    bts = table_hits(
+        "us_mexico_canada_trade_annual_bts", lambda r: r["partner"] == "Mexico" and r["year"] in ("2019", "2024")
+    )
+    census = table_hits(
+        "us_goods_trade_top_partners_annual", lambda r: r["partner"] == "Mexico" and r["year"] == "2019"
+    )
+    hits = [*bts, *census]
+    question = "What was the percentage change in US trade with Mexico from 2019 to 2024?"
+    answer = with_computation(question, hits, quoted(question, hits))
+    fig = check_computed(answer)
+    assert fig["value"] == 36.7 and "(839.89 − 614.50) ÷ 614.50" in answer.answer
+    data = answer.to_json()
+    assert len(data["conflicts"]) == 1
+    values = data["conflicts"][0]["values"]
+    assert {v["value"] for v in values} == {614.50e9, 612770.1e6}
+    # whose data disagrees (the agencies, not the corpus that quotes them), with their vintages
+    assert {v["publisher"] for v in values} == {data_source_of(bts[0].doc), data_source_of(census[0].doc)}
+    assert len({v["publisher"] for v in values}) == 2 and all(v["published"] for v in values)
+    # the answer says so and shows both, each with its citation
+    assert "Sources differ" in answer.answer and "US$612,770.1 million" in answer.answer
+    markers = {c.marker: c.doc_id for c in answer.citations}
+    for v in values:
+        assert markers[v["citation"]] == v["doc_id"] and f"[{v['citation']}]" in answer.answer
+
+
+def test_renumbering_keeps_operands_and_quoted_evidence_apart():
+    hits = table_hits(
+        "us_mexico_canada_trade_annual_bts", lambda r: r["partner"] == "Mexico" and r["year"] in ("2019", "2024")
+    )
+    story = article_hit("articles/us-mexico-trade-2024-2025-transborder.md", "US–Mexico trade set a record in 2024.")
+    question = "What was the percentage change in US trade with Mexico from 2019 to 2024?"
+    base = quoted(question, [story, *hits])
+    answer = with_computation(question, [story, *hits], base)
+    check_computed(answer)
+    assert [c.marker for c in answer.citations] == list(range(1, len(answer.citations) + 1))
+    assert answer.answer.endswith("US–Mexico trade set a record in 2024. [3]")
+    assert answer.citations[2].doc_id == story.chunk.doc_id
+
+
+# --- an LLM answerer: the model proposes, the code computes ----------------------------------------
+
+ROWS = table_hits(
+    "us_mexico_canada_trade_annual_bts", lambda r: r["partner"] == "Mexico" and r["year"] in ("2019", "2024")
+)
+GROWTH = "By what percentage did US trade with Mexico grow from 2019 to 2024?"
+
+
+def fake(reply: str) -> LLMAnswerer:
+    return LLMAnswerer(LangChainBackend(FakeListChatModel(responses=[reply]), "fake", "fake-model"))
+
+
+def test_the_prompt_asks_for_a_compute_line():
+    (_, system), _ = build_messages(GROWTH, ROWS)
+    assert PROPOSAL_INSTRUCTIONS in system and "Do not calculate yourself" in system
+
+
+def test_a_compute_line_is_carried_out_in_code_and_stated_first():
+    reply = (
+        "US trade with Mexico rose from 614.50 to 839.89 billion dollars [1][2].\n"
+        "COMPUTE: pct_change([1].total_trade_usd_billions, [2].total_trade_usd_billions)"
+    )
+    answer = fake(reply)(GROWTH, ROWS)
+    assert "COMPUTE" not in answer.answer
+    fig = check_computed(answer)
+    assert fig["value"] == 36.7 and answer.answer.startswith("Total trade for Mexico grew 36.7% from 2019 to 2024")
+    assert "[unverified]" not in answer.answer
+
+
+def test_the_model_may_state_the_computed_result_but_not_its_own_arithmetic():
+    right = fake(
+        "Trade with Mexico grew 36.7% [1][2].\n"
+        "COMPUTE: pct_change([1].total_trade_usd_billions, [2].total_trade_usd_billions)"
+    )(GROWTH, ROWS)
+    assert all(f.verified for f in right.figures) and "[unverified]" not in right.answer
+    wrong = fake(
+        "Trade with Mexico grew 40.2% [1][2].\n"
+        "COMPUTE: pct_change([1].total_trade_usd_billions, [2].total_trade_usd_billions)"
+    )(GROWTH, ROWS)
+    assert [f.verified for f in wrong.figures if f.text == "40.2%"] == [False]
+    assert "[unverified]" in wrong.answer
+    alone = fake("Trade with Mexico grew 36.7% [1][2].")(GROWTH, ROWS)  # no computation executed: not evidence
+    assert "[unverified]" in alone.answer and not any(f.kind == "computed" for f in alone.figures)
+
+
+def test_a_proposal_the_evidence_does_not_support_is_refused():
+    answer = fake("Trade grew [1].\nCOMPUTE: pct_change([1].total_trade_usd_billions, [7].total_trade_usd_billions)")(
+        GROWTH, ROWS
+    )
+    assert re.match(r"This cannot be computed: there is no passage \[7\]", answer.answer)
+    assert "COMPUTE" not in answer.answer and not any(f.kind == "computed" for f in answer.figures)
+
+
+def test_markdown_export_shows_the_formula_and_how_it_was_checked():
+    from nearshore_qa.export import answer_markdown
+
+    answer = fake("COMPUTE: pct_change([1].total_trade_usd_billions, [2].total_trade_usd_billions)")(GROWTH, ROWS)
+    text = answer_markdown(answer)
+    assert "computed 36.7% = (839.89 − 614.50) ÷ 614.50: ✅ verified by recomputing" in text.replace("\\", "")
