@@ -252,12 +252,12 @@ def figure_periods(sentence: str) -> list[tuple[FoundFigure, str, str]]:
             continue
         pct = f.kind == "percent"
         claimed = {assigned[j][-4:] for j, g in enumerate(figs) if assigned[j] and (g.kind == "percent") == pct}
-        free = [y for pos, y in years if y not in claimed]
+        unclaimed = [y for pos, y in years if y not in claimed]
         before = [y for pos, y in years if y not in claimed and pos < f.start]
         if before:
             assigned[i] = before[-1]
-        elif free:
-            assigned[i] = free[0]
+        elif unclaimed:
+            assigned[i] = unclaimed[0]
     for i in range(len(figs)):
         inside = _paren_period(sentence, figs, assigned, i)
         if inside:
