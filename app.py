@@ -246,6 +246,19 @@ def _linked(answer_md: str, i: int, markers: set[int]) -> str:
                   if int(m.group(1)) in markers else m.group(0), answer_md)
 
 
+def show_computed(fig, i: int, markers: set[int]) -> None:
+    """A figure computed in code: its result, formula and check, and each operand linked to its card."""
+    check = "verified by recomputing from the cited cells" if fig.verified else "not verified"
+    operands = " · ".join(f"{md(str(o.get('text') or o.get('value')))}"
+                          + (f" ({md(str(o['period']))})" if o.get("period") else "")
+                          + (f" \\[{o['citation']}\\]" if o.get("citation") is not None else "")
+                          for o in fig.operands)
+    with st.container(border=True):
+        st.markdown(_linked(f":material/calculate: **{md(str(fig.details.get('display') or fig.value))}** = "
+                            f"{md(fig.formula)}  \n{check}" + (f"  \nOperands: {operands}" if operands else ""),
+                            i, markers))
+
+
 def show_answer(lib, ans, i: int) -> None:
     if ans.standalone_question and ans.standalone_question != ans.question:
         st.caption(f"Follow-up read as: {md(ans.standalone_question)}")
@@ -255,11 +268,15 @@ def show_answer(lib, ans, i: int) -> None:
     if figures:
         with st.container(horizontal=True):
             for j, fig in enumerate(figures):
+                if fig.computed:
+                    continue  # shown below with its formula and operands
                 where = f" \\[{fig.citation}\\]" if fig.citation else ""
                 st.button(f"{md(fig.text)} · {'verified' if fig.verified else 'not verified'}{where}",
                           key=f"fig-{i}-{j}", on_click=_goto_lookup, args=(fig.text,),
                           icon=":material/check_circle:" if fig.verified else ":material/warning:",
                           help="Look this figure up across the library")
+    for fig in (f for f in figures if f.computed):
+        show_computed(fig, i, {c.marker for c in cites})
     if cites:
         st.caption("Closest sources (they do not answer the question)" if ans.abstained else "Sources")
         for c in cites:

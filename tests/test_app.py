@@ -316,3 +316,14 @@ def test_a_table_uploaded_with_its_sidecar_reads_with_its_labels(app):
     shown, _ = shown_table(app.dataframe[1])
     assert list(shown.columns) == ["State", "Year", "Expected jobs (count)"]
     assert shown["Expected jobs (count)"].tolist() == ["649,561", "12,000"]
+
+
+def test_computed_figure_shows_its_formula_and_links_each_operand(app):
+    """A figure computed in code is shown with its result, formula and check, and each operand
+    links to the card of the cell it came from."""
+    ask(app, "By how much did US imports from China change from 2018 to 2019?")
+    (shown,) = [m for m in markdowns(app) if "verified by recomputing" in m]
+    assert " = " in shown and "Operands:" in shown
+    links = re.findall(r"\[\\\[(\d+)\\\]\]\(#", shown)
+    assert len(links) >= 2, shown
+    assert not [b for b in app.button if "·" in b.label and "=" in b.label]  # no look-up chip for it
