@@ -16,6 +16,7 @@ import numpy as np
 import Stemmer
 from langchain_core.runnables import Runnable, RunnableLambda
 
+from .cells import cell_answer_for
 from .chunking import split_sentences
 from .citations import check_figures, citation_for
 from .figures import find_figures
@@ -176,8 +177,9 @@ class ExtractiveAnswerer:
     name = "extractive"
 
     def __init__(self, embedder, max_units: int = 3, min_score: float = 0.55, table_rows=None,
-                 max_encoded: int = 24):
+                 max_encoded: int = 24, tables_for=None):
         self.embedder = embedder
+        self.tables_for = tables_for  # doc_id -> list[tables.Table]: cell answers (cells.py)
         self.max_encoded = max_encoded
         # doc_id -> its row chunks; lets "which ... most" questions scan a whole table.
         self.table_rows = table_rows
@@ -267,6 +269,12 @@ class ExtractiveAnswerer:
 
     # -- composing --------------------------------------------------------------------------
     def __call__(self, question: str, hits: list[Hit]) -> Answer:
+        # --- tables as data (issue 12): a question a table cell answers is answered by that
+        # cell, stated in words with its labels, unit and period (cells.py) ---
+        cell_answer = cell_answer_for(question, hits, self.tables_for)
+        if cell_answer is not None:
+            return cell_answer
+        # --- end of the tables hook ---
         profile = QuestionProfile.of(question)
         units = self.units(profile, hits)
         self.score(profile, units)

@@ -45,7 +45,8 @@ class Library:
     def answerer(self):
         if self._answerer is None:
             if self.settings.answerer == "extractive":
-                self._answerer = ExtractiveAnswerer(self.embedder, table_rows=self.store.document_chunks)
+                self._answerer = ExtractiveAnswerer(self.embedder, table_rows=self.store.document_chunks,
+                                                    tables_for=self.store.tables)
             else:
                 from .llm import make_answerer
 

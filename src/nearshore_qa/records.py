@@ -39,6 +39,10 @@ class LoadedDocument:
     original: bytes
     tables: tuple[Table, ...] = ()
     pages: tuple[tuple[int, int, int], ...] = ()  # (page number, start, end) for PDFs
+    # Every table of the document parsed as data (tables.Table): CSV/XLSX sheets and the
+    # Markdown, HTML, DOCX and PDF tables inside documents. ``tables`` above stays the loader's
+    # rows for the row chunks.
+    data_tables: tuple[Any, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -116,6 +120,9 @@ class Citation:
     period: str = ""
     start: int = 0
     end: int = 0
+    row_label: str = ""  # a cell citation: the row's label ("Total sales", "2023 Mexico")
+    column_label: str = ""  # and the column's full header ("Years Ended September 30, 2019")
+    table_index: int | None = None  # which of the document's tables (tables.Table), 0-based
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -136,6 +143,9 @@ class Citation:
             "period": self.period,
             "start": self.start,
             "end": self.end,
+            "row_label": self.row_label,
+            "column_label": self.column_label,
+            "table_index": self.table_index,
         }
 
 

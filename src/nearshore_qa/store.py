@@ -56,6 +56,7 @@ from .embeddings import MiniLMEmbeddings
 from .errors import DocumentNotFound, NearshoreQAError, StoreError
 from .lexical import LexicalIndex
 from .records import Chunk, DocumentMeta, IngestResult, LoadedDocument, SourceInfo
+from .tables import Table, parse_markdown_tables, tables_from_json, tables_to_json
 
 Version = tuple[str, str]  # (doc_id, sha256)
 
@@ -70,6 +71,8 @@ CREATE TABLE IF NOT EXISTS chunks (
 CREATE INDEX IF NOT EXISTS chunks_doc ON chunks (doc_id, sha256);
 CREATE TABLE IF NOT EXISTS trash (chunk_id TEXT PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS doc_tables (
+    doc_id TEXT NOT NULL, sha256 TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY (doc_id, sha256));
 """
 
 # --- the crash test hook ------------------------------------------------------------------
@@ -184,6 +187,9 @@ class Registry:
             db.executemany("INSERT INTO chunks VALUES (?,?,?,?,?,?)",
                            [(c.chunk_id, version[0], version[1], c.ordinal, json.dumps(asdict(c)), t)
                             for c, t in zip(chunks, texts)])
+            # tables as data (issue 12): one JSON list per document version
+            db.execute("INSERT OR REPLACE INTO doc_tables VALUES (?,?,?)",
+                       (*version, tables_to_json(doc.data_tables)))
 
     def commit(self, version: Version, previous: Version | None) -> None:
         """One transaction: the new version goes live, the previous one is retired."""
@@ -202,6 +208,7 @@ class Registry:
         with self.transaction() as db:
             db.execute("DELETE FROM chunks WHERE doc_id=? AND sha256=?", version)
             db.execute("DELETE FROM documents WHERE doc_id=? AND sha256=?", version)
+            db.execute("DELETE FROM doc_tables WHERE doc_id=? AND sha256=?", version)
 
     def leftovers(self) -> tuple[list[Version], list[str]]:
         """What a killed writer left: versions not live (pending, retired) and, from older
@@ -254,6 +261,11 @@ class Registry:
         row = self.db.execute(
             "SELECT meta, text, original FROM documents WHERE doc_id=? AND status='ready'", (doc_id,)).fetchone()
         return (_meta_from_json(row[0]), row[1], row[2]) if row else None
+
+    def tables_json(self, version: Version) -> str | None:
+        """The document version's tables as stored (None: stored before tables were kept)."""
+        row = self.db.execute("SELECT data FROM doc_tables WHERE doc_id=? AND sha256=?", version).fetchone()
+        return row[0] if row else None
 
     def sources(self) -> list[SourceInfo]:
         rows = self.db.execute(
@@ -382,7 +394,7 @@ class ServerRegistry:
         self.records.upsert(ids=[self.record_id(version)], embeddings=[_DUMMY], documents=[doc.text], metadatas=[{
             "kind": "doc", "doc_id": version[0], "sha256": version[1], "status": "pending", "seq": 0,
             "n_chunks": len(chunks), "added_at": _now(), "meta": json.dumps(asdict(doc.meta)),
-            "original": original}])
+            "original": original, "tables": tables_to_json(doc.data_tables)}])
 
     def commit(self, version: Version, previous: Version | None) -> None:
         generation = self._next_generation()
@@ -465,6 +477,10 @@ class ServerRegistry:
         if not rec:
             return None
         return _meta_from_json(rec[0]["meta"]), rec[1] or "", rec[0].get("original", "")
+
+    def tables_json(self, version: Version) -> str | None:
+        rec = self._record(version)
+        return rec[0].get("tables") if rec else None
 
     def sources(self) -> list[SourceInfo]:
         return [_source(d, m["sha256"], _meta_from_json(m["meta"]), int(m["n_chunks"]), m["added_at"])
@@ -1002,6 +1018,26 @@ class Store:
             raise DocumentNotFound(doc_id)
         meta, text, original = found
         return meta, text, self.dir / "originals" / original
+
+    @_server_call
+    def tables(self, doc_id: str) -> list[Table]:
+        """The document's tables as data (cached by document version). A document stored before
+        tables were kept has its Markdown tables parsed from its text."""
+        version = self.registry.find_ready(doc_id)
+        if not version:
+            raise DocumentNotFound(doc_id)
+        cache = self.__dict__.setdefault("_tables_cache", {})
+        if version not in cache:
+            data = self.registry.tables_json(version)
+            if data is None:
+                found = self.registry.document(doc_id)
+                tables = parse_markdown_tables(found[1]) if found and "|" in found[1] else []
+            else:
+                tables = tables_from_json(data)
+            if len(cache) > 256:
+                cache.clear()
+            cache[version] = tables
+        return cache[version]
 
     @_server_call
     def sources(self) -> list[SourceInfo]:

@@ -1,0 +1,431 @@
+"""Cell-level answers: find the table cell a question asks for and state it in words.
+
+``answer_from_tables(question, hits, tables_for)`` looks at the tables of the best-ranked
+retrieved documents (``tables_for(doc_id) -> list[tables.Table]``), picks the row (entity: the
+row label, accents and demonyms folded; its group), the column (period: year, quarter, month,
+"as at" date; or measure: the column's words) and, for long tables whose rows carry the period
+(year, partner, exports), the row whose period matches. It returns a ``CellAnswer``: a sentence
+that states the cell with its labels, unit and period, and where the cell is (document, table,
+row, column) so the citation can point at it and highlight it. None when no cell is a clear
+match, so the caller falls back to quoting passages.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Callable
+
+import Stemmer
+
+from .records import Hit
+from .tables import Cell, Column, Period, Row, Table, fold, parse_period
+
+logger = logging.getLogger(__name__)
+
+_STEM = Stemmer.Stemmer("english")
+_WORD = re.compile(r"[a-z][a-z'\-]*|\d+(?:\.\d+)?")
+_STOP = set("""a an the of in on at to for from by with and or but is are was were be been being do does did what
+which who whom whose when where why how much many there their its it this that these those as than then into about
+over under between during per vs versus according has have had can could would should will shall may might me my our
+we you your i tell give show list please any some also still value amount number figure figures data year years
+fiscal ended ending end as at company's company group s respectively""".split())
+# Demonyms and short forms name the same entity as the row label ("Mexican" ~ "Mexico").
+_ALIASES = {"mexican": "mexico", "canadian": "canada", "chinese": "china", "japanese": "japan", "german": "germany",
+            "american": "us", "u.s": "us", "usa": "us", "u.s.a": "us", "texan": "texas", "korean": "korea",
+            "vietnamese": "vietnam", "taiwanese": "taiwan", "indian": "india", "european": "europe",
+            "brazilian": "brazil", "british": "uk", "uk": "uk", "irish": "ireland", "french": "france"}
+_TIME_TERMS = {"q1", "q2", "q3", "q4", "quarter", "month", "annual", "calendar"}
+_MONTH_NAMES = set("january february march april may june july august september october november december".split())
+_EXTREME = re.compile(r"\b(largest|biggest|highest|most|top|leading|greatest|smallest|lowest|least|fewest)\b", re.I)
+_LOW = re.compile(r"\b(smallest|lowest|least|fewest)\b", re.I)
+_UNIT_WORDS = {"usd", "us", "millions", "million", "billions", "billion", "thousands", "thousand", "pct", "percent",
+               "mxn", "cad", "dollars", "nominal", "in", "of", "eur", "gbp"}
+
+
+def terms(text: str) -> list[str]:
+    words = _WORD.findall(fold(text).replace("’", "'").replace("'s", "").replace("_", " "))
+    out = []
+    for w in words:
+        w = w.strip("'-")
+        if not w or w in _STOP:
+            continue
+        w = _ALIASES.get(w, w)
+        out.append(w if w[0].isdigit() else _STEM.stemWord(w))
+    return out
+
+
+@dataclass
+class CellAnswer:
+    """A cell (or cells of one row) stated in words, with where it stands."""
+
+    sentence: str  # without the citation marker
+    hit: Hit  # the retrieved chunk of that table (the row's own chunk when it was retrieved)
+    table_index: int
+    table: Table
+    row: Row
+    columns: list[Column]
+    score: float
+    doc_rank: int
+    notes: dict = field(default_factory=dict)
+
+    @property
+    def cells(self) -> list[Cell]:
+        return [self.row.cells[c.index] for c in self.columns]
+
+
+@dataclass
+class _Question:
+    text: str
+    terms: set[str]
+    periods: list[Period]
+    extreme: str  # "max" | "min" | ""
+
+    @classmethod
+    def of(cls, question: str) -> "_Question":
+        periods = []
+        for m in re.finditer(r"\b(?:19|20)\d\d\b", question):
+            near = question[max(0, m.start() - 20):m.end() + 3]
+            p = parse_period(near) or parse_period(m.group(0))
+            if p and all(p.key != q.key for q in periods):
+                periods.append(p if p.year == int(m.group(0)) else parse_period(m.group(0)))
+        extreme = ""
+        if _EXTREME.search(question) and re.match(r"\s*(which|what|who)\b", question, re.I):
+            extreme = "min" if _LOW.search(question) else "max"
+        return cls(question, set(terms(question)) - {str(p.year) for p in periods}, periods, extreme)
+
+
+def _period_match(asked: list[Period], period: Period | None) -> bool:
+    if period is None:
+        return False
+    for p in asked:
+        if p.year != period.year:
+            continue
+        if p.quarter and period.quarter and p.quarter != period.quarter:
+            continue
+        if p.month and period.month and p.month != period.month:
+            continue
+        return True
+    return False
+
+
+def _row_terms(row: Row, label_cols: list[int]) -> list[str]:
+    words = [row.cells[j].text for j in label_cols if not parse_period(row.cells[j].text)] or [row.label]
+    return terms(" ".join(words))
+
+
+def _idf(rows_terms: list[list[str]]) -> dict[str, float]:
+    n = len(rows_terms)
+    df: dict[str, int] = {}
+    for ts in rows_terms:
+        for t in set(ts):
+            df[t] = df.get(t, 0) + 1
+    return {t: math.log(1 + n / c) for t, c in df.items()}
+
+
+def _table_of_hit(hit: Hit, tables: list[Table]) -> tuple[int, Row | None] | None:
+    chunk = hit.chunk
+    for i, table in enumerate(tables):
+        if chunk.row is not None and table.source in ("csv", "xlsx"):
+            if chunk.table and table.name != chunk.table:
+                continue
+            row = next((r for r in table.rows if r.source_row == chunk.row), None)
+            return i, row
+        if table.start is not None and table.start <= chunk.start <= (table.end or table.start):
+            return i, table.row_at(chunk.start)
+    return None
+
+
+def _column_terms(column: Column) -> list[str]:
+    words = [w for w in re.split(r"[\s_]+", column.name) if w.lower() not in _UNIT_WORDS]
+    return terms(" ".join(words))
+
+
+def _best_cell(q: _Question, table: Table) -> tuple[float, Row, list[Column], dict] | None:
+    label_cols = [c.index for c in table.label_columns]
+    value_cols = [c for c in table.value_columns
+                  if any(r.cells[c.index].value is not None for r in table.rows)]
+    if not value_cols or not table.rows:
+        return None
+    rows = [r for r in table.rows if r.kind != "group" and any(r.cells[c.index].value is not None for c in value_cols)]
+    if not rows:
+        return None
+    rows_terms = [_row_terms(r, label_cols) for r in rows]
+    group_terms = [terms(r.group) for r in rows]
+    idf = _idf(rows_terms)
+    long_table = any(r.period for r in rows)
+    # columns: by period, else by the measure words
+    period_cols = [c for c in value_cols if c.period]
+    col_scores = {}
+    for c in value_cols:
+        ct = set(_column_terms(c))
+        score = len(ct & q.terms) / (1 + 0.2 * len(ct - q.terms)) if ct else 0.0
+        if c.period and q.periods:
+            score += 2.0 if _period_match(q.periods, c.period) else -2.0
+        col_scores[c.index] = score
+    if q.periods and period_cols and not long_table:
+        chosen_cols = [c for c in period_cols if _period_match(q.periods, c.period)]
+        if not chosen_cols:
+            return None
+        if len(chosen_cols) > 1:
+            best = max(col_scores[c.index] for c in chosen_cols)
+            tops = [c for c in chosen_cols if col_scores[c.index] == best]
+            chosen_cols = tops if len(tops) < len(chosen_cols) else chosen_cols
+        # one column per asked period ("in 2019 and 2018")
+        per_period: dict[str, Column] = {}
+        for c in chosen_cols:
+            per_period.setdefault(c.period.key, c)
+        chosen_cols = list(per_period.values())
+    elif len(value_cols) == 1:
+        chosen_cols = value_cols
+    else:
+        best = max(col_scores.values())
+        tops = [c for c in value_cols if col_scores[c.index] == best]
+        if best <= 0:
+            if period_cols and len(period_cols) == len(value_cols) and len(value_cols) <= 4 and not long_table:
+                chosen_cols = value_cols  # no period asked: the row across its periods
+            else:
+                return None
+        else:
+            chosen_cols = tops[:1] if len(tops) == 1 else tops[:3]
+    # rows: the label's words in the question (rare words weigh more), the row's period
+    scored = []
+    for r, rt, gt in zip(rows, rows_terms, group_terms):
+        if long_table and q.periods and not _period_match(q.periods, r.period):
+            continue
+        if not rt:
+            continue
+        uniq = set(rt)
+        hit_w = sum(idf.get(t, 1.0) for t in uniq if t in q.terms)
+        all_w = sum(idf.get(t, 1.0) for t in uniq)
+        coverage = hit_w / all_w if all_w else 0.0
+        group_bonus = 0.15 * len(set(gt) & q.terms)
+        scored.append((coverage + 0.05 * hit_w + group_bonus, coverage, r))
+    if not scored:
+        return None
+    scored.sort(key=lambda s: -s[0])
+    notes: dict = {}
+    top_score, coverage, row = scored[0]
+    if q.extreme and long_table and (coverage < 0.99 or len(chosen_cols) == 1):
+        # "Which partner was the largest ... in 2023?": the row with the extreme figure.
+        col = max(chosen_cols, key=lambda c: col_scores[c.index])
+        cands = [r for r in rows if (not q.periods or _period_match(q.periods, r.period))
+                 and r.kind != "total" and r.cells[col.index].value is not None]
+        if len(cands) >= 2:
+            pick = (min if q.extreme == "min" else max)(cands, key=lambda r: r.cells[col.index].value)
+            notes = {"extreme": q.extreme, "among": len(cands)}
+            return 0.8, pick, [col], notes
+    if coverage < 0.6:
+        return None
+    if len(scored) > 1 and scored[1][0] == top_score and scored[1][2].label != row.label:
+        return None  # two rows match equally: not clear which is asked
+    return top_score, row, chosen_cols, notes
+
+
+def answer_from_tables(question: str, hits: list[Hit], tables_for: Callable[[str], list[Table]],
+                       max_docs: int = 3) -> CellAnswer | None:
+    """The cell(s) the question asks for in the tables of the top retrieved documents, or None."""
+    q = _Question.of(question)
+    if not q.terms:
+        return None
+    seen: list[str] = []
+    best: CellAnswer | None = None
+    for rank, hit in enumerate(hits):
+        doc_id = hit.chunk.doc_id
+        if doc_id in seen:
+            continue
+        seen.append(doc_id)
+        if len(seen) > max_docs:
+            break
+        try:
+            tables = tables_for(doc_id)
+        except Exception as exc:  # a document removed meanwhile, a damaged record: quote passages
+            logger.warning("tables of %s not read (%s)", doc_id, type(exc).__name__)
+            continue
+        for t_index, table in enumerate(tables):
+            found = _best_cell(q, table)
+            if found is None:
+                continue
+            score, row, cols, notes = found
+            score -= 0.1 * len(seen)  # a lower-ranked document must match better
+            if best is None or score > best.score:
+                row_hit = _hit_for_row(hits, hit, table, t_index, row, tables)
+                best = CellAnswer(sentence="", hit=row_hit, table_index=t_index, table=table, row=row,
+                                  columns=cols, score=score, doc_rank=len(seen) - 1, notes=notes)
+    if best is not None:
+        best.sentence = state_cells(best.table, best.row, best.columns, best.hit.doc.title, best.notes)
+    return best
+
+
+def _hit_for_row(hits: list[Hit], default: Hit, table: Table, t_index: int, row: Row, tables: list[Table]) -> Hit:
+    """The retrieved chunk of that very row when there is one (its citation shows the row)."""
+    for h in hits:
+        if h.chunk.doc_id != default.chunk.doc_id:
+            continue
+        found = _table_of_hit(h, tables)
+        if found and found[0] == t_index and found[1] is not None and found[1].index == row.index:
+            return h
+    return default
+
+
+# --- stating a cell -----------------------------------------------------------------------
+
+_OWN_UNIT = re.compile(r"per share|\bcents?\b|\bpence\b|%|\bpercent|\bratio\b|\bdays\b|\bnumber of\b|\bmargin\b|"
+                       r"\bheadcount\b|\bemployees\b|\(\s*[a-z$£€]+\s*\)", re.I)
+
+
+def format_value(cell: Cell, table: Table, column: Column, row: Row | None = None) -> str:
+    """The cell as written, with the currency, scale and percent its column or table gives:
+    "24.5" under "£m" -> "£24.5 million"; "$ 1,496.5" in a table "(in millions)" -> "$1,496.5 million"."""
+    unit = table.column_unit(column)
+    if row is not None and _OWN_UNIT.search(row.label):
+        unit = column.unit if not _OWN_UNIT.search(column.label) else type(unit)()  # "(cents)", "per share": not the table's
+    text = re.sub(r"([$£€¥])\s+", r"\1", cell.text.strip())
+    has_cur = bool(re.search(r"[$£€¥]|\b(?:usd|eur|gbp|mxn|cad)\b", text, re.I))
+    if unit.percent and not unit.currency and "%" not in text and not unit.scale:
+        return f"{text}%"
+    if unit.currency and not has_cur and not text.endswith("%"):
+        neg = text.startswith(("-", "−", "(")) and not text.startswith("(")
+        text = f"-{unit.currency}{text[1:]}" if neg else f"{unit.currency}{text}"
+    if unit.scale and "%" not in text and not re.search(r"(?i)\b(?:thousand|million|billion|trillion|bn|mn|k|m)$", text):
+        text = f"{text} {unit.scale}"
+    return text
+
+
+def _measure(column: Column) -> str:
+    words = [w for w in re.split(r"[\s_]+", column.name) if w and w.lower() not in _UNIT_WORDS]
+    return " ".join(words).strip(" ,:")
+
+
+def _period_phrase(table: Table, row: Row, column: Column) -> str:
+    if column.period:
+        label = " ".join(p for p in column.parts if p and parse_period(p))
+        label = label or column.period.text
+        return f"in {label}" if re.fullmatch(r"(?:19|20)\d\d", label.strip()) else f"({label.strip(' ,')})"
+    if row.period:
+        return f"in {row.period.text}"
+    return ""
+
+
+def state_cells(table: Table, row: Row, columns: list[Column], title: str = "", notes: dict | None = None) -> str:
+    """A sentence stating the cells of ``row`` in ``columns``: "Total sales was $1,496.5 million
+    (Years Ended September 30, 2019)"; "In 2023, imports for Mexico was US$475.22 billion"."""
+    notes = notes or {}
+    label_cols = [c.index for c in table.label_columns]
+    entity = " ".join(row.cells[j].text for j in label_cols
+                      if row.cells[j].text and not parse_period(row.cells[j].text)) or row.label
+    entity = re.sub(r"\s+", " ", entity).strip(" :")
+    if row.group and row.group.lower() not in entity.lower():
+        entity = f"{entity} ({row.group})"
+    parts = []
+    for col in columns:
+        value = format_value(row.cells[col.index], table, col, row)
+        measure = _measure(col)
+        when = _period_phrase(table, row, col)
+        if col.period and (not measure or measure.lower() in when.lower()):
+            measure = ""
+        subject = f"{measure} for {entity}" if measure and entity else (entity or measure)
+        if row.period and not col.period:
+            parts.append(f"{when[:1].upper()}{when[1:]}, {subject} was {value}" if when else f"{subject} was {value}")
+        else:
+            parts.append(f"{subject} was {value} {when}".strip())
+    sentence = "; ".join(parts)
+    if notes.get("extreme"):
+        word = "highest" if notes["extreme"] == "max" else "lowest"
+        col = columns[0]
+        scope = f" {_period_phrase(table, row, col)}" if row.period else ""
+        sentence = (f"{entity} had the {word} {_measure(col) or col.label} among {notes['among']} rows{scope}: "
+                    f"{format_value(row.cells[col.index], table, col, row)}")
+    sentence = sentence[:1].upper() + sentence[1:]
+    return sentence.rstrip(".") + "."
+
+
+def cell_span(row_text: str, table: Table, row: Row, column: Column) -> tuple[int, int] | None:
+    """Where the cell stands in its row's text: the j-th cell of a Markdown row line, or
+    "column: value" in a rendered CSV/XLSX row."""
+    cell = row.cells[column.index].text
+    if row_text.lstrip().startswith("|"):
+        bounds = [m.start() for m in re.finditer(r"(?<!\\)\|", row_text)]
+        if column.index + 1 < len(bounds):
+            a, b = bounds[column.index] + 1, bounds[column.index + 1]
+            while a < b and row_text[a] == " ":
+                a += 1
+            while b > a and row_text[b - 1] == " ":
+                b -= 1
+            return (a, b) if b > a else None
+        return None
+    name = column.label
+    m = re.search(rf"(?:^|; ){re.escape(name)}: ([^;]*)", row_text)
+    if m:
+        return m.start(1) - len(name) - 2, m.end(1)
+    at = row_text.find(cell) if cell else -1
+    return (at, at + len(cell)) if at >= 0 else None
+
+
+# --- the answer ---------------------------------------------------------------------------
+
+_NOT_A_LOOKUP = re.compile(r"^\s*(why|how (?:did|does|do|is|are|was|were|has|have|can|could|will|would)|explain|"
+                           r"describe|what (?:is|are|was|were) the (?:reasons?|purpose|impact|effect|method|policy|"
+                           r"basis)|what does|what do)\b", re.I)
+
+
+def cell_answer_for(question: str, hits: list[Hit], tables_for: Callable[[str], list[Table]] | None):
+    """The extractive answerer's hook: an ``Answer`` stating the asked cell with a citation that
+    points at it, or None (then the answerer quotes passages as before)."""
+    if tables_for is None or not hits or _NOT_A_LOOKUP.search(question):
+        return None
+    found = answer_from_tables(question, hits, tables_for)
+    if found is None:
+        return None
+    return compose(question, found)
+
+
+def compose(question: str, found: CellAnswer):
+    from .citations import check_figures, citation_for
+    from .records import Answer
+
+    hit, table, row = found.hit, found.table, found.row
+    chunk = hit.chunk
+    own_row = _row_of_chunk(chunk, table, row)
+    citation = citation_for(hit, 1)
+    if not own_row:
+        # The row was not among the retrieved chunks: cite the row itself, rendered from its cells.
+        citation.text = _render_row(table, row)
+        citation.locator = f"{table.name}, row {row.index + 1}"
+        if row.start is not None:
+            citation.start, citation.end = row.start, row.end or row.start
+    citation.highlights = []
+    for col in found.columns:
+        span = cell_span(citation.text, table, row, col)
+        if span:
+            citation.highlights.append(span)
+    first = found.columns[0]
+    citation.kind = "table"
+    citation.table = citation.table or table.name
+    citation.row = row.source_row if row.source_row is not None else row.index
+    citation.column = first.label
+    citation.column_label = " / ".join(c.label for c in found.columns)
+    citation.row_label = row.label
+    citation.table_index = found.table_index
+    unit = table.column_unit(first)
+    citation.units = citation.units or unit.text
+    period = first.period or row.period
+    citation.period = citation.period or (period.text if period else "")
+    text = f"{found.sentence} [1]"
+    figures = check_figures(text, [citation])
+    return Answer(question=question, answer=text, abstained=False, citations=[citation], figures=figures,
+                  confidence=max(0.0, min(1.0, found.score)))
+
+
+def _row_of_chunk(chunk, table: Table, row: Row) -> bool:
+    if chunk.row is not None and table.source in ("csv", "xlsx"):
+        return row.source_row == chunk.row and (not chunk.table or chunk.table == table.name)
+    return row.start is not None and row.start <= chunk.start < max(row.end or 0, row.start + 1)
+
+
+def _render_row(table: Table, row: Row) -> str:
+    if table.source in ("csv", "xlsx"):
+        return "; ".join(f"{c.label}: {row.cells[c.index].text}" for c in table.columns if row.cells[c.index].text)
+    return "| " + " | ".join(c.text for c in row.cells) + " |"
