@@ -590,6 +590,9 @@ def html_table_grid(table) -> tuple[list[list[str]], int, str]:
             while (r, col) in pending:
                 row.append(pending.pop((r, col)))
                 col += 1
+            for sup in cell.find_all("sup"):  # footnote markers ("Mexico<sup>1</sup>")
+                if re.fullmatch(r"\s*(?:\d{1,2}|[a-z*†‡]|\(\w\))\s*", sup.get_text()):
+                    sup.decompose()
             text = " ".join(cell.get_text(" ", strip=True).split())
             span = _int_attr(cell, "colspan")
             down = _int_attr(cell, "rowspan")
