@@ -103,7 +103,8 @@ def report(rows: list[dict], label: str) -> str:
         groups[(kind, r["answer_from"])].append(r)
         groups[(r["answer_type"], "all")].append(r)
         groups[(kind, "all")].append(r)
-    lines.append("  (spans = span + multi-span, numbers = arithmetic + count)")    for (kind, source), rs in sorted(groups.items()):
+    lines.append("  (spans = span + multi-span, numbers = arithmetic + count)")
+    for (kind, source), rs in sorted(groups.items()):
         n = len(rs)
         lines.append(f"  {kind:<11} {source:<11} n={n:<5} correct {sum(r['ok'] for r in rs) / n:.3f} "
                      f"cited_gold {sum(r['cited_gold'] for r in rs) / n:.3f} "

@@ -21,7 +21,7 @@ from typing import Callable
 import Stemmer
 
 from .records import Hit
-from .tables import Cell, Column, Period, Row, Table, fold, parse_period
+from .tables import Cell, Column, Period, Row, Table, clean_label, fold, parse_period, unit_only
 
 logger = logging.getLogger(__name__)
 
@@ -57,6 +57,11 @@ def terms(text: str) -> list[str]:
     return out
 
 
+# Words of a question that name no row or column ("What was the amount of ...").
+_GENERIC = set(terms("amount value figure number much many respectively reported report table company group "
+                     "companies"))
+
+
 @dataclass
 class CellAnswer:
     """A cell (or cells of one row) stated in words, with where it stands."""
@@ -76,12 +81,42 @@ class CellAnswer:
         return [self.row.cells[c.index] for c in self.columns]
 
 
+_OP_PCT = re.compile(r"\bpercent(?:age)?\s+(?:change|increase|decrease|growth|decline)|%\s*change|change\s*\(%\)|"
+                     r"\bgrowth rate\b", re.I)
+_OP_CHANGE = re.compile(r"\b(?:change|increase|decrease|difference|decline)\b", re.I)
+_OP_AVG = re.compile(r"\baverage\b", re.I)
+_OP_WHICH = re.compile(r"\b(?:which|what)\s+(?:year|period|fy|fiscal year|quarter)s?\b.*?\b(larger|largest|higher|highest|"
+                       r"more|most|greater|greatest|bigger|biggest|lower|lowest|smaller|smallest|less|least|fewer)\b",
+                       re.I)
+
+
+def _operation(question: str, periods: list[Period]) -> str:
+    """What the question does with the cells: "" (state them), "pct", "change", "average",
+    "which-max" / "which-min" (the period where the row is highest / lowest)."""
+    which = _OP_WHICH.search(question)
+    if which and not re.search(r"\bthan\s+[\d$]", question):
+        return "which-min" if _LOW_CMP.search(which.group(1)) else "which-max"
+    if len(periods) != 2:
+        return ""
+    if _OP_PCT.search(question):
+        return "pct"
+    if _OP_AVG.search(question):
+        return "average"
+    if _OP_CHANGE.search(question):
+        return "change"
+    return ""
+
+
+_LOW_CMP = re.compile(r"lower|lowest|smaller|smallest|less|least|fewer", re.I)
+
+
 @dataclass
 class _Question:
     text: str
     terms: set[str]
     periods: list[Period]
     extreme: str  # "max" | "min" | ""
+    op: str = ""
 
     @classmethod
     def of(cls, question: str) -> "_Question":
@@ -89,12 +124,18 @@ class _Question:
         for m in re.finditer(r"\b(?:19|20)\d\d\b", question):
             near = question[max(0, m.start() - 20):m.end() + 3]
             p = parse_period(near) or parse_period(m.group(0))
+            p = p if p and p.year == int(m.group(0)) else parse_period(m.group(0))
             if p and all(p.key != q.key for q in periods):
-                periods.append(p if p.year == int(m.group(0)) else parse_period(m.group(0)))
+                periods.append(p)
         extreme = ""
-        if _EXTREME.search(question) and re.match(r"\s*(which|what|who)\b", question, re.I):
+        op = _operation(question, periods)
+        if not op and _EXTREME.search(question) and re.match(r"\s*(which|what|who)\b", question, re.I):
             extreme = "min" if _LOW.search(question) else "max"
-        return cls(question, set(terms(question)) - {str(p.year) for p in periods}, periods, extreme)
+        words = set(terms(question)) - {str(p.year) for p in periods}
+        if op:  # "percentage change", "average", "which year ... larger" name no row or column
+            words -= set(terms("percentage change increase decrease difference decline average which year period "
+                               "larger largest higher highest more most greater lower lowest smaller less least"))
+        return cls(question, words, periods, extreme, op)
 
 
 def _period_match(asked: list[Period], period: Period | None) -> bool:
@@ -114,6 +155,11 @@ def _period_match(asked: list[Period], period: Period | None) -> bool:
 def _row_terms(row: Row, label_cols: list[int]) -> list[str]:
     words = [row.cells[j].text for j in label_cols if not parse_period(row.cells[j].text)] or [row.label]
     return terms(" ".join(words))
+
+
+def _only_period(row: Row, label_cols: list[int]) -> bool:
+    texts = [row.cells[j].text for j in label_cols if row.cells[j].text]
+    return bool(texts) and all(parse_period(t) for t in texts)
 
 
 def _idf(rows_terms: list[list[str]]) -> dict[str, float]:
@@ -143,7 +189,7 @@ def _column_terms(column: Column) -> list[str]:
     return terms(" ".join(words))
 
 
-def _best_cell(q: _Question, table: Table) -> tuple[float, Row, list[Column], dict] | None:
+def _best_cell(q: _Question, table: Table, title: str = "") -> tuple[float, Row, list[Column], dict] | None:
     label_cols = [c.index for c in table.label_columns]
     value_cols = [c for c in table.value_columns
                   if any(r.cells[c.index].value is not None for r in table.rows)]
@@ -152,7 +198,7 @@ def _best_cell(q: _Question, table: Table) -> tuple[float, Row, list[Column], di
     rows = [r for r in table.rows if r.kind != "group" and any(r.cells[c.index].value is not None for c in value_cols)]
     if not rows:
         return None
-    rows_terms = [_row_terms(r, label_cols) for r in rows]
+    rows_terms = [_row_terms(r, label_cols) if not _only_period(r, label_cols) else [] for r in rows]
     group_terms = [terms(r.group) for r in rows]
     idf = _idf(rows_terms)
     long_table = any(r.period for r in rows)
@@ -165,7 +211,12 @@ def _best_cell(q: _Question, table: Table) -> tuple[float, Row, list[Column], di
         if c.period and q.periods:
             score += 2.0 if _period_match(q.periods, c.period) else -2.0
         col_scores[c.index] = score
-    if q.periods and period_cols and not long_table:
+    if q.op.startswith("which") and len(period_cols) >= 2 and not long_table:
+        per_key: dict[str, Column] = {}
+        for c in period_cols:
+            per_key.setdefault(c.period.key, c)
+        chosen_cols = list(per_key.values())
+    elif q.periods and period_cols and not long_table:
         chosen_cols = [c for c in period_cols if _period_match(q.periods, c.period)]
         if not chosen_cols:
             return None
@@ -184,10 +235,7 @@ def _best_cell(q: _Question, table: Table) -> tuple[float, Row, list[Column], di
         best = max(col_scores.values())
         tops = [c for c in value_cols if col_scores[c.index] == best]
         if best <= 0:
-            if period_cols and len(period_cols) == len(value_cols) and len(value_cols) <= 4 and not long_table:
-                chosen_cols = value_cols  # no period asked: the row across its periods
-            else:
-                return None
+            return None  # neither a period nor a measure of the question picks a column
         else:
             chosen_cols = tops[:1] if len(tops) == 1 else tops[:3]
     # rows: the label's words in the question (rare words weigh more), the row's period
@@ -196,6 +244,8 @@ def _best_cell(q: _Question, table: Table) -> tuple[float, Row, list[Column], di
         if long_table and q.periods and not _period_match(q.periods, r.period):
             continue
         if not rt:
+            if long_table and q.periods and r.period:  # rows named by their period alone ("2010")
+                scored.append((1.0, 1.0, r))
             continue
         uniq = set(rt)
         hit_w = sum(idf.get(t, 1.0) for t in uniq if t in q.terms)
@@ -219,8 +269,24 @@ def _best_cell(q: _Question, table: Table) -> tuple[float, Row, list[Column], di
             return 0.8, pick, [col], notes
     if coverage < 0.6:
         return None
+    # Most of what the question names must stand in the table around the cell (its row, group,
+    # columns, caption); a question about something else that shares a row's word is not a lookup.
+    around = (set(rows_terms[rows.index(row)]) | set(terms(row.group)) | set(terms(table.caption))
+              | set(terms(title)))
+    for c in chosen_cols:
+        around |= set(terms(" ".join(c.parts)))
+    for c in table.label_columns:
+        around |= set(terms(c.label))
+    asked = q.terms - _GENERIC
+    if asked and len(asked & around) / len(asked) < 0.5:
+        return None
     if len(scored) > 1 and scored[1][0] == top_score and scored[1][2].label != row.label:
         return None  # two rows match equally: not clear which is asked
+    if q.op:
+        values = [row.cells[c.index].value for c in chosen_cols]
+        if any(v is None for v in values) or len(chosen_cols) < 2:
+            return None
+        notes = {"op": q.op}
     return top_score, row, chosen_cols, notes
 
 
@@ -245,7 +311,7 @@ def answer_from_tables(question: str, hits: list[Hit], tables_for: Callable[[str
             logger.warning("tables of %s not read (%s)", doc_id, type(exc).__name__)
             continue
         for t_index, table in enumerate(tables):
-            found = _best_cell(q, table)
+            found = _best_cell(q, table, hit.doc.title)
             if found is None:
                 continue
             score, row, cols, notes = found
@@ -281,7 +347,7 @@ def format_value(cell: Cell, table: Table, column: Column, row: Row | None = Non
     "24.5" under "£m" -> "£24.5 million"; "$ 1,496.5" in a table "(in millions)" -> "$1,496.5 million"."""
     unit = table.column_unit(column)
     if row is not None and _OWN_UNIT.search(row.label):
-        unit = column.unit if not _OWN_UNIT.search(column.label) else type(unit)()  # "(cents)", "per share": not the table's
+        unit = type(unit)()  # "(cents)", "per share", "%": the row says its unit, not the table's scale
     text = re.sub(r"([$£€¥])\s+", r"\1", cell.text.strip())
     has_cur = bool(re.search(r"[$£€¥]|\b(?:usd|eur|gbp|mxn|cad)\b", text, re.I))
     if unit.percent and not unit.currency and "%" not in text and not unit.scale:
@@ -294,16 +360,32 @@ def format_value(cell: Cell, table: Table, column: Column, row: Row | None = Non
     return text
 
 
+_TIME_WORDS = re.compile(r"\b(fiscal|years?|ended|ending|as (?:at|of)|months?|quarters?|period|weeks?|fy|"
+                         r"estimated|final|actual|restated|reported)\b", re.I)
+
+
+def _header_parts(column: Column) -> tuple[list[str], list[str]]:
+    """(time words, measure words) among a column's header labels: "Fiscal" over "2019" is
+    when; "Exports" under "2022" is what."""
+    when, what = [], []
+    for p in dict.fromkeys(p for p in column.parts if p):
+        if unit_only(p):
+            continue
+        (when if parse_period(p) or _TIME_WORDS.search(p) else what).append(p.strip(" ,:"))
+    return when, what
+
+
 def _measure(column: Column) -> str:
-    words = [w for w in re.split(r"[\s_]+", column.name) if w and w.lower() not in _UNIT_WORDS]
-    return " ".join(words).strip(" ,:")
+    what = _header_parts(column)[1]
+    words = " ".join(what) if (column.period or what) else column.name
+    kept = [w for w in re.split(r"[\s_]+", words) if w and w.lower() not in _UNIT_WORDS]
+    return clean_label(" ".join(kept))
 
 
 def _period_phrase(table: Table, row: Row, column: Column) -> str:
     if column.period:
-        label = " ".join(p for p in column.parts if p and parse_period(p))
-        label = label or column.period.text
-        return f"in {label}" if re.fullmatch(r"(?:19|20)\d\d", label.strip()) else f"({label.strip(' ,')})"
+        when = " ".join(_header_parts(column)[0]) or column.period.text
+        return f"in {when}" if re.fullmatch(r"(?:19|20)\d\d", when.strip()) else f"({when.strip(' ,')})"
     if row.period:
         return f"in {row.period.text}"
     return ""
@@ -315,12 +397,24 @@ def state_cells(table: Table, row: Row, columns: list[Column], title: str = "", 
     notes = notes or {}
     label_cols = [c.index for c in table.label_columns]
     entity = " ".join(row.cells[j].text for j in label_cols
-                      if row.cells[j].text and not parse_period(row.cells[j].text)) or row.label
+                      if row.cells[j].text and not parse_period(row.cells[j].text)) or (
+        "" if row.period else row.label)
     entity = re.sub(r"\s+", " ", entity).strip(" :")
     if row.group and row.group.lower() not in entity.lower():
         entity = f"{entity} ({row.group})"
     parts = []
-    for col in columns:
+    measures = {_measure(c) for c in columns}
+    if len(columns) > 1 and len(measures) == 1 and not row.period and all(c.period for c in columns):
+        # one measure over several periods: "Sensors was 914 million (Fiscal 2019) and 918 million (Fiscal 2018)"
+        measure = measures.pop()
+        subject = f"{measure} for {entity}" if measure and entity else (entity or measure)
+        values = [f"{format_value(row.cells[c.index], table, c, row)} {_period_phrase(table, row, c)}".strip()
+                  for c in columns]
+        parts = [f"{subject} was {', '.join(values[:-1])} and {values[-1]}"]
+        columns_done = True
+    else:
+        columns_done = False
+    for col in ([] if columns_done else columns):
         value = format_value(row.cells[col.index], table, col, row)
         measure = _measure(col)
         when = _period_phrase(table, row, col)
@@ -332,6 +426,9 @@ def state_cells(table: Table, row: Row, columns: list[Column], title: str = "", 
         else:
             parts.append(f"{subject} was {value} {when}".strip())
     sentence = "; ".join(parts)
+    op = notes.get("op", "")
+    if op:
+        sentence = _operation_sentence(op, table, row, columns, entity, parts) or sentence
     if notes.get("extreme"):
         word = "highest" if notes["extreme"] == "max" else "lowest"
         col = columns[0]
@@ -340,6 +437,38 @@ def state_cells(table: Table, row: Row, columns: list[Column], title: str = "", 
                     f"{format_value(row.cells[col.index], table, col, row)}")
     sentence = sentence[:1].upper() + sentence[1:]
     return sentence.rstrip(".") + "."
+
+
+def _fmt(x: float, decimals: int) -> str:
+    return f"{x:,.{decimals}f}".replace("-", "−") if x < 0 else f"{x:,.{decimals}f}"
+
+
+def _operation_sentence(op: str, table: Table, row: Row, columns: list[Column], entity: str, parts: list[str]) -> str:
+    """The stated cells and what the question computes from them, marked as computed (the figure
+    is not in the source; the cells it comes from are)."""
+    cells = [row.cells[c.index] for c in columns]
+    values = [c.value for c in cells]
+    decimals = max((len(c.text.split(".")[1].rstrip(")%")) if "." in c.text else 0) for c in cells)
+    if op.startswith("which"):
+        pick = (min if op == "which-min" else max)(range(len(values)), key=lambda i: values[i])
+        word = "lowest" if op == "which-min" else "highest"
+        when = _period_phrase(table, row, columns[pick]).removeprefix("in ").strip("()")
+        return f"{entity} was {word} in {when} ({'; '.join(parts)})"
+    scale = table.column_unit(columns[0]).scale if not _OWN_UNIT.search(row.label) else ""
+    scale = f" {scale}" if scale else ""
+    # columns are in the question's order of periods; the change runs from the earlier to the later
+    order = sorted(range(2), key=lambda i: (columns[i].period.year, columns[i].period.key))
+    old, new = values[order[0]], values[order[1]]
+    stated = "; ".join(parts)
+    if op == "change":
+        return f"{stated}: a change of {_fmt(new - old, decimals)}{scale} (computed from the two cells)"
+    if op == "pct":
+        if old == 0:
+            return ""
+        return f"{stated}: a change of {_fmt(100 * (new - old) / abs(old), 2)}% (computed from the two cells)"
+    if op == "average":
+        return f"{stated}: an average of {_fmt((new + old) / 2, decimals + 1)}{scale} (computed from the two cells)"
+    return ""
 
 
 def cell_span(row_text: str, table: Table, row: Row, column: Column) -> tuple[int, int] | None:
@@ -366,9 +495,10 @@ def cell_span(row_text: str, table: Table, row: Row, column: Column) -> tuple[in
 
 # --- the answer ---------------------------------------------------------------------------
 
-_NOT_A_LOOKUP = re.compile(r"^\s*(why|how (?:did|does|do|is|are|was|were|has|have|can|could|will|would)|explain|"
-                           r"describe|what (?:is|are|was|were) the (?:reasons?|purpose|impact|effect|method|policy|"
-                           r"basis)|what does|what do)\b", re.I)
+_NOT_A_LOOKUP = re.compile(r"^\s*(why|how (?:did|does|do|is|are|was|were|has|have|can|could|will|would|often|long)|"
+                           r"explain|describe|where|who|what (?:is|are|was|were) the (?:reasons?|purpose|impact|"
+                           r"effect|method|policy|basis)|what does|what do|which (?:countries|companies|methods?))\b"
+                           r"|^\s*what (?:is|are) (?!the\b)(?:an? )?[A-Za-z][A-Za-z\s-]{0,40}\?$", re.I)
 
 
 def cell_answer_for(question: str, hits: list[Hit], tables_for: Callable[[str], list[Table]] | None):
