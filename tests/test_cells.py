@@ -95,7 +95,7 @@ def test_store_keeps_tables_and_the_answer_cites_the_cell(make_library):
     assert [r.label for r in tables[0].rows] == ["Mexico", "Canada", "China"]
     answer = lib.ask("How much did the US import from Mexico in 2023?")
     assert not answer.abstained
-    assert "US$475,216.0 million in 2023 [1]" in answer.answer
+    assert "Imports for Mexico was US$475,216.0 million in 2023. [1]" in answer.answer
     cit = answer.citations[0]
     assert (cit.doc_id, cit.row_label, cit.column_label, cit.row, cit.table_index) == (
         "us_goods_trade_partners.html", "Mexico", "2023 Imports", 0, 0)

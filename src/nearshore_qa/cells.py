@@ -205,9 +205,15 @@ def _best_cell(q: _Question, table: Table, title: str = "") -> tuple[float, Row,
     # columns: by period, else by the measure words
     period_cols = [c for c in value_cols if c.period]
     col_scores = {}
+    # A column is picked by a word of the question it names that the title does not already say
+    # ("imports" in a table titled "US imports from China" tells no column apart).
+    title_terms = set(terms(title))
     for c in value_cols:
         ct = set(_column_terms(c))
-        score = len(ct & q.terms) / (1 + 0.2 * len(ct - q.terms)) if ct else 0.0
+        hits = (ct & q.terms) - title_terms
+        score = len(hits) / (1 + 0.2 * len(ct - q.terms)) if ct else 0.0
+        if _UNITLESS.search(c.label.replace("_", " ")) and not (_UNITLESS.search(" ".join(q.terms)) and hits):
+            score -= 1.0  # a rank or a share answers only a question that asks for it
         if c.period and q.periods:
             score += 2.0 if _period_match(q.periods, c.period) else -2.0
         col_scores[c.index] = score
@@ -234,10 +240,15 @@ def _best_cell(q: _Question, table: Table, title: str = "") -> tuple[float, Row,
     else:
         best = max(col_scores.values())
         tops = [c for c in value_cols if col_scores[c.index] == best]
-        if best <= 0:
+        plain = [c for c in value_cols if col_scores[c.index] > -0.5]
+        if best <= 0 and len(plain) == 1:
+            tops = plain  # the one figure column beside ranks and shares
+        elif best <= 0:
             return None  # neither a period nor a measure of the question picks a column
-        else:
-            chosen_cols = tops[:1] if len(tops) == 1 else tops[:3]
+        same: dict[str, Column] = {}
+        for c in tops:  # one measure in two units (millions, billions): state it once
+            same.setdefault(_measure(c).lower(), c)
+        chosen_cols = list(same.values())[:3]
     # rows: the label's words in the question (rare words weigh more), the row's period
     scored = []
     for r, rt, gt in zip(rows, rows_terms, group_terms):
@@ -284,10 +295,14 @@ def _best_cell(q: _Question, table: Table, title: str = "") -> tuple[float, Row,
         return None  # two rows match equally: not clear which is asked
     if q.op:
         values = [row.cells[c.index].value for c in chosen_cols]
-        if any(v is None for v in values) or len(chosen_cols) < 2:
+        if any(v is None for v in values) or len(chosen_cols) < 2 or not all(c.period for c in chosen_cols):
             return None
         notes = {"op": q.op}
     return top_score, row, chosen_cols, notes
+
+
+_RANGE = re.compile(r"\bbetween\s+(?:19|20)\d\d\s+and\s+(?:19|20)\d\d|\bfrom\s+(?:19|20)\d\d\s+(?:to|through|until)\s+"
+                    r"(?:19|20)\d\d|\bsince\b|\bcumulative|\bin total\b", re.I)
 
 
 def answer_from_tables(question: str, hits: list[Hit], tables_for: Callable[[str], list[Table]],
@@ -296,6 +311,11 @@ def answer_from_tables(question: str, hits: list[Hit], tables_for: Callable[[str
     q = _Question.of(question)
     if not q.terms:
         return None
+    if not q.op and (_OP_PCT.search(question) or _OP_CHANGE.search(question) or _OP_AVG.search(question)
+                     or re.search(r"\b(?:percent(?:age)?|by how much|how much (?:more|less)|exceed)\b", question, re.I)):
+        return None  # a computation the cells here cannot make: leave it to the passages
+    if not q.op and _RANGE.search(question):
+        return None  # a span of periods (a sum, a trend), not one cell
     seen: list[str] = []
     best: CellAnswer | None = None
     for rank, hit in enumerate(hits):
@@ -346,6 +366,9 @@ def format_value(cell: Cell, table: Table, column: Column, row: Row | None = Non
     """The cell as written, with the currency, scale and percent its column or table gives:
     "24.5" under "£m" -> "£24.5 million"; "$ 1,496.5" in a table "(in millions)" -> "$1,496.5 million"."""
     unit = table.column_unit(column)
+    if _UNITLESS.search(column.label.replace("_", " ")):
+        unit = column.unit if not column.unit.scale else type(unit)(percent=column.unit.percent)
+        unit = type(unit)(percent=unit.percent) if re.search(r"(?i)rank|count|number|crossings|trucks", column.label) else unit
     if row is not None and _OWN_UNIT.search(row.label):
         unit = type(unit)()  # "(cents)", "per share", "%": the row says its unit, not the table's scale
     text = re.sub(r"([$£€¥])\s+", r"\1", cell.text.strip())
@@ -360,6 +383,8 @@ def format_value(cell: Cell, table: Table, column: Column, row: Row | None = Non
     return text
 
 
+_UNITLESS = re.compile(r"\b(?:rank(?:ing)?|count|number|no|pct|percent(?:age)?|share|crossings|trucks|containers|"
+                       r"units|ratio|index|employees|headcount)\b", re.I)
 _TIME_WORDS = re.compile(r"\b(fiscal|years?|ended|ending|as (?:at|of)|months?|quarters?|period|weeks?|fy|"
                          r"estimated|final|actual|restated|reported)\b", re.I)
 
@@ -396,8 +421,8 @@ def state_cells(table: Table, row: Row, columns: list[Column], title: str = "", 
     (Years Ended September 30, 2019)"; "In 2023, imports for Mexico was US$475.22 billion"."""
     notes = notes or {}
     label_cols = [c.index for c in table.label_columns]
-    entity = " ".join(row.cells[j].text for j in label_cols
-                      if row.cells[j].text and not parse_period(row.cells[j].text)) or (
+    entity = " ".join(dict.fromkeys(row.cells[j].text for j in label_cols
+                      if row.cells[j].text and not parse_period(row.cells[j].text))) or (
         "" if row.period else row.label)
     entity = re.sub(r"\s+", " ", entity).strip(" :")
     if row.group and row.group.lower() not in entity.lower():

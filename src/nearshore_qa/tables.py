@@ -246,7 +246,7 @@ def clean_label(text: str) -> str:
     return words.rstrip(" :").strip()
 
 
-_TOTAL = re.compile(r"^(?:total|sub-?total|grand total|net total)\b|\btotals?$", re.I)
+_TOTAL = re.compile(r"\b(?:total|sub-?total|totals|all (?:countries|states|partners))\b", re.I)
 
 
 # --- the table ----------------------------------------------------------------------------
