@@ -335,6 +335,8 @@ def answer_from_tables(question: str, hits: list[Hit], tables_for: Callable[[str
             if found is None:
                 continue
             score, row, cols, notes = found
+            if notes.get("extreme") and len(seen) > 1:
+                continue  # a superlative is read from the best-ranked document's table only
             score -= 0.1 * len(seen)  # a lower-ranked document must match better
             if best is None or score > best.score:
                 row_hit = _hit_for_row(hits, hit, table, t_index, row, tables)
