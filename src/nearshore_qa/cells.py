@@ -21,7 +21,7 @@ from typing import Callable
 import Stemmer
 
 from .records import Hit
-from .tables import Cell, Column, Period, Row, Table, clean_label, fold, parse_period, unit_only
+from .tables import Cell, Column, Period, Row, Table, clean_label, fold, month_or_quarter, parse_period, unit_only
 
 logger = logging.getLogger(__name__)
 
@@ -144,22 +144,23 @@ def _period_match(asked: list[Period], period: Period | None) -> bool:
     for p in asked:
         if p.year != period.year:
             continue
-        if p.quarter and period.quarter and p.quarter != period.quarter:
-            continue
-        if p.month and period.month and p.month != period.month:
-            continue
+        if (p.quarter or period.quarter) and p.quarter != period.quarter and not p.month:
+            continue  # a quarter is not the year it is part of
+        if (p.month or period.month) and p.month != period.month:
+            continue  # nor is a month
         return True
     return False
 
 
 def _row_terms(row: Row, label_cols: list[int]) -> list[str]:
-    words = [row.cells[j].text for j in label_cols if not parse_period(row.cells[j].text)] or [row.label]
+    words = [row.cells[j].text for j in label_cols
+             if not parse_period(row.cells[j].text) and not month_or_quarter(row.cells[j].text)] or [row.label]
     return terms(" ".join(words))
 
 
 def _only_period(row: Row, label_cols: list[int]) -> bool:
     texts = [row.cells[j].text for j in label_cols if row.cells[j].text]
-    return bool(texts) and all(parse_period(t) for t in texts)
+    return bool(texts) and all(parse_period(t) or month_or_quarter(t) for t in texts)
 
 
 def _idf(rows_terms: list[list[str]]) -> dict[str, float]:
@@ -335,8 +336,6 @@ def answer_from_tables(question: str, hits: list[Hit], tables_for: Callable[[str
             if found is None:
                 continue
             score, row, cols, notes = found
-            if notes.get("extreme") and len(seen) > 1:
-                continue  # a superlative is read from the best-ranked document's table only
             score -= 0.1 * len(seen)  # a lower-ranked document must match better
             if best is None or score > best.score:
                 row_hit = _hit_for_row(hits, hit, table, t_index, row, tables)
@@ -418,15 +417,21 @@ def _period_phrase(table: Table, row: Row, column: Column) -> str:
     return ""
 
 
+def row_entity(table: Table, row: Row) -> str:
+    """What a row is about, without its period: "Mexico" for (2023, Mexico), "" for (2010)."""
+    label_cols = [c.index for c in table.label_columns]
+    entity = " ".join(dict.fromkeys(row.cells[j].text for j in label_cols
+                      if row.cells[j].text and not parse_period(row.cells[j].text)
+                      and not month_or_quarter(row.cells[j].text))) or (
+        "" if row.period else row.label)
+    return re.sub(r"\s+", " ", entity).strip(" :")
+
+
 def state_cells(table: Table, row: Row, columns: list[Column], title: str = "", notes: dict | None = None) -> str:
     """A sentence stating the cells of ``row`` in ``columns``: "Total sales was $1,496.5 million
     (Years Ended September 30, 2019)"; "In 2023, imports for Mexico was US$475.22 billion"."""
     notes = notes or {}
-    label_cols = [c.index for c in table.label_columns]
-    entity = " ".join(dict.fromkeys(row.cells[j].text for j in label_cols
-                      if row.cells[j].text and not parse_period(row.cells[j].text))) or (
-        "" if row.period else row.label)
-    entity = re.sub(r"\s+", " ", entity).strip(" :")
+    entity = row_entity(table, row)
     if row.group and row.group.lower() not in entity.lower():
         entity = f"{entity} ({row.group})"
     parts = []
@@ -536,10 +541,32 @@ def cell_answer_for(question: str, hits: list[Hit], tables_for: Callable[[str], 
     found = answer_from_tables(question, hits, tables_for)
     if found is None:
         return None
-    return compose(question, found)
+    return compose(question, found, hits)
 
 
-def compose(question: str, found: CellAnswer):
+def _support(hits: list[Hit], found: CellAnswer) -> tuple[Hit, tuple[int, int]] | None:
+    """For a superlative read off a table: the best-ranked passage of another document that names
+    the same row and period, quoted beside the cell (the reader sees the claim in prose too)."""
+    from .chunking import split_sentences
+
+    entity = fold(row_entity(found.table, found.row))
+    period = found.row.period
+    if not entity:
+        return None
+    for h in hits:
+        if h.chunk.doc_id == found.hit.chunk.doc_id or h.chunk.row is not None:
+            continue
+        text = h.chunk.text
+        for a, b in split_sentences(text):
+            sentence = text[a:b]
+            if len(sentence) < 25 or sentence.lstrip().startswith(("#", "|")):
+                continue
+            if entity in fold(sentence) and (period is None or str(period.year) in sentence):
+                return h, (a, b)
+    return None
+
+
+def compose(question: str, found: CellAnswer, hits: list[Hit] | None = None):
     from .citations import check_figures, citation_for
     from .records import Answer
 
@@ -571,8 +598,14 @@ def compose(question: str, found: CellAnswer):
     period = first.period or row.period
     citation.period = citation.period or (period.text if period else "")
     text = f"{found.sentence} [1]"
-    figures = check_figures(text, [citation])
-    return Answer(question=question, answer=text, abstained=False, citations=[citation], figures=figures,
+    citations = [citation]
+    support = _support(hits or [], found) if found.notes.get("extreme") else None
+    if support is not None:
+        s_hit, (a, b) = support
+        citations.append(citation_for(s_hit, 2, (a, b)))
+        text += f" {s_hit.chunk.text[a:b].strip()} [2]"
+    figures = check_figures(text, citations)
+    return Answer(question=question, answer=text, abstained=False, citations=citations, figures=figures,
                   confidence=max(0.0, min(1.0, found.score)))
 
 

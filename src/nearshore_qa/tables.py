@@ -444,7 +444,7 @@ def from_grid(grid: Sequence[Sequence[str]], *, name: str = "", caption: str = "
             kind = "total"  # an unlabelled row closing a group sums it
         else:
             kind = "data"
-        period = next((p for p in (parse_period(cells[j]) for j in label_idx) if p), None)
+        period = _row_period([cells[j] for j in label_idx])
         offset = offsets[header_rows + i] if offsets else (None, None)
         src = source_rows[header_rows + i] if source_rows else None
         out_rows.append(Row(i, label, parsed, kind, group if kind != "group" else "", src, offset[0], offset[1],
@@ -463,6 +463,27 @@ def from_grid(grid: Sequence[Sequence[str]], *, name: str = "", caption: str = "
 def _label_unit(columns: list[Column]) -> Unit:
     """ "($ in millions)" over the label column speaks for the whole table."""
     return next((c.unit for c in columns if c.is_label and c.unit), Unit())
+
+
+def _row_period(labels: list[str]) -> Period | None:
+    """The period a row's label cells name; a year cell and a month or quarter cell beside it
+    ("2022", "May") make one period (2022-05)."""
+    period = next((p for p in (parse_period(x) for x in labels) if p), None)
+    if period is None or period.month or period.quarter:
+        return period
+    for x in labels:
+        word = x.strip().lower().rstrip(".")
+        if word in _MONTHS:
+            return replace(period, text=f"{x.strip()} {period.text}", month=_MONTHS[word])
+        q = re.fullmatch(r"q([1-4])", word)
+        if q:
+            return replace(period, text=f"{x.strip()} {period.text}", quarter=int(q.group(1)))
+    return period
+
+
+def month_or_quarter(text: str) -> bool:
+    word = text.strip().lower().rstrip(".")
+    return word in _MONTHS or bool(re.fullmatch(r"q[1-4]", word))
 
 
 def _shared_unit(columns: list[Column]) -> Unit:
