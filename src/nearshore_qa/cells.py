@@ -36,7 +36,9 @@ fiscal ended ending end as at company's company group s respectively""".split())
 _ALIASES = {"mexican": "mexico", "canadian": "canada", "chinese": "china", "japanese": "japan", "german": "germany",
             "american": "us", "u.s": "us", "usa": "us", "u.s.a": "us", "texan": "texas", "korean": "korea",
             "vietnamese": "vietnam", "taiwanese": "taiwan", "indian": "india", "european": "europe",
-            "brazilian": "brazil", "british": "uk", "uk": "uk", "irish": "ireland", "french": "france"}
+            "brazilian": "brazil", "british": "uk", "uk": "uk", "irish": "ireland", "french": "france",
+            # a deficit or a surplus is a (trade) balance below or above zero
+            "deficit": "balance", "deficits": "balance", "surplus": "balance", "surpluses": "balance"}
 _TIME_TERMS = {"q1", "q2", "q3", "q4", "quarter", "month", "annual", "calendar"}
 _MONTH_NAMES = set("january february march april may june july august september october november december".split())
 _EXTREME = re.compile(r"\b(largest|biggest|highest|most|top|leading|greatest|smallest|lowest|least|fewest)\b", re.I)
@@ -242,6 +244,12 @@ def _best_cell(q: _Question, table: Table, title: str = "") -> tuple[float, Row,
         best = max(col_scores.values())
         tops = [c for c in value_cols if col_scores[c.index] == best]
         plain = [c for c in value_cols if col_scores[c.index] > -0.5]
+        if best <= 0 and q.extreme and len(plain) > 1:
+            # "largest trading partner": the title's own words may name the measure to rank by
+            raw = {c.index: len(set(_column_terms(c)) & q.terms) for c in plain}
+            top = max(raw.values())
+            if top > 0 and sum(1 for v in raw.values() if v == top) == 1:
+                best, tops = 1.0, [c for c in plain if raw[c.index] == top]
         if best <= 0 and len(plain) == 1:
             tops = plain  # the one figure column beside ranks and shares
         elif best <= 0:
@@ -276,8 +284,9 @@ def _best_cell(q: _Question, table: Table, title: str = "") -> tuple[float, Row,
         cands = [r for r in rows if (not q.periods or _period_match(q.periods, r.period))
                  and r.kind != "total" and r.cells[col.index].value is not None]
         if len(cands) >= 2:
-            pick = (min if q.extreme == "min" else max)(cands, key=lambda r: r.cells[col.index].value)
-            notes = {"extreme": q.extreme, "among": len(cands)}
+            lowest = (q.extreme == "min") != bool(re.search(r"\bdeficits?\b", q.text, re.I))
+            pick = (min if lowest else max)(cands, key=lambda r: r.cells[col.index].value)
+            notes = {"extreme": "min" if lowest else "max", "among": len(cands)}
             return 0.8, pick, [col], notes
     if coverage < 0.6:
         return None
@@ -373,6 +382,9 @@ def format_value(cell: Cell, table: Table, column: Column, row: Row | None = Non
     if row is not None and _OWN_UNIT.search(row.label):
         unit = type(unit)()  # "(cents)", "per share", "%": the row says its unit, not the table's scale
     text = re.sub(r"([$£€¥])\s+", r"\1", cell.text.strip())
+    if re.fullmatch(r"-?\d{5,}(?:\.\d+)?", text):  # 797958.4 -> 797,958.4 (as a reader writes it)
+        whole, _, frac = text.partition(".")
+        text = f"{int(whole):,}" + (f".{frac}" if frac else "")
     has_cur = bool(re.search(r"[$£€¥]|\b(?:usd|eur|gbp|mxn|cad)\b", text, re.I))
     if unit.percent and not unit.currency and "%" not in text and not unit.scale:
         return f"{text}%"
