@@ -59,6 +59,10 @@ def terms(text: str) -> list[str]:
     return out
 
 
+# The share of a question's words that must stand around the chosen cell (row, group, columns,
+# caption, title); tuned on the first 300 TAT-QA dev questions (benchmarks/RESULTS.md).
+QUESTION_COVERAGE = float(__import__("os").environ.get("NEARSHORE_QA_CELL_COVERAGE", "0.5"))
+
 # Words of a question that name no row or column ("What was the amount of ...").
 _GENERIC = set(terms("amount value figure number much many respectively reported report table company group "
                      "companies"))
@@ -148,8 +152,10 @@ def _period_match(asked: list[Period], period: Period | None) -> bool:
             continue
         if (p.quarter or period.quarter) and p.quarter != period.quarter and not p.month:
             continue  # a quarter is not the year it is part of
-        if (p.month or period.month) and p.month != period.month:
-            continue  # nor is a month
+        if p.month and period.month and p.month != period.month:
+            continue
+        if period.month and not period.day and not p.month:
+            continue  # nor is a month (a dated column, "As at 31 December 2019", stands for its year)
         return True
     return False
 
@@ -299,7 +305,7 @@ def _best_cell(q: _Question, table: Table, title: str = "") -> tuple[float, Row,
     for c in table.label_columns:
         around |= set(terms(c.label))
     asked = q.terms - _GENERIC
-    if asked and len(asked & around) / len(asked) < 0.5:
+    if asked and len(asked & around) / len(asked) < QUESTION_COVERAGE:
         return None
     if len(scored) > 1 and scored[1][0] == top_score and scored[1][2].label != row.label:
         return None  # two rows match equally: not clear which is asked
@@ -322,7 +328,7 @@ def answer_from_tables(question: str, hits: list[Hit], tables_for: Callable[[str
     if not q.terms:
         return None
     if not q.op and (_OP_PCT.search(question) or _OP_CHANGE.search(question) or _OP_AVG.search(question)
-                     or re.search(r"\b(?:percent(?:age)?|by how much|how much (?:more|less)|exceed)\b", question, re.I)):
+                     or re.search(r"\b(?:by what percent(?:age)?|by how much|how much (?:more|less)|exceed)\b", question, re.I)):
         return None  # a computation the cells here cannot make: leave it to the passages
     if not q.op and _RANGE.search(question):
         return None  # a span of periods (a sum, a trend), not one cell
@@ -545,10 +551,13 @@ _NOT_A_LOOKUP = re.compile(r"^\s*(why|how (?:did|does|do|is|are|was|were|has|hav
                            r"|^\s*what (?:is|are) (?!the\b)(?:an? )?[A-Za-z][A-Za-z\s-]{0,40}\?$", re.I)
 
 
+_YES_NO = re.compile(r"^\s*(?:was|were|is|are|did|does|do|has|have|had|will|can)\s|\bwhy\b", re.I)
+
+
 def cell_answer_for(question: str, hits: list[Hit], tables_for: Callable[[str], list[Table]] | None):
     """The extractive answerer's hook: an ``Answer`` stating the asked cell with a citation that
     points at it, or None (then the answerer quotes passages as before)."""
-    if tables_for is None or not hits or _NOT_A_LOOKUP.search(question):
+    if tables_for is None or not hits or _NOT_A_LOOKUP.search(question) or _YES_NO.search(question):
         return None
     found = answer_from_tables(question, hits, tables_for)
     if found is None:
