@@ -39,11 +39,11 @@ def hits_for(doc, contains: str) -> list[Hit]:
     ("What were accounts payable as estimated at June 30, 2019?", "tables/tatqa_excerpts.md", "Accounts payable",
      "Accounts payable was (219) (Estimated at June 30, 2019)", "Accounts payable", "Estimated at June 30, 2019"),
     ("How much did the US import from Mexico in 2023?", "tables/us_goods_trade_partners.html", "Mexico",
-     "Imports for Mexico was US$475,216.0 million in 2023", "Mexico", "2023 Imports"),
+     "Imports for Mexico were US$475,216.0 million in 2023", "Mexico", "2023 Imports"),
     ("How much FDI did Nuevo León receive in 2010?", "corpus/articles/nuevo-leon-investment.docx", "2010",
      "In 2010, FDI inflow was US$4.81 billion", "2010", "FDI inflow"),
     ("What were US exports to Jalisco in 2024?", "corpus/tables/us_exports_to_mexican_states.csv", "Jalisco",
-     "In 2024, exports for Jalisco was US$11.42 billion", "2024 Jalisco", "us_exports_usd_billions"),
+     "In 2024, exports for Jalisco were US$11.42 billion", "2024 Jalisco", "us_exports_usd_billions"),
 ])
 def test_the_asked_cell_is_stated_with_its_labels_unit_and_period(question, rel, near, stated, row_label, column):
     doc = load(rel)
@@ -95,7 +95,7 @@ def test_store_keeps_tables_and_the_answer_cites_the_cell(make_library):
     assert [r.label for r in tables[0].rows] == ["Mexico", "Canada", "China"]
     answer = lib.ask("How much did the US import from Mexico in 2023?")
     assert not answer.abstained
-    assert "Imports for Mexico was US$475,216.0 million in 2023. [1]" in answer.answer
+    assert "Imports for Mexico were US$475,216.0 million in 2023. [1]" in answer.answer
     cit = answer.citations[0]
     assert (cit.doc_id, cit.row_label, cit.column_label, cit.row, cit.table_index) == (
         "us_goods_trade_partners.html", "Mexico", "2023 Imports", 0, 0)

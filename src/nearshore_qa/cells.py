@@ -435,6 +435,12 @@ def _period_phrase(table: Table, row: Row, column: Column) -> str:
     return ""
 
 
+def _be(subject: str) -> str:
+    """ "were" after a plural head word ("Total sales were", "Imports for Mexico were")."""
+    head = re.split(r"\s+(?:for|of|from|\()", subject.strip(), maxsplit=1)[0].split(" ")[-1].lower()
+    return "were" if re.fullmatch(r"[a-z]+[^s']s", head) and not head.endswith(("ics", "ss", "us", "is")) else "was"
+
+
 def row_entity(table: Table, row: Row) -> str:
     """What a row is about, without its period: "Mexico" for (2023, Mexico), "" for (2010)."""
     label_cols = [c.index for c in table.label_columns]
@@ -460,7 +466,7 @@ def state_cells(table: Table, row: Row, columns: list[Column], title: str = "", 
         subject = f"{measure} for {entity}" if measure and entity else (entity or measure)
         values = [f"{format_value(row.cells[c.index], table, c, row)} {_period_phrase(table, row, c)}".strip()
                   for c in columns]
-        parts = [f"{subject} was {', '.join(values[:-1])} and {values[-1]}"]
+        parts = [f"{subject} {_be(subject)} {', '.join(values[:-1])} and {values[-1]}"]
         columns_done = True
     else:
         columns_done = False
@@ -472,9 +478,10 @@ def state_cells(table: Table, row: Row, columns: list[Column], title: str = "", 
             measure = ""
         subject = f"{measure} for {entity}" if measure and entity else (entity or measure)
         if row.period and not col.period:
-            parts.append(f"{when[:1].upper()}{when[1:]}, {subject} was {value}" if when else f"{subject} was {value}")
+            verb = _be(subject)
+            parts.append(f"{when[:1].upper()}{when[1:]}, {subject} {verb} {value}" if when else f"{subject} {verb} {value}")
         else:
-            parts.append(f"{subject} was {value} {when}".strip())
+            parts.append(f"{subject} {_be(subject)} {value} {when}".strip())
     sentence = "; ".join(parts)
     op = notes.get("op", "")
     if op:
