@@ -61,7 +61,7 @@ def terms(text: str) -> list[str]:
 
 # The share of a question's words that must stand around the chosen cell (row, group, columns,
 # caption, title); tuned on the first 300 TAT-QA dev questions (benchmarks/RESULTS.md).
-QUESTION_COVERAGE = float(__import__("os").environ.get("NEARSHORE_QA_CELL_COVERAGE", "0.5"))
+QUESTION_COVERAGE = float(__import__("os").environ.get("NEARSHORE_QA_CELL_COVERAGE", "0.4"))
 
 # Words of a question that name no row or column ("What was the amount of ...").
 _GENERIC = set(terms("amount value figure number much many respectively reported report table company group "
@@ -305,8 +305,10 @@ def _best_cell(q: _Question, table: Table, title: str = "") -> tuple[float, Row,
     for c in table.label_columns:
         around |= set(terms(c.label))
     asked = q.terms - _GENERIC
-    if asked and len(asked & around) / len(asked) < QUESTION_COVERAGE:
+    cell_cov = len(asked & around) / len(asked) if asked else 1.0
+    if cell_cov < QUESTION_COVERAGE:
         return None
+    notes["coverage"] = cell_cov
     if len(scored) > 1 and scored[1][0] == top_score and scored[1][2].label != row.label:
         return None  # two rows match equally: not clear which is asked
     if q.op:
@@ -569,7 +571,30 @@ def cell_answer_for(question: str, hits: list[Hit], tables_for: Callable[[str], 
     found = answer_from_tables(question, hits, tables_for)
     if found is None:
         return None
+    if _sentence_coverage(question, hits) > found.notes.get("coverage", 1.0) + SENTENCE_MARGIN:
+        return None  # a sentence of the passages names more of what is asked than the cell does
     return compose(question, found, hits)
+
+
+SENTENCE_MARGIN = float(__import__("os").environ.get("NEARSHORE_QA_CELL_SENTENCE_MARGIN", "0.1"))
+
+
+def _sentence_coverage(question: str, hits: list[Hit], top: int = 3) -> float:
+    """The largest share of the question's words that one prose sentence of the top passages holds."""
+    from .chunking import split_sentences
+
+    asked = _Question.of(question).terms - _GENERIC
+    if not asked:
+        return 0.0
+    best = 0.0
+    for h in hits[:top]:
+        text = h.chunk.text
+        if h.chunk.row is not None or text.lstrip().startswith("|"):
+            continue
+        for a, b in split_sentences(text):
+            got = asked & set(terms(text[a:b]))
+            best = max(best, len(got) / len(asked))
+    return best
 
 
 def _support(hits: list[Hit], found: CellAnswer) -> tuple[Hit, tuple[int, int]] | None:
