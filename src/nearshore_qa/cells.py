@@ -492,7 +492,8 @@ def state_cells(table: Table, row: Row, columns: list[Column], title: str = "", 
         word = "highest" if notes["extreme"] == "max" else "lowest"
         col = columns[0]
         scope = f" {_period_phrase(table, row, col)}" if row.period else ""
-        sentence = (f"{entity} had the {word} {_measure(col) or col.label} among {notes['among']} rows{scope}: "
+        # no bare count in the sentence: it would read as a figure to check
+        sentence = (f"{entity} had the {word} {_measure(col) or col.label} of the table's rows{scope}: "
                     f"{format_value(row.cells[col.index], table, col, row)}")
     sentence = sentence[:1].upper() + sentence[1:]
     return sentence.rstrip(".") + "."
