@@ -169,6 +169,19 @@ def test_xlsx_every_sheet_is_a_table():
     assert truck.label == "Truck" and truck.cells[1].value == 218.5
 
 
+def test_pdf_ruled_table_is_read_with_pdfplumber():
+    pytest.importorskip("pdfplumber")
+    doc = load("tables/us_goods_trade_partners.pdf")
+    (table,) = doc.data_tables
+    assert table.source == "pdf" and table.page == 1
+    assert [c.label for c in table.value_columns] == ["Exports 2023", "Imports 2023", "Balance 2023"]
+    assert [c.period.year for c in table.value_columns] == [2023, 2023, 2023]
+    assert table.unit.scale == "million" and table.unit.currency == "US$"  # from the line above the table
+    china = next(r for r in table.rows if r.label == "China")
+    assert china.cells[3].value == -279107.2  # "(279,107.2)"
+    assert doc.text[china.start:china.end] == "China"
+
+
 def test_tables_survive_json(excerpts):
     doc, _ = excerpts
     again = tables_from_json(tables_to_json(doc.data_tables))

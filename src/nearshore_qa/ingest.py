@@ -423,7 +423,12 @@ def _pdf_tables(data: bytes, text: str, pages: tuple[tuple[int, int, int], ...])
                 found.append((line_start, line_end))
                 pos = line_end
             offsets = found if len(found) == len(grid) else None
-        table = from_grid(grid, name=f"table page {number}", source="pdf", page=number, offsets=offsets)
+        caption = ""
+        if offsets and span:  # the line above the table's first row: its title or units
+            above = text[max(span[0], offsets[0][0] - 300):offsets[0][0]].strip().split("\n")
+            caption = above[-1] if above else ""
+        table = from_grid(grid, name=f"table page {number}", source="pdf", page=number, offsets=offsets,
+                          caption=caption)
         if table is not None:
             yield table
 
