@@ -104,3 +104,18 @@ def test_store_keeps_tables_and_the_answer_cites_the_cell(make_library):
     assert answer.figures and all(f.verified for f in answer.figures)
     data = answer.to_json()["citations"][0]
     assert data["row_label"] == "Mexico" and data["column_label"] == "2023 Imports"
+
+
+def test_a_store_from_before_tables_were_kept_rebuilds_them(make_library, backend):
+    if backend == "server":
+        pytest.skip("the SQLite record is the one a store from an earlier release has")
+    lib = make_library()
+    lib.add([DATA / "corpus" / "tables" / "us_exports_to_mexican_states.csv", DATA / "tables" / "tatqa_excerpts.md"])
+    kept = {d: lib.store.tables(d) for d in ("us_exports_to_mexican_states.csv", "tatqa_excerpts.md")}
+    with lib.store.registry.transaction() as db:
+        db.execute("DELETE FROM doc_tables")
+    lib.store.__dict__.pop("_tables_cache", None)
+    for doc_id, tables in kept.items():
+        again = lib.store.tables(doc_id)
+        assert [[r.label for r in t.rows] for t in again] == [[r.label for r in t.rows] for t in tables]
+        assert [[c.label for c in t.columns] for t in again] == [[c.label for c in t.columns] for t in tables]

@@ -56,7 +56,7 @@ from .embeddings import MiniLMEmbeddings
 from .errors import DocumentNotFound, NearshoreQAError, StoreError
 from .lexical import LexicalIndex
 from .records import Chunk, DocumentMeta, IngestResult, LoadedDocument, SourceInfo
-from .tables import Table, parse_markdown_tables, tables_from_json, tables_to_json
+from .tables import Table, from_records, parse_markdown_tables, tables_from_json, tables_to_json
 
 Version = tuple[str, str]  # (doc_id, sha256)
 
@@ -1019,6 +1019,28 @@ class Store:
         meta, text, original = found
         return meta, text, self.dir / "originals" / original
 
+    def _tables_from_record(self, doc_id: str, version: Version) -> list[Table]:
+        """A document stored before tables were kept: its CSV/XLSX rows from its row chunks, its
+        Markdown tables from its text."""
+        found = self.registry.document(doc_id)
+        if not found:
+            return []
+        meta, text, _ = found
+        if meta.kind != "table":
+            return parse_markdown_tables(text) if "|" in text else []
+        sheets: dict[str, list[Chunk]] = {}
+        for chunk in self.registry.document_chunks(version):
+            if chunk.row is not None:
+                sheets.setdefault(chunk.table, []).append(chunk)
+        tables = []
+        for name, chunks in sheets.items():
+            chunks.sort(key=lambda c: c.row)
+            table = from_records(name, chunks[0].columns, [c.values for c in chunks], units=meta.units,
+                                 caption=meta.title, source=meta.fmt)
+            if table is not None:
+                tables.append(table)
+        return tables
+
     @_server_call
     def tables(self, doc_id: str) -> list[Table]:
         """The document's tables as data (cached by document version). A document stored before
@@ -1030,8 +1052,7 @@ class Store:
         if version not in cache:
             data = self.registry.tables_json(version)
             if data is None:
-                found = self.registry.document(doc_id)
-                tables = parse_markdown_tables(found[1]) if found and "|" in found[1] else []
+                tables = self._tables_from_record(doc_id, version)
             else:
                 tables = tables_from_json(data)
             if len(cache) > 256:
