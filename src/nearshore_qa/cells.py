@@ -39,8 +39,6 @@ _ALIASES = {"mexican": "mexico", "canadian": "canada", "chinese": "china", "japa
             "brazilian": "brazil", "british": "uk", "uk": "uk", "irish": "ireland", "french": "france",
             # a deficit or a surplus is a (trade) balance below or above zero
             "deficit": "balance", "deficits": "balance", "surplus": "balance", "surpluses": "balance"}
-_TIME_TERMS = {"q1", "q2", "q3", "q4", "quarter", "month", "annual", "calendar"}
-_MONTH_NAMES = set("january february march april may june july august september october november december".split())
 _EXTREME = re.compile(r"\b(largest|biggest|highest|most|top|leading|greatest|smallest|lowest|least|fewest)\b", re.I)
 _LOW = re.compile(r"\b(smallest|lowest|least|fewest)\b", re.I)
 _UNIT_WORDS = {"usd", "us", "millions", "million", "billions", "billion", "thousands", "thousand", "pct", "percent",
@@ -336,7 +334,7 @@ def answer_from_tables(question: str, hits: list[Hit], tables_for: Callable[[str
         return None  # a span of periods (a sum, a trend), not one cell
     seen: list[str] = []
     best: CellAnswer | None = None
-    for rank, hit in enumerate(hits):
+    for hit in hits:
         doc_id = hit.chunk.doc_id
         if doc_id in seen:
             continue

@@ -226,9 +226,7 @@ def parse_number(text: str) -> Cell:
         return Cell(raw)
     if m.group("neg1") or m.group("neg2") or m.group("neg3") or m.group("open"):
         value = -value
-    scale = (m.group("scale") or "").lower()
-    if scale in ("bn", "b", "billion"):
-        value *= 1  # the scale stays in the text; the cell's number is as written
+    # a scale word in the cell ("4.84 billion") stays in its text; the number is as written
     cur = m.group("cur") or ""
     return Cell(raw, value, bool(m.group("pct") or m.group("pct2")), cur.upper() if cur.isalpha() else cur)
 
@@ -379,7 +377,6 @@ def from_grid(grid: Sequence[Sequence[str]], *, name: str = "", caption: str = "
     loader's row index for each grid row (None for header rows). Returns None for a grid too
     small to be a table (fewer than two columns or no body row)."""
     rows = [[" ".join(str(c if c is not None else "").split()) for c in r] for r in grid]
-    rows = [r for r in rows]
     if not rows:
         return None
     width = max(len(r) for r in rows)
