@@ -63,7 +63,10 @@ def test_table_row_question_is_answered_and_cited_by_row(loaded_library):
     assert cit.column == "us_exports_usd_billions"
     assert cit.text.startswith("year: 2024; mexican_state: Jalisco;")
     assert [cit.text[a:b] for a, b in cit.highlights][0] == "us_exports_usd_billions: 11.42"
-    assert [(f.text, f.verified, f.citation) for f in answer.figures] == [("11.42", True, 1)]
+    # the cell stated in words with the sidecar's unit, not as a raw "column: value" row (issue 12)
+    assert answer.answer == "In 2024, exports for Jalisco were US$11.42 billion. [1]"
+    assert (cit.row_label, cit.column_label) == ("2024 Jalisco", "us_exports_usd_billions")
+    assert [(f.text, f.verified, f.citation) for f in answer.figures] == [("US$11.42 billion", True, 1)]
 
 
 def test_question_about_a_sheet_cites_that_sheet(loaded_library):

@@ -59,9 +59,14 @@ def test_article_chunks_cover_every_sentence_and_stay_small(doc_id):
     for c in chunks:
         covered[c.start:c.end] = [True] * (c.end - c.start)
     lost = "".join(ch for ch, ok in zip(doc.text, covered) if not ok)
-    # only headings (carried as sections) and whitespace are outside the passages
-    headings = "".join(line for line in doc.text.split("\n") if line.startswith("#"))
+    # only headings (carried as sections), a table's header and rule lines (carried as each
+    # row's context) and whitespace are outside the passages
+    lines = doc.text.split("\n")
+    headings = "".join(line for i, line in enumerate(lines) if line.startswith("#") or (
+        line.startswith("|") and (i + 1 < len(lines) and lines[i + 1].startswith("|---") or line.startswith("|---"))))
     assert re.sub(r"\s", "", lost) == re.sub(r"\s", "", headings)
+    context = {c.context.split("\n")[0] for c in chunks if c.context}
+    assert all(line in context for line in lines if line.startswith("|") and lines[lines.index(line) + 1:][:1] == ["|---|---|"])
 
 
 def test_markdown_chunks_carry_their_section():

@@ -101,7 +101,9 @@ def test_ask_json(store, ingested):
     assert all(isinstance(h, list) and len(h) == 2 for h in cit["highlights"])
     fig = data["figures"][0]
     assert {"text", "value", "citation", "verified"} <= set(fig)
-    assert (fig["text"], fig["value"], fig["citation"], fig["verified"]) == ("11.42", 11.42, 1, True)
+    # the cell in words with its unit (issue 12: tables as data), and where it stands
+    assert (fig["text"], fig["value"], fig["citation"], fig["verified"]) == ("US$11.42 billion", 11.42e9, 1, True)
+    assert (cit["row_label"], cit["column_label"], cit["table_index"]) == ("2024 Jalisco", "us_exports_usd_billions", 0)
 
 
 def test_ask_reads_questions_from_stdin(store, ingested):
@@ -117,7 +119,7 @@ def test_ask_reads_questions_from_stdin(store, ingested):
     # three answers, in order; the follow-up is understood from the previous question
     assert out.count("Sources:") == 2 and out.count("Closest sources:") == 1
     assert out.index("11.42") < out.index("(understood as: What were US exports to Jalisco in 2023?)") < out.index("10.59")
-    assert "figure 11.42: verified against [1]" in out and "figure 10.59: verified against [1]" in out
+    assert "figure US$11.42 billion: verified against [1]" in out and "figure US$10.59 billion: verified against [1]" in out
     assert "[1] US exports to Mexican states, 2023-2024 (test extract)" in out
     tail = out[out.index("10.59"):]
     assert "The corpus does not say" in tail and "Guatemala" in tail

@@ -24,6 +24,10 @@ import yaml
 from .errors import IngestError
 from .kinds import DocumentKind
 from .records import DocumentMeta, LoadedDocument, Table
+from .tables import (from_records, grid_with_offsets, html_table_grid, parse_markdown_tables, pdf_table_grids,
+                     from_grid)
+
+logger = logging.getLogger(__name__)
 
 TEXT_FORMATS = {".md": "md", ".markdown": "md", ".txt": "txt", ".html": "html", ".htm": "html"}
 BINARY_FORMATS = {".pdf": "pdf", ".docx": "docx", ".xlsx": "xlsx"}
@@ -123,15 +127,18 @@ def load_bytes(
     collected: list[str] = []
     token = _warnings.set(collected)
     try:
-        meta, text, tables, pages = loader(data, name, original_name, meta_extra, max_table_rows)
+        meta, text, tables, pages, *rest = loader(data, name, original_name, meta_extra, max_table_rows)
     finally:
         _warnings.reset(token)
     if url and not meta.url:
         meta = replace(meta, url=url)
     if not text.strip():
         raise IngestError(name, "no text found in file")
+    data_tables = rest[0] if rest else ()
+    if not data_tables and tables:
+        data_tables = _data_tables_of(tables, meta)
     return LoadedDocument(meta=meta, text=text, sha256=sha, original=data, tables=tables, pages=pages,
-                          warnings=tuple(collected))
+                          data_tables=tuple(data_tables), warnings=tuple(collected))
 
 
 def pasted_slug(title: str) -> str:
@@ -348,7 +355,8 @@ def _load_md(data: bytes, name: str, original_name: str, _extra: dict, _rows: in
     body = _MD_LINK.sub(lambda m: m.group(1), text).strip("\n")
     heading = _HEADING.search(body)
     fallback = heading.group(2).strip() if heading else _title_from_name(original_name)
-    return _meta(name, original_name, "md", DocumentKind.ARTICLE, fields, fallback), body, (), ()
+    return (_meta(name, original_name, "md", DocumentKind.ARTICLE, fields, fallback), body, (), (),
+            _parsed(name, lambda: parse_markdown_tables(body)))
 
 
 def _load_txt(data: bytes, name: str, original_name: str, _extra: dict, _rows: int):
@@ -394,7 +402,23 @@ def _load_html(data: bytes, name: str, original_name: str, _extra: dict, _rows: 
         tag.decompose()
     root = soup.find("article") or soup.find("main") or soup.body or soup
     lines: list[str] = []
-    for block in root.find_all(_BLOCKS):
+    grids: dict[int, tuple[list[list[str]], int, str]] = {}  # line index -> a data table
+    rendered: set[int] = set()
+    for block in root.find_all([*_BLOCKS, "table"]):
+        if block.name == "table":
+            # A data table becomes a Markdown table in the text (row chunks, cell offsets); a
+            # layout table (one holding another) is read block by block as before.
+            if block.find("table") is None:
+                grid, head, caption = html_table_grid(block)
+                if len(grid) >= 2 and max(len(r) for r in grid) >= 2:
+                    if caption:
+                        lines.append(caption)
+                    grids[len(lines)] = (grid, head, caption)
+                    lines.append("")
+                    rendered.add(id(block))
+            continue
+        if id(block.find_parent("table")) in rendered:
+            continue
         if block.find(_BLOCKS):  # the innermost block carries the text
             continue
         words = " ".join(block.get_text(" ", strip=True).split())
@@ -407,10 +431,10 @@ def _load_html(data: bytes, name: str, original_name: str, _extra: dict, _rows: 
     if not lines:
         words = " ".join(root.get_text(" ", strip=True).split())
         lines = [words] if words else []
-    text = "\n\n".join(lines)
+    text, data_tables = _join_blocks(lines, grids, "html")
     heading = _HEADING.search(text)
     fallback = heading.group(2).strip() if heading else _title_from_name(original_name)
-    return _meta(name, original_name, "html", DocumentKind.ARTICLE, fields, fallback), text, (), ()
+    return _meta(name, original_name, "html", DocumentKind.ARTICLE, fields, fallback), text, (), (), data_tables
 
 
 # --- binary documents ---------------------------------------------------------------------
@@ -457,7 +481,37 @@ def _load_pdf(data: bytes, name: str, original_name: str, _extra: dict, _rows: i
     if not text.strip():
         raise IngestError(name, "PDF has no extractable text (scanned images?)")
     first = text.strip().split("\n", 1)[0].strip()[:200]
-    return _meta(name, original_name, "pdf", DocumentKind.ARTICLE, fields, first or _title_from_name(original_name)), text, (), tuple(pages)
+    meta = _meta(name, original_name, "pdf", DocumentKind.ARTICLE, fields, first or _title_from_name(original_name))
+    return meta, text, (), tuple(pages), _parsed(name, lambda: _pdf_tables(data, text, tuple(pages)))
+
+
+def _pdf_tables(data: bytes, text: str, pages: tuple[tuple[int, int, int], ...]):
+    """Ruled tables on the PDF's text layer (pdfplumber), each located on its page; a row is
+    given its offsets in the text when its cells stand on one line there."""
+    for number, grid in pdf_table_grids(data):
+        span = next(((a, b) for n, a, b in pages if n == number), None)
+        offsets = None
+        if span:
+            found, pos = [], span[0]
+            for row in grid:
+                cells = [c for c in row if c]
+                at = text.find(cells[0], pos, span[1]) if cells else -1
+                if at < 0:
+                    break
+                line_start = text.rfind("\n", 0, at) + 1
+                line_end = text.find("\n", at)
+                line_end = span[1] if line_end < 0 or line_end > span[1] else line_end
+                found.append((line_start, line_end))
+                pos = line_end
+            offsets = found if len(found) == len(grid) else None
+        caption = ""
+        if offsets and span:  # the line above the table's first row: its title or units
+            above = text[max(span[0], offsets[0][0] - 300):offsets[0][0]].strip().split("\n")
+            caption = above[-1] if above else ""
+        table = from_grid(grid, name=f"table page {number}", source="pdf", page=number, offsets=offsets,
+                          caption=caption)
+        if table is not None:
+            yield table
 
 
 def _pdf_date(value) -> str:
@@ -490,29 +544,61 @@ def _load_docx(data: bytes, name: str, original_name: str, _extra: dict, _rows: 
     _check_zip(data, name, "DOCX")
     try:
         document = docx.Document(io.BytesIO(data))
-        lines = _docx_lines(document)
+        grids: dict[int, tuple[list[list[str]], int, str]] = {}
+        lines = _docx_lines(document, grids)
         props = document.core_properties
         fields = {"title": props.title, "author": props.author,
                   "published": props.created.date().isoformat() if props.created else ""}
     except Exception as exc:
         raise IngestError(name, f"corrupt DOCX ({type(exc).__name__})") from None
-    text = "\n\n".join(lines)
+    text, data_tables = _join_blocks(lines, grids, "docx")
     heading = _HEADING.search(text)
     fallback = heading.group(2).strip() if heading else _title_from_name(original_name)
-    return _meta(name, original_name, "docx", DocumentKind.ARTICLE, fields, fallback), text, (), ()
+    return _meta(name, original_name, "docx", DocumentKind.ARTICLE, fields, fallback), text, (), (), data_tables
 
 
-def _docx_lines(document) -> list[str]:
+def _join_blocks(lines: list[str], grids: dict[int, tuple[list[list[str]], int, str]], source: str):
+    """The blocks joined by blank lines, each table grid rendered as a Markdown table in its
+    place, and the tables parsed as data with their rows' offsets in that text."""
+    parts: list[str] = []
+    tables = []
+    pos = 0
+    for i, line in enumerate(lines):
+        if i:
+            pos += 2
+        if i in grids:
+            grid, head, caption = grids[i]
+            line, offsets = grid_with_offsets(grid, pos)
+            above = caption or (lines[i - 1].lstrip("# ") if i else "")
+            try:
+                table = from_grid(grid, name=f"table {len(tables) + 1}", caption=above[:300], source=source,
+                                  header_rows=head or None, offsets=offsets)
+            except Exception as exc:  # the table stays text
+                logger.warning("a %s table not parsed (%s)", source, type(exc).__name__)
+                table = None
+            if table is not None:
+                tables.append(table)
+        parts.append(line)
+        pos += len(line)
+    return "\n\n".join(parts), tuple(tables)
+
+
+def _docx_lines(document, grids: dict | None = None) -> list[str]:
     from docx.table import Table as DocxTable
+
+    from .tables import docx_table_grid
 
     lines: list[str] = []
     # Paragraphs and tables in body order, so a table stays in the section that holds it.
     for block in document.iter_inner_content():
         if isinstance(block, DocxTable):
-            for row in block.rows:
-                cells = [c.text.strip() for c in row.cells]
-                if any(cells):
-                    lines.append(" | ".join(cells))
+            grid = docx_table_grid(block)
+            if grids is not None and len(grid) >= 2 and max(len(r) for r in grid) >= 2:
+                grids[len(lines)] = (grid, 0, "")  # rendered as a Markdown table by _join_blocks
+                lines.append("")
+                continue
+            for cells in grid:
+                lines.append(" | ".join(cells))
             continue
         para = block
         words = para.text.strip()
@@ -530,6 +616,27 @@ def _docx_lines(document) -> list[str]:
 
 
 # --- tables -------------------------------------------------------------------------------
+
+def _parsed(name: str, parse) -> tuple:
+    """Tables parsed as data; a table the parser cannot read stays text (logged), never fails
+    the document."""
+    try:
+        return tuple(parse())
+    except Exception as exc:  # the structure is an addition: the document is still answerable
+        logger.warning("%s: tables not parsed (%s: %s)", name, type(exc).__name__, exc)
+        return ()
+
+
+def _data_tables_of(tables: tuple[Table, ...], meta: DocumentMeta) -> tuple:
+    """CSV/XLSX sheets as data tables; the sidecar's units and the title give the scale."""
+    def parse():
+        for table in tables:
+            parsed = from_records(table.name, table.columns, table.rows, units=meta.units,
+                                  caption=meta.title, source=meta.fmt)
+            if parsed is not None:
+                yield parsed
+    return _parsed(meta.doc_id, parse)
+
 
 def _read_sidecar(path: Path, name: str) -> tuple[dict, bytes]:
     stem = path.name[: -len(path.suffix)] if path.suffix else path.name

@@ -53,8 +53,13 @@ class Library:
             s = self.settings
             self._answerer = make_answerer(s.answerer, llm_model=s.llm_model, llm_url=s.llm_base_url,
                                            llm_timeout_s=s.llm_timeout_s, unverified=s.unverified,
-                                           embedder=self.embedder, table_rows=self.table_rows)
+                                           embedder=self.embedder, table_rows=self.table_rows,
+                                           tables_for=self.tables)
         return self._answerer
+
+    def tables(self, doc_id: str):
+        """A document's tables as data (tables.Table), for cell answers."""
+        return self.store.tables(doc_id)
 
     def table_rows(self, doc_id: str):
         """A document's chunks (a table's rows), for the extractive answerer's table scans."""

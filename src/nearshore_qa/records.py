@@ -48,6 +48,10 @@ class LoadedDocument:
     tables: tuple[Table, ...] = ()
     pages: tuple[tuple[int, int, int], ...] = ()  # (page number, start, end) for PDFs
     warnings: tuple[str, ...] = ()  # taken in, but something was skipped (e.g. broken front matter)
+    # Every table of the document parsed as data (tables.Table): CSV/XLSX sheets and the
+    # Markdown, HTML, DOCX and PDF tables inside documents. ``tables`` above stays the loader's
+    # rows for the row chunks.
+    data_tables: tuple[Any, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -146,6 +150,9 @@ class Citation:
     added_on: str = ""  # the date a user added the document in the app ("" = shipped or CLI)
     paragraph: int | None = None
     page: int | None = None
+    row_label: str = ""  # a cell citation: the row's label ("Total sales", "2023 Mexico")
+    column_label: str = ""  # and the column's full header ("Years Ended September 30, 2019")
+    table_index: int | None = None  # which of the document's tables (tables.Table), 0-based
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -171,6 +178,9 @@ class Citation:
             "added_on": self.added_on,
             "paragraph": self.paragraph,
             "page": self.page,
+            "row_label": self.row_label,
+            "column_label": self.column_label,
+            "table_index": self.table_index,
         }
 
 

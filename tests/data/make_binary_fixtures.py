@@ -79,6 +79,32 @@ def make_pdf(path: Path) -> None:
     doc.build(story, onFirstPage=info, onLaterPages=info)
 
 
+TABLE_PDF = HERE / "tables" / "us_goods_trade_partners.pdf"
+# corpus/tables/us_goods_trade_top_partners_annual.csv (U.S. Census Bureau), millions of US$
+TABLE_PDF_ROWS = [["Partner", "Exports 2023", "Imports 2023", "Balance 2023"],
+                  ["Mexico", "322,742.5", "475,216.0", "(152,473.5)"],
+                  ["Canada", "354,356.0", "418,618.7", "(64,262.7)"],
+                  ["China", "147,777.8", "426,885.0", "(279,107.2)"]]
+
+
+def make_table_pdf(path: Path) -> None:
+    """A PDF whose table is ruled, as pdfplumber's line strategy reads it (issue 12)."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    styles = getSampleStyleSheet()
+    table = Table(TABLE_PDF_ROWS)
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+    story = [Paragraph("U.S. goods trade with Mexico, Canada and China, 2023", styles["Heading1"]),
+             Paragraph("U.S. Census Bureau figures, in millions of U.S. dollars; a balance in "
+                       "parentheses is a deficit.", styles["BodyText"]), Spacer(1, 6), table]
+    doc = SimpleDocTemplate(str(path), pagesize=A4, invariant=1, title="U.S. goods trade 2023",
+                            author="nearshore-qa test suite")
+    doc.build(story)
+
+
 DOCX_NAME = "nuevo-leon-investment.docx"
 DOCX_TITLE = "Nuevo León keeps drawing foreign investment"
 
@@ -174,7 +200,8 @@ def main() -> None:
     make_pdf(ARTICLES / PDF_NAME)
     make_docx(ARTICLES / DOCX_NAME)
     make_xlsx(TABLES / XLSX_NAME)
-    for p in (ARTICLES / PDF_NAME, ARTICLES / DOCX_NAME, TABLES / XLSX_NAME):
+    make_table_pdf(TABLE_PDF)
+    for p in (ARTICLES / PDF_NAME, ARTICLES / DOCX_NAME, TABLES / XLSX_NAME, TABLE_PDF):
         print(f"{p.relative_to(HERE)}  {p.stat().st_size:,} bytes")
 
 

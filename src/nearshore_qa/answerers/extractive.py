@@ -21,6 +21,7 @@ from ..kinds import AnswererName
 from ..presentation import column_label, format_cell
 from ..records import Answer, Citation, Hit
 from ..text import MONTH, MONTH_NAMES, MONTHS, YEAR, YEAR_PATTERN, abstention, fold, term_stems
+from .cells import cell_answer_for
 from .computed import with_computation
 
 _FULL_DATE = re.compile(rf"\b(?:\d{{1,2}}\s+)?(?:{MONTH_NAMES})(?:\s+\d{{1,2}},)?\s+{YEAR_PATTERN}\b")
@@ -201,9 +202,10 @@ class ExtractiveAnswerer:
     name: str = AnswererName.EXTRACTIVE
 
     def __init__(self, embedder, max_units: int = 3, min_score: float = 0.55, table_rows=None,
-                 max_encoded: int = 24, weights: AnswerWeights = WEIGHTS):
+                 max_encoded: int = 24, weights: AnswerWeights = WEIGHTS, tables_for=None):
         self.embedder = embedder
         self.weights = weights
+        self.tables_for = tables_for  # doc_id -> list[tables.Table]: cell answers (cells.py)
         self.max_encoded = max_encoded
         # doc_id -> its row chunks; lets "which ... most" questions scan a whole table.
         self.table_rows = table_rows
@@ -303,6 +305,12 @@ class ExtractiveAnswerer:
         return with_computation(question, hits, answer, self.table_rows)
 
     def _quoted(self, question: str, hits: list[Hit]) -> Answer:
+        # --- tables as data (issue 12): a question a table cell answers is answered by that
+        # cell, stated in words with its labels, unit and period (cells.py) ---
+        cell_answer = cell_answer_for(question, hits, self.tables_for)
+        if cell_answer is not None:
+            return cell_answer
+        # --- end of the tables hook ---
         profile = QuestionProfile.of(question)
         units = self.units(profile, hits)
         self.score(profile, units)

@@ -37,18 +37,20 @@ def llamacpp_answerer(model_path: str, timeout: float = 60.0, unverified: Unveri
 
 def make_answerer(name: AnswererName | str, *, llm_model: str = "", llm_url: str = "", llm_timeout_s: float = 60.0,
                   unverified: UnverifiedMode | str = UnverifiedMode.FLAG, embedder=None,
-                  table_rows: Callable[[str], list[Chunk]] | None = None) -> Answerer:
+                  table_rows: Callable[[str], list[Chunk]] | None = None,
+                  tables_for: Callable[[str], list] | None = None) -> Answerer:
     """The answerer called ``name``.
 
     extractive: ``embedder`` (it encodes the candidate sentences) and ``table_rows`` (doc_id ->
-    its row chunks, to scan a whole table for "which ... most" questions); the LLM answerers:
+    its row chunks, to scan a whole table for "which ... most" questions) and ``tables_for``
+    (doc_id -> its tables as data, for answers that state a cell); the LLM answerers:
     ``llm_model`` (a model name, or the .gguf path for llamacpp), ``llm_url`` (openai, ollama),
     ``llm_timeout_s`` and ``unverified``.
     """
     if name == AnswererName.EXTRACTIVE:
         if embedder is None:
             raise ValueError("the extractive answerer needs the embedder")
-        return ExtractiveAnswerer(embedder, table_rows=table_rows)
+        return ExtractiveAnswerer(embedder, table_rows=table_rows, tables_for=tables_for)
     if name == AnswererName.OPENAI:
         return openai_answerer(llm_model, llm_url, timeout=llm_timeout_s, unverified=unverified)
     if name == AnswererName.OLLAMA:

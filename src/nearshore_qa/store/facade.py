@@ -22,6 +22,7 @@ from ..errors import DocumentNotFound, NearshoreQAError, StoreError
 from ..kinds import IngestStatus
 from ..lexical import LexicalIndex
 from ..records import Chunk, DocumentMeta, IngestResult, LoadedDocument, SourceInfo
+from ..tables import Table, from_records, parse_markdown_tables, tables_from_json
 from .crash import crash_point
 from .lease import ServerLease
 from .registry import ORPHAN_VECTORS, Registry, Version
@@ -102,6 +103,7 @@ class Store:
         self.lock = FileLock(str(self.dir / "ingest.lock"))
         self.vectors = Vectors(self.dir, self.embedder, collection, chroma_url, self.CONNECT_TIMEOUT_S)
         self._lexical: LexicalIndex | None = None
+        self._tables_cache: dict[Version, list[Table]] = {}  # by version: a new version is a new key
         self._depth = 0
         self._depth_lock = threading.Lock()
         self.lease: ServerLease | None = None
@@ -407,6 +409,42 @@ class Store:
             raise DocumentNotFound(doc_id)
         meta, text, original = found
         return meta, text, self.dir / "originals" / original
+
+    def _tables_from_record(self, doc_id: str, version: Version) -> list[Table]:
+        """A document stored before tables were kept: its CSV/XLSX rows from its row chunks, its
+        Markdown tables from its text."""
+        found = self.registry.document(doc_id)
+        if not found:
+            return []
+        meta, text, _ = found
+        if meta.kind != "table":
+            return parse_markdown_tables(text) if "|" in text else []
+        sheets: dict[str, list[Chunk]] = {}
+        for chunk in self.registry.document_chunks(version):
+            if chunk.row is not None:
+                sheets.setdefault(chunk.table, []).append(chunk)
+        tables = []
+        for name, chunks in sheets.items():
+            chunks.sort(key=lambda c: c.row or 0)
+            table = from_records(name, chunks[0].columns, [c.values for c in chunks], units=meta.units,
+                                 caption=meta.title, source=meta.fmt)
+            if table is not None:
+                tables.append(table)
+        return tables
+
+    @_server_call
+    def tables(self, doc_id: str) -> list[Table]:
+        """The document's tables as data (cached by document version)."""
+        version = self.registry.find_ready(doc_id)
+        if not version:
+            raise DocumentNotFound(doc_id)
+        if version not in self._tables_cache:
+            data = self.registry.tables_json(version)
+            tables = self._tables_from_record(doc_id, version) if data is None else tables_from_json(data)
+            if len(self._tables_cache) > 256:
+                self._tables_cache.clear()
+            self._tables_cache[version] = tables
+        return self._tables_cache[version]
 
     @_server_call
     def sources(self) -> list[SourceInfo]:

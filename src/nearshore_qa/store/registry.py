@@ -85,6 +85,9 @@ class Registry(Protocol):
     def document(self, doc_id: str) -> tuple[DocumentMeta, str, str] | None:
         """(metadata, plain text, file name of the kept original) of the live version."""
 
+    def tables_json(self, version: Version) -> str | None:
+        """The version's tables as data, as stored (None: stored before tables were kept)."""
+
     def sources(self) -> list[SourceInfo]: ...
 
     def count_documents(self) -> int: ...

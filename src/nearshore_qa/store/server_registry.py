@@ -19,6 +19,7 @@ from dataclasses import asdict
 from typing import Iterator
 
 from ..records import Chunk, DocumentMeta, LoadedDocument, SourceInfo
+from ..tables import tables_to_json
 from .crash import crash_point
 from .registry import Version, chunk_from_json, meta_from_json, now, source_info, version_where
 
@@ -134,7 +135,7 @@ class ServerRegistry:
         self.records.upsert(ids=[self.record_id(version)], embeddings=[DUMMY], documents=[doc.text], metadatas=[{
             "kind": "doc", "doc_id": version[0], "sha256": version[1], "status": "pending", "seq": 0,
             "n_chunks": len(chunks), "added_at": now(), "meta": json.dumps(asdict(doc.meta)),
-            "original": original}])
+            "original": original, "tables": tables_to_json(doc.data_tables)}])
 
     def commit(self, version: Version, previous: Version | None) -> None:
         generation = self._next_generation()
@@ -218,6 +219,10 @@ class ServerRegistry:
         if not rec:
             return None
         return meta_from_json(rec[0]["meta"]), rec[1] or "", rec[0].get("original", "")
+
+    def tables_json(self, version: Version) -> str | None:
+        rec = self._record(version)
+        return rec[0].get("tables") if rec else None
 
     def sources(self) -> list[SourceInfo]:
         return [source_info(d, m["sha256"], meta_from_json(m["meta"]), int(m["n_chunks"]), m["added_at"])

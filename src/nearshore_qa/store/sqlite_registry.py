@@ -20,6 +20,7 @@ from typing import Callable, Iterator
 
 from ..errors import StoreError
 from ..records import Chunk, DocumentMeta, LoadedDocument, SourceInfo
+from ..tables import tables_to_json
 from .registry import ORPHAN_VECTORS, Version, chunk_from_json, meta_from_json, now, source_info
 
 logger = logging.getLogger(__name__)
@@ -54,8 +55,15 @@ def _v2_trash_to_orphans(db: sqlite3.Connection) -> None:
     db.execute("DROP TABLE trash")
 
 
+def _v3_doc_tables(db: sqlite3.Connection) -> None:
+    """Tables as data: each document version's tables (``tables.Table``) as one JSON list. A
+    version stored before has none; ``Store.tables`` rebuilds them from its chunks and text."""
+    db.execute("""CREATE TABLE IF NOT EXISTS doc_tables (
+        doc_id TEXT NOT NULL, sha256 TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY (doc_id, sha256))""")
+
+
 # In order; the record's user_version is the number of steps applied. Append, never edit.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_tables, _v2_trash_to_orphans]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_tables, _v2_trash_to_orphans, _v3_doc_tables]
 
 
 def migrate(db: sqlite3.Connection, path: Path | str = "") -> int:
@@ -167,6 +175,7 @@ class SQLiteRegistry:
             db.executemany("INSERT INTO chunks VALUES (?,?,?,?,?,?)",
                            [(c.chunk_id, version[0], version[1], c.ordinal, json.dumps(asdict(c)), t)
                             for c, t in zip(chunks, texts)])
+            db.execute("INSERT OR REPLACE INTO doc_tables VALUES (?,?,?)", (*version, tables_to_json(doc.data_tables)))
 
     def commit(self, version: Version, previous: Version | None) -> None:
         """One transaction: the new version goes live, the previous one is retired."""
@@ -185,6 +194,7 @@ class SQLiteRegistry:
         with self._transaction() as db:
             db.execute("DELETE FROM chunks WHERE doc_id=? AND sha256=?", version)
             db.execute("DELETE FROM documents WHERE doc_id=? AND sha256=?", version)
+            db.execute("DELETE FROM doc_tables WHERE doc_id=? AND sha256=?", version)
 
     def leftovers(self) -> list[Version]:
         """Versions not live that a killed writer left: pending or retired."""
@@ -230,6 +240,10 @@ class SQLiteRegistry:
         row = self.db.execute(
             "SELECT meta, text, original FROM documents WHERE doc_id=? AND status='ready'", (doc_id,)).fetchone()
         return (meta_from_json(row[0]), row[1], row[2]) if row else None
+
+    def tables_json(self, version: Version) -> str | None:
+        row = self.db.execute("SELECT data FROM doc_tables WHERE doc_id=? AND sha256=?", version).fetchone()
+        return row[0] if row else None
 
     def sources(self) -> list[SourceInfo]:
         rows = self.db.execute(

@@ -1,0 +1,673 @@
+"""Cell-level answers: find the table cell a question asks for and state it in words.
+
+``answer_from_tables(question, hits, tables_for)`` looks at the tables of the best-ranked
+retrieved documents (``tables_for(doc_id) -> list[tables.Table]``), picks the row (entity: the
+row label, accents and demonyms folded; its group), the column (period: year, quarter, month,
+"as at" date; or measure: the column's words) and, for long tables whose rows carry the period
+(year, partner, exports), the row whose period matches. It returns a ``CellAnswer``: a sentence
+that states the cell with its labels, unit and period, and where the cell is (document, table,
+row, column) so the citation can point at it and highlight it. None when no cell is a clear
+match, so the caller falls back to quoting passages.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Callable
+
+import Stemmer
+
+from ..records import Hit
+from ..tables import Cell, Column, Period, Row, Table, clean_label, fold, month_or_quarter, parse_period, unit_only
+
+logger = logging.getLogger(__name__)
+
+_STEM = Stemmer.Stemmer("english")
+_WORD = re.compile(r"[a-z][a-z'\-]*|\d+(?:\.\d+)?")
+_STOP = set("""a an the of in on at to for from by with and or but is are was were be been being do does did what
+which who whom whose when where why how much many there their its it this that these those as than then into about
+over under between during per vs versus according has have had can could would should will shall may might me my our
+we you your i tell give show list please any some also still value amount number figure figures data year years
+fiscal ended ending end as at company's company group s respectively""".split())
+# Demonyms and short forms name the same entity as the row label ("Mexican" ~ "Mexico").
+_ALIASES = {"mexican": "mexico", "canadian": "canada", "chinese": "china", "japanese": "japan", "german": "germany",
+            "american": "us", "u.s": "us", "usa": "us", "u.s.a": "us", "texan": "texas", "korean": "korea",
+            "vietnamese": "vietnam", "taiwanese": "taiwan", "indian": "india", "european": "europe",
+            "brazilian": "brazil", "british": "uk", "uk": "uk", "irish": "ireland", "french": "france",
+            # a deficit or a surplus is a (trade) balance below or above zero
+            "deficit": "balance", "deficits": "balance", "surplus": "balance", "surpluses": "balance"}
+_EXTREME = re.compile(r"\b(largest|biggest|highest|most|top|leading|greatest|smallest|lowest|least|fewest)\b", re.I)
+_LOW = re.compile(r"\b(smallest|lowest|least|fewest)\b", re.I)
+_UNIT_WORDS = {"usd", "us", "millions", "million", "billions", "billion", "thousands", "thousand", "pct", "percent",
+               "mxn", "cad", "dollars", "nominal", "in", "of", "eur", "gbp"}
+
+
+def terms(text: str) -> list[str]:
+    words = _WORD.findall(fold(text).replace("’", "'").replace("'s", "").replace("_", " "))
+    out = []
+    for w in words:
+        w = w.strip("'-")
+        if not w or w in _STOP:
+            continue
+        w = _ALIASES.get(w, w)
+        out.append(w if w[0].isdigit() else _STEM.stemWord(w))
+    return out
+
+
+# The share of a question's words that must stand around the chosen cell (row, group, columns,
+# caption, title); tuned on the first 300 TAT-QA dev questions (benchmarks/RESULTS.md).
+QUESTION_COVERAGE = float(__import__("os").environ.get("NEARSHORE_QA_CELL_COVERAGE", "0.4"))
+
+# Words of a question that name no row or column ("What was the amount of ...").
+_GENERIC = set(terms("amount value figure number much many respectively reported report table company group "
+                     "companies"))
+
+
+@dataclass
+class CellAnswer:
+    """A cell (or cells of one row) stated in words, with where it stands."""
+
+    sentence: str  # without the citation marker
+    hit: Hit  # the retrieved chunk of that table (the row's own chunk when it was retrieved)
+    table_index: int
+    table: Table
+    row: Row
+    columns: list[Column]
+    score: float
+    doc_rank: int
+    notes: dict = field(default_factory=dict)
+
+    @property
+    def cells(self) -> list[Cell]:
+        return [self.row.cells[c.index] for c in self.columns]
+
+
+_OP_PCT = re.compile(r"\bpercent(?:age)?\s+(?:change|increase|decrease|growth|decline)|%\s*change|change\s*\(%\)|"
+                     r"\bgrowth rate\b", re.I)
+_OP_CHANGE = re.compile(r"\b(?:change|increase|decrease|difference|decline)\b", re.I)
+_OP_AVG = re.compile(r"\baverage\b", re.I)
+_OP_WHICH = re.compile(r"\b(?:which|what)\s+(?:year|period|fy|fiscal year|quarter)s?\b.*?\b(larger|largest|higher|highest|"
+                       r"more|most|greater|greatest|bigger|biggest|lower|lowest|smaller|smallest|less|least|fewer)\b",
+                       re.I)
+
+
+def _operation(question: str, periods: list[Period]) -> str:
+    """What the question does with the cells: "" (state them), "pct", "change", "average",
+    "which-max" / "which-min" (the period where the row is highest / lowest)."""
+    which = _OP_WHICH.search(question)
+    if which and not re.search(r"\bthan\s+[\d$]", question):
+        return "which-min" if _LOW_CMP.search(which.group(1)) else "which-max"
+    if len(periods) != 2:
+        return ""
+    if _OP_PCT.search(question):
+        return "pct"
+    if _OP_AVG.search(question):
+        return "average"
+    if _OP_CHANGE.search(question):
+        return "change"
+    return ""
+
+
+_LOW_CMP = re.compile(r"lower|lowest|smaller|smallest|less|least|fewer", re.I)
+
+
+@dataclass
+class _Question:
+    text: str
+    terms: set[str]
+    periods: list[Period]
+    extreme: str  # "max" | "min" | ""
+    op: str = ""
+
+    @classmethod
+    def of(cls, question: str) -> "_Question":
+        periods = []
+        for m in re.finditer(r"\b(?:19|20)\d\d\b", question):
+            near = question[max(0, m.start() - 20):m.end() + 3]
+            p = parse_period(near) or parse_period(m.group(0))
+            p = p if p and p.year == int(m.group(0)) else parse_period(m.group(0))
+            if p and all(p.key != q.key for q in periods):
+                periods.append(p)
+        extreme = ""
+        op = _operation(question, periods)
+        if not op and _EXTREME.search(question) and re.match(r"\s*(which|what|who)\b", question, re.I):
+            extreme = "min" if _LOW.search(question) else "max"
+        words = set(terms(question)) - {str(p.year) for p in periods}
+        if op:  # "percentage change", "average", "which year ... larger" name no row or column
+            words -= set(terms("percentage change increase decrease difference decline average which year period "
+                               "larger largest higher highest more most greater lower lowest smaller less least"))
+        return cls(question, words, periods, extreme, op)
+
+
+def _period_match(asked: list[Period], period: Period | None) -> bool:
+    if period is None:
+        return False
+    for p in asked:
+        if p.year != period.year:
+            continue
+        if (p.quarter or period.quarter) and p.quarter != period.quarter and not p.month:
+            continue  # a quarter is not the year it is part of
+        if p.month and period.month and p.month != period.month:
+            continue
+        if period.month and not period.day and not p.month:
+            continue  # nor is a month (a dated column, "As at 31 December 2019", stands for its year)
+        return True
+    return False
+
+
+def _row_terms(row: Row, label_cols: list[int]) -> list[str]:
+    words = [row.cells[j].text for j in label_cols
+             if not parse_period(row.cells[j].text) and not month_or_quarter(row.cells[j].text)] or [row.label]
+    return terms(" ".join(words))
+
+
+def _only_period(row: Row, label_cols: list[int]) -> bool:
+    texts = [row.cells[j].text for j in label_cols if row.cells[j].text]
+    return bool(texts) and all(parse_period(t) or month_or_quarter(t) for t in texts)
+
+
+def _idf(rows_terms: list[list[str]]) -> dict[str, float]:
+    n = len(rows_terms)
+    df: dict[str, int] = {}
+    for ts in rows_terms:
+        for t in set(ts):
+            df[t] = df.get(t, 0) + 1
+    return {t: math.log(1 + n / c) for t, c in df.items()}
+
+
+def _table_of_hit(hit: Hit, tables: list[Table]) -> tuple[int, Row | None] | None:
+    chunk = hit.chunk
+    for i, table in enumerate(tables):
+        if chunk.row is not None and table.source in ("csv", "xlsx"):
+            if chunk.table and table.name != chunk.table:
+                continue
+            row = next((r for r in table.rows if r.source_row == chunk.row), None)
+            return i, row
+        if table.start is not None and table.start <= chunk.start <= (table.end or table.start):
+            return i, table.row_at(chunk.start)
+    return None
+
+
+def _column_terms(column: Column) -> list[str]:
+    words = [w for w in re.split(r"[\s_]+", column.name) if w.lower() not in _UNIT_WORDS]
+    return terms(" ".join(words))
+
+
+def _best_cell(q: _Question, table: Table, title: str = "") -> tuple[float, Row, list[Column], dict] | None:
+    label_cols = [c.index for c in table.label_columns]
+    value_cols = [c for c in table.value_columns
+                  if any(r.cells[c.index].value is not None for r in table.rows)]
+    if not value_cols or not table.rows:
+        return None
+    rows = [r for r in table.rows if r.kind != "group" and any(r.cells[c.index].value is not None for c in value_cols)]
+    if not rows:
+        return None
+    rows_terms = [_row_terms(r, label_cols) if not _only_period(r, label_cols) else [] for r in rows]
+    group_terms = [terms(r.group) for r in rows]
+    idf = _idf(rows_terms)
+    long_table = any(r.period for r in rows)
+    # columns: by period, else by the measure words
+    period_cols = [c for c in value_cols if c.period]
+    col_scores = {}
+    # A column is picked by a word of the question it names that the title does not already say
+    # ("imports" in a table titled "US imports from China" tells no column apart).
+    title_terms = set(terms(title))
+    for c in value_cols:
+        ct = set(_column_terms(c))
+        hits = (ct & q.terms) - title_terms
+        score = len(hits) / (1 + 0.2 * len(ct - q.terms)) if ct else 0.0
+        if _UNITLESS.search(c.label.replace("_", " ")) and not (_UNITLESS.search(" ".join(q.terms)) and hits):
+            score -= 1.0  # a rank or a share answers only a question that asks for it
+        if c.period and q.periods:
+            score += 2.0 if _period_match(q.periods, c.period) else -2.0
+        col_scores[c.index] = score
+    if q.op.startswith("which") and len(period_cols) >= 2 and not long_table:
+        per_key: dict[str, Column] = {}
+        for c in period_cols:
+            per_key.setdefault(c.period.key, c)
+        chosen_cols = list(per_key.values())
+    elif q.periods and period_cols and not long_table:
+        chosen_cols = [c for c in period_cols if _period_match(q.periods, c.period)]
+        if not chosen_cols:
+            return None
+        if len(chosen_cols) > 1:
+            best = max(col_scores[c.index] for c in chosen_cols)
+            tops = [c for c in chosen_cols if col_scores[c.index] == best]
+            chosen_cols = tops if len(tops) < len(chosen_cols) else chosen_cols
+        # one column per asked period ("in 2019 and 2018")
+        per_period: dict[str, Column] = {}
+        for c in chosen_cols:
+            per_period.setdefault(c.period.key, c)
+        chosen_cols = list(per_period.values())
+    elif len(value_cols) == 1:
+        chosen_cols = value_cols
+    else:
+        best = max(col_scores.values())
+        tops = [c for c in value_cols if col_scores[c.index] == best]
+        plain = [c for c in value_cols if col_scores[c.index] > -0.5]
+        if best <= 0 and q.extreme and len(plain) > 1:
+            # "largest trading partner": the title's own words may name the measure to rank by
+            raw = {c.index: len(set(_column_terms(c)) & q.terms) for c in plain}
+            top = max(raw.values())
+            if top > 0 and sum(1 for v in raw.values() if v == top) == 1:
+                best, tops = 1.0, [c for c in plain if raw[c.index] == top]
+        if best <= 0 and len(plain) == 1:
+            tops = plain  # the one figure column beside ranks and shares
+        elif best <= 0:
+            return None  # neither a period nor a measure of the question picks a column
+        same: dict[str, Column] = {}
+        for c in tops:  # one measure in two units (millions, billions): state it once
+            same.setdefault(_measure(c).lower(), c)
+        chosen_cols = list(same.values())[:3]
+    # rows: the label's words in the question (rare words weigh more), the row's period
+    scored = []
+    for r, rt, gt in zip(rows, rows_terms, group_terms):
+        if long_table and q.periods and not _period_match(q.periods, r.period):
+            continue
+        if not rt:
+            if long_table and q.periods and r.period:  # rows named by their period alone ("2010")
+                scored.append((1.0, 1.0, r))
+            continue
+        uniq = set(rt)
+        hit_w = sum(idf.get(t, 1.0) for t in uniq if t in q.terms)
+        all_w = sum(idf.get(t, 1.0) for t in uniq)
+        coverage = hit_w / all_w if all_w else 0.0
+        group_bonus = 0.15 * len(set(gt) & q.terms)
+        scored.append((coverage + 0.05 * hit_w + group_bonus, coverage, r))
+    if not scored:
+        return None
+    scored.sort(key=lambda s: -s[0])
+    notes: dict = {}
+    top_score, coverage, row = scored[0]
+    if q.extreme and long_table and (coverage < 0.99 or len(chosen_cols) == 1):
+        # "Which partner was the largest ... in 2023?": the row with the extreme figure.
+        col = max(chosen_cols, key=lambda c: col_scores[c.index])
+        cands = [r for r in rows if (not q.periods or _period_match(q.periods, r.period))
+                 and r.kind != "total" and r.cells[col.index].value is not None]
+        if len(cands) >= 2:
+            lowest = (q.extreme == "min") != bool(re.search(r"\bdeficits?\b", q.text, re.I))
+            pick = (min if lowest else max)(cands, key=lambda r: r.cells[col.index].value)
+            notes = {"extreme": "min" if lowest else "max", "among": len(cands)}
+            return 0.8, pick, [col], notes
+    if coverage < 0.6:
+        return None
+    # Most of what the question names must stand in the table around the cell (its row, group,
+    # columns, caption); a question about something else that shares a row's word is not a lookup.
+    around = (set(rows_terms[rows.index(row)]) | set(terms(row.group)) | set(terms(table.caption))
+              | set(terms(title)))
+    for c in chosen_cols:
+        around |= set(terms(" ".join(c.parts)))
+    for c in table.label_columns:
+        around |= set(terms(c.label))
+    asked = q.terms - _GENERIC
+    cell_cov = len(asked & around) / len(asked) if asked else 1.0
+    if cell_cov < QUESTION_COVERAGE:
+        return None
+    notes["coverage"] = cell_cov
+    if len(scored) > 1 and scored[1][0] == top_score and scored[1][2].label != row.label:
+        return None  # two rows match equally: not clear which is asked
+    if q.op:
+        values = [row.cells[c.index].value for c in chosen_cols]
+        if any(v is None for v in values) or len(chosen_cols) < 2 or not all(c.period for c in chosen_cols):
+            return None
+        notes = {"op": q.op}
+    return top_score, row, chosen_cols, notes
+
+
+_RANGE = re.compile(r"\bbetween\s+(?:19|20)\d\d\s+and\s+(?:19|20)\d\d|\bfrom\s+(?:19|20)\d\d\s+(?:to|through|until)\s+"
+                    r"(?:19|20)\d\d|\bsince\b|\bcumulative|\bin total\b", re.I)
+
+
+def answer_from_tables(question: str, hits: list[Hit], tables_for: Callable[[str], list[Table]],
+                       max_docs: int = 3) -> CellAnswer | None:
+    """The cell(s) the question asks for in the tables of the top retrieved documents, or None."""
+    q = _Question.of(question)
+    if not q.terms:
+        return None
+    if not q.op and (_OP_PCT.search(question) or _OP_CHANGE.search(question) or _OP_AVG.search(question)
+                     or re.search(r"\b(?:by what percent(?:age)?|by how much|how much (?:more|less)|exceed)\b", question, re.I)):
+        return None  # a computation the cells here cannot make: leave it to the passages
+    if not q.op and _RANGE.search(question):
+        return None  # a span of periods (a sum, a trend), not one cell
+    seen: list[str] = []
+    best: CellAnswer | None = None
+    for hit in hits:
+        doc_id = hit.chunk.doc_id
+        if doc_id in seen:
+            continue
+        seen.append(doc_id)
+        if len(seen) > max_docs:
+            break
+        try:
+            tables = tables_for(doc_id)
+        except Exception as exc:  # a document removed meanwhile, a damaged record: quote passages
+            logger.warning("tables of %s not read (%s)", doc_id, type(exc).__name__)
+            continue
+        for t_index, table in enumerate(tables):
+            found = _best_cell(q, table, hit.doc.title)
+            if found is None:
+                continue
+            score, row, cols, notes = found
+            score -= 0.1 * len(seen)  # a lower-ranked document must match better
+            if best is None or score > best.score:
+                row_hit = _hit_for_row(hits, hit, table, t_index, row, tables)
+                best = CellAnswer(sentence="", hit=row_hit, table_index=t_index, table=table, row=row,
+                                  columns=cols, score=score, doc_rank=len(seen) - 1, notes=notes)
+    if best is not None:
+        best.sentence = state_cells(best.table, best.row, best.columns, best.hit.doc.title, best.notes)
+    return best
+
+
+def _hit_for_row(hits: list[Hit], default: Hit, table: Table, t_index: int, row: Row, tables: list[Table]) -> Hit:
+    """The retrieved chunk of that very row when there is one (its citation shows the row)."""
+    for h in hits:
+        if h.chunk.doc_id != default.chunk.doc_id:
+            continue
+        found = _table_of_hit(h, tables)
+        if found and found[0] == t_index and found[1] is not None and found[1].index == row.index:
+            return h
+    return default
+
+
+# --- stating a cell -----------------------------------------------------------------------
+
+_OWN_UNIT = re.compile(r"per share|\bcents?\b|\bpence\b|%|\bpercent|\bratio\b|\bdays\b|\bnumber of\b|\bmargin\b|"
+                       r"\bheadcount\b|\bemployees\b|\(\s*[a-z$£€]+\s*\)", re.I)
+
+
+def format_value(cell: Cell, table: Table, column: Column, row: Row | None = None) -> str:
+    """The cell as written, with the currency, scale and percent its column or table gives:
+    "24.5" under "£m" -> "£24.5 million"; "$ 1,496.5" in a table "(in millions)" -> "$1,496.5 million"."""
+    unit = table.column_unit(column)
+    if _UNITLESS.search(column.label.replace("_", " ")):
+        unit = column.unit if not column.unit.scale else type(unit)(percent=column.unit.percent)
+        unit = type(unit)(percent=unit.percent) if re.search(r"(?i)rank|count|number|crossings|trucks", column.label) else unit
+    if row is not None and _OWN_UNIT.search(row.label):
+        unit = type(unit)()  # "(cents)", "per share", "%": the row says its unit, not the table's scale
+    text = re.sub(r"([$£€¥])\s+", r"\1", cell.text.strip())
+    if re.fullmatch(r"-?\d{5,}(?:\.\d+)?", text):  # 797958.4 -> 797,958.4 (as a reader writes it)
+        whole, _, frac = text.partition(".")
+        text = f"{int(whole):,}" + (f".{frac}" if frac else "")
+    has_cur = bool(re.search(r"[$£€¥]|\b(?:usd|eur|gbp|mxn|cad)\b", text, re.I))
+    if unit.percent and not unit.currency and "%" not in text and not unit.scale:
+        return f"{text}%"
+    if unit.currency and not has_cur and not text.endswith("%"):
+        neg = text.startswith(("-", "−", "(")) and not text.startswith("(")
+        text = f"-{unit.currency}{text[1:]}" if neg else f"{unit.currency}{text}"
+    if unit.scale and "%" not in text and not re.search(r"(?i)\b(?:thousand|million|billion|trillion|bn|mn|k|m)$", text):
+        text = f"{text} {unit.scale}"
+    return text
+
+
+_UNITLESS = re.compile(r"\b(?:rank(?:ing)?|count|number|no|pct|percent(?:age)?|share|crossings|trucks|containers|"
+                       r"units|ratio|index|employees|headcount)\b", re.I)
+_TIME_WORDS = re.compile(r"\b(fiscal|years?|ended|ending|as (?:at|of)|months?|quarters?|period|weeks?|fy|"
+                         r"estimated|final|actual|restated|reported)\b", re.I)
+
+
+def _header_parts(column: Column) -> tuple[list[str], list[str]]:
+    """(time words, measure words) among a column's header labels: "Fiscal" over "2019" is
+    when; "Exports" under "2022" is what."""
+    when, what = [], []
+    for p in dict.fromkeys(p for p in column.parts if p):
+        if unit_only(p):
+            continue
+        (when if parse_period(p) or _TIME_WORDS.search(p) else what).append(p.strip(" ,:"))
+    return when, what
+
+
+def _measure(column: Column) -> str:
+    what = _header_parts(column)[1]
+    words = " ".join(what) if (column.period or what) else column.name
+    kept = [w for w in re.split(r"[\s_]+", words) if w and w.lower() not in _UNIT_WORDS]
+    return clean_label(" ".join(kept))
+
+
+def _period_phrase(table: Table, row: Row, column: Column) -> str:
+    if column.period:
+        when = " ".join(_header_parts(column)[0]) or column.period.text
+        return f"in {when}" if re.fullmatch(r"(?:19|20)\d\d", when.strip()) else f"({when.strip(' ,')})"
+    if row.period:
+        return f"in {row.period.text}"
+    return ""
+
+
+def _be(subject: str) -> str:
+    """ "were" after a plural head word ("Total sales were", "Imports for Mexico were")."""
+    head = re.split(r"\s+(?:for|of|from|\()", subject.strip(), maxsplit=1)[0].split(" ")[-1].lower()
+    return "were" if re.fullmatch(r"[a-z]+[^s']s", head) and not head.endswith(("ics", "ss", "us", "is")) else "was"
+
+
+def row_entity(table: Table, row: Row) -> str:
+    """What a row is about, without its period: "Mexico" for (2023, Mexico), "" for (2010)."""
+    label_cols = [c.index for c in table.label_columns]
+    entity = " ".join(dict.fromkeys(row.cells[j].text for j in label_cols
+                      if row.cells[j].text and not parse_period(row.cells[j].text)
+                      and not month_or_quarter(row.cells[j].text))) or (
+        "" if row.period else row.label)
+    return re.sub(r"\s+", " ", entity).strip(" :")
+
+
+def state_cells(table: Table, row: Row, columns: list[Column], title: str = "", notes: dict | None = None) -> str:
+    """A sentence stating the cells of ``row`` in ``columns``: "Total sales was $1,496.5 million
+    (Years Ended September 30, 2019)"; "In 2023, imports for Mexico was US$475.22 billion"."""
+    notes = notes or {}
+    entity = row_entity(table, row)
+    if row.group and row.group.lower() not in entity.lower():
+        entity = f"{entity} ({row.group})"
+    parts = []
+    measures = {_measure(c) for c in columns}
+    if len(columns) > 1 and len(measures) == 1 and not row.period and all(c.period for c in columns):
+        # one measure over several periods: "Sensors was 914 million (Fiscal 2019) and 918 million (Fiscal 2018)"
+        measure = measures.pop()
+        subject = f"{measure} for {entity}" if measure and entity else (entity or measure)
+        values = [f"{format_value(row.cells[c.index], table, c, row)} {_period_phrase(table, row, c)}".strip()
+                  for c in columns]
+        parts = [f"{subject} {_be(subject)} {', '.join(values[:-1])} and {values[-1]}"]
+        columns_done = True
+    else:
+        columns_done = False
+    for col in ([] if columns_done else columns):
+        value = format_value(row.cells[col.index], table, col, row)
+        measure = _measure(col)
+        when = _period_phrase(table, row, col)
+        if col.period and (not measure or measure.lower() in when.lower()):
+            measure = ""
+        subject = f"{measure} for {entity}" if measure and entity else (entity or measure)
+        if row.period and not col.period:
+            verb = _be(subject)
+            parts.append(f"{when[:1].upper()}{when[1:]}, {subject} {verb} {value}" if when else f"{subject} {verb} {value}")
+        else:
+            parts.append(f"{subject} {_be(subject)} {value} {when}".strip())
+    sentence = "; ".join(parts)
+    op = notes.get("op", "")
+    if op:
+        sentence = _operation_sentence(op, table, row, columns, entity, parts) or sentence
+    if notes.get("extreme"):
+        word = "highest" if notes["extreme"] == "max" else "lowest"
+        col = columns[0]
+        scope = f" {_period_phrase(table, row, col)}" if row.period else ""
+        # no bare count in the sentence: it would read as a figure to check
+        sentence = (f"{entity} had the {word} {_measure(col) or col.label} of the table's rows{scope}: "
+                    f"{format_value(row.cells[col.index], table, col, row)}")
+    sentence = sentence[:1].upper() + sentence[1:]
+    return sentence.rstrip(".") + "."
+
+
+def _fmt(x: float, decimals: int) -> str:
+    return f"{x:,.{decimals}f}".replace("-", "−") if x < 0 else f"{x:,.{decimals}f}"
+
+
+def _operation_sentence(op: str, table: Table, row: Row, columns: list[Column], entity: str, parts: list[str]) -> str:
+    """The stated cells and what the question computes from them, marked as computed (the figure
+    is not in the source; the cells it comes from are)."""
+    cells = [row.cells[c.index] for c in columns]
+    values = [c.value for c in cells]
+    decimals = max((len(c.text.split(".")[1].rstrip(")%")) if "." in c.text else 0) for c in cells)
+    if op.startswith("which"):
+        pick = (min if op == "which-min" else max)(range(len(values)), key=lambda i: values[i])
+        word = "lowest" if op == "which-min" else "highest"
+        when = _period_phrase(table, row, columns[pick]).removeprefix("in ").strip("()")
+        return f"{entity} was {word} in {when} ({'; '.join(parts)})"
+    scale = table.column_unit(columns[0]).scale if not _OWN_UNIT.search(row.label) else ""
+    scale = f" {scale}" if scale else ""
+    # columns are in the question's order of periods; the change runs from the earlier to the later
+    order = sorted(range(2), key=lambda i: (columns[i].period.year, columns[i].period.key))
+    old, new = values[order[0]], values[order[1]]
+    stated = "; ".join(parts)
+    if op == "change":
+        return f"{stated}: a change of {_fmt(new - old, decimals)}{scale} (computed from the two cells)"
+    if op == "pct":
+        if old == 0:
+            return ""
+        return f"{stated}: a change of {_fmt(100 * (new - old) / abs(old), 2)}% (computed from the two cells)"
+    if op == "average":
+        return f"{stated}: an average of {_fmt((new + old) / 2, decimals + 1)}{scale} (computed from the two cells)"
+    return ""
+
+
+def cell_span(row_text: str, table: Table, row: Row, column: Column) -> tuple[int, int] | None:
+    """Where the cell stands in its row's text: the j-th cell of a Markdown row line, or
+    "column: value" in a rendered CSV/XLSX row."""
+    cell = row.cells[column.index].text
+    if row_text.lstrip().startswith("|"):
+        bounds = [m.start() for m in re.finditer(r"(?<!\\)\|", row_text)]
+        if column.index + 1 < len(bounds):
+            a, b = bounds[column.index] + 1, bounds[column.index + 1]
+            while a < b and row_text[a] == " ":
+                a += 1
+            while b > a and row_text[b - 1] == " ":
+                b -= 1
+            return (a, b) if b > a else None
+        return None
+    name = column.label
+    m = re.search(rf"(?:^|; ){re.escape(name)}: ([^;]*)", row_text)
+    if m:
+        return m.start(1) - len(name) - 2, m.end(1)
+    at = row_text.find(cell) if cell else -1
+    return (at, at + len(cell)) if at >= 0 else None
+
+
+# --- the answer ---------------------------------------------------------------------------
+
+_NOT_A_LOOKUP = re.compile(r"^\s*(why|how (?:did|does|do|is|are|was|were|has|have|can|could|will|would|often|long)|"
+                           r"explain|describe|where|who|what (?:is|are|was|were) the (?:reasons?|purpose|impact|"
+                           r"effect|method|policy|basis)|what does|what do|which (?:countries|companies|methods?))\b"
+                           r"|^\s*what (?:is|are) (?!the\b)(?:an? )?[A-Za-z][A-Za-z\s-]{0,40}\?$", re.I)
+
+
+_YES_NO = re.compile(r"^\s*(?:was|were|is|are|did|does|do|has|have|had|will|can)\s|\bwhy\b", re.I)
+
+
+def cell_answer_for(question: str, hits: list[Hit], tables_for: Callable[[str], list[Table]] | None):
+    """The extractive answerer's hook: an ``Answer`` stating the asked cell with a citation that
+    points at it, or None (then the answerer quotes passages as before)."""
+    if tables_for is None or not hits or _NOT_A_LOOKUP.search(question) or _YES_NO.search(question):
+        return None
+    found = answer_from_tables(question, hits, tables_for)
+    if found is None:
+        return None
+    if _sentence_coverage(question, hits) > found.notes.get("coverage", 1.0) + SENTENCE_MARGIN:
+        return None  # a sentence of the passages names more of what is asked than the cell does
+    return compose(question, found, hits)
+
+
+SENTENCE_MARGIN = float(__import__("os").environ.get("NEARSHORE_QA_CELL_SENTENCE_MARGIN", "0.1"))
+
+
+def _sentence_coverage(question: str, hits: list[Hit], top: int = 3) -> float:
+    """The largest share of the question's words that one prose sentence of the top passages holds."""
+    from ..chunking import split_sentences
+
+    asked = _Question.of(question).terms - _GENERIC
+    if not asked:
+        return 0.0
+    best = 0.0
+    for h in hits[:top]:
+        text = h.chunk.text
+        if h.chunk.row is not None or text.lstrip().startswith("|"):
+            continue
+        for a, b in split_sentences(text):
+            got = asked & set(terms(text[a:b]))
+            best = max(best, len(got) / len(asked))
+    return best
+
+
+def _support(hits: list[Hit], found: CellAnswer) -> tuple[Hit, tuple[int, int]] | None:
+    """For a superlative read off a table: the best-ranked passage of another document that names
+    the same row and period, quoted beside the cell (the reader sees the claim in prose too)."""
+    from ..chunking import split_sentences
+
+    entity = fold(row_entity(found.table, found.row))
+    period = found.row.period
+    if not entity:
+        return None
+    for h in hits:
+        if h.chunk.doc_id == found.hit.chunk.doc_id or h.chunk.row is not None:
+            continue
+        text = h.chunk.text
+        for a, b in split_sentences(text):
+            sentence = text[a:b]
+            if len(sentence) < 25 or sentence.lstrip().startswith(("#", "|")):
+                continue
+            if entity in fold(sentence) and (period is None or str(period.year) in sentence):
+                return h, (a, b)
+    return None
+
+
+def compose(question: str, found: CellAnswer, hits: list[Hit] | None = None):
+    from ..citations import check_figures, citation_for
+    from ..records import Answer
+
+    hit, table, row = found.hit, found.table, found.row
+    chunk = hit.chunk
+    own_row = _row_of_chunk(chunk, table, row)
+    citation = citation_for(hit, 1)
+    if not own_row:
+        # The row was not among the retrieved chunks: cite the row itself, rendered from its cells.
+        citation.text = _render_row(table, row)
+        citation.locator = f"{table.name}, row {row.index + 1}"
+        if row.start is not None:
+            citation.start, citation.end = row.start, row.end or row.start
+    citation.highlights = []
+    for col in found.columns:
+        span = cell_span(citation.text, table, row, col)
+        if span:
+            citation.highlights.append(span)
+    first = found.columns[0]
+    citation.kind = "table"
+    citation.table = citation.table or table.name
+    citation.row = row.source_row if row.source_row is not None else row.index
+    citation.column = first.label
+    citation.column_label = " / ".join(c.label for c in found.columns)
+    citation.row_label = row.label
+    citation.table_index = found.table_index
+    unit = table.column_unit(first)
+    citation.units = citation.units or unit.text
+    period = first.period or row.period
+    citation.period = citation.period or (period.text if period else "")
+    text = f"{found.sentence} [1]"
+    citations = [citation]
+    support = _support(hits or [], found) if found.notes.get("extreme") else None
+    if support is not None:
+        s_hit, (a, b) = support
+        citations.append(citation_for(s_hit, 2, (a, b)))
+        text += f" {s_hit.chunk.text[a:b].strip()} [2]"
+    figures = check_figures(text, citations)
+    return Answer(question=question, answer=text, abstained=False, citations=citations, figures=figures,
+                  confidence=max(0.0, min(1.0, found.score)))
+
+
+def _row_of_chunk(chunk, table: Table, row: Row) -> bool:
+    if chunk.row is not None and table.source in ("csv", "xlsx"):
+        return row.source_row == chunk.row and (not chunk.table or chunk.table == table.name)
+    return row.start is not None and row.start <= chunk.start < max(row.end or 0, row.start + 1)
+
+
+def _render_row(table: Table, row: Row) -> str:
+    if table.source in ("csv", "xlsx"):
+        return "; ".join(f"{c.label}: {row.cells[c.index].text}" for c in table.columns if row.cells[c.index].text)
+    return "| " + " | ".join(c.text for c in row.cells) + " |"
