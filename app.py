@@ -35,9 +35,8 @@ EXAMPLES = "What was US goods trade with Mexico in 2023? · How much US–Mexico
 @st.cache_resource(show_spinner=False)
 def _library(key: str, _settings: Settings):
     lib = open_library(_settings, seed=False)
-    # Open the store and load what asking needs now (the NumPy question encoder); torch and
-    # sentence-transformers load on the first upload.
-    _ = lib.store.count_documents(), lib.embedder.reader or lib.embedder.model
+    # Open the store and load the encoder (ONNX Runtime) now, not inside the first question.
+    _ = lib.store.count_documents(), lib.embedder.load()
     return lib
 
 

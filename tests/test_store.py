@@ -195,7 +195,7 @@ class Exploding(MiniLMEmbeddings):
 
     def __init__(self, inner: MiniLMEmbeddings):
         super().__init__()
-        self.__dict__["model"] = inner.model  # share the loaded weights
+        self.__dict__["onnx"] = inner.onnx  # share the loaded encoder
         self.calls: list[int] = []
 
     def embed_documents(self, texts):
