@@ -45,6 +45,22 @@ def _seeding(key: str) -> dict:
     return {"lock": threading.Lock(), "done": False}
 
 
+def _seed_progress(bar):
+    """Files read, then passages embedded with their rate and the time left."""
+    started: list[tuple[float, int]] = []
+
+    def show(i: int, n: int, name: str, stage: str = "files") -> None:
+        if stage == "files":
+            text = f"Adding the shipped articles: {i}/{n} {name}"
+        else:
+            started.append((time.monotonic(), i))  # the rate counts from the first report on
+            rate = (i - started[0][1]) / max(started[-1][0] - started[0][0], 1e-3)
+            text = f"Embedding passages: {i}/{n}, {rate:.0f}/s, about {(n - i) / max(rate, 1e-3):.0f} s left"
+        bar.progress(min(i / max(n, 1), 1.0), text=md(text))
+
+    return show
+
+
 def get_library():
     settings = Settings.from_env()
     key = repr(settings)
@@ -54,8 +70,7 @@ def get_library():
     with seeding["lock"]:  # a second session waits here while the first one seeds
         if not seeding["done"]:
             bar = st.progress(0.0, text="Preparing the library…")
-            lib.ensure_seeded(lambda i, n, name: bar.progress(
-                min(i / max(n, 1), 1.0), text=md(f"Adding the shipped articles: {i}/{n} {name}")))
+            lib.ensure_seeded(_seed_progress(bar))
             bar.empty()
             seeding["done"] = True
     return lib
