@@ -16,6 +16,9 @@ $(VENV)/.installed: pyproject.toml
 	# The CPU build of torch first: an unpinned torch would pull a multi-GB CUDA build.
 	$(PY) -m pip install --quiet torch==2.13.0
 	$(PY) -m pip install --quiet -e ".[test]"
+	# The encoder's ONNX graph, written once from the packaged weights into the user cache folder
+	# (also built on first use when missing; rebuilt when the weights change).
+	$(PY) -c "from nearshore_qa.embeddings import MiniLMEmbeddings; print('encoder:', MiniLMEmbeddings().load().file)"
 	touch $@
 
 setup: $(VENV)/.installed

@@ -275,7 +275,8 @@ class OnnxMiniLM:
         options = ort.SessionOptions()
         # Threads follow the machine's cores; no spinning: on a shared machine a spinning worker
         # takes a core from the process it waits for.
-        options.intra_op_num_threads = threads or os.cpu_count() or 1
+        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+        options.intra_op_num_threads = threads or cores or 1
         options.inter_op_num_threads = 1
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self.session = ort.InferenceSession(str(self.file), options, providers=["CPUExecutionProvider"])
