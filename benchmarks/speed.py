@@ -828,10 +828,10 @@ def phase_fresh(work: Path, R: dict, repeats: int = 2) -> None:
         later.append(run_measured([exe, "ask", COLD_QUESTION], env=env))
         shutil.rmtree(home, ignore_errors=True)
     walls = [r["wall_s"] for r in runs]
-    R["fresh"] = {"wall_s": walls, "median_s": statistics.median(walls), "cpu_s": [r["cpu_s"] for r in runs],
+    R["fresh"] = {"wall_s": walls, "median_s": round(statistics.median(walls), 2), "cpu_s": [r["cpu_s"] for r in runs],
                   "peak_rss_mb": max(r["peak_rss_mb"] for r in runs),
                   "later_wall_s": [r["wall_s"] for r in later], "later_cpu_s": [r["cpu_s"] for r in later],
-                  "later_median_s": statistics.median(r["wall_s"] for r in later), "loadavg": loadavg()}
+                  "later_median_s": round(statistics.median(r["wall_s"] for r in later), 2), "loadavg": loadavg()}
     log(f"fresh default store to first answer: {walls} s wall, {R['fresh']['cpu_s']} s CPU; later cold ask "
         f"{R['fresh']['later_wall_s']} s wall, {R['fresh']['later_cpu_s']} s CPU")
 
