@@ -18,7 +18,7 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install --quiet -e ".[test]"
 	# The encoder's ONNX graph, written once from the packaged weights into the user cache folder
 	# (also built on first use when missing; rebuilt when the weights change).
-	$(PY) -c "from nearshore_qa.embeddings import MiniLMEmbeddings; print('encoder:', MiniLMEmbeddings().load().file)"
+	$(PY) -c "from nearshore_qa.embeddings import MiniLMEmbeddings; print('encoder:', getattr(MiniLMEmbeddings().load(), 'file', 'sentence-transformers (no ONNX Runtime)'))"
 	touch $@
 
 setup: $(VENV)/.installed
