@@ -112,6 +112,16 @@ def test_the_graph_is_cached_by_model_hash_and_rebuilt_when_the_model_changes(tm
     assert sorted(p.name for p in cache.glob("*.onnx")) == [second.name]
 
 
+def test_an_unwritable_cache_folder_builds_the_graph_in_memory(embedder, tmp_path, caplog):
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the cache folder should be")
+    emb = MiniLMEmbeddings(cache_dir=blocked / "encoder")
+    with caplog.at_level(logging.WARNING, logger="nearshore_qa.bert_onnx"):
+        assert emb.onnx is not None and emb.onnx.file is None
+    assert "building it in memory" in caplog.text
+    assert np.abs(emb.encode(TEXTS[:2]) - embedder.encode(TEXTS[:2])).max() < 1e-6
+
+
 def test_known_vectors_are_used_instead_of_encoding(embedder, tmp_path, caplog):
     file = tmp_path / "vectors.bin"
     vectors = embedder.encode(TEXTS[:3])

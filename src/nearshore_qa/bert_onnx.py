@@ -271,7 +271,12 @@ class OnnxMiniLM:
 
         path = Path(path)
         self.max_len = max_seq_length(path)
-        self.file = cached_graph(path, cache_dir)
+        try:
+            self.file: Path | None = cached_graph(path, cache_dir)
+            model: str | bytes = str(self.file)
+        except OSError as exc:  # an unwritable cache folder: build the graph in memory each time
+            logger.warning("cannot cache the ONNX encoder in %s (%s): building it in memory", cache_dir, exc)
+            self.file, model = None, build_graph(path)
         options = ort.SessionOptions()
         # Threads follow the machine's cores; no spinning: on a shared machine a spinning worker
         # takes a core from the process it waits for.
@@ -279,7 +284,7 @@ class OnnxMiniLM:
         options.intra_op_num_threads = threads or cores or 1
         options.inter_op_num_threads = 1
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-        self.session = ort.InferenceSession(str(self.file), options, providers=["CPUExecutionProvider"])
+        self.session = ort.InferenceSession(model, options, providers=["CPUExecutionProvider"])
         self.dimension = int(self.session.get_outputs()[0].shape[1])
         self.tokenizer = Tokenizer.from_file(str(path / "tokenizer.json"))
         # tokenizer.json carries a fixed padding to 128; sentence-transformers truncates at
