@@ -18,6 +18,9 @@ $(VENV)/.installed: pyproject.toml
 	# The light LLM clients (langchain-openai/-ollama) come with the tests: their error paths are
 	# tested without a server. The llama.cpp compile stays optional (`make llm`).
 	$(PY) -m pip install --quiet -e ".[test,llm,lint]"
+	# The encoder's ONNX graph, written once from the packaged weights into the user cache folder
+	# (also built on first use when missing; rebuilt when the weights change).
+	$(PY) -c "from nearshore_qa.embeddings import MiniLMEmbeddings; print('encoder:', getattr(MiniLMEmbeddings().load(), 'file', 'sentence-transformers (no ONNX Runtime)'))"
 	touch $@
 
 setup: $(VENV)/.installed

@@ -74,15 +74,30 @@ _LINKS_JS = """<script>
 @st.cache_resource(show_spinner=False)
 def _library(key: str, _settings: Settings):
     lib = open_library(_settings, seed=False)
-    # Open the store and load what asking needs now (the NumPy question encoder); torch and
-    # sentence-transformers load on the first upload.
-    _ = lib.store.count_documents(), lib.embedder.reader or lib.embedder.model
+    # Open the store and load the encoder (ONNX Runtime) now, not inside the first question.
+    _ = lib.store.count_documents(), lib.embedder.load()
     return lib
 
 
 @st.cache_resource(show_spinner=False)
 def _seeding(key: str) -> dict:
     return {"lock": threading.Lock(), "done": False}
+
+
+def _seed_progress(bar):
+    """Files read, then passages embedded with their rate and the time left."""
+    started: list[tuple[float, int]] = []
+
+    def show(i: int, n: int, name: str, stage: str = "files") -> None:
+        if stage == "files":
+            text = f"Adding the shipped articles: {i}/{n} {name}"
+        else:
+            started.append((time.monotonic(), i))  # the rate counts from the first report on
+            rate = (i - started[0][1]) / max(started[-1][0] - started[0][0], 1e-3)
+            text = f"Embedding passages: {i}/{n}, {rate:.0f}/s, about {(n - i) / max(rate, 1e-3):.0f} s left"
+        bar.progress(min(i / max(n, 1), 1.0), text=md(text))
+
+    return show
 
 
 def get_library():
@@ -94,8 +109,7 @@ def get_library():
     with seeding["lock"]:  # a second session waits here while the first one seeds
         if not seeding["done"]:
             bar = st.progress(0.0, text="Preparing the library…")
-            lib.ensure_seeded(lambda i, n, name: bar.progress(
-                min(i / max(n, 1), 1.0), text=md(f"Adding the shipped articles: {i}/{n} {name}")))
+            lib.ensure_seeded(_seed_progress(bar))
             bar.empty()
             seeding["done"] = True
     return lib

@@ -6,15 +6,20 @@
 Measures (issue 5), each heavy part in its own subprocess so peak memory is per task:
 
 - ingest: chunks/s of ``Library.add`` on the shipped ``corpus/`` (and on TAT-QA dev's corpus when
-  ``--tatqa`` exists) against the bare encoder (``MiniLMEmbeddings.embed_documents`` on
-  ``Chunk.embed_text(meta)`` of the same chunks, run before and after the ingest to bracket the
-  machine's load); re-ingest of the unchanged corpus (same process and a fresh one).
+  ``--tatqa`` exists) against the bare encoders, ONNX Runtime (the one ingest uses) and torch
+  (sentence-transformers, the encoder before issue 16), side by side in the same process
+  (``MiniLMEmbeddings.embed_documents`` on ``Chunk.embed_text(meta)`` of the same chunks, each run
+  before and after the ingest to bracket the machine's load); re-ingest of the unchanged corpus
+  (same process and a fresh one).
 - ask: warm latency p50/p95 of ``Library.ask`` over ~50 questions from ``eval/questions.jsonl``,
   interleaved with the baseline ``langchain_chroma.Chroma(...).similarity_search(q, k=4)`` on the
   same store and model; a per-stage breakdown; retrieval quality (document-level hit@4/5).
 - scale: stores of N chunks (shipped corpus + generated trade-table CSVs, built by ``Library.add``
   and cached under ``--work``), the same latency/quality figures on them.
 - cold: process start to first answer of ``nearshore-qa --store S ask "..."`` and its peak RSS.
+- fresh: a fresh default store (``NEARSHORE_QA_HOME`` an absent folder, seeded from ``corpus/``
+  and its shipped vectors) to the first answer of ``nearshore-qa ask "..."``, wall and CPU time;
+  then a later cold ask on that store.
 
 Prints the machine (CPU, cores, RAM, Python, torch threads) and the load average around every
 measurement, and a summary table at the end. Benchmarks never run as timed unit tests.
@@ -49,7 +54,9 @@ TARGETS = {
     "reingest_speedup": 50.0,
     "p50_10k_ms": 250.0, "p95_10k_ms": 500.0,
     "p50_100k_ms": 500.0, "p95_100k_ms": 1000.0,
-    "cold_s": 8.0,
+    "cold_s": 3.0,
+    "fresh_s": 10.0,  # fresh default store to first answer
+    "vs_torch": 1.6,  # ingest chunks/s over the torch encoder's chunks/s (same run)
     "ask_rss_100k_mb": 1500.0,
 }
 
@@ -105,6 +112,12 @@ def machine() -> dict:
                                text=True, timeout=10).stdout.strip()
         info["git"] = head + (" (src modified)" if dirty else "")
     except (OSError, subprocess.SubprocessError):
+        pass
+    try:
+        import onnxruntime
+
+        info["onnxruntime"] = onnxruntime.__version__
+    except ImportError:
         pass
     try:
         import chromadb
@@ -290,8 +303,15 @@ def worker_ingest(a: dict) -> dict:
     sample = a.get("encoder_sample")
     encoder = not a.get("approx_vectors")
     texts = _chunk_texts(a["paths"], sample) if encoder else []
+    torch_emb = None
     if encoder:
+        from nearshore_qa.embeddings import MiniLMEmbeddings
+
+        out["encoder_runtime"] = "onnx" if lib.embedder.onnx is not None else "torch"
+        torch_emb = MiniLMEmbeddings(runtime="torch")
+        torch_emb.embed_documents(["warm up the encoder"])
         out["encoder_before"] = _encode_rate(lib.embedder, texts)
+        out["torch_before"] = _encode_rate(torch_emb, texts)
 
     # Stage timers (instrumentation only: wraps, the source is unchanged).
     stages = {"load": 0.0, "chunk": 0.0, "embed": 0.0, "chroma_upsert": 0.0, "bm25_rebuild": 0.0}
@@ -330,10 +350,15 @@ def worker_ingest(a: dict) -> dict:
     i = out["ingest"]
     i["without_embed_chunks_per_s"] = round(chunks / max(1e-9, dt - i["stages_s"]["embed"]), 1)
     if encoder:
+        out["torch_after"] = _encode_rate(torch_emb, texts)
         out["encoder_after"] = _encode_rate(lib.embedder, texts)
         enc = (out["encoder_before"]["chunks_per_s"] + out["encoder_after"]["chunks_per_s"]) / 2
         out["encoder_chunks_per_s"] = round(enc, 1)
         out["ratio"] = round(i["chunks_per_s"] / enc, 3)
+        tor = (out["torch_before"]["chunks_per_s"] + out["torch_after"]["chunks_per_s"]) / 2
+        out["torch_chunks_per_s"] = round(tor, 1)
+        out["vs_torch"] = round(i["chunks_per_s"] / tor, 3)  # the ingest against the torch encoder
+        out["onnx_vs_torch"] = round(enc / tor, 3)
     else:
         out["encoder_chunks_per_s"] = None
         out["ratio"] = None
@@ -378,10 +403,10 @@ def _baseline(lib):
 
     class PlainMiniLM(Embeddings):
         def embed_documents(self, texts):
-            return lib.embedder.encode(texts).tolist()
+            return lib.embedder.encode_reference(texts).tolist()
 
         def embed_query(self, text):
-            return lib.embedder.encode([text])[0].tolist()
+            return lib.embedder.encode_reference([text])[0].tolist()
 
     client = chromadb.PersistentClient(path=str(lib.store.dir / "chroma"),
                                        settings=ChromaSettings(anonymized_telemetry=False))
@@ -473,11 +498,11 @@ def _stage_breakdown(lib, items: list[dict]) -> dict:
     pass over the latency questions with the encoder cache emptied before each ask, so it shows
     an ask that meets its question and sentences for the first time; instrumentation only)."""
     store, emb = lib.store, lib.embedder
-    # encode_short: the question (in the retriever; the answerer reuses its vector) and the
-    # candidate sentences the answerer has not seen before.
+    # encode: the question (in the retriever; the answerer reuses its vector) and the candidate
+    # sentences the answerer has not seen before.
     acc = {"encode_question_and_sentences": 0.0, "bm25": 0.0, "dense_incl_count": 0.0, "count_chunks": 0.0,
            "fetch_chunks": 0.0}
-    names = {"encode_short": (emb, "encode_question_and_sentences"),
+    names = {"encode": (emb, "encode_question_and_sentences"),
              "lexical_search": (store, "bm25"), "dense_search": (store, "dense_incl_count"),
              "count_chunks": (store, "count_chunks"), "chunks": (store, "fetch_chunks")}
 
@@ -536,10 +561,9 @@ def worker_diag_batching(a: dict) -> dict:
     emb.embed_documents(["warm up"])
     res: dict = {"docs": len(groups), "chunks": len(flat), "per_doc_s": [], "bulk_s": [],
                  "upsert_per_doc_s": [], "upsert_bulk_s": [], "loadavg_start": loadavg()}
-    # Padding: sentence-transformers sorts each call's texts by length and pads each batch to its
-    # longest text (max 256 word pieces); the work done is ~ the padded token count.
-    tok = emb.model.tokenizer
-    lengths = [[min(256, len(tok(t, truncation=False)["input_ids"])) for t in g] for g in groups]
+    # Padding: the encoder sorts each call's texts by length and pads each batch to its longest
+    # text (max 256 word pieces); the work done is ~ the padded token count.
+    lengths = [emb.token_lengths(g) for g in groups]
 
     def padded(lens: list[int], bs: int = emb.batch_size) -> int:
         lens = sorted(lens, reverse=True)
@@ -628,17 +652,19 @@ WORKERS = {"ingest": worker_ingest, "reingest": worker_reingest, "ask": worker_a
 # ================================================================================================
 # the parent: runs workers, collects, prints
 # ================================================================================================
-def run_measured(cmd: list[str], timeout: float | None = None) -> dict:
-    """Run ``cmd``; wall time from spawn to exit and the child's own peak RSS (wait4)."""
+def run_measured(cmd: list[str], timeout: float | None = None, env: dict | None = None) -> dict:
+    """Run ``cmd``; wall time from spawn to exit, the child's CPU time (user + system, all
+    threads: less sensitive to other jobs than wall time) and its own peak RSS (wait4)."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         t0 = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=out, stderr=err, env={**os.environ, **ENV}, cwd=REPO)
+        proc = subprocess.Popen(cmd, stdout=out, stderr=err, env={**os.environ, **ENV, **(env or {})}, cwd=REPO)
         _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - t0
         proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
-        return {"rc": proc.returncode, "wall_s": round(wall, 2), "peak_rss_mb": round(usage.ru_maxrss / 1024, 1),
+        return {"rc": proc.returncode, "wall_s": round(wall, 2), "cpu_s": round(usage.ru_utime + usage.ru_stime, 2),
+                "peak_rss_mb": round(usage.ru_maxrss / 1024, 1),
                 "stdout": out.read().decode("utf-8", "replace"), "stderr": err.read().decode("utf-8", "replace")}
 
 
@@ -657,15 +683,21 @@ def log(msg: str) -> None:
     print(f"[{time.strftime('%H:%M:%S')} load {' '.join(map(str, loadavg()))}] {msg}", flush=True)
 
 
+ENCODER_SAMPLE: dict = {}  # --encoder-sample: chunks the bare encoders are timed on (default all / 3000)
+
+
 def phase_ingest(work: Path, R: dict) -> None:
     store = work / "stores" / "corpus"
     log("ingest: shipped corpus -> fresh store")
-    res = run_worker("ingest", {"paths": [str(CORPUS)], "store": str(store)})
+    res = run_worker("ingest", {"paths": [str(CORPUS)], "store": str(store),
+                                "encoder_sample": ENCODER_SAMPLE.get("n")})
     R["ingest_corpus"] = res
     i = res["ingest"]
-    log(f"  {i['chunks']} chunks in {i['seconds']} s = {i['chunks_per_s']} chunks/s; encoder "
+    log(f"  {i['chunks']} chunks in {i['seconds']} s = {i['chunks_per_s']} chunks/s; {res['encoder_runtime']} encoder "
         f"{res['encoder_chunks_per_s']} chunks/s (before {res['encoder_before']['chunks_per_s']}, after "
-        f"{res['encoder_after']['chunks_per_s']}); ratio {res['ratio']:.0%}; stages {i['stages_s']} other {i['other_s']}")
+        f"{res['encoder_after']['chunks_per_s']}); ratio {res['ratio']:.0%}; torch encoder {res['torch_chunks_per_s']} "
+        f"(before {res['torch_before']['chunks_per_s']}, after {res['torch_after']['chunks_per_s']}): ingest "
+        f"x{res['vs_torch']} of torch; stages {i['stages_s']} other {i['other_s']}")
     log(f"  re-ingest (same process): {res['reingest']['seconds']} s, x{res['reingest']['speedup']} "
         f"{res['reingest']['statuses']}; peak RSS {res['process_peak_rss_mb']} MB")
     fresh = run_worker("reingest", {"paths": [str(CORPUS)], "store": str(store)})
@@ -687,7 +719,8 @@ def phase_tatqa(work: Path, tatqa: Path, R: dict, n_lat: int) -> None:
     res = run_worker("ingest", {"paths": [str(tatqa / "corpus")], "store": str(store), "reingest": True})
     i = res["ingest"]
     log(f"  {i['chunks']} chunks in {i['seconds']} s = {i['chunks_per_s']} chunks/s; encoder "
-        f"{res['encoder_chunks_per_s']}; ratio {res['ratio']:.0%}; stages {i['stages_s']} other {i['other_s']}")
+        f"{res['encoder_chunks_per_s']}; ratio {res['ratio']:.0%}; torch {res['torch_chunks_per_s']}: ingest "
+        f"x{res['vs_torch']} of torch; stages {i['stages_s']} other {i['other_s']}")
     questions = [json.loads(x) for x in (tatqa / "questions.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
     lat = latency_questions(questions, n_lat)
     log(f"tatqa: ask latency ({len(lat)} q) and retrieval quality ({len(questions)} q), ours vs baseline")
@@ -730,13 +763,13 @@ def build_scaled(work: Path, n: int, R: dict, approx_above: int) -> Path:
     if approx:
         log(f"  (approximate vectors for generated rows: n > --approx-vectors-above {approx_above})")
     res = run_worker("ingest", {"paths": [str(CORPUS), str(data)], "store": str(store), "reingest": True,
-                                "encoder_sample": 3000, "approx_vectors": approx})
+                                "encoder_sample": ENCODER_SAMPLE.get("n") or 3000, "approx_vectors": approx})
     res["gen_version"] = GEN_VERSION
     marker.write_text(json.dumps(res, indent=1))
     i = res["ingest"]
     log(f"  {i['chunks']} chunks in {i['seconds']} s = {i['chunks_per_s']} chunks/s "
         f"({i['without_embed_chunks_per_s']} without the encoder); encoder {res['encoder_chunks_per_s']}; ratio "
-        f"{res['ratio']}; stages {i['stages_s']} other {i['other_s']}; re-ingest {res['reingest']['seconds']} s (x{res['reingest']['speedup']}); peak RSS {res['process_peak_rss_mb']} MB")
+        f"{res['ratio']}; torch {res.get('torch_chunks_per_s')}, ingest x{res.get('vs_torch')} of torch; stages {i['stages_s']} other {i['other_s']}; re-ingest {res['reingest']['seconds']} s (x{res['reingest']['speedup']}); peak RSS {res['process_peak_rss_mb']} MB")
     R.setdefault("scale", {})[str(n)] = {"build": res}
     return store
 
@@ -778,6 +811,31 @@ def phase_cold(work: Path, scales: list[int], R: dict, repeats: int = 3) -> None
             f"{R['cold'][label]['peak_rss_mb']} MB")
 
 
+def phase_fresh(work: Path, R: dict, repeats: int = 2) -> None:
+    """A fresh default store (absent folder) to the first answer, as a new user's first
+    ``nearshore-qa ask``: seeding from corpus/ (and its shipped vectors) included; then a later
+    cold ask on the seeded store. The ONNX graph is already cached (make setup builds it)."""
+    exe = str(Path(sys.executable).with_name("nearshore-qa"))
+    runs, later = [], []
+    for k in range(repeats):
+        home = work / "fresh" / f"home-{k}"
+        shutil.rmtree(home, ignore_errors=True)
+        env = {"NEARSHORE_QA_HOME": str(home), "NEARSHORE_QA_CORPUS": str(CORPUS)}
+        r = run_measured([exe, "ask", COLD_QUESTION], env=env)
+        if r["rc"] != 0:
+            raise RuntimeError(f"fresh ask failed: {r['stderr'][-2000:]}")
+        runs.append(r)
+        later.append(run_measured([exe, "ask", COLD_QUESTION], env=env))
+        shutil.rmtree(home, ignore_errors=True)
+    walls = [r["wall_s"] for r in runs]
+    R["fresh"] = {"wall_s": walls, "median_s": round(statistics.median(walls), 2), "cpu_s": [r["cpu_s"] for r in runs],
+                  "peak_rss_mb": max(r["peak_rss_mb"] for r in runs),
+                  "later_wall_s": [r["wall_s"] for r in later], "later_cpu_s": [r["cpu_s"] for r in later],
+                  "later_median_s": round(statistics.median(r["wall_s"] for r in later), 2), "loadavg": loadavg()}
+    log(f"fresh default store to first answer: {walls} s wall, {R['fresh']['cpu_s']} s CPU; later cold ask "
+        f"{R['fresh']['later_wall_s']} s wall, {R['fresh']['later_cpu_s']} s CPU")
+
+
 # ------------------------------------------------------------------------------------------------
 def summary(R: dict) -> list[tuple[str, str, str, str]]:
     rows: list[tuple[str, str, str, str]] = []
@@ -788,9 +846,13 @@ def summary(R: dict) -> list[tuple[str, str, str, str]]:
     ic = R.get("ingest_corpus")
     if ic:
         i = ic["ingest"]
-        rows.append(("ingest corpus/ (pipeline / encoder)",
+        rows.append((f"ingest corpus/ (pipeline / {ic.get('encoder_runtime', '')} encoder)",
                      f"{i['chunks_per_s']} / {ic['encoder_chunks_per_s']} chunks/s = {ic['ratio']:.0%}",
                      ">= 90%", ok(ic["ratio"] >= TARGETS["ingest_ratio"])))
+        if ic.get("torch_chunks_per_s"):
+            rows.append(("ingest corpus/ vs torch encoder (same run)",
+                         f"{i['chunks_per_s']} / {ic['torch_chunks_per_s']} chunks/s = x{ic['vs_torch']} "
+                         f"(ONNX encoder x{ic['onnx_vs_torch']})", ">= x1.6", ok(ic["vs_torch"] >= TARGETS["vs_torch"])))
         rows.append(("re-ingest corpus/ unchanged (same process)",
                      f"{ic['reingest']['seconds']} s vs {i['seconds']} s = x{ic['reingest']['speedup']}",
                      ">= 50x", ok(ic["reingest"]["speedup"] >= TARGETS["reingest_speedup"])))
@@ -805,6 +867,10 @@ def summary(R: dict) -> list[tuple[str, str, str, str]]:
         rows.append(("ingest TAT-QA dev (pipeline / encoder)",
                      f"{t['ingest']['chunks_per_s']} / {t['encoder_chunks_per_s']} chunks/s = {t['ratio']:.0%}",
                      ">= 90%", ok(t["ratio"] >= TARGETS["ingest_ratio"])))
+        if t.get("torch_chunks_per_s"):
+            rows.append(("ingest TAT-QA dev vs torch encoder (same run)",
+                         f"{t['ingest']['chunks_per_s']} / {t['torch_chunks_per_s']} chunks/s = x{t['vs_torch']}",
+                         ">= x1.6", ok(t["vs_torch"] >= TARGETS["vs_torch"])))
     for n, sc in sorted(R.get("scale", {}).items(), key=lambda kv: int(kv[0])):
         b = sc["build"]
         if b.get("ratio") is None:
@@ -815,6 +881,10 @@ def summary(R: dict) -> list[tuple[str, str, str, str]]:
             rows.append((f"build {int(n):,}-chunk store (pipeline / encoder)",
                          f"{b['ingest']['seconds']:.0f} s, {b['ingest']['chunks_per_s']} / {b['encoder_chunks_per_s']} "
                          f"chunks/s = {b['ratio']:.0%}", ">= 90%", ok(b["ratio"] >= TARGETS["ingest_ratio"])))
+            if b.get("torch_chunks_per_s"):
+                rows.append((f"build {int(n):,}-chunk store vs torch encoder",
+                             f"{b['ingest']['chunks_per_s']} / {b['torch_chunks_per_s']} chunks/s = x{b['vs_torch']}",
+                             ">= x1.6", ok(b["vs_torch"] >= TARGETS["vs_torch"])))
         rows.append((f"re-ingest {int(n):,} unchanged", f"{b['reingest']['seconds']} s = x{b['reingest']['speedup']}",
                      ">= 50x", ok(b["reingest"]["speedup"] >= TARGETS["reingest_speedup"])))
         rows.append((f"peak RSS build {int(n):,}", f"{b['process_peak_rss_mb']:.0f} MB", "report", ""))
@@ -853,11 +923,18 @@ def summary(R: dict) -> list[tuple[str, str, str, str]]:
         ask_rows(f"{n_i:,} chunks", sc["ask"], p50_t, p95_t, TARGETS["ask_rss_100k_mb"] if n_i >= 100_000 else None)
     for label, c in R.get("cold", {}).items():
         name = "corpus/" if label == "corpus" else f"{int(label):,} chunks"
-        rows.append((f"cold start to first answer, {name}", f"{c['median_s']} s (runs {c['wall_s']})", "<= 8 s",
+        rows.append((f"cold start to first answer, {name}", f"{c['median_s']} s (runs {c['wall_s']})", "<= 3 s",
                      ok(c["median_s"] <= TARGETS["cold_s"])))
         rss_t = TARGETS["ask_rss_100k_mb"] if label != "corpus" and int(label) >= 100_000 else None
         rows.append((f"peak RSS cold ask, {name}", f"{c['peak_rss_mb']:.0f} MB",
                      f"<= {rss_t:.0f} MB" if rss_t else "report", ok(None if rss_t is None else c['peak_rss_mb'] <= rss_t)))
+    fr = R.get("fresh")
+    if fr:
+        rows.append(("fresh default store to first answer (CLI)",
+                     f"{fr['median_s']} s (runs {fr['wall_s']}; CPU {fr['cpu_s']} s)", "<= 10 s",
+                     ok(fr["median_s"] <= TARGETS["fresh_s"])))
+        rows.append(("  later cold ask on that store", f"{fr['later_median_s']} s (runs {fr['later_wall_s']}; "
+                     f"CPU {fr['later_cpu_s']} s)", "<= 3 s", ok(fr["later_median_s"] <= TARGETS["cold_s"])))
     return rows
 
 
@@ -880,7 +957,7 @@ def main() -> int:
     ap.add_argument("--work", help="folder for stores and generated data (kept, so re-runs reuse the scaled "
                                    "stores); default a temporary folder removed at the end")
     ap.add_argument("--tatqa", default=str(REPO.parent / "shared" / "eval" / "tatqa" / "dev"))
-    ap.add_argument("--only", default="ingest,tatqa,ask,scale,cold", help="phases to run (also: diag, "
+    ap.add_argument("--only", default="ingest,tatqa,ask,scale,cold,fresh", help="phases to run (also: diag, "
                     "where the ingest pipeline loses time against the bare encoder)")
     ap.add_argument("--questions", type=int, default=50, help="latency questions per store")
     ap.add_argument("--json", help="also write all figures to this file")
@@ -891,7 +968,10 @@ def main() -> int:
                     help="scaled stores larger than this encode each generated (partner, commodity) pair once "
                          "and give rows that vector plus noise (the encoder alone would take hours on 2 busy "
                          "cores); the rest of the pipeline is real. 0 = always, a huge number = never")
+    ap.add_argument("--encoder-sample", type=int, help="time the bare encoders on this many chunks (default: "
+                    "the whole corpus; 3,000 for scaled stores)")
     args = ap.parse_args()
+    ENCODER_SAMPLE["n"] = args.encoder_sample
     if args.worker:
         res = WORKERS[args.worker](json.loads(args.args))
         print("RESULT " + json.dumps(res), flush=True)
@@ -904,7 +984,7 @@ def main() -> int:
     R: dict = {"machine": machine(), "started": time.strftime("%Y-%m-%d %H:%M:%S"), "argv": sys.argv[1:]}
     m = R["machine"]
     print(f"machine: {m['cpu']}, {m['cores']} cores, {m['ram_gb']} GB RAM, Python {m['python']}, torch "
-          f"{m.get('torch')} ({m['torch_threads']} threads), chromadb {m.get('chromadb')}, git {m.get('git')}; load average "
+          f"{m.get('torch')} ({m['torch_threads']} threads), onnxruntime {m.get('onnxruntime')}, chromadb {m.get('chromadb')}, git {m.get('git')}; load average "
           f"{' '.join(map(str, m['loadavg']))}")
     print(f"work folder: {work}")
     try:
@@ -921,6 +1001,8 @@ def main() -> int:
         if "cold" in phases:
             phase_cold(work, scales if "scale" in phases else [s for s in scales if
                                                                (work / "stores" / f"scale-{s}").exists()], R)
+        if "fresh" in phases:
+            phase_fresh(work, R)
     finally:
         R["finished"] = time.strftime("%Y-%m-%d %H:%M:%S")
         R["loadavg_end"] = loadavg()

@@ -30,7 +30,7 @@ from nearshore_qa.settings import Settings  # noqa: E402
 def embedder() -> MiniLMEmbeddings:
     """The real encoder, loaded once for the whole session."""
     emb = MiniLMEmbeddings()
-    emb.model  # noqa: B018 - load now, not inside the first timed test
+    emb.load()  # now, not inside the first test that encodes
     return emb
 
 

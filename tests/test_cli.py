@@ -8,6 +8,10 @@ per backend and the ask commands are few.
 from __future__ import annotations
 
 import json
+import os
+import re
+import subprocess
+import sys
 
 import pytest
 from helpers import CORPUS_DIR, EXPECTED_DOCS, run_cli
@@ -59,6 +63,9 @@ def test_ingest_folder_reports_each_file(ingested):
     assert all(status == "added" and detail.endswith("chunks)") for status, detail in reported.values())
     assert reported["tables/us_exports_to_mexican_states.csv"][1] == "(16 chunks)"
     assert f"-- {len(EXPECTED_DOCS)} added" in ingested.stderr
+    # the progress shows the embedding stage (chunks done / total, with a rate), not only files
+    chunks = sum(int(detail.strip("()").split()[0]) for _, detail in reported.values())
+    assert re.search(rf"embedding: *100%.*\b{chunks}/{chunks} \[.*chunk/s", ingested.stderr), ingested.stderr[-500:]
 
 
 def test_ingest_with_a_bad_file_exits_1_and_stores_the_rest(store, ingested_with_bad_file):

@@ -88,20 +88,32 @@ def _library(settings: Settings, seed: bool = True):
 
 
 def _progress_bar():
-    bar = None
+    """Two bars: files read, and chunks embedded (rate and time left; its total grows as files
+    are read, and the encoder is most of an ingest's time)."""
+    bars: dict = {}
+    files = {"n": 0}
 
-    def update(i: int, n: int, name: str) -> None:
-        nonlocal bar
-        if n < 5:  # a bar only helps when there are many files
+    def update(i: int, n: int, name: str, stage: str = "files") -> None:
+        if stage == "files":
+            files["n"] = n
+        if files["n"] < 5:  # bars only help when there are many files
             return
+        bar = bars.get(stage)
         if bar is None:
+            if stage == "embedding" and i >= n:
+                return  # nothing left to show (all vectors were known)
             from tqdm import tqdm  # imported only when there is a bar to show (not on a plain ask)
 
-            bar = tqdm(total=n, unit="file", file=sys.stderr, desc="ingesting", leave=False)
-        bar.n = i
-        bar.set_postfix_str(name[-40:], refresh=True)
-        if i >= n:
-            bar.close()
+            unit, desc = ("file", "reading") if stage == "files" else ("chunk", "embedding")
+            bar = bars[stage] = tqdm(total=n, unit=unit, file=sys.stderr, desc=desc, leave=False,
+                                     position=len(bars), dynamic_ncols=True)
+        bar.total = n
+        bar.update(i - bar.n)
+        if stage == "files":
+            bar.set_postfix_str(name[-40:], refresh=True)
+        if stage == "files" and i >= n:
+            for b in bars.values():
+                b.close()
 
     return update
 

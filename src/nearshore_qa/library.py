@@ -25,6 +25,25 @@ from .store import Deferred, PendingDocument, Store
 logger = logging.getLogger(__name__)
 
 Progress = Callable[[int, int, str], None]
+"""``progress(done, total, name)``: files read (``name`` the file). A callback that also takes a
+``stage`` keyword hears the embedding stage too: ``progress(chunks_done, chunks_total, "",
+stage="embedding")``, where the total grows as files are read; files come with ``stage="files"``."""
+
+
+def _with_stage(progress: Progress | None) -> Callable[[int, int, str, str], None] | None:
+    """``progress`` called as (done, total, name, stage): a three-argument callback gets the
+    files only, so callers that know nothing of stages keep working."""
+    if progress is None:
+        return None
+    import inspect
+
+    try:
+        params = inspect.signature(progress).parameters
+    except (TypeError, ValueError):
+        params = {}
+    if "stage" in params or any(p.kind is p.VAR_KEYWORD for p in params.values()):
+        return lambda done, total, name, stage: progress(done, total, name, stage=stage)
+    return lambda done, total, name, stage: progress(done, total, name) if stage == "files" else None
 
 
 class Library:
@@ -151,6 +170,13 @@ class Library:
         results: list[IngestResult | None] = [None] * len(loaders)
         window: list[tuple[int, PendingDocument]] = []
         store = self.store
+        report = _with_stage(progress)
+        encoded = {"done": 0, "total": 0}  # the embedding stage's progress, in chunks
+
+        def embedded(n: int) -> None:
+            encoded["done"] += n
+            if report:
+                report(encoded["done"], encoded["total"], "", "embedding")
 
         warned: dict[int, tuple[str, ...]] = {}
 
@@ -159,8 +185,8 @@ class Library:
 
         with store.writing():
             for i, (name, load, *peek) in enumerate(loaders):
-                if progress:
-                    progress(i, len(loaders), name)
+                if report:
+                    report(i, len(loaders), name, "files")
                 try:
                     if peek and name not in {p.version[0] for _, p in window}:
                         sha = peek[0]()
@@ -176,7 +202,7 @@ class Library:
                         raise IngestError(name, "no text found in file")
                     prepared = store.prepare(doc, chunks, name=name, pending=[p for _, p in window])
                     if isinstance(prepared, Deferred):  # it depends on the window: store the window first
-                        self._store_window(window, results)
+                        self._store_window(window, results, embedded)
                         prepared = store.prepare(doc, chunks, name=name)
                 except IngestError as exc:
                     failed(i, name, exc.reason)
@@ -190,11 +216,12 @@ class Library:
                     results[i] = prepared
                     continue
                 window.append((i, prepared))
+                encoded["total"] += len(prepared.texts)
                 if sum(len(p.chunks) for _, p in window) >= self.WINDOW_CHUNKS:
-                    self._store_window(window, results)
-            self._store_window(window, results)
-            if progress:
-                progress(len(loaders), len(loaders), "")
+                    self._store_window(window, results, embedded)
+            self._store_window(window, results, embedded)
+            if report:
+                report(len(loaders), len(loaders), "", "files")
             store.refresh_lexical()
         for i, caveats in warned.items():
             result = results[i]
@@ -202,16 +229,18 @@ class Library:
                 results[i] = replace(result, warnings=caveats)
         return results  # type: ignore[return-value]
 
-    def _store_window(self, window: list[tuple[int, PendingDocument]], results: list) -> None:
+    def _store_window(self, window: list[tuple[int, PendingDocument]], results: list,
+                      embedded: Callable[[int], None] | None = None) -> None:
         """Encode and write the window's prepared documents, then make each live in turn (its
         result goes to ``results[i]``). If the window's encoding or writing fails on something
-        other than the store, the documents are retried one by one so only the culprit fails."""
+        other than the store, the documents are retried one by one so only the culprit fails.
+        ``embedded(n)`` is told of each batch of n chunks encoded."""
         if not window:
             return
         store = self.store
         ready: list[tuple[int, PendingDocument]] = []
         try:
-            vectors = self._encode([t for _, p in window for t in p.texts])
+            vectors = self._encode([t for _, p in window for t in p.texts], embedded)
             store.write_vectors([p for _, p in window], vectors)
             ready = list(window)
         except NearshoreQAError:
@@ -243,26 +272,29 @@ class Library:
                 results[i] = IngestResult(p.name, IngestStatus.FAILED, doc_id=p.name,
                                           reason=f"unexpected {type(exc).__name__}: {exc}")
 
-    def _encode(self, texts: list[str]) -> list[list[float]]:
+    def _encode(self, texts: list[str], embedded: Callable[[int], None] | None = None) -> list[list[float]]:
         """Vectors for a window's texts, sorted by their real length in word pieces and encoded
-        one batch per ``embed_documents`` call. (sentence-transformers sorts a call's texts by
-        character count, then pads each batch to its longest text in word pieces; table rows,
-        dense with numbers, have far more word pieces per character than prose, so its batches
-        mix lengths: 3 % more padded word pieces on the shipped corpus and on the 10k store.)
-        An encoder without a tokenizer gets the window in one call."""
-        model = getattr(self.embedder, "model", None)
-        tokenizer = getattr(model, "tokenizer", None)
+        one batch per ``embed_documents`` call (``embedded(n)`` after each). (sentence-transformers
+        sorts a call's texts by character count, then pads each batch to its longest text in word
+        pieces; table rows, dense with numbers, have far more word pieces per character than
+        prose, so its batches mix lengths: 3 % more padded word pieces on the shipped corpus and
+        on the 10k store.) An encoder that cannot count word pieces gets the window in one call."""
+        token_lengths = getattr(self.embedder, "token_lengths", None)
         batch = int(getattr(self.embedder, "batch_size", 0) or 0)
-        if tokenizer is None or batch <= 0 or len(texts) <= batch:
-            return self.embedder.embed_documents(texts)
-        cap = int(getattr(model, "max_seq_length", None) or 512)
-        lengths = [len(ids) for ids in tokenizer(texts, truncation=True, max_length=cap)["input_ids"]]
+        if token_lengths is None or batch <= 0 or len(texts) <= batch:
+            vectors = self.embedder.embed_documents(texts)
+            if embedded:
+                embedded(len(texts))
+            return vectors
+        lengths = token_lengths(texts)
         order = sorted(range(len(texts)), key=lambda i: -lengths[i])
         vectors: list = [None] * len(texts)
         for start in range(0, len(order), batch):
             part = order[start:start + batch]
             for i, vector in zip(part, self.embedder.embed_documents([texts[i] for i in part])):
                 vectors[i] = vector
+            if embedded:
+                embedded(len(part))
         return vectors
 
     def ensure_seeded(self, progress: Progress | None = None) -> list[IngestResult]:
@@ -273,6 +305,11 @@ class Library:
         fingerprint = _fingerprint(corpus)
         if self.store.get_state("seed_fingerprint") == fingerprint:
             return []
+        load_vectors = getattr(self.embedder, "load_vectors_file", None)
+        if load_vectors is not None:  # the shipped corpus's vectors, computed at build time
+            from .embeddings import VECTORS_FILE
+
+            load_vectors(corpus / VECTORS_FILE)
         results = self.add([corpus], progress)
         self.store.set_state("seed_fingerprint", fingerprint)
         return results

@@ -1,0 +1,91 @@
+"""Library: ingest progress (files and the embedding stage), and the default store seeded from the
+shipped vectors answering exactly as a store built from scratch."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import CORPUS_DIR
+from nearshore_qa.embeddings import VECTORS_FILE, MiniLMEmbeddings
+from nearshore_qa.library import Library
+from nearshore_qa.settings import Settings
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def test_progress_reports_files_and_the_embedding_stage(make_library):
+    lib = make_library()
+    events = []
+    results = lib.add([CORPUS_DIR], progress=lambda done, total, name, stage: events.append((stage, done, total)))
+    chunks = sum(r.chunks for r in results if r.status == "added")
+    files = [e for e in events if e[0] == "files"]
+    embedding = [e for e in events if e[0] == "embedding"]
+    assert files[0] == ("files", 0, len(results)) and files[-1] == ("files", len(results), len(results))
+    assert embedding and embedding[-1][1] == embedding[-1][2] == chunks  # every chunk, and no more
+    assert [d for _, d, _ in embedding] == sorted(d for _, d, _ in embedding)
+    assert all(0 < d <= t for _, d, t in embedding)
+
+
+def test_a_three_argument_progress_hears_the_files_only(make_library):
+    lib = make_library()
+    calls = []
+    results = lib.add([CORPUS_DIR], progress=lambda i, n, name: calls.append((i, n)))
+    assert calls[0] == (0, len(results)) and calls[-1] == (len(results), len(results))
+    assert all(n == len(results) for _, n in calls)
+
+
+SEED_FILES = ["articles/us-exports-to-mexican-states-2024.md", "articles/us-mexico-trade-by-transport-mode-2024.md",
+              "articles/usmca-overview-signing-and-entry-into-force.md", "tables/us_exports_to_mexican_states.csv",
+              "tables/us_exports_to_mexican_states.meta.yaml", "tables/us_mexico_trade_by_mode_annual.csv",
+              "tables/us_mexico_trade_by_mode_annual.meta.yaml"]
+
+
+def _answers(lib: Library, questions: list[str]) -> list[dict]:
+    out = []
+    for q in questions:
+        a = lib.ask(q)
+        out.append({"answer": a.answer, "abstained": a.abstained,
+                    "citations": [(c.doc_id, c.start, c.end) for c in a.citations]})
+    return out
+
+
+@pytest.mark.slow
+def test_a_store_seeded_from_the_shipped_vectors_answers_as_one_built_from_scratch(embedder, tmp_path):
+    corpus = tmp_path / "corpus"
+    for name in SEED_FILES + [VECTORS_FILE]:
+        (corpus / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(REPO / "corpus" / name, corpus / name)
+    questions = [q["question"] for q in map(json.loads, (REPO / "eval" / "questions.jsonl").read_text().splitlines())
+                 if q.get("sources") and q["sources"][0] in SEED_FILES]
+    assert len(questions) >= 5
+
+    def counting() -> tuple[MiniLMEmbeddings, list[str]]:
+        emb, encoded = MiniLMEmbeddings(), []
+        emb.__dict__["onnx"] = embedder.onnx  # share the loaded session
+
+        def encode(texts, on_batch=None):
+            encoded.extend(texts)
+            return MiniLMEmbeddings.encode(emb, texts, on_batch)
+        emb.encode = encode
+        return emb, encoded
+
+    seeded_emb, seeded_encoded = counting()
+    seeded = Library(Settings(store_dir=tmp_path / "seeded", seed_corpus=corpus), embedder=seeded_emb)
+    results = seeded.ensure_seeded()
+    assert {r.status for r in results} == {"added"}
+    assert seeded_encoded == []  # every chunk's vector came from the shipped file
+
+    scratch_emb, scratch_encoded = counting()
+    scratch = Library(Settings.from_env(store=tmp_path / "scratch"), embedder=scratch_emb)
+    assert {r.status for r in scratch.add([corpus])} == {"added"}
+    assert len(scratch_encoded) == sum(r.chunks for r in results)
+
+    before = len(seeded_encoded), len(scratch_encoded)
+    assert _answers(seeded, questions) == _answers(scratch, questions)
+    assert len(seeded_encoded) > before[0]  # questions are encoded, not looked up
+    seeded.close()
+    scratch.close()
