@@ -8,10 +8,7 @@ per backend and the ask commands are few.
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 
 import pytest
 from helpers import CORPUS_DIR, EXPECTED_DOCS, run_cli
