@@ -91,7 +91,7 @@ def test_a_store_from_before_numbered_migrations_opens_and_answers(tmp_path, emb
     with caplog.at_level(logging.INFO, logger="nearshore_qa.store"):
         lib = Library(Settings.from_env(store=folder), embedder=embedder)
         lib.store  # noqa: B018 - the store opens on first use
-    assert "layout 0 -> 2" in caplog.text and "deleting 1 vector(s) no version owns" in caplog.text
+    assert "layout 0 -> 3" in caplog.text and "deleting 1 vector(s) no version owns" in caplog.text
     assert [(s.doc_id, s.sha256, s.chunks, s.title) for s in lib.sources()] == before
     assert user_version(path) == len(MIGRATIONS) and "trash" not in layout(path)
     assert lib.store.collection.get(ids=["trashed-vector"])["ids"] == []  # the open's recovery deleted it

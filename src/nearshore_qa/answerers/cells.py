@@ -620,16 +620,19 @@ def _support(hits: list[Hit], found: CellAnswer) -> tuple[Hit, tuple[int, int]] 
 
 def compose(question: str, found: CellAnswer, hits: list[Hit] | None = None):
     from ..citations import check_figures, citation_for
+    from ..presentation import column_label
     from ..records import Answer
 
     hit, table, row = found.hit, found.table, found.row
     chunk = hit.chunk
     own_row = _row_of_chunk(chunk, table, row)
-    citation = citation_for(hit, 1)
+    first = found.columns[0]
+    # the locator a person reads: "row Jalisco, 2024 · column US exports (US$ bn)"
+    citation = citation_for(hit, 1, column=first.label if own_row else "")
     if not own_row:
         # The row was not among the retrieved chunks: cite the row itself, rendered from its cells.
         citation.text = _render_row(table, row)
-        citation.locator = f"{table.name}, row {row.index + 1}"
+        citation.locator = f"row {row.label} · column {column_label(first.label, hit.doc)}"
         if row.start is not None:
             citation.start, citation.end = row.start, row.end or row.start
     citation.highlights = []
@@ -637,7 +640,6 @@ def compose(question: str, found: CellAnswer, hits: list[Hit] | None = None):
         span = cell_span(citation.text, table, row, col)
         if span:
             citation.highlights.append(span)
-    first = found.columns[0]
     citation.kind = "table"
     citation.table = citation.table or table.name
     citation.row = row.source_row if row.source_row is not None else row.index
