@@ -26,6 +26,7 @@ from .kinds import DocumentKind
 from .records import DocumentMeta, LoadedDocument, Table
 from .tables import (from_records, grid_with_offsets, html_table_grid, parse_markdown_tables, pdf_table_grids,
                      from_grid)
+from .tables import Table as DataTable
 
 logger = logging.getLogger(__name__)
 
@@ -561,7 +562,7 @@ def _join_blocks(lines: list[str], grids: dict[int, tuple[list[list[str]], int, 
     """The blocks joined by blank lines, each table grid rendered as a Markdown table in its
     place, and the tables parsed as data with their rows' offsets in that text."""
     parts: list[str] = []
-    tables = []
+    tables: list[DataTable] = []  # parsed as data (tables.Table), not the loader rows (records.Table)
     pos = 0
     for i, line in enumerate(lines):
         if i:

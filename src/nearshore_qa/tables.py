@@ -369,7 +369,7 @@ def _header_like(cells: list[str]) -> bool:
 
 def from_grid(grid: Sequence[Sequence[str]], *, name: str = "", caption: str = "", units: str = "",
               source: str = "", header_rows: int | None = None, offsets: Sequence[tuple[int, int]] | None = None,
-              source_rows: Sequence[int] | None = None, page: int | None = None,
+              source_rows: Sequence[int | None] | None = None, page: int | None = None,
               indents: Sequence[int] | None = None) -> Table | None:
     """A Table from rows of cell strings (the header first). ``header_rows`` fixes how many
     rows head the table (else: the first row and the header-like rows below it, up to 4).
@@ -393,19 +393,20 @@ def from_grid(grid: Sequence[Sequence[str]], *, name: str = "", caption: str = "
     header = _spread_header(header)
     # Label columns: the leading columns whose body cells are words (or periods, in a long
     # table such as year, partner, exports) rather than figures.
-    is_label = []
+    is_label: list[bool] = []
     for j in range(width):
         filled = [r[j] for r in body if r[j].strip() and r[j].strip().lower() not in _EMPTY_CELLS]
         figures = sum(1 for v in filled if _is_figure(v))
         periods = sum(1 for v in filled if parse_period(v))
         head = " ".join(h[j] for h in header)
-        label = (not filled and j == 0) or (filled and figures <= len(filled) // 3) or (
+        labelled = (not filled and j == 0) or (filled and figures <= len(filled) // 3) or (
             filled and periods == len(filled) and not parse_period(head) and not unit_only(head))
-        label = label or (bool(filled) and bool(re.match(r"\s*(year|month|quarter|period|date|fiscal)\b", head, re.I))
-                          and periods >= len(filled) // 2)
+        labelled = labelled or (bool(filled)
+                                and bool(re.match(r"\s*(year|month|quarter|period|date|fiscal)\b", head, re.I))
+                                and periods >= len(filled) // 2)
         if j > 0 and not all(is_label):
-            label = False  # only leading columns hold labels
-        is_label.append(bool(label))
+            labelled = False  # only leading columns hold labels
+        is_label.append(bool(labelled))
     if all(is_label):
         is_label = [j == 0 for j in range(width)]
     table_unit = parse_unit(units) or parse_unit(caption)
@@ -747,7 +748,7 @@ def pdf_table_grids(data: bytes, max_pages: int = 200) -> list[tuple[int, list[l
 
 
 def parse_pdf_tables(data: bytes) -> list[Table]:
-    out = []
+    out: list[Table] = []
     for number, grid in pdf_table_grids(data):
         table = from_grid(grid, name=f"table {len(out) + 1}", source="pdf", page=number)
         if table is not None:

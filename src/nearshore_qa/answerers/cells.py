@@ -20,6 +20,7 @@ from typing import Callable
 
 import Stemmer
 
+from ..kinds import DocumentKind
 from ..records import Hit
 from ..tables import Cell, Column, Period, Row, Table, clean_label, fold, month_or_quarter, parse_period, unit_only
 
@@ -124,7 +125,7 @@ class _Question:
 
     @classmethod
     def of(cls, question: str) -> "_Question":
-        periods = []
+        periods: list[Period] = []
         for m in re.finditer(r"\b(?:19|20)\d\d\b", question):
             near = question[max(0, m.start() - 20):m.end() + 3]
             p = parse_period(near) or parse_period(m.group(0))
@@ -227,6 +228,7 @@ def _best_cell(q: _Question, table: Table, title: str = "") -> tuple[float, Row,
     if q.op.startswith("which") and len(period_cols) >= 2 and not long_table:
         per_key: dict[str, Column] = {}
         for c in period_cols:
+            assert c.period is not None  # period_cols holds only columns with a period
             per_key.setdefault(c.period.key, c)
         chosen_cols = list(per_key.values())
     elif q.periods and period_cols and not long_table:
@@ -240,6 +242,7 @@ def _best_cell(q: _Question, table: Table, title: str = "") -> tuple[float, Row,
         # one column per asked period ("in 2019 and 2018")
         per_period: dict[str, Column] = {}
         for c in chosen_cols:
+            assert c.period is not None  # chosen_cols is drawn from period_cols here
             per_period.setdefault(c.period.key, c)
         chosen_cols = list(per_period.values())
     elif len(value_cols) == 1:
@@ -289,7 +292,13 @@ def _best_cell(q: _Question, table: Table, title: str = "") -> tuple[float, Row,
                  and r.kind != "total" and r.cells[col.index].value is not None]
         if len(cands) >= 2:
             lowest = (q.extreme == "min") != bool(re.search(r"\bdeficits?\b", q.text, re.I))
-            pick = (min if lowest else max)(cands, key=lambda r: r.cells[col.index].value)
+
+            def figure(r: Row) -> float:
+                value = r.cells[col.index].value
+                assert value is not None  # cands holds only rows with a figure in col
+                return value
+
+            pick = (min if lowest else max)(cands, key=figure)
             notes = {"extreme": "min" if lowest else "max", "among": len(cands)}
             return 0.8, pick, [col], notes
     if coverage < 0.6:
@@ -411,7 +420,8 @@ _TIME_WORDS = re.compile(r"\b(fiscal|years?|ended|ending|as (?:at|of)|months?|qu
 def _header_parts(column: Column) -> tuple[list[str], list[str]]:
     """(time words, measure words) among a column's header labels: "Fiscal" over "2019" is
     when; "Exports" under "2022" is what."""
-    when, what = [], []
+    when: list[str] = []
+    what: list[str] = []
     for p in dict.fromkeys(p for p in column.parts if p):
         if unit_only(p):
             continue
@@ -505,7 +515,13 @@ def _operation_sentence(op: str, table: Table, row: Row, columns: list[Column], 
     """The stated cells and what the question computes from them, marked as computed (the figure
     is not in the source; the cells it comes from are)."""
     cells = [row.cells[c.index] for c in columns]
-    values = [c.value for c in cells]
+    # _best_cell sets notes["op"] only when every chosen cell holds a figure and every column a period.
+    values: list[float] = []
+    periods: list[Period] = []
+    for cell, column in zip(cells, columns, strict=True):
+        assert cell.value is not None and column.period is not None
+        values.append(cell.value)
+        periods.append(column.period)
     decimals = max((len(c.text.split(".")[1].rstrip(")%")) if "." in c.text else 0) for c in cells)
     if op.startswith("which"):
         pick = (min if op == "which-min" else max)(range(len(values)), key=lambda i: values[i])
@@ -515,7 +531,7 @@ def _operation_sentence(op: str, table: Table, row: Row, columns: list[Column], 
     scale = table.column_unit(columns[0]).scale if not _OWN_UNIT.search(row.label) else ""
     scale = f" {scale}" if scale else ""
     # columns are in the question's order of periods; the change runs from the earlier to the later
-    order = sorted(range(2), key=lambda i: (columns[i].period.year, columns[i].period.key))
+    order = sorted(range(2), key=lambda i: (periods[i].year, periods[i].key))
     old, new = values[order[0]], values[order[1]]
     stated = "; ".join(parts)
     if op == "change":
@@ -640,7 +656,7 @@ def compose(question: str, found: CellAnswer, hits: list[Hit] | None = None):
         span = cell_span(citation.text, table, row, col)
         if span:
             citation.highlights.append(span)
-    citation.kind = "table"
+    citation.kind = DocumentKind.TABLE
     citation.table = citation.table or table.name
     citation.row = row.source_row if row.source_row is not None else row.index
     citation.column = first.label
