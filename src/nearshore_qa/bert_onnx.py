@@ -221,7 +221,7 @@ def model_key(path: Path, cache_dir: Path | None = None) -> str:
         with open(path / name, "rb") as f:
             h.update(hashlib.file_digest(f, "sha256").digest())
     key = h.hexdigest()[:24]
-    if memo is not None:
+    if memo is not None and cache_dir is not None:
         try:
             cache_dir.mkdir(parents=True, exist_ok=True)
             known[str(path)] = {"stamp": stamp, "graph": GRAPH_VERSION, "key": key}

@@ -8,7 +8,7 @@ import stat
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from .answerers import Answerer, build_chain, make_answerer, standalone_question
 from .chunking import chunk_document
@@ -37,12 +37,13 @@ def _with_stage(progress: Progress | None) -> Callable[[int, int, str, str], Non
         return None
     import inspect
 
+    staged: Any = progress  # a callback that also takes ``stage`` (checked below)
     try:
-        params = inspect.signature(progress).parameters
+        params = list(inspect.signature(progress).parameters.values())
     except (TypeError, ValueError):
-        params = {}
-    if "stage" in params or any(p.kind is p.VAR_KEYWORD for p in params.values()):
-        return lambda done, total, name, stage: progress(done, total, name, stage=stage)
+        params = []
+    if any(p.name == "stage" or p.kind is p.VAR_KEYWORD for p in params):
+        return lambda done, total, name, stage: staged(done, total, name, stage=stage)
     return lambda done, total, name, stage: progress(done, total, name) if stage == "files" else None
 
 
@@ -282,10 +283,10 @@ class Library:
         token_lengths = getattr(self.embedder, "token_lengths", None)
         batch = int(getattr(self.embedder, "batch_size", 0) or 0)
         if token_lengths is None or batch <= 0 or len(texts) <= batch:
-            vectors = self.embedder.embed_documents(texts)
+            whole = self.embedder.embed_documents(texts)
             if embedded:
                 embedded(len(texts))
-            return vectors
+            return whole
         lengths = token_lengths(texts)
         order = sorted(range(len(texts)), key=lambda i: -lengths[i])
         vectors: list = [None] * len(texts)
