@@ -329,8 +329,8 @@ def show_answer(lib, ans, i: int) -> None:
             show_chart(series, i)
     with st.container(horizontal=True):
         stem = file_stem(ans.question)
-        st.download_button("Markdown", answer_markdown(ans, series=series), f"{stem}.md", "text/markdown", icon=":material/download:",
-                           key=f"md-{i}", on_click="ignore", type="tertiary")
+        st.download_button("Markdown", answer_markdown(ans, series=series), f"{stem}.md", "text/markdown",
+                           icon=":material/download:", key=f"md-{i}", on_click="ignore", type="tertiary")
         st.download_button("JSON", answer_json(ans), f"{stem}.json", "application/json", icon=":material/download:",
                            key=f"json-{i}", on_click="ignore", type="tertiary")
 

@@ -14,8 +14,8 @@ import csv
 import io
 import logging
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Callable, Sequence
 
 from .presentation import column_label, format_number
 from .tables import Column, Period, Row, Table, month_or_quarter, parse_period
@@ -142,14 +142,15 @@ def _long(table: Table, row: Row, col: Column, label: str, cited) -> list[Point]
 def _wide(table: Table, row: Row, col: Column, cited) -> list[Point]:
     same = [c for c in table.value_columns if c.period is not None and c.name == col.name
             and table.column_unit(c) == table.column_unit(col)]
-    picked: dict[str, Column] = {}
+    picked: dict[str, tuple[Period, Column]] = {}
     for c in same:
-        picked.setdefault(c.period.key, c)
+        if c.period is not None:
+            picked.setdefault(c.period.key, (c.period, c))
     points = []
-    for c in sorted(picked.values(), key=lambda c: _period_order(c.period)):
+    for period, c in sorted(picked.values(), key=lambda pc: _period_order(pc[0])):
         cell = row.cells[c.index]
         if cell.value is not None:
-            points.append(Point(c.period.text, cell.value, cell.text, row.index, row.label, c.label,
+            points.append(Point(period.text, cell.value, cell.text, row.index, row.label, c.label,
                                 (row.index, c.index) in cited))
     return points
 
