@@ -8,6 +8,7 @@ with raw HTML escaped) and never as live HTML. The one script on the page is our
 from __future__ import annotations
 
 import itertools
+import logging
 import re
 import threading
 
@@ -16,6 +17,7 @@ import streamlit as st
 
 from nearshore_qa import Answer, NearshoreQAError, Settings, open_library
 from nearshore_qa.answerers import make_answerer
+from nearshore_qa.charts import asks_for_trend, format_value, series_csv, series_for, trend_summary
 from nearshore_qa.export import (answer_json, answer_markdown, conversation_json, conversation_markdown,
                                  escape_markdown as md, file_stem, passage_html)
 from nearshore_qa.fetch import add_url
@@ -34,6 +36,7 @@ STATUS = {"added": "added", "replaced": "replaced", "unchanged": "unchanged", "d
           "failed": "failed", "removed": "removed", "skipped": "skipped"}
 EXAMPLES = ["What was US goods trade with Mexico in 2023?", "How much US–Mexico trade moved by truck in 2024?",
             "What were US imports from China in 2019?"]
+logger = logging.getLogger(__name__)
 NEIGHBOURS = 2  # table rows shown on each side of a cited row
 # On a phone (390 px) the four view tabs keep to one line with tighter padding.
 _PHONE_CSS = """<style>
@@ -273,10 +276,50 @@ def show_computed(fig, i: int, markers: set[int]) -> None:
                             i, markers))
 
 
+def show_chart(series, i: int) -> None:
+    """The cited measure over the table's periods (Altair): cited points larger and coloured,
+    each point's tooltip naming its period, value, row, column and source; its data as CSV."""
+    import altair as alt
+
+    data = pd.DataFrame([{"period": p.period, "value": p.value, "shown": format_value(series, p),
+                          "row": f"{p.row_label} (row {p.row + 1})", "column": p.column,
+                          "source": series.source, "cited": "cited" if p.cited else "not cited"}
+                         for p in series.points])
+    x = alt.X("period:O", sort=list(data["period"]), title=None)
+    y = alt.Y("value:Q", title=series.measure, scale=alt.Scale(zero=False))
+    tooltip = [alt.Tooltip("period:N", title="Period"), alt.Tooltip("shown:N", title=series.measure),
+               alt.Tooltip("row:N", title="Row"), alt.Tooltip("column:N", title="Column"),
+               alt.Tooltip("source:N", title="Source"), alt.Tooltip("cited:N", title="Cited")]
+    base = alt.Chart(data).encode(x=x, y=y)
+    dots = base.mark_point(filled=True).encode(
+        size=alt.Size("cited:N", scale=alt.Scale(domain=["cited", "not cited"], range=[160, 40]), legend=None),
+        color=alt.Color("cited:N", scale=alt.Scale(domain=["cited", "not cited"], range=["#d6604d", "#4c78a8"]),
+                        legend=alt.Legend(title=None, orient="bottom")),
+        tooltip=tooltip)
+    chart = (base.mark_line(color="#4c78a8") + dots).properties(title=series.title, height=260)
+    st.altair_chart(chart, width="stretch")
+    st.caption(f"Source: {md(series.source)} · every point is a cell of the cited table \\[{series.marker}\\]")
+    st.download_button("Chart data (CSV)", series_csv(series), f"{file_stem(series.title, 'series')}.csv", "text/csv",
+                       icon=":material/download:", key=f"csv-{i}", on_click="ignore", type="tertiary")
+
+
+def _series(lib, ans):
+    try:
+        return series_for(ans, lib.tables, lambda doc_id: _doc_meta(lib, doc_id))
+    except Exception:  # a chart is an extra: never let it cost the answer
+        logger.exception("no chart for %r", ans.question)
+        return None
+
+
 def show_answer(lib, ans, i: int) -> None:
     if ans.standalone_question and ans.standalone_question != ans.question:
         st.caption(f"Follow-up read as: {md(ans.standalone_question)}")
     cites = ans.closest[:3] if ans.abstained else ans.citations
+    series = _series(lib, ans)
+    trend = series is not None and asks_for_trend(ans.standalone_question or ans.question)
+    if trend:  # a trend question is answered by its chart, the first-to-last line above it
+        st.markdown(_linked(f"**{md(trend_summary(series))}** \\[{series.marker}\\]", i, {c.marker for c in cites}))
+        show_chart(series, i)
     st.markdown(_linked(md(ans.answer), i, {c.marker for c in cites}))
     figures = answer_figures(ans)
     if figures:
@@ -295,10 +338,13 @@ def show_answer(lib, ans, i: int) -> None:
         st.caption("Closest sources (they do not answer the question)" if ans.abstained else "Sources")
         for c in cites:
             show_citation(lib, c, i, abstained=ans.abstained)
+    if series is not None and not trend:
+        with st.expander(f"Chart: {md(series.title)}", icon=":material/show_chart:", key=f"nsq-chart-{i}"):
+            show_chart(series, i)
     with st.container(horizontal=True):
         stem = file_stem(ans.question)
-        st.download_button("Markdown", answer_markdown(ans), f"{stem}.md", "text/markdown", icon=":material/download:",
-                           key=f"md-{i}", on_click="ignore", type="tertiary")
+        st.download_button("Markdown", answer_markdown(ans, series=series), f"{stem}.md", "text/markdown",
+                           icon=":material/download:", key=f"md-{i}", on_click="ignore", type="tertiary")
         st.download_button("JSON", answer_json(ans), f"{stem}.json", "application/json", icon=":material/download:",
                            key=f"json-{i}", on_click="ignore", type="tertiary")
 

@@ -327,3 +327,44 @@ def test_computed_figure_shows_its_formula_and_links_each_operand(app):
     links = re.findall(r"\[\\\[(\d+)\\\]\]\(#", shown)
     assert len(links) >= 2, shown
     assert not [b for b in app.button if "·" in b.label and "=" in b.label]  # no look-up chip for it
+
+
+def vega_charts(at: AppTest) -> list[tuple[dict, list[dict]]]:
+    """The Altair charts on the page: each chart's Vega-Lite spec and its data rows (Streamlit
+    sends the data beside the spec as Arrow)."""
+    import json
+
+    import pyarrow as pa
+
+    return [(json.loads(e.proto.spec),
+             [row for d in e.proto.datasets for row in pa.ipc.open_stream(d.data.data).read_pandas().to_dict("records")])
+            for e in at.get("vega_lite_chart")]
+
+
+def test_chart_of_a_cited_table_traces_each_point_to_its_cell(app):
+    """A trend question is answered by a chart of the cited table's series, its first-to-last
+    line above it; each point's tooltip names its period, value, row, column and source."""
+    ask(app, "How have US imports from China changed since 2015?")
+    ((spec, rows),) = vega_charts(app)
+    fields = {t["field"] for layer in spec["layer"] for t in layer.get("encoding", {}).get("tooltip", [])}
+    assert {"period", "shown", "row", "column", "source"} <= fields
+    assert [r["period"] for r in rows] == [str(y) for y in range(2015, 2026)]
+    first = rows[0]
+    assert first["value"] == 483201.7 and first["shown"] == "483,201.7" and first["row"] == "2015 (row 1)"
+    assert first["column"] == "US imports from China (US$ m)" and first["source"].startswith("U.S. Census Bureau")
+    assert {r["period"] for r in rows if r["cited"] == "cited"} <= {"2015", "2025"}
+    assert any(r["cited"] == "cited" for r in rows)
+    texts = markdowns(app)
+    (summary,) = [m for m in texts if " from 483,201.7 in 2015 to " in m]
+    assert summary.startswith("**US imports from China")
+    assert texts[texts.index(summary) - 1] == "How have US imports from China changed since 2015?"  # shown first
+    assert [b.proto.label for b in app.get("download_button")].count("Chart data (CSV)") == 1
+
+
+def test_a_look_up_in_a_table_offers_its_chart_below_the_sources(app):
+    ask(app, "What were US imports from China in 2019?")
+    charts = [e for e in app.expander if e.label.startswith("Chart:")]
+    assert len(charts) == 1 and "US imports from China" in charts[0].label
+    ((_, rows),) = vega_charts(app)
+    assert [r["period"] for r in rows if r["cited"] == "cited"] == ["2019"]
+    assert next(r for r in rows if r["period"] == "2019")["shown"] == "449,110.7"

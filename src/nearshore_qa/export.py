@@ -153,7 +153,9 @@ def citation_markdown(c: Citation) -> str:
     return "\n\n".join(lines)
 
 
-def answer_markdown(answer: Answer, level: int = 2) -> str:
+def answer_markdown(answer: Answer, level: int = 2, series=None) -> str:
+    """The answer as Markdown; ``series`` (charts.Series, the chart shown with it) adds its data
+    as a table with the source line and the first-to-last summary."""
     h = "#" * max(1, min(level, 6))
     out = [f"{h} {escape_markdown(answer.question)}"]
     standalone = answer.standalone_question
@@ -172,6 +174,11 @@ def answer_markdown(answer: Answer, level: int = 2) -> str:
             where = f" in \\[{f.citation}\\]" if f.citation else ""
             figs.append(f"- {escape_markdown(f.text)}: {status}{where}")
         out.append(f"{h}# Figures\n\n" + "\n".join(figs))
+    if series is not None:
+        from .charts import series_markdown, trend_summary
+
+        out.append(f"{h}# Chart data\n\n{escape_markdown(trend_summary(series))}\n\n"
+                   + series_markdown(series, escape_markdown))
     if answer.citations:
         out.append(f"{h}# Sources\n\n" + "\n\n".join(citation_markdown(c) for c in answer.citations))
     if answer.abstained and answer.closest:
