@@ -11,6 +11,7 @@ import itertools
 import logging
 import re
 import threading
+import time
 
 import pandas as pd
 import streamlit as st
@@ -18,24 +19,52 @@ import streamlit as st
 from nearshore_qa import Answer, NearshoreQAError, Settings, open_library
 from nearshore_qa.answerers import make_answerer
 from nearshore_qa.charts import asks_for_trend, format_value, series_csv, series_for, trend_summary
-from nearshore_qa.export import (answer_json, answer_markdown, conversation_json, conversation_markdown,
-                                 escape_markdown as md, file_stem, passage_html)
+from nearshore_qa.export import (
+    answer_json,
+    answer_markdown,
+    conversation_json,
+    conversation_markdown,
+    file_stem,
+    passage_html,
+)
+from nearshore_qa.export import escape_markdown as md
 from nearshore_qa.fetch import add_url
 from nearshore_qa.figures import parse_figure
 from nearshore_qa.ingest import SUPPORTED, pasted_doc_id
-from nearshore_qa.settings import ANSWERERS
 from nearshore_qa.lookup import filter_sources, find_figure, source_year, table_frame, table_names
-from nearshore_qa.presentation import (answer_figures, column_label, document_html, format_cell, provenance_parts,
-                                       source_reference, table_for_people)
+from nearshore_qa.presentation import (
+    answer_figures,
+    column_label,
+    document_html,
+    format_cell,
+    provenance_parts,
+    source_reference,
+    table_for_people,
+)
+from nearshore_qa.settings import ANSWERERS
 
 CHAT, LOOKUP, LIBRARY, ADD = "Chat", "Look up", "Library", "Add"
 VIEWS = [CHAT, LOOKUP, LIBRARY, ADD]
-ICONS = {CHAT: ":material/chat:", LOOKUP: ":material/search:", LIBRARY: ":material/menu_book:",
-         ADD: ":material/add_circle:"}
-STATUS = {"added": "added", "replaced": "replaced", "unchanged": "unchanged", "duplicate": "duplicate",
-          "failed": "failed", "removed": "removed", "skipped": "skipped"}
-EXAMPLES = ["What was US goods trade with Mexico in 2023?", "How much US–Mexico trade moved by truck in 2024?",
-            "What were US imports from China in 2019?"]
+ICONS = {
+    CHAT: ":material/chat:",
+    LOOKUP: ":material/search:",
+    LIBRARY: ":material/menu_book:",
+    ADD: ":material/add_circle:",
+}
+STATUS = {
+    "added": "added",
+    "replaced": "replaced",
+    "unchanged": "unchanged",
+    "duplicate": "duplicate",
+    "failed": "failed",
+    "removed": "removed",
+    "skipped": "skipped",
+}
+EXAMPLES = [
+    "What was US goods trade with Mexico in 2023?",
+    "How much US–Mexico trade moved by truck in 2024?",
+    "What were US imports from China in 2019?",
+]
 logger = logging.getLogger(__name__)
 NEIGHBOURS = 2  # table rows shown on each side of a cited row
 # On a phone (390 px) the four view tabs keep to one line with tighter padding.
@@ -124,12 +153,32 @@ def _goto_lookup(figure: str) -> None:
     st.session_state.lookup_query = figure
 
 
-def _provenance(*, publisher="", published="", written="", data_sources=(), period="", kind="", added_on="",
-                source="", doc_id="", locator="") -> str:
+def _provenance(
+    *,
+    publisher="",
+    published="",
+    written="",
+    data_sources=(),
+    period="",
+    kind="",
+    added_on="",
+    source="",
+    doc_id="",
+    locator="",
+) -> str:
     """One Markdown line: who wrote it and when, whose data, period, kind, link or file, where."""
-    parts = [md(p) for p in provenance_parts(publisher=publisher, published=published, written=written,
-                                             data_sources=data_sources, period=period, kind=kind,
-                                             added_on=added_on)]
+    parts = [
+        md(p)
+        for p in provenance_parts(
+            publisher=publisher,
+            published=published,
+            written=written,
+            data_sources=data_sources,
+            period=period,
+            kind=kind,
+            added_on=added_on,
+        )
+    ]
     what, ref = source_reference(source, doc_id)
     if what == "url":
         parts.append(f"[{md(ref)}](<{ref}>)")
@@ -141,24 +190,33 @@ def _provenance(*, publisher="", published="", written="", data_sources=(), peri
 
 
 def _meta_provenance(meta, locator: str = "") -> str:
-    return _provenance(publisher=meta.source, published=meta.published, written=meta.written,
-                       data_sources=meta.data_sources, period=meta.period if meta.kind != "table" else "",
-                       kind=meta.kind, added_on=meta.added_on, source=meta.url or meta.original_name,
-                       doc_id=meta.doc_id, locator=locator)
+    return _provenance(
+        publisher=meta.source,
+        published=meta.published,
+        written=meta.written,
+        data_sources=meta.data_sources,
+        period=meta.period if meta.kind != "table" else "",
+        kind=meta.kind,
+        added_on=meta.added_on,
+        source=meta.url or meta.original_name,
+        doc_id=meta.doc_id,
+        locator=locator,
+    )
 
 
 def _units_line(units: str, period: str) -> str:
-    return " · ".join(p for p in (f"Units: {md(units)}" if units else "", f"Period: {md(period)}" if period else "") if p)
+    return " · ".join(
+        p for p in (f"Units: {md(units)}" if units else "", f"Period: {md(period)}" if period else "") if p
+    )
 
 
-def _table(lib, doc_id: str, table: str, row: int | None = None, column: str = "", *, key: str,
-           meta=None) -> None:
+def _table(lib, doc_id: str, table: str, row: int | None = None, column: str = "", *, key: str, meta=None) -> None:
     """A table for people: the cited row with its neighbours (cell highlighted), and a toggle
     for the whole table."""
     frame = table_frame(lib.store, doc_id, table, around=row)
     label = None if row is None else row + 1
     if label is not None and len(frame) > 2 * NEIGHBOURS + 1:
-        window = frame.loc[max(1, label - NEIGHBOURS):label + NEIGHBOURS]
+        window = frame.loc[max(1, label - NEIGHBOURS) : label + NEIGHBOURS]
         window.attrs = frame.attrs
         st.dataframe(table_for_people(window, meta, label, column), height="auto")
         if not st.toggle(f"Show the whole table ({len(frame):,} rows)", key=f"whole-{key}"):
@@ -184,8 +242,9 @@ def _pages(lib, doc_id: str) -> list[tuple[int, int]]:
     return sorted(first.items())
 
 
-def read_document(lib, doc_id: str, spans=(), row: int | None = None, column: str = "", table: str = "",
-                  key: str = "doc") -> None:
+def read_document(
+    lib, doc_id: str, spans=(), row: int | None = None, column: str = "", table: str = "", key: str = "doc"
+) -> None:
     """The whole document: Markdown as formatted text (raw HTML escaped) with the cited passage
     marked and scrolled to, PDFs by page, tables for people with the cited row in view."""
     try:
@@ -231,9 +290,19 @@ def show_citation(lib, c, i: int, abstained: bool = False) -> None:
     with its neighbours), and a button that opens the whole document at the passage."""
     label = f"**\\[{c.marker}\\]** {md(c.title)} · {md(c.locator)}"
     with st.expander(label, key=_card_key(i, c.marker)):
-        st.caption(_provenance(publisher=c.publisher, published=c.published, written=c.written,
-                               data_sources=c.data_sources, period=c.period if c.kind != "table" else "",
-                               kind=c.kind, added_on=c.added_on, source=c.source, doc_id=c.doc_id))
+        st.caption(
+            _provenance(
+                publisher=c.publisher,
+                published=c.published,
+                written=c.written,
+                data_sources=c.data_sources,
+                period=c.period if c.kind != "table" else "",
+                kind=c.kind,
+                added_on=c.added_on,
+                source=c.source,
+                doc_id=c.doc_id,
+            )
+        )
         if c.kind == "table" and c.row is not None:
             line = _units_line(c.units, c.period)
             if line:
@@ -244,7 +313,9 @@ def show_citation(lib, c, i: int, abstained: bool = False) -> None:
                 st.markdown(" · ".join(f"{md(column_label(k, meta))} {md(format_cell(k, v))}" for k, v in pairs))
             else:
                 try:
-                    _table(lib, c.doc_id, c.table, c.row, c.column, key=f"{i}-{c.marker}", meta=_doc_meta(lib, c.doc_id))
+                    _table(
+                        lib, c.doc_id, c.table, c.row, c.column, key=f"{i}-{c.marker}", meta=_doc_meta(lib, c.doc_id)
+                    )
                 except NearshoreQAError:
                     st.caption("This table is no longer in the library.")
         else:
@@ -252,28 +323,45 @@ def show_citation(lib, c, i: int, abstained: bool = False) -> None:
         spans = [(c.start + a, c.start + b) for a, b in c.highlights] or [(c.start, c.end)]
         if c.kind != "table":
             spans = [(c.start, c.end)] + [s for s in spans if s != (c.start, c.end)]
-        st.button("Open the document at this passage", key=f"open-{i}-{c.marker}", icon=":material/article:",
-                  type="tertiary", on_click=_open_reader,
-                  args=({"doc_id": c.doc_id, "spans": spans, "row": c.row, "column": c.column, "table": c.table},))
+        st.button(
+            "Open the document at this passage",
+            key=f"open-{i}-{c.marker}",
+            icon=":material/article:",
+            type="tertiary",
+            on_click=_open_reader,
+            args=({"doc_id": c.doc_id, "spans": spans, "row": c.row, "column": c.column, "table": c.table},),
+        )
 
 
 def _linked(answer_md: str, i: int, markers: set[int]) -> str:
     """Escaped answer text with each \\[n\\] a link to its card."""
-    return re.sub(r"\\\[(\d+)\\\]", lambda m: f"[\\[{m.group(1)}\\]](#{_card_key(i, int(m.group(1)))})"
-                  if int(m.group(1)) in markers else m.group(0), answer_md)
+    return re.sub(
+        r"\\\[(\d+)\\\]",
+        lambda m: (
+            f"[\\[{m.group(1)}\\]](#{_card_key(i, int(m.group(1)))})" if int(m.group(1)) in markers else m.group(0)
+        ),
+        answer_md,
+    )
 
 
 def show_computed(fig, i: int, markers: set[int]) -> None:
     """A figure computed in code: its result, formula and check, and each operand linked to its card."""
     check = "verified by recomputing from the cited cells" if fig.verified else "not verified"
-    operands = " · ".join(f"{md(str(o.get('text') or o.get('value')))}"
-                          + (f" ({md(str(o['period']))})" if o.get("period") else "")
-                          + (f" \\[{o['citation']}\\]" if o.get("citation") is not None else "")
-                          for o in fig.operands)
+    operands = " · ".join(
+        f"{md(str(o.get('text') or o.get('value')))}"
+        + (f" ({md(str(o['period']))})" if o.get("period") else "")
+        + (f" \\[{o['citation']}\\]" if o.get("citation") is not None else "")
+        for o in fig.operands
+    )
     with st.container(border=True):
-        st.markdown(_linked(f":material/calculate: **{md(str(fig.details.get('display') or fig.value))}** = "
-                            f"{md(fig.formula)}  \n{check}" + (f"  \nOperands: {operands}" if operands else ""),
-                            i, markers))
+        st.markdown(
+            _linked(
+                f":material/calculate: **{md(str(fig.details.get('display') or fig.value))}** = "
+                f"{md(fig.formula)}  \n{check}" + (f"  \nOperands: {operands}" if operands else ""),
+                i,
+                markers,
+            )
+        )
 
 
 def show_chart(series, i: int) -> None:
@@ -281,26 +369,53 @@ def show_chart(series, i: int) -> None:
     each point's tooltip naming its period, value, row, column and source; its data as CSV."""
     import altair as alt
 
-    data = pd.DataFrame([{"period": p.period, "value": p.value, "shown": format_value(series, p),
-                          "row": f"{p.row_label} (row {p.row + 1})", "column": p.column,
-                          "source": series.source, "cited": "cited" if p.cited else "not cited"}
-                         for p in series.points])
+    data = pd.DataFrame(
+        [
+            {
+                "period": p.period,
+                "value": p.value,
+                "shown": format_value(series, p),
+                "row": f"{p.row_label} (row {p.row + 1})",
+                "column": p.column,
+                "source": series.source,
+                "cited": "cited" if p.cited else "not cited",
+            }
+            for p in series.points
+        ]
+    )
     x = alt.X("period:O", sort=list(data["period"]), title=None)
     y = alt.Y("value:Q", title=series.measure, scale=alt.Scale(zero=False))
-    tooltip = [alt.Tooltip("period:N", title="Period"), alt.Tooltip("shown:N", title=series.measure),
-               alt.Tooltip("row:N", title="Row"), alt.Tooltip("column:N", title="Column"),
-               alt.Tooltip("source:N", title="Source"), alt.Tooltip("cited:N", title="Cited")]
+    tooltip = [
+        alt.Tooltip("period:N", title="Period"),
+        alt.Tooltip("shown:N", title=series.measure),
+        alt.Tooltip("row:N", title="Row"),
+        alt.Tooltip("column:N", title="Column"),
+        alt.Tooltip("source:N", title="Source"),
+        alt.Tooltip("cited:N", title="Cited"),
+    ]
     base = alt.Chart(data).encode(x=x, y=y)
     dots = base.mark_point(filled=True).encode(
         size=alt.Size("cited:N", scale=alt.Scale(domain=["cited", "not cited"], range=[160, 40]), legend=None),
-        color=alt.Color("cited:N", scale=alt.Scale(domain=["cited", "not cited"], range=["#d6604d", "#4c78a8"]),
-                        legend=alt.Legend(title=None, orient="bottom")),
-        tooltip=tooltip)
+        color=alt.Color(
+            "cited:N",
+            scale=alt.Scale(domain=["cited", "not cited"], range=["#d6604d", "#4c78a8"]),
+            legend=alt.Legend(title=None, orient="bottom"),
+        ),
+        tooltip=tooltip,
+    )
     chart = (base.mark_line(color="#4c78a8") + dots).properties(title=series.title, height=260)
     st.altair_chart(chart, width="stretch")
     st.caption(f"Source: {md(series.source)} · every point is a cell of the cited table \\[{series.marker}\\]")
-    st.download_button("Chart data (CSV)", series_csv(series), f"{file_stem(series.title, 'series')}.csv", "text/csv",
-                       icon=":material/download:", key=f"csv-{i}", on_click="ignore", type="tertiary")
+    st.download_button(
+        "Chart data (CSV)",
+        series_csv(series),
+        f"{file_stem(series.title, 'series')}.csv",
+        "text/csv",
+        icon=":material/download:",
+        key=f"csv-{i}",
+        on_click="ignore",
+        type="tertiary",
+    )
 
 
 def _series(lib, ans):
@@ -328,10 +443,14 @@ def show_answer(lib, ans, i: int) -> None:
                 if fig.computed:
                     continue  # shown below with its formula and operands
                 where = f" \\[{fig.citation}\\]" if fig.citation else ""
-                st.button(f"{md(fig.text)} · {'verified' if fig.verified else 'not verified'}{where}",
-                          key=f"fig-{i}-{j}", on_click=_goto_lookup, args=(fig.text,),
-                          icon=":material/check_circle:" if fig.verified else ":material/warning:",
-                          help="Look this figure up across the library")
+                st.button(
+                    f"{md(fig.text)} · {'verified' if fig.verified else 'not verified'}{where}",
+                    key=f"fig-{i}-{j}",
+                    on_click=_goto_lookup,
+                    args=(fig.text,),
+                    icon=":material/check_circle:" if fig.verified else ":material/warning:",
+                    help="Look this figure up across the library",
+                )
     for fig in (f for f in figures if f.computed):
         show_computed(fig, i, {c.marker for c in cites})
     if cites:
@@ -343,23 +462,44 @@ def show_answer(lib, ans, i: int) -> None:
             show_chart(series, i)
     with st.container(horizontal=True):
         stem = file_stem(ans.question)
-        st.download_button("Markdown", answer_markdown(ans, series=series), f"{stem}.md", "text/markdown",
-                           icon=":material/download:", key=f"md-{i}", on_click="ignore", type="tertiary")
-        st.download_button("JSON", answer_json(ans), f"{stem}.json", "application/json", icon=":material/download:",
-                           key=f"json-{i}", on_click="ignore", type="tertiary")
+        st.download_button(
+            "Markdown",
+            answer_markdown(ans, series=series),
+            f"{stem}.md",
+            "text/markdown",
+            icon=":material/download:",
+            key=f"md-{i}",
+            on_click="ignore",
+            type="tertiary",
+        )
+        st.download_button(
+            "JSON",
+            answer_json(ans),
+            f"{stem}.json",
+            "application/json",
+            icon=":material/download:",
+            key=f"json-{i}",
+            on_click="ignore",
+            type="tertiary",
+        )
 
 
 @st.cache_resource(show_spinner=False)
 def _llm_answerer(kind: str, model: str, url: str, timeout: float, unverified: str):
-    return make_answerer(kind, llm_model=model.strip(), llm_url=url.strip(), llm_timeout_s=timeout,
-                         unverified=unverified)
+    return make_answerer(
+        kind, llm_model=model.strip(), llm_url=url.strip(), llm_timeout_s=timeout, unverified=unverified
+    )
 
 
 def chosen_answerer(lib):
     """The answerer picked in the sidebar, or None for the library's own (the configured one)."""
     ss, s = st.session_state, lib.settings
-    choice = (ss.get("answerer_kind", s.answerer), ss.get("llm_model", s.llm_model), ss.get("llm_url", s.llm_base_url),
-              ss.get("unverified", s.unverified))
+    choice = (
+        ss.get("answerer_kind", s.answerer),
+        ss.get("llm_model", s.llm_model),
+        ss.get("llm_url", s.llm_base_url),
+        ss.get("unverified", s.unverified),
+    )
     if choice == (s.answerer, s.llm_model, s.llm_base_url, s.unverified) or choice[0] == s.answerer == "extractive":
         return None
     if choice[0] == "extractive":
@@ -377,11 +517,19 @@ def chat_view(lib) -> None:
     question = st.chat_input("Ask about trade, nearshoring…")  # pinned to the bottom
     question = question or st.session_state.pop("pending_question", None)
     if not turns and not question:
-        st.info("Ask a question about nearshoring and North American trade. Answers quote the library and cite "
-                "their sources. Try one:")
+        st.info(
+            "Ask a question about nearshoring and North American trade. Answers quote the library and cite "
+            "their sources. Try one:"
+        )
         for j, example in enumerate(EXAMPLES):
-            st.button(example, key=f"example-{j}", on_click=_ask_example, args=(example,), icon=":material/help:",
-                      type="tertiary")
+            st.button(
+                example,
+                key=f"example-{j}",
+                on_click=_ask_example,
+                args=(example,),
+                icon=":material/help:",
+                type="tertiary",
+            )
     for i, ans in enumerate(turns):
         with st.chat_message("user"):
             st.markdown(md(ans.question))
@@ -418,11 +566,12 @@ def chat_view(lib) -> None:
 
 # --- figure look-up -----------------------------------------------------------------------------
 def lookup_view(lib) -> None:
-    query = st.text_input("Figure to look up", key="lookup_query",
-                          placeholder="e.g. US$70.04 billion, 72.51%, 318,400")
+    query = st.text_input("Figure to look up", key="lookup_query", placeholder="e.g. US$70.04 billion, 72.51%, 318,400")
     if not query.strip():
-        st.caption("Type an amount, a percentage or a count; it is matched however it is written "
-                   "(“US$70.04 billion” finds “70.04 billion dollars”).")
+        st.caption(
+            "Type an amount, a percentage or a count; it is matched however it is written "
+            "(“US$70.04 billion” finds “70.04 billion dollars”)."
+        )
         return
     if parse_figure(query) is None:
         st.warning(f"“{md(query)}” is not a figure. Type a number, with a currency, scale or % if you like.")
@@ -431,15 +580,31 @@ def lookup_view(lib) -> None:
     st.caption(f"{len(matches)} passage(s) state {md(query)}" + (" (showing 50)" if len(matches) > 50 else ""))
     for j, m in enumerate(matches[:50]):
         with st.container(border=True):
-            st.markdown(f"**{md(m.title)}** · " + _provenance(
-                publisher=m.publisher, published=m.published, written=m.written, data_sources=m.data_sources,
-                period=m.period, kind=m.kind, added_on=m.added_on, source=m.source, doc_id=m.doc_id,
-                locator=m.locator))
+            st.markdown(
+                f"**{md(m.title)}** · "
+                + _provenance(
+                    publisher=m.publisher,
+                    published=m.published,
+                    written=m.written,
+                    data_sources=m.data_sources,
+                    period=m.period,
+                    kind=m.kind,
+                    added_on=m.added_on,
+                    source=m.source,
+                    doc_id=m.doc_id,
+                    locator=m.locator,
+                )
+            )
             st.markdown(passage_html(m.text, m.spans), unsafe_allow_html=True)
             spans = [(m.chunk_start, m.chunk_end), (m.chunk_start + m.start, m.chunk_start + m.end)]
-            st.button("Open the document here", key=f"lk-open-{j}", icon=":material/article:", type="tertiary",
-                      on_click=_open_reader, args=({"doc_id": m.doc_id, "spans": spans, "row": m.row,
-                                                    "column": m.column, "table": m.table},))
+            st.button(
+                "Open the document here",
+                key=f"lk-open-{j}",
+                icon=":material/article:",
+                type="tertiary",
+                on_click=_open_reader,
+                args=({"doc_id": m.doc_id, "spans": spans, "row": m.row, "column": m.column, "table": m.table},),
+            )
 
 
 # --- library ------------------------------------------------------------------------------------
@@ -461,8 +626,12 @@ def show_document(lib, doc_id: str) -> None:
     with st.container(border=True):
         read_document(lib, doc_id, key="library")
     if st.session_state.get("confirm_remove") != doc_id:
-        st.button("Remove from the library", key="rm", icon=":material/delete:",
-                  on_click=lambda: st.session_state.update(confirm_remove=doc_id))
+        st.button(
+            "Remove from the library",
+            key="rm",
+            icon=":material/delete:",
+            on_click=lambda: st.session_state.update(confirm_remove=doc_id),
+        )
         return
     st.warning(f"Remove “{md(meta.title)}”? Answers will no longer cite it; add the file again to undo.")
     with st.container(horizontal=True):
@@ -484,24 +653,44 @@ def library_view(lib) -> None:
     left, mid, right = st.columns([3, 1, 1])
     text = left.text_input("Search", key="lib_q", placeholder="title, publisher or file name")
     kinds = mid.multiselect("Kind", sorted({s.kind for s in sources}), key="lib_kinds")
-    years = right.multiselect("Year", sorted({source_year(s) for s in sources if source_year(s)}, reverse=True),
-                              key="lib_years")
+    years = right.multiselect(
+        "Year", sorted({source_year(s) for s in sources if source_year(s)}, reverse=True), key="lib_years"
+    )
     shown = filter_sources(sources, text, kinds, years)
     ids = [s.doc_id for s in shown]
-    frame = pd.DataFrame([{"Title": s.title, "Publisher": s.publisher, "Date": s.published, "Kind": s.kind,
-                           "Chunks": s.chunks, "Added by": f"you on {s.added_on}" if s.added_on else "—",
-                           "ID": s.doc_id} for s in shown],
-                         columns=["Title", "Publisher", "Date", "Kind", "Chunks", "Added by", "ID"])
+    frame = pd.DataFrame(
+        [
+            {
+                "Title": s.title,
+                "Publisher": s.publisher,
+                "Date": s.published,
+                "Kind": s.kind,
+                "Chunks": s.chunks,
+                "Added by": f"you on {s.added_on}" if s.added_on else "—",
+                "ID": s.doc_id,
+            }
+            for s in shown
+        ],
+        columns=["Title", "Publisher", "Date", "Kind", "Chunks", "Added by", "ID"],
+    )
     st.caption(f"{len(shown)} of {len(sources)} documents · click a row to read it")
-    st.dataframe(frame, hide_index=True, key="lib_table", on_select=lambda: _picked(ids),
-                 selection_mode="single-row", height=min(420, 38 + 35 * max(len(frame), 1)),
-                 column_config={"Title": st.column_config.TextColumn(width="large"),
-                                "Publisher": st.column_config.TextColumn(width="medium"),
-                                "Date": st.column_config.TextColumn(width="small"),
-                                "Kind": st.column_config.TextColumn(width="small"),
-                                "Chunks": st.column_config.NumberColumn(width="small"),
-                                "Added by": st.column_config.TextColumn(width="medium"),
-                                "ID": st.column_config.TextColumn(width="small")})
+    st.dataframe(
+        frame,
+        hide_index=True,
+        key="lib_table",
+        on_select=lambda: _picked(ids),
+        selection_mode="single-row",
+        height=min(420, 38 + 35 * max(len(frame), 1)),
+        column_config={
+            "Title": st.column_config.TextColumn(width="large"),
+            "Publisher": st.column_config.TextColumn(width="medium"),
+            "Date": st.column_config.TextColumn(width="small"),
+            "Kind": st.column_config.TextColumn(width="small"),
+            "Chunks": st.column_config.NumberColumn(width="small"),
+            "Added by": st.column_config.TextColumn(width="medium"),
+            "ID": st.column_config.TextColumn(width="small"),
+        },
+    )
     doc_id = st.session_state.get("lib_open")
     if doc_id:
         show_document(lib, doc_id)
@@ -512,8 +701,9 @@ def run_ingest(section: str, work, after=None) -> None:
     bar = st.progress(0.0, text="Adding…")
     try:
         st.session_state.ingest_section = section
-        st.session_state.ingest_results = work(lambda i, n, name: bar.progress(
-            min(i / max(n, 1), 1.0), text=md(f"{i}/{n} {name}")))
+        st.session_state.ingest_results = work(
+            lambda i, n, name: bar.progress(min(i / max(n, 1), 1.0), text=md(f"{i}/{n} {name}"))
+        )
     except NearshoreQAError as exc:
         st.error(md(str(exc)))
         return
@@ -530,9 +720,21 @@ def show_results(section: str) -> None:
         return
     counts = pd.Series([r.status for r in results]).value_counts()
     st.success(" · ".join(f"{STATUS.get(k, k)}: {v}" for k, v in counts.items()), icon=":material/task_alt:")
-    st.dataframe(pd.DataFrame([{"File": r.name, "Status": STATUS.get(r.status, r.status), "Chunks": r.chunks,
-                                "Reason": r.reason or (f"same as {r.duplicate_of}" if r.duplicate_of else ""),
-                                "ID": r.doc_id} for r in results]), hide_index=True)
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {
+                    "File": r.name,
+                    "Status": STATUS.get(r.status, r.status),
+                    "Chunks": r.chunks,
+                    "Reason": r.reason or (f"same as {r.duplicate_of}" if r.duplicate_of else ""),
+                    "ID": r.doc_id,
+                }
+                for r in results
+            ]
+        ),
+        hide_index=True,
+    )
     for r in results:
         if r.status == "failed":
             st.warning(f"**{md(r.name)}** was not added: {md(r.reason)}")
@@ -563,8 +765,11 @@ def _add_pasted(lib, fields: dict, choice: str = "keep", clashes: tuple = ()) ->
                     lib.remove(other)
         elif clashes:
             doc_id = pasted_doc_id(fields["title"], taken)
-        return [lib.add_text(fields["title"], fields["text"], fields["source"], fields["url"], fields["published"],
-                             doc_id=doc_id)]
+        return [
+            lib.add_text(
+                fields["title"], fields["text"], fields["source"], fields["url"], fields["published"], doc_id=doc_id
+            )
+        ]
 
     run_ingest("paste", work, after=_paste_done)
 
@@ -585,9 +790,16 @@ def paste_section(lib) -> None:
         text = st.text_area("Text", height=200, key="paste_text")
         submitted = st.form_submit_button("Add the text")
     if submitted:
-        fields = {"title": title, "text": text, "source": source, "url": url,
-                  "published": published.isoformat() if published else ""}
-        clashes = tuple(s.doc_id for s in lib.sources() if title.strip() and s.title.strip().lower() == title.strip().lower())
+        fields = {
+            "title": title,
+            "text": text,
+            "source": source,
+            "url": url,
+            "published": published.isoformat() if published else "",
+        }
+        clashes = tuple(
+            s.doc_id for s in lib.sources() if title.strip() and s.title.strip().lower() == title.strip().lower()
+        )
         if clashes and text.strip():
             ss.paste_pending = {"fields": fields, "clashes": clashes}
             ss.ingest_results = None  # the question replaces the previous result
@@ -596,14 +808,25 @@ def paste_section(lib) -> None:
     if pending:
         names = ", ".join(pending["clashes"])
         with st.container(border=True, key="paste-clash"):
-            st.warning(f"The library already has a document titled “{md(pending['fields']['title'])}” "
-                       f"({md(names)}).", icon=":material/content_copy:")
-            choice = st.radio("What should happen?", ["Keep both", "Replace the earlier one"], index=0,
-                              key="paste_choice", horizontal=True)
+            st.warning(
+                f"The library already has a document titled “{md(pending['fields']['title'])}” ({md(names)}).",
+                icon=":material/content_copy:",
+            )
+            choice = st.radio(
+                "What should happen?",
+                ["Keep both", "Replace the earlier one"],
+                index=0,
+                key="paste_choice",
+                horizontal=True,
+            )
             with st.container(horizontal=True):
                 if st.button("Add the text", key="paste-confirm", type="primary"):
-                    _add_pasted(lib, pending["fields"], "replace" if choice.startswith("Replace") else "keep",
-                                pending["clashes"])
+                    _add_pasted(
+                        lib,
+                        pending["fields"],
+                        "replace" if choice.startswith("Replace") else "keep",
+                        pending["clashes"],
+                    )
                 st.button("Cancel", key="paste-cancel", on_click=lambda: ss.update(paste_pending=None))
     show_results("paste")
 
@@ -612,22 +835,32 @@ def add_view(lib) -> None:
     ss = st.session_state
     st.subheader("Upload files")
     types = sorted({ext.lstrip(".") for ext in SUPPORTED} | {"yaml", "yml"})
-    files = st.file_uploader("Articles (.md, .txt, .html, .pdf, .docx) and tables (.csv, .xlsx, each with an "
-                             "optional sidecar trade.meta.yaml)", type=types, accept_multiple_files=True,
-                             key=f"upload-{ss.upload_round}")
+    files = st.file_uploader(
+        "Articles (.md, .txt, .html, .pdf, .docx) and tables (.csv, .xlsx, each with an "
+        "optional sidecar trade.meta.yaml)",
+        type=types,
+        accept_multiple_files=True,
+        key=f"upload-{ss.upload_round}",
+    )
     with st.expander("Table details (for a .csv or .xlsx uploaded without a sidecar)", icon=":material/table:"):
         c1, c2 = st.columns(2)
-        table_fields = {"title": c1.text_input("Title", key="tbl_title"),
-                        "source": c2.text_input("Source (publisher)", key="tbl_source"),
-                        "url": c1.text_input("URL", key="tbl_url"),
-                        "published": c2.text_input("Date (YYYY-MM-DD)", key="tbl_published"),
-                        "units": c1.text_input("Units", key="tbl_units", placeholder="e.g. Millions of U.S. dollars"),
-                        "period": c2.text_input("Period", key="tbl_period", placeholder="e.g. 2019-2024 (annual)")}
+        table_fields = {
+            "title": c1.text_input("Title", key="tbl_title"),
+            "source": c2.text_input("Source (publisher)", key="tbl_source"),
+            "url": c1.text_input("URL", key="tbl_url"),
+            "published": c2.text_input("Date (YYYY-MM-DD)", key="tbl_published"),
+            "units": c1.text_input("Units", key="tbl_units", placeholder="e.g. Millions of U.S. dollars"),
+            "period": c2.text_input("Period", key="tbl_period", placeholder="e.g. 2019-2024 (annual)"),
+        }
         table_fields = {k: v.strip() for k, v in table_fields.items() if v.strip()}
     if st.button("Add the uploaded files", type="primary", disabled=not files, key="add-files"):
         ss.upload_round += 1  # a fresh uploader on the rerun, so the same files are not added twice
-        run_ingest("upload", lambda progress: lib.add_bytes([(f.name, f.getvalue()) for f in files], progress,
-                                                            table_fields=table_fields))
+        run_ingest(
+            "upload",
+            lambda progress: lib.add_bytes(
+                [(f.name, f.getvalue()) for f in files], progress, table_fields=table_fields
+            ),
+        )
     show_results("upload")
     st.subheader("Paste text")
     paste_section(lib)
@@ -647,17 +880,33 @@ def sidebar(lib):
         st.caption("Cited answers about nearshoring and North American trade.")
         st.metric("Documents", lib.store.count_documents())
         st.slider("Sources per answer", 1, 10, key="k")
-        kind = st.selectbox("Answerer", ANSWERERS, key="answerer_kind",
-                            help="extractive quotes the sources (offline); the others ask an LLM, whose figures "
-                                 "are still checked against the sources")
+        kind = st.selectbox(
+            "Answerer",
+            ANSWERERS,
+            key="answerer_kind",
+            help="extractive quotes the sources (offline); the others ask an LLM, whose figures "
+            "are still checked against the sources",
+        )
         if kind != "extractive":
-            st.text_input("Model" if kind != "llamacpp" else "GGUF file", key="llm_model",
-                          help="NEARSHORE_QA_LLM_MODEL: a model name, or the path of a .gguf file for llamacpp")
+            st.text_input(
+                "Model" if kind != "llamacpp" else "GGUF file",
+                key="llm_model",
+                help="NEARSHORE_QA_LLM_MODEL: a model name, or the path of a .gguf file for llamacpp",
+            )
             if kind != "llamacpp":
-                st.text_input("Server URL", key="llm_url", placeholder="default" if kind == "ollama" else "OpenAI",
-                              help="NEARSHORE_QA_LLM_BASE_URL; the API key comes from OPENAI_API_KEY")
-            st.radio("Unsupported figures", ["flag", "remove"], key="unverified", horizontal=True,
-                     help="a sentence whose figure no source states: shown with a flag, or removed")
+                st.text_input(
+                    "Server URL",
+                    key="llm_url",
+                    placeholder="default" if kind == "ollama" else "OpenAI",
+                    help="NEARSHORE_QA_LLM_BASE_URL; the API key comes from OPENAI_API_KEY",
+                )
+            st.radio(
+                "Unsupported figures",
+                ["flag", "remove"],
+                key="unverified",
+                horizontal=True,
+                help="a sentence whose figure no source states: shown with a flag, or removed",
+            )
         st.html(_LINKS_JS, unsafe_allow_javascript=True)
         return st.container()  # filled after the view ran, so it includes the answer just given
 
@@ -667,12 +916,27 @@ def conversation_exports(slot) -> None:
     if not turns:
         return
     with slot:
-        st.download_button("Conversation (Markdown)", conversation_markdown(turns), "conversation.md",
-                           "text/markdown", on_click="ignore", key="conv-md", icon=":material/download:")
-        st.download_button("Conversation (JSON)", conversation_json(turns), "conversation.json",
-                           "application/json", on_click="ignore", key="conv-json", icon=":material/download:")
-        st.button("Clear the conversation", on_click=lambda: st.session_state.update(turns=[]),
-                  icon=":material/delete_sweep:")
+        st.download_button(
+            "Conversation (Markdown)",
+            conversation_markdown(turns),
+            "conversation.md",
+            "text/markdown",
+            on_click="ignore",
+            key="conv-md",
+            icon=":material/download:",
+        )
+        st.download_button(
+            "Conversation (JSON)",
+            conversation_json(turns),
+            "conversation.json",
+            "application/json",
+            on_click="ignore",
+            key="conv-json",
+            icon=":material/download:",
+        )
+        st.button(
+            "Clear the conversation", on_click=lambda: st.session_state.update(turns=[]), icon=":material/delete_sweep:"
+        )
 
 
 def main() -> None:
@@ -686,16 +950,21 @@ def main() -> None:
         st.error(f"The library could not be opened: {md(str(exc))}")
         st.stop()
     ss.setdefault("k", min(lib.settings.top_k, 10))
-    for key, value in (("answerer_kind", lib.settings.answerer), ("llm_model", lib.settings.llm_model),
-                       ("llm_url", lib.settings.llm_base_url), ("unverified", lib.settings.unverified)):
+    for key, value in (
+        ("answerer_kind", lib.settings.answerer),
+        ("llm_model", lib.settings.llm_model),
+        ("llm_url", lib.settings.llm_base_url),
+        ("unverified", lib.settings.unverified),
+    ):
         ss.setdefault(key, value)
     slot = sidebar(lib)
     for key, show in (("flash", st.success), ("flash_error", st.error)):
         if ss.get(key):
             show(md(ss.pop(key)))
     st.html(_PHONE_CSS)
-    st.segmented_control("View", VIEWS, key="view", required=True, label_visibility="collapsed",
-                         format_func=lambda v: f"{ICONS[v]} {v}")
+    st.segmented_control(
+        "View", VIEWS, key="view", required=True, label_visibility="collapsed", format_func=lambda v: f"{ICONS[v]} {v}"
+    )
     {CHAT: chat_view, LOOKUP: lookup_view, LIBRARY: library_view, ADD: add_view}[ss.view](lib)
     if ss.get("reader"):
         reader_dialog(lib, ss.pop("reader"))

@@ -77,7 +77,7 @@ def main() -> int:
             misses.append((gold, got, q["question"]))
     for (gold, got), count in sorted(confusion.items(), key=lambda kv: -kv[1]):
         print(f"{gold:>10} -> {got:<10} {count}")
-    for gold, got, text in misses[:args.show]:
+    for gold, got, text in misses[: args.show]:
         print(f"MISS {gold} -> {got}: {text}")
     print(f"span questions read as a computation: {span_flagged}/{spans} ({span_flagged / max(spans, 1):.3f})")
     print(f"op accuracy {right / max(total, 1):.3f} (n={total}), abstained {abstained / max(total, 1):.3f}")

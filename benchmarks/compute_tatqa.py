@@ -115,14 +115,18 @@ def main() -> int:
     for op in ("change", "pct_change", "average", "sum", "ratio", "count", "other"):
         asked = stats[(op, "asked")]
         if asked:
-            print(f"{op:>10}: asked {asked:4d}  computed {stats[(op, 'computed')]:4d}  "
-                  f"correct {stats[(op, 'correct')]:4d}  refused {stats[(op, 'refused')]:3d}")
-    for item in wrong[:args.show]:
+            print(
+                f"{op:>10}: asked {asked:4d}  computed {stats[(op, 'computed')]:4d}  "
+                f"correct {stats[(op, 'correct')]:4d}  refused {stats[(op, 'refused')]:3d}"
+            )
+    for item in wrong[: args.show]:
         print("WRONG", " | ".join(str(x) for x in item))
     computed, correct = stats["computed"], stats["correct"]
-    print(f"computed {computed} of {total} ({computed / max(total, 1):.3f}), correct {correct} "
-          f"({correct / max(computed, 1):.3f} of computed, {correct / max(total, 1):.3f} of all), "
-          f"refused {stats['refused']}")
+    print(
+        f"computed {computed} of {total} ({computed / max(total, 1):.3f}), correct {correct} "
+        f"({correct / max(computed, 1):.3f} of computed, {correct / max(total, 1):.3f} of all), "
+        f"refused {stats['refused']}"
+    )
     return 0
 
 

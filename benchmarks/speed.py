@@ -45,15 +45,21 @@ REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "corpus"
 EVAL = REPO / "eval" / "questions.jsonl"
 GEN_VERSION = 1  # bump when the generated tables change, so cached stores are rebuilt
-ENV = {"HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "ANONYMIZED_TELEMETRY": "False",
-       "TOKENIZERS_PARALLELISM": "false"}
+ENV = {
+    "HF_HUB_OFFLINE": "1",
+    "TRANSFORMERS_OFFLINE": "1",
+    "ANONYMIZED_TELEMETRY": "False",
+    "TOKENIZERS_PARALLELISM": "false",
+}
 os.environ.update(ENV)
 
 TARGETS = {
     "ingest_ratio": 0.90,  # pipeline chunks/s over bare encoder chunks/s
     "reingest_speedup": 50.0,
-    "p50_10k_ms": 250.0, "p95_10k_ms": 500.0,
-    "p50_100k_ms": 500.0, "p95_100k_ms": 1000.0,
+    "p50_10k_ms": 250.0,
+    "p95_10k_ms": 500.0,
+    "p50_100k_ms": 500.0,
+    "p95_100k_ms": 1000.0,
     "cold_s": 3.0,
     "fresh_s": 10.0,  # fresh default store to first answer
     "vs_torch": 1.6,  # ingest chunks/s over the torch encoder's chunks/s (same run)
@@ -96,8 +102,14 @@ def machine() -> dict:
                 ram_gb = round(int(line.split()[1]) / 1024 / 1024, 1)
     except OSError:
         pass
-    info = {"cpu": cpu, "cores": os.cpu_count(), "ram_gb": ram_gb, "python": platform.python_version(),
-            "platform": platform.platform(), "loadavg": loadavg()}
+    info = {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "ram_gb": ram_gb,
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "loadavg": loadavg(),
+    }
     try:
         import torch
 
@@ -106,10 +118,12 @@ def machine() -> dict:
     except ImportError:
         info["torch_threads"] = None
     try:  # the source changes under a long run when others commit; record what was measured
-        head = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True,
-                              text=True, timeout=10).stdout.strip()
-        dirty = subprocess.run(["git", "-C", str(REPO), "status", "--porcelain", "src"], capture_output=True,
-                               text=True, timeout=10).stdout.strip()
+        head = subprocess.run(
+            ["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True, text=True, timeout=10
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "-C", str(REPO), "status", "--porcelain", "src"], capture_output=True, text=True, timeout=10
+        ).stdout.strip()
         info["git"] = head + (" (src modified)" if dirty else "")
     except (OSError, subprocess.SubprocessError):
         pass
@@ -143,31 +157,126 @@ def latency_questions(items: list[dict], n: int) -> list[dict]:
 # ================================================================================================
 # generated trade tables for the scaled stores
 # ================================================================================================
-PARTNERS = ["Mexico", "Canada", "China", "Germany", "Japan", "South Korea", "Vietnam", "Taiwan", "India",
-            "United Kingdom", "France", "Italy", "Ireland", "Switzerland", "Netherlands", "Brazil", "Malaysia",
-            "Thailand", "Singapore", "Israel", "Spain", "Belgium", "Australia", "Indonesia", "Philippines",
-            "Colombia", "Chile", "Peru", "Costa Rica", "Guatemala", "Honduras", "Dominican Republic",
-            "Saudi Arabia", "United Arab Emirates", "Turkey", "Poland", "Sweden", "Austria", "Argentina",
-            "Ecuador"]
-PORTS = [("Laredo", "TX"), ("El Paso", "TX"), ("Ysleta", "TX"), ("Pharr", "TX"), ("Eagle Pass", "TX"),
-         ("Brownsville", "TX"), ("Del Rio", "TX"), ("Hidalgo", "TX"), ("Otay Mesa", "CA"), ("Calexico East", "CA"),
-         ("Nogales", "AZ"), ("San Luis", "AZ"), ("Douglas", "AZ"), ("Santa Teresa", "NM"), ("Columbus", "NM"),
-         ("Detroit", "MI"), ("Port Huron", "MI"), ("Buffalo-Niagara Falls", "NY"), ("Champlain-Rouses Point", "NY"),
-         ("Blaine", "WA"), ("Sweetgrass", "MT"), ("Pembina", "ND"), ("Los Angeles", "CA"), ("Long Beach", "CA"),
-         ("Houston", "TX"), ("Savannah", "GA"), ("New York/Newark", "NJ"), ("Seattle", "WA"), ("Chicago", "IL")]
+PARTNERS = [
+    "Mexico",
+    "Canada",
+    "China",
+    "Germany",
+    "Japan",
+    "South Korea",
+    "Vietnam",
+    "Taiwan",
+    "India",
+    "United Kingdom",
+    "France",
+    "Italy",
+    "Ireland",
+    "Switzerland",
+    "Netherlands",
+    "Brazil",
+    "Malaysia",
+    "Thailand",
+    "Singapore",
+    "Israel",
+    "Spain",
+    "Belgium",
+    "Australia",
+    "Indonesia",
+    "Philippines",
+    "Colombia",
+    "Chile",
+    "Peru",
+    "Costa Rica",
+    "Guatemala",
+    "Honduras",
+    "Dominican Republic",
+    "Saudi Arabia",
+    "United Arab Emirates",
+    "Turkey",
+    "Poland",
+    "Sweden",
+    "Austria",
+    "Argentina",
+    "Ecuador",
+]
+PORTS = [
+    ("Laredo", "TX"),
+    ("El Paso", "TX"),
+    ("Ysleta", "TX"),
+    ("Pharr", "TX"),
+    ("Eagle Pass", "TX"),
+    ("Brownsville", "TX"),
+    ("Del Rio", "TX"),
+    ("Hidalgo", "TX"),
+    ("Otay Mesa", "CA"),
+    ("Calexico East", "CA"),
+    ("Nogales", "AZ"),
+    ("San Luis", "AZ"),
+    ("Douglas", "AZ"),
+    ("Santa Teresa", "NM"),
+    ("Columbus", "NM"),
+    ("Detroit", "MI"),
+    ("Port Huron", "MI"),
+    ("Buffalo-Niagara Falls", "NY"),
+    ("Champlain-Rouses Point", "NY"),
+    ("Blaine", "WA"),
+    ("Sweetgrass", "MT"),
+    ("Pembina", "ND"),
+    ("Los Angeles", "CA"),
+    ("Long Beach", "CA"),
+    ("Houston", "TX"),
+    ("Savannah", "GA"),
+    ("New York/Newark", "NJ"),
+    ("Seattle", "WA"),
+    ("Chicago", "IL"),
+]
 MODES = ["truck", "rail", "vessel", "air", "pipeline", "other"]
-HS2 = [("84", "Machinery and mechanical appliances"), ("85", "Electrical machinery and equipment"),
-       ("87", "Vehicles other than railway"), ("27", "Mineral fuels and oils"), ("39", "Plastics and articles thereof"),
-       ("90", "Optical, medical and measuring instruments"), ("30", "Pharmaceutical products"),
-       ("29", "Organic chemicals"), ("72", "Iron and steel"), ("73", "Articles of iron or steel"),
-       ("94", "Furniture and bedding"), ("10", "Cereals"), ("12", "Oil seeds"), ("02", "Meat"),
-       ("07", "Vegetables"), ("08", "Fruit and nuts"), ("22", "Beverages and spirits"), ("40", "Rubber"),
-       ("44", "Wood"), ("48", "Paper and paperboard"), ("61", "Knitted apparel"), ("62", "Woven apparel"),
-       ("64", "Footwear"), ("71", "Precious stones and metals"), ("76", "Aluminium"), ("88", "Aircraft and parts"),
-       ("95", "Toys and sports equipment"), ("28", "Inorganic chemicals"), ("38", "Miscellaneous chemical products"),
-       ("74", "Copper")]
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December"]
+HS2 = [
+    ("84", "Machinery and mechanical appliances"),
+    ("85", "Electrical machinery and equipment"),
+    ("87", "Vehicles other than railway"),
+    ("27", "Mineral fuels and oils"),
+    ("39", "Plastics and articles thereof"),
+    ("90", "Optical, medical and measuring instruments"),
+    ("30", "Pharmaceutical products"),
+    ("29", "Organic chemicals"),
+    ("72", "Iron and steel"),
+    ("73", "Articles of iron or steel"),
+    ("94", "Furniture and bedding"),
+    ("10", "Cereals"),
+    ("12", "Oil seeds"),
+    ("02", "Meat"),
+    ("07", "Vegetables"),
+    ("08", "Fruit and nuts"),
+    ("22", "Beverages and spirits"),
+    ("40", "Rubber"),
+    ("44", "Wood"),
+    ("48", "Paper and paperboard"),
+    ("61", "Knitted apparel"),
+    ("62", "Woven apparel"),
+    ("64", "Footwear"),
+    ("71", "Precious stones and metals"),
+    ("76", "Aluminium"),
+    ("88", "Aircraft and parts"),
+    ("95", "Toys and sports equipment"),
+    ("28", "Inorganic chemicals"),
+    ("38", "Miscellaneous chemical products"),
+    ("74", "Copper"),
+]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 def generate_tables(folder: Path, rows_total: int, rows_per_file: int = 500, seed: int = 5) -> int:
@@ -181,8 +290,20 @@ def generate_tables(folder: Path, rows_total: int, rows_per_file: int = 500, see
         year = 2005 + n_file % 21
         partners = rng.sample(PARTNERS, 4)
         kind = n_file % 3
-        header = ["year", "month", "partner", "port_of_entry", "state", "mode", "hs2", "commodity",
-                  "exports_usd_millions", "imports_usd_millions", "balance_usd_millions", "yoy_change_pct"]
+        header = [
+            "year",
+            "month",
+            "partner",
+            "port_of_entry",
+            "state",
+            "mode",
+            "hs2",
+            "commodity",
+            "exports_usd_millions",
+            "imports_usd_millions",
+            "balance_usd_millions",
+            "yoy_change_pct",
+        ]
         lines = [",".join(header)]
         for _ in range(n):
             partner = rng.choice(partners)
@@ -191,8 +312,20 @@ def generate_tables(folder: Path, rows_total: int, rows_per_file: int = 500, see
             scale = 10 ** rng.uniform(-0.5, 3.3)
             exports = round(scale * rng.uniform(0.2, 1.8), 1)
             imports = round(scale * rng.uniform(0.2, 1.8), 1)
-            row = [str(year), rng.choice(MONTHS), partner, port, state, rng.choice(MODES), hs, commodity,
-                   f"{exports}", f"{imports}", f"{round(exports - imports, 1)}", f"{round(rng.gauss(2, 9), 1)}"]
+            row = [
+                str(year),
+                rng.choice(MONTHS),
+                partner,
+                port,
+                state,
+                rng.choice(MODES),
+                hs,
+                commodity,
+                f"{exports}",
+                f"{imports}",
+                f"{round(exports - imports, 1)}",
+                f"{round(rng.gauss(2, 9), 1)}",
+            ]
             lines.append(",".join(f'"{v}"' if "," in v else v for v in row))
         stem = f"trade_{['ports', 'hs2', 'partners'][kind]}_{year}_{n_file:04d}"
         (folder / f"{stem}.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -202,7 +335,9 @@ def generate_tables(folder: Path, rows_total: int, rows_per_file: int = 500, see
             f' (benchmark table {n_file})"\n'
             f'source: "nearshore-qa benchmark generator (synthetic, not official data)"\n'
             f'units: "Millions of U.S. dollars, nominal; yoy_change_pct in percent"\n'
-            f'period: "{year} (monthly)"\npublished: "{year + 1}-03-15"\n', encoding="utf-8")
+            f'period: "{year} (monthly)"\npublished: "{year + 1}-03-15"\n',
+            encoding="utf-8",
+        )
         written += n
         n_file += 1
     return written
@@ -242,7 +377,7 @@ def _encode_rate(embedder, texts: list[str]) -> dict:
     """Bare encoder: embed_documents in slices of 4096 (bounded memory, the results dropped)."""
     t0 = time.perf_counter()
     for i in range(0, len(texts), 4096):
-        embedder.embed_documents(texts[i:i + 4096])
+        embedder.embed_documents(texts[i : i + 4096])
     dt = time.perf_counter() - t0
     return {"chunks": len(texts), "seconds": round(dt, 2), "chunks_per_s": round(len(texts) / dt, 1)}
 
@@ -254,6 +389,7 @@ def _approx_embedder():
     import re
 
     import numpy as np
+
     from nearshore_qa.embeddings import MiniLMEmbeddings
 
     pattern = re.compile(r"partner: ([^;]+);.*commodity: ([^;]+);")
@@ -264,11 +400,11 @@ def _approx_embedder():
 
         def embed_documents(self, texts):
             keys = [pattern.search(t) if "(benchmark table" in t else None for t in texts]
-            real = [t for t, k in zip(texts, keys) if k is None]
+            real = [t for t, k in zip(texts, keys, strict=False) if k is None]
             real_vecs = iter(super().embed_documents(real)) if real else iter(())
             missing = sorted({f"{k.group(1)}: {k.group(2)}" for k in keys if k} - self.cache.keys())
             if missing:
-                for key, vec in zip(missing, super().embed_documents(missing)):
+                for key, vec in zip(missing, super().embed_documents(missing), strict=False):
                     self.cache[key] = np.asarray(vec)
             out = []
             for k in keys:
@@ -323,6 +459,7 @@ def worker_ingest(a: dict) -> dict:
                 return fn(*args, **kw)
             finally:
                 stages[name] += time.perf_counter() - t
+
         return wrapper
 
     libmod.load_file = timed("load", libmod.load_file)
@@ -343,10 +480,15 @@ def worker_ingest(a: dict) -> dict:
     for r in results:
         statuses[r.status] = statuses.get(r.status, 0) + 1
     chunks = lib.store.count_chunks()
-    out["ingest"] = {"files": len(results), "statuses": statuses, "chunks": chunks, "seconds": round(dt, 2),
-                     "chunks_per_s": round(chunks / dt, 1),
-                     "stages_s": {k: round(v, 2) for k, v in stages.items()},
-                     "other_s": round(dt - sum(stages.values()), 2)}
+    out["ingest"] = {
+        "files": len(results),
+        "statuses": statuses,
+        "chunks": chunks,
+        "seconds": round(dt, 2),
+        "chunks_per_s": round(chunks / dt, 1),
+        "stages_s": {k: round(v, 2) for k, v in stages.items()},
+        "other_s": round(dt - sum(stages.values()), 2),
+    }
     i = out["ingest"]
     i["without_embed_chunks_per_s"] = round(chunks / max(1e-9, dt - i["stages_s"]["embed"]), 1)
     if encoder:
@@ -372,8 +514,12 @@ def worker_ingest(a: dict) -> dict:
         st: dict[str, int] = {}
         for r in again:
             st[r.status] = st.get(r.status, 0) + 1
-        out["reingest"] = {"seconds": round(dt2, 3), "statuses": st, "speedup": round(dt / dt2, 1),
-                           "stages_s": {k: round(v, 3) for k, v in stages.items()}}
+        out["reingest"] = {
+            "seconds": round(dt2, 3),
+            "statuses": st,
+            "speedup": round(dt / dt2, 1),
+            "stages_s": {k: round(v, 3) for k, v in stages.items()},
+        }
     out["loadavg_end"] = loadavg()
     lib.close()
     return out
@@ -408,8 +554,9 @@ def _baseline(lib):
         def embed_query(self, text):
             return lib.embedder.encode_reference([text])[0].tolist()
 
-    client = chromadb.PersistentClient(path=str(lib.store.dir / "chroma"),
-                                       settings=ChromaSettings(anonymized_telemetry=False))
+    client = chromadb.PersistentClient(
+        path=str(lib.store.dir / "chroma"), settings=ChromaSettings(anonymized_telemetry=False)
+    )
     return Chroma(client=client, collection_name=lib.settings.collection, embedding_function=PlainMiniLM())
 
 
@@ -454,15 +601,20 @@ def worker_ask(a: dict) -> dict:
         ms = lambda v: round(1000 * v, 1)  # noqa: E731
         out["latency_ms"] = {
             "n": len(ours),
-            "ask_p50": ms(pct(ours, .5)), "ask_p95": ms(pct(ours, .95)), "ask_max": ms(max(ours)),
+            "ask_p50": ms(pct(ours, 0.5)),
+            "ask_p95": ms(pct(ours, 0.95)),
+            "ask_max": ms(max(ours)),
             # CPU seconds of this process per ask (all threads): less sensitive to other jobs than
             # wall time, but spinning torch/OpenMP threads inflate it under contention.
-            "ask_cpu_p50": ms(pct(ours_cpu, .5)), "ask_cpu_p95": ms(pct(ours_cpu, .95)),
-            "retrieval_p50": ms(pct(ours_ret, .5)), "retrieval_p95": ms(pct(ours_ret, .95)),
-            "baseline_p50": ms(pct(baseline, .5)), "baseline_p95": ms(pct(baseline, .95)),
+            "ask_cpu_p50": ms(pct(ours_cpu, 0.5)),
+            "ask_cpu_p95": ms(pct(ours_cpu, 0.95)),
+            "retrieval_p50": ms(pct(ours_ret, 0.5)),
+            "retrieval_p95": ms(pct(ours_ret, 0.95)),
+            "baseline_p50": ms(pct(baseline, 0.5)),
+            "baseline_p95": ms(pct(baseline, 0.95)),
         }
-        out["latency_ms"]["ratio_p50"] = round(pct(ours, .5) / pct(baseline, .5), 1)
-        out["latency_ms"]["ratio_p95"] = round(pct(ours, .95) / pct(baseline, .95), 1)
+        out["latency_ms"]["ratio_p50"] = round(pct(ours, 0.5) / pct(baseline, 0.5), 1)
+        out["latency_ms"]["ratio_p95"] = round(pct(ours, 0.95) / pct(baseline, 0.95), 1)
         out["loadavg_latency"] = loadavg()
         out["stages_ms"] = _stage_breakdown(lib, lat_items)
 
@@ -485,8 +637,11 @@ def worker_ask(a: dict) -> dict:
             tally["ours@5"] += any(d in gold for d in docs[:5])
             tally["baseline@4"] += any(d in gold for d in bdocs[:4])
             tally["baseline@5"] += any(d in gold for d in bdocs[:5])
-        out["quality"] = {"n": n, **{k: round(v / max(1, n), 3) for k, v in tally.items()},
-                          "seconds": round(time.perf_counter() - t0, 1)}
+        out["quality"] = {
+            "n": n,
+            **{k: round(v / max(1, n), 3) for k, v in tally.items()},
+            "seconds": round(time.perf_counter() - t0, 1),
+        }
     out["rss_mb"] = round(rss_mb_self(), 1)
     out["loadavg_end"] = loadavg()
     lib.close()
@@ -500,11 +655,20 @@ def _stage_breakdown(lib, items: list[dict]) -> dict:
     store, emb = lib.store, lib.embedder
     # encode: the question (in the retriever; the answerer reuses its vector) and the candidate
     # sentences the answerer has not seen before.
-    acc = {"encode_question_and_sentences": 0.0, "bm25": 0.0, "dense_incl_count": 0.0, "count_chunks": 0.0,
-           "fetch_chunks": 0.0}
-    names = {"encode": (emb, "encode_question_and_sentences"),
-             "lexical_search": (store, "bm25"), "dense_search": (store, "dense_incl_count"),
-             "count_chunks": (store, "count_chunks"), "chunks": (store, "fetch_chunks")}
+    acc = {
+        "encode_question_and_sentences": 0.0,
+        "bm25": 0.0,
+        "dense_incl_count": 0.0,
+        "count_chunks": 0.0,
+        "fetch_chunks": 0.0,
+    }
+    names = {
+        "encode": (emb, "encode_question_and_sentences"),
+        "lexical_search": (store, "bm25"),
+        "dense_search": (store, "dense_incl_count"),
+        "count_chunks": (store, "count_chunks"),
+        "chunks": (store, "fetch_chunks"),
+    }
 
     def wrap(stage, fn):
         def w(*args, **kw):
@@ -513,6 +677,7 @@ def _stage_breakdown(lib, items: list[dict]) -> dict:
                 return fn(*args, **kw)
             finally:
                 acc[stage] += time.perf_counter() - t
+
         return w
 
     for attr, (obj, stage) in names.items():
@@ -530,8 +695,7 @@ def _stage_breakdown(lib, items: list[dict]) -> dict:
     n = max(1, len(items))
     res = {k: round(1000 * v / n, 1) for k, v in acc.items()}
     res["ask_total"] = round(1000 * total / n, 1)
-    res["other"] = round(res["ask_total"] - sum(v for k, v in res.items()
-                                                if k not in ("ask_total", "count_chunks")), 1)
+    res["other"] = round(res["ask_total"] - sum(v for k, v in res.items() if k not in ("ask_total", "count_chunks")), 1)
     return res
 
 
@@ -553,36 +717,48 @@ def worker_diag_batching(a: dict) -> dict:
     Store.add does) vs one call over all chunks (length-sorted by sentence-transformers), and
     one Chroma upsert per document vs one for all, interleaved over rounds."""
     import numpy as np
+
     from nearshore_qa.embeddings import MiniLMEmbeddings
 
     groups = _docs_texts(a["paths"])
     flat = [t for g in groups for t in g]
     emb = MiniLMEmbeddings()
     emb.embed_documents(["warm up"])
-    res: dict = {"docs": len(groups), "chunks": len(flat), "per_doc_s": [], "bulk_s": [],
-                 "upsert_per_doc_s": [], "upsert_bulk_s": [], "loadavg_start": loadavg()}
+    res: dict = {
+        "docs": len(groups),
+        "chunks": len(flat),
+        "per_doc_s": [],
+        "bulk_s": [],
+        "upsert_per_doc_s": [],
+        "upsert_bulk_s": [],
+        "loadavg_start": loadavg(),
+    }
     # Padding: the encoder sorts each call's texts by length and pads each batch to its longest
     # text (max 256 word pieces); the work done is ~ the padded token count.
     lengths = [emb.token_lengths(g) for g in groups]
 
     def padded(lens: list[int], bs: int = emb.batch_size) -> int:
         lens = sorted(lens, reverse=True)
-        return sum(len(lens[i:i + bs]) * lens[i] for i in range(0, len(lens), bs))
+        return sum(len(lens[i : i + bs]) * lens[i] for i in range(0, len(lens), bs))
 
     real = sum(sum(g) for g in lengths)
-    per_doc = sum(padded(g[i:i + 256]) for g in lengths for i in range(0, len(g), 256))
+    per_doc = sum(padded(g[i : i + 256]) for g in lengths for i in range(0, len(g), 256))
     bulk = padded([x for g in lengths for x in g])
-    res["tokens"] = {"real": real, "padded_per_doc": per_doc, "padded_bulk": bulk,
-                     "per_doc_over_bulk": round(per_doc / bulk, 3)}
+    res["tokens"] = {
+        "real": real,
+        "padded_per_doc": per_doc,
+        "padded_bulk": bulk,
+        "per_doc_over_bulk": round(per_doc / bulk, 3),
+    }
     for r in range(a.get("encode_rounds", 1)):
-        for mode in (("bulk", "per_doc") if r % 2 == 0 else ("per_doc", "bulk")):
+        for mode in ("bulk", "per_doc") if r % 2 == 0 else ("per_doc", "bulk"):
             t = time.perf_counter()
             if mode == "bulk":
                 emb.embed_documents(flat)
             else:
                 for g in groups:
                     for i in range(0, len(g), 256):
-                        emb.embed_documents(g[i:i + 256])
+                        emb.embed_documents(g[i : i + 256])
             res[f"{mode}_s"].append(round(time.perf_counter() - t, 2))
     import chromadb
     from chromadb.config import Settings as ChromaSettings
@@ -598,17 +774,24 @@ def worker_diag_batching(a: dict) -> dict:
                 t = time.perf_counter()
                 if mode == "upsert_bulk":
                     for i in range(0, len(flat), 5000):
-                        coll.upsert(ids=[f"c{j}" for j in range(i, min(i + 5000, len(flat)))],
-                                    embeddings=vecs[i:i + 5000].tolist(), documents=flat[i:i + 5000],
-                                    metadatas=[{"doc_id": "d", "ordinal": j} for j in range(i, min(i + 5000, len(flat)))])
+                        coll.upsert(
+                            ids=[f"c{j}" for j in range(i, min(i + 5000, len(flat)))],
+                            embeddings=vecs[i : i + 5000].tolist(),
+                            documents=flat[i : i + 5000],
+                            metadatas=[{"doc_id": "d", "ordinal": j} for j in range(i, min(i + 5000, len(flat)))],
+                        )
                 else:
                     j = 0
                     for g in groups:
                         n = len(g)
                         for i in range(0, n, 256):
                             m = min(256, n - i)
-                            coll.upsert(ids=[f"c{j + k}" for k in range(m)], embeddings=vecs[j:j + m].tolist(),
-                                        documents=flat[j:j + m], metadatas=[{"doc_id": "d", "ordinal": k} for k in range(m)])
+                            coll.upsert(
+                                ids=[f"c{j + k}" for k in range(m)],
+                                embeddings=vecs[j : j + m].tolist(),
+                                documents=flat[j : j + m],
+                                metadatas=[{"doc_id": "d", "ordinal": k} for k in range(m)],
+                            )
                             j += m
                 res[f"{mode}_s"].append(round(time.perf_counter() - t, 2))
     res["loadavg_end"] = loadavg()
@@ -626,9 +809,15 @@ def worker_diag_encode(a: dict) -> dict:
     t = time.perf_counter()
     emb.embed_documents(texts)
     dt = time.perf_counter() - t
-    return {"batch_size": a["batch_size"], "chunks": len(texts), "seconds": round(dt, 2),
-            "chunks_per_s": round(len(texts) / dt, 1), "rss_after_load_mb": round(rss0, 1),
-            "rss_peak_mb": round(rss_mb_self(), 1), "loadavg": loadavg()}
+    return {
+        "batch_size": a["batch_size"],
+        "chunks": len(texts),
+        "seconds": round(dt, 2),
+        "chunks_per_s": round(len(texts) / dt, 1),
+        "rss_after_load_mb": round(rss0, 1),
+        "rss_peak_mb": round(rss_mb_self(), 1),
+        "loadavg": loadavg(),
+    }
 
 
 def phase_diag(R: dict, encode_rounds: int = 1) -> None:
@@ -641,12 +830,19 @@ def phase_diag(R: dict, encode_rounds: int = 1) -> None:
         # Articles only: their long chunks set the encoder's peak memory.
         e = run_worker("diag_encode", {"paths": [str(CORPUS / "articles")], "batch_size": bs})
         R["diag_encode"].append(e)
-        log(f"  batch {bs}: {e['chunks_per_s']} chunks/s, RSS after model load {e['rss_after_load_mb']} MB, "
-            f"peak {e['rss_peak_mb']} MB (process {e['process_peak_rss_mb']} MB)")
+        log(
+            f"  batch {bs}: {e['chunks_per_s']} chunks/s, RSS after model load {e['rss_after_load_mb']} MB, "
+            f"peak {e['rss_peak_mb']} MB (process {e['process_peak_rss_mb']} MB)"
+        )
 
 
-WORKERS = {"ingest": worker_ingest, "reingest": worker_reingest, "ask": worker_ask,
-           "diag_batching": worker_diag_batching, "diag_encode": worker_diag_encode}
+WORKERS = {
+    "ingest": worker_ingest,
+    "reingest": worker_reingest,
+    "ask": worker_ask,
+    "diag_batching": worker_diag_batching,
+    "diag_encode": worker_diag_encode,
+}
 
 
 # ================================================================================================
@@ -663,16 +859,21 @@ def run_measured(cmd: list[str], timeout: float | None = None, env: dict | None 
         proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
-        return {"rc": proc.returncode, "wall_s": round(wall, 2), "cpu_s": round(usage.ru_utime + usage.ru_stime, 2),
-                "peak_rss_mb": round(usage.ru_maxrss / 1024, 1),
-                "stdout": out.read().decode("utf-8", "replace"), "stderr": err.read().decode("utf-8", "replace")}
+        return {
+            "rc": proc.returncode,
+            "wall_s": round(wall, 2),
+            "cpu_s": round(usage.ru_utime + usage.ru_stime, 2),
+            "peak_rss_mb": round(usage.ru_maxrss / 1024, 1),
+            "stdout": out.read().decode("utf-8", "replace"),
+            "stderr": err.read().decode("utf-8", "replace"),
+        }
 
 
 def run_worker(name: str, args: dict) -> dict:
     r = run_measured([sys.executable, str(Path(__file__).resolve()), "--worker", name, "--args", json.dumps(args)])
     for line in reversed(r["stdout"].splitlines()):
         if line.startswith("RESULT "):
-            res = json.loads(line[len("RESULT "):])
+            res = json.loads(line[len("RESULT ") :])
             res["process_wall_s"] = r["wall_s"]
             res["process_peak_rss_mb"] = r["peak_rss_mb"]
             return res
@@ -689,24 +890,31 @@ ENCODER_SAMPLE: dict = {}  # --encoder-sample: chunks the bare encoders are time
 def phase_ingest(work: Path, R: dict) -> None:
     store = work / "stores" / "corpus"
     log("ingest: shipped corpus -> fresh store")
-    res = run_worker("ingest", {"paths": [str(CORPUS)], "store": str(store),
-                                "encoder_sample": ENCODER_SAMPLE.get("n")})
+    res = run_worker("ingest", {"paths": [str(CORPUS)], "store": str(store), "encoder_sample": ENCODER_SAMPLE.get("n")})
     R["ingest_corpus"] = res
     i = res["ingest"]
-    log(f"  {i['chunks']} chunks in {i['seconds']} s = {i['chunks_per_s']} chunks/s; {res['encoder_runtime']} encoder "
+    log(
+        f"  {i['chunks']} chunks in {i['seconds']} s = {i['chunks_per_s']} chunks/s; {res['encoder_runtime']} encoder "
         f"{res['encoder_chunks_per_s']} chunks/s (before {res['encoder_before']['chunks_per_s']}, after "
         f"{res['encoder_after']['chunks_per_s']}); ratio {res['ratio']:.0%}; torch encoder {res['torch_chunks_per_s']} "
         f"(before {res['torch_before']['chunks_per_s']}, after {res['torch_after']['chunks_per_s']}): ingest "
-        f"x{res['vs_torch']} of torch; stages {i['stages_s']} other {i['other_s']}")
-    log(f"  re-ingest (same process): {res['reingest']['seconds']} s, x{res['reingest']['speedup']} "
-        f"{res['reingest']['statuses']}; peak RSS {res['process_peak_rss_mb']} MB")
+        f"x{res['vs_torch']} of torch; stages {i['stages_s']} other {i['other_s']}"
+    )
+    log(
+        f"  re-ingest (same process): {res['reingest']['seconds']} s, x{res['reingest']['speedup']} "
+        f"{res['reingest']['statuses']}; peak RSS {res['process_peak_rss_mb']} MB"
+    )
     fresh = run_worker("reingest", {"paths": [str(CORPUS)], "store": str(store)})
     fresh["speedup"] = round(i["seconds"] / fresh["seconds"], 1)
     R["reingest_fresh_process"] = fresh
-    cli = run_measured([str(Path(sys.executable).with_name("nearshore-qa")), "--store", str(store), "ingest", str(CORPUS)])
+    cli = run_measured(
+        [str(Path(sys.executable).with_name("nearshore-qa")), "--store", str(store), "ingest", str(CORPUS)]
+    )
     R["reingest_cli"] = {"wall_s": cli["wall_s"], "peak_rss_mb": cli["peak_rss_mb"], "rc": cli["rc"]}
-    log(f"  re-ingest (fresh process, Library.add): {fresh['seconds']} s, x{fresh['speedup']}; whole CLI "
-        f"process {cli['wall_s']} s")
+    log(
+        f"  re-ingest (fresh process, Library.add): {fresh['seconds']} s, x{fresh['speedup']}; whole CLI "
+        f"process {cli['wall_s']} s"
+    )
 
 
 def phase_tatqa(work: Path, tatqa: Path, R: dict, n_lat: int) -> None:
@@ -718,10 +926,14 @@ def phase_tatqa(work: Path, tatqa: Path, R: dict, n_lat: int) -> None:
     log("tatqa: ingest of TAT-QA dev corpus -> fresh store")
     res = run_worker("ingest", {"paths": [str(tatqa / "corpus")], "store": str(store), "reingest": True})
     i = res["ingest"]
-    log(f"  {i['chunks']} chunks in {i['seconds']} s = {i['chunks_per_s']} chunks/s; encoder "
+    log(
+        f"  {i['chunks']} chunks in {i['seconds']} s = {i['chunks_per_s']} chunks/s; encoder "
         f"{res['encoder_chunks_per_s']}; ratio {res['ratio']:.0%}; torch {res['torch_chunks_per_s']}: ingest "
-        f"x{res['vs_torch']} of torch; stages {i['stages_s']} other {i['other_s']}")
-    questions = [json.loads(x) for x in (tatqa / "questions.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
+        f"x{res['vs_torch']} of torch; stages {i['stages_s']} other {i['other_s']}"
+    )
+    questions = [
+        json.loads(x) for x in (tatqa / "questions.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()
+    ]
     lat = latency_questions(questions, n_lat)
     log(f"tatqa: ask latency ({len(lat)} q) and retrieval quality ({len(questions)} q), ours vs baseline")
     ask = run_worker("ask", {"store": str(store), "questions": questions, "latency_questions": lat, "doc_key": "stem"})
@@ -732,15 +944,16 @@ def phase_tatqa(work: Path, tatqa: Path, R: dict, n_lat: int) -> None:
 def phase_ask(work: Path, R: dict, n_lat: int) -> None:
     store = work / "stores" / "corpus"
     if not (store / "library.sqlite").exists():
-        run_worker("ingest", {"paths": [str(CORPUS)], "store": str(store), "reingest": False,
-                              "encoder_sample": 200})
+        run_worker("ingest", {"paths": [str(CORPUS)], "store": str(store), "reingest": False, "encoder_sample": 200})
     items = load_questions()
     lat = latency_questions(items, n_lat)
     log(f"ask: shipped corpus, {len(lat)} latency questions, {len(items)} for quality")
     res = run_worker("ask", {"store": str(store), "questions": items, "latency_questions": lat})
     R["ask_corpus"] = res
-    log(f"  latency {res['latency_ms']}\n  stages {res['stages_ms']}\n  quality {res['quality']}; "
-        f"peak RSS {res['process_peak_rss_mb']} MB")
+    log(
+        f"  latency {res['latency_ms']}\n  stages {res['stages_ms']}\n  quality {res['quality']}; "
+        f"peak RSS {res['process_peak_rss_mb']} MB"
+    )
 
 
 def build_scaled(work: Path, n: int, R: dict, approx_above: int) -> Path:
@@ -749,8 +962,10 @@ def build_scaled(work: Path, n: int, R: dict, approx_above: int) -> Path:
     if marker.exists():
         info = json.loads(marker.read_text())
         if info.get("gen_version") == GEN_VERSION and bool(info.get("approx_vectors")) == (n > approx_above):
-            log(f"scale {n}: cached store {store} ({info['ingest']['chunks']} chunks, built in "
-                f"{info['ingest']['seconds']} s)")
+            log(
+                f"scale {n}: cached store {store} ({info['ingest']['chunks']} chunks, built in "
+                f"{info['ingest']['seconds']} s)"
+            )
             R.setdefault("scale", {})[str(n)] = {"build": {**info, "cached": True}}
             return store
     # The shipped corpus plus generated rows up to n chunks in all.
@@ -762,30 +977,40 @@ def build_scaled(work: Path, n: int, R: dict, approx_above: int) -> Path:
     approx = n > approx_above
     if approx:
         log(f"  (approximate vectors for generated rows: n > --approx-vectors-above {approx_above})")
-    res = run_worker("ingest", {"paths": [str(CORPUS), str(data)], "store": str(store), "reingest": True,
-                                "encoder_sample": ENCODER_SAMPLE.get("n") or 3000, "approx_vectors": approx})
+    res = run_worker(
+        "ingest",
+        {
+            "paths": [str(CORPUS), str(data)],
+            "store": str(store),
+            "reingest": True,
+            "encoder_sample": ENCODER_SAMPLE.get("n") or 3000,
+            "approx_vectors": approx,
+        },
+    )
     res["gen_version"] = GEN_VERSION
     marker.write_text(json.dumps(res, indent=1))
     i = res["ingest"]
-    log(f"  {i['chunks']} chunks in {i['seconds']} s = {i['chunks_per_s']} chunks/s "
+    log(
+        f"  {i['chunks']} chunks in {i['seconds']} s = {i['chunks_per_s']} chunks/s "
         f"({i['without_embed_chunks_per_s']} without the encoder); encoder {res['encoder_chunks_per_s']}; ratio "
-        f"{res['ratio']}; torch {res.get('torch_chunks_per_s')}, ingest x{res.get('vs_torch')} of torch; stages {i['stages_s']} other {i['other_s']}; re-ingest {res['reingest']['seconds']} s (x{res['reingest']['speedup']}); peak RSS {res['process_peak_rss_mb']} MB")
+        f"{res['ratio']}; torch {res.get('torch_chunks_per_s')}, ingest x{res.get('vs_torch')} of torch; stages {i['stages_s']} other {i['other_s']}; re-ingest {res['reingest']['seconds']} s (x{res['reingest']['speedup']}); peak RSS {res['process_peak_rss_mb']} MB"
+    )
     R.setdefault("scale", {})[str(n)] = {"build": res}
     return store
 
 
-def phase_scale(work: Path, scales: list[int], R: dict, n_lat: int, approx_above: int,
-                quality: bool = True) -> None:
+def phase_scale(work: Path, scales: list[int], R: dict, n_lat: int, approx_above: int, quality: bool = True) -> None:
     items = load_questions()
     lat = latency_questions(items, n_lat)
     for n in scales:
         store = build_scaled(work, n, R, approx_above)
         log(f"scale {n}: ask latency ({len(lat)} q) and quality, ours vs baseline")
-        res = run_worker("ask", {"store": str(store), "questions": items, "latency_questions": lat,
-                                 "quality": quality})
+        res = run_worker("ask", {"store": str(store), "questions": items, "latency_questions": lat, "quality": quality})
         R["scale"][str(n)]["ask"] = res
-        log(f"  latency {res['latency_ms']}\n  stages {res['stages_ms']}\n  quality {res.get('quality')}; "
-            f"peak RSS {res['process_peak_rss_mb']} MB")
+        log(
+            f"  latency {res['latency_ms']}\n  stages {res['stages_ms']}\n  quality {res.get('quality')}; "
+            f"peak RSS {res['process_peak_rss_mb']} MB"
+        )
 
 
 COLD_QUESTION = "How many trucks crossed northbound at Laredo in 2024?"
@@ -805,10 +1030,16 @@ def phase_cold(work: Path, scales: list[int], R: dict, repeats: int = 3) -> None
                 raise RuntimeError(f"cold ask failed: {r['stderr'][-2000:]}")
             runs.append(r)
         walls = [r["wall_s"] for r in runs]
-        R["cold"][label] = {"wall_s": walls, "median_s": statistics.median(walls),
-                            "peak_rss_mb": max(r["peak_rss_mb"] for r in runs), "loadavg": loadavg()}
-        log(f"cold ask on {label}: {walls} s (median {statistics.median(walls)} s), peak RSS "
-            f"{R['cold'][label]['peak_rss_mb']} MB")
+        R["cold"][label] = {
+            "wall_s": walls,
+            "median_s": statistics.median(walls),
+            "peak_rss_mb": max(r["peak_rss_mb"] for r in runs),
+            "loadavg": loadavg(),
+        }
+        log(
+            f"cold ask on {label}: {walls} s (median {statistics.median(walls)} s), peak RSS "
+            f"{R['cold'][label]['peak_rss_mb']} MB"
+        )
 
 
 def phase_fresh(work: Path, R: dict, repeats: int = 2) -> None:
@@ -828,12 +1059,20 @@ def phase_fresh(work: Path, R: dict, repeats: int = 2) -> None:
         later.append(run_measured([exe, "ask", COLD_QUESTION], env=env))
         shutil.rmtree(home, ignore_errors=True)
     walls = [r["wall_s"] for r in runs]
-    R["fresh"] = {"wall_s": walls, "median_s": round(statistics.median(walls), 2), "cpu_s": [r["cpu_s"] for r in runs],
-                  "peak_rss_mb": max(r["peak_rss_mb"] for r in runs),
-                  "later_wall_s": [r["wall_s"] for r in later], "later_cpu_s": [r["cpu_s"] for r in later],
-                  "later_median_s": round(statistics.median(r["wall_s"] for r in later), 2), "loadavg": loadavg()}
-    log(f"fresh default store to first answer: {walls} s wall, {R['fresh']['cpu_s']} s CPU; later cold ask "
-        f"{R['fresh']['later_wall_s']} s wall, {R['fresh']['later_cpu_s']} s CPU")
+    R["fresh"] = {
+        "wall_s": walls,
+        "median_s": round(statistics.median(walls), 2),
+        "cpu_s": [r["cpu_s"] for r in runs],
+        "peak_rss_mb": max(r["peak_rss_mb"] for r in runs),
+        "later_wall_s": [r["wall_s"] for r in later],
+        "later_cpu_s": [r["cpu_s"] for r in later],
+        "later_median_s": round(statistics.median(r["wall_s"] for r in later), 2),
+        "loadavg": loadavg(),
+    }
+    log(
+        f"fresh default store to first answer: {walls} s wall, {R['fresh']['cpu_s']} s CPU; later cold ask "
+        f"{R['fresh']['later_wall_s']} s wall, {R['fresh']['later_cpu_s']} s CPU"
+    )
 
 
 # ------------------------------------------------------------------------------------------------
@@ -846,69 +1085,154 @@ def summary(R: dict) -> list[tuple[str, str, str, str]]:
     ic = R.get("ingest_corpus")
     if ic:
         i = ic["ingest"]
-        rows.append((f"ingest corpus/ (pipeline / {ic.get('encoder_runtime', '')} encoder)",
-                     f"{i['chunks_per_s']} / {ic['encoder_chunks_per_s']} chunks/s = {ic['ratio']:.0%}",
-                     ">= 90%", ok(ic["ratio"] >= TARGETS["ingest_ratio"])))
+        rows.append(
+            (
+                f"ingest corpus/ (pipeline / {ic.get('encoder_runtime', '')} encoder)",
+                f"{i['chunks_per_s']} / {ic['encoder_chunks_per_s']} chunks/s = {ic['ratio']:.0%}",
+                ">= 90%",
+                ok(ic["ratio"] >= TARGETS["ingest_ratio"]),
+            )
+        )
         if ic.get("torch_chunks_per_s"):
-            rows.append(("ingest corpus/ vs torch encoder (same run)",
-                         f"{i['chunks_per_s']} / {ic['torch_chunks_per_s']} chunks/s = x{ic['vs_torch']} "
-                         f"(ONNX encoder x{ic['onnx_vs_torch']})", ">= x1.6", ok(ic["vs_torch"] >= TARGETS["vs_torch"])))
-        rows.append(("re-ingest corpus/ unchanged (same process)",
-                     f"{ic['reingest']['seconds']} s vs {i['seconds']} s = x{ic['reingest']['speedup']}",
-                     ">= 50x", ok(ic["reingest"]["speedup"] >= TARGETS["reingest_speedup"])))
+            rows.append(
+                (
+                    "ingest corpus/ vs torch encoder (same run)",
+                    f"{i['chunks_per_s']} / {ic['torch_chunks_per_s']} chunks/s = x{ic['vs_torch']} "
+                    f"(ONNX encoder x{ic['onnx_vs_torch']})",
+                    ">= x1.6",
+                    ok(ic["vs_torch"] >= TARGETS["vs_torch"]),
+                )
+            )
+        rows.append(
+            (
+                "re-ingest corpus/ unchanged (same process)",
+                f"{ic['reingest']['seconds']} s vs {i['seconds']} s = x{ic['reingest']['speedup']}",
+                ">= 50x",
+                ok(ic["reingest"]["speedup"] >= TARGETS["reingest_speedup"]),
+            )
+        )
         fr = R.get("reingest_fresh_process")
         if fr:
-            rows.append(("re-ingest corpus/ unchanged (fresh process)", f"{fr['seconds']} s = x{fr['speedup']}",
-                         ">= 50x", ok(fr["speedup"] >= TARGETS["reingest_speedup"])))
+            rows.append(
+                (
+                    "re-ingest corpus/ unchanged (fresh process)",
+                    f"{fr['seconds']} s = x{fr['speedup']}",
+                    ">= 50x",
+                    ok(fr["speedup"] >= TARGETS["reingest_speedup"]),
+                )
+            )
         rows.append(("peak RSS ingest corpus/", f"{ic['process_peak_rss_mb']:.0f} MB", "report", ""))
     tq = R.get("tatqa", {})
     if "ingest" in tq:
         t = tq["ingest"]
-        rows.append(("ingest TAT-QA dev (pipeline / encoder)",
-                     f"{t['ingest']['chunks_per_s']} / {t['encoder_chunks_per_s']} chunks/s = {t['ratio']:.0%}",
-                     ">= 90%", ok(t["ratio"] >= TARGETS["ingest_ratio"])))
+        rows.append(
+            (
+                "ingest TAT-QA dev (pipeline / encoder)",
+                f"{t['ingest']['chunks_per_s']} / {t['encoder_chunks_per_s']} chunks/s = {t['ratio']:.0%}",
+                ">= 90%",
+                ok(t["ratio"] >= TARGETS["ingest_ratio"]),
+            )
+        )
         if t.get("torch_chunks_per_s"):
-            rows.append(("ingest TAT-QA dev vs torch encoder (same run)",
-                         f"{t['ingest']['chunks_per_s']} / {t['torch_chunks_per_s']} chunks/s = x{t['vs_torch']}",
-                         ">= x1.6", ok(t["vs_torch"] >= TARGETS["vs_torch"])))
+            rows.append(
+                (
+                    "ingest TAT-QA dev vs torch encoder (same run)",
+                    f"{t['ingest']['chunks_per_s']} / {t['torch_chunks_per_s']} chunks/s = x{t['vs_torch']}",
+                    ">= x1.6",
+                    ok(t["vs_torch"] >= TARGETS["vs_torch"]),
+                )
+            )
     for n, sc in sorted(R.get("scale", {}).items(), key=lambda kv: int(kv[0])):
         b = sc["build"]
         if b.get("ratio") is None:
-            rows.append((f"build {int(n):,}-chunk store (approx. vectors)",
-                         f"{b['ingest']['seconds']:.0f} s; {b['ingest'].get('without_embed_chunks_per_s')} chunks/s "
-                         f"without the encoder", "report", ""))
+            rows.append(
+                (
+                    f"build {int(n):,}-chunk store (approx. vectors)",
+                    f"{b['ingest']['seconds']:.0f} s; {b['ingest'].get('without_embed_chunks_per_s')} chunks/s "
+                    f"without the encoder",
+                    "report",
+                    "",
+                )
+            )
         else:
-            rows.append((f"build {int(n):,}-chunk store (pipeline / encoder)",
-                         f"{b['ingest']['seconds']:.0f} s, {b['ingest']['chunks_per_s']} / {b['encoder_chunks_per_s']} "
-                         f"chunks/s = {b['ratio']:.0%}", ">= 90%", ok(b["ratio"] >= TARGETS["ingest_ratio"])))
+            rows.append(
+                (
+                    f"build {int(n):,}-chunk store (pipeline / encoder)",
+                    f"{b['ingest']['seconds']:.0f} s, {b['ingest']['chunks_per_s']} / {b['encoder_chunks_per_s']} "
+                    f"chunks/s = {b['ratio']:.0%}",
+                    ">= 90%",
+                    ok(b["ratio"] >= TARGETS["ingest_ratio"]),
+                )
+            )
             if b.get("torch_chunks_per_s"):
-                rows.append((f"build {int(n):,}-chunk store vs torch encoder",
-                             f"{b['ingest']['chunks_per_s']} / {b['torch_chunks_per_s']} chunks/s = x{b['vs_torch']}",
-                             ">= x1.6", ok(b["vs_torch"] >= TARGETS["vs_torch"])))
-        rows.append((f"re-ingest {int(n):,} unchanged", f"{b['reingest']['seconds']} s = x{b['reingest']['speedup']}",
-                     ">= 50x", ok(b["reingest"]["speedup"] >= TARGETS["reingest_speedup"])))
+                rows.append(
+                    (
+                        f"build {int(n):,}-chunk store vs torch encoder",
+                        f"{b['ingest']['chunks_per_s']} / {b['torch_chunks_per_s']} chunks/s = x{b['vs_torch']}",
+                        ">= x1.6",
+                        ok(b["vs_torch"] >= TARGETS["vs_torch"]),
+                    )
+                )
+        rows.append(
+            (
+                f"re-ingest {int(n):,} unchanged",
+                f"{b['reingest']['seconds']} s = x{b['reingest']['speedup']}",
+                ">= 50x",
+                ok(b["reingest"]["speedup"] >= TARGETS["reingest_speedup"]),
+            )
+        )
         rows.append((f"peak RSS build {int(n):,}", f"{b['process_peak_rss_mb']:.0f} MB", "report", ""))
+
     def ask_rows(label: str, a: dict, p50_t: float | None, p95_t: float | None, rss_t: float | None):
         lm = a.get("latency_ms")
         if lm:
             cond = None if p50_t is None else (lm["ask_p50"] <= p50_t and lm["ask_p95"] <= p95_t)
-            rows.append((f"ask p50/p95 {label}", f"{lm['ask_p50']:.0f} / {lm['ask_p95']:.0f} ms",
-                         f"<= {p50_t:.0f} / {p95_t:.0f} ms" if p50_t else "report", ok(cond)))
-            rows.append((f"  retrieval only p50/p95 {label}", f"{lm['retrieval_p50']:.0f} / {lm['retrieval_p95']:.0f} ms",
-                         "", ""))
-            rows.append((f"  baseline similarity_search p50/p95 {label}",
-                         f"{lm['baseline_p50']:.1f} / {lm['baseline_p95']:.1f} ms; ask = x{lm['ratio_p50']} / "
-                         f"x{lm['ratio_p95']}", "report", ""))
+            rows.append(
+                (
+                    f"ask p50/p95 {label}",
+                    f"{lm['ask_p50']:.0f} / {lm['ask_p95']:.0f} ms",
+                    f"<= {p50_t:.0f} / {p95_t:.0f} ms" if p50_t else "report",
+                    ok(cond),
+                )
+            )
+            rows.append(
+                (
+                    f"  retrieval only p50/p95 {label}",
+                    f"{lm['retrieval_p50']:.0f} / {lm['retrieval_p95']:.0f} ms",
+                    "",
+                    "",
+                )
+            )
+            rows.append(
+                (
+                    f"  baseline similarity_search p50/p95 {label}",
+                    f"{lm['baseline_p50']:.1f} / {lm['baseline_p95']:.1f} ms; ask = x{lm['ratio_p50']} / "
+                    f"x{lm['ratio_p95']}",
+                    "report",
+                    "",
+                )
+            )
         q = a.get("quality")
         if q:
-            rows.append((f"hit@4 / hit@5 {label} (ours vs baseline)",
-                         f"{q['ours@4']:.3f} / {q['ours@5']:.3f} vs {q['baseline@4']:.3f} / {q['baseline@5']:.3f} "
-                         f"(n={q['n']})", "ours >= baseline",
-                         ok(q["ours@4"] >= q["baseline@4"] and q["ours@5"] >= q["baseline@5"])))
+            rows.append(
+                (
+                    f"hit@4 / hit@5 {label} (ours vs baseline)",
+                    f"{q['ours@4']:.3f} / {q['ours@5']:.3f} vs {q['baseline@4']:.3f} / {q['baseline@5']:.3f} "
+                    f"(n={q['n']})",
+                    "ours >= baseline",
+                    ok(q["ours@4"] >= q["baseline@4"] and q["ours@5"] >= q["baseline@5"]),
+                )
+            )
         if rss_t is not None or a.get("process_peak_rss_mb"):
             cond = None if rss_t is None else a["process_peak_rss_mb"] <= rss_t
-            rows.append((f"peak RSS ask process {label}", f"{a['process_peak_rss_mb']:.0f} MB",
-                         f"<= {rss_t:.0f} MB" if rss_t else "report", ok(cond)))
+            rows.append(
+                (
+                    f"peak RSS ask process {label}",
+                    f"{a['process_peak_rss_mb']:.0f} MB",
+                    f"<= {rss_t:.0f} MB" if rss_t else "report",
+                    ok(cond),
+                )
+            )
 
     if R.get("ask_corpus"):
         ask_rows(f"corpus/ ({R['ask_corpus']['chunks']:,} chunks)", R["ask_corpus"], None, None, None)
@@ -918,30 +1242,58 @@ def summary(R: dict) -> list[tuple[str, str, str, str]]:
         if "ask" not in sc:
             continue
         n_i = int(n)
-        p50_t, p95_t = ((TARGETS["p50_10k_ms"], TARGETS["p95_10k_ms"]) if n_i <= 10_000 else
-                        (TARGETS["p50_100k_ms"], TARGETS["p95_100k_ms"]) if n_i <= 100_000 else (None, None))
+        p50_t, p95_t = (
+            (TARGETS["p50_10k_ms"], TARGETS["p95_10k_ms"])
+            if n_i <= 10_000
+            else (TARGETS["p50_100k_ms"], TARGETS["p95_100k_ms"])
+            if n_i <= 100_000
+            else (None, None)
+        )
         ask_rows(f"{n_i:,} chunks", sc["ask"], p50_t, p95_t, TARGETS["ask_rss_100k_mb"] if n_i >= 100_000 else None)
     for label, c in R.get("cold", {}).items():
         name = "corpus/" if label == "corpus" else f"{int(label):,} chunks"
-        rows.append((f"cold start to first answer, {name}", f"{c['median_s']} s (runs {c['wall_s']})", "<= 3 s",
-                     ok(c["median_s"] <= TARGETS["cold_s"])))
+        rows.append(
+            (
+                f"cold start to first answer, {name}",
+                f"{c['median_s']} s (runs {c['wall_s']})",
+                "<= 3 s",
+                ok(c["median_s"] <= TARGETS["cold_s"]),
+            )
+        )
         rss_t = TARGETS["ask_rss_100k_mb"] if label != "corpus" and int(label) >= 100_000 else None
-        rows.append((f"peak RSS cold ask, {name}", f"{c['peak_rss_mb']:.0f} MB",
-                     f"<= {rss_t:.0f} MB" if rss_t else "report", ok(None if rss_t is None else c['peak_rss_mb'] <= rss_t)))
+        rows.append(
+            (
+                f"peak RSS cold ask, {name}",
+                f"{c['peak_rss_mb']:.0f} MB",
+                f"<= {rss_t:.0f} MB" if rss_t else "report",
+                ok(None if rss_t is None else c["peak_rss_mb"] <= rss_t),
+            )
+        )
     fr = R.get("fresh")
     if fr:
-        rows.append(("fresh default store to first answer (CLI)",
-                     f"{fr['median_s']} s (runs {fr['wall_s']}; CPU {fr['cpu_s']} s)", "<= 10 s",
-                     ok(fr["median_s"] <= TARGETS["fresh_s"])))
-        rows.append(("  later cold ask on that store", f"{fr['later_median_s']} s (runs {fr['later_wall_s']}; "
-                     f"CPU {fr['later_cpu_s']} s)", "<= 3 s", ok(fr["later_median_s"] <= TARGETS["cold_s"])))
+        rows.append(
+            (
+                "fresh default store to first answer (CLI)",
+                f"{fr['median_s']} s (runs {fr['wall_s']}; CPU {fr['cpu_s']} s)",
+                "<= 10 s",
+                ok(fr["median_s"] <= TARGETS["fresh_s"]),
+            )
+        )
+        rows.append(
+            (
+                "  later cold ask on that store",
+                f"{fr['later_median_s']} s (runs {fr['later_wall_s']}; CPU {fr['later_cpu_s']} s)",
+                "<= 3 s",
+                ok(fr["later_median_s"] <= TARGETS["cold_s"]),
+            )
+        )
     return rows
 
 
 def print_table(rows: list[tuple[str, str, str, str]]) -> None:
     w = [max(len(r[i]) for r in rows) for i in range(4)]
     head = ("measure", "value", "target", "status")
-    w = [max(a, len(b)) for a, b in zip(w, head)]
+    w = [max(a, len(b)) for a, b in zip(w, head, strict=False)]
     line = lambda r: "  ".join(str(x).ljust(w[i]) for i, x in enumerate(r))  # noqa: E731
     print(line(head))
     print("  ".join("-" * x for x in w))
@@ -954,22 +1306,39 @@ def main() -> int:
     ap.add_argument("--worker", help=argparse.SUPPRESS)
     ap.add_argument("--args", help=argparse.SUPPRESS)
     ap.add_argument("--scales", default="10000", help="scaled store sizes in chunks, comma-separated ('' for none)")
-    ap.add_argument("--work", help="folder for stores and generated data (kept, so re-runs reuse the scaled "
-                                   "stores); default a temporary folder removed at the end")
+    ap.add_argument(
+        "--work",
+        help="folder for stores and generated data (kept, so re-runs reuse the scaled "
+        "stores); default a temporary folder removed at the end",
+    )
     ap.add_argument("--tatqa", default=str(REPO.parent / "shared" / "eval" / "tatqa" / "dev"))
-    ap.add_argument("--only", default="ingest,tatqa,ask,scale,cold,fresh", help="phases to run (also: diag, "
-                    "where the ingest pipeline loses time against the bare encoder)")
+    ap.add_argument(
+        "--only",
+        default="ingest,tatqa,ask,scale,cold,fresh",
+        help="phases to run (also: diag, where the ingest pipeline loses time against the bare encoder)",
+    )
     ap.add_argument("--questions", type=int, default=50, help="latency questions per store")
     ap.add_argument("--json", help="also write all figures to this file")
     ap.add_argument("--skip-quality", action="store_true", help="scaled stores: latency only, no hit@k pass")
-    ap.add_argument("--diag-encode-rounds", type=int, default=1,
-                    help="diag: timed rounds of per-document vs bulk encoding (0: padded-token count only)")
-    ap.add_argument("--approx-vectors-above", type=int, default=20_000,
-                    help="scaled stores larger than this encode each generated (partner, commodity) pair once "
-                         "and give rows that vector plus noise (the encoder alone would take hours on 2 busy "
-                         "cores); the rest of the pipeline is real. 0 = always, a huge number = never")
-    ap.add_argument("--encoder-sample", type=int, help="time the bare encoders on this many chunks (default: "
-                    "the whole corpus; 3,000 for scaled stores)")
+    ap.add_argument(
+        "--diag-encode-rounds",
+        type=int,
+        default=1,
+        help="diag: timed rounds of per-document vs bulk encoding (0: padded-token count only)",
+    )
+    ap.add_argument(
+        "--approx-vectors-above",
+        type=int,
+        default=20_000,
+        help="scaled stores larger than this encode each generated (partner, commodity) pair once "
+        "and give rows that vector plus noise (the encoder alone would take hours on 2 busy "
+        "cores); the rest of the pipeline is real. 0 = always, a huge number = never",
+    )
+    ap.add_argument(
+        "--encoder-sample",
+        type=int,
+        help="time the bare encoders on this many chunks (default: the whole corpus; 3,000 for scaled stores)",
+    )
     args = ap.parse_args()
     ENCODER_SAMPLE["n"] = args.encoder_sample
     if args.worker:
@@ -983,9 +1352,11 @@ def main() -> int:
     work.mkdir(parents=True, exist_ok=True)
     R: dict = {"machine": machine(), "started": time.strftime("%Y-%m-%d %H:%M:%S"), "argv": sys.argv[1:]}
     m = R["machine"]
-    print(f"machine: {m['cpu']}, {m['cores']} cores, {m['ram_gb']} GB RAM, Python {m['python']}, torch "
-          f"{m.get('torch')} ({m['torch_threads']} threads), onnxruntime {m.get('onnxruntime')}, chromadb {m.get('chromadb')}, git {m.get('git')}; load average "
-          f"{' '.join(map(str, m['loadavg']))}")
+    print(
+        f"machine: {m['cpu']}, {m['cores']} cores, {m['ram_gb']} GB RAM, Python {m['python']}, torch "
+        f"{m.get('torch')} ({m['torch_threads']} threads), onnxruntime {m.get('onnxruntime')}, chromadb {m.get('chromadb')}, git {m.get('git')}; load average "
+        f"{' '.join(map(str, m['loadavg']))}"
+    )
     print(f"work folder: {work}")
     try:
         if "ingest" in phases:
@@ -999,8 +1370,11 @@ def main() -> int:
         if "diag" in phases:
             phase_diag(R, args.diag_encode_rounds)
         if "cold" in phases:
-            phase_cold(work, scales if "scale" in phases else [s for s in scales if
-                                                               (work / "stores" / f"scale-{s}").exists()], R)
+            phase_cold(
+                work,
+                scales if "scale" in phases else [s for s in scales if (work / "stores" / f"scale-{s}").exists()],
+                R,
+            )
         if "fresh" in phases:
             phase_fresh(work, R)
     finally:

@@ -90,9 +90,17 @@ def score(q: dict, ans: dict) -> dict:
     else:
         ok = number_ok(q["answer_list"][0] if q["answer_list"] else q["answer"], text)
     cited = any(doc_key(c["doc_id"]) == q["gold_doc"] for c in ans["citations"])
-    return {"id": q["id"], "answer_type": kind, "answer_from": q["answer_from"], "ok": bool(ok),
-            "cited_gold": cited, "abstained": ans["abstained"], "answer": ans["answer"][:400],
-            "gold": q["answer_list"], "question": q["question"]}
+    return {
+        "id": q["id"],
+        "answer_type": kind,
+        "answer_from": q["answer_from"],
+        "ok": bool(ok),
+        "cited_gold": cited,
+        "abstained": ans["abstained"],
+        "answer": ans["answer"][:400],
+        "gold": q["answer_list"],
+        "question": q["question"],
+    }
 
 
 def report(rows: list[dict], label: str) -> str:
@@ -106,9 +114,11 @@ def report(rows: list[dict], label: str) -> str:
     lines.append("  (spans = span + multi-span, numbers = arithmetic + count)")
     for (kind, source), rs in sorted(groups.items()):
         n = len(rs)
-        lines.append(f"  {kind:<11} {source:<11} n={n:<5} correct {sum(r['ok'] for r in rs) / n:.3f} "
-                     f"cited_gold {sum(r['cited_gold'] for r in rs) / n:.3f} "
-                     f"abstained {sum(r['abstained'] for r in rs) / n:.3f}")
+        lines.append(
+            f"  {kind:<11} {source:<11} n={n:<5} correct {sum(r['ok'] for r in rs) / n:.3f} "
+            f"cited_gold {sum(r['cited_gold'] for r in rs) / n:.3f} "
+            f"abstained {sum(r['abstained'] for r in rs) / n:.3f}"
+        )
     lines.append(summary(rows))
     return "\n".join(lines)
 
@@ -120,8 +130,10 @@ def summary(rows: list[dict]) -> str:
     def rate(rs, key):
         return sum(r[key] for r in rs) / max(1, len(rs))
 
-    return (f"span {rate(spans, 'ok'):.3f} arithmetic {rate(arith, 'ok'):.3f} "
-            f"cited_gold {rate(rows, 'cited_gold'):.3f} abstained {rate(rows, 'abstained'):.3f}")
+    return (
+        f"span {rate(spans, 'ok'):.3f} arithmetic {rate(arith, 'ok'):.3f} "
+        f"cited_gold {rate(rows, 'cited_gold'):.3f} abstained {rate(rows, 'abstained'):.3f}"
+    )
 
 
 def open_library(store: Path, paths: list[Path], embedder=None):
@@ -133,8 +145,10 @@ def open_library(store: Path, paths: list[Path], embedder=None):
         t0 = time.perf_counter()
         results = lib.add(paths)
         failed = [r for r in results if r.status == "failed"]
-        print(f"ingested {len(results)} files ({len(failed)} failed) into {store} in "
-              f"{time.perf_counter() - t0:.1f} s", flush=True)
+        print(
+            f"ingested {len(results)} files ({len(failed)} failed) into {store} in {time.perf_counter() - t0:.1f} s",
+            flush=True,
+        )
     return lib
 
 
@@ -152,8 +166,12 @@ def main() -> int:
     ap.add_argument("--store", default="/tmp/tatqa-store", help="the one store (built when absent, else reused)")
     ap.add_argument("--limit", type=int, default=0, help="only the first N questions (one-store run)")
     ap.add_argument("--gold-stores", default="", help="folder of per-report stores (built once, reused)")
-    ap.add_argument("--gold-limit", type=int, default=0,
-                    help="gold-report-only run on the questions of the first N reports (0: all)")
+    ap.add_argument(
+        "--gold-limit",
+        type=int,
+        default=0,
+        help="gold-report-only run on the questions of the first N reports (0: all)",
+    )
     ap.add_argument("--skip-one-store", action="store_true")
     ap.add_argument("--out", default="", help="write per-question rows (JSON lines) here")
     args = ap.parse_args()
@@ -177,8 +195,10 @@ def main() -> int:
             lib = open_library(Path(args.gold_stores) / report_id, [data / "corpus" / f"{report_id}.md"], embedder)
             rows += ask_all(lib, [q for q in questions if q["gold_doc"] == report_id])
             lib.close()
-        print(f"gold-report-only: {len(reports)} reports, {len(rows)} questions in {time.perf_counter() - t0:.0f} s",
-              flush=True)
+        print(
+            f"gold-report-only: {len(reports)} reports, {len(rows)} questions in {time.perf_counter() - t0:.0f} s",
+            flush=True,
+        )
         print(report(rows, f"gold report only ({len(chosen)} of the split's reports)"), flush=True)
         out_rows += [{**r, "run": "gold"} for r in rows]
     if not args.skip_one_store:

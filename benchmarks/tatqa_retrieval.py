@@ -47,8 +47,10 @@ def load_questions(data: Path) -> list[dict] | None:
 
 def summary(rows: list[tuple[int, int, float]]) -> str:
     n = max(1, len(rows))
-    return (f"hit@1 {sum(r[0] for r in rows) / n:.3f} hit@5 {sum(r[1] for r in rows) / n:.3f} "
-            f"mrr@10 {sum(r[2] for r in rows) / n:.3f}")
+    return (
+        f"hit@1 {sum(r[0] for r in rows) / n:.3f} hit@5 {sum(r[1] for r in rows) / n:.3f} "
+        f"mrr@10 {sum(r[2] for r in rows) / n:.3f}"
+    )
 
 
 def main() -> int:
@@ -57,8 +59,11 @@ def main() -> int:
     ap.add_argument("--tables", action="store_true", help="also ingest DIR/tables/*.csv (rows as records)")
     ap.add_argument("--limit", type=int, default=0, help="only the first N questions")
     ap.add_argument("--store", help="reuse this store folder (default: a temporary one)")
-    ap.add_argument("--baseline", action="store_true",
-                    help="also score plain LangChain (langchain_chroma similarity_search) on the same store")
+    ap.add_argument(
+        "--baseline",
+        action="store_true",
+        help="also score plain LangChain (langchain_chroma similarity_search) on the same store",
+    )
     args = ap.parse_args()
     data = Path(args.data)
     questions = load_questions(data)
@@ -73,8 +78,10 @@ def main() -> int:
         paths = [data / "corpus"] + ([data / "tables"] if args.tables else [])
         results = lib.add(paths)
         failed = [r for r in results if r.status == "failed"]
-        print(f"ingested {len(results)} files ({len(failed)} failed) in {time.perf_counter() - t0:.1f} s, "
-              f"{lib.store.count_chunks()} chunks")
+        print(
+            f"ingested {len(results)} files ({len(failed)} failed) in {time.perf_counter() - t0:.1f} s, "
+            f"{lib.store.count_chunks()} chunks"
+        )
         if args.limit:
             questions = questions[: args.limit]
         retriever = lib.retriever

@@ -13,9 +13,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 from nearshore_qa.answerers.extractive import QuestionProfile  # noqa: E402
-from nearshore_qa.text import fold  # noqa: E402
 from nearshore_qa.evaluation import states  # noqa: E402
-from nearshore_qa.ingest import SUPPORTED, iter_files, doc_id_for  # noqa: E402
+from nearshore_qa.ingest import SUPPORTED, doc_id_for, iter_files  # noqa: E402
+from nearshore_qa.text import fold  # noqa: E402
 
 corpus = Path("corpus")
 texts = {}
@@ -53,5 +53,7 @@ for part in sorted(Path("eval/parts").glob("*.jsonl")):
                         item["sources"].append(doc_id)
                         break
         out.append(item)
-Path("eval/questions.jsonl").write_text("".join(json.dumps(i, ensure_ascii=False) + "\n" for i in out), encoding="utf-8")
+Path("eval/questions.jsonl").write_text(
+    "".join(json.dumps(i, ensure_ascii=False) + "\n" for i in out), encoding="utf-8"
+)
 print(f"{len(out)} questions")

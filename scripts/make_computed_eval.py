@@ -46,8 +46,12 @@ BTS, CEN, TRK, MODE, PORTS, ST, HS, MKT, CHN, FDI = (
     "us_imports_from_china_annual",
     "mexico_fdi_by_state",
 )
+
+
 def src(*names):
     return [("tables/" + x + ".csv") if not x.endswith(".md") else "articles/" + x for x in names]
+
+
 Q = []
 
 
@@ -290,6 +294,8 @@ add(
     [f"US${s25['us_exports_usd_billions']} billion"],
     src(ST),
 )
+
+
 # --- figures in article sentences (values quoted from the sentences, checked against the files) ---
 def art(name):
     return open("corpus/articles/" + name, encoding="utf-8").read()

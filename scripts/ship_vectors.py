@@ -19,8 +19,12 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
-for name, value in {"HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "ANONYMIZED_TELEMETRY": "False",
-                    "TOKENIZERS_PARALLELISM": "false"}.items():
+for name, value in {
+    "HF_HUB_OFFLINE": "1",
+    "TRANSFORMERS_OFFLINE": "1",
+    "ANONYMIZED_TELEMETRY": "False",
+    "TOKENIZERS_PARALLELISM": "false",
+}.items():
     os.environ.setdefault(name, value)
 
 from nearshore_qa.embeddings import VECTORS_FILE, MiniLMEmbeddings, read_vectors_file, text_digest, write_vectors_file  # noqa: E402

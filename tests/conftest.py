@@ -16,8 +16,9 @@ os.environ["TRANSFORMERS_OFFLINE"] = "1"
 os.environ["ANONYMIZED_TELEMETRY"] = "False"
 os.environ["TOKENIZERS_PARALLELISM"] = "false"
 # (NEARSHORE_QA_SCREENSHOTS only tells the browser tests where to save screenshots.)
-CLEARED_ENV = {n: os.environ.pop(n) for n in list(os.environ)
-               if n.startswith("NEARSHORE_QA_") and n != "NEARSHORE_QA_SCREENSHOTS"}
+CLEARED_ENV = {
+    n: os.environ.pop(n) for n in list(os.environ) if n.startswith("NEARSHORE_QA_") and n != "NEARSHORE_QA_SCREENSHOTS"
+}
 
 from helpers import CORPUS_DIR, REPO_ROOT, server_settings, start_chroma  # noqa: E402
 

@@ -17,8 +17,9 @@ from nearshore_qa.records import Chunk, DocumentMeta, Hit
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
 
-def table_rows(name: str, keep: Callable[[dict[str, str]], bool] = lambda r: True,
-               first_marker: int = 1) -> list[Evidence]:
+def table_rows(
+    name: str, keep: Callable[[dict[str, str]], bool] = lambda r: True, first_marker: int = 1
+) -> list[Evidence]:
     """The rows of ``corpus/tables/<name>.csv`` that ``keep`` accepts, as numbered evidence
     (text rendered as the ingester renders a row: "column: value; …")."""
     meta = yaml.safe_load((CORPUS / "tables" / f"{name}.meta.yaml").read_text(encoding="utf-8"))
@@ -29,12 +30,23 @@ def table_rows(name: str, keep: Callable[[dict[str, str]], bool] = lambda r: Tru
         for i, values in enumerate(reader):
             if not keep(dict(zip(columns, values, strict=False))):
                 continue
-            out.append(Evidence(
-                marker=first_marker + len(out),
-                text="; ".join(f"{c}: {v}" for c, v in zip(columns, values, strict=False)),
-                doc_id=f"tables/{name}.csv", chunk_id=f"{name}#{i}", columns=columns, values=tuple(values), row=i,
-                table=name, units=meta.get("units", ""), period=meta.get("period", ""),
-                published=_vintage(meta), publisher=_data_source(meta), title=meta["title"]))
+            out.append(
+                Evidence(
+                    marker=first_marker + len(out),
+                    text="; ".join(f"{c}: {v}" for c, v in zip(columns, values, strict=False)),
+                    doc_id=f"tables/{name}.csv",
+                    chunk_id=f"{name}#{i}",
+                    columns=columns,
+                    values=tuple(values),
+                    row=i,
+                    table=name,
+                    units=meta.get("units", ""),
+                    period=meta.get("period", ""),
+                    published=_vintage(meta),
+                    publisher=_data_source(meta),
+                    title=meta["title"],
+                )
+            )
     return out
 
 
@@ -43,11 +55,17 @@ def article_sentence(name: str, contains: str, marker: int = 1) -> Evidence:
     text = (CORPUS / "articles" / f"{name}.md").read_text(encoding="utf-8")
     front = re.match(r"---\n(.*?)\n---\n", text, re.S)
     meta = yaml.safe_load(front.group(1)) if front else {}
-    body = text[front.end():] if front else text
+    body = text[front.end() :] if front else text
     para = next(p.strip() for p in body.split("\n\n") if contains in p)
-    return Evidence(marker=marker, text=para, doc_id=f"articles/{name}.md", chunk_id=f"{name}:{marker}",
-                    published=str(meta.get("published", meta.get("date", ""))), publisher=_data_source(meta),
-                    title=meta.get("title", name))
+    return Evidence(
+        marker=marker,
+        text=para,
+        doc_id=f"articles/{name}.md",
+        chunk_id=f"{name}:{marker}",
+        published=str(meta.get("published", meta.get("date", ""))),
+        publisher=_data_source(meta),
+        title=meta.get("title", name),
+    )
 
 
 def _data_source(meta: dict) -> str:
@@ -65,9 +83,17 @@ def table_hits(name: str, keep: Callable[[dict[str, str]], bool] = lambda r: Tru
     the ingester renders a row, the sidecar's data sources as the document's provenance)."""
     meta = yaml.safe_load((CORPUS / "tables" / f"{name}.meta.yaml").read_text(encoding="utf-8"))
     sources = tuple((d.get("name", ""), d.get("url", ""), d.get("vintage", "")) for d in meta.get("data_sources") or [])
-    doc = DocumentMeta(doc_id=f"tables/{name}.csv", title=meta["title"], kind=DocumentKind.TABLE, fmt="csv",
-                       source=meta.get("source", ""), published=str(meta.get("written", meta.get("published", ""))),
-                       units=meta.get("units", ""), period=meta.get("period", ""), data_sources=sources)
+    doc = DocumentMeta(
+        doc_id=f"tables/{name}.csv",
+        title=meta["title"],
+        kind=DocumentKind.TABLE,
+        fmt="csv",
+        source=meta.get("source", ""),
+        published=str(meta.get("written", meta.get("published", ""))),
+        units=meta.get("units", ""),
+        period=meta.get("period", ""),
+        data_sources=sources,
+    )
     out = []
     with open(CORPUS / "tables" / f"{name}.csv", newline="", encoding="utf-8") as f:
         reader = csv.reader(f)
@@ -75,7 +101,17 @@ def table_hits(name: str, keep: Callable[[dict[str, str]], bool] = lambda r: Tru
         for i, values in enumerate(reader):
             if keep(dict(zip(columns, values, strict=False))):
                 text = "; ".join(f"{c}: {v}" for c, v in zip(columns, values, strict=False))
-                chunk = Chunk(f"{name}#{i}", doc.doc_id, i, text, 0, len(text), table=name, row=i, columns=columns,
-                              values=tuple(values))
+                chunk = Chunk(
+                    f"{name}#{i}",
+                    doc.doc_id,
+                    i,
+                    text,
+                    0,
+                    len(text),
+                    table=name,
+                    row=i,
+                    columns=columns,
+                    values=tuple(values),
+                )
                 out.append(Hit(chunk=chunk, doc=doc, score=1.0))
     return out

@@ -8,21 +8,42 @@ from helpers import EXPECTED_DOCS
 
 ARTICLE_QUESTIONS = [
     # question, doc id, figure or phrase the answer must state, human locator prefix
-    ("What was the US goods trade deficit with Mexico in 2024?", "articles/us-mexico-trade-2024.md",
-     "US$171.81 billion", "§ The 2024 total › paragraph "),
-    ("How many northbound commercial trucks crossed at Laredo in 2025?", "articles/texas-truck-crossings.txt",
-     "2,945,393", "paragraph "),
-    ("What was US-Mexico goods trade in August 2022 in the revised Census data?",
-     "articles/mexico-led-us-trade-august-2022.html", "US$69.66 billion", "§ The revised figures › paragraph "),
-    ("How much foreign direct investment did Nuevo León receive from 1999 to 2017?",
-     "articles/nuevo-leon-investment.docx", "US$46.34 billion", "§ Foreign direct investment › paragraph "),
-    ("When were written comments for the USMCA joint review hearing due?", "articles/usmca-joint-review.pdf",
-     "3 November 2025", "page 2"),
+    (
+        "What was the US goods trade deficit with Mexico in 2024?",
+        "articles/us-mexico-trade-2024.md",
+        "US$171.81 billion",
+        "§ The 2024 total › paragraph ",
+    ),
+    (
+        "How many northbound commercial trucks crossed at Laredo in 2025?",
+        "articles/texas-truck-crossings.txt",
+        "2,945,393",
+        "paragraph ",
+    ),
+    (
+        "What was US-Mexico goods trade in August 2022 in the revised Census data?",
+        "articles/mexico-led-us-trade-august-2022.html",
+        "US$69.66 billion",
+        "§ The revised figures › paragraph ",
+    ),
+    (
+        "How much foreign direct investment did Nuevo León receive from 1999 to 2017?",
+        "articles/nuevo-leon-investment.docx",
+        "US$46.34 billion",
+        "§ Foreign direct investment › paragraph ",
+    ),
+    (
+        "When were written comments for the USMCA joint review hearing due?",
+        "articles/usmca-joint-review.pdf",
+        "3 November 2025",
+        "page 2",
+    ),
 ]
 
 
-@pytest.mark.parametrize("question,doc_id,stated,locator", ARTICLE_QUESTIONS,
-                         ids=[q[1].rsplit(".", 1)[1] for q in ARTICLE_QUESTIONS])
+@pytest.mark.parametrize(
+    "question,doc_id,stated,locator", ARTICLE_QUESTIONS, ids=[q[1].rsplit(".", 1)[1] for q in ARTICLE_QUESTIONS]
+)
 def test_article_question_is_answered_and_cited(loaded_library, question, doc_id, stated, locator):
     answer = loaded_library.ask(question)
     assert not answer.abstained, answer.answer
@@ -32,13 +53,17 @@ def test_article_question_is_answered_and_cited(loaded_library, question, doc_id
     assert first.doc_id == doc_id
     want = EXPECTED_DOCS[doc_id]
     assert (first.title, first.publisher, first.published, first.kind) == (
-        want["title"], want["publisher"], want["published"], "article")
+        want["title"],
+        want["publisher"],
+        want["published"],
+        "article",
+    )
     assert first.source == (want["url"] or doc_id.rsplit("/", 1)[1])
     assert first.locator.startswith(locator)
     assert stated in first.text
     # the citation opens at the right place of the stored document
     _, text, original = loaded_library.store.document(doc_id)
-    assert text[first.start:first.end] == first.text
+    assert text[first.start : first.end] == first.text
     assert original.is_file()
     # the quoted sentence is highlighted, and so is each verified figure
     highlighted = [first.text[a:b] for a, b in first.highlights]
@@ -78,10 +103,13 @@ def test_question_about_a_sheet_cites_that_sheet(loaded_library):
     assert any(f.text == "98.25" and f.verified for f in answer.figures)
 
 
-@pytest.mark.parametrize("question", [
-    "What is the minimum wage in Guatemala?",
-    "How many cattle were exported from Argentina to Brazil in 1995?",
-])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the minimum wage in Guatemala?",
+        "How many cattle were exported from Argentina to Brazil in 1995?",
+    ],
+)
 def test_abstains_when_the_corpus_does_not_say(loaded_library, question):
     answer = loaded_library.ask(question)
     assert answer.abstained
@@ -120,6 +148,8 @@ def test_empty_question_is_refused(loaded_library):
 def test_answer_json_has_the_documented_keys(loaded_library):
     data = loaded_library.ask("What was the US goods trade deficit with Mexico in 2024?").to_json()
     assert {"question", "answer", "abstained", "citations", "figures"} <= set(data)
-    assert {"marker", "doc_id", "title", "source", "published", "locator", "text", "highlights"} <= set(data["citations"][0])
+    assert {"marker", "doc_id", "title", "source", "published", "locator", "text", "highlights"} <= set(
+        data["citations"][0]
+    )
     assert {"text", "value", "citation", "verified"} <= set(data["figures"][0])
     assert data["figures"][0]["value"] == pytest.approx(171.81e9)

@@ -33,10 +33,12 @@ IDK = "I don't know: the passages do not say."
 @pytest.fixture(params=[AnswererName.EXTRACTIVE, "llm"])
 def make(request, embedder):
     """make(reply) -> an answerer; the LLM one writes ``reply``, the extractive one reads the passages."""
+
     def build(reply: str) -> Answerer:
         if request.param == AnswererName.EXTRACTIVE:
             return make_answerer(AnswererName.EXTRACTIVE, embedder=embedder)
         return LLMAnswerer(LangChainBackend(FakeListChatModel(responses=[reply]), "fake", "fake-model"))
+
     return build
 
 

@@ -99,8 +99,12 @@ def test_question_gets_a_cited_answer_with_highlighted_figures(app):
     assert any("data: U.S. Census Bureau" in c and "period 2023" in c and "article" in c for c in captions), captions
     figures = [b.label for b in app.button if "verified" in b.label]
     assert "US\\$797.96 billion · verified \\[1\\]" in figures
-    assert {b.label for b in app.get("download_button")} >= {"Markdown", "JSON",
-                                                           "Conversation (Markdown)", "Conversation (JSON)"}
+    assert {b.label for b in app.get("download_button")} >= {
+        "Markdown",
+        "JSON",
+        "Conversation (Markdown)",
+        "Conversation (JSON)",
+    }
 
 
 def test_a_card_opens_the_whole_document_at_the_passage(app):
@@ -109,9 +113,12 @@ def test_a_card_opens_the_whole_document_at_the_passage(app):
     assert not app.exception, [e.value for e in app.exception]
     body = next(h for h in htmls(app) if h.startswith('<div class="nsq-doc">'))
     # The whole article, Markdown rendered (headings as headings), the passage marked and anchored.
-    assert body.index("<h1>Mexico was the top US goods trading partner") < body.index(
-        "<h2>The three largest partners in 2023</h2>") < body.index('id="nsq-cited"')
-    cited = body[body.index('id="nsq-cited"'):]
+    assert (
+        body.index("<h1>Mexico was the top US goods trading partner")
+        < body.index("<h2>The three largest partners in 2023</h2>")
+        < body.index('id="nsq-cited"')
+    )
+    cited = body[body.index('id="nsq-cited"') :]
     assert cited.index("<mark>") < cited.index("US$797.96 billion") < cited.index("</mark>")
 
 
@@ -135,8 +142,9 @@ def test_table_citation_shows_the_table_with_units_and_period(app):
     assert shown["Year"].tolist() == ["2017", "2018", "2019", "2020", "2021"]
     assert shown["US imports from China (US$ m)"].tolist()[2] == "449,110.7"
     assert "row2_col1 { background-color: #ffd84d; font-weight: bold }" in styles
-    assert any(c.value.startswith("Units: Millions of U.S. dollars") and "Period: 2015-2025" in c.value
-               for c in app.caption)
+    assert any(
+        c.value.startswith("Units: Millions of U.S. dollars") and "Period: 2015-2025" in c.value for c in app.caption
+    )
     app.toggle(key="whole-0-1").set_value(True).run()
     assert len(app.dataframe) == 2 and len(app.dataframe[1].value) == 11
     # Its reader shows the table with the cited row in its window, the cited cell marked.
@@ -177,7 +185,8 @@ def test_pasted_article_is_answerable_right_away(app):
     app.text_input(key="paste_source").input("Widget Council")
     app.text_input(key="paste_url").input("https://widgets.example/report")
     app.text_area(key="paste_text").input(
-        "Widget exports from Ohio to Mexico reached US$12.34 billion in 2024, according to the Widget Council.")
+        "Widget exports from Ohio to Mexico reached US$12.34 billion in 2024, according to the Widget Council."
+    )
     app.button(key="FormSubmitter:paste-Add the text").click().run()
     assert not app.exception
     results = app.dataframe[-1].value
@@ -223,13 +232,23 @@ def test_failed_paste_and_bad_upload_show_their_reasons(app):
     assert any("**Nothing here** was not added: empty text" in w.value for w in app.warning)
     assert app.dataframe[-1].value["Reason"].tolist() == ["empty text"]
     uploader = app.get("file_uploader")[0]
-    uploader.set_value([("broken.pdf", b"this is not a pdf", "application/pdf"),
-                        ("trucks-note.md", b"# Truck note\n\nA truck note says 4,321 trucks crossed at Nogales "
-                                           b"in March 2024.\n", "text/markdown")]).run()
+    uploader.set_value(
+        [
+            ("broken.pdf", b"this is not a pdf", "application/pdf"),
+            (
+                "trucks-note.md",
+                b"# Truck note\n\nA truck note says 4,321 trucks crossed at Nogales in March 2024.\n",
+                "text/markdown",
+            ),
+        ]
+    ).run()
     app.button(key="add-files").click().run()
     assert not app.exception, [e.value for e in app.exception]
     results = app.dataframe[-1].value
-    assert dict(zip(results["File"], results["Status"])) == {"broken.pdf": "failed", "trucks-note.md": "added"}
+    assert dict(zip(results["File"], results["Status"], strict=False)) == {
+        "broken.pdf": "failed",
+        "trucks-note.md": "added",
+    }
     assert any("not a PDF file" in w.value for w in app.warning)
     go(app, CHAT)
     ask(app, "How many trucks crossed at Nogales in March 2024?")
@@ -301,10 +320,13 @@ def test_add_by_url_offline_names_the_url(app):
 def test_a_table_uploaded_with_its_sidecar_reads_with_its_labels(app):
     go(app, ADD)
     csv = b"state,year,expected_jobs\nCoahuila,2024,649561\nJalisco,2024,12000\n"
-    side = (b'title: "Expected jobs by state"\nsource: "Jobs Council"\nunits: "Jobs"\nperiod: "2024"\n'
-            b'columns:\n  expected_jobs: {label: "Expected jobs", unit: "count"}\n')
-    app.get("file_uploader")[0].set_value([("jobs.csv", csv, "text/csv"),
-                                           ("jobs.meta.yaml", side, "application/x-yaml")]).run()
+    side = (
+        b'title: "Expected jobs by state"\nsource: "Jobs Council"\nunits: "Jobs"\nperiod: "2024"\n'
+        b'columns:\n  expected_jobs: {label: "Expected jobs", unit: "count"}\n'
+    )
+    app.get("file_uploader")[0].set_value(
+        [("jobs.csv", csv, "text/csv"), ("jobs.meta.yaml", side, "application/x-yaml")]
+    ).run()
     app.button(key="add-files").click().run()
     assert not app.exception, [e.value for e in app.exception]
     assert app.dataframe[-1].value["Status"].tolist() == ["added"]  # one document: the table with its sidecar
@@ -336,9 +358,13 @@ def vega_charts(at: AppTest) -> list[tuple[dict, list[dict]]]:
 
     import pyarrow as pa
 
-    return [(json.loads(e.proto.spec),
-             [row for d in e.proto.datasets for row in pa.ipc.open_stream(d.data.data).read_pandas().to_dict("records")])
-            for e in at.get("vega_lite_chart")]
+    return [
+        (
+            json.loads(e.proto.spec),
+            [row for d in e.proto.datasets for row in pa.ipc.open_stream(d.data.data).read_pandas().to_dict("records")],
+        )
+        for e in at.get("vega_lite_chart")
+    ]
 
 
 def test_chart_of_a_cited_table_traces_each_point_to_its_cell(app):

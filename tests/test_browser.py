@@ -21,8 +21,14 @@ pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 XSS_DOC = """---
 title: 'Widget trade <script>window.__xss=1</script> report'
 source: 'Widget Council <img src=x onerror="window.__xss=2">'
@@ -43,18 +49,40 @@ def server(tmp_path_factory):
         pytest.skip(f"{CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium)")
     pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
     tmp = tmp_path_factory.mktemp("browser")
-    env = {**os.environ, "NEARSHORE_QA_HOME": str(tmp / "store"),
-           "NEARSHORE_QA_CORPUS": str(make_tiny_corpus(tmp / "corpus")),
-           "HF_HUB_OFFLINE": "1", "ANONYMIZED_TELEMETRY": "False"}
+    env = {
+        **os.environ,
+        "NEARSHORE_QA_HOME": str(tmp / "store"),
+        "NEARSHORE_QA_CORPUS": str(make_tiny_corpus(tmp / "corpus")),
+        "HF_HUB_OFFLINE": "1",
+        "ANONYMIZED_TELEMETRY": "False",
+    }
     for name in ("NEARSHORE_QA_CHROMA_URL", "NEARSHORE_QA_ANSWERER", "NEARSHORE_QA_TOP_K"):
         env.pop(name, None)
     port = free_port()
     log = open(tmp / "streamlit.log", "wb")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
-         "--server.fileWatcherType", "none"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+            "--browser.gatherUsageStats",
+            "false",
+            "--server.fileWatcherType",
+            "none",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
@@ -126,7 +154,7 @@ def ask(page, question: str, expect: str):
     box = page.get_by_test_id("stChatInputTextArea")
     # A question typed while the previous answer's rerun finishes can be dropped: send it
     # again until the chat shows it.
-    for attempt in range(3):
+    for _attempt in range(3):
         box.wait_for()
         box.fill(question)
         box.press("Enter")
@@ -147,7 +175,7 @@ def view(page, label: str) -> None:
     page.get_by_test_id("stButtonGroup").get_by_role("radio", name=re.compile(label + "$")).click()
 
 
-EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u2190-\u21FF\U0001F000-\U0001F2FF]")
+EMOJI = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf\u2b00-\u2bff\u2190-\u21ff\U0001f000-\U0001f2ff]")
 
 
 def emoji_in_page(page) -> list[str]:
@@ -237,7 +265,8 @@ def test_ask_read_sources_upload_and_stay_safe(server, page, shots, capsys):
     (files / "nogales-note.txt").write_text(NOTE_DOC, encoding="utf-8")
     view(page, "Add")
     page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(
-        [str(files / "widget-trade.md"), str(files / "nogales-note.txt")])
+        [str(files / "widget-trade.md"), str(files / "nogales-note.txt")]
+    )
     page.get_by_text("nogales-note.txt").first.wait_for()
     page.get_by_role("button", name="Add the uploaded files").click()
     page.get_by_text("added: 2").wait_for()
@@ -275,8 +304,15 @@ def test_ask_read_sources_upload_and_stay_safe(server, page, shots, capsys):
     titles = [t for t in listing.locator("[role=gridcell]").all_inner_texts()]
     assert any(t.startswith("Widget trade <script>") for t in titles)
     box = listing.bounding_box()
-    ids = sorted(["articles/mexico-top-us-goods-trading-partner-2023.md", "articles/us-mexico-trade-by-transport-mode-2024.md",
-                  "tables/us_imports_from_china_annual.csv", "widget-trade.md", "nogales-note.txt"])
+    ids = sorted(
+        [
+            "articles/mexico-top-us-goods-trading-partner-2023.md",
+            "articles/us-mexico-trade-by-transport-mode-2024.md",
+            "tables/us_imports_from_china_annual.csv",
+            "widget-trade.md",
+            "nogales-note.txt",
+        ]
+    )
     row = ids.index("widget-trade.md")
     page.mouse.click(box["x"] + 12, box["y"] + 35 * (row + 1) + 17)  # the row's selection box
     page.get_by_text("Remove from the library").wait_for(timeout=30_000)
@@ -326,12 +362,15 @@ def test_phone_width_fits(server, page, shots):
         tabs = page.get_by_test_id("stButtonGroup").get_by_role("radio")
         tops = {round(tabs.nth(i).bounding_box()["y"]) for i in range(tabs.count())}
         assert len(tops) == 1, tops  # one row
-        fits = page.evaluate("""(el) => {
+        fits = page.evaluate(
+            """(el) => {
             const s = getComputedStyle(el), c = document.createElement('canvas').getContext('2d');
             c.font = s.font;
             const room = el.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight);
             return c.measureText(el.placeholder).width <= room;
-        }""", box.element_handle())
+        }""",
+            box.element_handle(),
+        )
         assert fits
         assert emoji_in_page(page) == []
     finally:

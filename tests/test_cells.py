@@ -31,20 +31,59 @@ def hits_for(doc, contains: str) -> list[Hit]:
     return [Hit(chunk=c, doc=doc.meta, score=1.0) for c in chunks[:5]]
 
 
-@pytest.mark.parametrize("question,rel,near,stated,row_label,column", [
-    ("What was the amount of Automotive net sales in 2018?", "tables/tatqa_excerpts.md", "Automotive",
-     "Automotive (Transportation Solutions) was $6,092 million (Fiscal 2018)", "Automotive", "Fiscal 2018 (in millions)"),
-    ("What was the maximum exposure to credit risk in Ireland in 2019?", "tables/tatqa_excerpts.md", "Ireland",
-     "Ireland was £0.4 million in 2019", "Ireland", "2019 £m"),
-    ("What were accounts payable as estimated at June 30, 2019?", "tables/tatqa_excerpts.md", "Accounts payable",
-     "Accounts payable was (219) (Estimated at June 30, 2019)", "Accounts payable", "Estimated at June 30, 2019"),
-    ("How much did the US import from Mexico in 2023?", "tables/us_goods_trade_partners.html", "Mexico",
-     "Imports for Mexico were US$475,216.0 million in 2023", "Mexico", "2023 Imports"),
-    ("How much FDI did Nuevo León receive in 2010?", "corpus/articles/nuevo-leon-investment.docx", "2010",
-     "In 2010, FDI inflow was US$4.81 billion", "2010", "FDI inflow"),
-    ("What were US exports to Jalisco in 2024?", "corpus/tables/us_exports_to_mexican_states.csv", "Jalisco",
-     "In 2024, exports for Jalisco were US$11.42 billion", "2024 Jalisco", "us_exports_usd_billions"),
-])
+@pytest.mark.parametrize(
+    "question,rel,near,stated,row_label,column",
+    [
+        (
+            "What was the amount of Automotive net sales in 2018?",
+            "tables/tatqa_excerpts.md",
+            "Automotive",
+            "Automotive (Transportation Solutions) was $6,092 million (Fiscal 2018)",
+            "Automotive",
+            "Fiscal 2018 (in millions)",
+        ),
+        (
+            "What was the maximum exposure to credit risk in Ireland in 2019?",
+            "tables/tatqa_excerpts.md",
+            "Ireland",
+            "Ireland was £0.4 million in 2019",
+            "Ireland",
+            "2019 £m",
+        ),
+        (
+            "What were accounts payable as estimated at June 30, 2019?",
+            "tables/tatqa_excerpts.md",
+            "Accounts payable",
+            "Accounts payable was (219) (Estimated at June 30, 2019)",
+            "Accounts payable",
+            "Estimated at June 30, 2019",
+        ),
+        (
+            "How much did the US import from Mexico in 2023?",
+            "tables/us_goods_trade_partners.html",
+            "Mexico",
+            "Imports for Mexico were US$475,216.0 million in 2023",
+            "Mexico",
+            "2023 Imports",
+        ),
+        (
+            "How much FDI did Nuevo León receive in 2010?",
+            "corpus/articles/nuevo-leon-investment.docx",
+            "2010",
+            "In 2010, FDI inflow was US$4.81 billion",
+            "2010",
+            "FDI inflow",
+        ),
+        (
+            "What were US exports to Jalisco in 2024?",
+            "corpus/tables/us_exports_to_mexican_states.csv",
+            "Jalisco",
+            "In 2024, exports for Jalisco were US$11.42 billion",
+            "2024 Jalisco",
+            "us_exports_usd_billions",
+        ),
+    ],
+)
 def test_the_asked_cell_is_stated_with_its_labels_unit_and_period(question, rel, near, stated, row_label, column):
     doc = load(rel)
     found = answer_from_tables(question, hits_for(doc, near), lambda _doc_id: list(doc.data_tables))
@@ -57,8 +96,11 @@ def test_the_asked_cell_is_stated_with_its_labels_unit_and_period(question, rel,
 
 def test_two_asked_periods_give_both_cells():
     doc = load("tables/tatqa_excerpts.md")
-    found = answer_from_tables("What was the revenue from Sensors in 2019 and 2018 respectively?",
-                               hits_for(doc, "Sensors"), lambda _d: list(doc.data_tables))
+    found = answer_from_tables(
+        "What was the revenue from Sensors in 2019 and 2018 respectively?",
+        hits_for(doc, "Sensors"),
+        lambda _d: list(doc.data_tables),
+    )
     assert [c.text for c in found.cells] == ["914", "918"]
 
 
@@ -71,8 +113,11 @@ def test_no_cell_when_the_row_is_not_named_or_the_period_is_absent():
 
 def test_superlative_over_a_long_table_picks_the_extreme_row():
     doc = load("corpus/tables/us_exports_to_mexican_states.csv")
-    found = answer_from_tables("Which Mexican state received the most US exports in 2024?",
-                               hits_for(doc, "2024"), lambda _d: list(doc.data_tables))
+    found = answer_from_tables(
+        "Which Mexican state received the most US exports in 2024?",
+        hits_for(doc, "2024"),
+        lambda _d: list(doc.data_tables),
+    )
     assert found is not None and found.notes.get("extreme") == "max"
     values = [r.cells[found.columns[0].index].value for r in doc.data_tables[0].rows if r.period.year == 2024]
     assert found.row.cells[found.columns[0].index].value == max(values)
@@ -98,7 +143,12 @@ def test_store_keeps_tables_and_the_answer_cites_the_cell(make_library):
     assert "Imports for Mexico were US$475,216.0 million in 2023. [1]" in answer.answer
     cit = answer.citations[0]
     assert (cit.doc_id, cit.row_label, cit.column_label, cit.row, cit.table_index) == (
-        "us_goods_trade_partners.html", "Mexico", "2023 Imports", 0, 0)
+        "us_goods_trade_partners.html",
+        "Mexico",
+        "2023 Imports",
+        0,
+        0,
+    )
     (a, b), *_ = cit.highlights
     assert cit.text[a:b] == "475,216.0"
     assert answer.figures and all(f.verified for f in answer.figures)

@@ -23,11 +23,23 @@ def loaded(path: Path, doc_id: str):
 
 def cite(doc, table_index: int, row: int, column: str, marker: int = 1, **kw) -> Citation:
     meta = doc.meta
-    return Citation(marker=marker, doc_id=meta.doc_id, title=meta.title, source=meta.original_name or meta.doc_id,
-                    publisher=meta.source, published=meta.published, locator="", text="",
-                    table=doc.data_tables[table_index].name, row=row, column=column,
-                    kind="table", table_index=table_index,
-                    data_sources=[{"name": n, "url": u, "vintage": v} for n, u, v in meta.data_sources], **kw)
+    return Citation(
+        marker=marker,
+        doc_id=meta.doc_id,
+        title=meta.title,
+        source=meta.original_name or meta.doc_id,
+        publisher=meta.source,
+        published=meta.published,
+        locator="",
+        text="",
+        table=doc.data_tables[table_index].name,
+        row=row,
+        column=column,
+        kind="table",
+        table_index=table_index,
+        data_sources=[{"name": n, "url": u, "vintage": v} for n, u, v in meta.data_sources],
+        **kw,
+    )
 
 
 def answer(question: str, *citations: Citation) -> Answer:
@@ -41,15 +53,18 @@ def china():
 
 @pytest.fixture(scope="module")
 def partners():
-    return loaded(ROOT / "corpus/tables/us_goods_trade_top_partners_annual.csv",
-                  "tables/us_goods_trade_top_partners_annual.csv")
+    return loaded(
+        ROOT / "corpus/tables/us_goods_trade_top_partners_annual.csv", "tables/us_goods_trade_top_partners_annual.csv"
+    )
 
 
 def test_a_year_column_table_gives_every_year_with_the_cited_one_marked(china):
     doc, tables = china
     # row 4 of the CSV body is 2019
-    s = series_for(answer("What were US imports from China in 2019?",
-                          cite(doc, 0, 4, "us_imports_from_china_usd_millions")), tables.get)
+    s = series_for(
+        answer("What were US imports from China in 2019?", cite(doc, 0, 4, "us_imports_from_china_usd_millions")),
+        tables.get,
+    )
     assert s is not None
     assert [p.period for p in s.points] == [str(y) for y in range(2015, 2026)]
     assert (s.points[0].value, s.points[0].text) == (483201.7, "483201.7")
@@ -61,8 +76,7 @@ def test_a_year_column_table_gives_every_year_with_the_cited_one_marked(china):
 
 def test_sidecar_labels_name_the_measure_with_its_unit(china):
     doc, tables = china
-    s = series_for(answer("q", cite(doc, 0, 0, "us_imports_from_china_usd_millions")), tables.get,
-                   lambda _id: doc.meta)
+    s = series_for(answer("q", cite(doc, 0, 0, "us_imports_from_china_usd_millions")), tables.get, lambda _id: doc.meta)
     assert s.measure == "US imports from China (US$ m)"
     assert all(p.column == "US imports from China (US$ m)" for p in s.points)
 
@@ -91,8 +105,12 @@ def test_trend_summary_is_computed_from_the_first_and_last_rows(china):
 
 def test_since_a_year_starts_a_trend_question_there(china):
     doc, tables = china
-    s = series_for(answer("How have US imports from China changed since 2018?",
-                          cite(doc, 0, 3, "us_imports_from_china_usd_millions")), tables.get)
+    s = series_for(
+        answer(
+            "How have US imports from China changed since 2018?", cite(doc, 0, 3, "us_imports_from_china_usd_millions")
+        ),
+        tables.get,
+    )
     assert s.points[0].period == "2018" and s.points[-1].period == "2025"
     assert "from 538,514.2 in 2018" in trend_summary(s)
 
@@ -102,9 +120,11 @@ def test_a_year_by_partner_table_keeps_the_cited_partner_only(partners):
     table = tables[doc.meta.doc_id][0]
     mexico_2019 = next(r for r in table.rows if r.label == "2019 Mexico")
     mexico_2018 = next(r for r in table.rows if r.label == "2018 Mexico")
-    a = answer("How did US exports to Mexico change from 2018 to 2019?",
-               cite(doc, 0, mexico_2018.source_row, "exports_usd_millions"),
-               cite(doc, 0, mexico_2019.source_row, "exports_usd_millions", marker=2))
+    a = answer(
+        "How did US exports to Mexico change from 2018 to 2019?",
+        cite(doc, 0, mexico_2018.source_row, "exports_usd_millions"),
+        cite(doc, 0, mexico_2019.source_row, "exports_usd_millions", marker=2),
+    )
     s = series_for(a, tables.get)
     assert s.entity == "Mexico" and "Mexico" in s.title
     assert [p.period for p in s.points] == [str(y) for y in range(2015, 2024)]
@@ -136,30 +156,37 @@ def test_no_series_for_a_passage_a_label_cell_or_an_abstention(china):
     assert series_for(a, tables.get) is None
 
 
-@pytest.mark.parametrize("question", [
-    "How have US imports from China changed since 2015?",
-    "Plot US exports to Mexico",
-    "chart imports from China by year",
-    "What is the trend in US-Mexico trade?",
-    "How did trade with Canada evolve over time?",
-])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How have US imports from China changed since 2015?",
+        "Plot US exports to Mexico",
+        "chart imports from China by year",
+        "What is the trend in US-Mexico trade?",
+        "How did trade with Canada evolve over time?",
+    ],
+)
 def test_trend_phrasings(question):
     assert asks_for_trend(question)
 
 
-@pytest.mark.parametrize("question", [
-    "What were US imports from China in 2019?",
-    "By how much did US imports from China change from 2018 to 2019?",
-    "Which partner had the largest trade deficit in 2023?",
-])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What were US imports from China in 2019?",
+        "By how much did US imports from China change from 2018 to 2019?",
+        "Which partner had the largest trade deficit in 2023?",
+    ],
+)
 def test_look_up_phrasings_are_not_trends(question):
     assert not asks_for_trend(question)
 
 
 def test_markdown_export_holds_the_series_table_and_its_source(china):
     doc, tables = china
-    a = answer("How have US imports from China changed since 2015?",
-               cite(doc, 0, 4, "us_imports_from_china_usd_millions"))
+    a = answer(
+        "How have US imports from China changed since 2015?", cite(doc, 0, 4, "us_imports_from_china_usd_millions")
+    )
     s = series_for(a, tables.get, lambda _id: doc.meta)
     text = answer_markdown(a, series=s)
     assert "| 2015 | 483,201.7 |" in text and "| 2019 | **449,110.7** |" in text

@@ -20,8 +20,10 @@ def sentences(text: str) -> list[str]:
 
 
 def test_sentences_do_not_break_after_abbreviations_or_inside_numbers():
-    text = ("U.S. exports to Mexico rose 1.2% in 2025. Imports grew 5.7%, to US$534.87 billion. "
-            "Trade with Canada, e.g. by truck, fell. Mr. Musk paused the plant in July 2024.")
+    text = (
+        "U.S. exports to Mexico rose 1.2% in 2025. Imports grew 5.7%, to US$534.87 billion. "
+        "Trade with Canada, e.g. by truck, fell. Mr. Musk paused the plant in July 2024."
+    )
     assert sentences(text) == [
         "U.S. exports to Mexico rose 1.2% in 2025.",
         "Imports grew 5.7%, to US$534.87 billion.",
@@ -44,7 +46,7 @@ def test_chunk_offsets_point_into_the_document_text(doc_id):
     assert len({c.chunk_id for c in chunks}) == len(chunks)
     for c in chunks:
         assert c.doc_id == doc_id
-        assert doc.text[c.start:c.end] == c.text
+        assert doc.text[c.start : c.end] == c.text
         assert c.text == c.text.strip() and c.text
     starts = [c.start for c in chunks]
     assert starts == sorted(starts)
@@ -57,16 +59,26 @@ def test_article_chunks_cover_every_sentence_and_stay_small(doc_id):
     assert all(len(c.text) <= MAX_CHARS for c in chunks)
     covered = [False] * len(doc.text)
     for c in chunks:
-        covered[c.start:c.end] = [True] * (c.end - c.start)
-    lost = "".join(ch for ch, ok in zip(doc.text, covered) if not ok)
+        covered[c.start : c.end] = [True] * (c.end - c.start)
+    lost = "".join(ch for ch, ok in zip(doc.text, covered, strict=False) if not ok)
     # only headings (carried as sections), a table's header and rule lines (carried as each
     # row's context) and whitespace are outside the passages
     lines = doc.text.split("\n")
-    headings = "".join(line for i, line in enumerate(lines) if line.startswith("#") or (
-        line.startswith("|") and (i + 1 < len(lines) and lines[i + 1].startswith("|---") or line.startswith("|---"))))
+    headings = "".join(
+        line
+        for i, line in enumerate(lines)
+        if line.startswith("#")
+        or (
+            line.startswith("|") and (i + 1 < len(lines) and lines[i + 1].startswith("|---") or line.startswith("|---"))
+        )
+    )
     assert re.sub(r"\s", "", lost) == re.sub(r"\s", "", headings)
     context = {c.context.split("\n")[0] for c in chunks if c.context}
-    assert all(line in context for line in lines if line.startswith("|") and lines[lines.index(line) + 1:][:1] == ["|---|---|"])
+    assert all(
+        line in context
+        for line in lines
+        if line.startswith("|") and lines[lines.index(line) + 1 :][:1] == ["|---|---|"]
+    )
 
 
 def test_markdown_chunks_carry_their_section():
@@ -98,7 +110,10 @@ def test_csv_gives_one_chunk_per_row():
     assert [c.row for c in chunks] == list(range(16))
     jalisco = next(c for c in chunks if c.values[:2] == ("2024", "Jalisco"))
     assert jalisco.columns == doc.tables[0].columns
-    assert jalisco.text == "year: 2024; mexican_state: Jalisco; us_exports_usd_billions: 11.42; rank_among_mexican_states: 7"
+    assert (
+        jalisco.text
+        == "year: 2024; mexican_state: Jalisco; us_exports_usd_billions: 11.42; rank_among_mexican_states: 7"
+    )
     assert jalisco.locator == f"table {jalisco.table}, row {jalisco.row + 1}"
     assert jalisco.section == ""  # a single table needs no section
 
@@ -128,13 +143,15 @@ def test_markdown_table_rows_are_pieces_with_the_header_as_context():
     chunks = [c for c in chunk_document(doc) if c.text.startswith("|")]
     assert [c.text for c in chunks] == [f"| 20{10 + i} | Laredo | {i}.5 |" for i in range(60)]
     assert all(c.context == "| year | port | value |" for c in chunks)
-    assert all(doc.text[c.start:c.end] == c.text for c in chunks)  # offsets still highlight the row
+    assert all(doc.text[c.start : c.end] == c.text for c in chunks)  # offsets still highlight the row
     assert "| year | port | value |" in chunks[5].embed_text(doc.meta)
 
 
 def test_markdown_table_header_lines_and_group_labels_travel_with_each_row():
-    md = ("# Tax\n\n| Income tax expense |  |  |\n|---|---|---|\n|  | 2019 | 2018 |\n|  | €m | €m |\n"
-          "| Current tax: |  |  |\n| United Kingdom | 21 | 70 |\n| Overseas | 1,098 | 1,055 |\n")
+    md = (
+        "# Tax\n\n| Income tax expense |  |  |\n|---|---|---|\n|  | 2019 | 2018 |\n|  | €m | €m |\n"
+        "| Current tax: |  |  |\n| United Kingdom | 21 | 70 |\n| Overseas | 1,098 | 1,055 |\n"
+    )
     doc = load_bytes(md.encode(), name="t.md", original_name="t.md", fmt="md")
     chunks = chunk_document(doc)
     uk = next(c for c in chunks if "United Kingdom" in c.text)
@@ -147,7 +164,8 @@ def test_chunk_ids_follow_the_content():
     base = "# A\n\nMexico led US goods trade in September 2022 with US$66.95 billion.\n"
     one = chunk_document(load_bytes(base.encode(), name="a.md", original_name="a.md", fmt="md"))
     same = chunk_document(load_bytes(base.encode(), name="a.md", original_name="a.md", fmt="md"))
-    changed = chunk_document(load_bytes(base.replace("66.95", "68.12").encode(), name="a.md",
-                                        original_name="a.md", fmt="md"))
+    changed = chunk_document(
+        load_bytes(base.replace("66.95", "68.12").encode(), name="a.md", original_name="a.md", fmt="md")
+    )
     assert [c.chunk_id for c in one] == [c.chunk_id for c in same]
     assert not {c.chunk_id for c in one} & {c.chunk_id for c in changed}

@@ -38,7 +38,8 @@ def ingested_with_bad_file(store, ingested, tmp_path_factory):
     folder = tmp_path_factory.mktemp("mixed")
     (folder / "ragged.csv").write_text("year,port,trucks\n2025,Laredo,2945393\n2025,Eagle Pass\n")
     (folder / "eagle-pass.md").write_text(
-        "# Eagle Pass\n\nNorthbound commercial trucks at Eagle Pass jumped 44.0% in 2025, from 256,225 to 368,986.\n")
+        "# Eagle Pass\n\nNorthbound commercial trucks at Eagle Pass jumped 44.0% in 2025, from 256,225 to 368,986.\n"
+    )
     return run(*store, "ingest", folder / "ragged.csv", folder / "eagle-pass.md")
 
 
@@ -75,13 +76,16 @@ def test_ingest_with_a_bad_file_exits_1_and_stores_the_rest(store, ingested_with
     assert "eagle-pass.md" in ids and "ragged.csv" not in ids
 
 
-@pytest.mark.parametrize("args,message", [
-    ([], "the following arguments are required: command"),
-    (["ingest"], "the following arguments are required: paths"),
-    (["ask", "-k", "0", "What was US trade with Mexico in 2024?"], "-k must be between 1 and 50"),
-    (["ingest", "--max-file-mb", "0", "x.md"], "max_file_mb must be positive"),
-    (["frobnicate"], "invalid choice"),
-])
+@pytest.mark.parametrize(
+    "args,message",
+    [
+        ([], "the following arguments are required: command"),
+        (["ingest"], "the following arguments are required: paths"),
+        (["ask", "-k", "0", "What was US trade with Mexico in 2024?"], "-k must be between 1 and 50"),
+        (["ingest", "--max-file-mb", "0", "x.md"], "max_file_mb must be positive"),
+        (["frobnicate"], "invalid choice"),
+    ],
+)
 def test_usage_errors_exit_2(tmp_path, args, message):
     proc = run("--store", tmp_path / "store", *args)
     assert proc.returncode == 2
@@ -99,9 +103,17 @@ def test_ask_json(store, ingested):
     assert data["abstained"] is False and "11.42" in data["answer"]
     cit = data["citations"][0]
     assert {"marker", "doc_id", "title", "source", "published", "locator", "text", "highlights"} <= set(cit)
-    assert (cit["marker"], cit["doc_id"], cit["published"]) == (1, "tables/us_exports_to_mexican_states.csv", "2026-03-21")
+    assert (cit["marker"], cit["doc_id"], cit["published"]) == (
+        1,
+        "tables/us_exports_to_mexican_states.csv",
+        "2026-03-21",
+    )
     assert cit["source"] == "https://www.bts.gov/topics/transborder-raw-data"
-    assert cit["locator"] == "row Jalisco, 2024 · column US exports (US$ bn)" and cit["row"] == 13 and cit["kind"] == "table"
+    assert (
+        cit["locator"] == "row Jalisco, 2024 · column US exports (US$ bn)"
+        and cit["row"] == 13
+        and cit["kind"] == "table"
+    )
     assert all(isinstance(h, list) and len(h) == 2 for h in cit["highlights"])
     fig = data["figures"][0]
     assert {"text", "value", "citation", "verified"} <= set(fig)
@@ -113,19 +125,21 @@ def test_ask_json(store, ingested):
 def test_ask_reads_questions_from_stdin(store, ingested):
     if "--chroma-url" in store:
         pytest.skip("the question loop does not depend on the store backend; test_ask_json asks a server")
-    questions = ("What were US exports to Jalisco in 2024?\n"
-                 "And in 2023?\n"
-                 "\n"
-                 "What is the minimum wage in Guatemala?\n")
+    questions = "What were US exports to Jalisco in 2024?\nAnd in 2023?\n\nWhat is the minimum wage in Guatemala?\n"
     proc = run(*store, "ask", stdin=questions)
     assert proc.returncode == 0, proc.stderr
     out = proc.stdout
     # three answers, in order; the follow-up is understood from the previous question
     assert out.count("Sources:") == 2 and out.count("Closest sources:") == 1
-    assert out.index("11.42") < out.index("(understood as: What were US exports to Jalisco in 2023?)") < out.index("10.59")
-    assert "figure US$11.42 billion: verified against [1]" in out and "figure US$10.59 billion: verified against [1]" in out
+    assert (
+        out.index("11.42") < out.index("(understood as: What were US exports to Jalisco in 2023?)") < out.index("10.59")
+    )
+    assert (
+        "figure US$11.42 billion: verified against [1]" in out
+        and "figure US$10.59 billion: verified against [1]" in out
+    )
     assert "[1] US exports to Mexican states, 2023-2024 (test extract)" in out
-    tail = out[out.index("10.59"):]
+    tail = out[out.index("10.59") :]
     assert "The corpus does not say" in tail and "Guatemala" in tail
 
 
@@ -135,7 +149,12 @@ def test_sources_json(store, ingested):
     for doc_id, want in EXPECTED_DOCS.items():
         s = items[doc_id]
         assert (s["title"], s["publisher"], s["published"], s["kind"], s["fmt"]) == (
-            want["title"], want["publisher"], want["published"], want["kind"], want["fmt"])
+            want["title"],
+            want["publisher"],
+            want["published"],
+            want["kind"],
+            want["fmt"],
+        )
         assert s["chunks"] > 0 and len(s["sha256"]) == 64
 
 

@@ -48,8 +48,10 @@ def test_percentage_change_states_result_operands_and_formula(mx2019, mx2024):
     c = compute("pct_change", [mx2019, mx2024], subject="US–Mexico goods trade")
     assert c.value == 36.7
     assert c.formula == "(839.89 − 614.50) ÷ 614.50"
-    assert c.text == ("US–Mexico goods trade grew 36.7% from 2019 to 2024, from US$614.50 billion [1] "
-                      "to US$839.89 billion [2]: (839.89 − 614.50) ÷ 614.50.")
+    assert c.text == (
+        "US–Mexico goods trade grew 36.7% from 2019 to 2024, from US$614.50 billion [1] "
+        "to US$839.89 billion [2]: (839.89 − 614.50) ÷ 614.50."
+    )
     assert c.verify()
 
 
@@ -88,8 +90,12 @@ def test_difference_ratio_between_rows_of_one_period():
 
 
 def test_share_of_the_sum_of_rows_and_of_a_total_from_another_document(mx2024):
-    modes = [o for ev in table_rows(MODES, lambda r: r["year"] == "2024", first_marker=3)
-             for o in operands_from_row(ev) if o.column == "total_trade_usd_billions"]
+    modes = [
+        o
+        for ev in table_rows(MODES, lambda r: r["year"] == "2024", first_marker=3)
+        for o in operands_from_row(ev)
+        if o.column == "total_trade_usd_billions"
+    ]
     truck = next(o for o in modes if o.entity == "Truck")
     c = compute("share", [truck, *[o for o in modes if o is not truck]])
     assert c.value == 72.5  # the table's own share_of_year_total_pct column says 72.51
@@ -118,8 +124,16 @@ def test_sum_average_max_min_rank_count():
     assert compute("count", trucks, condition=(">", 500_000)).value == 3
     total = compute("sum", trucks[:2])
     assert total.formula == "3,026,632 + 721,489" and total.value == 3_748_121
-    lar = [cell("texas_northbound_commercial_trucks_by_port", "commercial_trucks_northbound", i, year=y,
-                port_of_entry="Laredo") for i, y in ((1, "2023"), (2, "2024"))]
+    lar = [
+        cell(
+            "texas_northbound_commercial_trucks_by_port",
+            "commercial_trucks_northbound",
+            i,
+            year=y,
+            port_of_entry="Laredo",
+        )
+        for i, y in ((1, "2023"), (2, "2024"))
+    ]
     avg = compute("average", lar)
     assert avg.value == 2_981_381.5  # one decimal more than the whole-number operands
     assert avg.formula == "(2,936,131 + 3,026,632) ÷ 2"
@@ -148,11 +162,14 @@ def test_text_figures_with_scales_mix_with_cells(mx2024):
     assert compute("difference", [mx2024, written]).value == 0
 
 
-@pytest.mark.parametrize("make,code", [
-    (lambda a, b: [a, Operand.from_figure(parse_figure("419.88 pesos"), period="2025")], "mixed_currency"),
-    (lambda a, b: [a, Operand.from_figure(parse_figure("39.4%"), period="2024")], "mixed_units"),
-    (lambda a, b: [a, replace(b, period="2019")], "mixed_periods"),  # a change needs two periods
-])
+@pytest.mark.parametrize(
+    "make,code",
+    [
+        (lambda a, b: [a, Operand.from_figure(parse_figure("419.88 pesos"), period="2025")], "mixed_currency"),
+        (lambda a, b: [a, Operand.from_figure(parse_figure("39.4%"), period="2024")], "mixed_units"),
+        (lambda a, b: [a, replace(b, period="2019")], "mixed_periods"),  # a change needs two periods
+    ],
+)
 def test_refusals_for_pct_change(mx2019, mx2024, make, code):
     with pytest.raises(ComputeRefusal) as err:
         compute("pct_change", make(mx2019, mx2024))
@@ -175,8 +192,13 @@ def test_a_change_compares_one_row(mx2019):
 
 
 def test_counts_of_different_things_are_not_combined():
-    trucks = cell("texas_northbound_commercial_trucks_by_port", "commercial_trucks_northbound", 1, year="2024",
-                  port_of_entry="Laredo")
+    trucks = cell(
+        "texas_northbound_commercial_trucks_by_port",
+        "commercial_trucks_northbound",
+        1,
+        year="2024",
+        port_of_entry="Laredo",
+    )
     money = cell("texas_mexico_ports_trade_annual", "total_trade_usd_billions", 2, year="2024", port="Laredo")
     with pytest.raises(ComputeRefusal) as err:
         compute("ratio", [money, trucks])
@@ -230,9 +252,16 @@ def test_json_has_the_computed_figure_shape(mx2019, mx2024):
     data = compute("pct_change", [mx2019, mx2024]).to_json()
     assert {"text", "value", "kind", "formula", "operands", "verified"} <= set(data)
     assert data["kind"] == "computed" and data["verified"] is True and data["value"] == 36.7
-    assert data["operands"][0] == {"citation": 1, "row": "Mexico", "column": "total_trade_usd_billions",
-                                   "value": pytest.approx(614.5e9), "text": "US$614.50 billion", "period": "2019",
-                                   "doc_id": "tables/us_mexico_canada_trade_annual_bts.csv", "row_index": 30}
+    assert data["operands"][0] == {
+        "citation": 1,
+        "row": "Mexico",
+        "column": "total_trade_usd_billions",
+        "value": pytest.approx(614.5e9),
+        "text": "US$614.50 billion",
+        "period": "2019",
+        "doc_id": "tables/us_mexico_canada_trade_annual_bts.csv",
+        "row_index": 30,
+    }
 
 
 def test_renumbered_markers_rebuild_the_text(mx2019, mx2024):

@@ -81,8 +81,10 @@ def test_two_machines_ingest_into_one_server_while_a_third_answers(folders, tmp_
     shared = server_settings(chroma_server)
     reader = Library(Settings.from_env(store=tmp_path / "reader", **shared), embedder=embedder)
     reader.add([CORPUS_DIR])
-    jobs = [{"cmd": "ingest", "store": str(tmp_path / f"machine{w}"), "paths": [str(f)], "settings": shared}
-            for w, f in enumerate(folders)]
+    jobs = [
+        {"cmd": "ingest", "store": str(tmp_path / f"machine{w}"), "paths": [str(f)], "settings": shared}
+        for w, f in enumerate(folders)
+    ]
     runs, answers = run_concurrently(reader, jobs)
     check_runs(runs, answers)
     assert len(assert_consistent(reader.store)) == 7 + 2 * PER_WRITER

@@ -30,6 +30,7 @@ from nearshore_qa.store import Store
 N_DOCS = 40
 CHANGED = [0, 1, 2, 4, 5, 6, 8, 9]  # the articles version 2 changes; they sort first
 
+
 def write_corpus(folder: Path, version: int) -> None:
     """40 documents (32 articles, 4 notes, 4 tables); in version 2 eight articles changed."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -38,7 +39,9 @@ def write_corpus(folder: Path, version: int) -> None:
             rows = "\n".join(f"{2015 + r},{PORTS[(i + r) % 10]},{1000 * i + r}" for r in range(6))
             (folder / f"table-{i:02d}.csv").write_text(f"year,port,trucks\n{rows}\n")
         elif i % 10 == 3:
-            (folder / f"note-{i:02d}.txt").write_text(f"Note {i}\n\nCorridor zq{i:03d}x carried {i * 7} trains in 2023.\n")
+            (folder / f"note-{i:02d}.txt").write_text(
+                f"Note {i}\n\nCorridor zq{i:03d}x carried {i * 7} trains in 2023.\n"
+            )
         else:
             v = version if i in CHANGED else 1
             (folder / f"article-{i:02d}.md").write_text(article(i, v))
@@ -103,6 +106,7 @@ def embedded_chain(v1: Path, v2: Path, tmp_path: Path, embedder) -> int:
     assert pending_rows(settings.store_dir) == 1
     # A reader opening while a writer holds the lock does not clean up, and sees nothing partial.
     from filelock import FileLock
+
     with FileLock(str(settings.store_dir / "ingest.lock")):
         peek = Store(settings.store_dir, embedder)
         assert peek.sources() == [] and pending_rows(settings.store_dir) == 1
@@ -156,8 +160,12 @@ def server_chain(v1: Path, v2: Path, tmp_path: Path, embedder, url: str) -> int:
     process is gone); returns the number survived."""
     rng = random.Random(11)
     settings = Settings.from_env(store=tmp_path / "server", **server_settings(url))
-    job = {"cmd": "ingest", "store": str(settings.store_dir), "paths": [str(v1)],
-           "settings": {"chroma_url": settings.chroma_url, "collection": settings.collection}}
+    job = {
+        "cmd": "ingest",
+        "store": str(settings.store_dir),
+        "paths": [str(v1)],
+        "settings": {"chroma_url": settings.chroma_url, "collection": settings.collection},
+    }
     n = killed_mid_batch(job, settings, embedder, rng)
 
     lib = reopen(settings, embedder)
@@ -176,8 +184,9 @@ def server_chain(v1: Path, v2: Path, tmp_path: Path, embedder, url: str) -> int:
     assert lib.store.document("article-00.md")[0].title == "Border report 0 (v2)"
     assert lib.store.document("article-01.md")[0].title == "Border report 1 (v1)"
     lib.close()
-    killed_at({"cmd": "remove", "store": job["store"], "docs": ["article-11.md"], "settings": job["settings"]},
-              "retired:1")
+    killed_at(
+        {"cmd": "remove", "store": job["store"], "docs": ["article-11.md"], "settings": job["settings"]}, "retired:1"
+    )
     lib = reopen(settings, embedder)
     assert len(assert_consistent(lib.store)) == N_DOCS - 1
     statuses = Counter(r.status for r in lib.add([v2]))
@@ -186,7 +195,6 @@ def server_chain(v1: Path, v2: Path, tmp_path: Path, embedder, url: str) -> int:
     assert lib.store.document("article-01.md")[0].title == "Border report 1 (v2)"
     lib.close()
     return 5
-
 
 
 def killed_mid_batch(job, settings, embedder, rng) -> int:
@@ -200,6 +208,7 @@ def killed_mid_batch(job, settings, embedder, rng) -> int:
     killed_at(job, "pending:1")
     assert len(check(settings, embedder)) == n
     return n
+
 
 def test_killed_writers_leave_no_partial_document(corpora, tmp_path, embedder, chroma_server):
     """Both chains at once, one per core: each kill costs a fresh process (and most a model load)."""

@@ -14,8 +14,14 @@ import numpy as np
 import pytest
 
 from nearshore_qa import bert_onnx
-from nearshore_qa.embeddings import (VECTORS_FILE, MiniLMEmbeddings, bundled_model_path, read_vectors_file,
-                                     text_digest, write_vectors_file)
+from nearshore_qa.embeddings import (
+    VECTORS_FILE,
+    MiniLMEmbeddings,
+    bundled_model_path,
+    read_vectors_file,
+    text_digest,
+    write_vectors_file,
+)
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -47,10 +47,21 @@ def test_a_computed_answer_counts_only_with_its_operands_cited():
 
     line = "Trade grew 36.7% from 2019 to 2024, from 614.50 [1] to 839.89 [2]: (839.89 − 614.50) ÷ 614.50."
     rows = ((1, "year: 2019; total: 614.50"), (2, "year: 2024; total: 839.89"))
-    cits = [Citation(marker=m, doc_id="tables/t.csv", title="t", source="t.csv", publisher="", published="",
-                     locator="", text=t) for m, t in rows]
-    fig = Figure(text=line, value=36.7, kind="computed", citation=1, verified=True,
-                 formula="(839.89 − 614.50) ÷ 614.50", operands=[{"citation": 1, "value": 614.5}, {"citation": 2, "value": 839.89}])
+    cits = [
+        Citation(
+            marker=m, doc_id="tables/t.csv", title="t", source="t.csv", publisher="", published="", locator="", text=t
+        )
+        for m, t in rows
+    ]
+    fig = Figure(
+        text=line,
+        value=36.7,
+        kind="computed",
+        citation=1,
+        verified=True,
+        formula="(839.89 − 614.50) ÷ 614.50",
+        operands=[{"citation": 1, "value": 614.5}, {"citation": 2, "value": 839.89}],
+    )
     answer = Answer(question="q", answer=line, abstained=False, citations=cits, figures=[fig])
     assert computed_citation_ok(answer, ["36.7%"], {"tables/t.csv"})
     assert not computed_citation_ok(answer, ["36.7%"], {"tables/other.csv"})  # not the expected source

@@ -27,14 +27,25 @@ XSS = 'Trade <script>window.__xss=1</script> and <img src=x onerror="window.__xs
 
 def _answer(**kw) -> Answer:
     start = PASSAGE.index("US$797.96")
-    cit = Citation(marker=1, doc_id="articles/top.md", title="Mexico was the top partner", source="https://example.org/a",
-                   publisher="U.S. Census Bureau", published="2023-12-31", locator="§ A › paragraph 1",
-                   text=PASSAGE, highlights=[(0, len(PASSAGE)), (start, start + len("US$797.96 billion"))])
-    base = dict(question="What was US goods trade with Mexico in 2023?",
-                answer=PASSAGE + " [1]", abstained=False, citations=[cit],
-                figures=[Figure("US$797.96 billion", 797.96e9, "currency", 1, True),
-                         Figure("12%", 12.0, "percent", 1, False)],
-                standalone_question="What was US goods trade with Mexico in 2023?")
+    cit = Citation(
+        marker=1,
+        doc_id="articles/top.md",
+        title="Mexico was the top partner",
+        source="https://example.org/a",
+        publisher="U.S. Census Bureau",
+        published="2023-12-31",
+        locator="§ A › paragraph 1",
+        text=PASSAGE,
+        highlights=[(0, len(PASSAGE)), (start, start + len("US$797.96 billion"))],
+    )
+    base = dict(
+        question="What was US goods trade with Mexico in 2023?",
+        answer=PASSAGE + " [1]",
+        abstained=False,
+        citations=[cit],
+        figures=[Figure("US$797.96 billion", 797.96e9, "currency", 1, True), Figure("12%", 12.0, "percent", 1, False)],
+        standalone_question="What was US goods trade with Mexico in 2023?",
+    )
     base.update(kw)
     return Answer(**base)
 
@@ -58,6 +69,7 @@ def test_passage_html_escapes_every_piece_and_marks_spans():
     assert "<mark>grew</mark>" in html
     # The only tags are ours.
     import re
+
     assert set(re.findall(r"</?([a-z]+)", html)) <= {"div", "mark", "strong", "br"}
 
 
@@ -103,25 +115,54 @@ def test_answer_markdown_has_question_figures_sources_and_passage():
 
 
 def test_markdown_source_line_separates_author_data_and_period_and_marks_own_documents():
-    cit = Citation(marker=1, doc_id="articles/top.md", title="Top partner", source="top.md",
-                   publisher="nearshore-qa corpus", published="2026-11-26", locator="§ Totals › paragraph 2",
-                   text=PASSAGE, written="2026-11-26", period="2023",
-                   data_sources=[{"name": "U.S. Census Bureau", "url": "https://www.census.gov/", "vintage": "June 2024"}])
+    cit = Citation(
+        marker=1,
+        doc_id="articles/top.md",
+        title="Top partner",
+        source="top.md",
+        publisher="nearshore-qa corpus",
+        published="2026-11-26",
+        locator="§ Totals › paragraph 2",
+        text=PASSAGE,
+        written="2026-11-26",
+        period="2023",
+        data_sources=[{"name": "U.S. Census Bureau", "url": "https://www.census.gov/", "vintage": "June 2024"}],
+    )
     md = answer_markdown(Answer(question="q", answer="a [1]", abstained=False, citations=[cit]))
-    assert ("**Top partner** · nearshore-qa corpus · written 2026-11-26 · data: U.S. Census Bureau, June 2024 · "
-            "period 2023 · file `top.md` · § Totals › paragraph 2") in md
-    pasted = Citation(marker=1, doc_id="pasted/my-note.md", title="My note", source="my-note.md", publisher="",
-                      published="", locator="paragraph 1", text="x", added_on="2026-11-30")
+    assert (
+        "**Top partner** · nearshore-qa corpus · written 2026-11-26 · data: U.S. Census Bureau, June 2024 · "
+        "period 2023 · file `top.md` · § Totals › paragraph 2"
+    ) in md
+    pasted = Citation(
+        marker=1,
+        doc_id="pasted/my-note.md",
+        title="My note",
+        source="my-note.md",
+        publisher="",
+        published="",
+        locator="paragraph 1",
+        text="x",
+        added_on="2026-11-30",
+    )
     md = answer_markdown(Answer(question="q", answer="a [1]", abstained=False, citations=[pasted]))
     assert "**My note** · added by you on 2026-11-30 · paragraph 1" in md and "my-note.md" not in md
 
 
 def test_answer_markdown_escapes_untrusted_text_and_shows_closest_when_abstaining():
-    cit = Citation(marker=1, doc_id="x.md", title="<b>T</b>", source="x.md", publisher="", published="",
-                   locator="paragraph 1", text=XSS)
+    cit = Citation(
+        marker=1,
+        doc_id="x.md",
+        title="<b>T</b>",
+        source="x.md",
+        publisher="",
+        published="",
+        locator="paragraph 1",
+        text=XSS,
+    )
     ans = Answer(question="Q <script>?", answer="The corpus does not say.", abstained=True, closest=[cit])
     md = answer_markdown(ans)
     import re
+
     assert not re.search(r"(?<!\\)<", md), "every < from the document is backslash-escaped"
     assert "\\<script\\>" in md and "\\<img" in md
     assert "Closest passages" in md and "file `x.md`" in md

@@ -20,9 +20,11 @@ from nearshore_qa import fetch
 from nearshore_qa.fetch import FetchError, add_url, address_allowed, check_url, fetch_url
 from nearshore_qa.records import IngestResult
 
-PAGE = (b"<html><head><title>Border trade page</title><meta property='og:site_name' content='Test Wire'>"
-        b"</head><body><article><h1>Border trade</h1><p>Trade reached US$70.04 billion in August 2022.</p>"
-        b"</article></body></html>")
+PAGE = (
+    b"<html><head><title>Border trade page</title><meta property='og:site_name' content='Test Wire'>"
+    b"</head><body><article><h1>Border trade</h1><p>Trade reached US$70.04 billion in August 2022.</p>"
+    b"</article></body></html>"
+)
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -50,6 +52,7 @@ def _send(body: bytes, ctype: str = "text/html; charset=utf-8", length: bool = T
             h.wfile.write(body)
         except OSError:
             pass  # the client gave up (timeout and size-limit tests)
+
     return respond
 
 
@@ -59,6 +62,7 @@ def _redirect(target: str):
         h.send_header("Location", target.format(port=h.server.server_port))
         h.send_header("Content-Length", "0")
         h.end_headers()
+
     return respond
 
 
@@ -83,7 +87,7 @@ def _trickle_headers(h):
 def _drip(h, data: bytes):
     try:
         for i in range(len(data)):
-            h.wfile.write(data[i:i + 1])
+            h.wfile.write(data[i : i + 1])
             h.wfile.flush()
             time.sleep(0.1)
     except OSError:
@@ -116,11 +120,23 @@ def server():
     httpd.server_close()
 
 
-@pytest.mark.parametrize("url", [
-    "http://127.0.0.1/", "http://localhost:8501/", "http://app.localhost/", "http://[::1]/",
-    "http://10.1.2.3/", "http://192.168.0.1/", "http://172.16.5.4/", "http://169.254.169.254/latest/meta-data/",
-    "http://100.64.0.1/", "http://[::ffff:127.0.0.1]/", "http://0.0.0.0/", "http://[fe80::1]/",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://127.0.0.1/",
+        "http://localhost:8501/",
+        "http://app.localhost/",
+        "http://[::1]/",
+        "http://10.1.2.3/",
+        "http://192.168.0.1/",
+        "http://172.16.5.4/",
+        "http://169.254.169.254/latest/meta-data/",
+        "http://100.64.0.1/",
+        "http://[::ffff:127.0.0.1]/",
+        "http://0.0.0.0/",
+        "http://[fe80::1]/",
+    ],
+)
 def test_non_public_targets_are_refused_before_connecting(url, monkeypatch):
     monkeypatch.setattr(socket.socket, "connect", lambda *a: pytest.fail("connected"))
     with pytest.raises(FetchError) as err:
@@ -128,8 +144,9 @@ def test_non_public_targets_are_refused_before_connecting(url, monkeypatch):
     assert url in str(err.value) and "refusing" in err.value.reason
 
 
-@pytest.mark.parametrize("url", ["file:///etc/passwd", "ftp://example.org/x", "javascript:alert(1)", "example.org/page",
-                                 "http:///nohost"])
+@pytest.mark.parametrize(
+    "url", ["file:///etc/passwd", "ftp://example.org/x", "javascript:alert(1)", "example.org/page", "http:///nohost"]
+)
 def test_only_http_and_https_with_a_host(url):
     with pytest.raises(FetchError) as err:
         fetch_url(url)
@@ -139,6 +156,7 @@ def test_only_http_and_https_with_a_host(url):
 def test_names_resolving_to_private_addresses_are_refused(monkeypatch):
     def fake_getaddrinfo(host, port, *args, **kwargs):
         return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", ("10.0.0.7", port))]
+
     monkeypatch.setattr(socket, "getaddrinfo", fake_getaddrinfo)
     monkeypatch.setattr(socket.socket, "connect", lambda *a: pytest.fail("connected"))
     with pytest.raises(FetchError) as err:

@@ -53,9 +53,18 @@ def workbook() -> bytes:
     buf = io.BytesIO()
     wb.save(buf)
     cached = {b"C2+D2": b"120", b"C3+D3": b"80"}
-    return rezip(buf.getvalue(), lambda name, d: re.sub(
-        rb"<f>([^<]+)</f><v\s*/?>(?:</v>)?", lambda m: b"<f>" + m.group(1) + b"</f><v>" + cached[m.group(1)] + b"</v>", d)
-        if "sheet1" in name else d)
+    return rezip(
+        buf.getvalue(),
+        lambda name, d: (
+            re.sub(
+                rb"<f>([^<]+)</f><v\s*/?>(?:</v>)?",
+                lambda m: b"<f>" + m.group(1) + b"</f><v>" + cached[m.group(1)] + b"</v>",
+                d,
+            )
+            if "sheet1" in name
+            else d
+        ),
+    )
 
 
 def encrypted_pdf() -> bytes:
@@ -85,8 +94,11 @@ def zip_bomb() -> bytes:
     return buf.getvalue()
 
 
-LAUGHS = "---\na: &a [x,x,x,x,x,x,x,x,x,x]\n" + "".join(
-    f"{n}: &{n} [{', '.join(['*' + p] * 10)}]\n" for p, n in zip("abcdefg", "bcdefgh")) + "title: *h\n---\n# Laughs\n\nBody text.\n"
+LAUGHS = (
+    "---\na: &a [x,x,x,x,x,x,x,x,x,x]\n"
+    + "".join(f"{n}: &{n} [{', '.join(['*' + p] * 10)}]\n" for p, n in zip("abcdefg", "bcdefgh", strict=False))
+    + "title: *h\n---\n# Laughs\n\nBody text.\n"
+)
 
 # file name -> (content (or what makes it), expected status, expected words in the reason)
 BAD: dict[str, tuple] = {
@@ -104,27 +116,49 @@ BAD: dict[str, tuple] = {
     "elf.md": (b"\x7fELF\x02\x01\x01" + bytes(200), "failed", "binary content under a text extension"),
     "controls.txt": (bytes(range(1, 9)) * 200, "failed", "binary content under a text extension (control bytes)"),
     "nul.csv": (b"year,port\n2024,Lar\x00edo\n", "failed", "binary content under a text extension"),
-    "mixed-encoding.txt": ("Café trade note\n\nUTF-8: São Paulo shipped 12% more. ".encode()
-                           + "Latin-1: Monterrey año 2024 creció 7%.".encode("latin-1"), "added", ""),
-    "utf16.txt": ("Informe de comercio\n\nNuevo León recibió US$9.2 mil millones en 2024.\n".encode("utf-16"),
-                  "added", ""),
+    "mixed-encoding.txt": (
+        "Café trade note\n\nUTF-8: São Paulo shipped 12% more. ".encode()
+        + "Latin-1: Monterrey año 2024 creció 7%.".encode("latin-1"),
+        "added",
+        "",
+    ),
+    "utf16.txt": (
+        "Informe de comercio\n\nNuevo León recibió US$9.2 mil millones en 2024.\n".encode("utf-16"),
+        "added",
+        "",
+    ),
     "ragged.csv": ("year,port,trucks\n2024,Laredo,1\n2024,El Paso\n", "failed", "ragged rows: line 3 has 2 fields"),
     "header-only.csv": ("year,port,trucks\n", "failed", "CSV has a header but no data rows"),
     "empty-header.csv": (",,\n1,2,3\n", "failed", "CSV header row is empty"),
     "newline-cells.csv": ('year,note\n2024,"line one\nline two"\n2023,plain\n', "added", ""),
     "formulas.xlsx": (workbook, "added", ""),
-    "forged-dimension.xlsx": (lambda: rezip(workbook(), lambda n, d: re.sub(
-        rb'<dimension ref="[^"]+"/>', b'<dimension ref="A1:XFD1048576"/>', d) if "sheet1" in n else d), "added", ""),
+    "forged-dimension.xlsx": (
+        lambda: rezip(
+            workbook(),
+            lambda n, d: (
+                re.sub(rb'<dimension ref="[^"]+"/>', b'<dimension ref="A1:XFD1048576"/>', d) if "sheet1" in n else d
+            ),
+        ),
+        "added",
+        "",
+    ),
     "corrupt.xlsx": (b"PK\x03\x04" + noise(500), "failed", "XLSX"),
     "not-zip.docx": ("hello", "failed", "not a DOCX file (not a zip container)"),
     "corrupt.docx": (corrupt_docx, "failed", "corrupt DOCX"),
     "zip-bomb.docx": (zip_bomb, "failed", "DOCX would inflate to"),
-    "hostile.html": ("<html><head><title>Border wait times</title><script>alert('x')</script></head><body>"
-                     "<iframe src='javascript:alert(1)'></iframe><img src=x onerror=\"alert('pwned')\">"
-                     "<p onclick=\"steal()\">Wait times at Otay Mesa averaged 52 minutes in 2024.</p>"
-                     "<script>document.cookie</script><style>p{}</style></body></html>", "added", ""),
-    "script-only.html": ("<html><body><script>alert(1)</script><iframe src='x'></iframe>"
-                         "<img src=x onerror='alert(2)'></body></html>", "failed", "no text found"),
+    "hostile.html": (
+        "<html><head><title>Border wait times</title><script>alert('x')</script></head><body>"
+        "<iframe src='javascript:alert(1)'></iframe><img src=x onerror=\"alert('pwned')\">"
+        '<p onclick="steal()">Wait times at Otay Mesa averaged 52 minutes in 2024.</p>'
+        "<script>document.cookie</script><style>p{}</style></body></html>",
+        "added",
+        "",
+    ),
+    "script-only.html": (
+        "<html><body><script>alert(1)</script><iframe src='x'></iframe><img src=x onerror='alert(2)'></body></html>",
+        "failed",
+        "no text found",
+    ),
     "deep.html": ("<div>" * 20000 + "<p>Deeply nested note on freight rates.</p>" + "</div>" * 20000, "added", ""),
     # Broken front matter costs the metadata, not the document (see FRONT_MATTER_WARNINGS).
     "broken-front-matter.md": ("---\ntitle: [unclosed\nsource: x\n---\n# T\n\nBody.\n", "added", ""),
@@ -217,16 +251,21 @@ def test_every_bad_file_gets_a_clear_result_and_nothing_stored_changes(library, 
     # what went in went in right
     def text(doc_id):
         return library.store.document(doc_id)[1]
+
     assert "São Paulo" in text("mixed-encoding.txt") and "Monterrey año 2024 creció 7%" in text("mixed-encoding.txt")
     assert "Nuevo León recibió" in text("utf16.txt")
     html = text("hostile.html")
     assert "Otay Mesa averaged 52 minutes" in html
     assert not any(bad in html for bad in ("alert", "cookie", "steal", "onerror", "javascript", "<"))
     rows = [c.text for c in library.store.document_chunks("formulas.xlsx")]
-    assert rows == ["Port and mode: Laredo; column 2: road; Trucks: 100; Trains: 20; Total: 120",
-                    "Port and mode: El Paso; column 2: rail; Trucks: 50; Trains: 30; Total: 80"]
+    assert rows == [
+        "Port and mode: Laredo; column 2: road; Trucks: 100; Trains: 20; Total: 120",
+        "Port and mode: El Paso; column 2: rail; Trucks: 50; Trains: 30; Total: 80",
+    ]
     assert [c.text for c in library.store.document_chunks("newline-cells.csv")] == [
-        "year: 2024; note: line one line two", "year: 2023; note: plain"]
+        "year: 2024; note: line one line two",
+        "year: 2023; note: plain",
+    ]
     assert library.store.document("yaml-alias-bomb.md")[0].title == "Laughs"
     assert "Ysleta" in library.ask("What is the note about the Ysleta bridge?").answer
 
@@ -248,14 +287,20 @@ def test_large_inputs_are_refused_quickly(hostile):
 
 
 def test_uploads_with_hostile_names_cannot_escape(library):
-    results = library.add_bytes([
-        ("../../etc/passwd.md", b"# Passwd\n\nA note on the Tijuana crossing.\n"),
-        ("C:\\Windows\\system32\\evil.md", b"# Evil\n\nA note on the Tecate crossing.\n"),
-        ("..", b"# Dots\n\nA note.\n"),
-        ("", b"# Nameless\n\nA note.\n"),
-    ])
+    results = library.add_bytes(
+        [
+            ("../../etc/passwd.md", b"# Passwd\n\nA note on the Tijuana crossing.\n"),
+            ("C:\\Windows\\system32\\evil.md", b"# Evil\n\nA note on the Tecate crossing.\n"),
+            ("..", b"# Dots\n\nA note.\n"),
+            ("", b"# Nameless\n\nA note.\n"),
+        ]
+    )
     assert [(r.name, r.status) for r in results] == [
-        ("passwd.md", "added"), ("evil.md", "added"), ("..", "failed"), ("upload", "failed")]
+        ("passwd.md", "added"),
+        ("evil.md", "added"),
+        ("..", "failed"),
+        ("upload", "failed"),
+    ]
     assert all(r.reason.startswith("unsupported file type") for r in results[2:])
     originals = library.settings.store_dir / "originals"
     assert all(p.parent == originals for p in originals.iterdir())
@@ -267,4 +312,4 @@ def test_chunking_a_pathological_paragraph_is_linear():
     start = time.monotonic()
     chunks = chunk_document(doc)
     assert time.monotonic() - start < 10
-    assert all(doc.text[c.start:c.end] == c.text and len(c.text) <= 700 for c in chunks)
+    assert all(doc.text[c.start : c.end] == c.text and len(c.text) <= 700 for c in chunks)

@@ -13,9 +13,11 @@ from nearshore_qa.errors import IngestError
 from nearshore_qa.ingest import load_bytes, load_file
 
 MB = 1024 * 1024
-GOOD_MD = (b"---\ntitle: Eagle Pass trucks\nsource: U.S. Customs and Border Protection\npublished: 2025-12-31\n---\n"
-           b"# Eagle Pass trucks\n\nNorthbound commercial trucks at Eagle Pass jumped 44.0% in 2025, from 256,225 "
-           b"to 368,986, all of them on the Camino Real International Bridge.\n")
+GOOD_MD = (
+    b"---\ntitle: Eagle Pass trucks\nsource: U.S. Customs and Border Protection\npublished: 2025-12-31\n---\n"
+    b"# Eagle Pass trucks\n\nNorthbound commercial trucks at Eagle Pass jumped 44.0% in 2025, from 256,225 "
+    b"to 368,986, all of them on the Camino Real International Bridge.\n"
+)
 
 
 def load(rel: str):
@@ -23,6 +25,7 @@ def load(rel: str):
 
 
 # --- each format -------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("doc_id", sorted(EXPECTED_DOCS))
 def test_each_format_loads_with_its_metadata(doc_id):
@@ -48,7 +51,12 @@ def test_loaded_store_lists_every_document_with_its_metadata(loaded):
     for doc_id, want in EXPECTED_DOCS.items():
         s = by_id[doc_id]
         assert (s.title, s.publisher, s.published, s.kind, s.fmt) == (
-            want["title"], want["publisher"], want["published"], want["kind"], want["fmt"]), doc_id
+            want["title"],
+            want["publisher"],
+            want["published"],
+            want["kind"],
+            want["fmt"],
+        ), doc_id
         assert s.chunks == next(r.chunks for r in results if r.name == doc_id)
 
 
@@ -69,8 +77,17 @@ def test_txt_title_is_first_line_and_text_is_kept():
 def test_html_drops_script_style_nav_aside_and_footer():
     doc = load("articles/mexico-led-us-trade-august-2022.html")
     text = doc.text
-    for gone in ("pageview-tracking-snippet", "loadAds", "ad-slot-banner", "font-family", "Subscribe to the newsletter",
-                 "Trade desk", "Related reading", "Cookie settings", "| nearshore-qa test notes"):
+    for gone in (
+        "pageview-tracking-snippet",
+        "loadAds",
+        "ad-slot-banner",
+        "font-family",
+        "Subscribe to the newsletter",
+        "Trade desk",
+        "Related reading",
+        "Cookie settings",
+        "| nearshore-qa test notes",
+    ):
         assert gone not in text, gone
     # headings survive as Markdown headings (the chunker's sections), paragraphs as text
     assert text.startswith("# Mexico briefly led US goods trade in 2022")
@@ -125,6 +142,7 @@ def test_xlsx_reads_every_sheet():
 
 # --- bad input -----------------------------------------------------------------------------
 
+
 def _truncated_pdf() -> bytes:
     data = (CORPUS_DIR / "articles/usmca-joint-review.pdf").read_bytes()
     return data[: len(data) // 2]
@@ -143,18 +161,30 @@ BAD_INPUTS = [
     ("image.txt", _binary, r"binary content under a text extension"),
     ("image.csv", _binary, r"binary content under a text extension"),
     ("controls.txt", lambda: bytes(range(1, 9)) * 200, r"binary content under a text extension \(control bytes\)"),
-    ("ragged.csv", lambda: b"year,mexican_state,us_exports_usd_billions\n2024,Jalisco,11.42\n2024,Sonora,9.30,9\n",
-     r"ragged rows: line 3 has 4 fields, the header has 3"),
-    ("short-row.csv", lambda: b"year,mexican_state,us_exports_usd_billions\n2024,Jalisco,11.42\n2024,Sonora\n",
-     r"ragged rows: line 3 has 2 fields, the header has 3"),
+    (
+        "ragged.csv",
+        lambda: b"year,mexican_state,us_exports_usd_billions\n2024,Jalisco,11.42\n2024,Sonora,9.30,9\n",
+        r"ragged rows: line 3 has 4 fields, the header has 3",
+    ),
+    (
+        "short-row.csv",
+        lambda: b"year,mexican_state,us_exports_usd_billions\n2024,Jalisco,11.42\n2024,Sonora\n",
+        r"ragged rows: line 3 has 2 fields, the header has 3",
+    ),
     ("header-only.csv", lambda: b"year,mexican_state,us_exports_usd_billions\n", r"CSV has a header but no data rows"),
     ("slides.pptx", lambda: b"PK\x03\x04 not supported", r"unsupported file type \.pptx"),
     ("notes", lambda: b"Laredo handled 2,945,393 trucks in 2025.", r"unsupported file type \(none\)"),
     ("only-front.md", lambda: b"---\ntitle: USMCA review\n---\n\n\n", r"no text found"),
-    ("truncated.docx", lambda: (CORPUS_DIR / "articles/nuevo-leon-investment.docx").read_bytes()[:4000],
-     r"not a DOCX file|corrupt DOCX"),
-    ("truncated.xlsx", lambda: (CORPUS_DIR / "tables/trade_by_transport_mode.xlsx").read_bytes()[:3000],
-     r"not an XLSX file|corrupt XLSX"),
+    (
+        "truncated.docx",
+        lambda: (CORPUS_DIR / "articles/nuevo-leon-investment.docx").read_bytes()[:4000],
+        r"not a DOCX file|corrupt DOCX",
+    ),
+    (
+        "truncated.xlsx",
+        lambda: (CORPUS_DIR / "tables/trade_by_transport_mode.xlsx").read_bytes()[:3000],
+        r"not an XLSX file|corrupt XLSX",
+    ),
 ]
 
 
@@ -289,12 +319,21 @@ def test_load_file_raises_ingest_error_naming_the_file(tmp_path):
 
 
 BROKEN_FRONT_MATTER = [
-    ("bad-yaml.md", b"---\ntitle: [USMCA review\nsource: USTR\n---\n# Review\n\nThe first joint review falls on 1 July 2026.\n",
-     r"front matter is not valid YAML at line \d+ \(.+\); ingested without its metadata"),
-    ("unclosed.md", b"---\ntitle: USMCA review\n\n# Review\n\nThe first joint review falls on 1 July 2026.\n",
-     r"front matter starts with '---' but has no closing '---' line"),
-    ("list-front.md", b"---\n- USMCA\n- review\n---\n# Review\n\nThe first joint review falls on 1 July 2026.\n",
-     r"front matter is not a YAML mapping"),
+    (
+        "bad-yaml.md",
+        b"---\ntitle: [USMCA review\nsource: USTR\n---\n# Review\n\nThe first joint review falls on 1 July 2026.\n",
+        r"front matter is not valid YAML at line \d+ \(.+\); ingested without its metadata",
+    ),
+    (
+        "unclosed.md",
+        b"---\ntitle: USMCA review\n\n# Review\n\nThe first joint review falls on 1 July 2026.\n",
+        r"front matter starts with '---' but has no closing '---' line",
+    ),
+    (
+        "list-front.md",
+        b"---\n- USMCA\n- review\n---\n# Review\n\nThe first joint review falls on 1 July 2026.\n",
+        r"front matter is not a YAML mapping",
+    ),
 ]
 
 
@@ -321,9 +360,23 @@ def test_cli_prints_the_front_matter_warning_with_the_file_name(tmp_path):
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "bad-yaml.md").write_bytes(BROKEN_FRONT_MATTER[0][1])
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEARSHORE_QA_")}
-    proc = subprocess.run([sys.executable, "-m", "nearshore_qa.cli", "--store", str(tmp_path / "store"), "ingest",
-                           str(tmp_path / "docs")], capture_output=True, text=True, env=env, timeout=600)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "nearshore_qa.cli",
+            "--store",
+            str(tmp_path / "store"),
+            "ingest",
+            str(tmp_path / "docs"),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+    )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.startswith("added")
-    assert re.search(r"^nearshore-qa: warning: bad-yaml\.md: front matter is not valid YAML at line \d+", proc.stderr,
-                     re.M), proc.stderr
+    assert re.search(
+        r"^nearshore-qa: warning: bad-yaml\.md: front matter is not valid YAML at line \d+", proc.stderr, re.M
+    ), proc.stderr

@@ -36,7 +36,11 @@ def test_the_cache_round_trips_and_an_older_layout_is_replaced(tmp_path):
 
 def test_word_pairs_skip_stopwords_and_stem():
     assert bigrams("the net cash provided by operating activities") == {
-        ("net", "cash"), ("cash", "provid"), ("provid", "oper"), ("oper", "activ")}
+        ("net", "cash"),
+        ("cash", "provid"),
+        ("provid", "oper"),
+        ("oper", "activ"),
+    }
 
 
 def test_any_chunk_can_be_scored_not_only_the_top_k():

@@ -8,8 +8,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import CORPUS_DIR
+
 from nearshore_qa.embeddings import VECTORS_FILE, MiniLMEmbeddings
 from nearshore_qa.library import Library
 from nearshore_qa.settings import Settings
@@ -38,18 +38,28 @@ def test_a_three_argument_progress_hears_the_files_only(make_library):
     assert all(n == len(results) for _, n in calls)
 
 
-SEED_FILES = ["articles/us-exports-to-mexican-states-2024.md", "articles/us-mexico-trade-by-transport-mode-2024.md",
-              "articles/usmca-overview-signing-and-entry-into-force.md", "tables/us_exports_to_mexican_states.csv",
-              "tables/us_exports_to_mexican_states.meta.yaml", "tables/us_mexico_trade_by_mode_annual.csv",
-              "tables/us_mexico_trade_by_mode_annual.meta.yaml"]
+SEED_FILES = [
+    "articles/us-exports-to-mexican-states-2024.md",
+    "articles/us-mexico-trade-by-transport-mode-2024.md",
+    "articles/usmca-overview-signing-and-entry-into-force.md",
+    "tables/us_exports_to_mexican_states.csv",
+    "tables/us_exports_to_mexican_states.meta.yaml",
+    "tables/us_mexico_trade_by_mode_annual.csv",
+    "tables/us_mexico_trade_by_mode_annual.meta.yaml",
+]
 
 
 def _answers(lib: Library, questions: list[str]) -> list[dict]:
     out = []
     for q in questions:
         a = lib.ask(q)
-        out.append({"answer": a.answer, "abstained": a.abstained,
-                    "citations": [(c.doc_id, c.start, c.end) for c in a.citations]})
+        out.append(
+            {
+                "answer": a.answer,
+                "abstained": a.abstained,
+                "citations": [(c.doc_id, c.start, c.end) for c in a.citations],
+            }
+        )
     return out
 
 
@@ -59,8 +69,11 @@ def test_a_store_seeded_from_the_shipped_vectors_answers_as_one_built_from_scrat
     for name in SEED_FILES + [VECTORS_FILE]:
         (corpus / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(REPO / "corpus" / name, corpus / name)
-    questions = [q["question"] for q in map(json.loads, (REPO / "eval" / "questions.jsonl").read_text().splitlines())
-                 if q.get("sources") and q["sources"][0] in SEED_FILES]
+    questions = [
+        q["question"]
+        for q in map(json.loads, (REPO / "eval" / "questions.jsonl").read_text().splitlines())
+        if q.get("sources") and q["sources"][0] in SEED_FILES
+    ]
     assert len(questions) >= 5
 
     def counting() -> tuple[MiniLMEmbeddings, list[str]]:
@@ -70,6 +83,7 @@ def test_a_store_seeded_from_the_shipped_vectors_answers_as_one_built_from_scrat
         def encode(texts, on_batch=None):
             encoded.extend(texts)
             return MiniLMEmbeddings.encode(emb, texts, on_batch)
+
         emb.encode = encode
         return emb, encoded
 

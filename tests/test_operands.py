@@ -26,8 +26,10 @@ def periods(sentence: str) -> list[tuple[str, str]]:
 
 
 def test_each_figure_takes_the_year_written_after_it_or_the_one_left():
-    s = ("US goods trade with Mexico rose 2.8% in 2023, from US$776.24 billion in 2022 to US$797.96 billion, "
-         "according to U.S. Census Bureau data.")
+    s = (
+        "US goods trade with Mexico rose 2.8% in 2023, from US$776.24 billion in 2022 to US$797.96 billion, "
+        "according to U.S. Census Bureau data."
+    )
     assert periods(s) == [("2.8%", "2023"), ("US$776.24 billion", "2022"), ("US$797.96 billion", "2023")]
 
 
@@ -52,7 +54,9 @@ def test_operands_from_cited_sentences_keep_the_asked_periods():
     ops = operands_from_sentences([ev], intent)
     amounts = [o for o in ops if o.kind == "currency"]
     assert [(o.display, o.period, o.citation) for o in amounts] == [
-        ("US$20.90 billion", "2019", 4), ("US$30.83 billion", "2024", 4)]
+        ("US$20.90 billion", "2019", 4),
+        ("US$30.83 billion", "2024", 4),
+    ]
     assert all("Nuevo León" in o.source_text for o in ops)
 
 
@@ -130,34 +134,48 @@ def test_no_computation_for_lookups_or_missing_operands():
 def test_no_computation_on_a_column_the_question_does_not_name():
     trucks = table_rows("texas_northbound_commercial_trucks_by_port", lambda r: r["year"] == "2024")
     # the shipped eval's unanswerable question: the table counts trucks, it has no wait times
-    assert computation_for("What was the average northbound truck wait time at the World Trade Bridge in 2024?",
-                           trucks) is None
+    assert (
+        computation_for("What was the average northbound truck wait time at the World Trade Bridge in 2024?", trucks)
+        is None
+    )
     every_year = table_rows("texas_northbound_commercial_trucks_by_port")
-    assert computation_for("What was the average northbound truck wait time at Laredo in 2023 and 2024?",
-                           every_year) is None
-    assert computation_for("What was the average number of northbound trucks at Laredo in 2023 and 2024?",
-                           every_year).value == 2_981_381.5
+    assert (
+        computation_for("What was the average northbound truck wait time at Laredo in 2023 and 2024?", every_year)
+        is None
+    )
+    assert (
+        computation_for(
+            "What was the average number of northbound trucks at Laredo in 2023 and 2024?", every_year
+        ).value
+        == 2_981_381.5
+    )
     # an average over rows the question does not name is no average of "the" ports
     assert computation_for("What was the average number of northbound trucks in 2024?", trucks) is None
-    assert computation_for("What was the average number of northbound trucks per port in 2024?", trucks).value \
-        == round(sum(o.value for ev in trucks for o in operands_from_row(ev)
-                     if o.column == "commercial_trucks_northbound") / 12, 1)
+    assert computation_for("What was the average number of northbound trucks per port in 2024?", trucks).value == round(
+        sum(o.value for ev in trucks for o in operands_from_row(ev) if o.column == "commercial_trucks_northbound") / 12,
+        1,
+    )
 
 
 def test_a_refusal_is_returned_with_its_reason():
     rows = table_rows("us_mexico_trade_by_mode_annual", lambda r: r["mode"].startswith("Foreign Trade Zones"))
-    result = computation_for("What was the percentage change in exports through foreign trade zones from 2019 "
-                             "to 2024?", rows)
+    result = computation_for(
+        "What was the percentage change in exports through foreign trade zones from 2019 to 2024?", rows
+    )
     assert isinstance(result, ComputeRefusal) and result.code == "division_by_zero"
     assert "2019" in result.reason
 
 
 def test_conflicting_sources_for_one_cell_are_reported():
     bts = table_rows("us_mexico_canada_trade_annual_bts", lambda r: r["year"] in ("2019", "2023"))
-    census = table_rows("us_goods_trade_top_partners_annual",
-                        lambda r: r["year"] in ("2019", "2023") and r["partner"] == "Mexico", first_marker=10)
-    result = computation_for("What was the percentage change in total trade with Mexico from 2019 to 2023?",
-                             bts + census)
+    census = table_rows(
+        "us_goods_trade_top_partners_annual",
+        lambda r: r["year"] in ("2019", "2023") and r["partner"] == "Mexico",
+        first_marker=10,
+    )
+    result = computation_for(
+        "What was the percentage change in total trade with Mexico from 2019 to 2023?", bts + census
+    )
     assert isinstance(result, Computed)
     assert result.value == 30.0  # (798.83 − 614.50) ÷ 614.50 on the BTS table
     by_period = {c.period: c for c in result.conflicts}
@@ -170,8 +188,9 @@ def test_conflicting_sources_for_one_cell_are_reported():
 
 
 def test_find_conflicts_in_sentences_ignores_rounding_differences():
-    ev = article_sentence("mexico-fdi-by-state-secretaria-de-economia-1999-2017",
-                          "FDI into Mexico was US$29.70 billion")
+    ev = article_sentence(
+        "mexico-fdi-by-state-secretaria-de-economia-1999-2017", "FDI into Mexico was US$29.70 billion"
+    )
     intent = parse_intent("What was the change in FDI into Mexico from 2016 to 2017?")
     ops = [o for o in operands_from_sentences([ev], intent) if o.period == "2017"]
     conflicts = find_conflicts(ops)
@@ -183,11 +202,22 @@ def test_find_conflicts_in_sentences_ignores_rounding_differences():
 
 
 def test_equal_values_are_no_conflict():
-    a = operands_from_row(table_rows("us_mexico_canada_trade_annual_bts",
-                                     lambda r: r["year"] == "2024" and r["partner"] == "Mexico")[0])
+    a = operands_from_row(
+        table_rows("us_mexico_canada_trade_annual_bts", lambda r: r["year"] == "2024" and r["partner"] == "Mexico")[0]
+    )
     same = [o for o in a if o.column == "total_trade_usd_billions"]
-    text = Operand(value=839.89e9, text="US$839.89 billion", kind="currency", currency="USD", scale=1e9, decimals=2,
-                   period="2024", entity="Mexico", measure="total trade", citation=5)
+    text = Operand(
+        value=839.89e9,
+        text="US$839.89 billion",
+        kind="currency",
+        currency="USD",
+        scale=1e9,
+        decimals=2,
+        period="2024",
+        entity="Mexico",
+        measure="total trade",
+        citation=5,
+    )
     assert find_conflicts([*same, text]) == []
 
 
@@ -195,37 +225,72 @@ def test_evidence_from_a_hit_carries_rows_and_provenance():
     from nearshore_qa.records import Chunk, DocumentMeta, Hit
 
     row = table_rows("us_mexico_canada_trade_annual_bts", lambda r: r["year"] == "2024" and r["partner"] == "Mexico")[0]
-    meta = DocumentMeta(doc_id=row.doc_id, title=row.title, kind="table", fmt="csv", source=row.publisher,
-                        published=row.published, units=row.units)
-    chunk = Chunk(chunk_id="c1", doc_id=row.doc_id, ordinal=0, text=row.text, start=0, end=len(row.text),
-                  table="main", row=row.row, columns=row.columns, values=row.values)
+    meta = DocumentMeta(
+        doc_id=row.doc_id,
+        title=row.title,
+        kind="table",
+        fmt="csv",
+        source=row.publisher,
+        published=row.published,
+        units=row.units,
+    )
+    chunk = Chunk(
+        chunk_id="c1",
+        doc_id=row.doc_id,
+        ordinal=0,
+        text=row.text,
+        start=0,
+        end=len(row.text),
+        table="main",
+        row=row.row,
+        columns=row.columns,
+        values=row.values,
+    )
     hit = Hit(chunk=chunk, doc=meta, score=1.0)
     ev = Evidence.from_hit(hit, marker=3)
     assert ev.is_row and ev.marker == 3 and ev.published == row.published
     cells = {o.column: o for o in operands_from_row(ev)}
     assert cells["total_trade_usd_billions"].citation == 3
-    earlier = table_rows("us_mexico_canada_trade_annual_bts",
-                         lambda r: r["year"] == "2019" and r["partner"] == "Mexico")[0]
-    hit2019 = Hit(chunk=Chunk(chunk_id="c0", doc_id=row.doc_id, ordinal=1, text=earlier.text, start=0,
-                              end=len(earlier.text), table="main", row=earlier.row, columns=earlier.columns,
-                              values=earlier.values), doc=meta, score=0.9)
-    result = computation_for_hits("What was the percentage change in trade with Mexico from 2019 to 2024?",
-                                  [hit, hit2019])
+    earlier = table_rows(
+        "us_mexico_canada_trade_annual_bts", lambda r: r["year"] == "2019" and r["partner"] == "Mexico"
+    )[0]
+    hit2019 = Hit(
+        chunk=Chunk(
+            chunk_id="c0",
+            doc_id=row.doc_id,
+            ordinal=1,
+            text=earlier.text,
+            start=0,
+            end=len(earlier.text),
+            table="main",
+            row=earlier.row,
+            columns=earlier.columns,
+            values=earlier.values,
+        ),
+        doc=meta,
+        score=0.9,
+    )
+    result = computation_for_hits(
+        "What was the percentage change in trade with Mexico from 2019 to 2024?", [hit, hit2019]
+    )
     assert "from US$614.50 billion [2] to US$839.89 billion [1]" in result.text
 
 
 @pytest.mark.parametrize("text", ["n/a", "", "—"])
 def test_non_numeric_cells_are_skipped(text):
-    ev = Evidence(marker=1, text="x", columns=("year", "partner", "total_usd_billions"),
-                  values=("2024", "Mexico", text))
+    ev = Evidence(
+        marker=1, text="x", columns=("year", "partner", "total_usd_billions"), values=("2024", "Mexico", text)
+    )
     assert operands_from_row(ev) == []
 
 
 def test_a_wide_table_has_a_column_per_period():
     """The BTS totals laid out with a column per year (as many reports print them)."""
     columns = ("Partner", "2019", "2024")
-    rows = [Evidence(marker=i, text=f"Partner: {p}; 2019: {a}; 2024: {b}", columns=columns, values=(p, a, b), row=i)
-            for i, (p, a, b) in enumerate([("Mexico", "614.50", "839.89"), ("Canada", "612.12", "761.20")], 1)]
+    rows = [
+        Evidence(marker=i, text=f"Partner: {p}; 2019: {a}; 2024: {b}", columns=columns, values=(p, a, b), row=i)
+        for i, (p, a, b) in enumerate([("Mexico", "614.50", "839.89"), ("Canada", "612.12", "761.20")], 1)
+    ]
     cells = operands_from_row(rows[0])
     assert [(o.entity, o.period, o.number) for o in cells] == [("Mexico", "2019", 614.5), ("Mexico", "2024", 839.89)]
     result = computation_for("What was the percentage change in trade with Mexico from 2019 to 2024?", rows)

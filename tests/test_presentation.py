@@ -3,13 +3,21 @@ with separators, provenance, and a whole document rendered safely with the passa
 
 from __future__ import annotations
 
+from conftest import CORPUS_DIR, REPO_ROOT
+
 from nearshore_qa.chunking import chunk_document
 from nearshore_qa.ingest import load_bytes, load_pasted, pasted_doc_id
-from nearshore_qa.presentation import (answer_figures, column_label, document_html, format_cell, human_locator,
-                                       prettify_column, provenance_parts, row_label)
+from nearshore_qa.presentation import (
+    answer_figures,
+    column_label,
+    document_html,
+    format_cell,
+    human_locator,
+    prettify_column,
+    provenance_parts,
+    row_label,
+)
 from nearshore_qa.records import Answer, Citation, Figure
-
-from conftest import CORPUS_DIR, REPO_ROOT
 
 SIDECAR = b"""title: "Jobs by state"
 source: "nearshore-qa corpus"
@@ -43,7 +51,9 @@ def test_numbers_get_separators_at_the_tables_precision_but_years_do_not():
 
 def test_a_row_is_named_by_its_leading_label_columns():
     assert row_label(("year", "partner", "exports_usd_billions"), ("2024", "Australia", "33.63")) == "Australia, 2024"
-    assert row_label(("year", "month", "partner", "x_usd_millions"), ("2023", "5", "Mexico", "1.5")) == "Mexico, 2023-05"
+    assert (
+        row_label(("year", "month", "partner", "x_usd_millions"), ("2023", "5", "Mexico", "1.5")) == "Mexico, 2023-05"
+    )
     assert row_label(("year", "port", "office", "trucks"), ("2024", "Laredo", "Laredo", "2422323")) == "Laredo, 2024"
     assert row_label(("trucks", "year"), ("2422323", "2024")) == ""
 
@@ -53,8 +63,9 @@ def test_sidecar_labels_units_and_provenance_reach_the_table_locator():
     assert doc.meta.columns == ()
     import yaml
 
-    doc = load_bytes(CSV, name="jobs.csv", original_name="jobs.csv", fmt="csv",
-                     sidecar=(yaml.safe_load(SIDECAR), SIDECAR))
+    doc = load_bytes(
+        CSV, name="jobs.csv", original_name="jobs.csv", fmt="csv", sidecar=(yaml.safe_load(SIDECAR), SIDECAR)
+    )
     m = doc.meta
     assert (m.source, m.written, m.period) == ("nearshore-qa corpus", "2026-11-26", "2024")
     assert m.data_sources == (("INEGI", "https://www.inegi.org.mx", "March 2025"),)
@@ -62,14 +73,18 @@ def test_sidecar_labels_units_and_provenance_reach_the_table_locator():
     coahuila = chunk_document(doc)[0]
     assert human_locator(coahuila, m, "expected_jobs") == "row Coahuila, 2024 · column Expected jobs (count)"
     assert human_locator(coahuila, m) == "row Coahuila, 2024"
-    assert provenance_parts(publisher=m.source, written=m.written, data_sources=m.data_sources, period=m.period,
-                            kind=m.kind) == ["nearshore-qa corpus", "written 2026-11-26",
-                                             "data: INEGI, March 2025", "period 2024", "table"]
+    assert provenance_parts(
+        publisher=m.source, written=m.written, data_sources=m.data_sources, period=m.period, kind=m.kind
+    ) == ["nearshore-qa corpus", "written 2026-11-26", "data: INEGI, March 2025", "period 2024", "table"]
 
 
 def test_article_locators_name_section_and_paragraph_never_offsets():
-    doc = load_bytes((REPO_ROOT / "corpus/articles/mexico-top-us-goods-trading-partner-2023.md").read_bytes(),
-                     name="a.md", original_name="a.md", fmt="md")
+    doc = load_bytes(
+        (REPO_ROOT / "corpus/articles/mexico-top-us-goods-trading-partner-2023.md").read_bytes(),
+        name="a.md",
+        original_name="a.md",
+        fmt="md",
+    )
     chunks = chunk_document(doc)
     first = next(c for c in chunks if "US$797.96 billion" in c.text)
     assert human_locator(first, doc.meta) == "§ The three largest partners in 2023 › paragraph 1"
@@ -87,8 +102,12 @@ def test_pdf_locators_name_the_page():
 
 
 def test_shipped_articles_separate_author_from_data_sources():
-    doc = load_bytes((REPO_ROOT / "corpus/articles/mexico-top-us-goods-trading-partner-2023.md").read_bytes(),
-                     name="a.md", original_name="a.md", fmt="md")
+    doc = load_bytes(
+        (REPO_ROOT / "corpus/articles/mexico-top-us-goods-trading-partner-2023.md").read_bytes(),
+        name="a.md",
+        original_name="a.md",
+        fmt="md",
+    )
     m = doc.meta
     assert m.source == "nearshore-qa corpus" and m.written == "2026-11-26" and m.period == "2023"
     assert m.data_sources[0][0] == "U.S. Census Bureau" and m.data_sources[0][1].startswith("https://www.census.gov/")
@@ -115,10 +134,23 @@ def test_document_html_never_makes_links_that_run_code():
 
 
 def test_figures_inside_cited_titles_are_not_findings():
-    cit = Citation(marker=1, doc_id="t.csv", title="US exports to the top 15 export markets, 2020-2024", source="t.csv",
-                   publisher="", published="", locator="row Australia, 2024", text="")
-    ans = Answer(question="q", answer="a", abstained=False, citations=[cit],
-                 figures=[Figure("15", 15.0, "number", 1, False), Figure("33.63", 33.63, "number", 1, True)])
+    cit = Citation(
+        marker=1,
+        doc_id="t.csv",
+        title="US exports to the top 15 export markets, 2020-2024",
+        source="t.csv",
+        publisher="",
+        published="",
+        locator="row Australia, 2024",
+        text="",
+    )
+    ans = Answer(
+        question="q",
+        answer="a",
+        abstained=False,
+        citations=[cit],
+        figures=[Figure("15", 15.0, "number", 1, False), Figure("33.63", 33.63, "number", 1, True)],
+    )
     assert [f.text for f in answer_figures(ans)] == ["33.63"]
 
 

@@ -41,7 +41,7 @@ def check_chunks(doc: LoadedDocument) -> None:
     assert [c.ordinal for c in chunks] == list(range(len(chunks)))
     assert len({c.chunk_id for c in chunks}) == len(chunks)
     for c in chunks:
-        assert c.text.strip() and doc.text[c.start:c.end] == c.text
+        assert c.text.strip() and doc.text[c.start : c.end] == c.text
         if c.row is not None:
             assert c.text == render_row(c.columns, c.values)
 
@@ -53,14 +53,56 @@ def test_arbitrary_bytes(data, fmt):
 
 
 ENCODINGS = st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "cp1252", "latin-1"])
-MD_PARTS = st.sampled_from(["---\n", "title: T\n", "title: [a, [b]]\n", "source: &x s\n", "url: *x\n", "...\n",
-                            "# Heading\n", "## Sub\n", "\n\n", "| a | b |\n", "|---|---|\n", "| 1 | 2 |\n",
-                            "[link](http://x)", "![img](a.png)", "U.S. trade rose 4.5%. ", "no. 5. ", "e.g. it. "])
-HTML_PARTS = st.sampled_from(["<html>", "<head>", "<title>T</title>", "<meta name='date' content='2024-01-02'>",
-                              "<body>", "<article>", "<h1>H</h1>", "<p>", "</p>", "<script>x()</script>", "<table>",
-                              "<tr><td>1</td><td>2</td></tr>", "</table>", "<iframe>", "<!--", "-->", "&amp;", "\x00",
-                              "<img onerror='a()'>", "Text about trade. ", "</div>" * 3, "<div>" * 3])
-CSV_CELL = st.text(alphabet=st.characters(codec="utf-8"), max_size=12) | st.sampled_from(['"', '""', ",", ";", "\t", "\n", "\r"])
+MD_PARTS = st.sampled_from(
+    [
+        "---\n",
+        "title: T\n",
+        "title: [a, [b]]\n",
+        "source: &x s\n",
+        "url: *x\n",
+        "...\n",
+        "# Heading\n",
+        "## Sub\n",
+        "\n\n",
+        "| a | b |\n",
+        "|---|---|\n",
+        "| 1 | 2 |\n",
+        "[link](http://x)",
+        "![img](a.png)",
+        "U.S. trade rose 4.5%. ",
+        "no. 5. ",
+        "e.g. it. ",
+    ]
+)
+HTML_PARTS = st.sampled_from(
+    [
+        "<html>",
+        "<head>",
+        "<title>T</title>",
+        "<meta name='date' content='2024-01-02'>",
+        "<body>",
+        "<article>",
+        "<h1>H</h1>",
+        "<p>",
+        "</p>",
+        "<script>x()</script>",
+        "<table>",
+        "<tr><td>1</td><td>2</td></tr>",
+        "</table>",
+        "<iframe>",
+        "<!--",
+        "-->",
+        "&amp;",
+        "\x00",
+        "<img onerror='a()'>",
+        "Text about trade. ",
+        "</div>" * 3,
+        "<div>" * 3,
+    ]
+)
+CSV_CELL = st.text(alphabet=st.characters(codec="utf-8"), max_size=12) | st.sampled_from(
+    ['"', '""', ",", ";", "\t", "\n", "\r"]
+)
 
 
 def encode(text: str, encoding: str) -> bytes:
@@ -86,8 +128,11 @@ def test_html_shaped_text(parts, encoding):
 
 
 @FAST
-@given(st.lists(st.lists(CSV_CELL, min_size=1, max_size=6), min_size=1, max_size=12),
-       st.sampled_from([",", ";", "\t", "|"]), ENCODINGS)
+@given(
+    st.lists(st.lists(CSV_CELL, min_size=1, max_size=6), min_size=1, max_size=12),
+    st.sampled_from([",", ";", "\t", "|"]),
+    ENCODINGS,
+)
 def test_csv_shaped_text(rows, sep, encoding):
     check(encode("\n".join(sep.join(r) for r in rows) + "\n", encoding), "csv")
 
@@ -121,14 +166,16 @@ def damage(data: bytes, cuts: list[tuple[int, int, int]], truncate: int | None) 
         elif kind == 1:
             out[pos:pos] = bytes([value]) * (value % 7 + 1)
         else:
-            del out[pos:pos + value % 64 + 1]
+            del out[pos : pos + value % 64 + 1]
     return bytes(out[:truncate] if truncate is not None else out)
 
 
 @settings(FAST, max_examples=max(EXAMPLES * 3 // 5, 1))
-@given(st.sampled_from(sorted(SAMPLES)),
-       st.lists(st.tuples(st.integers(0, 2), st.integers(0, 1 << 20), st.integers(0, 255)), min_size=1, max_size=8),
-       st.none() | st.integers(0, 40000))
+@given(
+    st.sampled_from(sorted(SAMPLES)),
+    st.lists(st.tuples(st.integers(0, 2), st.integers(0, 1 << 20), st.integers(0, 255)), min_size=1, max_size=8),
+    st.none() | st.integers(0, 40000),
+)
 def test_damaged_binary_files(fmt, cuts, truncate):
     check(damage(SAMPLES[fmt], cuts, truncate), fmt)
 

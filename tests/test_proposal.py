@@ -13,19 +13,24 @@ from nearshore_qa.proposal import PROPOSAL_INSTRUCTIONS, Ref, execute_proposal, 
 
 @pytest.fixture(scope="module")
 def evidence():
-    rows = table_rows("us_mexico_canada_trade_annual_bts",
-                      lambda r: r["partner"] == "Mexico" and r["year"] in ("2019", "2024"))  # [1] 2019, [2] 2024
-    modes = table_rows("us_mexico_trade_by_mode_annual", lambda r: r["year"] == "2024" and r["mode"] == "Truck",
-                       first_marker=3)
-    text = article_sentence("mexico-top-us-goods-trading-partner-2023", "US goods trade with Mexico rose 2.8%",
-                            marker=4)
+    rows = table_rows(
+        "us_mexico_canada_trade_annual_bts", lambda r: r["partner"] == "Mexico" and r["year"] in ("2019", "2024")
+    )  # [1] 2019, [2] 2024
+    modes = table_rows(
+        "us_mexico_trade_by_mode_annual", lambda r: r["year"] == "2024" and r["mode"] == "Truck", first_marker=3
+    )
+    text = article_sentence(
+        "mexico-top-us-goods-trading-partner-2023", "US goods trade with Mexico rose 2.8%", marker=4
+    )
     pesos = article_sentence("ciudad-juarez-chihuahua-manufacturing", "419.88 pesos a day", marker=5)
     return {e.marker: e for e in [*rows, *modes, text, pesos]}
 
 
 def test_parse_a_compute_line():
-    answer = ("US–Mexico trade grew strongly [1][2].\n"
-              "COMPUTE: pct_change([1].total_trade_usd_billions, [2].total_trade_usd_billions)")
+    answer = (
+        "US–Mexico trade grew strongly [1][2].\n"
+        "COMPUTE: pct_change([1].total_trade_usd_billions, [2].total_trade_usd_billions)"
+    )
     p = parse_proposal(answer)
     assert p.op == "pct_change"
     assert p.refs == (Ref(1, column="total_trade_usd_billions"), Ref(2, column="total_trade_usd_billions"))
@@ -33,7 +38,7 @@ def test_parse_a_compute_line():
 
 
 def test_parse_quoted_figures_indexes_and_options():
-    p = parse_proposal('compute: share([3].total_trade_usd_billions, total=[2].total_trade_usd_billions)')
+    p = parse_proposal("compute: share([3].total_trade_usd_billions, total=[2].total_trade_usd_billions)")
     assert p.op == "share" and p.total == Ref(2, column="total_trade_usd_billions")
     p = parse_proposal('COMPUTE: difference([4] "US$797.96 billion", [4] "US$776.24 billion")')
     assert p.refs[0] == Ref(4, figure="US$797.96 billion")
@@ -44,8 +49,10 @@ def test_parse_quoted_figures_indexes_and_options():
 
 
 def test_parse_json_form():
-    p = parse_proposal('Here is the computation: {"op": "cagr", "operands": ["[1].total_trade_usd_billions", '
-                       '"[2].total_trade_usd_billions"]}')
+    p = parse_proposal(
+        'Here is the computation: {"op": "cagr", "operands": ["[1].total_trade_usd_billions", '
+        '"[2].total_trade_usd_billions"]}'
+    )
     assert p.op == "cagr" and len(p.refs) == 2
 
 
@@ -63,8 +70,10 @@ def test_execute_on_table_cells(evidence):
     p = parse_proposal("COMPUTE: pct_change([2].total_trade_usd_billions, [1].total_trade_usd_billions)")
     result = execute_proposal(p, evidence, subject="US–Mexico goods trade")
     assert isinstance(result, Computed)
-    assert result.text == ("US–Mexico goods trade grew 36.7% from 2019 to 2024, from US$614.50 billion [1] "
-                           "to US$839.89 billion [2]: (839.89 − 614.50) ÷ 614.50.")
+    assert result.text == (
+        "US–Mexico goods trade grew 36.7% from 2019 to 2024, from US$614.50 billion [1] "
+        "to US$839.89 billion [2]: (839.89 − 614.50) ÷ 614.50."
+    )
     assert result.verify()
 
 
@@ -82,14 +91,17 @@ def test_execute_a_share_across_documents(evidence):
     assert result.value == 72.5 and "[3]" in result.text and "[2]" in result.text
 
 
-@pytest.mark.parametrize("line,code", [
-    ("COMPUTE: change([1].total_trade_usd_billions, [9].total_trade_usd_billions)", "bad_reference"),
-    ("COMPUTE: change([1].no_such_column, [2].total_trade_usd_billions)", "bad_reference"),
-    ("COMPUTE: change([1], [2])", "bad_reference"),  # a row with several figures: the column must be named
-    ('COMPUTE: change([4] "US$700.00 billion", [4] "US$797.96 billion")', "bad_reference"),  # not stated there
-    ('COMPUTE: ratio([1].total_trade_usd_billions, [5] "419.88 pesos")', "mixed_currency"),
-    ("COMPUTE: cagr([1].total_trade_usd_billions, [1].total_trade_usd_billions)", "mixed_periods"),
-])
+@pytest.mark.parametrize(
+    "line,code",
+    [
+        ("COMPUTE: change([1].total_trade_usd_billions, [9].total_trade_usd_billions)", "bad_reference"),
+        ("COMPUTE: change([1].no_such_column, [2].total_trade_usd_billions)", "bad_reference"),
+        ("COMPUTE: change([1], [2])", "bad_reference"),  # a row with several figures: the column must be named
+        ('COMPUTE: change([4] "US$700.00 billion", [4] "US$797.96 billion")', "bad_reference"),  # not stated there
+        ('COMPUTE: ratio([1].total_trade_usd_billions, [5] "419.88 pesos")', "mixed_currency"),
+        ("COMPUTE: cagr([1].total_trade_usd_billions, [1].total_trade_usd_billions)", "mixed_periods"),
+    ],
+)
 def test_execute_refuses_with_a_reason(evidence, line, code):
     result = execute_proposal(parse_proposal(line), evidence)
     assert isinstance(result, ComputeRefusal)

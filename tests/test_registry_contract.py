@@ -76,14 +76,20 @@ class ServerHarness(Harness):
         from chromadb.config import Settings as ChromaSettings
 
         host, port = url.rsplit("/", 1)[1].split(":")
-        self.client = chromadb.HttpClient(host=host, port=int(port), settings=ChromaSettings(anonymized_telemetry=False))
+        self.client = chromadb.HttpClient(
+            host=host, port=int(port), settings=ChromaSettings(anonymized_telemetry=False)
+        )
         self.name = f"contract-{uuid.uuid4().hex[:12]}"
         self.vectors = self.client.get_or_create_collection(self.name)
         self.registry = ServerRegistry(records_collection(self.client, self.name), self.vectors)
 
     def write_vectors(self, doc, chunks, texts) -> None:
-        self.vectors.upsert(ids=[c.chunk_id for c in chunks], embeddings=[[1.0, float(c.ordinal)] for c in chunks],
-                            documents=texts, metadatas=[self.registry.vector_metadata(doc.sha256, c) for c in chunks])
+        self.vectors.upsert(
+            ids=[c.chunk_id for c in chunks],
+            embeddings=[[1.0, float(c.ordinal)] for c in chunks],
+            documents=texts,
+            metadatas=[self.registry.vector_metadata(doc.sha256, c) for c in chunks],
+        )
 
     def delete_vectors(self, version) -> None:
         self.vectors.delete(where=version_where(version))
@@ -154,7 +160,11 @@ class RegistryContract:
         assert reg.leftovers() == []
         (src,) = reg.sources()
         assert (src.doc_id, src.sha256, src.title, src.chunks) == (
-            article.meta.doc_id, article.sha256, "Trade with Mexico set a record in 2024", len(chunks))
+            article.meta.doc_id,
+            article.sha256,
+            "Trade with Mexico set a record in 2024",
+            len(chunks),
+        )
         assert (reg.count_documents(), reg.count_chunks()) == (1, len(chunks))
         meta, text, original = reg.document(article.meta.doc_id)
         assert (meta, text, original) == (article.meta, article.text, f"{article.sha256}.md")
@@ -162,7 +172,7 @@ class RegistryContract:
         found = reg.chunks([c.chunk_id for c in chunks] + ["no-such-chunk"])
         assert found == {c.chunk_id: (c, article.meta) for c in chunks}
         assert list(reg.all_chunks()) == [(c, article.meta) for c in chunks]
-        assert reg.lexical_rows() == [(c.chunk_id, t) for c, t in zip(chunks, texts)]
+        assert reg.lexical_rows() == [(c.chunk_id, t) for c, t in zip(chunks, texts, strict=False)]
 
     def test_a_replacement_retires_the_previous_version(self, harness, article):
         reg = harness.registry

@@ -33,8 +33,10 @@ def ranking(store, question: str, k: int = 6, **weights) -> list[tuple[str, str]
 def test_question_words_are_left_out_of_the_lexical_query():
     asked = "What was the percentage change in net inventories between 2018 and 2019?"
     assert content_words(asked) == "was the in net inventories 2018 and 2019?"
-    assert lexical_query("How large is the trade deficit with Mexico?") == \
-        "large is the trade deficit with Mexico? balance"  # the set phrase's other wording added
+    assert (
+        lexical_query("How large is the trade deficit with Mexico?")
+        == "large is the trade deficit with Mexico? balance"
+    )  # the set phrase's other wording added
     assert lexical_query("What?") == "What?"  # nothing but question words: kept as asked
 
 

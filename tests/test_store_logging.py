@@ -43,8 +43,10 @@ def test_a_recovery_logs_the_versions_it_deleted(tmp_path, embedder, caplog):
     lib.close()
 
 
-@pytest.mark.skipif(shutil.which(str(Path(sys.executable).with_name("chroma"))) is None,
-                    reason="no `chroma` command (chromadb's CLI) beside Python")
+@pytest.mark.skipif(
+    shutil.which(str(Path(sys.executable).with_name("chroma"))) is None,
+    reason="no `chroma` command (chromadb's CLI) beside Python",
+)
 def test_taking_over_a_dead_writers_lease_is_logged(chroma_server, caplog):
     import chromadb
     from chromadb.config import Settings as ChromaSettings
@@ -54,9 +56,20 @@ def test_taking_over_a_dead_writers_lease_is_logged(chroma_server, caplog):
     records = records_collection(client, f"lease-{uuid.uuid4().hex[:12]}")
     dead = subprocess.Popen([sys.executable, "-c", "pass"])
     dead.wait()
-    records.add(ids=[LOCK_ID], embeddings=[[0.0]], metadatas=[{
-        "kind": "lock", "owner": "ghost", "since": "2026-01-01T00:00:00+00:00", "host": socket.gethostname(),
-        "pid": dead.pid, "expires": time.time() + 3600}])
+    records.add(
+        ids=[LOCK_ID],
+        embeddings=[[0.0]],
+        metadatas=[
+            {
+                "kind": "lock",
+                "owner": "ghost",
+                "since": "2026-01-01T00:00:00+00:00",
+                "host": socket.gethostname(),
+                "pid": dead.pid,
+                "expires": time.time() + 3600,
+            }
+        ],
+    )
     lease = ServerLease(records, chroma_server)
     with caplog.at_level(logging.INFO, logger="nearshore_qa.store"):
         lease.acquire(timeout=5)

@@ -38,8 +38,12 @@ def layout(path) -> dict[str, list[tuple]]:
     with sqlite3.connect(path) as db:
         tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
         out = {t: [(c[1], c[2], c[3], c[5]) for c in db.execute(f"PRAGMA table_info({t})")] for t in tables}
-        out["indexes"] = sorted(tuple(r) for r in db.execute(
-            "SELECT name, tbl_name FROM sqlite_master WHERE type='index' AND name NOT LIKE 'sqlite_%'"))
+        out["indexes"] = sorted(
+            tuple(r)
+            for r in db.execute(
+                "SELECT name, tbl_name FROM sqlite_master WHERE type='index' AND name NOT LIKE 'sqlite_%'"
+            )
+        )
     return out
 
 
@@ -70,8 +74,11 @@ def test_a_store_from_before_numbered_migrations_opens_and_answers(tmp_path, emb
     assert added.status == "added"
     before = [(s.doc_id, s.sha256, s.chunks, s.title) for s in lib.sources()]
     orphan_vector = lib.store.collection.get(limit=1, include=["embeddings"])["embeddings"][0].tolist()
-    lib.store.collection.add(ids=["trashed-vector"], embeddings=[orphan_vector],
-                             metadatas=[{"doc_id": "gone.md", "sha256": "0" * 64, "ordinal": 0}])
+    lib.store.collection.add(
+        ids=["trashed-vector"],
+        embeddings=[orphan_vector],
+        metadatas=[{"doc_id": "gone.md", "sha256": "0" * 64, "ordinal": 0}],
+    )
     lib.close()
 
     # Rewrite the record in the unnumbered layout, with the same rows.

@@ -7,8 +7,16 @@ from pathlib import Path
 import pytest
 
 from nearshore_qa.ingest import load_file
-from nearshore_qa.tables import (clean_label, parse_html_tables, parse_markdown_tables, parse_number, parse_period,
-                                 parse_unit, tables_from_json, tables_to_json)
+from nearshore_qa.tables import (
+    clean_label,
+    parse_html_tables,
+    parse_markdown_tables,
+    parse_number,
+    parse_period,
+    parse_unit,
+    tables_from_json,
+    tables_to_json,
+)
 
 DATA = Path(__file__).parent / "data"
 
@@ -31,12 +39,22 @@ def row(table, label):
     return next(r for r in table.rows if r.label == label)
 
 
-@pytest.mark.parametrize("text,key,fiscal", [
-    ("2019", "2019", False), ("June 30, 2019", "2019-06-30", False), ("As at 31 December 2019", "2019-12-31", False),
-    ("Q3 2023", "2023-Q3", False), ("FY2019", "2019", True), ("Fiscal 2019", "2019", True),
-    ("December 31, 2018", "2018-12-31", False), ("2018 (4)", "2018", False), ("2023-06", "2023-06", False),
-    ("Dec 2023", "2023-12", False), ("2019/20", "2019", True),
-])
+@pytest.mark.parametrize(
+    "text,key,fiscal",
+    [
+        ("2019", "2019", False),
+        ("June 30, 2019", "2019-06-30", False),
+        ("As at 31 December 2019", "2019-12-31", False),
+        ("Q3 2023", "2023-Q3", False),
+        ("FY2019", "2019", True),
+        ("Fiscal 2019", "2019", True),
+        ("December 31, 2018", "2018-12-31", False),
+        ("2018 (4)", "2018", False),
+        ("2023-06", "2023-06", False),
+        ("Dec 2023", "2023-12", False),
+        ("2019/20", "2019", True),
+    ],
+)
 def test_period_labels(text, key, fiscal):
     period = parse_period(text)
     assert period is not None and period.key == key and period.fiscal == fiscal
@@ -47,10 +65,19 @@ def test_not_periods(text):
     assert parse_period(text) is None
 
 
-@pytest.mark.parametrize("text,value,percent", [
-    ("(1,234)", -1234.0, False), ("$ 1,452.4", 1452.4, False), ("$1,496.5", 1496.5, False), ("12.5%", 12.5, True),
-    ("-3.2", -3.2, False), ("US$4.84 billion", 4.84, False), ("(38)", -38.0, False), ("$ 725", 725.0, False),
-])
+@pytest.mark.parametrize(
+    "text,value,percent",
+    [
+        ("(1,234)", -1234.0, False),
+        ("$ 1,452.4", 1452.4, False),
+        ("$1,496.5", 1496.5, False),
+        ("12.5%", 12.5, True),
+        ("-3.2", -3.2, False),
+        ("US$4.84 billion", 4.84, False),
+        ("(38)", -38.0, False),
+        ("$ 725", 725.0, False),
+    ],
+)
 def test_numbers(text, value, percent):
     cell = parse_number(text)
     assert cell.value == value and cell.percent == percent
@@ -61,26 +88,42 @@ def test_empty_cells(text):
     assert parse_number(text).value is None
 
 
-@pytest.mark.parametrize("text,scale,currency,percent", [
-    ("$ million", "million", "$", False), ("£m", "million", "£", False), ("(in thousands)", "thousand", "", False),
-    ("usd_billions", "billion", "US$", False), ("Millions of U.S. dollars", "million", "US$", False),
-    ("share_of_year_total_pct", "", "", True), ("$’000", "thousand", "$", False),
-])
+@pytest.mark.parametrize(
+    "text,scale,currency,percent",
+    [
+        ("$ million", "million", "$", False),
+        ("£m", "million", "£", False),
+        ("(in thousands)", "thousand", "", False),
+        ("usd_billions", "billion", "US$", False),
+        ("Millions of U.S. dollars", "million", "US$", False),
+        ("share_of_year_total_pct", "", "", True),
+        ("$’000", "thousand", "$", False),
+    ],
+)
 def test_units(text, scale, currency, percent):
     unit = parse_unit(text)
     assert (unit.scale, unit.currency, unit.percent) == (scale, currency, percent)
 
 
-@pytest.mark.parametrize("text,clean", [("Americas1", "Americas"), ("Other items(1)", "Other items"),
-                                        ("Net revenues by market channel(2)", "Net revenues by market channel"),
-                                        ("Transportation Solutions:", "Transportation Solutions"), ("Level 3", "Level 3")])
+@pytest.mark.parametrize(
+    "text,clean",
+    [
+        ("Americas1", "Americas"),
+        ("Other items(1)", "Other items"),
+        ("Net revenues by market channel(2)", "Net revenues by market channel"),
+        ("Transportation Solutions:", "Transportation Solutions"),
+        ("Level 3", "Level 3"),
+    ],
+)
 def test_footnote_markers_dropped_from_labels(text, clean):
     assert clean_label(text) == clean
 
 
 def test_two_header_rows_with_periods_over_units(excerpts):
     doc, tables = excerpts
-    table = tables["The maximum exposure to credit risk for trade receivables at the reporting date by geographic region was:"]
+    table = tables[
+        "The maximum exposure to credit risk for trade receivables at the reporting date by geographic region was:"
+    ]
     assert table.header_rows == 2
     y2019 = col(table, "2019")
     assert y2019.period.year == 2019 and y2019.unit.currency == "£" and y2019.unit.scale == "million"
@@ -89,7 +132,7 @@ def test_two_header_rows_with_periods_over_units(excerpts):
     assert table.cell(row(table, "Ireland").index, y2019.index).value == 0.4
     # the row's offsets point at its line in the document text
     uk = row(table, "UK")
-    assert doc.text[uk.start:uk.end] == "| UK |  | 24.5 | 24.9 |"
+    assert doc.text[uk.start : uk.end] == "| UK |  | 24.5 | 24.9 |"
 
 
 def test_spanning_header_groups_totals_and_table_scale(excerpts):
@@ -113,8 +156,11 @@ def test_dated_columns_footnotes_and_repeated_totals(excerpts):
     keys = [c.period.key for c in table.value_columns]
     assert keys == ["2019-12-31", "2018-12-31", "2017-12-31"]
     groups = [r.label for r in table.rows if r.kind == "group"]
-    assert groups == ["Net revenues by geographical region of shipment", "Net revenues by nature",
-                      "Net revenues by market channel"]
+    assert groups == [
+        "Net revenues by geographical region of shipment",
+        "Net revenues by nature",
+        "Net revenues by market channel",
+    ]
     assert row(table, "Americas").group == "Net revenues by geographical region of shipment"
     assert row(table, "Distribution").group == "Net revenues by market channel"
 
@@ -138,7 +184,7 @@ def test_html_spans_expand_and_caption_gives_the_scale():
     mexico = row(table, "Mexico")  # the <sup>1</sup> footnote marker is not part of the label
     assert mexico.cells[4].value == 475216.0
     # the table is a Markdown table in the document text, so row chunks and offsets work as for .md
-    assert doc.text[mexico.start:mexico.end].startswith("| Mexico | 324,207.1 |")
+    assert doc.text[mexico.start : mexico.end].startswith("| Mexico | 324,207.1 |")
     assert parse_html_tables((DATA / "tables/us_goods_trade_partners.html").read_text())[0].rows[2].label == "China"
 
 
@@ -148,7 +194,7 @@ def test_docx_table_is_data_and_markdown_in_the_text():
     assert [c.label for c in table.columns] == ["Year", "FDI inflow"]
     first = table.rows[0]
     assert first.period.year == 2005 and first.cells[1].value == 4.84
-    assert doc.text[first.start:first.end] == "| 2005 | US$4.84 billion |"
+    assert doc.text[first.start : first.end] == "| 2005 | US$4.84 billion |"
 
 
 def test_csv_long_table_rows_carry_their_period_and_sidecar_scale():
@@ -157,7 +203,8 @@ def test_csv_long_table_rows_carry_their_period_and_sidecar_scale():
     assert [c.label for c in table.label_columns] == ["year", "mexican_state"]
     jalisco = next(r for r in table.rows if r.label == "2024 Jalisco")
     assert jalisco.period.year == 2024 and jalisco.source_row == doc.tables[0].rows.index(
-        ("2024", "Jalisco", "11.42", "7"))
+        ("2024", "Jalisco", "11.42", "7")
+    )
     exports = col(table, "us_exports_usd_billions")
     assert table.column_unit(exports).scale == "billion" and table.column_unit(exports).currency == "US$"
 
@@ -179,7 +226,7 @@ def test_pdf_ruled_table_is_read_with_pdfplumber():
     assert table.unit.scale == "million" and table.unit.currency == "US$"  # from the line above the table
     china = next(r for r in table.rows if r.label == "China")
     assert china.cells[3].value == -279107.2  # "(279,107.2)"
-    assert doc.text[china.start:china.end] == "China"
+    assert doc.text[china.start : china.end] == "China"
 
 
 def test_tables_survive_json(excerpts):

@@ -30,8 +30,10 @@ def test_fold_unifies_accents_and_dashes():
 
 
 def test_abstention_quotes_the_question():
-    assert abstention("  Who won?  ") == ("The corpus does not say: “Who won?” None of the passages found states it; "
-                                          "the closest sources are listed below.")
+    assert abstention("  Who won?  ") == (
+        "The corpus does not say: “Who won?” None of the passages found states it; "
+        "the closest sources are listed below."
+    )
     assert abstention("Who won", found=False) == "The corpus does not say: “Who won?” No passage was found."
 
 

@@ -1,9 +1,9 @@
 """nearshore-qa: cited answers about nearshoring and North American trade.
 
-    from nearshore_qa import Settings, open_library
-    lib = open_library(Settings.from_env(store="/tmp/store"))
-    lib.add(["corpus/"])
-    print(lib.ask("What was US-Mexico trade in August 2022?").answer)
+from nearshore_qa import Settings, open_library
+lib = open_library(Settings.from_env(store="/tmp/store"))
+lib.add(["corpus/"])
+print(lib.ask("What was US-Mexico trade in August 2022?").answer)
 """
 
 from __future__ import annotations
@@ -20,9 +20,25 @@ try:  # one version: pyproject.toml's, read from the installed package's metadat
 except PackageNotFoundError:  # a source tree on sys.path without an install
     __version__ = "0+unknown"
 
-__all__ = ["__version__", "Settings", "open_library", "add", "ask", "sources", "remove", "Answer", "Citation", "Figure",
-           "IngestResult", "SourceInfo", "NearshoreQAError", "IngestError", "StoreError", "DocumentNotFound",
-           "AnswererError"]
+__all__ = [
+    "__version__",
+    "Settings",
+    "open_library",
+    "add",
+    "ask",
+    "sources",
+    "remove",
+    "Answer",
+    "Citation",
+    "Figure",
+    "IngestResult",
+    "SourceInfo",
+    "NearshoreQAError",
+    "IngestError",
+    "StoreError",
+    "DocumentNotFound",
+    "AnswererError",
+]
 
 
 def open_library(settings: Settings | None = None, seed: bool = True, progress=None):

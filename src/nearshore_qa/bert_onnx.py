@@ -76,8 +76,12 @@ def _attr(name: str, value) -> bytes:
 def _tensor(name: str, array: np.ndarray) -> bytes:
     array = np.ascontiguousarray(array)
     kind = {np.dtype(np.float32): _FLOAT, np.dtype(np.int64): _INT64}[array.dtype]
-    return (b"".join(_int(1, d) for d in array.shape) + _int(2, kind) + _bytes(8, name)
-            + _bytes(9, array.astype(array.dtype.newbyteorder("<"), copy=False).tobytes()))
+    return (
+        b"".join(_int(1, d) for d in array.shape)
+        + _int(2, kind)
+        + _bytes(8, name)
+        + _bytes(9, array.astype(array.dtype.newbyteorder("<"), copy=False).tobytes())
+    )
 
 
 def _value_info(name: str, elem: int, dims: list[int | str]) -> bytes:
@@ -103,18 +107,32 @@ class _Graph:
     def op(self, op_type: str, *inputs: str, domain: str = "", **attrs) -> str:
         self._n += 1
         out = f"t{self._n}"
-        node = (b"".join(_bytes(1, i) for i in inputs) + _bytes(2, out) + _bytes(3, f"n{self._n}")
-                + _bytes(4, op_type) + b"".join(_bytes(5, _attr(k, v)) for k, v in attrs.items())
-                + (_bytes(7, domain) if domain else b""))
+        node = (
+            b"".join(_bytes(1, i) for i in inputs)
+            + _bytes(2, out)
+            + _bytes(3, f"n{self._n}")
+            + _bytes(4, op_type)
+            + b"".join(_bytes(5, _attr(k, v)) for k, v in attrs.items())
+            + (_bytes(7, domain) if domain else b"")
+        )
         self.nodes.append(node)
         return out
 
     def model(self, inputs: list[bytes], outputs: list[bytes]) -> bytes:
-        graph = (b"".join(_bytes(1, n) for n in self.nodes) + _bytes(2, "minilm")
-                 + b"".join(_bytes(5, t) for t in self.inits)
-                 + b"".join(_bytes(11, v) for v in inputs) + b"".join(_bytes(12, v) for v in outputs))
-        return (_int(1, 8) + _bytes(2, "nearshore-qa") + _bytes(7, graph)
-                + _bytes(8, _bytes(1, "") + _int(2, OPSET)) + _bytes(8, _bytes(1, _MS) + _int(2, 1)))
+        graph = (
+            b"".join(_bytes(1, n) for n in self.nodes)
+            + _bytes(2, "minilm")
+            + b"".join(_bytes(5, t) for t in self.inits)
+            + b"".join(_bytes(11, v) for v in inputs)
+            + b"".join(_bytes(12, v) for v in outputs)
+        )
+        return (
+            _int(1, 8)
+            + _bytes(2, "nearshore-qa")
+            + _bytes(7, graph)
+            + _bytes(8, _bytes(1, "") + _int(2, OPSET))
+            + _bytes(8, _bytes(1, _MS) + _int(2, 1))
+        )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -131,10 +149,15 @@ def supported(path: Path) -> bool:
     except (OSError, ValueError, KeyError, IndexError):
         return False
     modes = {k for k, v in pooling.items() if k.startswith("pooling_mode") and v}
-    return (cfg.get("model_type") == "bert" and cfg.get("hidden_act") == "gelu"
-            and cfg.get("position_embedding_type", "absolute") == "absolute"
-            and kinds == ["Transformer", "Pooling", "Normalize"] and modes == {"pooling_mode_mean_tokens"}
-            and (path / "model.safetensors").is_file() and (path / "tokenizer.json").is_file())
+    return (
+        cfg.get("model_type") == "bert"
+        and cfg.get("hidden_act") == "gelu"
+        and cfg.get("position_embedding_type", "absolute") == "absolute"
+        and kinds == ["Transformer", "Pooling", "Normalize"]
+        and modes == {"pooling_mode_mean_tokens"}
+        and (path / "model.safetensors").is_file()
+        and (path / "tokenizer.json").is_file()
+    )
 
 
 def max_seq_length(path: Path) -> int:
@@ -165,26 +188,54 @@ def build_graph(path: Path) -> bytes:
     positions = g.op("Slice", g.const(W("embeddings.position_embeddings.weight")), axis0, seq, axis0)
     x = g.op("Add", g.op("Gather", g.const(W("embeddings.word_embeddings.weight")), ids), positions)
     x = g.op("Add", x, g.const(W("embeddings.token_type_embeddings.weight")[0].copy()))  # token type 0
-    x = g.op("LayerNormalization", x, g.const(W("embeddings.LayerNorm.weight")),
-             g.const(W("embeddings.LayerNorm.bias")), axis=-1, epsilon=eps)
+    x = g.op(
+        "LayerNormalization",
+        x,
+        g.const(W("embeddings.LayerNorm.weight")),
+        g.const(W("embeddings.LayerNorm.bias")),
+        axis=-1,
+        epsilon=eps,
+    )
 
     maskf = g.op("Cast", mask, to=_FLOAT)  # batch × seq
     mask32 = g.op("Cast", mask, to=6)  # int32, as Attention takes it (a padded key is left out)
     for i in range(int(cfg["num_hidden_layers"])):
         # ONNX Runtime's own BERT operators (what its transformer optimizer makes of an exported
         # BERT): the same arithmetic as torch in fewer kernels; exact (erf) GELU.
-        p, att, out = f"encoder.layer.{i}.", f"encoder.layer.{i}.attention.self.", f"encoder.layer.{i}.attention.output."
+        p, att, out = (
+            f"encoder.layer.{i}.",
+            f"encoder.layer.{i}.attention.self.",
+            f"encoder.layer.{i}.attention.output.",
+        )
         qkv_w = np.concatenate([W(att + f"{n}.weight") for n in ("query", "key", "value")]).T.copy()
         qkv_b = np.concatenate([W(att + f"{n}.bias") for n in ("query", "key", "value")])
         ctx = g.op("Attention", x, g.const(qkv_w), g.const(qkv_b), mask32, domain=_MS, num_heads=heads)
-        x = g.op("SkipLayerNormalization", g.op("MatMul", ctx, g.const(W(out + "dense.weight").T.copy())), x,
-                 g.const(W(out + "LayerNorm.weight")), g.const(W(out + "LayerNorm.bias")),
-                 g.const(W(out + "dense.bias")), domain=_MS, epsilon=eps)
-        h = g.op("BiasGelu", g.op("MatMul", x, g.const(W(p + "intermediate.dense.weight").T.copy())),
-                 g.const(W(p + "intermediate.dense.bias")), domain=_MS)
-        x = g.op("SkipLayerNormalization", g.op("MatMul", h, g.const(W(p + "output.dense.weight").T.copy())), x,
-                 g.const(W(p + "output.LayerNorm.weight")), g.const(W(p + "output.LayerNorm.bias")),
-                 g.const(W(p + "output.dense.bias")), domain=_MS, epsilon=eps)
+        x = g.op(
+            "SkipLayerNormalization",
+            g.op("MatMul", ctx, g.const(W(out + "dense.weight").T.copy())),
+            x,
+            g.const(W(out + "LayerNorm.weight")),
+            g.const(W(out + "LayerNorm.bias")),
+            g.const(W(out + "dense.bias")),
+            domain=_MS,
+            epsilon=eps,
+        )
+        h = g.op(
+            "BiasGelu",
+            g.op("MatMul", x, g.const(W(p + "intermediate.dense.weight").T.copy())),
+            g.const(W(p + "intermediate.dense.bias")),
+            domain=_MS,
+        )
+        x = g.op(
+            "SkipLayerNormalization",
+            g.op("MatMul", h, g.const(W(p + "output.dense.weight").T.copy())),
+            x,
+            g.const(W(p + "output.LayerNorm.weight")),
+            g.const(W(p + "output.LayerNorm.bias")),
+            g.const(W(p + "output.dense.bias")),
+            domain=_MS,
+            epsilon=eps,
+        )
 
     m3 = g.op("Unsqueeze", maskf, g.const(np.array([2], dtype=np.int64)))
     summed = g.op("ReduceSum", g.op("Mul", x, m3), axis1, keepdims=0)
@@ -193,8 +244,10 @@ def build_graph(path: Path) -> bytes:
     norm = g.op("Max", g.op("ReduceL2", pooled, axes=[1], keepdims=1), g.const(np.array(1e-12, np.float32)))
     out = g.op("Div", pooled, norm)
     g.nodes.append(_bytes(1, out) + _bytes(2, "embedding") + _bytes(3, "out") + _bytes(4, "Identity"))
-    return g.model([_value_info(ids, _INT64, ["batch", "seq"]), _value_info(mask, _INT64, ["batch", "seq"])],
-                   [_value_info("embedding", _FLOAT, ["batch", d])])
+    return g.model(
+        [_value_info(ids, _INT64, ["batch", "seq"]), _value_info(mask, _INT64, ["batch", "seq"])],
+        [_value_info("embedding", _FLOAT, ["batch", d])],
+    )
 
 
 _KEYED = ("config.json", "model.safetensors")
@@ -295,20 +348,21 @@ class OnnxMiniLM:
     def token_ids(self, texts: list[str]) -> list[list[int]]:
         return [e.ids for e in self.tokenizer.encode_batch(list(texts))]
 
-    def encode(self, texts: list[str], batch_size: int = 32, ids: list[list[int]] | None = None,
-               on_batch=None) -> np.ndarray:
+    def encode(
+        self, texts: list[str], batch_size: int = 32, ids: list[list[int]] | None = None, on_batch=None
+    ) -> np.ndarray:
         """``on_batch(n)`` is called after each batch of ``n`` texts (progress)."""
         ids = self.token_ids(texts) if ids is None else ids
         out = np.empty((len(ids), self.dimension), dtype=np.float32)
         order = sorted(range(len(ids)), key=lambda i: -len(ids[i]))
         for start in range(0, len(order), batch_size):
-            part = order[start:start + batch_size]
+            part = order[start : start + batch_size]
             width = len(ids[part[0]])
             tokens = np.zeros((len(part), width), dtype=np.int64)
             mask = np.zeros((len(part), width), dtype=np.int64)
             for row, i in enumerate(part):
-                tokens[row, :len(ids[i])] = ids[i]
-                mask[row, :len(ids[i])] = 1
+                tokens[row, : len(ids[i])] = ids[i]
+                mask[row, : len(ids[i])] = 1
             out[part] = self.session.run(None, {"input_ids": tokens, "attention_mask": mask})[0]
             if on_batch is not None:
                 on_batch(len(part))

@@ -134,14 +134,18 @@ def _long(table: Table, row: Row, col: Column, label: str, cited) -> list[Point]
     for period, r in sorted(picked.values(), key=lambda pr: _period_order(pr[0])):
         cell = r.cells[col.index]
         if cell.value is not None:
-            points.append(Point(period.text, cell.value, cell.text, r.index, r.label, label,
-                                (r.index, col.index) in cited))
+            points.append(
+                Point(period.text, cell.value, cell.text, r.index, r.label, label, (r.index, col.index) in cited)
+            )
     return points
 
 
 def _wide(table: Table, row: Row, col: Column, cited) -> list[Point]:
-    same = [c for c in table.value_columns if c.period is not None and c.name == col.name
-            and table.column_unit(c) == table.column_unit(col)]
+    same = [
+        c
+        for c in table.value_columns
+        if c.period is not None and c.name == col.name and table.column_unit(c) == table.column_unit(col)
+    ]
     picked: dict[str, tuple[Period, Column]] = {}
     for c in same:
         if c.period is not None:
@@ -150,8 +154,9 @@ def _wide(table: Table, row: Row, col: Column, cited) -> list[Point]:
     for period, c in sorted(picked.values(), key=lambda pc: _period_order(pc[0])):
         cell = row.cells[c.index]
         if cell.value is not None:
-            points.append(Point(period.text, cell.value, cell.text, row.index, row.label, c.label,
-                                (row.index, c.index) in cited))
+            points.append(
+                Point(period.text, cell.value, cell.text, row.index, row.label, c.label, (row.index, c.index) in cited)
+            )
     return points
 
 
@@ -159,8 +164,14 @@ def _unit_words(table: Table, col: Column) -> str:
     unit = table.column_unit(col)
     if unit.percent and not unit.currency:
         return "%"
-    return " ".join(w for w in (unit.currency, {"thousand": "thousands", "million": "m", "billion": "bn",
-                                                "trillion": "tn"}.get(unit.scale, "")) if w)
+    return " ".join(
+        w
+        for w in (
+            unit.currency,
+            {"thousand": "thousands", "million": "m", "billion": "bn", "trillion": "tn"}.get(unit.scale, ""),
+        )
+        if w
+    )
 
 
 def _one(answer, citation, tables: Sequence[Table], table: Table, meta) -> Series | None:
@@ -182,19 +193,30 @@ def _one(answer, citation, tables: Sequence[Table], table: Table, meta) -> Serie
         measure = column_label(col.label, meta) if meta is not None else column_label(col.label)
         entity = ", ".join(_entity_cells(table, row))
         points = _long(table, row, col, measure, cited)
-        percent = measure.endswith("(%)") or (table.column_unit(col).percent and not table.column_unit(col).currency
-                                              and bool(col.unit))
+        percent = measure.endswith("(%)") or (
+            table.column_unit(col).percent and not table.column_unit(col).currency and bool(col.unit)
+        )
     else:
         return None
     if len(points) < 2:
         return None
     title = f"{measure} · {entity}" if entity else measure
-    return Series(title, measure, entity, tuple(points), _source_line(citation), citation.doc_id, table.name,
-                  citation.marker, percent)
+    return Series(
+        title,
+        measure,
+        entity,
+        tuple(points),
+        _source_line(citation),
+        citation.doc_id,
+        table.name,
+        citation.marker,
+        percent,
+    )
 
 
-def series_for(answer, tables_for: Callable[[str], Sequence[Table]],
-               meta_for: Callable[[str], object] | None = None) -> Series | None:
+def series_for(
+    answer, tables_for: Callable[[str], Sequence[Table]], meta_for: Callable[[str], object] | None = None
+) -> Series | None:
     """The series of the first table citation whose table has periods, or None. ``tables_for``
     gives a document's tables (Library.tables); ``meta_for`` its DocumentMeta (column labels)."""
     if answer is None or answer.abstained:
@@ -230,8 +252,17 @@ def since_asked(series: Series, question: str) -> Series:
     kept = tuple(p for p in series.points if (parse_period(p.period) or Period("", 0)).year >= year)
     if len(kept) < 2:
         return series
-    return Series(series.title, series.measure, series.entity, kept, series.source, series.doc_id, series.table,
-                  series.marker, series.percent)
+    return Series(
+        series.title,
+        series.measure,
+        series.entity,
+        kept,
+        series.source,
+        series.doc_id,
+        series.table,
+        series.marker,
+        series.percent,
+    )
 
 
 def format_value(series: Series, point: Point) -> str:
@@ -245,8 +276,9 @@ def series_csv(series: Series) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["period", "value", "row", "row_label", "column", "cited"])
     for p in series.points:
-        writer.writerow([p.period, p.text.replace(",", ""), p.row + 1, p.row_label, p.column,
-                         "yes" if p.cited else "no"])
+        writer.writerow(
+            [p.period, p.text.replace(",", ""), p.row + 1, p.row_label, p.column, "yes" if p.cited else "no"]
+        )
     return out.getvalue()
 
 
@@ -278,7 +310,8 @@ _TREND = re.compile(
     r"\b(?:plot|chart|graph|trend|trends|over time|over the (?:years|period|last \w+ years)|time series|trajectory)\b|"
     r"\bhow\s+(?:has|have|did|does|do)\b.*\b(?:chang|evolv|develop|grow|grew|move|moved|shift)\w*\b.*"
     r"\b(?:since|over|through)\b|\b(?:since)\s+(?:19|20)\d\d\b.*\?$",
-    re.I)
+    re.I,
+)
 
 
 def asks_for_trend(question: str) -> bool:

@@ -17,9 +17,48 @@ MIN_CHARS = 200
 
 _HEADING_LINE = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$")
 _ABBREVIATIONS = {
-    "u.s", "u.k", "e.g", "i.e", "no", "nos", "vs", "etc", "inc", "corp", "co", "ltd", "jan", "feb", "mar",
-    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mr", "mrs", "ms", "dr", "st", "art",
-    "fig", "approx", "dept", "gov", "est", "s.a", "c.v", "u.s.a", "d.f", "p", "pp", "vol",
+    "u.s",
+    "u.k",
+    "e.g",
+    "i.e",
+    "no",
+    "nos",
+    "vs",
+    "etc",
+    "inc",
+    "corp",
+    "co",
+    "ltd",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "st",
+    "art",
+    "fig",
+    "approx",
+    "dept",
+    "gov",
+    "est",
+    "s.a",
+    "c.v",
+    "u.s.a",
+    "d.f",
+    "p",
+    "pp",
+    "vol",
 }
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+|$)")
 
@@ -35,13 +74,13 @@ def split_sentences(text: str, base: int = 0) -> list[tuple[int, int]]:
         end = match.end()
         # Only the word before the period matters; a bounded window keeps a long paragraph of
         # non-splitting periods ("a. b. c.") linear instead of quadratic.
-        before = text[max(start, match.start() - 63):match.start() + 1]
+        before = text[max(start, match.start() - 63) : match.start() + 1]
         word = re.search(r"([\w.]+)\.$", before)
         if word:
             token = word.group(1).lower().rstrip(".")
             if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
                 continue
-        rest = text[end:end + 3].lstrip()
+        rest = text[end : end + 3].lstrip()
         if rest and rest[0].islower():
             continue
         _add_span(text, start, end, base, spans)
@@ -80,13 +119,21 @@ def _table_chunks(doc: LoadedDocument) -> list[Chunk]:
     for table in doc.tables:
         for row_no, values in enumerate(table.rows):
             line = lines[index]
-            chunks.append(Chunk(
-                chunk_id=_chunk_id(doc.meta.doc_id, doc.sha256, len(chunks)),
-                doc_id=doc.meta.doc_id, ordinal=len(chunks), text=line,
-                start=offset, end=offset + len(line),
-                section=table.name if multi else "",
-                table=table.name, row=row_no, columns=table.columns, values=values,
-            ))
+            chunks.append(
+                Chunk(
+                    chunk_id=_chunk_id(doc.meta.doc_id, doc.sha256, len(chunks)),
+                    doc_id=doc.meta.doc_id,
+                    ordinal=len(chunks),
+                    text=line,
+                    start=offset,
+                    end=offset + len(line),
+                    section=table.name if multi else "",
+                    table=table.name,
+                    row=row_no,
+                    columns=table.columns,
+                    values=values,
+                )
+            )
             offset += len(line) + 1
             index += 1
     return chunks
@@ -169,11 +216,20 @@ def _text_chunks(doc: LoadedDocument) -> list[Chunk]:
             b -= 1
         if b <= a:
             continue
-        chunks.append(Chunk(
-            chunk_id=_chunk_id(doc.meta.doc_id, doc.sha256, len(chunks)),
-            doc_id=doc.meta.doc_id, ordinal=len(chunks), text=text[a:b], start=a, end=b,
-            section=section, page=_page_at(doc, a), context=context, paragraph=paragraph,
-        ))
+        chunks.append(
+            Chunk(
+                chunk_id=_chunk_id(doc.meta.doc_id, doc.sha256, len(chunks)),
+                doc_id=doc.meta.doc_id,
+                ordinal=len(chunks),
+                text=text[a:b],
+                start=a,
+                end=b,
+                section=section,
+                page=_page_at(doc, a),
+                context=context,
+                paragraph=paragraph,
+            )
+        )
     return chunks
 
 
@@ -240,7 +296,7 @@ def _table_block_rows(text: str, start: int, end: int) -> list[tuple[int, int, s
     header = [lines[0]]
     while len(header) < 4 and len(header) < len(lines) and _cells(text[slice(*lines[len(header)])])[0] == "":
         header.append(lines[len(header)])
-    rows = lines[len(header):]
+    rows = lines[len(header) :]
     head = "\n".join(text[a:b].strip() for a, b in header)
     if not rows:
         return [(header[0][0], header[-1][1], "")]

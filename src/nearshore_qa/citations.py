@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .figures import find_figures, figure_spans, same_figure
+from .figures import figure_spans, find_figures, same_figure
 from .presentation import human_locator
 from .records import Citation, Figure, Hit
 
@@ -17,12 +17,28 @@ def citation_for(hit: Hit, marker: int, span: tuple[int, int] | None = None, col
     c, d = hit.chunk, hit.doc
     highlights = [span] if span else []
     return Citation(
-        marker=marker, doc_id=c.doc_id, title=d.title, source=d.url or d.original_name or c.doc_id,
-        publisher=d.source, published=d.published, locator=human_locator(c, d, column), text=c.text,
-        highlights=highlights, kind=d.kind, table=c.table, row=c.row, column=column, units=d.units,
-        period=d.period, start=c.start, end=c.end, written=d.written,
+        marker=marker,
+        doc_id=c.doc_id,
+        title=d.title,
+        source=d.url or d.original_name or c.doc_id,
+        publisher=d.source,
+        published=d.published,
+        locator=human_locator(c, d, column),
+        text=c.text,
+        highlights=highlights,
+        kind=d.kind,
+        table=c.table,
+        row=c.row,
+        column=column,
+        units=d.units,
+        period=d.period,
+        start=c.start,
+        end=c.end,
+        written=d.written,
         data_sources=[{"name": n, "url": u, "vintage": v} for n, u, v in d.data_sources],
-        added_on=d.added_on, paragraph=c.paragraph, page=c.page,
+        added_on=d.added_on,
+        paragraph=c.paragraph,
+        page=c.page,
     )
 
 
@@ -34,7 +50,7 @@ def split_cited_sentences(answer: str) -> list[tuple[str, list[int]]]:
     out: list[tuple[str, list[int]]] = []
     pos = 0
     for m in re.finditer(r"((?:\s*\[\d+\])+)(?=[\s.,;:!?)]|$)", answer):
-        sentence = _trim(answer[pos:m.start()])
+        sentence = _trim(answer[pos : m.start()])
         markers = [int(x) for x in _MARKER.findall(m.group(1))]
         if sentence:
             out.append((sentence, markers))
@@ -67,7 +83,13 @@ def check_figures(answer: str, citations: list[Citation]) -> list[Figure]:
                     spans = figure_spans(cit.text, [claim])
                     cit.highlights.extend(s for s in spans if s not in cit.highlights)
                     break
-            figures.append(Figure(text=claim.text, value=claim.value, kind=claim.kind,
-                                  citation=verified_by if verified_by else (markers[0] if markers else None),
-                                  verified=verified_by is not None))
+            figures.append(
+                Figure(
+                    text=claim.text,
+                    value=claim.value,
+                    kind=claim.kind,
+                    citation=verified_by if verified_by else (markers[0] if markers else None),
+                    verified=verified_by is not None,
+                )
+            )
     return figures

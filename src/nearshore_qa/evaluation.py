@@ -97,8 +97,9 @@ def run_eval(lib, path: str | Path = DEFAULT_EVAL, k: int | None = None, split: 
         if expected and not unanswerable and item["kind"] == "computed":
             citation_ok = computed_citation_ok(answer, expected, sources)
         elif expected and not unanswerable:
-            citation_ok = any(c.doc_id in sources and any(states(c.text, e) for e in expected)
-                              for c in answer.citations)
+            citation_ok = any(
+                c.doc_id in sources and any(states(c.text, e) for e in expected) for c in answer.citations
+            )
         if item.get("conflict") and figure_ok:
             figure_ok = bool(answer.conflicts)  # two sources differ: the answer must show both
         hit = any(h.chunk.doc_id in sources for h in hits) if sources else None
@@ -108,14 +109,23 @@ def run_eval(lib, path: str | Path = DEFAULT_EVAL, k: int | None = None, split: 
             if f.kind == "computed":
                 computed += 1
                 computed_checked += bool(f.verified and f.formula and f.operands)
-        rows.append({
-            "id": item.get("id", ""), "kind": item["kind"], "split": item.get("split", ""),
-            "question": item["question"],
-            "standalone": answer.standalone_question, "abstained": answer.abstained,
-            "figure_ok": figure_ok, "citation_ok": citation_ok, "hit": hit,
-            "answer": answer.answer, "expected": expected, "sources": sorted(sources),
-            "cited": [c.doc_id for c in answer.citations],
-        })
+        rows.append(
+            {
+                "id": item.get("id", ""),
+                "kind": item["kind"],
+                "split": item.get("split", ""),
+                "question": item["question"],
+                "standalone": answer.standalone_question,
+                "abstained": answer.abstained,
+                "figure_ok": figure_ok,
+                "citation_ok": citation_ok,
+                "hit": hit,
+                "answer": answer.answer,
+                "expected": expected,
+                "sources": sorted(sources),
+                "cited": [c.doc_id for c in answer.citations],
+            }
+        )
     report = _summarise(rows, latencies, verified, total_figures, k)
     # every computed figure must carry a formula and operands that recompute to its value
     report["overall"]["computed_figures"] = computed
@@ -157,14 +167,18 @@ def _summarise(rows: list[dict], latencies: list[float], verified: int, total_fi
             failed.append({**r, "why": "no citation to an expected source holding the figure"})
     kinds = sorted({r["kind"] for r in rows})
     return {
-        "overall": {**metrics(rows),
-                    "verified_figure_rate": round(verified / total_figures, 3) if total_figures else None,
-                    "latency_p50_s": round(_percentile(latencies, 0.5), 3),
-                    "latency_p95_s": round(_percentile(latencies, 0.95), 3),
-                    "answerable": len(answerable), "unanswerable": len(unanswerable)},
+        "overall": {
+            **metrics(rows),
+            "verified_figure_rate": round(verified / total_figures, 3) if total_figures else None,
+            "latency_p50_s": round(_percentile(latencies, 0.5), 3),
+            "latency_p95_s": round(_percentile(latencies, 0.95), 3),
+            "answerable": len(answerable),
+            "unanswerable": len(unanswerable),
+        },
         "by_kind": {kind: metrics([r for r in rows if r["kind"] == kind]) for kind in kinds},
-        "by_split": {sp: metrics([r for r in rows if r["split"] == sp]) for sp in SPLITS
-                     if any(r["split"] == sp for r in rows)},
+        "by_split": {
+            sp: metrics([r for r in rows if r["split"] == sp]) for sp in SPLITS if any(r["split"] == sp for r in rows)
+        },
         "failed": failed,
         "rows": rows,
     }
@@ -181,18 +195,24 @@ def print_report(report: dict) -> None:
     print(f"retrieval {hit_key:<10} {o[hit_key]}")
     print(f"verified-figure rate {o['verified_figure_rate']}")
     if o.get("computed_figures"):
-        print(f"computed figures     {o['computed_figures']} (verified with formula and operands: "
-              f"{o['computed_verified_rate']})")
+        print(
+            f"computed figures     {o['computed_figures']} (verified with formula and operands: "
+            f"{o['computed_verified_rate']})"
+        )
     print(f"latency p50/p95      {o['latency_p50_s']} s / {o['latency_p95_s']} s")
     if len(report.get("by_split", {})) > 1:  # dev is tuned on, test only reported: a gap means overfitting
         print("\nby split:")
         for sp, m in report["by_split"].items():
-            print(f"  {sp:<5} n={m['questions']:<3} figure={m['figure_accuracy']} citation={m['citation_accuracy']} "
-                  f"abstention={m['abstention_accuracy']} false_abst={m['false_abstentions']} {hit_key}={m[hit_key]}")
+            print(
+                f"  {sp:<5} n={m['questions']:<3} figure={m['figure_accuracy']} citation={m['citation_accuracy']} "
+                f"abstention={m['abstention_accuracy']} false_abst={m['false_abstentions']} {hit_key}={m[hit_key]}"
+            )
     print("\nby kind:")
     for kind, m in report["by_kind"].items():
-        print(f"  {kind:<16} n={m['questions']:<3} figure={m['figure_accuracy']} citation={m['citation_accuracy']} "
-              f"abstention={m['abstention_accuracy']} false_abst={m['false_abstentions']} {hit_key}={m[hit_key]}")
+        print(
+            f"  {kind:<16} n={m['questions']:<3} figure={m['figure_accuracy']} citation={m['citation_accuracy']} "
+            f"abstention={m['abstention_accuracy']} false_abst={m['false_abstentions']} {hit_key}={m[hit_key]}"
+        )
     if report["failed"]:
         print(f"\nfailed ({len(report['failed'])}):")
         for f in report["failed"]:

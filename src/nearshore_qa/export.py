@@ -12,8 +12,8 @@ from __future__ import annotations
 import html
 import json
 import re
-from datetime import datetime, timezone
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
 
 from .records import Answer, Citation
 
@@ -26,8 +26,20 @@ _MD_UNDERSCORE = re.compile(r"(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
 _MD_LINE_START = re.compile(r"(?m)^(\s*)([#+=-]|\d+(?=[.)]))")
 # Inside our HTML these would be literal anyway; numeric entities keep any Markdown or math
 # pass from seeing them.
-_HTML_EXTRA = str.maketrans({"$": "&#36;", "*": "&#42;", "_": "&#95;", "`": "&#96;", "[": "&#91;",
-                             "]": "&#93;", "\\": "&#92;", "~": "&#126;", "|": "&#124;", ":": "&#58;"})
+_HTML_EXTRA = str.maketrans(
+    {
+        "$": "&#36;",
+        "*": "&#42;",
+        "_": "&#95;",
+        "`": "&#96;",
+        "[": "&#91;",
+        "]": "&#93;",
+        "\\": "&#92;",
+        "~": "&#126;",
+        "|": "&#124;",
+        ":": "&#58;",
+    }
+)
 _SAFE_URL = re.compile(r"https?://[^\s<>()\[\]\"'`\\]+", re.I)
 
 
@@ -35,8 +47,9 @@ def escape_markdown(text: str) -> str:
     """``text`` as literal Markdown: no emphasis, links, HTML, math or block markers."""
     text = _MD_SPECIAL.sub(r"\\\1", str(text))
     text = _MD_UNDERSCORE.sub(r"\\_", text)
-    return _MD_LINE_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}" if not m.group(2).isdigit()
-                              else f"{m.group(1)}{m.group(2)}\\", text)
+    return _MD_LINE_START.sub(
+        lambda m: f"{m.group(1)}\\{m.group(2)}" if not m.group(2).isdigit() else f"{m.group(1)}{m.group(2)}\\", text
+    )
 
 
 def escape_html(text: str) -> str:
@@ -98,7 +111,7 @@ def passage_markdown(text: str, spans: Iterable[Sequence[int]] = ()) -> str:
             continue
         # Whitespace stays outside the ** so the emphasis is valid CommonMark.
         lead = piece[: len(piece) - len(piece.lstrip())]
-        trail = piece[len(piece.rstrip()):]
+        trail = piece[len(piece.rstrip()) :]
         core = piece.strip()
         out.append(f"{lead}**{escape_markdown(core)}**{trail}" if core else piece)
     return "".join(out)
@@ -106,8 +119,9 @@ def passage_markdown(text: str, spans: Iterable[Sequence[int]] = ()) -> str:
 
 # --- exports --------------------------------------------------------------------------------
 
+
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def answer_to_dict(answer: Answer) -> dict:
@@ -115,13 +129,17 @@ def answer_to_dict(answer: Answer) -> dict:
 
 
 def answer_json(answer: Answer) -> str:
-    return json.dumps({"format": FORMAT_ANSWER, "exported_at": _now(), **answer_to_dict(answer)},
-                      indent=2, ensure_ascii=False)
+    return json.dumps(
+        {"format": FORMAT_ANSWER, "exported_at": _now(), **answer_to_dict(answer)}, indent=2, ensure_ascii=False
+    )
 
 
 def conversation_json(answers: Sequence[Answer]) -> str:
-    return json.dumps({"format": FORMAT_CONVERSATION, "exported_at": _now(),
-                       "turns": [answer_to_dict(a) for a in answers]}, indent=2, ensure_ascii=False)
+    return json.dumps(
+        {"format": FORMAT_CONVERSATION, "exported_at": _now(), "turns": [answer_to_dict(a) for a in answers]},
+        indent=2,
+        ensure_ascii=False,
+    )
 
 
 def source_line(c: Citation) -> str:
@@ -130,9 +148,17 @@ def source_line(c: Citation) -> str:
     from .presentation import provenance_parts, source_reference
 
     parts = [f"**{escape_markdown(c.title)}**"]
-    parts += [escape_markdown(p) for p in provenance_parts(
-        publisher=c.publisher, published=c.published, written=c.written, data_sources=c.data_sources,
-        period=c.period if c.kind != "table" else "", added_on=c.added_on)]
+    parts += [
+        escape_markdown(p)
+        for p in provenance_parts(
+            publisher=c.publisher,
+            published=c.published,
+            written=c.written,
+            data_sources=c.data_sources,
+            period=c.period if c.kind != "table" else "",
+            added_on=c.added_on,
+        )
+    ]
     what, ref = source_reference(c.source, c.doc_id)
     parts.append(f"<{ref}>" if what == "url" else f"file `{ref.replace('`', '')}`" if what == "file" else "")
     parts.append(escape_markdown(c.locator))
@@ -142,9 +168,11 @@ def source_line(c: Citation) -> str:
 def citation_markdown(c: Citation) -> str:
     lines = [f"[{c.marker}] {source_line(c)}"]
     if c.kind == "table":
-        extra = [f"Units: {escape_markdown(c.units)}" if c.units else "",
-                 f"Period: {escape_markdown(c.period)}" if c.period else "",
-                 f"Column: {escape_markdown(c.column)}" if c.column else ""]
+        extra = [
+            f"Units: {escape_markdown(c.units)}" if c.units else "",
+            f"Period: {escape_markdown(c.period)}" if c.period else "",
+            f"Column: {escape_markdown(c.column)}" if c.column else "",
+        ]
         extra = [e for e in extra if e]
         if extra:
             lines.append("; ".join(extra))
@@ -177,13 +205,17 @@ def answer_markdown(answer: Answer, level: int = 2, series=None) -> str:
     if series is not None:
         from .charts import series_markdown, trend_summary
 
-        out.append(f"{h}# Chart data\n\n{escape_markdown(trend_summary(series))}\n\n"
-                   + series_markdown(series, escape_markdown))
+        out.append(
+            f"{h}# Chart data\n\n{escape_markdown(trend_summary(series))}\n\n"
+            + series_markdown(series, escape_markdown)
+        )
     if answer.citations:
         out.append(f"{h}# Sources\n\n" + "\n\n".join(citation_markdown(c) for c in answer.citations))
     if answer.abstained and answer.closest:
-        out.append(f"{h}# Closest passages (they do not answer the question)\n\n"
-                   + "\n\n".join(citation_markdown(c) for c in answer.closest))
+        out.append(
+            f"{h}# Closest passages (they do not answer the question)\n\n"
+            + "\n\n".join(citation_markdown(c) for c in answer.closest)
+        )
     out.append(f"*Answerer: {escape_markdown(answer.answerer)}*")
     return "\n\n".join(out) + "\n"
 

@@ -25,8 +25,8 @@ from datetime import date
 from pathlib import PurePosixPath
 
 from .errors import IngestError, NearshoreQAError
-from .kinds import IngestStatus
 from .ingest import SUPPORTED, load_bytes
+from .kinds import IngestStatus
 from .records import IngestResult
 
 TIMEOUT_S = 10.0
@@ -34,8 +34,14 @@ MAX_REDIRECTS = 5
 USER_AGENT = "nearshore-qa/0.1 (+add by URL)"
 
 CONTENT_TYPES = {
-    "text/html": "html", "application/xhtml+xml": "html", "text/markdown": "md", "text/x-markdown": "md",
-    "text/plain": "txt", "text/csv": "csv", "application/csv": "csv", "application/pdf": "pdf",
+    "text/html": "html",
+    "application/xhtml+xml": "html",
+    "text/markdown": "md",
+    "text/x-markdown": "md",
+    "text/plain": "txt",
+    "text/csv": "csv",
+    "application/csv": "csv",
+    "application/pdf": "pdf",
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "xlsx",
 }
@@ -87,7 +93,7 @@ def check_url(url: str, allow_private: bool = False) -> urllib.parse.SplitResult
     if not host:
         raise FetchError(url, "the URL has no host name")
     try:
-        parts.port
+        _ = parts.port  # urllib checks the port only when it is read
     except ValueError:
         raise FetchError(url, "the URL has an invalid port") from None
     if not allow_private:
@@ -147,8 +153,9 @@ def _guarded_connect(allow_private: bool, watchdog: _Watchdog | None = None):
             raise _Refused(f"cannot resolve host {host} (offline, or no such host: {exc.strerror})") from None
         for *_, sockaddr in infos:
             if not address_allowed(sockaddr[0], allow_private):
-                raise _Refused(f"refusing {host}: it resolves to {sockaddr[0]}, a loopback, private or "
-                               f"link-local address")
+                raise _Refused(
+                    f"refusing {host}: it resolves to {sockaddr[0]}, a loopback, private or link-local address"
+                )
         error: OSError | None = None
         for family, type_, proto, _, sockaddr in infos:
             sock = socket.socket(family, type_, proto)
@@ -226,10 +233,14 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
 def _opener(allow_private: bool, watchdog: _Watchdog | None = None) -> urllib.request.OpenerDirector:
     # Built from scratch: no ProxyHandler, FileHandler, FTPHandler or DataHandler.
     opener = urllib.request.OpenerDirector()
-    for handler in (_HTTPHandler(allow_private, watchdog), _HTTPSHandler(allow_private, watchdog),
-                    _Redirects(allow_private),
-                    urllib.request.HTTPDefaultErrorHandler(), urllib.request.HTTPErrorProcessor(),
-                    urllib.request.UnknownHandler()):
+    for handler in (
+        _HTTPHandler(allow_private, watchdog),
+        _HTTPSHandler(allow_private, watchdog),
+        _Redirects(allow_private),
+        urllib.request.HTTPDefaultErrorHandler(),
+        urllib.request.HTTPErrorProcessor(),
+        urllib.request.UnknownHandler(),
+    ):
         opener.add_handler(handler)
     return opener
 
@@ -263,8 +274,9 @@ def _file_name(url: str, fmt: str) -> str:
     return (PurePosixPath(stem).stem if PurePosixPath(stem).suffix else stem) + suffix
 
 
-def fetch_url(url: str, *, allow_private: bool = False, timeout: float = TIMEOUT_S,
-              max_bytes: int = 50 * 1024 * 1024) -> Fetched:
+def fetch_url(
+    url: str, *, allow_private: bool = False, timeout: float = TIMEOUT_S, max_bytes: int = 50 * 1024 * 1024
+) -> Fetched:
     """The bytes at ``url``; raises ``FetchError`` (naming the URL and the reason) otherwise."""
     url = (url or "").strip()
     if not url:
@@ -306,8 +318,9 @@ def fetch_url(url: str, *, allow_private: bool = False, timeout: float = TIMEOUT
     fmt = _format_for(content_type, urllib.parse.urlsplit(final_url).path, data)
     if fmt is None:
         raise FetchError(url, f"unsupported content type {content_type.split(';')[0] or '(none)'}")
-    return Fetched(url=url, final_url=final_url, data=data, content_type=content_type,
-                   name=_file_name(final_url, fmt), fmt=fmt)
+    return Fetched(
+        url=url, final_url=final_url, data=data, content_type=content_type, name=_file_name(final_url, fmt), fmt=fmt
+    )
 
 
 def _translate(url: str, exc: Exception, timeout: float) -> FetchError:
@@ -338,13 +351,13 @@ def add_url(library, url: str, progress=None, *, timeout: float = TIMEOUT_S) -> 
     url = (url or "").strip()
     settings = library.settings
     try:
-        fetched = fetch_url(url, allow_private=settings.allow_private_urls, timeout=timeout,
-                            max_bytes=settings.max_file_bytes)
+        fetched = fetch_url(
+            url, allow_private=settings.allow_private_urls, timeout=timeout, max_bytes=settings.max_file_bytes
+        )
     except FetchError as exc:
         return IngestResult(url or "(no URL)", IngestStatus.FAILED, doc_id=url, reason=str(exc))
     try:
-        doc = load_bytes(fetched.data, name=url, original_name=fetched.name, fmt=fetched.fmt,
-                         url=fetched.final_url)
+        doc = load_bytes(fetched.data, name=url, original_name=fetched.name, fmt=fetched.fmt, url=fetched.final_url)
     except IngestError as exc:
         return IngestResult(url, IngestStatus.FAILED, doc_id=url, reason=exc.reason)
     doc = replace(doc, meta=replace(doc.meta, added_on=date.today().isoformat()))

@@ -9,9 +9,22 @@ from dataclasses import dataclass
 from .text import MONTH_ABBREVIATIONS, MONTHS, YEAR
 
 SCALES = {
-    "thousand": 1e3, "k": 1e3, "million": 1e6, "millions": 1e6, "mn": 1e6, "m": 1e6, "mm": 1e6,
-    "billion": 1e9, "billions": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "t": 1e12,
-    "thousands": 1e3, "trillions": 1e12,
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "millions": 1e6,
+    "mn": 1e6,
+    "m": 1e6,
+    "mm": 1e6,
+    "billion": 1e9,
+    "billions": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+    "t": 1e12,
+    "thousands": 1e3,
+    "trillions": 1e12,
 }
 _MONTHS = "|".join(m.lower() for m in MONTHS + MONTH_ABBREVIATIONS)
 _FIGURE = re.compile(
@@ -25,7 +38,9 @@ _FIGURE = re.compile(
 )
 _NOT_A_FIGURE_BEFORE = re.compile(
     r"(?:article|section|chapter|rule|annex|no\.|number|hs|hts|heading|subheading|§|q|phase|level|tier|"
-    r"step|page|pp?\.|figure|table|paragraph|item|title)\s*$", re.I)
+    r"step|page|pp?\.|figure|table|paragraph|item|title)\s*$",
+    re.I,
+)
 _MONTH_NEAR = re.compile(rf"^\s*(?:{_MONTHS})\b", re.I)
 _MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$", re.I)
 
@@ -43,8 +58,21 @@ class FoundFigure:
     currency: str = ""  # USD, MXN, CAD, EUR, GBP; "" when unstated or ambiguous (a bare "$")
 
 
-_CURRENCIES = {"US$": "USD", "U.S.$": "USD", "USD": "USD", "USDOLLARS": "USD", "MXN": "MXN", "MX$": "MXN",
-               "PESOS": "MXN", "CAD": "CAD", "C$": "CAD", "CA$": "CAD", "EUR": "EUR", "€": "EUR", "£": "GBP"}
+_CURRENCIES = {
+    "US$": "USD",
+    "U.S.$": "USD",
+    "USD": "USD",
+    "USDOLLARS": "USD",
+    "MXN": "MXN",
+    "MX$": "MXN",
+    "PESOS": "MXN",
+    "CAD": "CAD",
+    "C$": "CAD",
+    "CA$": "CAD",
+    "EUR": "EUR",
+    "€": "EUR",
+    "£": "GBP",
+}
 
 
 def _currency_code(written: str | None) -> str:
@@ -61,8 +89,8 @@ def find_figures(text: str) -> list[FoundFigure]:
         # A single letter scale only counts right after a currency amount ("$4.7B").
         if scale_word and len(scale_word) == 1 and not cur:
             scale_word = None
-        before = text[max(0, m.start() - 14):m.start()]
-        after = text[m.end():m.end() + 12]
+        before = text[max(0, m.start() - 14) : m.start()]
+        after = text[m.end() : m.end() + 12]
         plain = not (cur or pct or scale_word)
         digits = num.replace(",", "")
         if plain:
@@ -72,7 +100,7 @@ def find_figures(text: str) -> list[FoundFigure]:
                 continue
             if "." not in digits and int(digits) <= 31 and (_MONTH_NEAR.match(after) or _MONTH_BEFORE.search(before)):
                 continue  # a day of the month
-            if text[m.end():m.end() + 1].isalpha():
+            if text[m.end() : m.end() + 1].isalpha():
                 continue
             if before.endswith("[") and after.startswith("]"):
                 continue  # a citation marker
@@ -88,9 +116,19 @@ def find_figures(text: str) -> list[FoundFigure]:
         kind = "percent" if pct else "currency" if cur else "number"
         decimals = len(digits.split(".")[1]) if "." in digits else 0
         start = m.start("cur") if m.group("cur") else m.start("sign") if m.group("sign") else m.start("num")
-        found.append(FoundFigure(text=text[start:end].strip(), start=start, end=end, value=value,
-                                 number=number, decimals=decimals, kind=kind, has_scale=bool(scale_word),
-                                 currency=_currency_code(m.group("cur") or m.group("cur2"))))
+        found.append(
+            FoundFigure(
+                text=text[start:end].strip(),
+                start=start,
+                end=end,
+                value=value,
+                number=number,
+                decimals=decimals,
+                kind=kind,
+                has_scale=bool(scale_word),
+                currency=_currency_code(m.group("cur") or m.group("cur2")),
+            )
+        )
     return found
 
 

@@ -13,20 +13,19 @@ import logging
 import os
 import re
 import zipfile
+from collections.abc import Iterator
 from contextvars import ContextVar
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import Iterator
 
 import yaml
 
 from .errors import IngestError
 from .kinds import DocumentKind
 from .records import DocumentMeta, LoadedDocument, Table
-from .tables import (from_records, grid_with_offsets, html_table_grid, parse_markdown_tables, pdf_table_grids,
-                     from_grid)
 from .tables import Table as DataTable
+from .tables import from_grid, from_records, grid_with_offsets, html_table_grid, parse_markdown_tables, pdf_table_grids
 
 logger = logging.getLogger(__name__)
 
@@ -105,8 +104,7 @@ def load_file(path: Path, doc_id: str, max_bytes: int, max_table_rows: int = MAX
     except OSError as exc:
         raise IngestError(name, f"cannot read file ({exc.strerror or exc})") from None
     sidecar = _read_sidecar(path, name) if fmt in ("csv", "xlsx") else ({}, b"")
-    return load_bytes(data, name=name, original_name=path.name, fmt=fmt, sidecar=sidecar,
-                      max_table_rows=max_table_rows)
+    return load_bytes(data, name=name, original_name=path.name, fmt=fmt, sidecar=sidecar, max_table_rows=max_table_rows)
 
 
 def load_bytes(
@@ -138,8 +136,16 @@ def load_bytes(
     data_tables = rest[0] if rest else ()
     if not data_tables and tables:
         data_tables = _data_tables_of(tables, meta)
-    return LoadedDocument(meta=meta, text=text, sha256=sha, original=data, tables=tables, pages=pages,
-                          data_tables=tuple(data_tables), warnings=tuple(collected))
+    return LoadedDocument(
+        meta=meta,
+        text=text,
+        sha256=sha,
+        original=data,
+        tables=tables,
+        pages=pages,
+        data_tables=tuple(data_tables),
+        warnings=tuple(collected),
+    )
 
 
 def pasted_slug(title: str) -> str:
@@ -156,8 +162,9 @@ def pasted_doc_id(title: str, taken: set[str] | frozenset[str] = frozenset()) ->
     return doc_id
 
 
-def load_pasted(title: str, text: str, source: str = "", url: str = "", published: str = "",
-                doc_id: str = "") -> LoadedDocument:
+def load_pasted(
+    title: str, text: str, source: str = "", url: str = "", published: str = "", doc_id: str = ""
+) -> LoadedDocument:
     """Pasted text from the UI becomes a Markdown article with the given metadata (its id
     ``doc_id``, by default ``pasted/<slug of the title>.md``)."""
     title = title.strip()
@@ -168,31 +175,41 @@ def load_pasted(title: str, text: str, source: str = "", url: str = "", publishe
     slug = pasted_slug(title)
     if doc_id:
         slug = doc_id.removeprefix("pasted/").removesuffix(".md")
-    front = yaml.safe_dump({"title": title, "source": source, "url": url, "published": published},
-                           allow_unicode=True, sort_keys=False)
-    data = f"---\n{front}---\n{text.strip()}\n".encode("utf-8")
+    front = yaml.safe_dump(
+        {"title": title, "source": source, "url": url, "published": published}, allow_unicode=True, sort_keys=False
+    )
+    data = f"---\n{front}---\n{text.strip()}\n".encode()
     return load_bytes(data, name=f"pasted/{slug}.md", original_name=f"{slug}.md", fmt="md")
 
 
 # --- decoding -----------------------------------------------------------------------------
+
 
 def _cp1252_fallback(err: UnicodeError) -> tuple[str, int]:
     """Bytes that are not UTF-8 are read as cp1252 (latin-1 for its five unassigned bytes), so
     a file mixing UTF-8 and Windows-1252 text keeps both readable."""
     if not isinstance(err, UnicodeDecodeError):  # registered for decoding only
         raise err
-    bad = err.object[err.start:err.end]
+    bad = err.object[err.start : err.end]
     return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in bad), err.end
 
 
 codecs.register_error("nearshore-qa-cp1252", _cp1252_fallback)
-_UNICODE_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-                 (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_UNICODE_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 
 
 def _too_many_controls(sample) -> bool:
-    controls = sum(1 for ch in sample if (ch if isinstance(ch, int) else ord(ch)) < 32
-                   and (ch if isinstance(ch, int) else ord(ch)) not in (9, 10, 12, 13))
+    controls = sum(
+        1
+        for ch in sample
+        if (ch if isinstance(ch, int) else ord(ch)) < 32
+        and (ch if isinstance(ch, int) else ord(ch)) not in (9, 10, 12, 13)
+    )
     return controls > max(8, len(sample) // 50)
 
 
@@ -248,7 +265,9 @@ def _first_url(value) -> str:
     return _scalar(value, 2000)
 
 
-def _meta(name: str, original_name: str, fmt: str, kind: DocumentKind, fields: dict, fallback_title: str) -> DocumentMeta:
+def _meta(
+    name: str, original_name: str, fmt: str, kind: DocumentKind, fields: dict, fallback_title: str
+) -> DocumentMeta:
     topics = fields.get("topics") or ()
     if isinstance(topics, str):
         topics = tuple(t.strip() for t in topics.split(",") if t.strip())
@@ -332,7 +351,7 @@ def front_matter(text: str, name: str) -> tuple[dict, str, str]:
         if text.startswith("---\n"):
             return {}, text, "front matter starts with '---' but has no closing '---' line; ingested without it"
         return {}, text, ""
-    body = text[match.end():]
+    body = text[match.end() :]
     try:
         loaded = yaml.safe_load(match.group(1))
     except yaml.YAMLError as exc:
@@ -341,8 +360,14 @@ def front_matter(text: str, name: str) -> tuple[dict, str, str]:
         problem = getattr(exc, "problem", None) or type(exc).__name__
         return {}, body, f"front matter is not valid YAML{where} ({problem}); ingested without its metadata"
     if loaded is not None and not isinstance(loaded, dict):
-        return {}, body, ("front matter is not a YAML mapping of fields (title, source, url, published); "
-                          "ingested without its metadata")
+        return (
+            {},
+            body,
+            (
+                "front matter is not a YAML mapping of fields (title, source, url, published); "
+                "ingested without its metadata"
+            ),
+        )
     return loaded or {}, body, ""
 
 
@@ -356,8 +381,13 @@ def _load_md(data: bytes, name: str, original_name: str, _extra: dict, _rows: in
     body = _MD_LINK.sub(lambda m: m.group(1), text).strip("\n")
     heading = _HEADING.search(body)
     fallback = heading.group(2).strip() if heading else _title_from_name(original_name)
-    return (_meta(name, original_name, "md", DocumentKind.ARTICLE, fields, fallback), body, (), (),
-            _parsed(name, lambda: parse_markdown_tables(body)))
+    return (
+        _meta(name, original_name, "md", DocumentKind.ARTICLE, fields, fallback),
+        body,
+        (),
+        (),
+        _parsed(name, lambda: parse_markdown_tables(body)),
+    )
 
 
 def _load_txt(data: bytes, name: str, original_name: str, _extra: dict, _rows: int):
@@ -367,10 +397,40 @@ def _load_txt(data: bytes, name: str, original_name: str, _extra: dict, _rows: i
     return _meta(name, original_name, "txt", DocumentKind.ARTICLE, {}, title), text, (), ()
 
 
-_DROP_TAGS = ("script", "style", "noscript", "nav", "footer", "header", "aside", "form", "iframe",
-              "svg", "button", "template", "object", "embed")
-_BLOCKS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote", "pre", "td", "th", "dt", "dd",
-           "figcaption", "caption")
+_DROP_TAGS = (
+    "script",
+    "style",
+    "noscript",
+    "nav",
+    "footer",
+    "header",
+    "aside",
+    "form",
+    "iframe",
+    "svg",
+    "button",
+    "template",
+    "object",
+    "embed",
+)
+_BLOCKS = (
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "p",
+    "li",
+    "blockquote",
+    "pre",
+    "td",
+    "th",
+    "dt",
+    "dd",
+    "figcaption",
+    "caption",
+)
 
 
 def _load_html(data: bytes, name: str, original_name: str, _extra: dict, _rows: int):
@@ -394,8 +454,9 @@ def _load_html(data: bytes, name: str, original_name: str, _extra: dict, _rows: 
     fields = {
         "title": title,
         "author": meta_content("author", "article:author", "citation_author"),
-        "published": meta_content("article:published_time", "date", "citation_publication_date",
-                                  "dc.date", "DC.date")[:10],
+        "published": meta_content("article:published_time", "date", "citation_publication_date", "dc.date", "DC.date")[
+            :10
+        ],
         "source": meta_content("og:site_name", "publisher", "citation_publisher"),
         "url": meta_content("og:url"),
     }
@@ -440,6 +501,7 @@ def _load_html(data: bytes, name: str, original_name: str, _extra: dict, _rows: 
 
 # --- binary documents ---------------------------------------------------------------------
 
+
 def _load_pdf(data: bytes, name: str, original_name: str, _extra: dict, _rows: int):
     import logging
 
@@ -472,8 +534,11 @@ def _load_pdf(data: bytes, name: str, original_name: str, _extra: dict, _rows: i
             parts.append(page_text)
             offset += len(page_text)
         info: dict = dict(reader.metadata or {})
-        fields = {"title": info.get("/Title"), "author": info.get("/Author"),
-                  "published": _pdf_date(info.get("/CreationDate"))}
+        fields = {
+            "title": info.get("/Title"),
+            "author": info.get("/Author"),
+            "published": _pdf_date(info.get("/CreationDate")),
+        }
     except IngestError:
         raise
     except (PdfReadError, Exception) as exc:  # pypdf raises many kinds on a damaged file
@@ -507,10 +572,11 @@ def _pdf_tables(data: bytes, text: str, pages: tuple[tuple[int, int, int], ...])
             offsets = found if len(found) == len(grid) else None
         caption = ""
         if offsets and span:  # the line above the table's first row: its title or units
-            above = text[max(span[0], offsets[0][0] - 300):offsets[0][0]].strip().split("\n")
+            above = text[max(span[0], offsets[0][0] - 300) : offsets[0][0]].strip().split("\n")
             caption = above[-1] if above else ""
-        table = from_grid(grid, name=f"table page {number}", source="pdf", page=number, offsets=offsets,
-                          caption=caption)
+        table = from_grid(
+            grid, name=f"table page {number}", source="pdf", page=number, offsets=offsets, caption=caption
+        )
         if table is not None:
             yield table
 
@@ -527,16 +593,21 @@ def _check_zip(data: bytes, name: str, kind: str) -> None:
     """A .docx/.xlsx is a zip: refuse one that is not, and one that would inflate past
     MAX_UNZIPPED_BYTES (a zip bomb) before any parser reads it."""
     if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise IngestError(name, f"not an {kind} file (not a zip container)" if kind[0] in "AEIOUX"
-                          else f"not a {kind} file (not a zip container)")
+        raise IngestError(
+            name,
+            f"not an {kind} file (not a zip container)"
+            if kind[0] in "AEIOUX"
+            else f"not a {kind} file (not a zip container)",
+        )
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             inflated = sum(info.file_size for info in archive.infolist())
     except Exception as exc:
         raise IngestError(name, f"corrupt {kind} ({type(exc).__name__})") from None
     if inflated > MAX_UNZIPPED_BYTES:
-        raise IngestError(name, f"{kind} would inflate to {inflated / 1e6:,.0f} MB (the limit is "
-                                f"{MAX_UNZIPPED_BYTES / 1e6:,.0f} MB)")
+        raise IngestError(
+            name, f"{kind} would inflate to {inflated / 1e6:,.0f} MB (the limit is {MAX_UNZIPPED_BYTES / 1e6:,.0f} MB)"
+        )
 
 
 def _load_docx(data: bytes, name: str, original_name: str, _extra: dict, _rows: int):
@@ -548,8 +619,11 @@ def _load_docx(data: bytes, name: str, original_name: str, _extra: dict, _rows: 
         grids: dict[int, tuple[list[list[str]], int, str]] = {}
         lines = _docx_lines(document, grids)
         props = document.core_properties
-        fields = {"title": props.title, "author": props.author,
-                  "published": props.created.date().isoformat() if props.created else ""}
+        fields = {
+            "title": props.title,
+            "author": props.author,
+            "published": props.created.date().isoformat() if props.created else "",
+        }
     except Exception as exc:
         raise IngestError(name, f"corrupt DOCX ({type(exc).__name__})") from None
     text, data_tables = _join_blocks(lines, grids, "docx")
@@ -572,8 +646,14 @@ def _join_blocks(lines: list[str], grids: dict[int, tuple[list[list[str]], int, 
             line, offsets = grid_with_offsets(grid, pos)
             above = caption or (lines[i - 1].lstrip("# ") if i else "")
             try:
-                table = from_grid(grid, name=f"table {len(tables) + 1}", caption=above[:300], source=source,
-                                  header_rows=head or None, offsets=offsets)
+                table = from_grid(
+                    grid,
+                    name=f"table {len(tables) + 1}",
+                    caption=above[:300],
+                    source=source,
+                    header_rows=head or None,
+                    offsets=offsets,
+                )
             except Exception as exc:  # the table stays text
                 logger.warning("a %s table not parsed (%s)", source, type(exc).__name__)
                 table = None
@@ -618,6 +698,7 @@ def _docx_lines(document, grids: dict | None = None) -> list[str]:
 
 # --- tables -------------------------------------------------------------------------------
 
+
 def _parsed(name: str, parse) -> tuple:
     """Tables parsed as data; a table the parser cannot read stays text (logged), never fails
     the document."""
@@ -630,12 +711,15 @@ def _parsed(name: str, parse) -> tuple:
 
 def _data_tables_of(tables: tuple[Table, ...], meta: DocumentMeta) -> tuple:
     """CSV/XLSX sheets as data tables; the sidecar's units and the title give the scale."""
+
     def parse():
         for table in tables:
-            parsed = from_records(table.name, table.columns, table.rows, units=meta.units,
-                                  caption=meta.title, source=meta.fmt)
+            parsed = from_records(
+                table.name, table.columns, table.rows, units=meta.units, caption=meta.title, source=meta.fmt
+            )
             if parsed is not None:
                 yield parsed
+
     return _parsed(meta.doc_id, parse)
 
 
@@ -662,7 +746,7 @@ def parse_sidecar(raw: bytes, name: str, side_name: str = "") -> dict:
 
 
 def render_row(columns: tuple[str, ...], values: tuple[str, ...]) -> str:
-    return "; ".join(f"{c}: {v}" for c, v in zip(columns, values) if str(v).strip() != "")
+    return "; ".join(f"{c}: {v}" for c, v in zip(columns, values, strict=False) if str(v).strip() != "")
 
 
 def _table_text(tables: tuple[Table, ...]) -> str:
@@ -710,10 +794,14 @@ def _load_csv(data: bytes, name: str, original_name: str, extra: dict, max_rows:
             if not any(cell.strip() for cell in row):
                 continue
             if len(row) != len(columns):
-                raise IngestError(name, f"ragged rows: line {line_no} has {len(row)} fields, the header has {len(columns)}")
+                raise IngestError(
+                    name, f"ragged rows: line {line_no} has {len(row)} fields, the header has {len(columns)}"
+                )
             rows.append(tuple(" ".join(cell.split()) for cell in row))  # one line per row
             if len(rows) > max_rows:
-                raise IngestError(name, f"table has more than {max_rows:,} rows (the limit); split it or raise max_table_rows")
+                raise IngestError(
+                    name, f"table has more than {max_rows:,} rows (the limit); split it or raise max_table_rows"
+                )
     except csv.Error as exc:
         raise IngestError(name, f"malformed CSV ({exc})") from None
     if not rows:
@@ -780,5 +868,12 @@ def _load_xlsx(data: bytes, name: str, original_name: str, extra: dict, max_rows
     return meta, _table_text(tuple(tables)), tuple(tables), ()
 
 
-_LOADERS = {"md": _load_md, "txt": _load_txt, "html": _load_html, "pdf": _load_pdf,
-            "docx": _load_docx, "csv": _load_csv, "xlsx": _load_xlsx}
+_LOADERS = {
+    "md": _load_md,
+    "txt": _load_txt,
+    "html": _load_html,
+    "pdf": _load_pdf,
+    "docx": _load_docx,
+    "csv": _load_csv,
+    "xlsx": _load_xlsx,
+}

@@ -14,28 +14,102 @@ import re
 from dataclasses import dataclass
 
 _NUM_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-          r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?")
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+)
 _PERIOD = rf"(?:(?:{_MONTH}\s+)?(?:FY\s?|fiscal(?:\s+year)?\s+)?(?:19|20)\d\d|FY?\s?'?\d\d(?![\w.,]))"
 _PERIOD_RE = re.compile(rf"(?<![\w$]){_PERIOD}(?!\d)", re.I)
 _YEAR = re.compile(r"(?:19|20)\d\d")
-_CHANGE_VERB = (r"chang(?:e|ed|es)|increas(?:e|ed|es)|decreas(?:e|ed|es)|gr[eo]w(?:n|s)?|growth|ris(?:e|en|es)|rose|"
-                r"f[ae]ll(?:en|s)?|declin(?:e|ed|es)|drop(?:ped|s)?|gain(?:ed|s)?|jump(?:ed|s)?|climb(?:ed|s)?|"
-                r"shr[ai]nk|shrunk|go(?:ne)? (?:up|down)|went (?:up|down)")
+_CHANGE_VERB = (
+    r"chang(?:e|ed|es)|increas(?:e|ed|es)|decreas(?:e|ed|es)|gr[eo]w(?:n|s)?|growth|ris(?:e|en|es)|rose|"
+    r"f[ae]ll(?:en|s)?|declin(?:e|ed|es)|drop(?:ped|s)?|gain(?:ed|s)?|jump(?:ed|s)?|climb(?:ed|s)?|"
+    r"shr[ai]nk|shrunk|go(?:ne)? (?:up|down)|went (?:up|down)"
+)
 _PCT = r"(?:percent(?:age)?|per cent|%)"
 _SUPER_MAX = r"most|largest|biggest|highest|greatest|busiest|leading|strongest"
 _SUPER_MIN = r"least|smallest|lowest|fewest|weakest"
-_COMPARE = (r"more than|over|above|exceed(?:ed|s|ing)?|greater than|higher than|at least|less than|below|under|"
-            r"fewer than|lower than|at most")
-_CMP_OPS = {"more than": ">", "over": ">", "above": ">", "exceed": ">", "greater than": ">", "higher than": ">",
-            "at least": ">=", "less than": "<", "below": "<", "under": "<", "fewer than": "<", "lower than": "<",
-            "at most": "<="}
-_QUESTION_WORDS = {"what", "which", "who", "whom", "how", "when", "where", "why", "in", "by", "is", "was", "were",
-                   "are", "did", "does", "do", "has", "have", "the", "a", "an", "of", "and", "or", "from", "to",
-                   "between", "than", "compared", "fiscal", "fy", "give", "tell", "show", "list", "calculate",
-                   "compute", "using", "according", "for", "combined", "total", "average", "top", "rank"}
-_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december"}
+_COMPARE = (
+    r"more than|over|above|exceed(?:ed|s|ing)?|greater than|higher than|at least|less than|below|under|"
+    r"fewer than|lower than|at most"
+)
+_CMP_OPS = {
+    "more than": ">",
+    "over": ">",
+    "above": ">",
+    "exceed": ">",
+    "greater than": ">",
+    "higher than": ">",
+    "at least": ">=",
+    "less than": "<",
+    "below": "<",
+    "under": "<",
+    "fewer than": "<",
+    "lower than": "<",
+    "at most": "<=",
+}
+_QUESTION_WORDS = {
+    "what",
+    "which",
+    "who",
+    "whom",
+    "how",
+    "when",
+    "where",
+    "why",
+    "in",
+    "by",
+    "is",
+    "was",
+    "were",
+    "are",
+    "did",
+    "does",
+    "do",
+    "has",
+    "have",
+    "the",
+    "a",
+    "an",
+    "of",
+    "and",
+    "or",
+    "from",
+    "to",
+    "between",
+    "than",
+    "compared",
+    "fiscal",
+    "fy",
+    "give",
+    "tell",
+    "show",
+    "list",
+    "calculate",
+    "compute",
+    "using",
+    "according",
+    "for",
+    "combined",
+    "total",
+    "average",
+    "top",
+    "rank",
+}
+_MONTHS = {
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+}
 
 
 @dataclass(frozen=True)
@@ -88,13 +162,15 @@ def _span(q: str) -> tuple[str, str] | None:
     """The from/to periods of "from 2019 to 2024", "between 2018 and 2019", "in 2019 from 2018",
     "2019–2024", "2024 compared with 2019", "since 2019"."""
     p = _PERIOD
-    for pattern in (rf"\bfrom\s+({p})\s+(?:to|through|until|till|and)\s+({p})",
-                    rf"\bbetween\s+({p})\s+and\s+({p})",
-                    rf"({p})\s*(?:-|–|—|to|through)\s*({p})",
-                    rf"\b(?:in|for|during)\s+({p})\s+"
-                    rf"(?:from|compared (?:with|to)|versus|vs\.?|over|against|relative to)"
-                    rf"\s+({p})",
-                    rf"({p})\s+(?:and|vs\.?|versus|compared (?:with|to))\s+({p})"):
+    for pattern in (
+        rf"\bfrom\s+({p})\s+(?:to|through|until|till|and)\s+({p})",
+        rf"\bbetween\s+({p})\s+and\s+({p})",
+        rf"({p})\s*(?:-|–|—|to|through)\s*({p})",
+        rf"\b(?:in|for|during)\s+({p})\s+"
+        rf"(?:from|compared (?:with|to)|versus|vs\.?|over|against|relative to)"
+        rf"\s+({p})",
+        rf"({p})\s+(?:and|vs\.?|versus|compared (?:with|to))\s+({p})",
+    ):
         m = re.search(pattern, q, re.I)
         if m:
             a, b = (_periods(m.group(1))[0][0], _periods(m.group(2))[0][0])
@@ -139,10 +215,15 @@ def _measure(q: str, cue_end: int) -> str:
     """The words naming what is measured, right after the operation's cue."""
     rest = q[cue_end:]
     rest = re.sub(r"^\s*(?:/\s*\(?\w+\)?\s*)?", " ", rest)  # "increase / (decrease)"
-    rest = re.sub(r"^\s*(?:in|of|for|between|the|did|does|do|was|were|is|are)\b(?:\s+(?:the|of|in)\b)?\s*", "",
-                  rest, flags=re.I)
-    m = re.match(rf"(.+?)(?=\s+(?:from|between|in|for|during|over|since|at|compared|versus|vs|by|through|than|"
-                 rf"across|among|until|as a)\b|\s*[?,.]|\s+{_PERIOD}|$)", rest, re.I)
+    rest = re.sub(
+        r"^\s*(?:in|of|for|between|the|did|does|do|was|were|is|are)\b(?:\s+(?:the|of|in)\b)?\s*", "", rest, flags=re.I
+    )
+    m = re.match(
+        rf"(.+?)(?=\s+(?:from|between|in|for|during|over|since|at|compared|versus|vs|by|through|than|"
+        rf"across|among|until|as a)\b|\s*[?,.]|\s+{_PERIOD}|$)",
+        rest,
+        re.I,
+    )
     return m.group(1).strip() if m else ""
 
 
@@ -189,7 +270,7 @@ def parse_intent(question: str) -> Intent | None:
             measure = _measure(q, m.end()) if m else ""
         if m and _weak(measure):
             # "By how much did US goods trade grow …": the measure stands before the verb
-            before = re.split(r"\b(?:did|does|do|has|have|had|was|were|is|are|much|many)\b", q[:m.start()], flags=re.I)
+            before = re.split(r"\b(?:did|does|do|has|have|had|was|were|is|are|much|many)\b", q[: m.start()], flags=re.I)
             measure = before[-1].strip(" ,?") if len(before) > 1 else ""
         s, e = start, end
         implied = False
@@ -198,11 +279,21 @@ def parse_intent(question: str) -> Intent | None:
         if op in ("change", "pct_change") and not s and len(periods) == 1 and not span:
             e = periods[0]
             implied = True
-        return Intent(op=op, periods=tuple(periods), start=s, end=e, entities=tuple(entities), measure=measure,
-                      cue=cue, implied_start=implied, **kw)
+        return Intent(
+            op=op,
+            periods=tuple(periods),
+            start=s,
+            end=e,
+            entities=tuple(entities),
+            measure=measure,
+            cue=cue,
+            implied_start=implied,
+            **kw,
+        )
 
-    if re.search(r"\b(?:respective(?:ly)?|reasons?|why|cause[ds]?|drivers?|explain|calculated|defined|classified)\b",
-                 q, re.I):
+    if re.search(
+        r"\b(?:respective(?:ly)?|reasons?|why|cause[ds]?|drivers?|explain|calculated|defined|classified)\b", q, re.I
+    ):
         return None  # a list of stated values, or a question about the why/how, not a calculation
     candidates = _candidates(q, periods, entities, several, bool(span))
     if not candidates:
@@ -219,13 +310,19 @@ def parse_intent(question: str) -> Intent | None:
 
 
 _PCT_WORD = r"(?:\b(?:percent(?:age)?|per cent)\b|%)"
-_PLAIN_CHANGE = (r"increas(?:e|ed)|decreas(?:e|ed)|gr[eo]w|ris(?:e|en)|rose|f[ae]ll(?:en)?|declin(?:e|ed)|"
-                 r"drop(?:ped)?|chang(?:e|ed)")
+_PLAIN_CHANGE = (
+    r"increas(?:e|ed)|decreas(?:e|ed)|gr[eo]w|ris(?:e|en)|rose|f[ae]ll(?:en)?|declin(?:e|ed)|"
+    r"drop(?:ped)?|chang(?:e|ed)"
+)
 # (priority, operation, pattern): a lower priority wins a tie at the same position
 _CUES: list[tuple[int, str, str]] = [
-    (0, "cagr", r"\b(?:cagr|compound(?:ed)? annual(?: growth)?(?: rate)?|annuali[sz]ed (?:growth|rate|increase)|"
-                r"average annual (?:growth|rate|increase|change|percentage change)(?: rate)?|"
-                r"(?:growth|increase) per year|average (?:yearly|annual) growth)\b"),
+    (
+        0,
+        "cagr",
+        r"\b(?:cagr|compound(?:ed)? annual(?: growth)?(?: rate)?|annuali[sz]ed (?:growth|rate|increase)|"
+        r"average annual (?:growth|rate|increase|change|percentage change)(?: rate)?|"
+        r"(?:growth|increase) per year|average (?:yearly|annual) growth)\b",
+    ),
     (1, "points", rf"{_PCT_WORD}\s*points?\b"),
     (2, "pct_change", rf"{_PCT_WORD}\s*(?:{_CHANGE_VERB}|difference)\b"),
     (2, "pct_change", rf"\bby (?:what|how many|how much)\s+{_PCT_WORD}(?!\s*points?\b)"),
@@ -240,19 +337,31 @@ _CUES: list[tuple[int, str, str]] = [
     (3, "share", r"(?<=what )(?:share|proportion|fraction|part|percentage|percent)\b"),
     (3, "share", r"(?<=which )(?:share|proportion|fraction|part|percentage|percent)\b"),
     (3, "share", rf"\bas an? (?:{_PCT_WORD}|share|proportion|fraction) of\b"),
-    (4, "ratio", r"\b(?:ratio|how many times|(?:times|fold) (?:as|larger|bigger|greater|higher|more|smaller|the)|"
-                 r"multiple of)\b"),
+    (
+        4,
+        "ratio",
+        r"\b(?:ratio|how many times|(?:times|fold) (?:as|larger|bigger|greater|higher|more|smaller|the)|"
+        r"multiple of)\b",
+    ),
     (5, "average", r"\b(?:average|mean)\b"),
     (6, "rank", r"\b(?:top|bottom|first|last)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\b"),
     (6, "rank", r"\b(?:rank(?:ed|ing)?|order(?:ed)?|sort(?:ed)?)\b"),
     (7, "count", r"\bhow many\b"),
-    (8, "sum", r"\b(?:combined|altogether|in total(?=\s*(?:[,?.]|$|for|in|from|across|over|during|between|at)\b)|"
-               r"sum(?:med)? of|summed|aggregate|taken together|together|cumulative(?:ly)?)\b"),
+    (
+        8,
+        "sum",
+        r"\b(?:combined|altogether|in total(?=\s*(?:[,?.]|$|for|in|from|across|over|during|between|at)\b)|"
+        r"sum(?:med)? of|summed|aggregate|taken together|together|cumulative(?:ly)?)\b",
+    ),
     (8, "sum", r"\btotal\b"),
     (9, "max", rf"\b(?:{_SUPER_MAX})\b"),
     (9, "min", rf"\b(?:{_SUPER_MIN})\b"),
-    (10, "difference", r"\bhow much (?:more|less|higher|lower|larger|smaller|bigger|greater|fewer)\b|"
-                       r"\bhow many (?:more|fewer|less)\b"),
+    (
+        10,
+        "difference",
+        r"\bhow much (?:more|less|higher|lower|larger|smaller|bigger|greater|fewer)\b|"
+        r"\bhow many (?:more|fewer|less)\b",
+    ),
     (10, "difference", r"\b(?:difference|differ(?:ed|s)?|gap)\b"),
     (11, "change", rf"\b(?:{_CHANGE_VERB})\b"),
 ]
@@ -275,31 +384,45 @@ def _candidates(q: str, periods: list[str], entities: list[str], several: bool, 
             if op == "rank":
                 num = re.search(r"(\d+|two|three|four|five|six|seven|eight|nine|ten)\b", m.group(0), re.I)
                 if num:
-                    extra = {"n": _number(num.group(1)),
-                             "order": "asc" if m.group(0).lower().startswith(("bottom", "last")) else "desc"}
-                elif not (re.match(r"\s*(?:rank|order|sort|list|how|which|what)", q, re.I)
-                          and re.search(r"\bby\b", q[m.end():], re.I)):
+                    extra = {
+                        "n": _number(num.group(1)),
+                        "order": "asc" if m.group(0).lower().startswith(("bottom", "last")) else "desc",
+                    }
+                elif not (
+                    re.match(r"\s*(?:rank|order|sort|list|how|which|what)", q, re.I)
+                    and re.search(r"\bby\b", q[m.end() :], re.I)
+                ):
                     continue
                 else:
                     extra = {"order": "asc" if re.search(rf"\b(?:{_SUPER_MIN}|ascending)\b", q, re.I) else "desc"}
             elif op == "count":
-                noun = re.match(r"\s*([\w\-]+)", q[m.end():])
+                noun = re.match(r"\s*([\w\-]+)", q[m.end() :])
                 cond = _condition(q)
                 word = noun.group(1).lower() if noun else ""
-                if not (cond or word == "of" or re.search(
-                        r"\b(?:are|were) (?:there|listed|included|shown)\b|\b(?:listed|included)\b", q, re.I)):
+                if not (
+                    cond
+                    or word == "of"
+                    or re.search(r"\b(?:are|were) (?:there|listed|included|shown)\b|\b(?:listed|included)\b", q, re.I)
+                ):
                     continue
                 if word in ("more", "fewer", "less", "times", "percent", "percentage"):
                     continue
                 extra = {"condition": cond}
             elif op == "sum" and m.group(0).lower() == "total":
-                joined = len(periods) >= 2 or re.search(r"\b(?:both|all|each)\b", q, re.I) or any(
-                    re.search(rf"{re.escape(a)}\W+(?:and|,|plus)\W+(?:\w+\W+)?{re.escape(b)}", q)
-                    for a in entities for b in entities if a != b)
+                joined = (
+                    len(periods) >= 2
+                    or re.search(r"\b(?:both|all|each)\b", q, re.I)
+                    or any(
+                        re.search(rf"{re.escape(a)}\W+(?:and|,|plus)\W+(?:\w+\W+)?{re.escape(b)}", q)
+                        for a in entities
+                        for b in entities
+                        if a != b
+                    )
+                )
                 if not joined or change_cue:
                     continue  # "total US goods trade with Japan in 2019" is a look-up
             elif op == "average":
-                if re.search(r"\b(?:weighted|net)\s*$", q[max(0, m.start() - 10):m.start()]):
+                if re.search(r"\b(?:weighted|net)\s*$", q[max(0, m.start() - 10) : m.start()]):
                     continue  # "the weighted average rate" is a figure the source states
             elif op in ("max", "min"):
                 if not starts_wh or change_cue and re.search(r"\bhow much\b", q, re.I):
@@ -307,9 +430,16 @@ def _candidates(q: str, periods: list[str], entities: list[str], several: bool, 
             elif op == "difference":
                 extra = {"by_periods": True}
             elif op == "change":
-                if not (len(periods) >= 2 or span or re.search(
+                if not (
+                    len(periods) >= 2
+                    or span
+                    or re.search(
                         r"\b(?:by how much|how much (?:did|has|have|was|were)|how (?:did|has|have)|"
-                        r"what (?:was|is|were|are) the)\b", q, re.I)):
+                        r"what (?:was|is|were|are) the)\b",
+                        q,
+                        re.I,
+                    )
+                ):
                     continue
                 extra = {"by_periods": False}
             out.append((m.start(), priority, op, m, extra))

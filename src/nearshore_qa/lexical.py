@@ -33,8 +33,13 @@ def normalise(text: str) -> str:
 
 
 def tokenize(texts: list[str]):
-    return bm25s.tokenize([normalise(t) for t in texts], stopwords="en", stemmer=_STEMMER,
-                          show_progress=False, token_pattern=r"(?u)\b\w[\w.]*\w\b|\b\w\w?\b")
+    return bm25s.tokenize(
+        [normalise(t) for t in texts],
+        stopwords="en",
+        stemmer=_STEMMER,
+        show_progress=False,
+        token_pattern=r"(?u)\b\w[\w.]*\w\b|\b\w\w?\b",
+    )
 
 
 _WORD = re.compile(r"(?u)\b\w[\w.]*\w\b|\b\w\b")
@@ -49,7 +54,7 @@ def index_stems(text: str) -> list[str]:
 
 def bigrams(text: str) -> set[tuple[str, str]]:
     words = index_stems(text)
-    return set(zip(words, words[1:]))
+    return set(zip(words, words[1:], strict=False))
 
 
 # The cache layout's version: a folder written by an older layout (for the same generation)
@@ -77,8 +82,14 @@ class LexicalIndex:
     words are often spread over a document — the row label in a table, the year in its header,
     the subject in the paragraph above — where no single chunk holds them all."""
 
-    def __init__(self, retriever: bm25s.BM25 | None, ids: list[str], generation,
-                 doc_retriever: bm25s.BM25 | None = None, doc_keys: list[str] | None = None):
+    def __init__(
+        self,
+        retriever: bm25s.BM25 | None,
+        ids: list[str],
+        generation,
+        doc_retriever: bm25s.BM25 | None = None,
+        doc_keys: list[str] | None = None,
+    ):
         self.retriever = retriever
         self.ids = ids
         self.generation = generation
@@ -87,17 +98,16 @@ class LexicalIndex:
         self._position: dict[str, int] | None = None
 
     @classmethod
-    def build(cls, ids: list[str], texts: list[str], generation) -> "LexicalIndex":
+    def build(cls, ids: list[str], texts: list[str], generation) -> LexicalIndex:
         if not ids:
             return cls(None, [], generation)
         # A document's text for BM25: its chunks' lines, each once (the title, section and table
         # header every chunk repeats would otherwise count once per chunk).
         grouped: dict[str, dict[str, None]] = {}
-        for cid, text in zip(ids, texts):
+        for cid, text in zip(ids, texts, strict=False):
             grouped.setdefault(document_key(cid), {}).update(dict.fromkeys(text.split("\n")))
         doc_keys = list(grouped)
-        return cls(_bm25(texts), list(ids), generation,
-                   _bm25(["\n".join(grouped[key]) for key in doc_keys]), doc_keys)
+        return cls(_bm25(texts), list(ids), generation, _bm25(["\n".join(grouped[key]) for key in doc_keys]), doc_keys)
 
     def save(self, folder: Path) -> None:
         """Write the index to ``folder/<generation>`` atomically; drop other generations."""
@@ -109,8 +119,9 @@ class LexicalIndex:
                 if self.retriever is not None and self.doc_retriever is not None:  # both or neither
                     self.retriever.save(str(tmp / "bm25"))
                     self.doc_retriever.save(str(tmp / "bm25docs"))
-                (tmp / "ids.json").write_text(json.dumps({"generation": str(self.generation), "ids": self.ids,
-                                                          "doc_keys": self.doc_keys}))
+                (tmp / "ids.json").write_text(
+                    json.dumps({"generation": str(self.generation), "ids": self.ids, "doc_keys": self.doc_keys})
+                )
                 os.rename(tmp, final)  # atomic; fails if another process got there first
             except OSError:
                 if not final.exists():
@@ -135,7 +146,7 @@ class LexicalIndex:
                     pass
 
     @classmethod
-    def load(cls, folder: Path, generation) -> "LexicalIndex | None":
+    def load(cls, folder: Path, generation) -> LexicalIndex | None:
         """The cached index of this generation, or None (absent, half-deleted, unreadable)."""
         path = folder / _slug(generation)
         try:
@@ -144,8 +155,13 @@ class LexicalIndex:
                 return None
             if not info["ids"]:
                 return cls(None, [], generation)
-            return cls(bm25s.BM25.load(str(path / "bm25")), info["ids"], generation,
-                       bm25s.BM25.load(str(path / "bm25docs")), info["doc_keys"])
+            return cls(
+                bm25s.BM25.load(str(path / "bm25")),
+                info["ids"],
+                generation,
+                bm25s.BM25.load(str(path / "bm25docs")),
+                info["doc_keys"],
+            )
         except Exception:  # any damage means: rebuild
             logger.debug("no readable lexical cache at %s; it is rebuilt", path, exc_info=True)
             return None
@@ -183,4 +199,4 @@ def _retrieve(retriever: bm25s.BM25 | None, ids: list[str], query: str, k: int) 
         return []
     k = min(k, len(ids))
     docs, scores = retriever.retrieve(tokens, k=k, show_progress=False, n_threads=1)
-    return [(ids[int(i)], float(s)) for i, s in zip(docs[0], scores[0]) if s > 0]
+    return [(ids[int(i)], float(s)) for i, s in zip(docs[0], scores[0], strict=False) if s > 0]

@@ -5,17 +5,26 @@ from __future__ import annotations
 import hashlib
 import logging
 import stat
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any
 
 from .answerers import Answerer, build_chain, make_answerer, standalone_question
 from .chunking import chunk_document
 from .embeddings import MiniLMEmbeddings
 from .errors import AnswererError, IngestError, NearshoreQAError
-from .ingest import (SIDECAR_SUFFIXES, doc_id_for, file_format, iter_files, load_bytes, load_file, load_pasted,
-                     parse_sidecar)
+from .ingest import (
+    SIDECAR_SUFFIXES,
+    doc_id_for,
+    file_format,
+    iter_files,
+    load_bytes,
+    load_file,
+    load_pasted,
+    parse_sidecar,
+)
 from .kinds import IngestStatus
 from .records import Answer, IngestResult, LoadedDocument, SourceInfo
 from .retrieval import HybridRetriever
@@ -59,8 +68,9 @@ class Library:
     @property
     def store(self) -> Store:
         if self._store is None:
-            self._store = Store(self.settings.store_dir, self.embedder, self.settings.collection,
-                                self.settings.chroma_url)
+            self._store = Store(
+                self.settings.store_dir, self.embedder, self.settings.collection, self.settings.chroma_url
+            )
         return self._store
 
     @property
@@ -71,10 +81,16 @@ class Library:
     def answerer(self) -> Answerer:
         if self._answerer is None:
             s = self.settings
-            self._answerer = make_answerer(s.answerer, llm_model=s.llm_model, llm_url=s.llm_base_url,
-                                           llm_timeout_s=s.llm_timeout_s, unverified=s.unverified,
-                                           embedder=self.embedder, table_rows=self.table_rows,
-                                           tables_for=self.tables)
+            self._answerer = make_answerer(
+                s.answerer,
+                llm_model=s.llm_model,
+                llm_url=s.llm_base_url,
+                llm_timeout_s=s.llm_timeout_s,
+                unverified=s.unverified,
+                embedder=self.embedder,
+                table_rows=self.table_rows,
+                tables_for=self.tables,
+            )
         return self._answerer
 
     def tables(self, doc_id: str):
@@ -99,25 +115,39 @@ class Library:
                 if path.is_dir() and (file.is_dir() or file_format(file.name) is None):
                     # A folder may hold other files (scripts, images) and links to folders;
                     # they are listed, not failed.
-                    reason = ("a link to a folder (not followed)" if file.is_dir()
-                              else f"unsupported file type {file.suffix or '(none)'}")
+                    reason = (
+                        "a link to a folder (not followed)"
+                        if file.is_dir()
+                        else f"unsupported file type {file.suffix or '(none)'}"
+                    )
                     results.append(IngestResult(doc_id_for(file, root), IngestStatus.SKIPPED, reason=reason))
                     continue
                 entries.append((file, root))
         limit = self.settings.max_file_bytes
-        loaders = [(doc_id_for(f, root), (lambda f=f, root=root: load_file(f, doc_id_for(f, root), limit)),
-                    (lambda f=f: _file_hash(f, limit))) for f, root in entries]
+        loaders = [
+            (
+                doc_id_for(f, root),
+                (lambda f=f, root=root: load_file(f, doc_id_for(f, root), limit)),
+                (lambda f=f: _file_hash(f, limit)),
+            )
+            for f, root in entries
+        ]
         return results + self._ingest(loaders, progress)
 
-    def add_bytes(self, files: list[tuple[str, bytes]], progress: Progress | None = None,
-                  table_fields: dict | None = None) -> list[IngestResult]:
+    def add_bytes(
+        self, files: list[tuple[str, bytes]], progress: Progress | None = None, table_fields: dict | None = None
+    ) -> list[IngestResult]:
         """Uploaded files: (file name, content). Names are reduced to their last part. A table
         (.csv/.xlsx) takes its metadata from an uploaded sidecar of the same stem
         (``trade.meta.yaml`` next to ``trade.csv``), else from ``table_fields`` (title, source,
         units, period… as a sidecar would give them)."""
         named = [(Path(name.replace("\\", "/")).name or "upload", data) for name, data in files]
-        sidecars = {safe[: -len(suffix)]: data for safe, data in named
-                    for suffix in SIDECAR_SUFFIXES if safe.lower().endswith(suffix)}
+        sidecars = {
+            safe[: -len(suffix)]: data
+            for safe, data in named
+            for suffix in SIDECAR_SUFFIXES
+            if safe.lower().endswith(suffix)
+        }
         tables = {Path(safe).stem for safe, _ in named if file_format(safe) in ("csv", "xlsx")}
         results: list[IngestResult] = []
         loaders = []
@@ -125,34 +155,48 @@ class Library:
         for safe, data in named:
             if any(safe.lower().endswith(suffix) for suffix in SIDECAR_SUFFIXES):
                 if safe[: safe.lower().rindex(".meta.")] not in tables:
-                    results.append(IngestResult(safe, IngestStatus.FAILED, doc_id=safe,
-                                                reason="a sidecar needs its table (.csv or .xlsx) uploaded with it"))
+                    results.append(
+                        IngestResult(
+                            safe,
+                            IngestStatus.FAILED,
+                            doc_id=safe,
+                            reason="a sidecar needs its table (.csv or .xlsx) uploaded with it",
+                        )
+                    )
                 continue
             raw_side = sidecars.get(Path(safe).stem, b"") if file_format(safe) in ("csv", "xlsx") else b""
             fields = dict(table_fields or {}) if file_format(safe) in ("csv", "xlsx") and not raw_side else {}
+
             def load(safe=safe, data=data, raw_side=raw_side, fields=fields):
                 if len(data) > self.settings.max_file_bytes:
-                    raise IngestError(safe, f"file is {len(data) / 2**20:.1f} MB; the limit is {self.settings.max_file_mb} MB")
+                    raise IngestError(
+                        safe, f"file is {len(data) / 2**20:.1f} MB; the limit is {self.settings.max_file_mb} MB"
+                    )
                 fmt = file_format(safe)
                 if fmt is None:
                     raise IngestError(safe, f"unsupported file type {Path(safe).suffix or '(none)'}")
                 side = (parse_sidecar(raw_side, safe), raw_side) if raw_side else (fields, _fields_bytes(fields))
                 doc = load_bytes(data, name=safe, original_name=safe, fmt=fmt, sidecar=side)
                 return replace(doc, meta=replace(doc.meta, added_on=added_on))
+
             def content_hash(safe=safe, data=data, raw_side=raw_side, fields=fields):
                 if len(data) > self.settings.max_file_bytes or file_format(safe) is None:
                     return None
                 return hashlib.sha256(data + (raw_side or _fields_bytes(fields))).hexdigest()  # as load_bytes
+
             loaders.append((safe, load, content_hash))
         return results + self._ingest(loaders, progress)
 
-    def add_text(self, title: str, text: str, source: str = "", url: str = "", published: str = "",
-                 doc_id: str = "") -> IngestResult:
+    def add_text(
+        self, title: str, text: str, source: str = "", url: str = "", published: str = "", doc_id: str = ""
+    ) -> IngestResult:
         """Pasted text; ``doc_id`` (see ``ingest.pasted_doc_id``) keeps it apart from an earlier
         paste of the same title, which it would replace otherwise."""
+
         def load():
             doc = load_pasted(title, text, source, url, published, doc_id=doc_id)
             return replace(doc, meta=replace(doc.meta, added_on=date.today().isoformat()))
+
         return self._ingest([(doc_id or title or "(pasted text)", load)])[0]
 
     def add_loaded(self, docs: list[LoadedDocument], progress: Progress | None = None) -> list[IngestResult]:
@@ -230,8 +274,9 @@ class Library:
                 results[i] = replace(result, warnings=caveats)
         return results  # type: ignore[return-value]
 
-    def _store_window(self, window: list[tuple[int, PendingDocument]], results: list,
-                      embedded: Callable[[int], None] | None = None) -> None:
+    def _store_window(
+        self, window: list[tuple[int, PendingDocument]], results: list, embedded: Callable[[int], None] | None = None
+    ) -> None:
         """Encode and write the window's prepared documents, then make each live in turn (its
         result goes to ``results[i]``). If the window's encoding or writing fails on something
         other than the store, the documents are retried one by one so only the culprit fails.
@@ -254,15 +299,17 @@ class Library:
                 except NearshoreQAError:
                     raise
                 except Exception as exc:
-                    results[i] = IngestResult(p.name, IngestStatus.FAILED, doc_id=p.name,
-                                              reason=f"unexpected {type(exc).__name__}: {exc}")
+                    results[i] = IngestResult(
+                        p.name, IngestStatus.FAILED, doc_id=p.name, reason=f"unexpected {type(exc).__name__}: {exc}"
+                    )
                     try:
                         store.abandon(p)
                     except NearshoreQAError:
                         raise
                     except Exception:  # still pending: the next writer's recovery removes it
-                        logger.warning("could not abandon %s; the next writer's recovery removes it", p.name,
-                                       exc_info=True)
+                        logger.warning(
+                            "could not abandon %s; the next writer's recovery removes it", p.name, exc_info=True
+                        )
         window.clear()
         for i, p in ready:
             try:
@@ -270,8 +317,9 @@ class Library:
             except NearshoreQAError:
                 raise
             except Exception as exc:
-                results[i] = IngestResult(p.name, IngestStatus.FAILED, doc_id=p.name,
-                                          reason=f"unexpected {type(exc).__name__}: {exc}")
+                results[i] = IngestResult(
+                    p.name, IngestStatus.FAILED, doc_id=p.name, reason=f"unexpected {type(exc).__name__}: {exc}"
+                )
 
     def _encode(self, texts: list[str], embedded: Callable[[int], None] | None = None) -> list[list[float]]:
         """Vectors for a window's texts, sorted by their real length in word pieces and encoded
@@ -291,8 +339,8 @@ class Library:
         order = sorted(range(len(texts)), key=lambda i: -lengths[i])
         vectors: list = [None] * len(texts)
         for start in range(0, len(order), batch):
-            part = order[start:start + batch]
-            for i, vector in zip(part, self.embedder.embed_documents([texts[i] for i in part])):
+            part = order[start : start + batch]
+            for i, vector in zip(part, self.embedder.embed_documents([texts[i] for i in part]), strict=False):
                 vectors[i] = vector
             if embedded:
                 embedded(len(part))
@@ -316,8 +364,9 @@ class Library:
         return results
 
     # --- reading ---------------------------------------------------------------------------
-    def ask(self, question: str, k: int | None = None, history: list[str] | None = None,
-            answerer: Answerer | None = None) -> Answer:
+    def ask(
+        self, question: str, k: int | None = None, history: list[str] | None = None, answerer: Answerer | None = None
+    ) -> Answer:
         """``answerer`` overrides the configured one for this question (the app's sidebar choice)."""
         answer = None
         for piece in self.ask_stream(question, k, history, answerer):
@@ -327,8 +376,9 @@ class Library:
             raise AnswererError("the answerer finished without an answer")
         return answer
 
-    def ask_stream(self, question: str, k: int | None = None, history: list[str] | None = None,
-                   answerer: Answerer | None = None) -> Iterator[str | Answer]:
+    def ask_stream(
+        self, question: str, k: int | None = None, history: list[str] | None = None, answerer: Answerer | None = None
+    ) -> Iterator[str | Answer]:
         """Like ``ask``, but yields the answer's text as an LLM writes it, then the checked ``Answer``.
 
         The one path from a question to its answer: the follow-up rewritten, then the chain

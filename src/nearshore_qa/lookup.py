@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Sequence
 
 from .figures import FoundFigure, find_figures, parse_figure, same_figure
 from .presentation import human_locator
@@ -112,19 +112,38 @@ def find_figure(store, query: str, limit: int = 200) -> list[Match]:
             ok, exact = _matches(claim, ev)
             if not ok:
                 continue
-            found.append(Match(
-                doc_id=chunk.doc_id, chunk_id=chunk.chunk_id, title=meta.title, publisher=meta.source,
-                published=meta.published, source=meta.url or meta.original_name or chunk.doc_id,
-                kind=meta.kind, locator=human_locator(chunk, meta, _column_at(chunk, ev.start)),
-                text=chunk.text, figure=ev.text, start=ev.start, end=ev.end, exact=exact,
-                table=chunk.table, row=chunk.row, column=_column_at(chunk, ev.start),
-                chunk_start=chunk.start, chunk_end=chunk.end, added_on=meta.added_on, written=meta.written,
-                data_sources=meta.data_sources, period=meta.period if meta.kind != "table" else ""))
+            found.append(
+                Match(
+                    doc_id=chunk.doc_id,
+                    chunk_id=chunk.chunk_id,
+                    title=meta.title,
+                    publisher=meta.source,
+                    published=meta.published,
+                    source=meta.url or meta.original_name or chunk.doc_id,
+                    kind=meta.kind,
+                    locator=human_locator(chunk, meta, _column_at(chunk, ev.start)),
+                    text=chunk.text,
+                    figure=ev.text,
+                    start=ev.start,
+                    end=ev.end,
+                    exact=exact,
+                    table=chunk.table,
+                    row=chunk.row,
+                    column=_column_at(chunk, ev.start),
+                    chunk_start=chunk.start,
+                    chunk_end=chunk.end,
+                    added_on=meta.added_on,
+                    written=meta.written,
+                    data_sources=meta.data_sources,
+                    period=meta.period if meta.kind != "table" else "",
+                )
+            )
     found.sort(key=lambda m: (not m.exact, m.kind != "article", m.title.lower(), m.doc_id, m.start))
     return found[:limit]
 
 
 # --- tables ---------------------------------------------------------------------------------
+
 
 def table_names(store, doc_id: str) -> list[str]:
     names: list[str] = []
@@ -134,8 +153,7 @@ def table_names(store, doc_id: str) -> list[str]:
     return names
 
 
-def table_frame(store, doc_id: str, table: str = "", around: int | None = None,
-                max_rows: int = MAX_TABLE_ROWS_SHOWN):
+def table_frame(store, doc_id: str, table: str = "", around: int | None = None, max_rows: int = MAX_TABLE_ROWS_SHOWN):
     """The table ``table`` of a document as a DataFrame indexed by 1-based row number, rebuilt
     from its row chunks. Numeric columns become numbers. A table longer than ``max_rows`` is
     cut to a window around the 0-based row ``around``."""
@@ -148,10 +166,13 @@ def table_frame(store, doc_id: str, table: str = "", around: int | None = None,
     if len(chunks) > max_rows:
         centre = around if around is not None else 0
         lo = max(0, min(centre - max_rows // 2, len(chunks) - max_rows))
-        chunks = chunks[lo:lo + max_rows]
+        chunks = chunks[lo : lo + max_rows]
     columns = list(chunks[0].columns) if chunks else []
-    frame = pd.DataFrame([list(c.values) + [""] * (len(columns) - len(c.values)) for c in chunks],
-                         columns=columns, index=pd.Index([c.row + 1 for c in chunks], name="row"))
+    frame = pd.DataFrame(
+        [list(c.values) + [""] * (len(columns) - len(c.values)) for c in chunks],
+        columns=columns,
+        index=pd.Index([c.row + 1 for c in chunks], name="row"),
+    )
     decimals: dict[str, int] = {}
     for col in frame.columns:
         cleaned = frame[col].astype(str).str.replace(",", "", regex=False).str.strip()
@@ -170,25 +191,30 @@ def highlight_row(frame, row_label: int | None, column: str = "", color: str = "
     def style(row):
         if row.name != row_label:
             return [""] * len(row)
-        return [f"background-color: {color}; font-weight: bold" if col == column
-                else f"background-color: {color}" for col in row.index]
+        return [
+            f"background-color: {color}; font-weight: bold" if col == column else f"background-color: {color}"
+            for col in row.index
+        ]
 
     styler = frame.style.apply(style, axis=1)
     decimals = frame.attrs.get("decimals", {})
-    formats = {col: (lambda v, d=d: "" if v != v else f"{v:.{d}f}") for col, d in decimals.items()
-               if col in frame.columns}
+    formats = {
+        col: (lambda v, d=d: "" if v != v else f"{v:.{d}f}") for col, d in decimals.items() if col in frame.columns
+    }
     return styler.format(formats) if formats else styler
 
 
 # --- the library listing ------------------------------------------------------------------
+
 
 def source_year(info: SourceInfo) -> str:
     year = (info.published or "")[:4]
     return year if year.isdigit() else ""
 
 
-def filter_sources(sources: Iterable[SourceInfo], text: str = "", kinds: Sequence[str] = (),
-                   years: Sequence[str] = ()) -> list[SourceInfo]:
+def filter_sources(
+    sources: Iterable[SourceInfo], text: str = "", kinds: Sequence[str] = (), years: Sequence[str] = ()
+) -> list[SourceInfo]:
     """Documents whose title, publisher, id or file name contain every word of ``text``, of one
     of ``kinds`` and published in one of ``years`` (empty filters let everything through)."""
     words = [w for w in (text or "").lower().split() if w]

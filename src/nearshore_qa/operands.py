@@ -30,20 +30,29 @@ from .intent import Intent, parse_intent
 logger = logging.getLogger(__name__)
 
 _YEAR = re.compile(r"(?<![\d$.,])((?:19|20)\d\d)(?!\d|,\d|\.\d)")
-_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December)")
-_RELATIVE = re.compile(r"^[\s,]*(?:[a-z][\w\-]*\s+){0,2}?(?:(?:at the end of |in |by )?"
-                       r"(?:a|one|the) (?:year|twelve months) (?:earlier|before|ago|prior)|"
-                       r"(?:in )?the (?:previous|prior|preceding) year|(?:in )?the year before|last year|"
-                       r"(?P<k>two|three|four|five|\d+) years (?:earlier|before|ago|prior))", re.I)
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_RELATIVE = re.compile(
+    r"^[\s,]*(?:[a-z][\w\-]*\s+){0,2}?(?:(?:at the end of |in |by )?"
+    r"(?:a|one|the) (?:year|twelve months) (?:earlier|before|ago|prior)|"
+    r"(?:in )?the (?:previous|prior|preceding) year|(?:in )?the year before|last year|"
+    r"(?P<k>two|three|four|five|\d+) years (?:earlier|before|ago|prior))",
+    re.I,
+)
 _K = {"two": 2, "three": 3, "four": 4, "five": 5}
-_AFTER_YEAR = re.compile(rf"^[\s,]*(?:[a-z][\w\-]*\s+){{0,3}}?"
-                         rf"(?:in|for|during|at the end of|by|as of|in calendar|in fiscal|in FY|FY)?\s*"
-                         rf"(?:(?:the )?(?:first|second|third|fourth) quarter of |(?P<month>{_MONTH})\s+)?"
-                         rf"(?:FY\s?)?(?P<year>(?:19|20)\d\d)(?!\d)", re.I)
-_AFTER_ENTITY = re.compile(r"^[\s,]*(?:for|with|to|at|from|in|through|by)\s+(?:the\s+)?"
-                           r"(?P<name>[A-ZÀ-Ý][\wÀ-ÿ.&'’\-]*(?:\s+(?:de\s+|del\s+)?[A-ZÀ-Ý][\wÀ-ÿ.&'’\-]*)*)")
-_TOTAL_ROWS = re.compile(r"^\s*(?:total|all|world|all (?:modes|partners|countries|ports|states)|grand total|sum)\b",
-                         re.I)
+_AFTER_YEAR = re.compile(
+    rf"^[\s,]*(?:[a-z][\w\-]*\s+){{0,3}}?"
+    rf"(?:in|for|during|at the end of|by|as of|in calendar|in fiscal|in FY|FY)?\s*"
+    rf"(?:(?:the )?(?:first|second|third|fourth) quarter of |(?P<month>{_MONTH})\s+)?"
+    rf"(?:FY\s?)?(?P<year>(?:19|20)\d\d)(?!\d)",
+    re.I,
+)
+_AFTER_ENTITY = re.compile(
+    r"^[\s,]*(?:for|with|to|at|from|in|through|by)\s+(?:the\s+)?"
+    r"(?P<name>[A-ZÀ-Ý][\wÀ-ÿ.&'’\-]*(?:\s+(?:de\s+|del\s+)?[A-ZÀ-Ý][\wÀ-ÿ.&'’\-]*)*)"
+)
+_TOTAL_ROWS = re.compile(
+    r"^\s*(?:total|all|world|all (?:modes|partners|countries|ports|states)|grand total|sum)\b", re.I
+)
 _PERIOD_COLUMNS = ("year", "fiscal_year", "period", "date", "fy")
 
 
@@ -74,11 +83,21 @@ class Evidence:
         """The hit as evidence; its ``publisher`` is whose data it reports (a conflict names the
         agencies that disagree, not the writer of the summaries that quote them)."""
         c, d = hit.chunk, hit.doc
-        return cls(marker=marker, text=c.text, doc_id=c.doc_id, chunk_id=c.chunk_id,
-                   columns=tuple(c.columns) if c.row is not None else (),
-                   values=tuple(c.values) if c.row is not None else (), row=c.row, table=c.table,
-                   units=d.units, period=d.period, published=data_vintage_of(d), publisher=data_source_of(d),
-                   title=d.title)
+        return cls(
+            marker=marker,
+            text=c.text,
+            doc_id=c.doc_id,
+            chunk_id=c.chunk_id,
+            columns=tuple(c.columns) if c.row is not None else (),
+            values=tuple(c.values) if c.row is not None else (),
+            row=c.row,
+            table=c.table,
+            units=d.units,
+            period=d.period,
+            published=data_vintage_of(d),
+            publisher=data_source_of(d),
+            title=d.title,
+        )
 
 
 def evidence_from_hits(hits: Sequence[Any], first_marker: int = 1) -> list[Evidence]:
@@ -95,13 +114,19 @@ def fold(text: str) -> str:
 
 # --- table rows ------------------------------------------------------------------------------
 
+
 def _column_units(column: str, units_note: str) -> tuple[str, str, float]:
     """(kind, currency, scale) of a numeric column, from its name or else the table's units note."""
     name = column.lower()
     if re.search(r"(?:^|_)(?:pct|percent|percentage|share|rate)(?:_|$)", name):
         return "percent", "", 1.0
-    currency = "USD" if re.search(r"(?:^|_)(?:usd|dollars?)(?:_|$)", name) else \
-        "MXN" if re.search(r"(?:^|_)(?:mxn|pesos?)(?:_|$)", name) else ""
+    currency = (
+        "USD"
+        if re.search(r"(?:^|_)(?:usd|dollars?)(?:_|$)", name)
+        else "MXN"
+        if re.search(r"(?:^|_)(?:mxn|pesos?)(?:_|$)", name)
+        else ""
+    )
     scale = 1.0
     for word, s in (("thousands", 1e3), ("millions", 1e6), ("billions", 1e9), ("trillions", 1e12)):
         if re.search(rf"(?:^|_){word[:-1]}s?(?:_|$)", name):
@@ -111,8 +136,12 @@ def _column_units(column: str, units_note: str) -> tuple[str, str, float]:
         for word, s in (("thousand", 1e3), ("million", 1e6), ("billion", 1e9), ("trillion", 1e12)):
             if word in note:
                 scale = s
-    if not currency and scale == 1.0 and ("dollar" in note or "usd" in note) and not re.search(
-            r"count|number|trucks|railcars|containers|rank", name):
+    if (
+        not currency
+        and scale == 1.0
+        and ("dollar" in note or "usd" in note)
+        and not re.search(r"count|number|trucks|railcars|containers|rank", name)
+    ):
         currency = "USD"
         for word, s in (("thousand", 1e3), ("million", 1e6), ("billion", 1e9), ("trillion", 1e12)):
             if word in note:
@@ -164,8 +193,11 @@ def header_period(column: str) -> str:
     return found[0][0] if not re.search(r"[A-Za-z]{3,}", rest) else ""
 
 
-_PERIOD_WORDS = re.compile(rf"\b(?:fy|fiscal|year|years|ended|ending|as of|at|{_MONTH}|\d{{1,2}}|\d{{4}}|restated|"
-                           r"actual|reported|weeks?|months?|quarter|q[1-4])\b|[^\w]", re.I)
+_PERIOD_WORDS = re.compile(
+    rf"\b(?:fy|fiscal|year|years|ended|ending|as of|at|{_MONTH}|\d{{1,2}}|\d{{4}}|restated|"
+    r"actual|reported|weeks?|months?|quarter|q[1-4])\b|[^\w]",
+    re.I,
+)
 
 
 def operands_from_row(ev: Evidence) -> list[Operand]:
@@ -187,15 +219,33 @@ def operands_from_row(ev: Evidence) -> list[Operand]:
         in_header = header_period(column)
         kind, currency, scale = _column_units(column, ev.units)
         unit = "" if kind != "number" or in_header else norm_label(column)
-        out.append(Operand(value=number * scale, text=cell.strip(), kind=kind, currency=currency, unit=unit,
-                           scale=scale, decimals=decimals, period=in_header or period, entity=entity,
-                           measure="" if in_header else column,
-                           citation=ev.marker, doc_id=ev.doc_id, chunk_id=ev.chunk_id, row=ev.row, column=column,
-                           source_text=ev.text, published=ev.published, publisher=ev.publisher))
+        out.append(
+            Operand(
+                value=number * scale,
+                text=cell.strip(),
+                kind=kind,
+                currency=currency,
+                unit=unit,
+                scale=scale,
+                decimals=decimals,
+                period=in_header or period,
+                entity=entity,
+                measure="" if in_header else column,
+                citation=ev.marker,
+                doc_id=ev.doc_id,
+                chunk_id=ev.chunk_id,
+                row=ev.row,
+                column=column,
+                source_text=ev.text,
+                published=ev.published,
+                publisher=ev.publisher,
+            )
+        )
     return out
 
 
 # --- figures in sentences --------------------------------------------------------------------
+
 
 def sentences_of(text: str) -> list[str]:
     try:
@@ -216,7 +266,7 @@ def figure_periods(sentence: str) -> list[tuple[FoundFigure, str, str]]:
     relative: list[tuple[int, int]] = []
     for i, f in enumerate(figs):
         nxt = figs[i + 1].start if i + 1 < len(figs) else len(sentence)
-        after = sentence[f.end:nxt]
+        after = sentence[f.end : nxt]
         m = _AFTER_YEAR.match(after)
         r = _RELATIVE.match(after)
         inside = _paren_period(sentence, figs, assigned, i)
@@ -242,8 +292,12 @@ def figure_periods(sentence: str) -> list[tuple[FoundFigure, str, str]]:
         undated = [i for i, f in enumerate(figs) if not assigned[i] and (f.kind == "percent") == pct]
         claimed = {assigned[j][-4:] for j, g in enumerate(figs) if assigned[j] and (g.kind == "percent") == pct}
         free = [(pos, y) for pos, y in years if y not in claimed]
-        if len(undated) > 1 and len(free) == len(undated) and len({y for _, y in free}) == len(free) \
-                and all(pos < figs[undated[0]].start for pos, _ in free):
+        if (
+            len(undated) > 1
+            and len(free) == len(undated)
+            and len({y for _, y in free}) == len(free)
+            and all(pos < figs[undated[0]].start for pos, _ in free)
+        ):
             for i, (_, y) in zip(undated, free, strict=True):
                 assigned[i] = y
     # a figure with no year of its own takes a year of the sentence no figure of its kind claimed
@@ -265,7 +319,7 @@ def figure_periods(sentence: str) -> list[tuple[FoundFigure, str, str]]:
     out = []
     for i, f in enumerate(figs):
         nxt = figs[i + 1].start if i + 1 < len(figs) else len(sentence)
-        after = sentence[f.end:nxt]
+        after = sentence[f.end : nxt]
         after = _AFTER_YEAR.sub("", after, count=1) if _AFTER_YEAR.match(after) else after
         e = _AFTER_ENTITY.match(after)
         entity = e.group("name").strip() if e and not re.fullmatch(rf"{_MONTH}", e.group("name").split()[0]) else ""
@@ -275,21 +329,22 @@ def figure_periods(sentence: str) -> list[tuple[FoundFigure, str, str]]:
 
 def _paren_period(sentence: str, figs: list[FoundFigure], assigned: list[str], i: int) -> str:
     """The period of the dated figure a parenthesis holding figure ``i`` explains, or ""."""
-    before = sentence[:figs[i].start]
+    before = sentence[: figs[i].start]
     opening = before.rfind("(")
     if opening < 0 or ")" in before[opening:]:
         return ""
     earlier = [j for j in range(i) if figs[j].end <= opening]
-    if not earlier or re.search(r"(?:19|20)\d\d", sentence[opening:figs[i].start]):
+    if not earlier or re.search(r"(?:19|20)\d\d", sentence[opening : figs[i].start]):
         return ""
     # "… more than the figure for 2023 (US$475.61 billion)": the year just before the bracket;
     # "US$29.70 billion in 2017 (US$29,695.0 million)" restates the figure before it, same year
-    between = _YEAR.findall(sentence[figs[earlier[-1]].end:opening])
+    between = _YEAR.findall(sentence[figs[earlier[-1]].end : opening])
     return between[-1] if between else assigned[earlier[-1]]
 
 
-def operands_from_sentences(sentences: Sequence[Evidence | tuple[str, int | None]],
-                            intent: Intent | None = None) -> list[Operand]:
+def operands_from_sentences(
+    sentences: Sequence[Evidence | tuple[str, int | None]], intent: Intent | None = None
+) -> list[Operand]:
     """The figures in cited sentences as operands, with their periods; only those for the
     periods ``intent`` asks about when it names any (its implied start year included)."""
     wanted = set(_wanted_periods(intent)) if intent else set()
@@ -302,9 +357,19 @@ def operands_from_sentences(sentences: Sequence[Evidence | tuple[str, int | None
             for fig, period, entity in figure_periods(sentence):
                 if wanted and not _period_matches(period, wanted):
                     continue
-                out.append(Operand.from_figure(fig, period=period, entity=entity, citation=ev.marker,
-                                               doc_id=ev.doc_id, chunk_id=ev.chunk_id, source_text=sentence,
-                                               published=ev.published, publisher=ev.publisher))
+                out.append(
+                    Operand.from_figure(
+                        fig,
+                        period=period,
+                        entity=entity,
+                        citation=ev.marker,
+                        doc_id=ev.doc_id,
+                        chunk_id=ev.chunk_id,
+                        source_text=sentence,
+                        published=ev.published,
+                        publisher=ev.publisher,
+                    )
+                )
     return out
 
 
@@ -334,6 +399,7 @@ def _period_matches(period: str, wanted: set[str]) -> bool:
 
 # --- conflicts -------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Conflict:
     """Two or more sources give different values for the same row, measure and period."""
@@ -345,8 +411,15 @@ class Conflict:
 
     @property
     def text(self) -> str:
-        what = " ".join(p for p in (norm_label(self.measure), f"for {self.entity}" if self.entity else "",
-                                    f"in {self.period}" if self.period else "") if p)
+        what = " ".join(
+            p
+            for p in (
+                norm_label(self.measure),
+                f"for {self.entity}" if self.entity else "",
+                f"in {self.period}" if self.period else "",
+            )
+            if p
+        )
         parts = []
         for o in self.operands:
             # a bare date reads "as of DATE"; a data vintage ("raw data downloaded 2026-03-21") as written
@@ -357,10 +430,23 @@ class Conflict:
         return f"Sources differ on {what or 'this figure'}: " + " against ".join(parts) + "."
 
     def to_json(self) -> dict[str, Any]:
-        return {"entity": self.entity, "measure": self.measure, "period": self.period, "text": self.text,
-                "values": [{"citation": o.citation, "value": o.value, "text": o.display, "doc_id": o.doc_id or None,
-                            "publisher": o.publisher or None, "published": o.published or None}
-                           for o in self.operands]}
+        return {
+            "entity": self.entity,
+            "measure": self.measure,
+            "period": self.period,
+            "text": self.text,
+            "values": [
+                {
+                    "citation": o.citation,
+                    "value": o.value,
+                    "text": o.display,
+                    "doc_id": o.doc_id or None,
+                    "publisher": o.publisher or None,
+                    "published": o.published or None,
+                }
+                for o in self.operands
+            ],
+        }
 
 
 def _precision(o: Operand) -> float:
@@ -390,8 +476,9 @@ def find_conflicts(operands: Sequence[Operand]) -> list[Conflict]:
             if all(differ(o, d) for d in distinct):
                 distinct.append(o)
         if len(distinct) > 1:
-            out.append(Conflict(entity=group[0].entity, measure=group[0].measure, period=period,
-                                operands=tuple(distinct)))
+            out.append(
+                Conflict(entity=group[0].entity, measure=group[0].measure, period=period, operands=tuple(distinct))
+            )
     return out
 
 
@@ -405,15 +492,44 @@ def _words(text: str) -> set[str]:
     return {_STEM.stemWord(w) for w in fold(text).split() if len(w) > 1}
 
 
-_UNIT_WORDS = {_STEM.stemWord(w) for w in ("usd", "billion", "million", "thousand", "pct", "percent", "u", "dollar",
-                                            "in", "of", "the", "by", "us", "per")}
+_UNIT_WORDS = {
+    _STEM.stemWord(w)
+    for w in (
+        "usd",
+        "billion",
+        "million",
+        "thousand",
+        "pct",
+        "percent",
+        "u",
+        "dollar",
+        "in",
+        "of",
+        "the",
+        "by",
+        "us",
+        "per",
+    )
+}
 
 
 # Words a question uses for a column's measure ("deficit" asks for the balance column).
-_MEASURE_WORDS = {"deficit": "balance", "surplus": "balance", "gap": "balance", "sold": "export",
-                  "sell": "export", "shipped": "export", "bought": "import", "purchased": "import",
-                  "exported": "export", "imported": "import", "combined": "total", "two-way": "total",
-                  "investment": "fdi", "trucks": "truck"}
+_MEASURE_WORDS = {
+    "deficit": "balance",
+    "surplus": "balance",
+    "gap": "balance",
+    "sold": "export",
+    "sell": "export",
+    "shipped": "export",
+    "bought": "import",
+    "purchased": "import",
+    "exported": "export",
+    "imported": "import",
+    "combined": "total",
+    "two-way": "total",
+    "investment": "fdi",
+    "trucks": "truck",
+}
 
 
 def _column_score(column: str, question: str) -> float:
@@ -443,9 +559,14 @@ def _pick_column(rows: list[list[Operand]], question: str, intent: Intent) -> st
             columns.setdefault(norm_label(o.column), _column_score(o.column, question))
     if intent.op not in ("share",):
         wants_pct = bool(re.search(r"\b(?:percent|percentage|share|rate|%)", question, re.I)) and intent.op not in (
-            "pct_change", "cagr")
-        columns = {c: s for c, s in columns.items()
-                   if wants_pct or not re.search(r"(?:^|_)(?:pct|percent|share|change)(?:_|$)", c.lower())}
+            "pct_change",
+            "cagr",
+        )
+        columns = {
+            c: s
+            for c, s in columns.items()
+            if wants_pct or not re.search(r"(?:^|_)(?:pct|percent|share|change)(?:_|$)", c.lower())
+        }
     else:
         columns = {c: s for c, s in columns.items() if not re.search(r"(?:^|_)(?:pct|percent|share)(?:_|$)", c.lower())}
     if not columns:
@@ -550,8 +671,12 @@ def _wide_operands(question: str, intent: Intent, rows: list[list[Operand]]) -> 
 
 def _deficit_flip(intent: Intent, column: str, cells: list[Operand], question: str) -> Intent:
     """The largest deficit is the most negative balance."""
-    if intent.op in ("max", "min") and "balance" in column and re.search(r"\bdeficits?\b", question, re.I) \
-            and all(o.value <= 0 for o in cells):
+    if (
+        intent.op in ("max", "min")
+        and "balance" in column
+        and re.search(r"\bdeficits?\b", question, re.I)
+        and all(o.value <= 0 for o in cells)
+    ):
         return replace(intent, op="min" if intent.op == "max" else "max")
     return intent
 
@@ -559,16 +684,18 @@ def _deficit_flip(intent: Intent, column: str, cells: list[Operand], question: s
 def _choose(intent: Intent, cells: list[Operand], named: list[Operand], question: str) -> list[Operand] | None:
     op = intent.op
     entities_named = {fold(o.entity) for o in named}
-    if op in ("change", "pct_change", "cagr") or (op in ("difference", "ratio") and len(entities_named) <= 1
-                                                   and len({o.period for o in cells}) > 1):
+    if op in ("change", "pct_change", "cagr") or (
+        op in ("difference", "ratio") and len(entities_named) <= 1 and len({o.period for o in cells}) > 1
+    ):
         pool = named if named else cells
         if len({fold(o.entity) for o in pool}) > 1:
             return None  # several rows per period and the question names none of them
         by_period = {o.period: o for o in pool}
         periods = sorted(by_period, key=lambda p: period_key(p) or (0, 0))
         if intent.start and intent.end:
-            ends = [p for p in periods if _period_matches(p, {intent.start})] + \
-                   [p for p in periods if _period_matches(p, {intent.end})]
+            ends = [p for p in periods if _period_matches(p, {intent.start})] + [
+                p for p in periods if _period_matches(p, {intent.end})
+            ]
         elif intent.start and not intent.end:
             first = [p for p in periods if _period_matches(p, {intent.start})]
             ends = first + [periods[-1]] if first and periods[-1] != first[0] else []
@@ -595,8 +722,11 @@ def _choose(intent: Intent, cells: list[Operand], named: list[Operand], question
     if op in ("sum", "average"):
         pool = named if len(named) >= 2 else cells
         pool = [o for o in pool if not _TOTAL_ROWS.match(o.entity)]
-        if len({fold(o.entity) for o in pool}) > 1 and len(entities_named) < 2 and not re.search(
-                r"\b(?:all|every|each|per)\b", question, re.I):
+        if (
+            len({fold(o.entity) for o in pool}) > 1
+            and len(entities_named) < 2
+            and not re.search(r"\b(?:all|every|each|per)\b", question, re.I)
+        ):
             return None  # rows the question does not name (and only those retrieved) are no sum
         return pool if len(pool) >= 2 else None
     if op in ("max", "min", "rank", "count"):
@@ -636,10 +766,54 @@ def _share_operands(question: str, intent: Intent, rows: list[Evidence]) -> tupl
     return [parts[0], *others], None
 
 
-_STOP = {_STEM.stemWord(w) for w in (
-    "what", "was", "were", "is", "are", "the", "a", "an", "of", "in", "for", "from", "to", "and", "by", "did", "does",
-    "how", "much", "many", "between", "during", "its", "their", "company", "total", "value", "amount", "had", "has",
-    "have", "more", "less", "most", "least", "number", "per", "with", "than", "at", "on", "which", "who")}
+_STOP = {
+    _STEM.stemWord(w)
+    for w in (
+        "what",
+        "was",
+        "were",
+        "is",
+        "are",
+        "the",
+        "a",
+        "an",
+        "of",
+        "in",
+        "for",
+        "from",
+        "to",
+        "and",
+        "by",
+        "did",
+        "does",
+        "how",
+        "much",
+        "many",
+        "between",
+        "during",
+        "its",
+        "their",
+        "company",
+        "total",
+        "value",
+        "amount",
+        "had",
+        "has",
+        "have",
+        "more",
+        "less",
+        "most",
+        "least",
+        "number",
+        "per",
+        "with",
+        "than",
+        "at",
+        "on",
+        "which",
+        "who",
+    )
+}
 
 
 def _about(sentence: str, measure: str) -> bool:
@@ -661,16 +835,22 @@ def _text_operands(intent: Intent, passages: list[Evidence]) -> list[Operand] | 
     if len(wanted) < 2:
         return None
     named = [e for e in intent.entities if fold(e) not in _HOME]
-    found = [o for o in operands_from_sentences(passages, intent) if _about(o.source_text, intent.measure)
-             and (not named or any(_mentioned(e, o.source_text) for e in named))]
+    found = [
+        o
+        for o in operands_from_sentences(passages, intent)
+        if _about(o.source_text, intent.measure) and (not named or any(_mentioned(e, o.source_text) for e in named))
+    ]
     amounts = [o for o in found if o.kind != "percent"]
     pool = amounts if amounts else found
     # prefer one sentence that gives every asked period
     by_sentence: dict[str, list[Operand]] = {}
     for o in pool:
         by_sentence.setdefault(o.source_text, []).append(o)
-    targets = [intent.start, intent.end] if intent.start and intent.end and intent.op in (
-        "change", "pct_change", "cagr") else wanted
+    targets = (
+        [intent.start, intent.end]
+        if intent.start and intent.end and intent.op in ("change", "pct_change", "cagr")
+        else wanted
+    )
     for sentence, ops in by_sentence.items():
         if intent.op in ("change", "pct_change", "cagr") and not all(_mentioned(e, sentence) for e in named):
             continue  # a change of one thing over time: the sentence names what changed
@@ -683,8 +863,11 @@ def _text_operands(intent: Intent, passages: list[Evidence]) -> list[Operand] | 
     return [o for o in picked if o is not None] if all(picked) else None
 
 
-_CHANGE_WORDS = re.compile(r"\s+(?:gr[eo]w[ns]?|growth|ris(?:e|en|es)|rose|f[ae]ll(?:en|s)?|chang(?:e|ed|es)|"
-                           r"increas(?:e|ed|es)|decreas(?:e|ed|es)|declin(?:e|ed|es)|drop(?:ped)?)\b.*$", re.I)
+_CHANGE_WORDS = re.compile(
+    r"\s+(?:gr[eo]w[ns]?|growth|ris(?:e|en|es)|rose|f[ae]ll(?:en|s)?|chang(?:e|ed|es)|"
+    r"increas(?:e|ed|es)|decreas(?:e|ed|es)|declin(?:e|ed|es)|drop(?:ped)?)\b.*$",
+    re.I,
+)
 
 
 def _text_subject(measure: str) -> str:
@@ -693,8 +876,9 @@ def _text_subject(measure: str) -> str:
     return re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
 
 
-def computation_for(question: str, evidence: Sequence[Evidence], intent: Intent | None = None
-                    ) -> Computed | ComputeRefusal | None:
+def computation_for(
+    question: str, evidence: Sequence[Evidence], intent: Intent | None = None
+) -> Computed | ComputeRefusal | None:
     """The computed answer to ``question`` from numbered ``evidence``: a ``Computed`` (with any
     conflicting values found for its operands in ``computed.conflicts``), a ``ComputeRefusal``
     saying why the asked computation cannot be done, or None when the question asks no
@@ -726,8 +910,15 @@ def computation_for(question: str, evidence: Sequence[Evidence], intent: Intent 
     if not operands:
         return None
     try:
-        result = compute(intent.op, operands, total=total, n=intent.n, order=intent.order,
-                         condition=intent.condition, subject=subject)
+        result = compute(
+            intent.op,
+            operands,
+            total=total,
+            n=intent.n,
+            order=intent.order,
+            condition=intent.condition,
+            subject=subject,
+        )
     except ComputeRefusal as refusal:
         if refusal.code in ("too_few_operands", "unknown_operation"):
             return None  # the evidence lacks what the question needs: the answerer answers as before
@@ -736,8 +927,7 @@ def computation_for(question: str, evidence: Sequence[Evidence], intent: Intent 
     return result
 
 
-def computation_for_hits(question: str, hits: Sequence[Any], first_marker: int = 1
-                         ) -> Computed | ComputeRefusal | None:
+def computation_for_hits(question: str, hits: Sequence[Any], first_marker: int = 1) -> Computed | ComputeRefusal | None:
     """``computation_for`` over retrieved hits numbered from ``first_marker`` in order."""
     return computation_for(question, evidence_from_hits(hits, first_marker))
 
@@ -749,9 +939,14 @@ def _conflicts_for(result: Computed, evidence: Sequence[Evidence]) -> list[Confl
         candidates.extend(operands_from_row(ev))
     out = []
     for used in result.operands:
-        same = [o for o in candidates
-                if o.period == used.period and fold(o.entity) == fold(used.entity)
-                and norm_label(o.measure) == norm_label(used.measure) and o.kind == used.kind]
+        same = [
+            o
+            for o in candidates
+            if o.period == used.period
+            and fold(o.entity) == fold(used.entity)
+            and norm_label(o.measure) == norm_label(used.measure)
+            and o.kind == used.kind
+        ]
         if used.measure:
             for c in find_conflicts([used, *[o for o in same if o is not used]]):
                 if all(not math.isclose(x.value, y.value) for x in c.operands for y in c.operands if x is not y):
@@ -767,8 +962,7 @@ def _conflicts_for(result: Computed, evidence: Sequence[Evidence]) -> list[Confl
 
 def renumbered(operands: Sequence[Operand], markers: dict[int, int]) -> list[Operand]:
     """Operands with their citation markers mapped (when the answer renumbers its citations)."""
-    return [replace(o, citation=markers.get(o.citation, o.citation)) if o.citation is not None else o
-            for o in operands]
+    return [replace(o, citation=markers.get(o.citation, o.citation)) if o.citation is not None else o for o in operands]
 
 
 def data_source_of(meta: Any) -> str:

@@ -10,22 +10,73 @@ offsets (they stay in the JSON: ``start``/``end``).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from html import escape
-from typing import Iterable, Sequence
 
 from .records import Chunk, DocumentMeta
 
 # Units written at the end of a column name ("exports_usd_billions", "share_pct").
 _CURRENCIES = {"usd": "US$", "mxn": "MX$", "cad": "C$", "eur": "€", "cny": "CN¥", "gbp": "£", "jpy": "¥"}
-_SCALES = {"billions": "bn", "billion": "bn", "bn": "bn", "millions": "m", "million": "m", "mn": "m",
-           "thousands": "k", "thousand": "k", "k": "k", "trillions": "tn", "trillion": "tn"}
+_SCALES = {
+    "billions": "bn",
+    "billion": "bn",
+    "bn": "bn",
+    "millions": "m",
+    "million": "m",
+    "mn": "m",
+    "thousands": "k",
+    "thousand": "k",
+    "k": "k",
+    "trillions": "tn",
+    "trillion": "tn",
+}
 _PERCENT = {"pct", "percent", "percentage", "share_pct"}
 # Words kept upper case in a label; everything else reads as a sentence.
-_ACRONYMS = {"us", "usa", "uk", "eu", "fdi", "gdp", "hs", "cbp", "bts", "usmca", "nafta", "id", "fob", "fas",
-             "cif", "ev", "evs", "imf", "oecd", "inegi", "usitc", "ict"}
+_ACRONYMS = {
+    "us",
+    "usa",
+    "uk",
+    "eu",
+    "fdi",
+    "gdp",
+    "hs",
+    "cbp",
+    "bts",
+    "usmca",
+    "nafta",
+    "id",
+    "fob",
+    "fas",
+    "cif",
+    "ev",
+    "evs",
+    "imf",
+    "oecd",
+    "inegi",
+    "usitc",
+    "ict",
+}
 # Columns that name or date a row rather than measure it: shown without thousands separators.
-_CODE_WORDS = {"year", "yr", "month", "quarter", "day", "date", "code", "id", "fips", "zip", "chapter",
-               "rank", "hs", "hs2", "hs4", "hs6", "naics", "sitc"}
+_CODE_WORDS = {
+    "year",
+    "yr",
+    "month",
+    "quarter",
+    "day",
+    "date",
+    "code",
+    "id",
+    "fips",
+    "zip",
+    "chapter",
+    "rank",
+    "hs",
+    "hs2",
+    "hs4",
+    "hs6",
+    "naics",
+    "sitc",
+}
 _TIME_WORDS = {"year", "yr", "month", "quarter", "date", "period"}
 _NUMBER = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?$")
 
@@ -48,13 +99,18 @@ def prettify_column(name: str) -> tuple[str, str]:
     elif lower and lower[-1] in _CURRENCIES:
         unit, tokens, lower = _CURRENCIES[lower[-1]], tokens[:-1], lower[:-1]
     elif len(lower) > 1 and lower[-1] in _SCALES:
-        unit, tokens, lower = {"bn": "billions", "m": "millions", "k": "thousands", "tn": "trillions"}[
-            _SCALES[lower[-1]]], tokens[:-1], lower[:-1]
+        unit, tokens, lower = (
+            {"bn": "billions", "m": "millions", "k": "thousands", "tn": "trillions"}[_SCALES[lower[-1]]],
+            tokens[:-1],
+            lower[:-1],
+        )
     if not tokens:
         return name, unit
     if tokens != [name] or name.islower():  # a snake_case name: rewrite its words
-        words = [t.upper() if low in _ACRONYMS or re.fullmatch(r"[a-z]+\d+", low) else low
-                 for t, low in zip(tokens, lower)]
+        words = [
+            t.upper() if low in _ACRONYMS or re.fullmatch(r"[a-z]+\d+", low) else low
+            for t, low in zip(tokens, lower, strict=False)
+        ]
         label = " ".join(words)
         label = label[:1].upper() + label[1:]
     else:
@@ -65,7 +121,7 @@ def prettify_column(name: str) -> tuple[str, str]:
 def column_label(name: str, meta: DocumentMeta | None = None) -> str:
     """The column as a person reads it, with its unit: the sidecar's ``columns:`` entry when it
     gives one, else the name prettified."""
-    for column, label, unit in (meta.columns if meta else ()):
+    for column, label, unit in meta.columns if meta else ():
         if column == name:
             label = label or prettify_column(name)[0]
             return f"{label} ({unit})" if unit else label
@@ -124,7 +180,7 @@ def format_cell(column: str, value: str) -> str:
 def _label_columns(columns: Sequence[str], values: Sequence[str]) -> list[int]:
     """The leading columns that name the row (up to the first measure column)."""
     out = []
-    for i, (col, val) in enumerate(zip(columns, values)):
+    for i, (col, val) in enumerate(zip(columns, values, strict=False)):
         if is_number(val) and not is_code_column(col):
             break
         out.append(i)
@@ -144,7 +200,7 @@ def row_label(columns: Sequence[str], values: Sequence[str], max_chars: int = 48
             seen.append(n)
     time = " ".join(times)
     if len(times) == 2 and all(t.isdigit() for t in times):  # year, month → 2023-05
-        year, month = (times if len(times[0]) == 4 else times[::-1])
+        year, month = times if len(times[0]) == 4 else times[::-1]
         time = f"{year}-{int(month):02d}"
     return ", ".join(seen + ([time] if time else []))
 
@@ -175,8 +231,9 @@ def human_locator(chunk: Chunk, meta: DocumentMeta | None = None, column: str = 
 
 # --- provenance ---------------------------------------------------------------------------
 
+
 def data_sources_text(sources: Iterable) -> str:
-    """"U.S. Census Bureau, FT-900 vintage June 2024; BTS" from (name, url, vintage) records
+    """ "U.S. Census Bureau, FT-900 vintage June 2024; BTS" from (name, url, vintage) records
     or {name, url, vintage} dicts."""
     out = []
     for s in sources:
@@ -185,8 +242,16 @@ def data_sources_text(sources: Iterable) -> str:
     return "; ".join(o for o in out if o)
 
 
-def provenance_parts(*, publisher: str = "", published: str = "", written: str = "", data_sources=(),
-                     period: str = "", kind: str = "", added_on: str = "") -> list[str]:
+def provenance_parts(
+    *,
+    publisher: str = "",
+    published: str = "",
+    written: str = "",
+    data_sources=(),
+    period: str = "",
+    kind: str = "",
+    added_on: str = "",
+) -> list[str]:
     """Plain-text pieces of a source line: who wrote it and when, whose data and which period,
     the kind, and "added by you on DATE" for a user's own document."""
     parts = []
@@ -247,8 +312,13 @@ def _blocks(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(r"(?:[^\n]*\S[^\n]*\n?)+", text)]
 
 
-def document_html(text: str, spans: Iterable[Sequence[int]] = (), markdown: bool = True,
-                  pages: Sequence[tuple[int, int]] = (), anchor: str = "nsq-cited") -> str:
+def document_html(
+    text: str,
+    spans: Iterable[Sequence[int]] = (),
+    markdown: bool = True,
+    pages: Sequence[tuple[int, int]] = (),
+    anchor: str = "nsq-cited",
+) -> str:
     """The document as HTML for a reader: Markdown rendered (raw HTML escaped), or plain text
     paragraphs when ``markdown`` is False; the characters in ``spans`` inside ``<mark>``; the
     first marked block carries ``id=anchor`` so a reader can scroll to it. ``pages`` —
@@ -299,6 +369,7 @@ def document_html(text: str, spans: Iterable[Sequence[int]] = (), markdown: bool
 
 # --- answers and tables ---------------------------------------------------------------------
 
+
 def answer_figures(answer) -> list:
     """The answer's figures that answer the question: a number that is part of a cited
     document's title ("top 15 export markets") labels the source, it is not a finding."""
@@ -335,8 +406,14 @@ def unique_labels(columns: Sequence[str], meta: DocumentMeta | None = None) -> l
     return labels
 
 
-def table_for_people(frame, meta: DocumentMeta | None = None, row: int | None = None, column: str = "",
-                     color: str = "#fff3a3", cell_color: str = "#ffd84d"):
+def table_for_people(
+    frame,
+    meta: DocumentMeta | None = None,
+    row: int | None = None,
+    column: str = "",
+    color: str = "#fff3a3",
+    cell_color: str = "#ffd84d",
+):
     """A table frame from ``lookup.table_frame`` as a person reads it (a pandas Styler): human
     column labels with units, numbers with thousands separators at the column's precision
     (years and codes without), the 1-based ``row`` shaded and its ``column`` cell stronger."""
@@ -351,12 +428,15 @@ def table_for_people(frame, meta: DocumentMeta | None = None, row: int | None = 
     def style(r):
         if r.name != row:
             return [""] * len(r)
-        return [f"background-color: {cell_color}; font-weight: bold" if col == cited_label
-                else f"background-color: {color}" for col in r.index]
+        return [
+            f"background-color: {cell_color}; font-weight: bold" if col == cited_label else f"background-color: {color}"
+            for col in r.index
+        ]
 
     formats = {}
-    for col, label in zip(raw, labels):
+    for col, label in zip(raw, labels, strict=False):
         if col in decimals:
-            formats[label] = (lambda v, d=decimals[col], sep=not is_code_column(col): format_number(v, d, sep))
+            separated = not is_code_column(col)
+            formats[label] = lambda v, d=decimals[col], sep=separated: format_number(v, d, sep)
     styler = shown.style.apply(style, axis=1)
     return styler.format(formats) if formats else styler

@@ -30,16 +30,30 @@ PROPOSAL_INSTRUCTIONS = (
     "Do not calculate yourself. When the question needs a calculation, end your answer with one line\n"
     "COMPUTE: op(ref, ref, ...)\n"
     f"where op is one of {', '.join(OPERATIONS)} and each ref names a cited figure: [N].column for a table "
-    "row's cell, [N] \"figure as written\" for a figure in passage N. Options: total=ref (share), n=3 (rank), "
+    'row\'s cell, [N] "figure as written" for a figure in passage N. Options: total=ref (share), n=3 (rank), '
     "order=asc. The system computes the result and shows the formula."
 )
 
 _LINE = re.compile(r"^\s*(?:COMPUTE|CALC(?:ULATE)?)\s*:\s*(?P<op>[a-z_]+)\s*\((?P<args>.*)\)\s*\.?\s*$", re.I | re.M)
-_REF = re.compile(r"""^\[(?P<marker>\d+)\]\s*(?:\.(?P<column>[\w .%$\-/()]+?)|\s*(?P<q>["'“”])(?P<figure>.+?)["'“”]|"""
-                  r"""\s*#(?P<index>\d+))?\s*$""")
-_ALIASES = {"percent_change": "pct_change", "percentage_change": "pct_change", "growth": "pct_change",
-            "diff": "difference", "subtract": "difference", "mean": "average", "avg": "average", "total": "sum",
-            "add": "sum", "maximum": "max", "minimum": "min", "divide": "ratio", "proportion": "share"}
+_REF = re.compile(
+    r"""^\[(?P<marker>\d+)\]\s*(?:\.(?P<column>[\w .%$\-/()]+?)|\s*(?P<q>["'“”])(?P<figure>.+?)["'“”]|"""
+    r"""\s*#(?P<index>\d+))?\s*$"""
+)
+_ALIASES = {
+    "percent_change": "pct_change",
+    "percentage_change": "pct_change",
+    "growth": "pct_change",
+    "diff": "difference",
+    "subtract": "difference",
+    "mean": "average",
+    "avg": "average",
+    "total": "sum",
+    "add": "sum",
+    "maximum": "max",
+    "minimum": "min",
+    "divide": "ratio",
+    "proportion": "share",
+}
 
 
 @dataclass(frozen=True)
@@ -54,12 +68,23 @@ class Ref:
         m = _REF.match(text.strip())
         if not m:
             raise ComputeRefusal("bad_reference", f"cannot read the figure reference {text.strip()!r}")
-        return cls(marker=int(m.group("marker")), column=(m.group("column") or "").strip(),
-                   figure=m.group("figure") or "", index=int(m.group("index")) if m.group("index") else None)
+        return cls(
+            marker=int(m.group("marker")),
+            column=(m.group("column") or "").strip(),
+            figure=m.group("figure") or "",
+            index=int(m.group("index")) if m.group("index") else None,
+        )
 
     def __str__(self) -> str:
-        tail = f".{self.column}" if self.column else f' "{self.figure}"' if self.figure else \
-            f"#{self.index}" if self.index else ""
+        tail = (
+            f".{self.column}"
+            if self.column
+            else f' "{self.figure}"'
+            if self.figure
+            else f"#{self.index}"
+            if self.index
+            else ""
+        )
         return f"[{self.marker}]{tail}"
 
 
@@ -101,8 +126,9 @@ def _split_args(args: str) -> list[str]:
 def _op_name(name: str) -> str:
     op = _ALIASES.get(name.lower(), name.lower())
     if op not in OPERATIONS:
-        raise ComputeRefusal("unknown_operation",
-                             f"unknown operation {name!r}; expected one of {', '.join(OPERATIONS)}")
+        raise ComputeRefusal(
+            "unknown_operation", f"unknown operation {name!r}; expected one of {', '.join(OPERATIONS)}"
+        )
     return op
 
 
@@ -131,13 +157,21 @@ def parse_proposal(text: str) -> Proposal | None:
             data = json.loads(j.group(0))
         except json.JSONDecodeError:
             continue
-        json_refs = tuple(Ref.parse(r) if isinstance(r, str) else Ref(marker=int(r["citation"]),
-                                                                         column=r.get("column", ""),
-                                                                         figure=r.get("figure", ""))
-                          for r in data.get("operands", []))
+        json_refs = tuple(
+            Ref.parse(r)
+            if isinstance(r, str)
+            else Ref(marker=int(r["citation"]), column=r.get("column", ""), figure=r.get("figure", ""))
+            for r in data.get("operands", [])
+        )
         total = data.get("total")
-        return Proposal(op=_op_name(str(data["op"])), refs=json_refs, total=Ref.parse(total) if total else None,
-                        n=data.get("n"), order=data.get("order", "desc"), line=j.group(0))
+        return Proposal(
+            op=_op_name(str(data["op"])),
+            refs=json_refs,
+            total=Ref.parse(total) if total else None,
+            n=data.get("n"),
+            order=data.get("order", "desc"),
+            line=j.group(0),
+        )
     return None
 
 
@@ -154,8 +188,9 @@ def resolve(ref: Ref, evidence: Mapping[int, Evidence]) -> Operand:
         cells = operands_from_row(ev)
         if ref.column:
             want = ref.column.lower()
-            hit = [o for o in cells if o.column.lower() == want] or \
-                  [o for o in cells if norm_label(o.column) == norm_label(ref.column)]
+            hit = [o for o in cells if o.column.lower() == want] or [
+                o for o in cells if norm_label(o.column) == norm_label(ref.column)
+            ]
             if not hit:
                 raise ComputeRefusal("bad_reference", f"[{ref.marker}] has no column {ref.column!r}")
             return hit[0]
@@ -184,13 +219,22 @@ def resolve(ref: Ref, evidence: Mapping[int, Evidence]) -> Operand:
             raise ComputeRefusal("bad_reference", f"[{ref.marker}] states {len(amounts)} amounts; quote the one meant")
         found = amounts
     sentence, fig, period, entity = found[0]
-    return Operand.from_figure(fig, period=period, entity=entity, citation=ev.marker, doc_id=ev.doc_id,
-                               chunk_id=ev.chunk_id, source_text=sentence, published=ev.published,
-                               publisher=ev.publisher)
+    return Operand.from_figure(
+        fig,
+        period=period,
+        entity=entity,
+        citation=ev.marker,
+        doc_id=ev.doc_id,
+        chunk_id=ev.chunk_id,
+        source_text=sentence,
+        published=ev.published,
+        publisher=ev.publisher,
+    )
 
 
-def execute_proposal(proposal: Proposal, evidence: Mapping[int, Evidence] | Sequence[Evidence],
-                     subject: str = "") -> Computed | ComputeRefusal:
+def execute_proposal(
+    proposal: Proposal, evidence: Mapping[int, Evidence] | Sequence[Evidence], subject: str = ""
+) -> Computed | ComputeRefusal:
     """Carry out the model's proposal on the cited evidence; a refusal says why it cannot be done."""
     by_marker = evidence if isinstance(evidence, Mapping) else {e.marker: e for e in evidence if e.marker is not None}
     try:

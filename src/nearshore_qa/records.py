@@ -71,7 +71,7 @@ class Chunk:
     context: str = ""  # e.g. the header line of a Markdown table piece
     paragraph: int | None = None  # 1-based paragraph of its section where the passage starts
 
-    def embed_text(self, doc: "DocumentMeta") -> str:
+    def embed_text(self, doc: DocumentMeta) -> str:
         """What the encoder and the lexical index see: the passage in its context."""
         head = " > ".join(p for p in (doc.title, self.section) if p)
         extra = [self.context] if self.context else []
@@ -119,8 +119,13 @@ class Figure:
 
     def to_json(self) -> dict[str, Any]:
         """The five keys of every figure; a computed one adds its formula, operands and details."""
-        out = {"text": self.text, "value": self.value, "kind": self.kind, "citation": self.citation,
-               "verified": self.verified}
+        out = {
+            "text": self.text,
+            "value": self.value,
+            "kind": self.kind,
+            "citation": self.citation,
+            "verified": self.verified,
+        }
         if self.computed:
             out.update({"formula": self.formula, "operands": self.operands, **self.details})
         return out

@@ -37,7 +37,8 @@ _QUESTION_WORDS = re.compile(
     # function words bm25s's short English list keeps
     r"were|do|does|did|from|been|being|those|its|than|has|have|had|can|could|would|should|"
     r"shall|may|might|much|many|each)\b\??",
-    re.I)
+    re.I,
+)
 
 
 def expand_query(query: str) -> str:
@@ -68,6 +69,7 @@ class FusionWeights:
     trade articles alone would suggest: real reports repeat near-identical wording across
     companies and years, where the exact row label and year decide.
     """
+
     dense: float = 0.5
     document: float = 0.5
     phrase: float = 1.5
@@ -106,8 +108,9 @@ class HybridRetriever(BaseRetriever):
         # 0.6 means little on its own (every trade passage is "about" trade); its place does.
         similarity = dict(dense)
         similarity.update(self.store.similarities(vector, [cid for cid in lexical_score if cid not in similarity]))
-        dense_score = _rescaled(list(similarity.items()), floor=dense[-1][1] if len(dense) > 1 else 0.0,
-                                top=dense[0][1] if dense else None)
+        dense_score = _rescaled(
+            list(similarity.items()), floor=dense[-1][1] if len(dense) > 1 else 0.0, top=dense[0][1] if dense else None
+        )
         scores = {cid: lexical_score.get(cid, 0.0) + w.dense * dense_score.get(cid, 0.0) for cid in similarity}
         scores.update({cid: s for cid, s in lexical_score.items() if cid not in scores})
         found = self.store.chunks(scores)
@@ -134,27 +137,36 @@ class HybridRetriever(BaseRetriever):
         ranked = self._with_table_rows(sorted(found, key=lambda c: -scores[c]), found, k)
         lex_rank = {cid: r for r, (cid, _) in enumerate(lexical, start=1)}
         dense_rank = {cid: r for r, (cid, _) in enumerate(dense, start=1)}
-        return [Hit(chunk=found[c][0], doc=found[c][1], score=scores[c],
-                    dense_rank=dense_rank.get(c), lexical_rank=lex_rank.get(c)) for c in ranked]
+        return [
+            Hit(
+                chunk=found[c][0],
+                doc=found[c][1],
+                score=scores[c],
+                dense_rank=dense_rank.get(c),
+                lexical_rank=lex_rank.get(c),
+            )
+            for c in ranked
+        ]
 
     def _with_table_rows(self, ordered: list[str], found: dict, k: int) -> list[str]:
         """The top k, with up to ``table_slots`` of them given to the best table rows within
         ``table_depth`` (in score order)."""
         w = self.weights
         ranked = ordered[:k]
-        is_row = {c: found[c][0].row is not None for c in ordered[:max(k, w.table_depth)]}
+        is_row = {c: found[c][0].row is not None for c in ordered[: max(k, w.table_depth)]}
         rows_in = sum(1 for c in ranked if is_row[c])
         if not w.table_slots or k <= w.table_slots or rows_in >= w.table_slots:
             return ranked
-        extra = [c for c in ordered[k:w.table_depth] if is_row[c]][: w.table_slots - rows_in]
+        extra = [c for c in ordered[k : w.table_depth] if is_row[c]][: w.table_slots - rows_in]
         if not extra:
             return ranked
         keep = [c for c in ranked if is_row[c]]
         others = [c for c in ranked if not is_row[c]][: k - len(keep) - len(extra)]
         return [c for c in ordered if c in set(others + keep + extra)]
 
-    def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun,
-                                k: int | None = None) -> list[Document]:
+    def _get_relevant_documents(
+        self, query: str, *, run_manager: CallbackManagerForRetrieverRun, k: int | None = None
+    ) -> list[Document]:
         # ``retriever.invoke(query, k=3)``: LangChain passes invoke's keywords through to here.
         return [hit_to_document(h) for h in self.search(query, k)]
 
@@ -172,8 +184,14 @@ def hit_to_document(hit: Hit) -> Document:
     c, d = hit.chunk, hit.doc
     return Document(
         page_content=c.text,
-        metadata={"doc_id": c.doc_id, "chunk_id": c.chunk_id, "title": d.title, "locator": c.locator,
-                  "score": hit.score, "hit": hit},
+        metadata={
+            "doc_id": c.doc_id,
+            "chunk_id": c.chunk_id,
+            "title": d.title,
+            "locator": c.locator,
+            "score": hit.score,
+            "hit": hit,
+        },
     )
 
 

@@ -12,14 +12,50 @@ from .text import MONTH, YEAR
 
 _FOLLOWUP = re.compile(r"^\s*(and|what about|how about|and what about|what of|same for|and for|and in|in|for)\b", re.I)
 _NAME = re.compile(r"\b[A-Z][\wÀ-ÿ\-]*(?:\s+[A-Z][\wÀ-ÿ\-]*)*")
-_IGNORE = {"And", "What", "How", "In", "For", "On", "At", "By", "From", "To", "Of", "With", "The", "Same", "US", "U.S.", "About", "Which", "Who", "When", "Is", "Was",
-           "Where", "Why", "Whose", "Whom", "Are", "Were", "Does", "Do", "Did", "Define", "Explain", "Describe"}
+_IGNORE = {
+    "And",
+    "What",
+    "How",
+    "In",
+    "For",
+    "On",
+    "At",
+    "By",
+    "From",
+    "To",
+    "Of",
+    "With",
+    "The",
+    "Same",
+    "US",
+    "U.S.",
+    "About",
+    "Which",
+    "Who",
+    "When",
+    "Is",
+    "Was",
+    "Where",
+    "Why",
+    "Whose",
+    "Whom",
+    "Are",
+    "Were",
+    "Does",
+    "Do",
+    "Did",
+    "Define",
+    "Explain",
+    "Describe",
+}
 # A short question that asks something itself ("What is IMMEX?", "Who is Sheinbaum?", "In which
 # year did ...?") is standalone, not a fragment to splice into the previous question.
 _STANDALONE = re.compile(
     r"^\s*(?:(?:and\s+)?(?:in|for)\s+(?:which|what|whom|how)\b"
     r"|(?:what|who|when|where|why|which|how)(?:['’]s\b|\s+(?:is|are|was|were|does|do|did|has|have|had)\b)"
-    r"|(?:define|explain|describe)\b)", re.I)
+    r"|(?:define|explain|describe)\b)",
+    re.I,
+)
 
 
 def is_followup(question: str) -> bool:
@@ -76,7 +112,7 @@ def rewrite_followup(question: str, history: list[str]) -> str:
     if new_years:
         old_years = YEAR.findall(previous)
         if old_years:
-            for old, new in zip(old_years, new_years + [new_years[-1]] * len(old_years)):
+            for old, new in zip(old_years, new_years + [new_years[-1]] * len(old_years), strict=False):
                 rewritten = rewritten.replace(old, new, 1)
         else:
             rewritten = f"{rewritten} in {' and '.join(new_years)}"

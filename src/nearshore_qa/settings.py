@@ -58,7 +58,7 @@ class Settings:
     allow_private_urls: bool = False
 
     @classmethod
-    def from_env(cls, store: str | os.PathLike | None = None, **overrides) -> "Settings":
+    def from_env(cls, store: str | os.PathLike | None = None, **overrides) -> Settings:
         """Settings from NEARSHORE_QA_* variables; an explicit ``store`` wins and starts empty."""
         if store is not None:
             store_dir, seed = Path(store), None

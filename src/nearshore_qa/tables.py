@@ -16,25 +16,49 @@ import json
 import logging
 import re
 import unicodedata
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field, replace
-from typing import Iterable, Sequence
 
 logger = logging.getLogger(__name__)
 
 # --- periods ------------------------------------------------------------------------------
 
-_MONTHS = {m: i + 1 for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-     "november", "december"])}
+_MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ]
+    )
+}
 _MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
 _MONTHS["sept"] = 9
-_MONTH_RE = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|" \
-            r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_MONTH_RE = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
 _YEAR_RE = r"(?:19|20)\d\d"
 _PERIOD_PATTERNS = [
     # "Q3 2023", "3Q23", "Q3 FY2019", "2023 Q3", "2023-Q3"
-    ("quarter", re.compile(rf"\bq([1-4])\s*(?:fy\s*)?'?({_YEAR_RE})\b|\b({_YEAR_RE})[\s-]*q([1-4])\b|"
-                           rf"\b([1-4])q\s*'?(\d\d)\b", re.I)),
+    (
+        "quarter",
+        re.compile(
+            rf"\bq([1-4])\s*(?:fy\s*)?'?({_YEAR_RE})\b|\b({_YEAR_RE})[\s-]*q([1-4])\b|"
+            rf"\b([1-4])q\s*'?(\d\d)\b",
+            re.I,
+        ),
+    ),
     # "June 30, 2019", "30 June 2019", "31 December 2019", "Dec 2023", "2023-06", "2023-06-30"
     ("date", re.compile(rf"\b(?:(\d{{1,2}})\s+)?({_MONTH_RE})\s+(?:(\d{{1,2}}),?\s+)?({_YEAR_RE})\b", re.I)),
     ("iso", re.compile(rf"\b({_YEAR_RE})-(0[1-9]|1[0-2])(?:-(\d\d))?\b")),
@@ -90,8 +114,7 @@ def parse_period(text: str) -> Period | None:
             month = _MONTHS.get(m.group(2).lower().rstrip("."))
             return Period(words, int(m.group(4)), month=month, day=int(day) if day else None, fiscal=fiscal)
         if kind == "iso":
-            return Period(words, int(m.group(1)), month=int(m.group(2)),
-                          day=int(m.group(3)) if m.group(3) else None)
+            return Period(words, int(m.group(1)), month=int(m.group(2)), day=int(m.group(3)) if m.group(3) else None)
         if kind == "fiscal":
             year = m.group(1)
             return Period(words, int(year) if len(year) == 4 else 2000 + int(year), fiscal=True)
@@ -102,8 +125,10 @@ def parse_period(text: str) -> Period | None:
     return None
 
 
-_YEARISH = re.compile(rf"(?:[A-Za-z ,.:()'-]*?\s)?\(?{_YEAR_RE}(?:\s*[/–-]\s*(?:\d\d|{_YEAR_RE}))?\)?"
-                      rf"(?:\s[A-Za-z ,.:()'-]*)?\*?\s*(?:\(\d{{1,2}}\)|\d)?")
+_YEARISH = re.compile(
+    rf"(?:[A-Za-z ,.:()'-]*?\s)?\(?{_YEAR_RE}(?:\s*[/–-]\s*(?:\d\d|{_YEAR_RE}))?\)?"
+    rf"(?:\s[A-Za-z ,.:()'-]*)?\*?\s*(?:\(\d{{1,2}}\)|\d)?"
+)
 
 
 def _numeric_share(words: str) -> float:
@@ -118,8 +143,14 @@ SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12
 _SCALE_PATTERNS = [
     ("trillion", re.compile(r"\btrillions?\b|\btn\b", re.I)),
     ("billion", re.compile(r"\bbillions?\b|\bbn\b|(?<=[$£€])\s?b\b|_b\b", re.I)),
-    ("million", re.compile(r"\bmillions?\b|\bmn\b|\bmm\b|(?<=[$£€])\s?m\b|\b(?:usd|eur|gbp|rmb|us\$|a\$|c\$)\s?m\b|"
-                           r"(?<=[£€$])m\b|\bm(?=[£€$])|\$m\b|£m\b|€m\b", re.I)),
+    (
+        "million",
+        re.compile(
+            r"\bmillions?\b|\bmn\b|\bmm\b|(?<=[$£€])\s?m\b|\b(?:usd|eur|gbp|rmb|us\$|a\$|c\$)\s?m\b|"
+            r"(?<=[£€$])m\b|\bm(?=[£€$])|\$m\b|£m\b|€m\b",
+            re.I,
+        ),
+    ),
     ("thousand", re.compile(r"\bthousands?\b|'000s?\b|’000s?\b|\b000s\b|\$000\b|\(000\)|\bk\b", re.I)),
 ]
 _CURRENCY_PATTERNS = [
@@ -146,11 +177,14 @@ class Unit:
     def factor(self) -> float:
         return SCALE_WORDS.get(self.scale, 1.0)
 
-    def merged(self, other: "Unit") -> "Unit":
+    def merged(self, other: Unit) -> Unit:
         """This unit with what it leaves unsaid taken from ``other`` (the table's)."""
-        return Unit(self.currency or other.currency, self.scale or other.scale,
-                    self.percent or (other.percent and not self.currency),
-                    " ".join(t for t in (self.text, other.text) if t))
+        return Unit(
+            self.currency or other.currency,
+            self.scale or other.scale,
+            self.percent or (other.percent and not self.currency),
+            " ".join(t for t in (self.text, other.text) if t),
+        )
 
     def __bool__(self) -> bool:
         return bool(self.currency or self.scale or self.percent)
@@ -175,7 +209,8 @@ _UNIT_ONLY = re.compile(
     r"\(?\s*(?:in\s+)?(?:(?:us|u\.s\.|a|c|nz|hk)?[$£€¥]|usd|eur|gbp|rmb|cad|mxn)?\s*"
     r"(?:'000s?|’000s?|000s?|thousands?|millions?|billions?|trillions?|m|mn|bn|k|b)?\s*"
     r"(?:of\s+(?:us\s+|u\.s\.\s+)?dollars)?\s*(?:[$£€¥]|usd|eur|gbp)?\s*\)?\s*%?",
-    re.I)
+    re.I,
+)
 
 
 def unit_only(text: str) -> bool:
@@ -185,15 +220,38 @@ def unit_only(text: str) -> bool:
 
 # --- numbers ------------------------------------------------------------------------------
 
-_EMPTY_CELLS = {"", "-", "—", "–", "−", "--", "n/a", "na", "n.a.", "n.a", "nm", "n/m", "—%", "-%", "–%", "*",
-                "none", "nil", "null", "nan", "…", "..."}
+_EMPTY_CELLS = {
+    "",
+    "-",
+    "—",
+    "–",
+    "−",
+    "--",
+    "n/a",
+    "na",
+    "n.a.",
+    "n.a",
+    "nm",
+    "n/m",
+    "—%",
+    "-%",
+    "–%",
+    "*",
+    "none",
+    "nil",
+    "null",
+    "nan",
+    "…",
+    "...",
+}
 _NUMBER = re.compile(
     r"^(?P<neg1>[-−–])?\s*(?P<open>\()?\s*(?P<neg2>[-−–])?\s*"
     r"(?P<cur>(?:us|u\.s\.|a|c|nz|hk|mx|r)?\$|[£€¥]|usd|eur|gbp|rmb|cad|mxn)?\s*"
     r"(?P<neg3>[-−–])?\s*(?P<num>\d{1,3}(?:[,\s]\d{3})+(?:\.\d+)?|\d*\.\d+|\d+)"
     r"\s*(?P<scale>bn|mn|m|b|k|million|billion|thousand|trillion)?\s*(?P<pct>%|percent)?\s*(?P<close>\))?"
     r"\s*(?P<pct2>%)?\s*(?P<foot>\*+|\(\w\)|[¹²³⁴⁵⁶⁷⁸⁹])?$",
-    re.I)
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -212,7 +270,7 @@ class Cell:
 
 
 def parse_number(text: str) -> Cell:
-    """"(1,234)" -> -1234; "$ 1,452.4" -> 1452.4 ($); "12.5%" -> 12.5 (percent); "—", "n/a" -> empty."""
+    """ "(1,234)" -> -1234; "$ 1,452.4" -> 1452.4 ($); "12.5%" -> 12.5 (percent); "—", "n/a" -> empty."""
     raw = " ".join(str(text).split())
     if raw.lower() in _EMPTY_CELLS:
         return Cell(raw)
@@ -248,6 +306,7 @@ _TOTAL = re.compile(r"\b(?:total|sub-?total|totals|all (?:countries|states|partn
 
 
 # --- the table ----------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Column:
@@ -330,20 +389,51 @@ def tables_from_json(data: str | None) -> list[Table]:
         return []
     out = []
     for t in json.loads(data):
-        columns = tuple(Column(index=c["index"], label=c["label"], parts=tuple(c["parts"]),
-                               period=_period_from(c["period"]), unit=Unit(**c["unit"]), is_label=c["is_label"])
-                        for c in t["columns"])
-        rows = tuple(Row(index=r["index"], label=r["label"], cells=tuple(Cell(**x) for x in r["cells"]),
-                         kind=r["kind"], group=r["group"], source_row=r["source_row"], start=r["start"],
-                         end=r["end"], period=_period_from(r["period"]), indent=r.get("indent", 0))
-                     for r in t["rows"])
-        out.append(Table(name=t["name"], columns=columns, rows=rows, header_rows=t["header_rows"],
-                         caption=t["caption"], unit=Unit(**t["unit"]), source=t["source"], start=t["start"],
-                         end=t["end"], page=t.get("page")))
+        columns = tuple(
+            Column(
+                index=c["index"],
+                label=c["label"],
+                parts=tuple(c["parts"]),
+                period=_period_from(c["period"]),
+                unit=Unit(**c["unit"]),
+                is_label=c["is_label"],
+            )
+            for c in t["columns"]
+        )
+        rows = tuple(
+            Row(
+                index=r["index"],
+                label=r["label"],
+                cells=tuple(Cell(**x) for x in r["cells"]),
+                kind=r["kind"],
+                group=r["group"],
+                source_row=r["source_row"],
+                start=r["start"],
+                end=r["end"],
+                period=_period_from(r["period"]),
+                indent=r.get("indent", 0),
+            )
+            for r in t["rows"]
+        )
+        out.append(
+            Table(
+                name=t["name"],
+                columns=columns,
+                rows=rows,
+                header_rows=t["header_rows"],
+                caption=t["caption"],
+                unit=Unit(**t["unit"]),
+                source=t["source"],
+                start=t["start"],
+                end=t["end"],
+                page=t.get("page"),
+            )
+        )
     return out
 
 
 # --- from a grid of strings ----------------------------------------------------------------
+
 
 def _is_figure(text: str) -> bool:
     """A cell that states a figure (not a period label)."""
@@ -367,10 +457,19 @@ def _header_like(cells: list[str]) -> bool:
     return all(parse_period(c) or unit_only(c) for c in values)
 
 
-def from_grid(grid: Sequence[Sequence[str]], *, name: str = "", caption: str = "", units: str = "",
-              source: str = "", header_rows: int | None = None, offsets: Sequence[tuple[int, int]] | None = None,
-              source_rows: Sequence[int | None] | None = None, page: int | None = None,
-              indents: Sequence[int] | None = None) -> Table | None:
+def from_grid(
+    grid: Sequence[Sequence[str]],
+    *,
+    name: str = "",
+    caption: str = "",
+    units: str = "",
+    source: str = "",
+    header_rows: int | None = None,
+    offsets: Sequence[tuple[int, int]] | None = None,
+    source_rows: Sequence[int | None] | None = None,
+    page: int | None = None,
+    indents: Sequence[int] | None = None,
+) -> Table | None:
     """A Table from rows of cell strings (the header first). ``header_rows`` fixes how many
     rows head the table (else: the first row and the header-like rows below it, up to 4).
     ``offsets`` are each grid row's (start, end) in the document text; ``source_rows`` the
@@ -399,11 +498,16 @@ def from_grid(grid: Sequence[Sequence[str]], *, name: str = "", caption: str = "
         figures = sum(1 for v in filled if _is_figure(v))
         periods = sum(1 for v in filled if parse_period(v))
         head = " ".join(h[j] for h in header)
-        labelled = (not filled and j == 0) or (filled and figures <= len(filled) // 3) or (
-            filled and periods == len(filled) and not parse_period(head) and not unit_only(head))
-        labelled = labelled or (bool(filled)
-                                and bool(re.match(r"\s*(year|month|quarter|period|date|fiscal)\b", head, re.I))
-                                and periods >= len(filled) // 2)
+        labelled = (
+            (not filled and j == 0)
+            or (filled and figures <= len(filled) // 3)
+            or (filled and periods == len(filled) and not parse_period(head) and not unit_only(head))
+        )
+        labelled = labelled or (
+            bool(filled)
+            and bool(re.match(r"\s*(year|month|quarter|period|date|fiscal)\b", head, re.I))
+            and periods >= len(filled) // 2
+        )
         if j > 0 and not all(is_label):
             labelled = False  # only leading columns hold labels
         is_label.append(bool(labelled))
@@ -445,17 +549,27 @@ def from_grid(grid: Sequence[Sequence[str]], *, name: str = "", caption: str = "
         period = _row_period([cells[j] for j in label_idx])
         offset = offsets[header_rows + i] if offsets else (None, None)
         src = source_rows[header_rows + i] if source_rows else None
-        out_rows.append(Row(i, label, parsed, kind, group if kind != "group" else "", src, offset[0], offset[1],
-                            period, indent))
+        out_rows.append(
+            Row(i, label, parsed, kind, group if kind != "group" else "", src, offset[0], offset[1], period, indent)
+        )
         if kind == "group":
             group, group_indent = label, indent
         elif kind == "total" and group and (not label or group.lower() in label.lower()):
             group, group_indent = "", -1
     start = offsets[0][0] if offsets else None
     end = offsets[-1][1] if offsets else None
-    return Table(name=name, columns=tuple(columns), rows=tuple(out_rows), header_rows=header_rows,
-                 caption=caption, unit=table_unit or _label_unit(columns) or _shared_unit(columns), source=source, start=start, end=end,
-                 page=page)
+    return Table(
+        name=name,
+        columns=tuple(columns),
+        rows=tuple(out_rows),
+        header_rows=header_rows,
+        caption=caption,
+        unit=table_unit or _label_unit(columns) or _shared_unit(columns),
+        source=source,
+        start=start,
+        end=end,
+        page=page,
+    )
 
 
 def _label_unit(columns: list[Column]) -> Unit:
@@ -514,12 +628,26 @@ def from_dataframe(frame, *, name: str = "", caption: str = "", units: str = "",
     grid = [[str(c) for c in frame.columns]]
     for values in frame.itertuples(index=False):
         grid.append(["" if v is None or (isinstance(v, float) and v != v) else _plain(v) for v in values])
-    return from_grid(grid, name=name, caption=caption, units=units, source=source, header_rows=1,
-                     source_rows=[None] + list(range(len(grid) - 1)))
+    return from_grid(
+        grid,
+        name=name,
+        caption=caption,
+        units=units,
+        source=source,
+        header_rows=1,
+        source_rows=[None] + list(range(len(grid) - 1)),
+    )
 
 
-def from_records(name: str, columns: Sequence[str], rows: Sequence[Sequence[str]], *, units: str = "",
-                 caption: str = "", source: str = "") -> Table | None:
+def from_records(
+    name: str,
+    columns: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    *,
+    units: str = "",
+    caption: str = "",
+    source: str = "",
+) -> Table | None:
     """A Table from a loader's (columns, rows) — CSV and XLSX sheets. Each row keeps its index
     in ``rows`` as ``source_row`` (the row chunks' ``row``)."""
     grid = [list(columns), *[list(r) for r in rows]]
@@ -527,8 +655,15 @@ def from_records(name: str, columns: Sequence[str], rows: Sequence[Sequence[str]
     extra = 0
     while extra < min(3, len(rows) - 1) and _header_like(grid[1 + extra]):
         extra += 1
-    return from_grid(grid, name=name, caption=caption, units=units, source=source, header_rows=1 + extra,
-                     source_rows=[None] + list(range(len(rows))))
+    return from_grid(
+        grid,
+        name=name,
+        caption=caption,
+        units=units,
+        source=source,
+        header_rows=1 + extra,
+        source_rows=[None] + list(range(len(rows))),
+    )
 
 
 def _plain(value) -> str:
@@ -570,8 +705,13 @@ def parse_markdown_tables(text: str, *, source: str = "markdown") -> list[Table]
         block = [ln for ln in lines[i:j] if not _RULE.fullmatch(ln[2])]
         if len(block) >= 2:
             caption = _caption_above(lines, i)
-            table = from_grid([_md_cells(ln[2]) for ln in block], name=f"table {len(tables) + 1}",
-                              caption=caption, source=source, offsets=[(a, b) for a, b, _ in block])
+            table = from_grid(
+                [_md_cells(ln[2]) for ln in block],
+                name=f"table {len(tables) + 1}",
+                caption=caption,
+                source=source,
+                offsets=[(a, b) for a, b, _ in block],
+            )
             if table is not None:
                 tables.append(table)
         i = j
@@ -589,6 +729,7 @@ def _caption_above(lines: list[tuple[int, int, str]], i: int) -> str:
 
 
 # --- HTML ---------------------------------------------------------------------------------
+
 
 def html_table_grid(table) -> tuple[list[list[str]], int, str]:
     """(grid, header rows, caption) of a BeautifulSoup <table>, row and column spans expanded."""
@@ -654,8 +795,14 @@ def _html_table(tag, i: int, offsets=None) -> Table | None:
     grid, head, caption = html_table_grid(tag)
     if not grid:
         return None
-    return from_grid(grid, name=f"table {i + 1}", caption=caption or _html_caption(tag), source="html",
-                     header_rows=head or None, offsets=offsets)
+    return from_grid(
+        grid,
+        name=f"table {i + 1}",
+        caption=caption or _html_caption(tag),
+        source="html",
+        header_rows=head or None,
+        offsets=offsets,
+    )
 
 
 def _html_caption(tag) -> str:
@@ -664,6 +811,7 @@ def _html_caption(tag) -> str:
 
 
 # --- rendering a grid as a Markdown table (HTML/DOCX/PDF tables in the document text) --------
+
 
 def render_markdown(grid: Sequence[Sequence[str]], header_rows: int = 1) -> list[str]:
     """Lines of a pipe table for a grid: the first row, a rule, the rest; pipes in cells escaped."""
@@ -691,6 +839,7 @@ def grid_with_offsets(grid: Sequence[Sequence[str]], base: int) -> tuple[str, li
 
 
 # --- DOCX ---------------------------------------------------------------------------------
+
 
 def docx_table_grid(table) -> list[list[str]]:
     """A python-docx table as a grid; a merged cell repeats its text in each column it covers,
@@ -720,6 +869,7 @@ def parse_docx_tables(document) -> list[Table]:
 
 
 # --- PDF ----------------------------------------------------------------------------------
+
 
 def pdf_table_grids(data: bytes, max_pages: int = 200) -> list[tuple[int, list[list[str]]]]:
     """(page number, grid) for each table pdfplumber finds on the text layer: ruled tables by
@@ -758,6 +908,7 @@ def parse_pdf_tables(data: bytes) -> list[Table]:
 
 # --- words --------------------------------------------------------------------------------
 
+
 def fold(text: str) -> str:
     """Lower case, accents dropped, dashes unified ("Nuevo León" ~ "nuevo leon")."""
     plain = unicodedata.normalize("NFKD", str(text).lower())
@@ -768,7 +919,6 @@ def fold(text: str) -> str:
 def with_offsets(table: Table, offsets: Iterable[tuple[int, int]]) -> Table:
     """The table with its body rows' char offsets set (header rows first in ``offsets``)."""
     offsets = list(offsets)
-    body = offsets[table.header_rows:]
-    rows = tuple(replace(r, start=o[0], end=o[1]) for r, o in zip(table.rows, body))
-    return replace(table, rows=rows, start=offsets[0][0] if offsets else None,
-                   end=offsets[-1][1] if offsets else None)
+    body = offsets[table.header_rows :]
+    rows = tuple(replace(r, start=o[0], end=o[1]) for r, o in zip(table.rows, body, strict=False))
+    return replace(table, rows=rows, start=offsets[0][0] if offsets else None, end=offsets[-1][1] if offsets else None)

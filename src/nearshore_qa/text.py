@@ -18,8 +18,20 @@ import Stemmer
 YEAR_PATTERN = r"(?:19|20)\d\d"
 YEAR = re.compile(rf"\b{YEAR_PATTERN}\b")
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")
 MONTH_NAMES = "|".join(MONTHS)  # for building patterns: "January|February|…"
 MONTH = re.compile(rf"\b(?:{MONTH_NAMES})\b")  # a month named in full, capitalised
@@ -27,11 +39,13 @@ MONTH = re.compile(rf"\b(?:{MONTH_NAMES})\b")  # a month named in full, capitali
 _STEM = Stemmer.Stemmer("english")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d+(?:[.,]\d+)*")
 # The words that shape a question rather than name its subject.
-STOPWORDS = frozenset("""a an the of in on at to for from by with and or but is are was were be been being do does did
+STOPWORDS = frozenset(
+    """a an the of in on at to for from by with and or but is are was were be been being do does did
 what which who whom whose when where why how much many there their its it this that these those as than then into
 about over under between during per vs versus according has have had can could would should will shall may might
 me my our we you your i tell give show list please any some more most less least also still did does
-happen happened value amount number figure figures total data""".split())
+happen happened value amount number figure figures total data""".split()
+)
 
 
 def term_stems(text: str) -> list[str]:
@@ -52,6 +66,8 @@ def abstention(question: str, found: bool = True) -> str:
     """What every answerer says when the passages do not answer ``question``."""
     q = question.strip().rstrip("?").strip()
     if found:
-        return (f"The corpus does not say: “{q}?” None of the passages found states it; "
-                f"the closest sources are listed below.")
+        return (
+            f"The corpus does not say: “{q}?” None of the passages found states it; "
+            f"the closest sources are listed below."
+        )
     return f"The corpus does not say: “{q}?” No passage was found."

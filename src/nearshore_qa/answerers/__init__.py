@@ -12,5 +12,12 @@ from __future__ import annotations
 from .base import Answerer, RewritingAnswerer, StreamingAnswerer, answer_stream, build_chain, standalone_question
 from .factory import make_answerer
 
-__all__ = ["Answerer", "StreamingAnswerer", "RewritingAnswerer", "answer_stream", "build_chain", "standalone_question",
-           "make_answerer"]
+__all__ = [
+    "Answerer",
+    "StreamingAnswerer",
+    "RewritingAnswerer",
+    "answer_stream",
+    "build_chain",
+    "standalone_question",
+    "make_answerer",
+]

@@ -10,8 +10,9 @@ import os
 import re
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator, Protocol
+from typing import Protocol
 
 from ..errors import AnswererError
 from ..kinds import AnswererName
@@ -36,16 +37,17 @@ def _translate(exc: BaseException, kind: str, url: str, model: str, timeout: flo
     status = getattr(exc, "status_code", None) or getattr(getattr(exc, "response", None), "status_code", None)
     where = f"the {kind} server at {url}" if url else f"the {kind} server"
     if isinstance(exc, (TimeoutError, httpx.TimeoutException)) or "Timeout" in name:
-        return AnswererError(f"{where} did not answer within {timeout:g} s (model {model!r}); "
-                             f"check the server or raise NEARSHORE_QA_LLM_TIMEOUT")
+        return AnswererError(
+            f"{where} did not answer within {timeout:g} s (model {model!r}); "
+            f"check the server or raise NEARSHORE_QA_LLM_TIMEOUT"
+        )
     if status == 404 or "NotFound" in name or "not found" in str(exc).lower() and status in (None, 400, 404):
         hint = f" (pull it with `ollama pull {model}`)" if kind == AnswererName.OLLAMA else ""
         return AnswererError(f"{where} has no model {model!r}{hint}; set NEARSHORE_QA_LLM_MODEL")
     if status in (401, 403) or "Authentication" in name or "PermissionDenied" in name:
         return AnswererError(f"{where} refused the API key (HTTP {status}); set OPENAI_API_KEY")
     if isinstance(exc, (ConnectionError, httpx.ConnectError, httpx.NetworkError)) or "Connection" in name:
-        return AnswererError(f"cannot reach {where} (model {model!r}): is it running? "
-                             f"Set NEARSHORE_QA_LLM_BASE_URL")
+        return AnswererError(f"cannot reach {where} (model {model!r}): is it running? Set NEARSHORE_QA_LLM_BASE_URL")
     first = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else name
     code = f" HTTP {status}" if status else ""
     return AnswererError(f"{where} (model {model!r}) failed:{code} {first}")
@@ -83,12 +85,16 @@ class LlamaCppBackend:
 
     def __init__(self, model_path: str, timeout: float = 60.0, max_tokens: int = MAX_TOKENS, n_ctx: int = 4096):
         if importlib.util.find_spec("llama_cpp") is None:
-            raise AnswererError("the llamacpp answerer needs llama-cpp-python: pip install -e '.[llamacpp]' "
-                                "(it compiles for about 5 minutes)")
+            raise AnswererError(
+                "the llamacpp answerer needs llama-cpp-python: pip install -e '.[llamacpp]' "
+                "(it compiles for about 5 minutes)"
+            )
         path = Path(model_path).expanduser() if model_path else None
         if path is None or not path.is_file():
-            raise AnswererError(f"llamacpp model file not found: {model_path or '(none)'}; "
-                                f"set NEARSHORE_QA_LLM_MODEL to the path of a .gguf file")
+            raise AnswererError(
+                f"llamacpp model file not found: {model_path or '(none)'}; "
+                f"set NEARSHORE_QA_LLM_MODEL to the path of a .gguf file"
+            )
         self.model = str(path)
         self.timeout, self.max_tokens, self.n_ctx = timeout, max_tokens, n_ctx
 
@@ -100,8 +106,9 @@ class LlamaCppBackend:
                 from llama_cpp import Llama
 
                 try:
-                    _LLAMAS[key] = Llama(model_path=self.model, n_ctx=self.n_ctx, n_threads=os.cpu_count() or 2,
-                                         verbose=False)
+                    _LLAMAS[key] = Llama(
+                        model_path=self.model, n_ctx=self.n_ctx, n_threads=os.cpu_count() or 2, verbose=False
+                    )
                 except Exception as exc:
                     raise AnswererError(f"llamacpp could not load {self.model}: {exc}") from exc
             return _LLAMAS[key]
@@ -112,16 +119,21 @@ class LlamaCppBackend:
         with _LLAMA_LOCK:  # one generation at a time per process: the model is not thread-safe
             try:
                 parts = llama.create_chat_completion(
-                    messages=[{"role": r, "content": c} for r, c in messages], stream=True,
-                    max_tokens=self.max_tokens, temperature=0.0)
+                    messages=[{"role": r, "content": c} for r, c in messages],
+                    stream=True,
+                    max_tokens=self.max_tokens,
+                    temperature=0.0,
+                )
                 for part in parts:
                     text = part["choices"][0].get("delta", {}).get("content") or ""
                     if text:
                         yield text
                     if time.monotonic() > deadline:
                         parts.close()
-                        raise AnswererError(f"llamacpp model {self.model} did not finish within {self.timeout:g} s; "
-                                            f"raise NEARSHORE_QA_LLM_TIMEOUT")
+                        raise AnswererError(
+                            f"llamacpp model {self.model} did not finish within {self.timeout:g} s; "
+                            f"raise NEARSHORE_QA_LLM_TIMEOUT"
+                        )
             except AnswererError:
                 raise
             except ValueError as exc:  # e.g. the prompt does not fit the context window
@@ -133,8 +145,9 @@ def _need(module: str, extra: str = "llm") -> None:
         raise AnswererError(f"this answerer needs {module.replace('_', '-')}: pip install -e '.[{extra}]'")
 
 
-def openai_backend(model: str, base_url: str = "", api_key: str | None = None, timeout: float = 60.0,
-                   max_tokens: int = MAX_TOKENS) -> LangChainBackend:
+def openai_backend(
+    model: str, base_url: str = "", api_key: str | None = None, timeout: float = 60.0, max_tokens: int = MAX_TOKENS
+) -> LangChainBackend:
     """Any OpenAI-compatible endpoint: OpenAI, vLLM, llama.cpp server, LM Studio, …"""
     _need("langchain_openai")
     from langchain_openai import ChatOpenAI
@@ -145,18 +158,29 @@ def openai_backend(model: str, base_url: str = "", api_key: str | None = None, t
     key = api_key if api_key is not None else os.environ.get("OPENAI_API_KEY", "")
     if not key:
         if not base_url:
-            raise AnswererError("the openai answerer needs OPENAI_API_KEY, or NEARSHORE_QA_LLM_BASE_URL "
-                                "for a local OpenAI-compatible server")
+            raise AnswererError(
+                "the openai answerer needs OPENAI_API_KEY, or NEARSHORE_QA_LLM_BASE_URL "
+                "for a local OpenAI-compatible server"
+            )
         key = "not-needed"  # local servers accept any key
     # OpenAI takes max_completion_tokens; most compatible servers (llama.cpp, vLLM, LM Studio) read max_tokens.
     limit = {"extra_body": {"max_tokens": max_tokens}} if base_url else {"max_completion_tokens": max_tokens}
-    chat = ChatOpenAI(model=model, base_url=base_url or None, api_key=SecretStr(key), timeout=timeout, max_retries=0,
-                      temperature=0.0, streaming=True, **limit)
+    chat = ChatOpenAI(
+        model=model,
+        base_url=base_url or None,
+        api_key=SecretStr(key),
+        timeout=timeout,
+        max_retries=0,
+        temperature=0.0,
+        streaming=True,
+        **limit,
+    )
     return LangChainBackend(chat, AnswererName.OPENAI, model, base_url or "https://api.openai.com/v1", timeout)
 
 
-def ollama_backend(model: str, base_url: str = "", timeout: float = 60.0,
-                   max_tokens: int = MAX_TOKENS) -> LangChainBackend:
+def ollama_backend(
+    model: str, base_url: str = "", timeout: float = 60.0, max_tokens: int = MAX_TOKENS
+) -> LangChainBackend:
     _need("langchain_ollama")
     from langchain_ollama import ChatOllama
 
@@ -165,6 +189,7 @@ def ollama_backend(model: str, base_url: str = "", timeout: float = 60.0,
     url = base_url or os.environ.get("OLLAMA_HOST") or DEFAULT_OLLAMA_URL
     if not re.match(r"^https?://", url):
         url = f"http://{url}"
-    chat = ChatOllama(model=model, base_url=url, temperature=0.0, num_predict=max_tokens,
-                      client_kwargs={"timeout": timeout})
+    chat = ChatOllama(
+        model=model, base_url=url, temperature=0.0, num_predict=max_tokens, client_kwargs={"timeout": timeout}
+    )
     return LangChainBackend(chat, AnswererName.OLLAMA, model, url, timeout)

@@ -12,7 +12,8 @@ abilities are optional, each its own runtime-checkable Protocol, so the library 
 
 from __future__ import annotations
 
-from typing import Iterator, Protocol, runtime_checkable
+from collections.abc import Iterator
+from typing import Protocol, runtime_checkable
 
 from langchain_core.runnables import Runnable, RunnableLambda
 

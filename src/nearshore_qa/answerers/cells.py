@@ -15,8 +15,8 @@ from __future__ import annotations
 import logging
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 import Stemmer
 
@@ -28,22 +28,63 @@ logger = logging.getLogger(__name__)
 
 _STEM = Stemmer.Stemmer("english")
 _WORD = re.compile(r"[a-z][a-z'\-]*|\d+(?:\.\d+)?")
-_STOP = set("""a an the of in on at to for from by with and or but is are was were be been being do does did what
+_STOP = set(
+    """a an the of in on at to for from by with and or but is are was were be been being do does did what
 which who whom whose when where why how much many there their its it this that these those as than then into about
 over under between during per vs versus according has have had can could would should will shall may might me my our
 we you your i tell give show list please any some also still value amount number figure figures data year years
-fiscal ended ending end as at company's company group s respectively""".split())
+fiscal ended ending end as at company's company group s respectively""".split()
+)
 # Demonyms and short forms name the same entity as the row label ("Mexican" ~ "Mexico").
-_ALIASES = {"mexican": "mexico", "canadian": "canada", "chinese": "china", "japanese": "japan", "german": "germany",
-            "american": "us", "u.s": "us", "usa": "us", "u.s.a": "us", "texan": "texas", "korean": "korea",
-            "vietnamese": "vietnam", "taiwanese": "taiwan", "indian": "india", "european": "europe",
-            "brazilian": "brazil", "british": "uk", "uk": "uk", "irish": "ireland", "french": "france",
-            # a deficit or a surplus is a (trade) balance below or above zero
-            "deficit": "balance", "deficits": "balance", "surplus": "balance", "surpluses": "balance"}
+_ALIASES = {
+    "mexican": "mexico",
+    "canadian": "canada",
+    "chinese": "china",
+    "japanese": "japan",
+    "german": "germany",
+    "american": "us",
+    "u.s": "us",
+    "usa": "us",
+    "u.s.a": "us",
+    "texan": "texas",
+    "korean": "korea",
+    "vietnamese": "vietnam",
+    "taiwanese": "taiwan",
+    "indian": "india",
+    "european": "europe",
+    "brazilian": "brazil",
+    "british": "uk",
+    "uk": "uk",
+    "irish": "ireland",
+    "french": "france",
+    # a deficit or a surplus is a (trade) balance below or above zero
+    "deficit": "balance",
+    "deficits": "balance",
+    "surplus": "balance",
+    "surpluses": "balance",
+}
 _EXTREME = re.compile(r"\b(largest|biggest|highest|most|top|leading|greatest|smallest|lowest|least|fewest)\b", re.I)
 _LOW = re.compile(r"\b(smallest|lowest|least|fewest)\b", re.I)
-_UNIT_WORDS = {"usd", "us", "millions", "million", "billions", "billion", "thousands", "thousand", "pct", "percent",
-               "mxn", "cad", "dollars", "nominal", "in", "of", "eur", "gbp"}
+_UNIT_WORDS = {
+    "usd",
+    "us",
+    "millions",
+    "million",
+    "billions",
+    "billion",
+    "thousands",
+    "thousand",
+    "pct",
+    "percent",
+    "mxn",
+    "cad",
+    "dollars",
+    "nominal",
+    "in",
+    "of",
+    "eur",
+    "gbp",
+}
 
 
 def terms(text: str) -> list[str]:
@@ -63,8 +104,7 @@ def terms(text: str) -> list[str]:
 QUESTION_COVERAGE = float(__import__("os").environ.get("NEARSHORE_QA_CELL_COVERAGE", "0.4"))
 
 # Words of a question that name no row or column ("What was the amount of ...").
-_GENERIC = set(terms("amount value figure number much many respectively reported report table company group "
-                     "companies"))
+_GENERIC = set(terms("amount value figure number much many respectively reported report table company group companies"))
 
 
 @dataclass
@@ -86,13 +126,18 @@ class CellAnswer:
         return [self.row.cells[c.index] for c in self.columns]
 
 
-_OP_PCT = re.compile(r"\bpercent(?:age)?\s+(?:change|increase|decrease|growth|decline)|%\s*change|change\s*\(%\)|"
-                     r"\bgrowth rate\b", re.I)
+_OP_PCT = re.compile(
+    r"\bpercent(?:age)?\s+(?:change|increase|decrease|growth|decline)|%\s*change|change\s*\(%\)|"
+    r"\bgrowth rate\b",
+    re.I,
+)
 _OP_CHANGE = re.compile(r"\b(?:change|increase|decrease|difference|decline)\b", re.I)
 _OP_AVG = re.compile(r"\baverage\b", re.I)
-_OP_WHICH = re.compile(r"\b(?:which|what)\s+(?:year|period|fy|fiscal year|quarter)s?\b.*?\b(larger|largest|higher|highest|"
-                       r"more|most|greater|greatest|bigger|biggest|lower|lowest|smaller|smallest|less|least|fewer)\b",
-                       re.I)
+_OP_WHICH = re.compile(
+    r"\b(?:which|what)\s+(?:year|period|fy|fiscal year|quarter)s?\b.*?\b(larger|largest|higher|highest|"
+    r"more|most|greater|greatest|bigger|biggest|lower|lowest|smaller|smallest|less|least|fewer)\b",
+    re.I,
+)
 
 
 def _operation(question: str, periods: list[Period]) -> str:
@@ -124,10 +169,10 @@ class _Question:
     op: str = ""
 
     @classmethod
-    def of(cls, question: str) -> "_Question":
+    def of(cls, question: str) -> _Question:
         periods: list[Period] = []
         for m in re.finditer(r"\b(?:19|20)\d\d\b", question):
-            near = question[max(0, m.start() - 20):m.end() + 3]
+            near = question[max(0, m.start() - 20) : m.end() + 3]
             p = parse_period(near) or parse_period(m.group(0))
             p = p if p and p.year == int(m.group(0)) else parse_period(m.group(0))
             if p and all(p.key != q.key for q in periods):
@@ -138,8 +183,12 @@ class _Question:
             extreme = "min" if _LOW.search(question) else "max"
         words = set(terms(question)) - {str(p.year) for p in periods}
         if op:  # "percentage change", "average", "which year ... larger" name no row or column
-            words -= set(terms("percentage change increase decrease difference decline average which year period "
-                               "larger largest higher highest more most greater lower lowest smaller less least"))
+            words -= set(
+                terms(
+                    "percentage change increase decrease difference decline average which year period "
+                    "larger largest higher highest more most greater lower lowest smaller less least"
+                )
+            )
         return cls(question, words, periods, extreme, op)
 
 
@@ -160,8 +209,11 @@ def _period_match(asked: list[Period], period: Period | None) -> bool:
 
 
 def _row_terms(row: Row, label_cols: list[int]) -> list[str]:
-    words = [row.cells[j].text for j in label_cols
-             if not parse_period(row.cells[j].text) and not month_or_quarter(row.cells[j].text)] or [row.label]
+    words = [
+        row.cells[j].text
+        for j in label_cols
+        if not parse_period(row.cells[j].text) and not month_or_quarter(row.cells[j].text)
+    ] or [row.label]
     return terms(" ".join(words))
 
 
@@ -199,8 +251,7 @@ def _column_terms(column: Column) -> list[str]:
 
 def _best_cell(q: _Question, table: Table, title: str = "") -> tuple[float, Row, list[Column], dict] | None:
     label_cols = [c.index for c in table.label_columns]
-    value_cols = [c for c in table.value_columns
-                  if any(r.cells[c.index].value is not None for r in table.rows)]
+    value_cols = [c for c in table.value_columns if any(r.cells[c.index].value is not None for r in table.rows)]
     if not value_cols or not table.rows:
         return None
     rows = [r for r in table.rows if r.kind != "group" and any(r.cells[c.index].value is not None for c in value_cols)]
@@ -267,7 +318,7 @@ def _best_cell(q: _Question, table: Table, title: str = "") -> tuple[float, Row,
         chosen_cols = list(same.values())[:3]
     # rows: the label's words in the question (rare words weigh more), the row's period
     scored = []
-    for r, rt, gt in zip(rows, rows_terms, group_terms):
+    for r, rt, gt in zip(rows, rows_terms, group_terms, strict=False):
         if long_table and q.periods and not _period_match(q.periods, r.period):
             continue
         if not rt:
@@ -288,8 +339,13 @@ def _best_cell(q: _Question, table: Table, title: str = "") -> tuple[float, Row,
     if q.extreme and long_table and (coverage < 0.99 or len(chosen_cols) == 1):
         # "Which partner was the largest ... in 2023?": the row with the extreme figure.
         col = max(chosen_cols, key=lambda c: col_scores[c.index])
-        cands = [r for r in rows if (not q.periods or _period_match(q.periods, r.period))
-                 and r.kind != "total" and r.cells[col.index].value is not None]
+        cands = [
+            r
+            for r in rows
+            if (not q.periods or _period_match(q.periods, r.period))
+            and r.kind != "total"
+            and r.cells[col.index].value is not None
+        ]
         if len(cands) >= 2:
             lowest = (q.extreme == "min") != bool(re.search(r"\bdeficits?\b", q.text, re.I))
 
@@ -305,8 +361,7 @@ def _best_cell(q: _Question, table: Table, title: str = "") -> tuple[float, Row,
         return None
     # Most of what the question names must stand in the table around the cell (its row, group,
     # columns, caption); a question about something else that shares a row's word is not a lookup.
-    around = (set(rows_terms[rows.index(row)]) | set(terms(row.group)) | set(terms(table.caption))
-              | set(terms(title)))
+    around = set(rows_terms[rows.index(row)]) | set(terms(row.group)) | set(terms(table.caption)) | set(terms(title))
     for c in chosen_cols:
         around |= set(terms(" ".join(c.parts)))
     for c in table.label_columns:
@@ -326,18 +381,26 @@ def _best_cell(q: _Question, table: Table, title: str = "") -> tuple[float, Row,
     return top_score, row, chosen_cols, notes
 
 
-_RANGE = re.compile(r"\bbetween\s+(?:19|20)\d\d\s+and\s+(?:19|20)\d\d|\bfrom\s+(?:19|20)\d\d\s+(?:to|through|until)\s+"
-                    r"(?:19|20)\d\d|\bsince\b|\bcumulative|\bin total\b", re.I)
+_RANGE = re.compile(
+    r"\bbetween\s+(?:19|20)\d\d\s+and\s+(?:19|20)\d\d|\bfrom\s+(?:19|20)\d\d\s+(?:to|through|until)\s+"
+    r"(?:19|20)\d\d|\bsince\b|\bcumulative|\bin total\b",
+    re.I,
+)
 
 
-def answer_from_tables(question: str, hits: list[Hit], tables_for: Callable[[str], list[Table]],
-                       max_docs: int = 3) -> CellAnswer | None:
+def answer_from_tables(
+    question: str, hits: list[Hit], tables_for: Callable[[str], list[Table]], max_docs: int = 3
+) -> CellAnswer | None:
     """The cell(s) the question asks for in the tables of the top retrieved documents, or None."""
     q = _Question.of(question)
     if not q.terms:
         return None
-    if not q.op and (_OP_PCT.search(question) or _OP_CHANGE.search(question) or _OP_AVG.search(question)
-                     or re.search(r"\b(?:by what percent(?:age)?|by how much|how much (?:more|less)|exceed)\b", question, re.I)):
+    if not q.op and (
+        _OP_PCT.search(question)
+        or _OP_CHANGE.search(question)
+        or _OP_AVG.search(question)
+        or re.search(r"\b(?:by what percent(?:age)?|by how much|how much (?:more|less)|exceed)\b", question, re.I)
+    ):
         return None  # a computation the cells here cannot make: leave it to the passages
     if not q.op and _RANGE.search(question):
         return None  # a span of periods (a sum, a trend), not one cell
@@ -363,8 +426,17 @@ def answer_from_tables(question: str, hits: list[Hit], tables_for: Callable[[str
             score -= 0.1 * len(seen)  # a lower-ranked document must match better
             if best is None or score > best.score:
                 row_hit = _hit_for_row(hits, hit, table, t_index, row, tables)
-                best = CellAnswer(sentence="", hit=row_hit, table_index=t_index, table=table, row=row,
-                                  columns=cols, score=score, doc_rank=len(seen) - 1, notes=notes)
+                best = CellAnswer(
+                    sentence="",
+                    hit=row_hit,
+                    table_index=t_index,
+                    table=table,
+                    row=row,
+                    columns=cols,
+                    score=score,
+                    doc_rank=len(seen) - 1,
+                    notes=notes,
+                )
     if best is not None:
         best.sentence = state_cells(best.table, best.row, best.columns, best.hit.doc.title, best.notes)
     return best
@@ -383,8 +455,11 @@ def _hit_for_row(hits: list[Hit], default: Hit, table: Table, t_index: int, row:
 
 # --- stating a cell -----------------------------------------------------------------------
 
-_OWN_UNIT = re.compile(r"per share|\bcents?\b|\bpence\b|%|\bpercent|\bratio\b|\bdays\b|\bnumber of\b|\bmargin\b|"
-                       r"\bheadcount\b|\bemployees\b|\(\s*[a-z$£€]+\s*\)", re.I)
+_OWN_UNIT = re.compile(
+    r"per share|\bcents?\b|\bpence\b|%|\bpercent|\bratio\b|\bdays\b|\bnumber of\b|\bmargin\b|"
+    r"\bheadcount\b|\bemployees\b|\(\s*[a-z$£€]+\s*\)",
+    re.I,
+)
 
 
 def format_value(cell: Cell, table: Table, column: Column, row: Row | None = None) -> str:
@@ -393,7 +468,11 @@ def format_value(cell: Cell, table: Table, column: Column, row: Row | None = Non
     unit = table.column_unit(column)
     if _UNITLESS.search(column.label.replace("_", " ")):
         unit = column.unit if not column.unit.scale else type(unit)(percent=column.unit.percent)
-        unit = type(unit)(percent=unit.percent) if re.search(r"(?i)rank|count|number|crossings|trucks", column.label) else unit
+        unit = (
+            type(unit)(percent=unit.percent)
+            if re.search(r"(?i)rank|count|number|crossings|trucks", column.label)
+            else unit
+        )
     if row is not None and _OWN_UNIT.search(row.label):
         unit = type(unit)()  # "(cents)", "per share", "%": the row says its unit, not the table's scale
     text = re.sub(r"([$£€¥])\s+", r"\1", cell.text.strip())
@@ -406,15 +485,25 @@ def format_value(cell: Cell, table: Table, column: Column, row: Row | None = Non
     if unit.currency and not has_cur and not text.endswith("%"):
         neg = text.startswith(("-", "−", "(")) and not text.startswith("(")
         text = f"-{unit.currency}{text[1:]}" if neg else f"{unit.currency}{text}"
-    if unit.scale and "%" not in text and not re.search(r"(?i)\b(?:thousand|million|billion|trillion|bn|mn|k|m)$", text):
+    if (
+        unit.scale
+        and "%" not in text
+        and not re.search(r"(?i)\b(?:thousand|million|billion|trillion|bn|mn|k|m)$", text)
+    ):
         text = f"{text} {unit.scale}"
     return text
 
 
-_UNITLESS = re.compile(r"\b(?:rank(?:ing)?|count|number|no|pct|percent(?:age)?|share|crossings|trucks|containers|"
-                       r"units|ratio|index|employees|headcount)\b", re.I)
-_TIME_WORDS = re.compile(r"\b(fiscal|years?|ended|ending|as (?:at|of)|months?|quarters?|period|weeks?|fy|"
-                         r"estimated|final|actual|restated|reported)\b", re.I)
+_UNITLESS = re.compile(
+    r"\b(?:rank(?:ing)?|count|number|no|pct|percent(?:age)?|share|crossings|trucks|containers|"
+    r"units|ratio|index|employees|headcount)\b",
+    re.I,
+)
+_TIME_WORDS = re.compile(
+    r"\b(fiscal|years?|ended|ending|as (?:at|of)|months?|quarters?|period|weeks?|fy|"
+    r"estimated|final|actual|restated|reported)\b",
+    re.I,
+)
 
 
 def _header_parts(column: Column) -> tuple[list[str], list[str]]:
@@ -454,10 +543,13 @@ def _be(subject: str) -> str:
 def row_entity(table: Table, row: Row) -> str:
     """What a row is about, without its period: "Mexico" for (2023, Mexico), "" for (2010)."""
     label_cols = [c.index for c in table.label_columns]
-    entity = " ".join(dict.fromkeys(row.cells[j].text for j in label_cols
-                      if row.cells[j].text and not parse_period(row.cells[j].text)
-                      and not month_or_quarter(row.cells[j].text))) or (
-        "" if row.period else row.label)
+    entity = " ".join(
+        dict.fromkeys(
+            row.cells[j].text
+            for j in label_cols
+            if row.cells[j].text and not parse_period(row.cells[j].text) and not month_or_quarter(row.cells[j].text)
+        )
+    ) or ("" if row.period else row.label)
     return re.sub(r"\s+", " ", entity).strip(" :")
 
 
@@ -474,13 +566,15 @@ def state_cells(table: Table, row: Row, columns: list[Column], title: str = "", 
         # one measure over several periods: "Sensors was 914 million (Fiscal 2019) and 918 million (Fiscal 2018)"
         measure = measures.pop()
         subject = f"{measure} for {entity}" if measure and entity else (entity or measure)
-        values = [f"{format_value(row.cells[c.index], table, c, row)} {_period_phrase(table, row, c)}".strip()
-                  for c in columns]
+        values = [
+            f"{format_value(row.cells[c.index], table, c, row)} {_period_phrase(table, row, c)}".strip()
+            for c in columns
+        ]
         parts = [f"{subject} {_be(subject)} {', '.join(values[:-1])} and {values[-1]}"]
         columns_done = True
     else:
         columns_done = False
-    for col in ([] if columns_done else columns):
+    for col in [] if columns_done else columns:
         value = format_value(row.cells[col.index], table, col, row)
         measure = _measure(col)
         when = _period_phrase(table, row, col)
@@ -489,7 +583,9 @@ def state_cells(table: Table, row: Row, columns: list[Column], title: str = "", 
         subject = f"{measure} for {entity}" if measure and entity else (entity or measure)
         if row.period and not col.period:
             verb = _be(subject)
-            parts.append(f"{when[:1].upper()}{when[1:]}, {subject} {verb} {value}" if when else f"{subject} {verb} {value}")
+            parts.append(
+                f"{when[:1].upper()}{when[1:]}, {subject} {verb} {value}" if when else f"{subject} {verb} {value}"
+            )
         else:
             parts.append(f"{subject} {_be(subject)} {value} {when}".strip())
     sentence = "; ".join(parts)
@@ -501,8 +597,10 @@ def state_cells(table: Table, row: Row, columns: list[Column], title: str = "", 
         col = columns[0]
         scope = f" {_period_phrase(table, row, col)}" if row.period else ""
         # no bare count in the sentence: it would read as a figure to check
-        sentence = (f"{entity} had the {word} {_measure(col) or col.label} of the table's rows{scope}: "
-                    f"{format_value(row.cells[col.index], table, col, row)}")
+        sentence = (
+            f"{entity} had the {word} {_measure(col) or col.label} of the table's rows{scope}: "
+            f"{format_value(row.cells[col.index], table, col, row)}"
+        )
     sentence = sentence[:1].upper() + sentence[1:]
     return sentence.rstrip(".") + "."
 
@@ -569,10 +667,13 @@ def cell_span(row_text: str, table: Table, row: Row, column: Column) -> tuple[in
 
 # --- the answer ---------------------------------------------------------------------------
 
-_NOT_A_LOOKUP = re.compile(r"^\s*(why|how (?:did|does|do|is|are|was|were|has|have|can|could|will|would|often|long)|"
-                           r"explain|describe|where|who|what (?:is|are|was|were) the (?:reasons?|purpose|impact|"
-                           r"effect|method|policy|basis)|what does|what do|which (?:countries|companies|methods?))\b"
-                           r"|^\s*what (?:is|are) (?!the\b)(?:an? )?[A-Za-z][A-Za-z\s-]{0,40}\?$", re.I)
+_NOT_A_LOOKUP = re.compile(
+    r"^\s*(why|how (?:did|does|do|is|are|was|were|has|have|can|could|will|would|often|long)|"
+    r"explain|describe|where|who|what (?:is|are|was|were) the (?:reasons?|purpose|impact|"
+    r"effect|method|policy|basis)|what does|what do|which (?:countries|companies|methods?))\b"
+    r"|^\s*what (?:is|are) (?!the\b)(?:an? )?[A-Za-z][A-Za-z\s-]{0,40}\?$",
+    re.I,
+)
 
 
 _YES_NO = re.compile(r"^\s*(?:was|were|is|are|did|does|do|has|have|had|will|can)\s|\bwhy\b", re.I)
@@ -675,8 +776,14 @@ def compose(question: str, found: CellAnswer, hits: list[Hit] | None = None):
         citations.append(citation_for(s_hit, 2, (a, b)))
         text += f" {s_hit.chunk.text[a:b].strip()} [2]"
     figures = check_figures(text, citations)
-    return Answer(question=question, answer=text, abstained=False, citations=citations, figures=figures,
-                  confidence=max(0.0, min(1.0, found.score)))
+    return Answer(
+        question=question,
+        answer=text,
+        abstained=False,
+        citations=citations,
+        figures=figures,
+        confidence=max(0.0, min(1.0, found.score)),
+    )
 
 
 def _row_of_chunk(chunk, table: Table, row: Row) -> bool:

@@ -195,8 +195,10 @@ def _renumber_answer(answer: Answer, start: int, taken: dict[tuple, int]) -> tup
         citations.append(replace(c, marker=nxt))
         nxt += 1
     text = _MARKER.sub(lambda m: f"[{mapping.get(int(m.group(1)), int(m.group(1)))}]", answer.answer)
-    figures = [replace(f, citation=mapping.get(f.citation, f.citation) if f.citation is not None else None)
-               for f in answer.figures]
+    figures = [
+        replace(f, citation=mapping.get(f.citation, f.citation) if f.citation is not None else None)
+        for f in answer.figures
+    ]
     return text, citations, figures
 
 

@@ -27,17 +27,77 @@ from .computed import with_computation
 _FULL_DATE = re.compile(rf"\b(?:\d{{1,2}}\s+)?(?:{MONTH_NAMES})(?:\s+\d{{1,2}},)?\s+{YEAR_PATTERN}\b")
 _MOST = re.compile(r"\b(most|largest|biggest|highest|top|leading|busiest|greatest|main|first)\b", re.I)
 _LEAST = re.compile(r"\b(least|smallest|lowest|fewest|bottom)\b", re.I)
-GENERIC_NAMES = {"us", "u.s", "u.s.", "usa", "united", "states", "america", "american", "what", "which", "how", "when",
-                 "who", "where", "why", "is", "are", "did", "does", "do", "was", "were", "the", "in", "and", "of",
-                 "for", "by", "according", "tell", "give", "list", "can", "could", "i", "and", "what's", "whats",
-                 "north", *(m.lower() for m in MONTHS)}
-_FIGURE_WORDS = re.compile(r"\b(how much|how many|value|amount|total|worth|billion|million|percent|percentage|share|"
-                           r"rate|deficit|surplus|balance|exports?|imports?|trade|number of|count|level|reach|"
-                           r"volume|grew|growth|rise|fall|fell|increase|decrease)\b", re.I)
-_SYNONYMS = {"deficit": "balanc", "surplus": "balanc", "deficits": "balanc", "gap": "balanc", "sold": "export", "sell": "export",
-             "bought": "import", "buy": "import", "purchas": "import", "combin": "total", "overal": "total",
-             "truck": "truck", "lorri": "truck", "valu": "valu", "worth": "valu", "investment": "fdi", "invest": "fdi",
-             "percent": "pct", "percentag": "pct", "share": "pct", "rank": "rank", "ranked": "rank"}
+GENERIC_NAMES = {
+    "us",
+    "u.s",
+    "u.s.",
+    "usa",
+    "united",
+    "states",
+    "america",
+    "american",
+    "what",
+    "which",
+    "how",
+    "when",
+    "who",
+    "where",
+    "why",
+    "is",
+    "are",
+    "did",
+    "does",
+    "do",
+    "was",
+    "were",
+    "the",
+    "in",
+    "and",
+    "of",
+    "for",
+    "by",
+    "according",
+    "tell",
+    "give",
+    "list",
+    "can",
+    "could",
+    "i",
+    "what's",
+    "whats",
+    "north",
+    *(m.lower() for m in MONTHS),
+}
+_FIGURE_WORDS = re.compile(
+    r"\b(how much|how many|value|amount|total|worth|billion|million|percent|percentage|share|"
+    r"rate|deficit|surplus|balance|exports?|imports?|trade|number of|count|level|reach|"
+    r"volume|grew|growth|rise|fall|fell|increase|decrease)\b",
+    re.I,
+)
+_SYNONYMS = {
+    "deficit": "balanc",
+    "surplus": "balanc",
+    "deficits": "balanc",
+    "gap": "balanc",
+    "sold": "export",
+    "sell": "export",
+    "bought": "import",
+    "buy": "import",
+    "purchas": "import",
+    "combin": "total",
+    "overal": "total",
+    "truck": "truck",
+    "lorri": "truck",
+    "valu": "valu",
+    "worth": "valu",
+    "investment": "fdi",
+    "invest": "fdi",
+    "percent": "pct",
+    "percentag": "pct",
+    "share": "pct",
+    "rank": "rank",
+    "ranked": "rank",
+}
 
 
 # What a figure measures. A sentence about the deficit rarely answers a question about total
@@ -53,9 +113,20 @@ _MEASURES = {
 
 
 # "Chinese imports" are imports from China: a demonym in the question is met by the country.
-_DEMONYMS = {"chinese": "china", "mexican": "mexico", "canadian": "canada", "japanese": "japan",
-             "german": "germany", "texan": "texas", "vietnamese": "vietnam", "korean": "korea",
-             "taiwanese": "taiwan", "indian": "india", "european": "europe", "brazilian": "brazil"}
+_DEMONYMS = {
+    "chinese": "china",
+    "mexican": "mexico",
+    "canadian": "canada",
+    "japanese": "japan",
+    "german": "germany",
+    "texan": "texas",
+    "vietnamese": "vietnam",
+    "korean": "korea",
+    "taiwanese": "taiwan",
+    "indian": "india",
+    "european": "europe",
+    "brazilian": "brazil",
+}
 
 
 def measures(text: str) -> set[str]:
@@ -112,7 +183,7 @@ class QuestionProfile:
     measures: set[str] = field(default_factory=set)
 
     @classmethod
-    def of(cls, question: str) -> "QuestionProfile":
+    def of(cls, question: str) -> QuestionProfile:
         names, acronyms = set(), set()
         words = re.findall(r"[A-Za-zÀ-ÿ][\wÀ-ÿ.'’]*", question.replace("’s", "").replace("'s", ""))
         for i, word in enumerate(words):
@@ -129,9 +200,12 @@ class QuestionProfile:
             years=set(YEAR.findall(question)),
             names=names,
             acronyms=acronyms,
-            wants_figure=bool(_FIGURE_WORDS.search(question)) and not re.match(r"\s*(when|who|what is|what are|define)\b", question, re.I),
+            wants_figure=bool(_FIGURE_WORDS.search(question))
+            and not re.match(r"\s*(when|who|what is|what are|define)\b", question, re.I),
             wants_percent=bool(re.search(r"\b(percent|percentage|share|%|proportion)\b", question, re.I)),
-            wants_date=bool(re.search(r"^\s*when\b|\b(on what date|what date|in what year|what year|since when)\b", question, re.I)),
+            wants_date=bool(
+                re.search(r"^\s*when\b|\b(on what date|what date|in what year|what year|since when)\b", question, re.I)
+            ),
             months={m.lower()[:3] for m in MONTH.findall(question)},
             extreme=("min" if _LEAST.search(question) else "max" if _MOST.search(question) else ""),
             measures=measures(question),
@@ -175,13 +249,14 @@ def _numeric(value: str) -> bool:
 _LABEL_COLUMNS = re.compile(r"^(year|month|quarter|period|date|hs2?|code|rank|id)\b", re.I)
 
 
-def choose_column(profile: QuestionProfile, columns: tuple[str, ...], values: tuple[str, ...],
-                  w: AnswerWeights = WEIGHTS) -> str:
+def choose_column(
+    profile: QuestionProfile, columns: tuple[str, ...], values: tuple[str, ...], w: AnswerWeights = WEIGHTS
+) -> str:
     """The value column of a table row that the question asks for, or "" for the whole row."""
     best, best_score = "", 0.0
     wanted = {_SYNONYMS.get(t, t) for t in profile.terms}
     asks_rank = "rank" in wanted
-    for col, value in zip(columns, values):
+    for col, value in zip(columns, values, strict=False):
         if not _numeric(value) or _LABEL_COLUMNS.match(col):
             continue
         col_terms = {_SYNONYMS.get(t, t) for t in term_stems(col.replace("_", " "))}
@@ -201,8 +276,16 @@ class ExtractiveAnswerer:
 
     name: str = AnswererName.EXTRACTIVE
 
-    def __init__(self, embedder, max_units: int = 3, min_score: float = 0.55, table_rows=None,
-                 max_encoded: int = 24, weights: AnswerWeights = WEIGHTS, tables_for=None):
+    def __init__(
+        self,
+        embedder,
+        max_units: int = 3,
+        min_score: float = 0.55,
+        table_rows=None,
+        max_encoded: int = 24,
+        weights: AnswerWeights = WEIGHTS,
+        tables_for=None,
+    ):
         self.embedder = embedder
         self.weights = weights
         self.tables_for = tables_for  # doc_id -> list[tables.Table]: cell answers (cells.py)
@@ -239,21 +322,31 @@ class ExtractiveAnswerer:
         ctx_terms = [{_SYNONYMS.get(t, t) for t in term_stems(u.context)} for u in units]
         weight = {t: math.log(1 + len(units) / (1 + sum(t in o for o in own_terms))) + w.term_floor for t in terms}
         total = sum(weight.values())
-        overlaps = [(sum(weight[t] * (1.0 if t in own else w.context_term if t in ctx else 0.0) for t in terms) / total
-                     if total else 0.0) for own, ctx in zip(own_terms, ctx_terms)]
+        overlaps = [
+            (
+                sum(weight[t] * (1.0 if t in own else w.context_term if t in ctx else 0.0) for t in terms) / total
+                if total
+                else 0.0
+            )
+            for own, ctx in zip(own_terms, ctx_terms, strict=False)
+        ]
         # Encoding is the cost of an ask: only the candidates with the most term overlap (and
         # the best-ranked passages) are read by the encoder; the others cannot win anyway.
         order = sorted(range(len(units)), key=lambda i: (-overlaps[i], units[i].rank))
         keep = set(order[: self.max_encoded])
         q = np.asarray(self.embedder.embed_query(profile.text))
-        texts = [f"{u.hit.doc.title}. {u.hit.chunk.section}: {u.text}" if u.hit.chunk.row is not None
-                 else f"{u.hit.chunk.section}: {u.text}" for u in units]
+        texts = [
+            f"{u.hit.doc.title}. {u.hit.chunk.section}: {u.text}"
+            if u.hit.chunk.row is not None
+            else f"{u.hit.chunk.section}: {u.text}"
+            for u in units
+        ]
         encode = getattr(self.embedder, "embed_cached", self.embedder.embed_documents)
         picked = sorted(keep)
         sims = np.zeros(len(units))
         if picked:
             sims[picked] = np.asarray(encode([texts[i] for i in picked])) @ q
-        for unit, sim, overlap in zip(units, sims, overlaps):
+        for unit, sim, overlap in zip(units, sims, overlaps, strict=False):
             lower = fold(f"{unit.context} {unit.text}")
             # A title like "..., 2019–2023" spans years; the year must be in the passage or its section.
             near = f"{unit.hit.chunk.section} {unit.text}"
@@ -262,9 +355,11 @@ class ExtractiveAnswerer:
             # Names may stand anywhere in the passage around the sentence ("Mexico" is often
             # named once per paragraph), not only in the quoted sentence.
             passage = fold(f"{unit.context} {unit.hit.chunk.text}")
-            names_missing = [n for n in profile.names
-                             if n not in passage and n.rstrip("s") not in passage
-                             and _DEMONYMS.get(n, n) not in passage]
+            names_missing = [
+                n
+                for n in profile.names
+                if n not in passage and n.rstrip("s") not in passage and _DEMONYMS.get(n, n) not in passage
+            ]
             figs = find_figures(unit.text)
             has_figure = bool(figs) or unit.hit.chunk.row is not None
             score = w.similarity * float(sim) + w.overlap * overlap + w.rank / (1 + unit.rank)
@@ -283,16 +378,24 @@ class ExtractiveAnswerer:
                 elif not YEAR.search(unit.text):
                     score -= w.date_without_year
             if profile.wants_figure:
-                stated = measures(unit.column.replace("_", " ")) if unit.column else (
-                    set() if unit.hit.chunk.row is not None else measures(unit.text))
+                stated = (
+                    measures(unit.column.replace("_", " "))
+                    if unit.column
+                    else (set() if unit.hit.chunk.row is not None else measures(unit.text))
+                )
                 extra = stated - profile.measures - {"growth", "share"}
                 missing = profile.measures - stated - {"growth"}
                 score -= w.extra_measure * len(extra) + w.missing_measure * len(missing)
             if profile.wants_percent and not any(f.kind == "percent" for f in figs) and unit.hit.chunk.row is None:
                 score -= w.no_percent
             unit.score = score
-            unit.features = UnitFeatures(sim=float(sim), overlap=overlap, years_ok=years_ok,
-                                         names_missing=tuple(names_missing), has_figure=has_figure)
+            unit.features = UnitFeatures(
+                sim=float(sim),
+                overlap=overlap,
+                years_ok=years_ok,
+                names_missing=tuple(names_missing),
+                has_figure=has_figure,
+            )
 
     # -- composing --------------------------------------------------------------------------
     def __call__(self, question: str, hits: list[Hit]) -> Answer:
@@ -331,8 +434,10 @@ class ExtractiveAnswerer:
                 break
             if not unit.features.years_ok or unit.features.names_missing:
                 continue
-            if any(unit.text == c.text or (unit.hit.chunk.chunk_id == c.hit.chunk.chunk_id and unit.start == c.start)
-                   for c in chosen):
+            if any(
+                unit.text == c.text or (unit.hit.chunk.chunk_id == c.hit.chunk.chunk_id and unit.start == c.start)
+                for c in chosen
+            ):
                 continue
             if best.hit.chunk.row is not None and unit.hit.chunk.row is not None:
                 continue  # one row answers a lookup; more rows read as noise
@@ -355,8 +460,9 @@ class ExtractiveAnswerer:
         rows = [c for c in self.table_rows(anchor.hit.chunk.doc_id) if c.table == anchor.hit.chunk.table]
         if profile.years:
             rows = [c for c in rows if all(y in c.values for y in profile.years)]
-        column = anchor.column or choose_column(profile, anchor.hit.chunk.columns, anchor.hit.chunk.values,
-                                                self.weights)
+        column = anchor.column or choose_column(
+            profile, anchor.hit.chunk.columns, anchor.hit.chunk.values, self.weights
+        )
         if not rows or not column:
             return None
         index = rows[0].columns.index(column)
@@ -374,8 +480,15 @@ class ExtractiveAnswerer:
         hit = Hit(chunk=pick, doc=anchor.hit.doc, score=anchor.hit.score)
         scope = f" for {' and '.join(sorted(profile.years))}" if profile.years else ""
         word = "lowest" if profile.extreme == "min" else "highest"
-        unit = Unit(hit, anchor.rank, 0, len(pick.text), pick.text, column=column,
-                    note=f"{word} {column} among {len(rows)} rows{scope}")
+        unit = Unit(
+            hit,
+            anchor.rank,
+            0,
+            len(pick.text),
+            pick.text,
+            column=column,
+            note=f"{word} {column} among {len(rows)} rows{scope}",
+        )
         unit.score = anchor.score + self.weights.extreme_row
         unit.features = replace(anchor.features, has_figure=True)
         return unit
@@ -417,14 +530,20 @@ class ExtractiveAnswerer:
         if chunk.row is None:
             return unit.text.strip()
         # Read as a person would: column labels with units, numbers with separators.
-        labels = [f"{column_label(c, doc)} {v}" for c, v in zip(chunk.columns, chunk.values)
-                  if v and (not _numeric(v) or _LABEL_COLUMNS.match(c))]
+        labels = [
+            f"{column_label(c, doc)} {v}"
+            for c, v in zip(chunk.columns, chunk.values, strict=False)
+            if v and (not _numeric(v) or _LABEL_COLUMNS.match(c))
+        ]
         if unit.column:
-            value = dict(zip(chunk.columns, chunk.values))[unit.column]
+            value = dict(zip(chunk.columns, chunk.values, strict=False))[unit.column]
             stated = f"{column_label(unit.column, doc)}: {format_cell(unit.column, value)}"
         else:
-            stated = "; ".join(f"{column_label(c, doc)}: {format_cell(c, v)}" for c, v in zip(chunk.columns, chunk.values)
-                               if v and _numeric(v) and not _LABEL_COLUMNS.match(c))
+            stated = "; ".join(
+                f"{column_label(c, doc)}: {format_cell(c, v)}"
+                for c, v in zip(chunk.columns, chunk.values, strict=False)
+                if v and _numeric(v) and not _LABEL_COLUMNS.match(c)
+            )
         lead = f"{doc.title} ({unit.note})" if unit.note else doc.title
         return f"{lead}, {', '.join(labels)}: {stated}."
 
@@ -440,4 +559,3 @@ def _column_span(row_text: str, column: str) -> tuple[int, int] | None:
         return None
     start = m.start() + (2 if row_text[m.start()] == ";" else 0)
     return start, m.end()
-

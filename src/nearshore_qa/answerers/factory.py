@@ -7,7 +7,7 @@ name to ``kinds.AnswererName``, and build it here.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from ..kinds import AnswererName, UnverifiedMode
 from ..records import Chunk
@@ -17,28 +17,49 @@ from .extractive import ExtractiveAnswerer
 from .llm import LLMAnswerer
 
 
-def openai_answerer(model: str, base_url: str = "", api_key: str | None = None, timeout: float = 60.0,
-                    unverified: UnverifiedMode | str = UnverifiedMode.FLAG,
-                    max_tokens: int = MAX_TOKENS) -> LLMAnswerer:
+def openai_answerer(
+    model: str,
+    base_url: str = "",
+    api_key: str | None = None,
+    timeout: float = 60.0,
+    unverified: UnverifiedMode | str = UnverifiedMode.FLAG,
+    max_tokens: int = MAX_TOKENS,
+) -> LLMAnswerer:
     """Any OpenAI-compatible endpoint: OpenAI, vLLM, llama.cpp server, LM Studio, …"""
     return LLMAnswerer(openai_backend(model, base_url, api_key, timeout, max_tokens), unverified=unverified)
 
 
-def ollama_answerer(model: str, base_url: str = "", timeout: float = 60.0,
-                    unverified: UnverifiedMode | str = UnverifiedMode.FLAG,
-                    max_tokens: int = MAX_TOKENS) -> LLMAnswerer:
+def ollama_answerer(
+    model: str,
+    base_url: str = "",
+    timeout: float = 60.0,
+    unverified: UnverifiedMode | str = UnverifiedMode.FLAG,
+    max_tokens: int = MAX_TOKENS,
+) -> LLMAnswerer:
     return LLMAnswerer(ollama_backend(model, base_url, timeout, max_tokens), unverified=unverified)
 
 
-def llamacpp_answerer(model_path: str, timeout: float = 60.0, unverified: UnverifiedMode | str = UnverifiedMode.FLAG,
-                      max_tokens: int = MAX_TOKENS, n_ctx: int = 4096) -> LLMAnswerer:
+def llamacpp_answerer(
+    model_path: str,
+    timeout: float = 60.0,
+    unverified: UnverifiedMode | str = UnverifiedMode.FLAG,
+    max_tokens: int = MAX_TOKENS,
+    n_ctx: int = 4096,
+) -> LLMAnswerer:
     return LLMAnswerer(LlamaCppBackend(model_path, timeout, max_tokens, n_ctx), unverified=unverified)
 
 
-def make_answerer(name: AnswererName | str, *, llm_model: str = "", llm_url: str = "", llm_timeout_s: float = 60.0,
-                  unverified: UnverifiedMode | str = UnverifiedMode.FLAG, embedder=None,
-                  table_rows: Callable[[str], list[Chunk]] | None = None,
-                  tables_for: Callable[[str], list] | None = None) -> Answerer:
+def make_answerer(
+    name: AnswererName | str,
+    *,
+    llm_model: str = "",
+    llm_url: str = "",
+    llm_timeout_s: float = 60.0,
+    unverified: UnverifiedMode | str = UnverifiedMode.FLAG,
+    embedder=None,
+    table_rows: Callable[[str], list[Chunk]] | None = None,
+    tables_for: Callable[[str], list] | None = None,
+) -> Answerer:
     """The answerer called ``name``.
 
     extractive: ``embedder`` (it encodes the candidate sentences) and ``table_rows`` (doc_id ->

@@ -9,8 +9,8 @@ question with the same model.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from ..errors import AnswererError
 from ..kinds import AnswererName, UnverifiedMode
@@ -26,8 +26,12 @@ from .prompt import MAX_PASSAGE_CHARS, build_messages, rewrite_messages
 class LLMAnswerer:
     """An LLM writes the answer; code decides its citations and checks its figures."""
 
-    def __init__(self, backend: ChatBackend, unverified: UnverifiedMode | str = UnverifiedMode.FLAG,
-                 max_passage_chars: int = MAX_PASSAGE_CHARS):
+    def __init__(
+        self,
+        backend: ChatBackend,
+        unverified: UnverifiedMode | str = UnverifiedMode.FLAG,
+        max_passage_chars: int = MAX_PASSAGE_CHARS,
+    ):
         if unverified not in tuple(UnverifiedMode):
             raise ValueError(f"unverified must be 'flag' or 'remove', got {unverified!r}")
         self.backend = backend
@@ -72,7 +76,7 @@ class LLMAnswerer:
             return by_rule
         line = next((ln for ln in text.strip().splitlines() if ln.strip()), "")
         line = re.sub(r"^\s*(?:standalone\s+question|question|rewritten)\s*:\s*", "", line, flags=re.I)
-        line = line.strip().strip('"“”\'` ').strip()
+        line = line.strip().strip("\"“”'` ").strip()
         return line if _plausible_rewrite(line, question, history) else by_rule
 
 
@@ -88,8 +92,9 @@ def _plausible_rewrite(line: str, question: str, history: list[str]) -> bool:
         return False
     conversation = " ".join([question, *history[-4:]]).lower()
     # the follow-up's names are kept, and no name comes from nowhere
-    return (all(n.lower() in line.lower() for n in _names(question))
-            and all(n.lower() in conversation for n in _names(line)))
+    return all(n.lower() in line.lower() for n in _names(question)) and all(
+        n.lower() in conversation for n in _names(line)
+    )
 
 
 def _names(text: str) -> list[str]:
@@ -97,8 +102,11 @@ def _names(text: str) -> list[str]:
     return re.findall(r"(?<!^)(?<![.?!]\s)\b[A-Z][\wÀ-ÿ\-]+", text.strip())
 
 
-_DEPENDS = re.compile(r"^\s*(?:and|what about|how about|same|also)\b|\b(?:that|this|these|those|it|its|they|their|them|"
-                      r"there|then|the following|the next|the previous|the same|the year before|a year later)\b", re.I)
+_DEPENDS = re.compile(
+    r"^\s*(?:and|what about|how about|same|also)\b|\b(?:that|this|these|those|it|its|they|their|them|"
+    r"there|then|the following|the next|the previous|the same|the year before|a year later)\b",
+    re.I,
+)
 
 
 def _may_depend(question: str) -> bool:

@@ -43,5 +43,17 @@ from .registry import Registry, Version
 from .server_registry import LOCK_ID, STATE_ID, ServerRegistry
 from .sqlite_registry import SQLiteRegistry
 
-__all__ = ["KILL_ENV", "LOCK_ID", "STATE_ID", "Deferred", "PendingDocument", "Prepared", "Registry",
-           "SQLiteRegistry", "ServerLease", "ServerRegistry", "Store", "Version"]
+__all__ = [
+    "KILL_ENV",
+    "LOCK_ID",
+    "STATE_ID",
+    "Deferred",
+    "PendingDocument",
+    "Prepared",
+    "Registry",
+    "SQLiteRegistry",
+    "ServerLease",
+    "ServerRegistry",
+    "Store",
+    "Version",
+]

@@ -10,10 +10,10 @@ import logging
 import os
 import tempfile
 import threading
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from filelock import FileLock, Timeout
 
@@ -63,6 +63,7 @@ vectors are to be written, or ``Deferred``."""
 def _server_call(method):
     """A lost connection to the Chroma server becomes one StoreError naming the URL (instead of
     a failure per file, or a traceback)."""
+
     @functools.wraps(method)
     def wrapper(self, *args, **kwargs):
         try:
@@ -75,6 +76,7 @@ def _server_call(method):
             if self.chroma_url and isinstance(exc, (httpx.TransportError, ConnectionError)):
                 raise StoreError(f"lost the Chroma server at {self.chroma_url} ({type(exc).__name__})") from None
             raise
+
     return wrapper
 
 
@@ -89,8 +91,13 @@ class Store:
     LOCK_TIMEOUT_S = 600
     CONNECT_TIMEOUT_S = 5.0
 
-    def __init__(self, store_dir: Path, embedder: MiniLMEmbeddings | None = None,
-                 collection: str = "nearshore_qa", chroma_url: str | None = None):
+    def __init__(
+        self,
+        store_dir: Path,
+        embedder: MiniLMEmbeddings | None = None,
+        collection: str = "nearshore_qa",
+        chroma_url: str | None = None,
+    ):
         self.dir = Path(store_dir)
         try:
             self.dir.mkdir(parents=True, exist_ok=True)
@@ -193,10 +200,13 @@ class Store:
         if not versions and not orphans and not took_over:
             return
         if versions or orphans:
-            what = [f"{len(versions)} version(s) never made live or retired ({_versions(versions)})"] if versions else []
+            what = (
+                [f"{len(versions)} version(s) never made live or retired ({_versions(versions)})"] if versions else []
+            )
             what += [f"{len(orphans)} vector(s) no version owns"] if orphans else []
-            logger.warning("recovering the store at %s after an interrupted writer: deleting %s",
-                           self.location, " and ".join(what))
+            logger.warning(
+                "recovering the store at %s after an interrupted writer: deleting %s", self.location, " and ".join(what)
+            )
         if orphans:
             self.vectors.delete_ids(orphans)
             self.registry.set_state(ORPHAN_VECTORS, "")
@@ -229,12 +239,15 @@ class Store:
         """The ``unchanged`` result if ``doc_id``'s live version has this content hash, else None."""
         current = self.registry.find_ready(doc_id)
         if current and current[1] == sha256:
-            return IngestResult(name or doc_id, IngestStatus.UNCHANGED, doc_id=doc_id, chunks=self.registry.count(current))
+            return IngestResult(
+                name or doc_id, IngestStatus.UNCHANGED, doc_id=doc_id, chunks=self.registry.count(current)
+            )
         return None
 
     @_server_call
-    def prepare(self, doc: LoadedDocument, chunks: list[Chunk], name: str | None = None,
-                pending: Iterable[PendingDocument] = ()) -> Prepared:
+    def prepare(
+        self, doc: LoadedDocument, chunks: list[Chunk], name: str | None = None, pending: Iterable[PendingDocument] = ()
+    ) -> Prepared:
         """Step 1 of storing a document (inside ``writing()``): its result if it is unchanged or
         a duplicate; otherwise its version recorded as pending (with its original kept), returned
         with the texts to embed.
@@ -264,8 +277,9 @@ class Store:
                 if pending:
                     return Deferred(f"{doc_id} is to be removed (it copies {other}) before pending versions commit")
                 self.remove(doc_id)
-            return IngestResult(name, IngestStatus.DUPLICATE, doc_id=doc_id, duplicate_of=other,
-                                reason=f"same content as {other}")
+            return IngestResult(
+                name, IngestStatus.DUPLICATE, doc_id=doc_id, duplicate_of=other, reason=f"same content as {other}"
+            )
         original = self._keep_original(doc)
         texts = [c.embed_text(doc.meta) for c in chunks]
         reg.begin(doc, chunks, texts, original)  # 1. the write-ahead record: pending
@@ -302,8 +316,12 @@ class Store:
             self.vectors.delete_version(current)
             crash_point("collected")
             reg.forget(current)
-        return IngestResult(prepared.name, IngestStatus.REPLACED if current else IngestStatus.ADDED, doc_id=version[0],
-                            chunks=len(prepared.chunks))
+        return IngestResult(
+            prepared.name,
+            IngestStatus.REPLACED if current else IngestStatus.ADDED,
+            doc_id=version[0],
+            chunks=len(prepared.chunks),
+        )
 
     @_server_call
     def abandon(self, prepared: PendingDocument) -> None:
@@ -426,8 +444,14 @@ class Store:
         tables = []
         for name, chunks in sheets.items():
             chunks.sort(key=lambda c: c.row or 0)
-            table = from_records(name, chunks[0].columns, [c.values for c in chunks], units=meta.units,
-                                 caption=meta.title, source=meta.fmt)
+            table = from_records(
+                name,
+                chunks[0].columns,
+                [c.values for c in chunks],
+                units=meta.units,
+                caption=meta.title,
+                source=meta.fmt,
+            )
             if table is not None:
                 tables.append(table)
         return tables

@@ -56,21 +56,39 @@ class ServerLease:
         token = uuid.uuid4().hex
         deadline = time.monotonic() + timeout
         while True:
-            self.records.add(ids=[LOCK_ID], embeddings=[DUMMY], metadatas=[{
-                "kind": "lock", "owner": token, "expires": time.time() + self.TTL_S,
-                "host": socket.gethostname(), "pid": os.getpid(), "since": now()}])
+            self.records.add(
+                ids=[LOCK_ID],
+                embeddings=[DUMMY],
+                metadatas=[
+                    {
+                        "kind": "lock",
+                        "owner": token,
+                        "expires": time.time() + self.TTL_S,
+                        "host": socket.gethostname(),
+                        "pid": os.getpid(),
+                        "since": now(),
+                    }
+                ],
+            )
             lock = self._lock()
             if lock and lock.get("owner") == token:
                 break
             if lock and self._stale(lock):
                 self.records.delete(ids=[LOCK_ID], where={"owner": lock["owner"]})
                 self.took_over = True
-                logger.warning("taking over the store lock on %s from a dead writer (%s pid %s since %s, "
-                               "expires %s)", self.url, lock.get("host"), lock.get("pid"), lock.get("since"),
-                               lock.get("expires"))
+                logger.warning(
+                    "taking over the store lock on %s from a dead writer (%s pid %s since %s, expires %s)",
+                    self.url,
+                    lock.get("host"),
+                    lock.get("pid"),
+                    lock.get("since"),
+                    lock.get("expires"),
+                )
                 continue
             if time.monotonic() >= deadline:
-                who = f"{lock.get('host')} pid {lock.get('pid')} since {lock.get('since')}" if lock else "another writer"
+                who = (
+                    f"{lock.get('host')} pid {lock.get('pid')} since {lock.get('since')}" if lock else "another writer"
+                )
                 raise StoreError(f"another ingest holds the store lock on {self.url} ({who}; waited {timeout:g} s)")
             time.sleep(0.2)
         self.token, self.depth = token, 1
@@ -97,6 +115,7 @@ class ServerLease:
         try:
             self.records.delete(ids=[LOCK_ID], where={"owner": self.token})
         except Exception:  # it expires by itself
-            logger.warning("could not release the store lock on %s (it expires within %g s)", self.url,
-                           self.TTL_S, exc_info=True)
+            logger.warning(
+                "could not release the store lock on %s (it expires within %g s)", self.url, self.TTL_S, exc_info=True
+            )
         self.token = ""

@@ -11,8 +11,9 @@ vectors are being deleted) -> forgotten. Readers see only live versions.
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
-from typing import Iterator, Protocol, runtime_checkable
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from typing import Protocol, runtime_checkable
 
 from ..records import Chunk, DocumentMeta, LoadedDocument, SourceInfo
 
@@ -99,8 +100,9 @@ class Registry(Protocol):
 
 # --- helpers both registries share ----------------------------------------------------------
 
+
 def now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def chunk_from_json(data: str) -> Chunk:
@@ -119,9 +121,20 @@ def meta_from_json(data: str) -> DocumentMeta:
 
 
 def source_info(doc_id: str, sha: str, meta: DocumentMeta, n: int, added: str) -> SourceInfo:
-    return SourceInfo(doc_id=doc_id, title=meta.title, kind=meta.kind, fmt=meta.fmt, publisher=meta.source,
-                      url=meta.url, published=meta.published, original_name=meta.original_name,
-                      chunks=n, added_at=added, sha256=sha, added_on=meta.added_on)
+    return SourceInfo(
+        doc_id=doc_id,
+        title=meta.title,
+        kind=meta.kind,
+        fmt=meta.fmt,
+        publisher=meta.source,
+        url=meta.url,
+        published=meta.published,
+        original_name=meta.original_name,
+        chunks=n,
+        added_at=added,
+        sha256=sha,
+        added_on=meta.added_on,
+    )
 
 
 def version_where(version: Version) -> dict:

@@ -15,8 +15,8 @@ import hashlib
 import json
 import logging
 import uuid
+from collections.abc import Iterator
 from dataclasses import asdict
-from typing import Iterator
 
 from ..records import Chunk, DocumentMeta, LoadedDocument, SourceInfo
 from ..tables import tables_to_json
@@ -52,8 +52,9 @@ def records_collection(client, name: str):
     """The ``<name>__records`` collection, with its state record (created once: ``add`` never
     overwrites)."""
     records = client.get_or_create_collection(f"{name}__records", metadata={"nearshore_qa": "record of documents"})
-    records.add(ids=[STATE_ID], embeddings=[DUMMY],
-                metadatas=[{"kind": "state", "generation": 0, "store_id": uuid.uuid4().hex}])
+    records.add(
+        ids=[STATE_ID], embeddings=[DUMMY], metadatas=[{"kind": "state", "generation": 0, "store_id": uuid.uuid4().hex}]
+    )
     return records
 
 
@@ -99,7 +100,7 @@ class ServerRegistry:
         clauses = [{"kind": "doc"}, {"status": {"$in": LIVE}}] + ([where] if where else [])
         ids, metas, _ = get_all(self.records, where={"$and": clauses}, include=["metadatas"])
         best: dict[str, tuple[str, dict]] = {}
-        for rid, m in zip(ids, metas):
+        for rid, m in zip(ids, metas, strict=False):
             cur = best.get(m["doc_id"])
             if cur is None or m.get("seq", 0) > cur[1].get("seq", 0):
                 best[m["doc_id"]] = (rid, m)
@@ -110,14 +111,15 @@ class ServerRegistry:
         return (doc_id, hit[1]["sha256"]) if hit else None
 
     def find_by_hash(self, sha: str) -> str | None:
-        for doc_id, (_, m) in sorted(self._winners({"sha256": sha}).items()):
+        for doc_id, (_, _m) in sorted(self._winners({"sha256": sha}).items()):
             if self.find_ready(doc_id) == (doc_id, sha):
                 return doc_id
         return None
 
     def _record(self, version: Version, documents: bool = False) -> tuple[dict, str | None] | None:
-        got = self.records.get(ids=[self.record_id(version)],
-                               include=["metadatas", "documents"] if documents else ["metadatas"])
+        got = self.records.get(
+            ids=[self.record_id(version)], include=["metadatas", "documents"] if documents else ["metadatas"]
+        )
         if not got["ids"]:
             return None
         return got["metadatas"][0], (got["documents"][0] if documents else None)
@@ -127,15 +129,29 @@ class ServerRegistry:
         return int(rec[0]["n_chunks"]) if rec else 0
 
     def vector_metadata(self, sha256: str, chunk: Chunk) -> dict:
-        return {"doc_id": chunk.doc_id, "sha256": sha256, "ordinal": chunk.ordinal,
-                "chunk": json.dumps(asdict(chunk))}
+        return {"doc_id": chunk.doc_id, "sha256": sha256, "ordinal": chunk.ordinal, "chunk": json.dumps(asdict(chunk))}
 
     def begin(self, doc: LoadedDocument, chunks: list[Chunk], texts: list[str], original: str) -> None:
         version = (doc.meta.doc_id, doc.sha256)
-        self.records.upsert(ids=[self.record_id(version)], embeddings=[DUMMY], documents=[doc.text], metadatas=[{
-            "kind": "doc", "doc_id": version[0], "sha256": version[1], "status": "pending", "seq": 0,
-            "n_chunks": len(chunks), "added_at": now(), "meta": json.dumps(asdict(doc.meta)),
-            "original": original, "tables": tables_to_json(doc.data_tables)}])
+        self.records.upsert(
+            ids=[self.record_id(version)],
+            embeddings=[DUMMY],
+            documents=[doc.text],
+            metadatas=[
+                {
+                    "kind": "doc",
+                    "doc_id": version[0],
+                    "sha256": version[1],
+                    "status": "pending",
+                    "seq": 0,
+                    "n_chunks": len(chunks),
+                    "added_at": now(),
+                    "meta": json.dumps(asdict(doc.meta)),
+                    "original": original,
+                    "tables": tables_to_json(doc.data_tables),
+                }
+            ],
+        )
 
     def commit(self, version: Version, previous: Version | None) -> None:
         generation = self._next_generation()
@@ -158,16 +174,20 @@ class ServerRegistry:
     def leftovers(self) -> list[Version]:
         """Pending and retired versions, and a ``replacing`` one whose successor went live; a
         ``replacing`` one whose successor never went live is live again (status ``ready``)."""
-        ids, metas, _ = get_all(self.records, where={"$and": [
-            {"kind": "doc"}, {"status": {"$in": ["pending", "retired", "replacing"]}}]}, include=["metadatas"])
+        ids, metas, _ = get_all(
+            self.records,
+            where={"$and": [{"kind": "doc"}, {"status": {"$in": ["pending", "retired", "replacing"]}}]},
+            include=["metadatas"],
+        )
         versions: list[Version] = []
-        for rid, m in zip(ids, metas):
+        for rid, m in zip(ids, metas, strict=False):
             version = (m["doc_id"], m["sha256"])
             if m["status"] == "replacing":
                 if self.find_ready(version[0]) == version:  # its successor never went live
                     self.records.update(ids=[rid], metadatas=[{"status": "ready"}])
-                    logger.info("recovery: %s@%s is ready again (its replacement never went live)",
-                                version[0], version[1][:12])
+                    logger.info(
+                        "recovery: %s@%s is ready again (its replacement never went live)", version[0], version[1][:12]
+                    )
                     continue
             versions.append(version)
         return versions
@@ -177,20 +197,23 @@ class ServerRegistry:
         include = ["metadatas", "documents"] if documents else ["metadatas"]
         kwargs = {"where": where} if where else {}
         ids, metas, docs = get_all(self.vectors, include=include, **kwargs)
-        return list(zip(ids, metas, docs))
+        return list(zip(ids, metas, docs, strict=False))
 
     def chunks(self, ids: list[str]) -> dict[str, tuple[Chunk, DocumentMeta]]:
         if not ids:
             return {}
         got = self.vectors.get(ids=ids, include=["metadatas"])
-        rows = [(cid, m) for cid, m in zip(got["ids"], got["metadatas"]) if m and "chunk" in m]
+        rows = [(cid, m) for cid, m in zip(got["ids"], got["metadatas"], strict=False) if m and "chunk" in m]
         doc_ids = sorted({m["doc_id"] for _, m in rows})
         if not doc_ids:
             return {}
         winners = self._winners({"doc_id": {"$in": doc_ids}})
         metas = {d: meta_from_json(m["meta"]) for d, (_, m) in winners.items()}
-        return {cid: (chunk_from_json(m["chunk"]), metas[m["doc_id"]]) for cid, m in rows
-                if m["doc_id"] in winners and winners[m["doc_id"]][1]["sha256"] == m["sha256"]}
+        return {
+            cid: (chunk_from_json(m["chunk"]), metas[m["doc_id"]])
+            for cid, m in rows
+            if m["doc_id"] in winners and winners[m["doc_id"]][1]["sha256"] == m["sha256"]
+        }
 
     def document_chunks(self, version: Version) -> list[Chunk]:
         rows = self._chunk_rows(version_where(version), documents=False)
@@ -225,8 +248,10 @@ class ServerRegistry:
         return rec[0].get("tables") if rec else None
 
     def sources(self) -> list[SourceInfo]:
-        return [source_info(d, m["sha256"], meta_from_json(m["meta"]), int(m["n_chunks"]), m["added_at"])
-                for d, (_, m) in sorted(self._winners().items())]
+        return [
+            source_info(d, m["sha256"], meta_from_json(m["meta"]), int(m["n_chunks"]), m["added_at"])
+            for d, (_, m) in sorted(self._winners().items())
+        ]
 
     def count_documents(self) -> int:
         return len(self._winners())

@@ -13,10 +13,10 @@ import json
 import logging
 import sqlite3
 import threading
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
-from typing import Callable, Iterator
 
 from ..errors import StoreError
 from ..records import Chunk, DocumentMeta, LoadedDocument, SourceInfo
@@ -49,8 +49,10 @@ def _v2_trash_to_orphans(db: sqlite3.Connection) -> None:
     if ids:
         row = db.execute("SELECT value FROM state WHERE key=?", (ORPHAN_VECTORS,)).fetchone()
         known = json.loads(row[0]) if row and row[0] else []
-        db.execute("INSERT OR REPLACE INTO state (key, value) VALUES (?, ?)",
-                   (ORPHAN_VECTORS, json.dumps(sorted(set(known) | set(ids)))))
+        db.execute(
+            "INSERT OR REPLACE INTO state (key, value) VALUES (?, ?)",
+            (ORPHAN_VECTORS, json.dumps(sorted(set(known) | set(ids)))),
+        )
         logger.info("record layout 2: %d vector id(s) of the trash table left for the next recovery", len(ids))
     db.execute("DROP TABLE trash")
 
@@ -74,15 +76,18 @@ def migrate(db: sqlite3.Connection, path: Path | str = "") -> int:
     if version == latest:
         return version
     if version > latest:
-        raise StoreError(f"the record of documents at {path} has layout {version}; this version of "
-                         f"nearshore-qa reads up to layout {latest}: upgrade it")
+        raise StoreError(
+            f"the record of documents at {path} has layout {version}; this version of "
+            f"nearshore-qa reads up to layout {latest}: upgrade it"
+        )
     try:
         db.execute("BEGIN IMMEDIATE")
     except sqlite3.OperationalError as exc:
         if "readonly" not in str(exc):
             raise
-        logger.warning("the record at %s has layout %d (current: %d) and is read-only: read as it is",
-                       path, version, latest)
+        logger.warning(
+            "the record at %s has layout %d (current: %d) and is read-only: read as it is", path, version, latest
+        )
         return version
     try:
         version = db.execute("PRAGMA user_version").fetchone()[0]  # another process may have migrated
@@ -95,8 +100,14 @@ def migrate(db: sqlite3.Connection, path: Path | str = "") -> int:
         db.execute("ROLLBACK")
         raise
     if version < latest:
-        logger.log(logging.DEBUG if fresh else logging.INFO, "record of documents at %s: layout %d -> %d%s",
-                   path, version, latest, " (new)" if fresh else "")
+        logger.log(
+            logging.DEBUG if fresh else logging.INFO,
+            "record of documents at %s: layout %d -> %d%s",
+            path,
+            version,
+            latest,
+            " (new)" if fresh else "",
+        )
     return latest
 
 
@@ -143,8 +154,9 @@ class SQLiteRegistry:
 
     def _bump(self, db: sqlite3.Connection) -> None:
         row = db.execute("SELECT value FROM state WHERE key='generation'").fetchone()
-        db.execute("INSERT OR REPLACE INTO state (key, value) VALUES ('generation', ?)",
-                   (str(int(row[0] if row else 0) + 1),))
+        db.execute(
+            "INSERT OR REPLACE INTO state (key, value) VALUES ('generation', ?)", (str(int(row[0] if row else 0) + 1),)
+        )
 
     def bump(self) -> None:
         with self._transaction() as db:
@@ -153,7 +165,8 @@ class SQLiteRegistry:
     # writing (the caller holds the store's write lock)
     def find_ready(self, doc_id: str) -> Version | None:
         row = self.db.execute(
-            "SELECT doc_id, sha256 FROM documents WHERE doc_id=? AND status='ready'", (doc_id,)).fetchone()
+            "SELECT doc_id, sha256 FROM documents WHERE doc_id=? AND status='ready'", (doc_id,)
+        ).fetchone()
         return (row[0], row[1]) if row else None
 
     def find_by_hash(self, sha: str) -> str | None:
@@ -170,11 +183,17 @@ class SQLiteRegistry:
         version = (doc.meta.doc_id, doc.sha256)
         with self._transaction() as db:
             db.execute("DELETE FROM chunks WHERE doc_id=? AND sha256=?", version)
-            db.execute("INSERT OR REPLACE INTO documents VALUES (?,?,?,?,?,?,?,?)",
-                       (*version, "pending", json.dumps(asdict(doc.meta)), doc.text, original, len(chunks), now()))
-            db.executemany("INSERT INTO chunks VALUES (?,?,?,?,?,?)",
-                           [(c.chunk_id, version[0], version[1], c.ordinal, json.dumps(asdict(c)), t)
-                            for c, t in zip(chunks, texts)])
+            db.execute(
+                "INSERT OR REPLACE INTO documents VALUES (?,?,?,?,?,?,?,?)",
+                (*version, "pending", json.dumps(asdict(doc.meta)), doc.text, original, len(chunks), now()),
+            )
+            db.executemany(
+                "INSERT INTO chunks VALUES (?,?,?,?,?,?)",
+                [
+                    (c.chunk_id, version[0], version[1], c.ordinal, json.dumps(asdict(c)), t)
+                    for c, t in zip(chunks, texts, strict=False)
+                ],
+            )
             db.execute("INSERT OR REPLACE INTO doc_tables VALUES (?,?,?)", (*version, tables_to_json(doc.data_tables)))
 
     def commit(self, version: Version, previous: Version | None) -> None:
@@ -198,21 +217,24 @@ class SQLiteRegistry:
 
     def leftovers(self) -> list[Version]:
         """Versions not live that a killed writer left: pending or retired."""
-        return [(r[0], r[1]) for r in self.db.execute(
-            "SELECT doc_id, sha256 FROM documents WHERE status IN ('pending', 'retired')")]
+        return [
+            (r[0], r[1])
+            for r in self.db.execute("SELECT doc_id, sha256 FROM documents WHERE status IN ('pending', 'retired')")
+        ]
 
     # reading
-    _READY_JOIN = ("FROM chunks c JOIN documents d ON c.doc_id=d.doc_id AND c.sha256=d.sha256 "
-                   "WHERE d.status='ready'")
+    _READY_JOIN = "FROM chunks c JOIN documents d ON c.doc_id=d.doc_id AND c.sha256=d.sha256 WHERE d.status='ready'"
 
     def chunks(self, ids: list[str]) -> dict[str, tuple[Chunk, DocumentMeta]]:
         out: dict[str, tuple[Chunk, DocumentMeta]] = {}
         metas: dict[Version, DocumentMeta] = {}
         for i in range(0, len(ids), 500):
-            part = ids[i:i + 500]
+            part = ids[i : i + 500]
             rows = self.db.execute(
                 f"SELECT c.chunk_id, c.data, d.doc_id, d.sha256, d.meta {self._READY_JOIN} AND c.chunk_id IN "
-                f"({','.join('?' * len(part))})", part).fetchall()
+                f"({','.join('?' * len(part))})",
+                part,
+            ).fetchall()
             for chunk_id, data, doc_id, sha, meta in rows:
                 if (doc_id, sha) not in metas:
                     metas[(doc_id, sha)] = meta_from_json(meta)
@@ -226,7 +248,8 @@ class SQLiteRegistry:
     def all_chunks(self) -> Iterator[tuple[Chunk, DocumentMeta]]:
         metas: dict[Version, DocumentMeta] = {}
         rows = self.db.execute(
-            f"SELECT c.data, d.doc_id, d.sha256, d.meta {self._READY_JOIN} ORDER BY c.doc_id, c.ordinal")
+            f"SELECT c.data, d.doc_id, d.sha256, d.meta {self._READY_JOIN} ORDER BY c.doc_id, c.ordinal"
+        )
         for data, doc_id, sha, meta in rows:
             if (doc_id, sha) not in metas:
                 metas[(doc_id, sha)] = meta_from_json(meta)
@@ -234,11 +257,13 @@ class SQLiteRegistry:
 
     def lexical_rows(self) -> list[tuple[str, str]]:
         return self.db.execute(
-            f"SELECT c.chunk_id, c.embed_text {self._READY_JOIN} ORDER BY c.doc_id, c.ordinal").fetchall()
+            f"SELECT c.chunk_id, c.embed_text {self._READY_JOIN} ORDER BY c.doc_id, c.ordinal"
+        ).fetchall()
 
     def document(self, doc_id: str) -> tuple[DocumentMeta, str, str] | None:
         row = self.db.execute(
-            "SELECT meta, text, original FROM documents WHERE doc_id=? AND status='ready'", (doc_id,)).fetchone()
+            "SELECT meta, text, original FROM documents WHERE doc_id=? AND status='ready'", (doc_id,)
+        ).fetchone()
         return (meta_from_json(row[0]), row[1], row[2]) if row else None
 
     def tables_json(self, version: Version) -> str | None:
@@ -247,7 +272,8 @@ class SQLiteRegistry:
 
     def sources(self) -> list[SourceInfo]:
         rows = self.db.execute(
-            "SELECT doc_id, sha256, meta, n_chunks, added_at FROM documents WHERE status='ready' ORDER BY doc_id")
+            "SELECT doc_id, sha256, meta, n_chunks, added_at FROM documents WHERE status='ready' ORDER BY doc_id"
+        )
         return [source_info(doc_id, sha, meta_from_json(meta), n, added) for doc_id, sha, meta, n, added in rows]
 
     def count_documents(self) -> int:

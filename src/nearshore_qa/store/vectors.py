@@ -48,8 +48,10 @@ def connect(folder: Path, url: str | None, timeout: float):
     except Exception as exc:
         logger.debug("the Chroma server at %s refused this client", url, exc_info=True)
         detail = str(exc).splitlines()[0][:200] if str(exc).strip() else "no detail"
-        raise StoreError(f"cannot use the Chroma server at {url} ({type(exc).__name__}: {detail}; "
-                         f"is it a Chroma 1.x server that accepts this client?)") from None
+        raise StoreError(
+            f"cannot use the Chroma server at {url} ({type(exc).__name__}: {detail}; "
+            f"is it a Chroma 1.x server that accepts this client?)"
+        ) from None
     return client
 
 
@@ -91,16 +93,23 @@ class Vectors:
             existing = None
         if existing is not None:
             meta = existing.metadata or {}
-            if meta.get("embedding_model") not in (None, self.embedder.name) or \
-                    meta.get("embedding_dim") not in (None, self.embedder.dimension):
+            if meta.get("embedding_model") not in (None, self.embedder.name) or meta.get("embedding_dim") not in (
+                None,
+                self.embedder.dimension,
+            ):
                 raise StoreError(
                     f"the store at {self.where} was built with the embedding model "
                     f"{meta.get('embedding_model')} ({meta.get('embedding_dim')} dimensions); this "
                     f"version uses {self.embedder.name} ({self.embedder.dimension}). Use another store "
-                    f"or re-ingest into a new one.")
+                    f"or re-ingest into a new one."
+                )
         try:
-            return Chroma(client=client, collection_name=self.name, embedding_function=self.embedder,
-                          collection_metadata={"hnsw:space": "cosine", **model})
+            return Chroma(
+                client=client,
+                collection_name=self.name,
+                embedding_function=self.embedder,
+                collection_metadata={"hnsw:space": "cosine", **model},
+            )
         except Exception as exc:
             logger.debug("cannot open the collection %s at %s", self.name, self.where, exc_info=True)
             raise StoreError(f"cannot open the collection {self.name} at {self.where}: {exc}") from None
@@ -129,15 +138,19 @@ class Vectors:
         coll = self.collection
         step = self.max_batch()
         for i in range(0, len(ids), step):
-            coll.upsert(ids=ids[i:i + step], embeddings=vectors[i:i + step], documents=texts[i:i + step],
-                        metadatas=metadatas[i:i + step])
+            coll.upsert(
+                ids=ids[i : i + step],
+                embeddings=vectors[i : i + step],
+                documents=texts[i : i + step],
+                metadatas=metadatas[i : i + step],
+            )
 
     def delete_version(self, version: Version) -> None:
         self.collection.delete(where=version_where(version))
 
     def delete_ids(self, ids: list[str]) -> None:
         for i in range(0, len(ids), 5000):
-            self.collection.delete(ids=ids[i:i + 5000])
+            self.collection.delete(ids=ids[i : i + 5000])
 
     # --- reading ---------------------------------------------------------------------------
     def search(self, vector: list[float], k: int) -> list[tuple[str, float]]:
@@ -145,7 +158,7 @@ class Vectors:
         if self.collection.count() == 0:
             return []
         result = self.collection.query(query_embeddings=[vector], n_results=k, include=["distances"])
-        return [(i, 1.0 - float(d)) for i, d in zip(result["ids"][0], result["distances"][0])]
+        return [(i, 1.0 - float(d)) for i, d in zip(result["ids"][0], result["distances"][0], strict=False)]
 
     def similarities(self, vector: list[float], ids: list[str]) -> dict[str, float]:
         """Cosine similarity of the given vectors to ``vector``."""
@@ -163,4 +176,4 @@ class Vectors:
         if got["embeddings"] is None or not len(got["embeddings"]):
             return {}
         sims = np.asarray(got["embeddings"], dtype=np.float32) @ np.asarray(vector, dtype=np.float32)
-        return dict(zip(got["ids"], sims.tolist()))
+        return dict(zip(got["ids"], sims.tolist(), strict=False))
