@@ -28,6 +28,7 @@ from typing import Any, Literal, get_args
 
 from .errors import ComputeRefusal
 from .figures import FoundFigure, find_figures
+from .text import MONTHS
 
 logger = logging.getLogger(__name__)
 
@@ -43,20 +44,7 @@ _SCALE_WORDS = {1.0: "", 1e3: "thousand", 1e6: "million", 1e9: "billion", 1e12: 
 _CURRENCY_PREFIX = {"USD": "US$", "MXN": "MXN ", "CAD": "C$", "EUR": "€", "GBP": "£"}
 _WRITTEN_NUMBER = re.compile(r"[-−–]?\d[\d,]*(?:\.\d+)?")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
-_MONTHS = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-]
+_MONTHS = [m.lower() for m in MONTHS]
 
 
 @dataclass(frozen=True)
