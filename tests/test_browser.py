@@ -375,3 +375,42 @@ def test_phone_width_fits(server, page, shots):
         assert emoji_in_page(page) == []
     finally:
         context.close()
+
+
+def test_trend_question_draws_a_chart_whose_points_name_their_sources(server, page, shots):
+    """A trend question: the first-to-last line and the chart come first; hovering a point shows
+    its period, value, row, column and source, and the cited point says it is cited."""
+    page.goto(server.url)
+    page.get_by_test_id("stChatInputTextArea").wait_for(timeout=180_000)
+    answer = ask(page, "How have US imports from China changed since 2015?", "fell from 483,201.7 in 2015")
+    # The first-to-last line comes first, from the table's 2015 and 2025 rows (the corpus CSV).
+    summary = answer.locator("strong").first
+    line = "US imports from China (US$ m) fell from 483,201.7 in 2015 to 308,379.7 in 2025 (−36.2 %)."
+    assert summary.inner_text() == line
+    chart = answer.get_by_test_id("stVegaLiteChart").first
+    # Vega's SVG renderer (Streamlit's choice for small data): one path per point, its
+    # aria-label listing the point's fields.
+    points = chart.locator('g.mark-symbol path[aria-roledescription="point"]')
+    points.first.wait_for()
+    assert points.count() == 11  # 2015-2025: every year of the table from the one asked about
+    cited = chart.locator('g.mark-symbol path[aria-roledescription="point"][aria-label*="Cited: cited"]')
+    assert cited.count() == 2  # the first and the last year, the answer's two operands
+    summary.evaluate("el => el.scrollIntoView({block: 'start'})")
+    page.wait_for_timeout(300)
+    tooltip = page.locator("#vg-tooltip-element")
+    cited.first.hover(force=True)
+    tooltip.wait_for(state="visible", timeout=15_000)
+    text = " ".join(tooltip.inner_text().split())
+    assert "Period 2015" in text and "Row 2015 (row 1)" in text, text
+    assert "Column US imports from China (US$ m)" in text, text
+    assert "Source U.S. Census Bureau via FRED" in text and "table U.S. imports of goods from China" in text, text
+    assert "Cited cited" in text and "483,201.7" in text, text
+    page.screenshot(path=str(shots / "11-chart.png"))
+    # A point the answer does not cite says so in its tooltip. (Leave the cited point first:
+    # its tooltip covers the points to its right.)
+    page.mouse.move(0, 0)
+    tooltip.wait_for(state="hidden", timeout=15_000)
+    points.nth(4).hover(force=True)
+    page.wait_for_function("() => (document.querySelector('#vg-tooltip-element') || {}).innerText?.includes('2019')")
+    text = " ".join(tooltip.inner_text().split())
+    assert "Row 2019 (row 5)" in text and "Cited not cited" in text and "449,110.7" in text, text
