@@ -383,7 +383,8 @@ def show_chart(series, i: int) -> None:
             for p in series.points
         ]
     )
-    x = alt.X("period:O", sort=list(data["period"]), title=None)
+    # horizontal period labels: rotated ones took most of the plot's height
+    x = alt.X("period:O", sort=list(data["period"]), title=None, axis=alt.Axis(labelAngle=0, labelOverlap=True))
     y = alt.Y("value:Q", title=series.measure, scale=alt.Scale(zero=False))
     tooltip = [
         alt.Tooltip("period:N", title="Period"),
@@ -403,7 +404,7 @@ def show_chart(series, i: int) -> None:
         ),
         tooltip=tooltip,
     )
-    chart = (base.mark_line(color="#4c78a8") + dots).properties(title=series.title, height=260)
+    chart = (base.mark_line(color="#4c78a8") + dots).properties(height=260)  # the y axis names the measure
     st.altair_chart(chart, width="stretch")
     st.caption(f"Source: {md(series.source)} · every point is a cell of the cited table \\[{series.marker}\\]")
     st.download_button(
