@@ -283,3 +283,43 @@ def test_labels_and_periods():
     assert period_key("October 2022") == (2022, 10)
     assert period_key("FY2019") == (2019, 0)
     assert period_key("no year") is None
+
+
+def test_the_subject_reads_the_sidecar_label_of_the_column():
+    """A column named us_imports_from_china_usd_millions reads as its sidecar label ("US imports
+    from China", proper nouns kept); a sentence-case label reads in lower case mid-sentence."""
+    china = [
+        Operand(
+            value=v * 1e6,
+            text=t,
+            kind="currency",
+            currency="USD",
+            scale=1e6,
+            decimals=1,
+            period=p,
+            measure="us_imports_from_china_usd_millions",
+            measure_label="US imports from China",
+            citation=i,
+        )
+        for i, (v, t, p) in enumerate([(483201.7, "483,201.7", "2015"), (308379.7, "308,379.7", "2025")], 1)
+    ]
+    assert compute("change", china).text.startswith("US imports from China fell by US$174,822.0 million")
+    unlabelled = [Operand(**{**o.__dict__, "measure_label": ""}) for o in china]
+    assert compute("change", unlabelled).text.startswith("US imports from china fell")  # the name alone
+    trade = [
+        Operand(
+            value=v * 1e6,
+            text=t,
+            kind="currency",
+            currency="USD",
+            scale=1e6,
+            decimals=1,
+            period="2023",
+            entity=e,
+            measure="total_trade_usd_millions",
+            measure_label="Total trade",
+            citation=i,
+        )
+        for i, (v, t, e) in enumerate([(797958.4, "797,958.4", "Mexico"), (772974.7, "772,974.7", "Canada")], 1)
+    ]
+    assert compute("sum", trade).text.startswith("Combined, total trade in 2023 was US$1,570,933.1 million")

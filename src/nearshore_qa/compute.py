@@ -61,6 +61,7 @@ class Operand:
     period: str = ""  # "2024", "October 2022", "FY2019"
     entity: str = ""  # row label: "Mexico", "Laredo"
     measure: str = ""  # column label: "total_trade_usd_billions"
+    measure_label: str = ""  # how a person reads it, from the table's sidecar: "US imports from China"
     citation: int | None = None  # the answer's citation marker
     doc_id: str = ""
     chunk_id: str = ""
@@ -555,9 +556,12 @@ def _shown(o: Operand) -> str:
     return f"{o.display}{_cite(o)}"
 
 
-def describe(measure: str, entity: str = "") -> str:
-    """A readable subject from a column and a row label: "total trade for Mexico"."""
-    words = re.sub(r"\bus\b", "US", norm_label(measure))  # "us_exports_…" reads "US exports"
+def describe(measure: str, entity: str = "", label: str = "") -> str:
+    """A readable subject from a column (or its sidecar ``label``, as written) and a row label:
+    "total trade for Mexico", "US imports from China"."""
+    if label and not label.split()[0].isupper():  # a sidecar label in sentence case: "Total trade" mid-sentence
+        label = label[:1].lower() + label[1:]
+    words = label or re.sub(r"\bus\b", "US", norm_label(measure))  # "us_exports_…" reads "US exports"
     return " for ".join(p for p in (words, entity) if p)
 
 
@@ -565,10 +569,12 @@ def _subject(subject: str, operands: list[Operand], over_entities: bool) -> str:
     if subject:
         return subject
     measures = {norm_label(o.measure) for o in operands if o.measure}
+    labels = {o.measure_label for o in operands if o.measure}
     entities = {o.entity for o in operands if o.entity}
     measure = next(iter(measures)) if len(measures) == 1 else ""
+    label = next(iter(labels)) if measure and len(labels) == 1 else ""
     entity = next(iter(entities)) if len(entities) == 1 and not over_entities else ""
-    return describe(measure, entity) or "the figure"
+    return describe(measure, entity, label) or "the figure"
 
 
 def _cap(text: str) -> str:

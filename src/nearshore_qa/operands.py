@@ -73,6 +73,7 @@ class Evidence:
     published: str = ""
     publisher: str = ""
     title: str = ""
+    labels: tuple[tuple[str, str], ...] = ()  # (column, label) from the table's sidecar
 
     @property
     def is_row(self) -> bool:
@@ -97,6 +98,7 @@ class Evidence:
             published=data_vintage_of(d),
             publisher=data_source_of(d),
             title=d.title,
+            labels=tuple((col, label) for col, label, *_ in getattr(d, "columns", ()) if label),
         )
 
 
@@ -231,6 +233,7 @@ def operands_from_row(ev: Evidence) -> list[Operand]:
                 period=in_header or period,
                 entity=entity,
                 measure="" if in_header else column,
+                measure_label="" if in_header else dict(ev.labels).get(column, ""),
                 citation=ev.marker,
                 doc_id=ev.doc_id,
                 chunk_id=ev.chunk_id,
