@@ -264,10 +264,12 @@ def test_ask_read_sources_upload_and_stay_safe(server, page, shots, capsys):
     (files / "widget-trade.md").write_text(XSS_DOC, encoding="utf-8")
     (files / "nogales-note.txt").write_text(NOTE_DOC, encoding="utf-8")
     view(page, "Add")
+    # the uploader of the Add view, rendered (not a stale one from the rerun before it)
+    page.get_by_test_id("stFileUploaderDropzone").wait_for()
     page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(
         [str(files / "widget-trade.md"), str(files / "nogales-note.txt")]
     )
-    page.get_by_text("nogales-note.txt").first.wait_for()
+    page.get_by_text("nogales-note.txt").first.wait_for(timeout=120_000)  # a busy machine uploads slowly
     page.get_by_role("button", name="Add the uploaded files").click()
     page.get_by_text("added: 2").wait_for()
     page.get_by_text("New documents are answerable right away").wait_for()  # rendered after the table
