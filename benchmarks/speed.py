@@ -41,6 +41,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from nearshore_qa.text import MONTHS
+
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "corpus"
 EVAL = REPO / "eval" / "questions.jsonl"
@@ -262,20 +264,6 @@ HS2 = [
     ("28", "Inorganic chemicals"),
     ("38", "Miscellaneous chemical products"),
     ("74", "Copper"),
-]
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
 ]
 
 

@@ -207,7 +207,7 @@ def _print_answer(answer: Answer, as_json: bool) -> None:
     for f in answer.figures:
         if f.computed:  # the answer line holds the result, operands and formula; say how it was checked
             mark = "verified by recomputing" if f.verified else "NOT VERIFIED"
-            print(f"  computed {f.details.get('display', f.value)} = {f.formula}: {mark}")
+            print(f"  computed {f.equation}: {mark}")
             continue
         mark = "verified" if f.verified else "NOT VERIFIED"
         where = f" against [{f.citation}]" if f.citation else " (no source states it)"

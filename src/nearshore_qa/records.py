@@ -117,6 +117,11 @@ class Figure:
     def computed(self) -> bool:
         return self.kind == "computed"
 
+    @property
+    def equation(self) -> str:
+        """A computed figure's result and formula: "36.7% = (839.89 − 614.50) ÷ 614.50"."""
+        return f"{self.details.get('display', self.value)} = {self.formula}"
+
     def to_json(self) -> dict[str, Any]:
         """The five keys of every figure; a computed one adds its formula, operands and details."""
         out = {
