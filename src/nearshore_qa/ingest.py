@@ -561,7 +561,7 @@ def _pdf_tables(data: bytes, text: str, pages: tuple[tuple[int, int, int], ...])
             found, pos = [], span[0]
             for row in grid:
                 cells = [c for c in row if c]
-                at = text.find(cells[0], pos, span[1]) if cells else -1
+                at = _row_start(text, cells, pos, span[1]) if cells else -1
                 if at < 0:
                     break
                 line_start = text.rfind("\n", 0, at) + 1
@@ -579,6 +579,18 @@ def _pdf_tables(data: bytes, text: str, pages: tuple[tuple[int, int, int], ...])
         )
         if table is not None:
             yield table
+
+
+def _row_start(text: str, cells: list[str], pos: int, end: int) -> int:
+    """Where a table row begins in a page's text: its first cell at the start of a line, as a
+    whole word, followed (after spaces or a line break) by its second cell. A bare substring
+    search took a heading such as "Partners ranked by total trade" for the header row "Partner |
+    Exports | ...", and the page footer above it for the table's caption."""
+    first = re.compile(r"(?m)^[ \t]*(" + re.escape(cells[0]) + r")(?=\s|$)")
+    for match in first.finditer(text, pos, end):
+        if len(cells) < 2 or text[match.end(1) : end].lstrip().startswith(cells[1]):
+            return match.start(1)
+    return -1
 
 
 def _pdf_date(value) -> str:
