@@ -3,7 +3,9 @@
 A figure question may be answered from more than one document (an article quotes the same
 Census figure as a table row). For figure answers with at least four significant digits, every
 corpus document that states the figure and names the question's subject is added to
-"sources", so citing it counts as correct. Run from the repository root.
+"sources", so citing it counts as correct. Questions of another set ("set": "heldout", asked
+about eval/documents/) keep the sources written in their part file: a corpus passage that happens
+to hold the same number is a distractor there, not a source. Run from the repository root.
 """
 
 import json
@@ -42,7 +44,7 @@ for part in sorted(Path("eval/parts").glob("*.jsonl")):
         sizes[(item["kind"], item["split"])] = sizes.get((item["kind"], item["split"]), 0) + 1
         expected = [e for e in item.get("expected", []) if len(re.sub(r"\D", "", e)) >= 4]
         # a computed answer's sources are those holding its operands, listed in its part file
-        if expected and item["kind"] not in ("unanswerable", "computed"):
+        if expected and item["kind"] not in ("unanswerable", "computed") and item.get("set", "corpus") == "corpus":
             names = QuestionProfile.of(item["question"]).names
             for doc_id, (title, text) in texts.items():
                 if doc_id in item["sources"]:

@@ -7,7 +7,7 @@ import os
 import re
 
 import pytest
-from helpers import CORPUS_DIR, EXPECTED_DOCS, snapshot, source_ids
+from helpers import CORPUS_DIR, EXPECTED_DOCS, REPO_ROOT, snapshot, source_ids
 
 from nearshore_qa.errors import IngestError
 from nearshore_qa.ingest import load_bytes, load_file
@@ -380,3 +380,105 @@ def test_cli_prints_the_front_matter_warning_with_the_file_name(tmp_path):
     assert re.search(
         r"^nearshore-qa: warning: bad-yaml\.md: front matter is not valid YAML at line \d+", proc.stderr, re.M
     ), proc.stderr
+
+
+# --- the held-out evaluation documents (eval/documents) --------------------------------------
+
+EVAL_DOCUMENTS = REPO_ROOT / "eval" / "documents"
+# file -> number of tables that must parse as data (Markdown, HTML, DOCX and ruled PDF tables)
+EVAL_TABLES = {
+    "asian-suppliers-korea-vietnam-taiwan-india-2018-2023.md": 1,
+    "us-exports-to-canada-beyond-vehicles-2022-2024.md": 1,
+    "us-farm-exports-to-mexico-dairy-grain-oilseeds-2020-2024.md": 0,
+    "texas-border-ports-beyond-laredo-2010-2019.txt": 0,
+    "texas-border-passenger-and-pedestrian-crossings-2019-2023.txt": 0,
+    "us-exports-to-mexican-states-2010-2019.html": 1,
+    "us-imports-from-china-month-by-month-2024-2025.html": 1,
+    "fdi-bajio-and-jalisco-2008-2012.docx": 2,
+    "us-canada-trade-by-mode-2023-2024.docx": 1,
+    "us-mexico-monthly-trade-by-mode-2025.pdf": 1,
+    "us-partners-after-the-big-three-h1-2024.pdf": 1,
+}
+
+
+def load_eval(name: str):
+    return load_file(EVAL_DOCUMENTS / name, name, 50 * MB)
+
+
+def test_every_eval_document_is_listed_here():
+    assert sorted(p.name for p in EVAL_DOCUMENTS.iterdir()) == sorted(EVAL_TABLES)
+
+
+@pytest.mark.parametrize("name", sorted(EVAL_TABLES))
+def test_eval_documents_load_cleanly_with_their_tables(name):
+    doc = load_eval(name)
+    assert not doc.warnings
+    assert doc.meta.title and "nearshore-qa eval set" in (doc.meta.source + doc.meta.author + doc.text[:600])
+    assert len(doc.data_tables) == EVAL_TABLES[name]
+    for table in doc.data_tables:
+        assert table.rows
+
+
+CODE_COLUMN = pytest.mark.xfail(
+    strict=True,
+    reason="a numeric code column (HS chapter 39, 98, …) before the text column is read as values: no row label",
+)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param(n, marks=CODE_COLUMN) if n == "us-exports-to-canada-beyond-vehicles-2022-2024.md" else n
+        for n, tables in sorted(EVAL_TABLES.items())
+        if tables
+    ],
+)
+def test_eval_table_rows_have_labels(name):
+    for table in load_eval(name).data_tables:
+        assert all(r.label for r in table.rows), [r.cells[0].text for r in table.rows if not r.label]
+
+
+def cell(table, row_label: str, column_label: str):
+    row = next(r for r in table.rows if r.label == row_label)
+    column = next(c for c in table.columns if c.label == column_label)
+    return row.cells[column.index]
+
+
+def test_eval_markdown_table_reads_a_two_row_header_of_years_over_units():
+    (table,) = load_eval("asian-suppliers-korea-vietnam-taiwan-india-2018-2023.md").data_tables
+    assert table.header_rows == 2
+    years = [c for c in table.value_columns]
+    assert [c.period.year for c in years] == [2018, 2020, 2022, 2023]
+    assert {(c.unit.currency, c.unit.scale) for c in years} == {("US$", "million")}
+    assert cell(table, "Thailand", "2020 US$ million").value == 37554.9
+
+
+def test_eval_html_table_keeps_its_caption_and_units():
+    (table,) = load_eval("us-exports-to-mexican-states-2010-2019.html").data_tables
+    assert "US$ million" in table.caption and table.unit.scale == "million"
+    assert len(table.rows) == 12
+    assert cell(table, "Sonora", "2015").value == 9142.6
+
+
+def test_eval_docx_tables_read_negatives_in_parentheses():
+    annual, quarterly = load_eval("fdi-bajio-and-jalisco-2008-2012.docx").data_tables
+    assert annual.caption.startswith("Table 1.") and annual.unit.scale == "million"
+    assert cell(annual, "Aguascalientes", "2010").value == 316.1
+    assert cell(quarterly, "Querétaro", "Q4").value == -550.6  # "(550.6)"
+    assert cell(quarterly, "Aguascalientes", "Q2").value == -31.3
+
+
+def test_eval_pdf_table_caption_is_the_line_above_it_not_the_page_footer():
+    # The page reads "Page 2 of 2", a heading "Partners ranked by total trade", the caption, then
+    # the table whose header starts "Partner": the header must not be found inside the heading.
+    doc = load_eval("us-partners-after-the-big-three-h1-2024.pdf")
+    (table,) = doc.data_tables
+    assert table.page == 2
+    assert table.caption.startswith("Table 1. US goods trade by partner")
+    assert (table.unit.currency, table.unit.scale) == ("US$", "million")
+    germany = next(r for r in table.rows if r.label == "Germany")
+    assert doc.text[germany.start : germany.end] == "Germany"
+    assert cell(table, "Taiwan", "Balance").value == -29948.9
+    assert cell(table, "Netherlands", "Balance").value == 27135.7
+    (monthly,) = load_eval("us-mexico-monthly-trade-by-mode-2025.pdf").data_tables
+    assert monthly.caption.startswith("Table 1. US–Mexico trade by month") and monthly.unit.scale == "billion"

@@ -57,6 +57,14 @@ def _parser() -> argparse.ArgumentParser:
         choices=("dev", "test"),
         help="only the dev part (tune on it) or the test part (report only); default both, side by side",
     )
+    ev.add_argument(
+        "--set",
+        action="append",
+        dest="sets",
+        metavar="NAME",
+        help="only the questions of this set: corpus (the shipped corpus/) or heldout (eval/documents/, "
+        "ingest it first); repeatable; default every set whose documents are in the store",
+    )
     ev.add_argument("--json", action="store_true")
     return p
 
@@ -239,7 +247,7 @@ def cmd_eval(args, settings: Settings) -> int:
     from .evaluation import DEFAULT_EVAL, print_report, run_eval
 
     lib = _library(settings)
-    report = run_eval(lib, args.file or DEFAULT_EVAL, split=args.split)
+    report = run_eval(lib, args.file or DEFAULT_EVAL, split=args.split, sets=args.sets, store=args.store)
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=1))
     else:

@@ -24,6 +24,11 @@ class DocumentNotFound(NearshoreQAError):
         super().__init__(f"no document {doc_id!r} in the store")
 
 
+class EvalSourcesMissing(NearshoreQAError):
+    """An evaluation set cites documents the store does not hold; the message names the command
+    that adds them."""
+
+
 class AnswererError(NearshoreQAError):
     """An answerer (LLM server, model file) failed; the message names the URL or model."""
 

@@ -1,7 +1,11 @@
 """`nearshore-qa eval`: run a question set through the real pipeline and score it.
 
 Each line of the set: {"id", "question", "expected": [...], "sources": [...], "kind",
-optional "history": [...]}. Unanswerable questions have no expected figures and should abstain.
+optional "history": [...], "split" ("dev" or "test") and "set"}. Unanswerable questions have no
+expected figures and should abstain. The "set" says which documents a question is asked about:
+"corpus" (the default: the shipped corpus/) or "heldout" (eval/documents/, documents written for
+the evaluation only and never tuned on); a set is asked only when the store holds every document
+its questions cite.
 """
 
 from __future__ import annotations
@@ -11,11 +15,15 @@ import re
 import time
 from pathlib import Path
 
+from .errors import EvalSourcesMissing
 from .figures import find_figures, parse_figure, same_figure
 from .settings import REPO_ROOT
 from .text import YEAR
 
 DEFAULT_EVAL = REPO_ROOT / "eval" / "questions.jsonl"
+# Where the documents a question set cites live, by set (document ids are paths relative to these).
+SET_FOLDERS = {"corpus": REPO_ROOT / "corpus", "heldout": REPO_ROOT / "eval" / "documents"}
+DEFAULT_SET = "corpus"
 
 
 def load_questions(path: str | Path) -> list[dict]:
@@ -74,11 +82,95 @@ def _percentile(values: list[float], q: float) -> float:
 SPLITS = ("dev", "test")
 
 
-def run_eval(lib, path: str | Path = DEFAULT_EVAL, k: int | None = None, split: str | None = None) -> dict:
-    """Ask every question (or those of one ``split``: "dev", tuned on, or "test", only reported)."""
+def set_of(item: dict) -> str:
+    return item.get("set") or DEFAULT_SET
+
+
+def _folder_for(doc_id: str, set_name: str) -> Path | None:
+    """The folder to ingest so that ``doc_id`` is in the store under that id."""
+    for folder in (SET_FOLDERS.get(set_name), *SET_FOLDERS.values()):
+        if folder is not None and (folder / doc_id).exists():
+            return folder
+    return None
+
+
+def ingest_command(folders: list[Path], store: Path | str | None) -> str:
+    """``nearshore-qa --store S ingest corpus eval/documents``, paths relative to the working
+    folder when they sit under it."""
+    here = Path.cwd().resolve()
+    shown = []
+    for folder in folders:
+        try:
+            shown.append(folder.resolve().relative_to(here).as_posix() or ".")
+        except ValueError:
+            shown.append(str(folder))
+    store_part = f" --store {store}" if store else ""
+    return f"nearshore-qa{store_part} ingest {' '.join(shown)}"
+
+
+def check_sources(questions: list[dict], present: set[str], store: Path | str | None = None) -> dict[str, dict]:
+    """For each set whose questions cite documents not in the store: how many questions, which
+    documents are missing and the command that adds them. Empty when every set can be asked."""
+    missing: dict[str, dict] = {}
+    by_set: dict[str, list[dict]] = {}
+    for item in questions:
+        by_set.setdefault(set_of(item), []).append(item)
+    for name, items in by_set.items():
+        needed = {doc for item in items for doc in item.get("sources") or []}
+        absent = sorted(needed - present)
+        if not absent:
+            continue
+        folders = {_folder_for(doc, name) for doc in absent} - {None}
+        order = list(SET_FOLDERS.values())  # corpus before eval/documents, as the README writes it
+        listed = sorted(folders, key=lambda f: order.index(f) if f in order else len(order))
+        missing[name] = {
+            "questions": len(items),
+            "missing": absent,
+            "command": ingest_command(listed, store) if listed else "",
+        }
+    return missing
+
+
+def _missing_message(missing: dict[str, dict]) -> str:
+    parts = []
+    for name, info in missing.items():
+        some = ", ".join(info["missing"][:3]) + (
+            f" and {len(info['missing']) - 3} more" if len(info["missing"]) > 3 else ""
+        )
+        how = f"; add them with `{info['command']}`" if info["command"] else ""
+        parts.append(
+            f"{info['questions']} {name} questions cite {len(info['missing'])} documents not in the store ({some}){how}"
+        )
+    return "; ".join(parts)
+
+
+def run_eval(
+    lib,
+    path: str | Path = DEFAULT_EVAL,
+    k: int | None = None,
+    split: str | None = None,
+    sets: list[str] | None = None,
+    store: Path | str | None = None,
+) -> dict:
+    """Ask every question (or those of one ``split``: "dev", tuned on, or "test", only reported;
+    and of the given ``sets``). A set whose cited documents are not all in the store is left out
+    (``report["skipped"]`` says which and the command that adds them); when such a set was asked
+    for by name, or nothing would be left, ``EvalSourcesMissing`` names that command instead.
+    ``store`` is only shown in that command."""
     if split is not None and split not in SPLITS:
         raise ValueError(f"split must be one of {SPLITS}, got {split!r}")
     questions = [q for q in load_questions(path) if split is None or q.get("split") == split]
+    if sets:
+        known = {set_of(q) for q in questions}
+        unknown = [s for s in sets if s not in known]
+        if unknown:
+            raise ValueError(f"no questions of set {unknown[0]!r} in {path}; sets there: {', '.join(sorted(known))}")
+        questions = [q for q in questions if set_of(q) in sets]
+    present = {s.doc_id for s in lib.sources()}
+    skipped = check_sources(questions, present, store)
+    if skipped and (sets or len(skipped) == len({set_of(q) for q in questions})):
+        raise EvalSourcesMissing(_missing_message(skipped))
+    questions = [q for q in questions if set_of(q) not in skipped]
     k = k or lib.settings.top_k
     rows = []
     latencies = []
@@ -114,6 +206,7 @@ def run_eval(lib, path: str | Path = DEFAULT_EVAL, k: int | None = None, split: 
                 "id": item.get("id", ""),
                 "kind": item["kind"],
                 "split": item.get("split", ""),
+                "set": set_of(item),
                 "question": item["question"],
                 "standalone": answer.standalone_question,
                 "abstained": answer.abstained,
@@ -127,6 +220,7 @@ def run_eval(lib, path: str | Path = DEFAULT_EVAL, k: int | None = None, split: 
             }
         )
     report = _summarise(rows, latencies, verified, total_figures, k)
+    report["skipped"] = skipped
     # every computed figure must carry a formula and operands that recompute to its value
     report["overall"]["computed_figures"] = computed
     report["overall"]["computed_verified_rate"] = round(computed_checked / computed, 3) if computed else None
@@ -179,6 +273,17 @@ def _summarise(rows: list[dict], latencies: list[float], verified: int, total_fi
         "by_split": {
             sp: metrics([r for r in rows if r["split"] == sp]) for sp in SPLITS if any(r["split"] == sp for r in rows)
         },
+        # each set apart (the held-out documents were never tuned on), with its own figures by kind
+        "by_set": {
+            name: {
+                **metrics([r for r in rows if r["set"] == name]),
+                "by_kind": {
+                    kind: metrics([r for r in rows if r["set"] == name and r["kind"] == kind])
+                    for kind in sorted({r["kind"] for r in rows if r["set"] == name})
+                },
+            }
+            for name in sorted({r["set"] for r in rows})
+        },
         "failed": failed,
         "rows": rows,
     }
@@ -207,16 +312,36 @@ def print_report(report: dict) -> None:
                 f"  {sp:<5} n={m['questions']:<3} figure={m['figure_accuracy']} citation={m['citation_accuracy']} "
                 f"abstention={m['abstention_accuracy']} false_abst={m['false_abstentions']} {hit_key}={m[hit_key]}"
             )
-    print("\nby kind:")
-    for kind, m in report["by_kind"].items():
+    by_set = report.get("by_set", {})
+    if len(by_set) > 1:  # the shipped corpus's questions and the held-out documents' apart
+        print("\nby set:")
+        for name, m in by_set.items():
+            print(
+                f"  {name:<8} n={m['questions']:<3} figure={m['figure_accuracy']} citation={m['citation_accuracy']} "
+                f"abstention={m['abstention_accuracy']} false_abst={m['false_abstentions']} {hit_key}={m[hit_key]}"
+            )
+    sections = (
+        [(f" ({name})", m["by_kind"]) for name, m in by_set.items()] if len(by_set) > 1 else [("", report["by_kind"])]
+    )
+    for title, kinds in sections:
+        print(f"\nby kind{title}:")
+        for kind, m in kinds.items():
+            print(
+                f"  {kind:<16} n={m['questions']:<3} figure={m['figure_accuracy']} citation={m['citation_accuracy']} "
+                f"abstention={m['abstention_accuracy']} false_abst={m['false_abstentions']} {hit_key}={m[hit_key]}"
+            )
+    for name, info in report.get("skipped", {}).items():
         print(
-            f"  {kind:<16} n={m['questions']:<3} figure={m['figure_accuracy']} citation={m['citation_accuracy']} "
-            f"abstention={m['abstention_accuracy']} false_abst={m['false_abstentions']} {hit_key}={m[hit_key]}"
+            f"\nskipped {info['questions']} {name} questions: {len(info['missing'])} of the documents they cite are "
+            f"not in the store" + (f"; add them with `{info['command']}`" if info["command"] else "")
         )
     if report["failed"]:
         print(f"\nfailed ({len(report['failed'])}):")
         for f in report["failed"]:
-            print(f"  [{f['id']}] ({f['split'] or '-'}) {f['why']}: {f['question']}")
+            where = f["split"] or "-"
+            if len(by_set) > 1:
+                where += f", {f['set']}"
+            print(f"  [{f['id']}] ({where}) {f['why']}: {f['question']}")
             if f["standalone"] and f["standalone"] != f["question"]:
                 print(f"      understood as: {f['standalone']}")
             print(f"      expected {f['expected']} in {f['sources']}; cited {f['cited']}")
