@@ -145,7 +145,9 @@ def machine() -> dict:
 
 
 def load_questions() -> list[dict]:
-    return [json.loads(line) for line in EVAL.read_text(encoding="utf-8").splitlines() if line.strip()]
+    """The questions over the shipped corpus (the stores here hold corpus/, not eval/documents)."""
+    items = [json.loads(line) for line in EVAL.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [q for q in items if q.get("set", "corpus") == "corpus"]
 
 
 def latency_questions(items: list[dict], n: int) -> list[dict]:
