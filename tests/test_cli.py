@@ -84,6 +84,7 @@ def test_ingest_with_a_bad_file_exits_1_and_stores_the_rest(store, ingested_with
         (["ask", "-k", "0", "What was US trade with Mexico in 2024?"], "-k must be between 1 and 50"),
         (["ingest", "--max-file-mb", "0", "x.md"], "max_file_mb must be positive"),
         (["frobnicate"], "invalid choice"),
+        (["eval", "--set", "bogus"], "no questions of set 'bogus'"),
     ],
 )
 def test_usage_errors_exit_2(tmp_path, args, message):
@@ -168,6 +169,15 @@ def test_remove(store, ingested_with_bad_file):
     again = run(*store, "remove", "eagle-pass.md")
     assert again.returncode == 1
     assert "no document 'eagle-pass.md' in the store" in again.stderr
+
+
+def test_eval_of_documents_not_in_the_store_names_the_ingest_command(tmp_path):
+    store = tmp_path / "store"
+    proc = run("--store", store, "eval", "--set", "heldout")
+    assert proc.returncode == 1 and proc.stdout == ""
+    assert "heldout questions cite 11 documents not in the store" in proc.stderr
+    assert f"add them with `nearshore-qa --store {store} ingest " in proc.stderr
+    assert "eval/documents`" in proc.stderr and "Traceback" not in proc.stderr
 
 
 def test_version_is_the_package_metadata():
