@@ -164,7 +164,11 @@ def run_eval(
         known = {set_of(q) for q in questions}
         unknown = [s for s in sets if s not in known]
         if unknown:
-            raise ValueError(f"no questions of set {unknown[0]!r} in {path}; sets there: {', '.join(sorted(known))}")
+            raise ValueError(
+                f"no questions of set {unknown[0]!r}"
+                + (f" in the {split} part" if split else "")
+                + f" of {path}; sets there: {', '.join(sorted(known))}"
+            )
         questions = [q for q in questions if set_of(q) in sets]
     present = {s.doc_id for s in lib.sources()}
     skipped = check_sources(questions, present, store)
