@@ -226,7 +226,7 @@ def test_pdf_ruled_table_is_read_with_pdfplumber():
     assert table.unit.scale == "million" and table.unit.currency == "US$"  # from the line above the table
     china = next(r for r in table.rows if r.label == "China")
     assert china.cells[3].value == -279107.2  # "(279,107.2)"
-    assert doc.text[china.start : china.end] == "China"
+    assert doc.text[china.start : china.end] == "| China | 147,777.8 | 426,885.0 | (279,107.2) |"  # rendered in place
 
 
 def test_tables_survive_json(excerpts):

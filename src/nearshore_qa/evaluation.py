@@ -120,7 +120,7 @@ def check_sources(questions: list[dict], present: set[str], store: Path | str | 
         absent = sorted(needed - present)
         if not absent:
             continue
-        folders = {_folder_for(doc, name) for doc in absent} - {None}
+        folders = {f for f in (_folder_for(doc, name) for doc in absent) if f is not None}
         order = list(SET_FOLDERS.values())  # corpus before eval/documents, as the README writes it
         listed = sorted(folders, key=lambda f: order.index(f) if f in order else len(order))
         missing[name] = {

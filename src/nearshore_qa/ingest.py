@@ -521,8 +521,12 @@ def _load_pdf(data: bytes, name: str, original_name: str, _extra: dict, _rows: i
                 raise
             except Exception:
                 raise IngestError(name, "encrypted PDF (a password is needed)") from None
+        grids: dict[int, list[list[list[str]]]] = {}
+        for number, grid in pdf_table_grids(data):
+            grids.setdefault(number, []).append(grid)
         pages: list[tuple[int, int, int]] = []
         parts: list[str] = []
+        placed: list[tuple[int, list[list[str]], list[tuple[int, int]]]] = []  # (page, grid, row offsets)
         offset = 0
         for number, page in enumerate(reader.pages, start=1):
             page_text = _normalise_newlines(page.extract_text() or "").strip()
@@ -530,6 +534,8 @@ def _load_pdf(data: bytes, name: str, original_name: str, _extra: dict, _rows: i
                 continue
             if parts:
                 offset += 2
+            page_text, on_page = _pdf_tables_in_place(page_text, grids.get(number, []))
+            placed += [(number, grid, [(offset + a, offset + b) for a, b in rows]) for grid, rows in on_page]
             pages.append((number, offset, offset + len(page_text)))
             parts.append(page_text)
             offset += len(page_text)
@@ -548,49 +554,78 @@ def _load_pdf(data: bytes, name: str, original_name: str, _extra: dict, _rows: i
         raise IngestError(name, "PDF has no extractable text (scanned images?)")
     first = text.strip().split("\n", 1)[0].strip()[:200]
     meta = _meta(name, original_name, "pdf", DocumentKind.ARTICLE, fields, first or _title_from_name(original_name))
-    return meta, text, (), tuple(pages), _parsed(name, lambda: _pdf_tables(data, text, tuple(pages)))
+    return meta, text, (), tuple(pages), _parsed(name, lambda: _pdf_tables(placed, text))
 
 
-def _pdf_tables(data: bytes, text: str, pages: tuple[tuple[int, int, int], ...]):
-    """Ruled tables on the PDF's text layer (pdfplumber), each located on its page; a row is
-    given its offsets in the text when its cells stand on one line there."""
-    for number, grid in pdf_table_grids(data):
-        span = next(((a, b) for n, a, b in pages if n == number), None)
-        offsets = None
-        if span:
-            found, pos = [], span[0]
-            for row in grid:
-                cells = [c for c in row if c]
-                at = _row_start(text, cells, pos, span[1]) if cells else -1
-                if at < 0:
-                    break
-                line_start = text.rfind("\n", 0, at) + 1
-                line_end = text.find("\n", at)
-                line_end = span[1] if line_end < 0 or line_end > span[1] else line_end
-                found.append((line_start, line_end))
-                pos = line_end
-            offsets = found if len(found) == len(grid) else None
-        caption = ""
-        if offsets and span:  # the line above the table's first row: its title or units
-            above = text[max(span[0], offsets[0][0] - 300) : offsets[0][0]].strip().split("\n")
-            caption = above[-1] if above else ""
+def _pdf_tables_in_place(page_text: str, grids: list[list[list[str]]]):
+    """The page's text with each ruled table found on it rendered as a Markdown table in its
+    place, and (grid, row offsets in the returned text) for each.
+
+    A PDF's text layer gives a table one cell per line, or several cells run together, so its
+    rows were neither row chunks nor locatable. A table is replaced only where its cells stand in
+    the text in order with nothing but white space between them (a heading that starts with a
+    header cell's word is not taken for it); a table not found so stays text, as before.
+    """
+    found: list[tuple[int, int, list[list[str]]]] = []
+    for grid in grids:
+        span = _cells_span(page_text, [c for row in grid for c in row if c])
+        if span and all(span[1] <= a or span[0] >= b for a, b, _ in found):
+            found.append((*span, grid))
+    out: list[str] = []
+    placed = []
+    pos = 0
+    length = 0
+    for a, b, grid in sorted(found, key=lambda f: f[0]):
+        before = page_text[pos:a].rstrip()
+        out.append(before)
+        length += len(before)
+        sep = "\n\n" if length else ""
+        out.append(sep)
+        length += len(sep)
+        rendered, rows = grid_with_offsets(grid, length)
+        out.append(rendered)
+        length += len(rendered)
+        placed.append((grid, rows))
+        pos = b
+        rest = page_text[pos:].lstrip()
+        if rest:
+            out.append("\n\n")
+            length += 2
+            pos = len(page_text) - len(rest)
+    out.append(page_text[pos:])
+    return "".join(out), placed
+
+
+def _cells_span(text: str, cells: list[str]) -> tuple[int, int] | None:
+    """(start of the first cell's line, end of the last cell's line) when the cells stand in
+    ``text`` in order, separated by white space only, and alone on those lines."""
+    if len(cells) < 2:
+        return None
+    words = [r"\s+".join(re.escape(w) for w in c.split()) for c in cells]
+    pattern = re.compile(r"(?m)^[ \t]*" + r"\s+".join(words) + r"[ \t]*$")
+    match = pattern.search(text)
+    if not match:
+        return None
+    end = text.find("\n", match.end())
+    return match.start(), len(text) if end < 0 else end
+
+
+def _pdf_tables(placed, text: str):
+    """The ruled tables rendered in the text (see ``_pdf_tables_in_place``) parsed as data; the
+    line above a table is its caption (title or units)."""
+    for number, grid, offsets in placed:
+        above = [line.strip() for line in text[max(0, offsets[0][0] - 300) : offsets[0][0]].split("\n")]
+        above = [line for line in above if line]
         table = from_grid(
-            grid, name=f"table page {number}", source="pdf", page=number, offsets=offsets, caption=caption
+            grid,
+            name=f"table page {number}",
+            source="pdf",
+            page=number,
+            offsets=offsets,
+            caption=above[-1] if above else "",
         )
         if table is not None:
             yield table
-
-
-def _row_start(text: str, cells: list[str], pos: int, end: int) -> int:
-    """Where a table row begins in a page's text: its first cell at the start of a line, as a
-    whole word, followed (after spaces or a line break) by its second cell. A bare substring
-    search took a heading such as "Partners ranked by total trade" for the header row "Partner |
-    Exports | ...", and the page footer above it for the table's caption."""
-    first = re.compile(r"(?m)^[ \t]*(" + re.escape(cells[0]) + r")(?=\s|$)")
-    for match in first.finditer(text, pos, end):
-        if len(cells) < 2 or text[match.end(1) : end].lstrip().startswith(cells[1]):
-            return match.start(1)
-    return -1
 
 
 def _pdf_date(value) -> str:

@@ -497,6 +497,10 @@ def from_grid(
         is_label.append(bool(labelled))
     if all(is_label):
         is_label = [j == 0 for j in range(width)]
+    if width > 2 and not is_label[0] and is_label[1] is False and _code_column(body, 0) and _word_column(body, 1):
+        # "| 39 | Plastics … | 17,653.8 |": a leading column of short codes (HS chapter, rank)
+        # before a column of words names the row with it, it does not measure anything.
+        is_label[0] = is_label[1] = True
     table_unit = parse_unit(units) or parse_unit(caption)
     # A unit said in a header row over all value columns ("(in millions)") is the table's.
     columns = []
@@ -554,6 +558,16 @@ def from_grid(
         end=end,
         page=page,
     )
+
+
+def _code_column(body: Sequence[Sequence[str]], j: int) -> bool:
+    filled = [r[j].strip() for r in body if r[j].strip()]
+    return len(filled) >= 2 and all(re.fullmatch(r"\d{1,4}[A-Za-z]?", v) for v in filled)
+
+
+def _word_column(body: Sequence[Sequence[str]], j: int) -> bool:
+    filled = [r[j] for r in body if r[j].strip() and r[j].strip().lower() not in _EMPTY_CELLS]
+    return bool(filled) and sum(1 for v in filled if _is_figure(v)) <= len(filled) // 3
 
 
 def _label_unit(columns: list[Column]) -> Unit:
