@@ -95,20 +95,24 @@ def _units(text: str) -> list[tuple[int, int]]:
     for line in text.split("\n"):
         lines.append((pos, line))
         pos += len(line) + 1
+    width = max(len(line) for _, line in lines)
     for i, (pos, line) in enumerate(lines):
         if i and _BLOCK_START.match(line):
             cuts.add(pos)
         if i and _BLOCK_START.match(lines[i - 1][1]) and lines[i - 1][1].lstrip().startswith(("#", "|")):
             cuts.add(pos)  # a heading or a table row is one line
-        if i + 1 < len(lines) and _title_line(lines, i):
+        if i + 1 < len(lines) and _title_line(lines, i, width):
             cuts.add(lines[i + 1][0])
     ordered = sorted(c for c in cuts if 0 <= c <= len(text))
     return [(a, b) for a, b in zip(ordered, ordered[1:], strict=False) if b > a]
 
 
-def _title_line(lines: list[tuple[int, str]], i: int) -> bool:
-    """A title or heading without markup standing on the line above a paragraph: short, no
-    closing punctuation, the first line of its paragraph, and shorter than the line below."""
+def _title_line(lines: list[tuple[int, str]], i: int, width: int) -> bool:
+    """A line that is a unit of its own though no markup says so — a title above its
+    paragraph, a caption, a "Label: value" line of a list: a few words, no closing
+    punctuation, a capital on the next line, and short: well short of the text's widest line
+    (wrapped lines run to the margin), or the first line of a paragraph and shorter than the
+    line below."""
     line, below = lines[i][1].strip(), lines[i + 1][1].strip()
     if not line or not below or len(line.split()) > 12 or line[-1] in ".!?,;:–—-(&/":
         return False
@@ -116,7 +120,7 @@ def _title_line(lines: list[tuple[int, str]], i: int) -> bool:
         return False
     above = lines[i - 1][1].strip() if i else ""
     starts_paragraph = not above or above[-1] in ".!?:" or _SENTENCE_END.search(above[-3:]) is not None
-    return starts_paragraph and len(line) < 0.7 * len(below)
+    return len(line) < 0.6 * width or (starts_paragraph and len(line) < 0.7 * len(below))
 
 
 def _split_unit(text: str, start: int, stop: int, base: int, spans: list[tuple[int, int]]) -> None:

@@ -26,7 +26,7 @@ _DATE_PATTERNS = (
     # May 20, 2025
     (re.compile(rf"\b({_MONTH_WORD})\.?\s+(\d{{1,2}}),?\s+((?:19|20)\d\d)\b", re.I), ("m", "d", "y")),
     # 2025-05-20
-    (re.compile(r"\b((?:19|20)\d\d)-(\d{2})-(\d{2})\b"), ("y", "m", "d")),
+    (re.compile(r"\b((?:19|20)\d\d)-(\d{2})-(\d{2})(?!\d)"), ("y", "m", "d")),
     # May 2025
     (re.compile(rf"\b({_MONTH_WORD})\.?\s+((?:19|20)\d\d)\b", re.I), ("m", "y")),
 )
@@ -230,7 +230,7 @@ def _norm(line: str) -> str:
     return re.sub(r"\d+", "#", " ".join(line.lower().split()))
 
 
-def pdf_running_lines(pages: list[str], edge: int = 3) -> tuple[list[str], list[str]]:
+def pdf_running_lines(pages: list[str], edge: int = 2) -> tuple[list[str], list[str]]:
     """Each page's text without its furniture, and the furniture lines removed (first seen).
 
     Furniture: a line at the top or bottom of at least two pages and of half of them or more
