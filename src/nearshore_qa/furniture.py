@@ -117,7 +117,10 @@ def is_byline(line: str) -> bool:
     # Beside a date, only a few words, and those are names or a label ("Freight Desk ·
     # Published", "Updated", "By Ana Ruiz"): every word longer than a short connective is
     # capitalised. A sentence that happens to hold a date has lower-case words.
-    named = all(not w[0].isalpha() or w[0].isupper() for w in rest.split() if len(w.strip(".,;:·|")) > 3)
+    longer = [w.strip(".,;:·|") for w in rest.split() if len(w.strip(".,;:·|")) >= 3]
+    named = all(not w[0].isalpha() or w[0].isupper() for w in longer if len(w) > 3) and (
+        bool(longer) or not rest.split()  # a date alone, or beside a name ("At 31 March" is a phrase)
+    )
     if _BY.match(s) and len(words) <= 10:
         return named
     if parse_date(s):
