@@ -24,7 +24,11 @@ FURNITURE_DIR = DATA_DIR / "furniture"
 TXT, HTML, PDF = "texas-truck-report.txt", "laredo-rail-page.html", "usmca-review-note.pdf"
 # What frames each file: none of it may be quoted as an answer.
 FRAMES = {
-    TXT: ["Source: nearshore-qa test notes", "Published: 14 March 2026", "Northbound trucks at the Texas-Mexico border, 2019-2025"],
+    TXT: [
+        "Source: nearshore-qa test notes",
+        "Published: 14 March 2026",
+        "Northbound trucks at the Texas-Mexico border, 2019-2025",
+    ],
     HTML: ["Freight Desk", "Published 20 May 2025", "Updated 3 June 2025"],
     PDF: ["USMCA review note", "Page 1 of 3", "Page 2 of 3", "Page 3 of 3"],
 }

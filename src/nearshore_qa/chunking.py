@@ -116,7 +116,9 @@ def _title_line(lines: list[tuple[int, str]], i: int, width: int) -> bool:
     line, below = lines[i][1].strip(), lines[i + 1][1].strip()
     if not line or not below or len(line.split()) > 12 or line[-1] in ".!?,;:–—-(&/":
         return False
-    if not (line[0].isupper() or line[0].isdigit()) or not (below[0].isupper() or below[0].isdigit() or below[0] in "“\""):
+    if not (line[0].isupper() or line[0].isdigit()) or not (
+        below[0].isupper() or below[0].isdigit() or below[0] in '“"'
+    ):
         return False
     above = lines[i - 1][1].strip() if i else ""
     starts_paragraph = not above or above[-1] in ".!?:" or _SENTENCE_END.search(above[-3:]) is not None

@@ -177,8 +177,11 @@ def _filled(meta: DocumentMeta, found: Furniture) -> DocumentMeta:
     """Metadata the document did not declare, taken from its furniture (publisher, author, date)."""
     have = {"source": meta.source, "author": meta.author, "published": meta.published}
     filled = found.fill(have)
-    changes = {k: _scalar(v) for k, v in filled.items() if k in have and v != have[k]}
-    return replace(meta, **changes) if changes else meta
+    if all(filled[k] == v for k, v in have.items()):
+        return meta
+    return replace(
+        meta, source=_scalar(filled["source"]), author=_scalar(filled["author"]), published=_scalar(filled["published"])
+    )
 
 
 def pasted_slug(title: str) -> str:
@@ -550,7 +553,9 @@ def _load_html(data: bytes, name: str, original_name: str, _extra: dict, _rows: 
 
 
 # Markup conventions for the who-and-when line of an article (class, id, itemprop, rel).
-_BYLINE_MARKUP = re.compile(r"byline|author|dateline|timestamp|pubdate|published|post-?meta|entry-?meta|article-?meta", re.I)
+_BYLINE_MARKUP = re.compile(
+    r"byline|author|dateline|timestamp|pubdate|published|post-?meta|entry-?meta|article-?meta", re.I
+)
 
 
 def _html_furniture(block, words: str, top: bool) -> bool:
