@@ -17,7 +17,7 @@ from helpers import DATA_DIR, run_cli
 from nearshore_qa.chunking import chunk_document, split_sentences
 from nearshore_qa.export import answer_markdown
 from nearshore_qa.furniture import is_byline, is_page_number, parse_date, pdf_running_lines
-from nearshore_qa.ingest import load_file
+from nearshore_qa.ingest import load_bytes, load_file
 from nearshore_qa.text import one_line
 
 FURNITURE_DIR = DATA_DIR / "furniture"
@@ -249,3 +249,36 @@ def test_the_markdown_export_quotes_on_one_line_with_a_human_locator(make_librar
     assert "paragraph 2" in md and "chars" not in md
     quoted = next(line for line in md.split("\n\n") if "5,417,393" in line and "\\[1\\]" in line)
     assert "entry in 2025" in quoted and "\n" not in quoted
+
+
+def test_a_markdown_articles_byline_is_cut_from_its_passages_but_kept_in_its_text():
+    data = (
+        "# Rail through Laredo\n\nBy Ana Ruiz · 20 May 2025\n\n"
+        "Rail carried US$46.40 billion of Laredo's trade in 2024, or 14.0% of the port's total.\n"
+    ).encode()
+    doc = load_bytes(data, name="rail.md", original_name="rail.md", fmt="md")
+    assert doc.meta.author == "Ana Ruiz" and doc.meta.published == "2025-05-20"
+    assert "By Ana Ruiz" in doc.text
+    assert [c.text for c in chunk_document(doc)] == [
+        "Rail carried US$46.40 billion of Laredo's trade in 2024, or 14.0% of the port's total."
+    ]
+
+
+def test_a_header_run_straight_into_its_first_paragraph_stops_at_the_paragraph():
+    text = (
+        "Truck crossings at Eagle Pass\n"
+        "Source: CBP counts\n"
+        "Northbound commercial trucks at the Eagle Pass port of entry jumped 44.0% in\n"
+        "2025, from 256,225 in 2024 to 368,986.\n"
+    )
+    doc = load_bytes(text.encode(), name="eagle.txt", original_name="eagle.txt", fmt="txt")
+    assert [doc.text[a:b] for a, b in doc.furniture] == ["Truck crossings at Eagle Pass", "Source: CBP counts"]
+    assert doc.meta.source == "CBP counts"
+    (chunk,) = chunk_document(doc)
+    assert chunk.text.startswith("Northbound commercial trucks at the Eagle Pass port")
+
+
+def test_a_file_of_short_lines_is_all_content():
+    text = "Laredo 2,945,393\nHidalgo 719,189\nYsleta 639,397\n"
+    doc = load_bytes(text.encode(), name="ports.txt", original_name="ports.txt", fmt="txt")
+    assert doc.furniture == ()

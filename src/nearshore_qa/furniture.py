@@ -194,7 +194,7 @@ def text_header(text: str) -> Furniture:
     if not header:
         return Furniture()
     end = header[-1][1]
-    if not _is_prose(text[end:]) and not re.search(r"[.!?]\s", text[end:]):
+    if not re.search(r"[.!?][\"'”’)\]]*(?:\s|$)", text[end:].strip()):  # no sentence follows
         return Furniture()
     fields: list[tuple[str, str]] = [("title", text[slice(*header[0])].strip())]
     for a, b in header[1:]:
