@@ -62,9 +62,10 @@ def test_article_chunks_cover_every_sentence_and_stay_small(doc_id):
         covered[c.start : c.end] = [True] * (c.end - c.start)
     lost = "".join(ch for ch, ok in zip(doc.text, covered, strict=False) if not ok)
     # only headings (carried as sections), a table's header and rule lines (carried as each
-    # row's context) and whitespace are outside the passages
+    # row's context), the document's furniture (a plain-text report's title line, kept as its
+    # title) and whitespace are outside the passages
     lines = doc.text.split("\n")
-    headings = "".join(
+    headings = "".join(doc.text[a:b] for a, b in doc.furniture) + "".join(
         line
         for i, line in enumerate(lines)
         if line.startswith("#")

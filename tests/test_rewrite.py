@@ -73,3 +73,58 @@ def test_is_followup():
     assert is_followup("And in 2023?") and is_followup("What about Canada?")
     assert not is_followup("What were US exports to Jalisco in 2024?")
     assert not is_followup("What is IMMEX?")
+
+
+@pytest.mark.parametrize(
+    "question,previous,expected",
+    [
+        # the measure is a slot of its own; exports go to a partner, imports come from one
+        ("And imports?", "What were US exports to Mexico in 2024?", "What were US imports from Mexico in 2024?"),
+        (
+            "And the deficit?",
+            "What was the US goods trade surplus with Canada in 2023?",
+            "What was the US goods trade deficit with Canada in 2023?",
+        ),
+        # a clause that described the old value does not describe the new one
+        (
+            "And in 2012?",
+            "What was US trade with Canada in 2020, the year USMCA entered into force?",
+            "What was US trade with Canada in 2012?",
+        ),
+        (
+            "What about Jalisco?",
+            "What were US exports to Nuevo León (the top state in 2017) in 2024?",
+            "What were US exports to Jalisco in 2024?",
+        ),
+        # one new year against a range moves the end the question names
+        (
+            "And to 2025?",
+            "How much did trade with Canada grow from 2019 to 2024?",
+            "How much did trade with Canada grow from 2019 to 2025?",
+        ),
+        (
+            "And from 2021?",
+            "How much did trade with Canada grow from 2019 to 2024?",
+            "How much did trade with Canada grow from 2021 to 2024?",
+        ),
+        # the place changes, not the source the figures come from
+        (
+            "What about Nogales?",
+            "How many trucks crossed at Laredo in 2024, according to CBP counts?",
+            "How many trucks crossed at Nogales in 2024, according to CBP counts?",
+        ),
+        # a longer follow-up that only moves the period
+        (
+            "And what was the rule in the second year, from July 2021?",
+            "What share of steel did a car need to source in North America from July 2024?",
+            "What share of steel did a car need to source in North America from July 2021?",
+        ),
+    ],
+)
+def test_followups_replace_the_slot_they_change(question, previous, expected):
+    assert rewrite_followup(question, [previous]) == expected
+
+
+def test_a_longer_question_with_a_subject_of_its_own_is_standalone():
+    question = "And what did Canada export to Japan in 2021?"
+    assert rewrite_followup(question, [TRADE_2022]) == question

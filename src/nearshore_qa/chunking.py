@@ -61,32 +61,92 @@ _ABBREVIATIONS = {
     "vol",
 }
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+|$)")
+# A line that starts a unit of its own: a Markdown heading, a list item, a table row.
+_BLOCK_START = re.compile(r"[ \t]*(?:#{1,6}[ \t]|[-*+•][ \t]|\d{1,3}[.)][ \t]|\|)")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+# Token shapes that end with a full stop without ending a sentence: letter-dot-letter runs
+# ("U.S.", "e.g.", "S.A."), one letter (an initial), a capitalised word of two or three
+# letters ("Mr.", "No.", "Jan.", "Inc.").
+_DOTTED = re.compile(r"(?:[A-Za-z]{1,3}\.)+[A-Za-z]{1,3}")
+_SHORT_TITLE = re.compile(r"[A-Z][a-z]{1,2}")
 
 
 def split_sentences(text: str, base: int = 0) -> list[tuple[int, int]]:
     """Sentence spans (start, end) in ``text``, shifted by ``base``.
 
-    Does not split after abbreviations ("U.S."), initials or inside numbers ("4.7").
+    A blank line, a heading, a list item or a table row always starts a new unit, and so does
+    the line after a title-like line (short, unpunctuated, above a longer one); other line
+    breaks are wrapping, so a sentence runs on across them. Inside a unit a sentence ends at
+    ".", "!" or "?" — not after an abbreviation ("U.S.", "e.g.", "No.", "Jan.", an initial),
+    not before a lower-case word or a digit, and never inside a number ("4.7").
     """
     spans: list[tuple[int, int]] = []
-    start = 0
-    for match in _SENTENCE_END.finditer(text):
+    for start, end in _units(text):
+        _split_unit(text, start, end, base, spans)
+    return spans
+
+
+def _units(text: str) -> list[tuple[int, int]]:
+    """Stretches of ``text`` that no sentence crosses (see ``split_sentences``)."""
+    cuts = {0, len(text)}
+    cuts.update(m.end() for m in _BLANK_LINE.finditer(text))
+    lines = []
+    pos = 0
+    for line in text.split("\n"):
+        lines.append((pos, line))
+        pos += len(line) + 1
+    width = max(len(line) for _, line in lines)
+    for i, (pos, line) in enumerate(lines):
+        if i and _BLOCK_START.match(line):
+            cuts.add(pos)
+        if i and _BLOCK_START.match(lines[i - 1][1]) and lines[i - 1][1].lstrip().startswith(("#", "|")):
+            cuts.add(pos)  # a heading or a table row is one line
+        if i + 1 < len(lines) and _title_line(lines, i, width):
+            cuts.add(lines[i + 1][0])
+    ordered = sorted(c for c in cuts if 0 <= c <= len(text))
+    return [(a, b) for a, b in zip(ordered, ordered[1:], strict=False) if b > a]
+
+
+def _title_line(lines: list[tuple[int, str]], i: int, width: int) -> bool:
+    """A line that is a unit of its own though no markup says so — a title above its
+    paragraph, a caption, a "Label: value" line of a list: a few words, no closing
+    punctuation, a capital on the next line, and short: well short of the text's widest line
+    (wrapped lines run to the margin), or the first line of a paragraph and shorter than the
+    line below."""
+    line, below = lines[i][1].strip(), lines[i + 1][1].strip()
+    if not line or not below or len(line.split()) > 12 or line[-1] in ".!?,;:–—-(&/":
+        return False
+    if not (line[0].isupper() or line[0].isdigit()) or not (
+        below[0].isupper() or below[0].isdigit() or below[0] in '“"'
+    ):
+        return False
+    above = lines[i - 1][1].strip() if i else ""
+    starts_paragraph = not above or above[-1] in ".!?:" or _SENTENCE_END.search(above[-3:]) is not None
+    return len(line) < 0.6 * width or (starts_paragraph and len(line) < 0.7 * len(below))
+
+
+def _split_unit(text: str, start: int, stop: int, base: int, spans: list[tuple[int, int]]) -> None:
+    for match in _SENTENCE_END.finditer(text, start, stop):
         end = match.end()
         # Only the word before the period matters; a bounded window keeps a long paragraph of
         # non-splitting periods ("a. b. c.") linear instead of quadratic.
         before = text[max(start, match.start() - 63) : match.start() + 1]
         word = re.search(r"([\w.]+)\.$", before)
         if word:
-            token = word.group(1).lower().rstrip(".")
-            if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+            token = word.group(1).rstrip(".")
+            if (
+                token.lower() in _ABBREVIATIONS
+                or (len(token) == 1 and token.isalpha())
+                or _DOTTED.fullmatch(token)
+                or _SHORT_TITLE.fullmatch(token)
+            ):
                 continue
-        rest = text[end : end + 3].lstrip()
-        if rest and rest[0].islower():
+        rest = text[end : min(stop, end + 3)].lstrip()
+        if rest and (rest[0].islower() or rest[0].isdigit()):
             continue
         _add_span(text, start, end, base, spans)
         start = end
-    _add_span(text, start, len(text), base, spans)
-    return spans
+    _add_span(text, start, stop, base, spans)
 
 
 def _add_span(text: str, start: int, end: int, base: int, spans: list[tuple[int, int]]) -> None:
@@ -185,7 +245,8 @@ def _text_chunks(doc: LoadedDocument) -> list[Chunk]:
         if _REFERENCE_SECTIONS.search(section):
             continue
         pending: tuple[int, int] | None = None
-        for number, (b_start, b_end, is_table) in enumerate(_blocks(text, s_start, s_end), start=1):
+        blocks = _without_furniture(_blocks(text, s_start, s_end), doc.furniture, text)
+        for number, (b_start, b_end, is_table) in enumerate(blocks, start=1):
             if is_table:
                 if pending:
                     pieces.append((section, *pending))
@@ -231,6 +292,25 @@ def _text_chunks(doc: LoadedDocument) -> list[Chunk]:
             )
         )
     return chunks
+
+
+def _without_furniture(
+    blocks: list[tuple[int, int, bool]], furniture: tuple[tuple[int, int], ...], text: str
+) -> list[tuple[int, int, bool]]:
+    """The blocks with the document's furniture (a header line, a byline, a page number) cut
+    out: what is left of a block stays where it is in the text, so offsets do not move."""
+    if not furniture:
+        return blocks
+    out = []
+    for a, b, is_table in blocks:
+        pieces = [(a, b)]
+        for f_start, f_end in furniture:
+            cut = []
+            for p_start, p_end in pieces:
+                cut += [(p_start, min(p_end, f_start)), (max(p_start, f_end), p_end)]
+            pieces = [(x, y) for x, y in cut if y > x]
+        out += [(p_start, p_end, is_table) for p_start, p_end in pieces if text[p_start:p_end].strip()]
+    return out
 
 
 def _pack_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:

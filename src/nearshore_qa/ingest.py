@@ -22,6 +22,17 @@ from pathlib import Path
 import yaml
 
 from .errors import IngestError
+from .furniture import (
+    Furniture,
+    byline_blocks,
+    is_byline,
+    is_page_number,
+    line_metadata,
+    merge,
+    parse_date,
+    pdf_running_lines,
+    text_header,
+)
 from .kinds import DocumentKind
 from .records import DocumentMeta, LoadedDocument, Table
 from .tables import Table as DataTable
@@ -136,6 +147,8 @@ def load_bytes(
     data_tables = rest[0] if rest else ()
     if not data_tables and tables:
         data_tables = _data_tables_of(tables, meta)
+    found = _furniture_of(text, fmt)
+    meta = _filled(meta, found)
     return LoadedDocument(
         meta=meta,
         text=text,
@@ -145,6 +158,29 @@ def load_bytes(
         pages=pages,
         data_tables=tuple(data_tables),
         warnings=tuple(collected),
+        furniture=found.spans,
+    )
+
+
+def _furniture_of(text: str, fmt: str) -> Furniture:
+    """The spans of a stored text that are furniture (see furniture.py): a plain-text report's
+    header lines, bylines at the top or foot of an article, page-number lines. HTML and PDF
+    leave theirs out of the text they build (``_load_html``, ``_load_pdf``)."""
+    if fmt == "txt":
+        return merge(text_header(text), byline_blocks(text))
+    if fmt in ("md", "docx"):
+        return byline_blocks(text)
+    return Furniture()
+
+
+def _filled(meta: DocumentMeta, found: Furniture) -> DocumentMeta:
+    """Metadata the document did not declare, taken from its furniture (publisher, author, date)."""
+    have = {"source": meta.source, "author": meta.author, "published": meta.published}
+    filled = found.fill(have)
+    if all(filled[k] == v for k, v in have.items()):
+        return meta
+    return replace(
+        meta, source=_scalar(filled["source"]), author=_scalar(filled["author"]), published=_scalar(filled["published"])
     )
 
 
@@ -460,9 +496,15 @@ def _load_html(data: bytes, name: str, original_name: str, _extra: dict, _rows: 
         "source": meta_content("og:site_name", "publisher", "citation_publisher"),
         "url": meta_content("og:url"),
     }
+    # The first <time> (often in the page's header or footer, dropped below) dates the page
+    # when neither its metadata nor a byline does.
+    stamp = soup.find("time")
+    stamp_date = parse_date(str(stamp.get("datetime") or "")) or parse_date(stamp.get_text(" ")) if stamp else ""
     for tag in soup(list(_DROP_TAGS)):
         tag.decompose()
     root = soup.find("article") or soup.find("main") or soup.body or soup
+    byline: list[str] = []  # furniture lines left out of the text (furniture.py), read as metadata
+    body_blocks = 0
     lines: list[str] = []
     grids: dict[int, tuple[list[list[str]], int, str]] = {}  # line index -> a data table
     rendered: set[int] = set()
@@ -488,8 +530,19 @@ def _load_html(data: bytes, name: str, original_name: str, _extra: dict, _rows: 
             continue
         if block.name in ("h1", "h2", "h3", "h4", "h5", "h6"):
             lines.append("#" * int(block.name[1]) + " " + words)
+        elif _html_furniture(block, words, top=body_blocks < 4):
+            byline.append(words)
         else:
+            body_blocks += 1
             lines.append(words)
+    # A byline or "Updated …" line closing the article.
+    while lines and len(lines) - 1 not in grids and is_byline(lines[-1]) and len(lines) > 1:
+        byline.append(lines.pop())
+    for line in byline:
+        for key, value in line_metadata(line):
+            if not fields.get(key):
+                fields[key] = value
+    fields["published"] = fields["published"] or stamp_date
     if not lines:
         words = " ".join(root.get_text(" ", strip=True).split())
         lines = [words] if words else []
@@ -497,6 +550,31 @@ def _load_html(data: bytes, name: str, original_name: str, _extra: dict, _rows: 
     heading = _HEADING.search(text)
     fallback = heading.group(2).strip() if heading else _title_from_name(original_name)
     return _meta(name, original_name, "html", DocumentKind.ARTICLE, fields, fallback), text, (), (), data_tables
+
+
+# Markup conventions for the who-and-when line of an article (class, id, itemprop, rel).
+_BYLINE_MARKUP = re.compile(
+    r"byline|author|dateline|timestamp|pubdate|published|post-?meta|entry-?meta|article-?meta", re.I
+)
+
+
+def _html_furniture(block, words: str, top: bool) -> bool:
+    """A block that frames the article: marked up as its byline or date (an element or an
+    ancestor with byline/author/date markup, an <address>, a short block holding a <time>),
+    or, among the first blocks of the body, shaped like one (furniture.is_byline)."""
+    if len(words.split()) > 30:
+        return False
+    for el in (block, *block.parents):
+        if el is None or el.name in ("article", "main", "body", "[document]"):
+            break
+        marks = " ".join(
+            [*(el.get("class") or []), str(el.get("id") or ""), str(el.get("itemprop") or ""), *(el.get("rel") or [])]
+        )
+        if el.name == "address" or _BYLINE_MARKUP.search(marks):
+            return True
+    if block.find("time") is not None and len(words.split()) <= 20 and not re.search(r"[a-z]{2}[.!?]$", words):
+        return True
+    return top and block.name in ("p", "div", "dd") and is_byline(words)
 
 
 # --- binary documents ---------------------------------------------------------------------
@@ -528,8 +606,10 @@ def _load_pdf(data: bytes, name: str, original_name: str, _extra: dict, _rows: i
         parts: list[str] = []
         placed: list[tuple[int, list[list[str]], list[tuple[int, int]]]] = []  # (page, grid, row offsets)
         offset = 0
-        for number, page in enumerate(reader.pages, start=1):
-            page_text = _normalise_newlines(page.extract_text() or "").strip()
+        raw = [_normalise_newlines(page.extract_text() or "").strip() for page in reader.pages]
+        # Running titles, repeated footers and captions, page numbers: furniture, not text.
+        cleaned, running = pdf_running_lines(raw)
+        for number, page_text in enumerate(cleaned, start=1):
             if not page_text:
                 continue
             if parts:
@@ -545,6 +625,8 @@ def _load_pdf(data: bytes, name: str, original_name: str, _extra: dict, _rows: i
             "author": info.get("/Author"),
             "published": _pdf_date(info.get("/CreationDate")),
         }
+        if not _scalar(fields["title"]):  # a running title names the document
+            fields["title"] = next((line for line in running if not is_page_number(line, bare=True)), "")
     except IngestError:
         raise
     except (PdfReadError, Exception) as exc:  # pypdf raises many kinds on a damaged file
@@ -554,7 +636,7 @@ def _load_pdf(data: bytes, name: str, original_name: str, _extra: dict, _rows: i
         raise IngestError(name, "PDF has no extractable text (scanned images?)")
     first = text.strip().split("\n", 1)[0].strip()[:200]
     meta = _meta(name, original_name, "pdf", DocumentKind.ARTICLE, fields, first or _title_from_name(original_name))
-    return meta, text, (), tuple(pages), _parsed(name, lambda: _pdf_tables(placed, text))
+    return meta, text, (), tuple(pages), _parsed(name, lambda: _pdf_tables(placed, text, raw))
 
 
 def _pdf_tables_in_place(page_text: str, grids: list[list[list[str]]]):
@@ -610,11 +692,16 @@ def _cells_span(text: str, cells: list[str]) -> tuple[int, int] | None:
     return match.start(), len(text) if end < 0 else end
 
 
-def _pdf_tables(placed, text: str):
+def _pdf_tables(placed, text: str, raw: list[str]):
     """The ruled tables rendered in the text (see ``_pdf_tables_in_place``) parsed as data; the
-    line above a table is its caption (title or units)."""
+    line above a table is its caption (title or units), read in the page's text before furniture
+    was taken out, where a caption repeated over a continued table still stands above it."""
     for number, grid, offsets in placed:
         above = [line.strip() for line in text[max(0, offsets[0][0] - 300) : offsets[0][0]].split("\n")]
+        page_raw = raw[number - 1] if number <= len(raw) else ""
+        span = _cells_span(page_raw, [c for row in grid for c in row if c])
+        if span and page_raw[: span[0]].strip():
+            above = [line.strip() for line in page_raw[: span[0]].split("\n")]
         above = [line for line in above if line]
         table = from_grid(
             grid,

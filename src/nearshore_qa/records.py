@@ -52,6 +52,9 @@ class LoadedDocument:
     # Markdown, HTML, DOCX and PDF tables inside documents. ``tables`` above stays the loader's
     # rows for the row chunks.
     data_tables: tuple[Any, ...] = ()
+    # Spans of ``text`` that frame the document rather than state its content (a report's
+    # title/source/date header, a byline, a page number): shown, never quoted (furniture.py).
+    furniture: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)

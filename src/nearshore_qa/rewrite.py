@@ -80,6 +80,24 @@ _RELATIVE_YEAR = {
     r"the previous year|the year before|a year earlier|the prior year": -1,
 }
 _ANAPHOR = re.compile(r"\b(that|this|these|those|it|its|they|their|them)\b", re.I)
+# The measure a trade question asks about: the slot "And imports?" changes. Exports go *to* a
+# partner and imports come *from* one, so swapping one for the other swaps the preposition.
+_MEASURE = re.compile(r"\b(exports?|imports?|trade|deficits?|surplus(?:es)?|balance|investment|FDI)\b", re.I)
+_DIRECTION = {"export": "to", "import": "from"}
+# Where a year is a range's start or its end ("from 2019", "to 2024").
+_RANGE_START = re.compile(r"\b(?:from|since|between|starting(?: in)?)\s*$", re.I)
+_RANGE_END = re.compile(r"\b(?:to|until|till|through|thru|and)\s*$", re.I)
+# A clause that describes the value just replaced: an appositive (", the first year of
+# NAFTA", ", when …") or a parenthesis. It described the old value; it does not fit the new one.
+_APPOSITIVE = re.compile(
+    r"^(?:\s*,\s*(?:the|a|an|its|their|his|her|when|which|who|whose|where|during|after|before|as)\b[^,?;]*"
+    r"|\s*\([^)]*\))",
+    re.I,
+)
+# Names that say where a figure comes from rather than what it is about ("according to BTS",
+# "per the Census Bureau data"): a follow-up about another place does not replace them.
+_SOURCE_BEFORE = re.compile(r"\b(?:according to|per|from|by|in)\s+(?:the\s+)?$", re.I)
+_SOURCE_AFTER = re.compile(r"^\s+(?:data|figures|series|statistics|report|release|survey|numbers)\b", re.I)
 
 
 def _relative_years(question: str, previous: str) -> list[str]:
@@ -93,12 +111,93 @@ def _relative_years(question: str, previous: str) -> list[str]:
     return []
 
 
+def _continues(question: str) -> bool:
+    """A longer question that still only continues the previous one: it opens like a
+    follow-up ("And what was …") and names nothing of its own besides a period."""
+    return (
+        bool(_FOLLOWUP.match(question))
+        and len(question.split()) <= 16
+        and bool(YEAR.search(question) or MONTH.search(question))
+        and not [n for n in _names(question) if not YEAR.fullmatch(n)]
+    )
+
+
+def _replace(text: str, start: int, end: int, new: str) -> tuple[str, int]:
+    """``text`` with ``text[start:end]`` replaced by ``new`` and a clause that described the
+    old value dropped; the end of the new value."""
+    tail = text[end:]
+    clause = _APPOSITIVE.match(tail)
+    if clause:
+        tail = tail[clause.end() :]
+    return text[:start] + new + tail, start + len(new)
+
+
+def _replace_years(text: str, question: str, new_years: list[str]) -> str:
+    old = list(YEAR.finditer(text))
+    if not old:
+        return f"{text} in {' and '.join(new_years)}"
+    if len(new_years) >= len(old):
+        pairs = list(zip(old, new_years, strict=False))
+    else:
+        # One new year against a range: the question's own preposition says which end moves
+        # ("And from 2020?", "And to 2025?"); otherwise the last year does.
+        at = YEAR.search(question)
+        before = question[: at.start()] if at else ""
+        if _RANGE_START.search(before):
+            pairs = [(old[0], new_years[0])]
+        elif _RANGE_END.search(before) or len(new_years) == 1:
+            pairs = [(old[-1], new_years[-1])]
+        else:
+            pairs = list(zip(old, new_years, strict=False))
+    for match, new in sorted(pairs, key=lambda p: -p[0].start()):  # from the end: offsets hold
+        text, _ = _replace(text, match.start(), match.end(), new)
+    return text
+
+
+def _subject_names(text: str) -> list[tuple[int, int, str]]:
+    """The previous question's names that a follow-up can swap: places, partners, firms —
+    not the source of the figures ("according to BTS", "the Census Bureau data")."""
+    out = []
+    for m in _NAME.finditer(text):
+        words = [w for w in m.group(0).split() if w not in _IGNORE and not MONTH.fullmatch(w)]
+        if not words or words == ["United", "States"]:
+            continue
+        name = " ".join(words)
+        start = text.index(name, m.start())
+        end = start + len(name)
+        if _SOURCE_BEFORE.search(text[:start]) and not re.search(r"\b(?:in|from)\s+$", text[:start]):
+            continue
+        if _SOURCE_AFTER.match(text[end:]) or text[:start].count("(") > text[:start].count(")"):
+            continue  # a source, or a name inside a parenthesis that describes another one
+        out.append((start, end, name))
+    return out
+
+
+def _replace_measure(text: str, new: str) -> str:
+    old = list(_MEASURE.finditer(text))
+    if not old:
+        return text
+    match = old[-1]
+    word = new.lower() if match.group(0)[0].islower() else new
+    text, end = _replace(text, match.start(), match.end(), word)
+    # "exports to Mexico" -> "imports from Mexico"
+    was, now = _DIRECTION.get(match.group(0).lower().rstrip("s")), _DIRECTION.get(new.lower().rstrip("s"))
+    if was and now and was != now:
+        text = text[:end] + re.sub(rf"^(\s+){was}\b", rf"\g<1>{now}", text[end:], count=1)
+    return text
+
+
 def rewrite_followup(question: str, history: list[str]) -> str:
-    """A standalone question; unchanged when it is not a follow-up or there is no history."""
+    """A standalone question; unchanged when it is not a follow-up or there is no history.
+
+    The previous question is taken as it stands and only the slots the follow-up changes are
+    replaced in it: the year or period, the month, the place or partner, the measure
+    (exports, imports, deficit …); a clause that described a replaced value goes with it.
+    """
     if not history:
         return question
     previous = history[-1].strip().rstrip("?")
-    if not is_followup(question):
+    if not (is_followup(question) or _continues(question)):
         # "When was that project put on pause?": a full question whose subject is a pronoun
         # borrows the names of the previous question.
         if _ANAPHOR.search(question) and len(question.split()) <= 12 and not _names(question):
@@ -107,28 +206,29 @@ def rewrite_followup(question: str, history: list[str]) -> str:
                 return f"{question.strip().rstrip('?')} ({', '.join(carried)})?"
         return question
     new_years = YEAR.findall(question) or _relative_years(question, previous)
-    new_names = [n for n in _names(question) if not YEAR.fullmatch(n)]
+    new_names = [n for n in _names(question) if not YEAR.fullmatch(n) and not _MEASURE.fullmatch(n)]
+    new_measures = [m.group(0) for m in _MEASURE.finditer(question)]
     rewritten = previous
     if new_years:
-        old_years = YEAR.findall(previous)
-        if old_years:
-            for old, new in zip(old_years, new_years + [new_years[-1]] * len(old_years), strict=False):
-                rewritten = rewritten.replace(old, new, 1)
-        else:
-            rewritten = f"{rewritten} in {' and '.join(new_years)}"
+        rewritten = _replace_years(rewritten, question, new_years)
     new_months = MONTH.findall(question)
     if new_months:
-        old_months = MONTH.findall(rewritten)
+        old_months = list(MONTH.finditer(rewritten))
         if old_months:
-            rewritten = re.sub(rf"\b{old_months[0]}\b", new_months[0], rewritten, count=1)
+            rewritten, _ = _replace(rewritten, old_months[0].start(), old_months[0].end(), new_months[0])
         else:
             rewritten = f"{rewritten} in {new_months[0]}"
     if new_names:
-        old_names = [n for n in _names(previous) if n not in ("United States",)]
-        if old_names:
-            rewritten = rewritten.replace(old_names[-1], new_names[0], 1)
+        old_names = _subject_names(rewritten)
+        # Prefer a name of the same shape: an acronym for an acronym, a name for a name.
+        same = [n for n in old_names if n[2].isupper() == new_names[0].isupper()] or old_names
+        if same:
+            start, end, _ = same[-1]
+            rewritten, _ = _replace(rewritten, start, end, new_names[0])
         else:
             rewritten = f"{rewritten} for {new_names[0]}"
-    if rewritten == previous and not new_years and not new_names and not new_months:
+    if new_measures and not any(m.lower() in previous.lower() for m in new_measures):
+        rewritten = _replace_measure(rewritten, new_measures[0])
+    if rewritten == previous and not new_years and not new_names and not new_months and not new_measures:
         return question
     return rewritten + "?"

@@ -54,6 +54,12 @@ def term_stems(text: str) -> list[str]:
     return [_STEM.stemWord(w) for w in words if w and w not in STOPWORDS]
 
 
+def one_line(text: str) -> str:
+    """A quoted passage as a person reads it in an answer: its words as written, the line
+    breaks of the source (wrapped lines, a PDF's line ends) read as spaces."""
+    return re.sub(r"[ \t]*\n[ \t\n]*", " ", text.strip())
+
+
 def fold(text: str) -> str:
     """Lower case, accents dropped and dashes unified: "Nuevo León" matches "Nuevo Leon",
     "US–Mexico" matches "US-Mexico"."""

@@ -194,6 +194,59 @@ def _fix_zip_times(path: Path) -> None:
     path.write_bytes(buf.getvalue())
 
 
+# A report with the furniture of a printed PDF (tests/test_furniture.py): a running title at
+# the top of every page, "Page N of M" at the foot, and a table caption repeated over the
+# continued table. Its facts are PDF_PAGES' (Article 34.7 of the USMCA, the USTR notice).
+FURNITURE_PDF = HERE / "furniture" / "usmca-review-note.pdf"
+FURNITURE_RUNNING_TITLE = "USMCA review note · nearshore-qa test notes"
+FURNITURE_CAPTION = "Table 1. Dates of the USMCA joint review"
+FURNITURE_PAGES = [
+    [
+        ("p", PDF_PAGES[0][1][1]),
+        ("p", PDF_PAGES[0][2][1]),
+        ("p", PDF_PAGES[0][3][1]),
+    ],
+    [
+        ("p", PDF_PAGES[0][4][1]),
+        ("c", FURNITURE_CAPTION),
+        ("p", "Entry into force: 1 July 2020"),
+        ("p", "First joint review: 1 July 2026"),
+    ],
+    [
+        ("c", FURNITURE_CAPTION),
+        ("p", "End of the initial term: 2036"),
+        ("p", PDF_PAGES[1][1][1]),
+        ("p", PDF_PAGES[1][2][1]),
+    ],
+]
+
+
+def make_furniture_pdf(path: Path) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer
+
+    styles = getSampleStyleSheet()
+    story = []
+    for number, page in enumerate(FURNITURE_PAGES):
+        if number:
+            story.append(PageBreak())
+        for kind, text in page:
+            story.append(Paragraph(text, styles["Heading4" if kind == "c" else "BodyText"]))
+            story.append(Spacer(1, 6))
+    width, height = A4
+
+    def furniture(canvas, doc):
+        canvas.setDateFormatter(lambda *_: "D:20251107000000+00'00'")
+        canvas.setFont("Helvetica", 9)
+        canvas.drawString(72, height - 40, FURNITURE_RUNNING_TITLE)
+        canvas.drawCentredString(width / 2, 30, f"Page {doc.page} of {len(FURNITURE_PAGES)}")
+
+    # No /Title in the file's information: the running title is the only title it has.
+    doc = SimpleDocTemplate(str(path), pagesize=A4, invariant=1, title="", author="nearshore-qa test suite")
+    doc.build(story, onFirstPage=furniture, onLaterPages=furniture)
+
+
 def main() -> None:
     ARTICLES.mkdir(parents=True, exist_ok=True)
     TABLES.mkdir(parents=True, exist_ok=True)
@@ -201,7 +254,9 @@ def main() -> None:
     make_docx(ARTICLES / DOCX_NAME)
     make_xlsx(TABLES / XLSX_NAME)
     make_table_pdf(TABLE_PDF)
-    for p in (ARTICLES / PDF_NAME, ARTICLES / DOCX_NAME, TABLES / XLSX_NAME, TABLE_PDF):
+    FURNITURE_PDF.parent.mkdir(parents=True, exist_ok=True)
+    make_furniture_pdf(FURNITURE_PDF)
+    for p in (ARTICLES / PDF_NAME, ARTICLES / DOCX_NAME, TABLES / XLSX_NAME, TABLE_PDF, FURNITURE_PDF):
         print(f"{p.relative_to(HERE)}  {p.stat().st_size:,} bytes")
 
 

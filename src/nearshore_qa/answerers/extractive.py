@@ -20,7 +20,7 @@ from ..figures import find_figures
 from ..kinds import AnswererName
 from ..presentation import column_label, format_cell
 from ..records import Answer, Citation, Hit
-from ..text import MONTH, MONTH_NAMES, MONTHS, YEAR, YEAR_PATTERN, abstention, fold, term_stems
+from ..text import MONTH, MONTH_NAMES, MONTHS, YEAR, YEAR_PATTERN, abstention, fold, one_line, term_stems
 from .cells import cell_answer_for
 from .computed import with_computation
 
@@ -528,7 +528,7 @@ class ExtractiveAnswerer:
     def _sentence(unit: Unit) -> str:
         chunk, doc = unit.hit.chunk, unit.hit.doc
         if chunk.row is None:
-            return unit.text.strip()
+            return one_line(unit.text)  # the source's line breaks are not part of the answer
         # Read as a person would: column labels with units, numbers with separators.
         labels = [
             f"{column_label(c, doc)} {v}"

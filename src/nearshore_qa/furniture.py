@@ -1,0 +1,278 @@
+"""Document furniture: the lines that frame a document instead of stating what it says — a
+plain-text report's title/source/date header, a web page's byline, a PDF's running title,
+a caption repeated on every page, "Page 3 of 10".
+
+Recognised by structure, not by phrases: position (the top of a report, the first or last
+blocks of an article, the edges of a PDF page), repetition (a line on most pages of a PDF),
+element type (an HTML <time>, <address> or an element marked as a byline) and shape (short,
+no sentence in it, a date or a "By Name" or a "Key: value" pair). Furniture is kept as
+metadata (it fills a missing title, publisher or date) and never becomes answer evidence:
+the loaders leave it out of derived text (HTML, PDF) or record its spans (plain text,
+Markdown, DOCX) for the chunker to skip, so offsets still point into the stored text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .text import MONTH_ABBREVIATIONS, MONTHS
+
+_MONTH_WORD = "|".join((*MONTHS, *MONTH_ABBREVIATIONS))
+_DATE_PATTERNS = (
+    # 20 May 2025 · 20 May, 2025
+    (re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_WORD})\.?,?\s+((?:19|20)\d\d)\b", re.I), ("d", "m", "y")),
+    # May 20, 2025
+    (re.compile(rf"\b({_MONTH_WORD})\.?\s+(\d{{1,2}}),?\s+((?:19|20)\d\d)\b", re.I), ("m", "d", "y")),
+    # 2025-05-20
+    (re.compile(r"\b((?:19|20)\d\d)-(\d{2})-(\d{2})(?!\d)"), ("y", "m", "d")),
+    # May 2025
+    (re.compile(rf"\b({_MONTH_WORD})\.?\s+((?:19|20)\d\d)\b", re.I), ("m", "y")),
+)
+# "Page 3 of 10", "- 3 -", "p. 4", "3 / 10": a page number alone on its line.
+_PAGE_WORDED = re.compile(
+    r"^\s*(?:(?:page|pg\.?|p\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|[-–—]\s*\d{1,4}\s*[-–—]|\d{1,4}\s*(?:of|/)\s*\d{1,4})\s*$",
+    re.I,
+)
+_PAGE_BARE = re.compile(r"^\s*(?:\d{1,4}|[ivxlc]{1,6})\s*$", re.I)
+_BY = re.compile(r"^\s*by\s+[A-ZÀ-Þ]", re.I)
+_COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)|copyright\b)", re.I)
+_KEY_VALUE = re.compile(r"^\s*([A-Za-z][A-Za-z ]{1,24}):\s+(\S.*)$")
+_SEPARATORS = re.compile(r"\s+[·•|—–]\s+")
+# A sentence inside a line: a word, its full stop, then the next sentence.
+_SENTENCE_INSIDE = re.compile(r"[a-z0-9%)”’\"][.!?]\s+[A-Z“\"]")
+_RULE = re.compile(r"^\s*([=\-_*~#])\1{2,}\s*$")
+_LIST_OR_TABLE = re.compile(r"^\s*(?:[-*+•]\s|\d+[.)]\s|\|)")
+# Metadata keys a header line may carry, by meaning (standard bibliographic fields).
+_SOURCE_KEYS = re.compile(r"^(source|publisher|published by|issued by|prepared by|organisation|organization)$", re.I)
+_AUTHOR_KEYS = re.compile(r"^(author|authors|by|written by)$", re.I)
+_DATE_KEYS = re.compile(r"^(date|published|publication date|released|release date|updated|last updated|as of)$", re.I)
+
+MAX_HEADER_LINES = 8
+MAX_BYLINE_WORDS = 16
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """What a loader found: the spans to keep out of evidence and the metadata they carry."""
+
+    spans: tuple[tuple[int, int], ...] = ()
+    fields: tuple[tuple[str, str], ...] = ()  # ("source", "…"), ("published", "2025-05-20"), …
+
+    def fill(self, fields: dict) -> dict:
+        """``fields`` with its empty title/source/author/published filled from the furniture."""
+        out = dict(fields)
+        for key, value in self.fields:
+            if value and not out.get(key):
+                out[key] = value
+        return out
+
+
+def parse_date(text: str) -> str:
+    """The first date in ``text`` as ISO ("2025-05-20", or "2025-05" for a month), else ""."""
+    best: tuple[int, str] | None = None
+    for pattern, order in _DATE_PATTERNS:
+        m = pattern.search(text)
+        if not m:
+            continue
+        parts = dict(zip(order, m.groups(), strict=True))
+        month = parts["m"]
+        if not month.isdigit():
+            key = month[:3].lower()
+            month = next(i for i, name in enumerate(MONTHS, start=1) if name[:3].lower() == key)
+        month = int(month)
+        if not 1 <= month <= 12:
+            continue
+        iso = f"{parts['y']}-{month:02d}" + (f"-{int(parts['d']):02d}" if "d" in parts else "")
+        if best is None or m.start() < best[0] or (m.start() == best[0] and len(iso) > len(best[1])):
+            best = (m.start(), iso)
+    return best[1] if best else ""
+
+
+def is_page_number(line: str, bare: bool = False) -> bool:
+    """A page-number line; ``bare`` also accepts a number alone ("7", "iv"), which is only
+    safe at the edge of a PDF page."""
+    return bool(_PAGE_WORDED.match(line) or (bare and _PAGE_BARE.match(line)))
+
+
+def _is_prose(line: str) -> bool:
+    """Holds a sentence: a sentence end inside it, or a full stop after a lower-case word."""
+    s = line.strip()
+    return bool(_SENTENCE_INSIDE.search(s) or re.search(r"[a-z]{2}[.!?][”’\"')\]]*$", s))
+
+
+def is_byline(line: str) -> bool:
+    """A short line that names who published something and when, and states nothing else:
+    "By Ana Ruiz", "Publisher · Published 20 May 2025", "Updated 3 June 2025", "© 2025 Org"."""
+    s = line.strip()
+    words = s.split()
+    if not words or len(words) > MAX_BYLINE_WORDS or len(s) > 160 or "\n" in s or _is_prose(s):
+        return False
+    if _COPYRIGHT.match(s) or is_page_number(s):
+        return True
+    rest = s
+    for pattern, _ in _DATE_PATTERNS:
+        rest = pattern.sub(" ", rest)
+    # Beside a date, only a few words, and those are names or a label ("Freight Desk ·
+    # Published", "Updated", "By Ana Ruiz"): every word longer than a short connective is
+    # capitalised. A sentence that happens to hold a date has lower-case words.
+    longer = [w.strip(".,;:·|") for w in rest.split() if len(w.strip(".,;:·|")) >= 3]
+    named = all(not w[0].isalpha() or w[0].isupper() for w in longer if len(w) > 3) and (
+        bool(longer) or not rest.split()  # a date alone, or beside a name ("At 31 March" is a phrase)
+    )
+    if _BY.match(s) and len(words) <= 10:
+        return named
+    if parse_date(s):
+        return named and len(rest.split()) <= 8 and not re.search(r"\d", rest)
+    return False
+
+
+def line_metadata(line: str) -> list[tuple[str, str]]:
+    """(field, value) pairs a furniture line states: source/publisher, author, published."""
+    out: list[tuple[str, str]] = []
+    s = line.strip()
+    kv = _KEY_VALUE.match(s)
+    if kv and not parse_date(kv.group(1)):
+        key, value = kv.group(1).strip(), kv.group(2).strip()
+        if _SOURCE_KEYS.match(key):
+            return [("source", value)]
+        if _AUTHOR_KEYS.match(key):
+            return [("author", value)]
+        if _DATE_KEYS.match(key) and parse_date(value):
+            return [("published", parse_date(value))]
+    for segment in _SEPARATORS.split(s):
+        segment = segment.strip()
+        date = parse_date(segment)
+        if date:
+            out.append(("published", date))
+        elif _BY.match(segment):
+            out.append(("author", re.sub(r"^\s*by\s+", "", segment, flags=re.I)))
+        elif segment and not _COPYRIGHT.match(segment) and len(segment.split()) <= 6 and segment[0].isupper():
+            out.append(("source", segment))
+    return out
+
+
+def _lines(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) of each line of ``text[start:end]``, blank ones included."""
+    end = len(text) if end is None else end
+    out, pos = [], start
+    for line in text[start:end].split("\n"):
+        out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _header_shaped(line: str) -> bool:
+    s = line.strip()
+    if not s or len(s) > 120 or _LIST_OR_TABLE.match(s):
+        return False
+    if _RULE.match(s) or is_byline(s) or _KEY_VALUE.match(s):
+        return True
+    return not _is_prose(s) and not s.endswith((".", "!", "?", ",", ";", ":"))
+
+
+def text_header(text: str) -> Furniture:
+    """A plain-text report's header: the lines above its first paragraph of prose — title,
+    subtitle, "Source: …", a date — each short and holding no sentence. The first one is the
+    title; none is kept when no prose follows (a file of short lines is all content)."""
+    lines = _lines(text)
+    header: list[tuple[int, int]] = []
+    for i, (a, b) in enumerate(lines):
+        line = text[a:b]
+        if not line.strip():
+            continue
+        if len(header) >= MAX_HEADER_LINES or not _header_shaped(line):
+            break
+        # A long line that runs on into the next one is the first line of a wrapped paragraph.
+        nxt = next((text[c:d] for c, d in lines[i + 1 :][:1]), "")
+        if nxt.strip() and not _header_shaped(nxt):
+            meta_like = is_byline(line) or _KEY_VALUE.match(line.strip()) or _RULE.match(line.strip())
+            if not meta_like and (len(line.strip()) >= 0.6 * len(nxt.strip()) or nxt.strip()[0].islower()):
+                break
+        header.append((a, b))
+    if not header:
+        return Furniture()
+    end = header[-1][1]
+    if not re.search(r"[.!?][\"'”’)\]]*(?:\s|$)", text[end:].strip()):  # no sentence follows
+        return Furniture()
+    fields: list[tuple[str, str]] = [("title", text[slice(*header[0])].strip())]
+    for a, b in header[1:]:
+        fields += line_metadata(text[a:b])
+    spans = tuple((a, b) for a, b in header)
+    return Furniture(spans=spans, fields=tuple(fields))
+
+
+def byline_blocks(text: str, first: int = 4, last: int = 2) -> Furniture:
+    """Byline-shaped one-line blocks among the first and last blocks of an article (Markdown
+    headings are not counted), and page-number lines anywhere."""
+    blocks = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n[^\n]+)*", text)]
+    body = [(a, b) for a, b in blocks if not text[a:b].lstrip().startswith("#")]
+    edge = body[:first] + body[-last:] if len(body) > first + last else body
+    spans: list[tuple[int, int]] = []
+    fields: list[tuple[str, str]] = []
+    for a, b in blocks:
+        block = text[a:b]
+        if (a, b) in edge and "\n" not in block and is_byline(block):
+            spans.append((a, b))
+            fields += line_metadata(block)
+            continue
+        for c, d in _lines(text, a, b):
+            if is_page_number(text[c:d]):
+                spans.append((c, d))
+    return Furniture(spans=tuple(sorted(set(spans))), fields=tuple(fields))
+
+
+def merge(*found: Furniture) -> Furniture:
+    spans = sorted({s for f in found for s in f.spans})
+    return Furniture(spans=tuple(spans), fields=tuple(x for f in found for x in f.fields))
+
+
+def _norm(line: str) -> str:
+    """A line as a running header repeats it: digits (page numbers, dates) and case ignored."""
+    return re.sub(r"\d+", "#", " ".join(line.lower().split()))
+
+
+def pdf_running_lines(pages: list[str], edge: int = 2) -> tuple[list[str], list[str]]:
+    """Each page's text without its furniture, and the furniture lines removed (first seen).
+
+    Furniture: a line at the top or bottom of at least two pages and of half of them or more
+    (a running title or footer; digits ignored, so "Page 2"/"Page 3" and dates match), a
+    page number at a page edge, and a line repeated word for word inside pages as often (a
+    caption over a continued table): its first appearance names the table and stays, the
+    repeats go.
+    """
+    split = [page.split("\n") for page in pages]
+    edges: list[tuple[set[int], set[int]]] = []  # (edge lines, first and last line) per page
+    edge_counts: Counter[str] = Counter()
+    inside_counts: Counter[str] = Counter()
+    for lines in split:
+        content = [i for i, line in enumerate(lines) if line.strip()]
+        at = set(content[:edge] + content[-edge:])
+        edges.append((at, {content[0], content[-1]} if content else set()))
+        edge_counts.update({_norm(lines[i]) for i in at})
+        inside_counts.update({" ".join(line.split()) for line in lines if line.strip()})
+    need = max(2, (len(pages) + 1) // 2)
+    several = len(pages) >= 2
+    running = {k for k, n in edge_counts.items() if several and n >= need and len(k) <= 160}
+    repeated = {k for k, n in inside_counts.items() if several and n >= need and len(k) <= 160}
+    kept_pages: list[str] = []
+    removed: list[str] = []
+    seen: set[str] = set()
+    for lines, (at, ends) in zip(split, edges, strict=True):
+        keep = []
+        for i, line in enumerate(lines):
+            exact = " ".join(line.split())
+            drop = False
+            if exact and ((i in ends and is_page_number(line, bare=True)) or (i in at and _norm(line) in running)):
+                drop = True
+            elif exact and (is_page_number(line) or (exact in repeated and exact in seen)):
+                drop = True
+            seen.add(exact)
+            if drop:
+                if exact not in removed:
+                    removed.append(exact)
+                continue
+            keep.append(line)
+        kept_pages.append("\n".join(keep).strip())
+    return kept_pages, removed

@@ -1,0 +1,284 @@
+"""Document furniture is not evidence, and quoted sentences read as sentences.
+
+Three real files under tests/data/furniture/: a plain-text report whose first lines are its
+title, source and date; a web page with a byline under its title and an "Updated" line with a
+<time> at its foot; a three-page PDF with a running title on every page, "Page N of 3" at the
+foot and a table caption repeated over the continued table (tests/data/make_binary_fixtures.py).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from helpers import DATA_DIR, run_cli
+
+from nearshore_qa.chunking import chunk_document, split_sentences
+from nearshore_qa.export import answer_markdown
+from nearshore_qa.furniture import is_byline, is_page_number, parse_date, pdf_running_lines
+from nearshore_qa.ingest import load_bytes, load_file
+from nearshore_qa.text import one_line
+
+FURNITURE_DIR = DATA_DIR / "furniture"
+TXT, HTML, PDF = "texas-truck-report.txt", "laredo-rail-page.html", "usmca-review-note.pdf"
+# What frames each file: none of it may be quoted as an answer.
+FRAMES = {
+    TXT: [
+        "Source: nearshore-qa test notes",
+        "Published: 14 March 2026",
+        "Northbound trucks at the Texas-Mexico border, 2019-2025",
+    ],
+    HTML: ["Freight Desk", "Published 20 May 2025", "Updated 3 June 2025"],
+    PDF: ["USMCA review note", "Page 1 of 3", "Page 2 of 3", "Page 3 of 3"],
+}
+ALL_FRAMES = [line for lines in FRAMES.values() for line in lines]
+
+
+def load(name: str):
+    return load_file(FURNITURE_DIR / name, name, 10 * 1024 * 1024)
+
+
+def sentences(text: str) -> list[str]:
+    return [text[a:b] for a, b in split_sentences(text)]
+
+
+# --- loading: furniture becomes metadata, never a passage ------------------------------------
+
+
+@pytest.mark.parametrize("name", [TXT, HTML, PDF])
+def test_no_passage_holds_the_furniture_and_offsets_still_point_into_the_text(name):
+    doc = load(name)
+    chunks = chunk_document(doc)
+    assert chunks
+    for chunk in chunks:
+        assert doc.text[chunk.start : chunk.end] == chunk.text
+        for line in FRAMES[name]:
+            assert line not in chunk.text, (line, chunk.text)
+
+
+def test_a_plain_text_reports_header_is_its_metadata_and_stays_in_the_text():
+    doc = load(TXT)
+    assert doc.meta.title == "Northbound trucks at the Texas-Mexico border, 2019-2025"
+    assert doc.meta.source.startswith("nearshore-qa test notes")
+    assert doc.meta.published == "2026-03-14"
+    # the stored text is the file as written: the header is shown, only not quoted
+    assert doc.text.startswith("Northbound trucks at the Texas-Mexico border")
+    assert [doc.text[a:b] for a, b in doc.furniture][1:] == [
+        "Source: nearshore-qa test notes, from U.S. Customs and Border Protection counts",
+        "Published: 14 March 2026",
+    ]
+    # paragraphs are counted as a reader counts them, from the first paragraph of the report
+    first = chunk_document(doc)[0]
+    assert first.paragraph == 1 and first.text.startswith("U.S. Customs and Border Protection (CBP) counts")
+
+
+def test_a_web_pages_byline_is_its_metadata_not_its_text():
+    doc = load(HTML)
+    assert doc.meta.source == "Freight Desk"
+    assert doc.meta.published == "2025-05-20"  # the byline's date, not the later "Updated" one
+    assert "Freight Desk" not in doc.text and "Updated" not in doc.text
+    assert "Rail carried US$46.40 billion" in doc.text
+
+
+def test_a_pdfs_running_title_page_numbers_and_repeated_caption_are_left_out():
+    doc = load(PDF)
+    assert doc.meta.title == "USMCA review note · nearshore-qa test notes"  # the file has no /Title
+    assert "USMCA review note" not in doc.text
+    assert not re.search(r"Page \d of 3", doc.text)
+    # the caption names the table where it first stands; its repeat on page 3 is furniture
+    assert doc.text.count("Table 1. Dates of the USMCA joint review") == 1
+    assert [n for n, _, _ in doc.pages] == [1, 2, 3]
+    assert {c.page for c in chunk_document(doc) if "17 September 2025" in c.text} == {3}
+
+
+def test_running_lines_are_found_by_repetition_not_by_their_words():
+    pages = [
+        "Quarterly freight brief\nLaredo led in 2024.\nMore text here.\nAnd more.\n- 1 -",
+        "Quarterly freight brief\nEagle Pass grew.\nTrucks by port (thousands)\nEagle Pass 369\nEnd.\n- 2 -",
+        "Quarterly freight brief\nTrucks by port (thousands)\nPharr 719\nPharr was second.\nThat is all.\n3",
+    ]
+    kept, removed = pdf_running_lines(pages)
+    assert kept == [
+        "Laredo led in 2024.\nMore text here.\nAnd more.",
+        "Eagle Pass grew.\nTrucks by port (thousands)\nEagle Pass 369\nEnd.",
+        # the caption again over the continued table: its first place names the table, this goes
+        "Pharr 719\nPharr was second.\nThat is all.",
+    ]
+    assert removed[:2] == ["Quarterly freight brief", "- 1 -"]
+    # one page: nothing repeats, nothing goes
+    assert pdf_running_lines(["Quarterly freight brief\nLaredo led in 2024."])[0] == [
+        "Quarterly freight brief\nLaredo led in 2024."
+    ]
+
+
+@pytest.mark.parametrize(
+    "line,expected",
+    [
+        ("Freight Desk · Published 20 May 2025", True),
+        ("By Ana Ruiz", True),
+        ("Updated 3 June 2025", True),
+        ("© 2025 Freight Desk", True),
+        ("The first joint review falls on 1 July 2026.", False),  # a sentence holding a date
+        ("By 2025 most trucks crossed at Laredo", False),
+        ("Mexico overtook Canada in 2023 and stayed ahead", False),
+    ],
+)
+def test_byline_shape(line, expected):
+    assert is_byline(line) is expected
+
+
+def test_page_numbers_and_dates():
+    assert all(is_page_number(s) for s in ("Page 3 of 10", "- 3 -", "p. 4", "3 / 10"))
+    assert not is_page_number("2024") and is_page_number("7", bare=True)
+    assert parse_date("Published 20 May 2025") == "2025-05-20"
+    assert parse_date("Updated May 3, 2024") == "2024-05-03"
+    assert parse_date("2025-06-03T09:00") == "2025-06-03"
+    assert parse_date("Sept. 2023 edition") == "2023-09"
+    assert parse_date("no date here") == ""
+
+
+# --- sentences ----------------------------------------------------------------------------------
+
+
+def test_wrapped_lines_of_a_paragraph_are_one_sentence():
+    text = (
+        "CBP counted 5,417,393 northbound commercial trucks at Texas-Mexico ports of\n"
+        "entry in 2025, against 4,525,346 in 2019. Laredo handled 2,945,393 of\n"
+        "them."
+    )
+    assert sentences(text) == [
+        "CBP counted 5,417,393 northbound commercial trucks at Texas-Mexico ports of\n"
+        "entry in 2025, against 4,525,346 in 2019.",
+        "Laredo handled 2,945,393 of\nthem.",
+    ]
+    assert one_line(sentences(text)[1]) == "Laredo handled 2,945,393 of them."
+
+
+def test_sentences_survive_numbers_names_and_abbreviations_across_line_breaks():
+    text = (
+        "Imports reached US$1,\n234 million in 2024, e.g. by truck, i.e. on the road. The U.S.\n"
+        "Census Bureau (No. 5, Jan. 2024) and J. K. Smith said 3.5 percent. Trade rose.\n"
+        "It rose again in 2025. 2026 is next."
+    )
+    assert sentences(text) == [
+        "Imports reached US$1,\n234 million in 2024, e.g. by truck, i.e. on the road.",
+        "The U.S.\nCensus Bureau (No. 5, Jan. 2024) and J. K. Smith said 3.5 percent.",
+        "Trade rose.",
+        "It rose again in 2025. 2026 is next.",  # a period before a digit does not end a sentence
+    ]
+
+
+def test_blank_lines_headings_list_items_and_title_lines_end_a_sentence():
+    text = (
+        "Rail through Laredo\nRail carried US$46.40 billion of Laredo's trade in 2024, a long line.\n\n"
+        "Source: Freight Desk\n\n- trucks carried most\n- rail carried less\n## Next part\nMore text"
+    )
+    assert sentences(text) == [
+        "Rail through Laredo",
+        "Rail carried US$46.40 billion of Laredo's trade in 2024, a long line.",
+        "Source: Freight Desk",
+        "- trucks carried most",
+        "- rail carried less",
+        "## Next part",
+        "More text",
+    ]
+
+
+# --- what a user sees -------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory) -> list:
+    args = ["--store", tmp_path_factory.mktemp("furniture") / "store"]
+    proc = run_cli(*args, "ingest", FURNITURE_DIR)
+    assert proc.returncode == 0, proc.stderr
+    return args
+
+
+QUESTIONS = [
+    "How many northbound commercial trucks did CBP count at Texas-Mexico ports of entry in 2025?",
+    "Who is the source of the northbound trucks report?",
+    "When does the first USMCA joint review fall?",
+    "What is the USMCA review note?",
+    "How much of Laredo trade did rail carry in 2024?",
+    "Who published the page about rail through Laredo?",
+]
+
+
+@pytest.mark.model
+def test_ask_never_quotes_furniture_and_abstains_rather_than_quote_it(store):
+    proc = run_cli(*store, "ask", "--json", stdin="\n".join(QUESTIONS) + "\n")
+    assert proc.returncode == 0, proc.stderr
+    answers = [json.loads(line) for line in proc.stdout.splitlines() if line.strip()]
+    assert len(answers) == len(QUESTIONS)
+    for answer in answers:
+        assert "\n" not in answer["answer"], answer["answer"]
+        for line in ALL_FRAMES:
+            assert line not in answer["answer"], (line, answer["answer"])
+    trucks, source, review, _note, rail, _publisher = answers
+    # a sentence wrapped over three lines of the report comes back whole, on one line
+    assert trucks["answer"].startswith(
+        "CBP counted 5,417,393 northbound commercial trucks at Texas-Mexico ports of entry in 2025, "
+        "the highest annual total in its series for Texas, against 4,525,346 in 2019, an increase of 19.7%."
+    )
+    assert trucks["citations"][0]["publisher"].startswith("nearshore-qa test notes")
+    assert trucks["citations"][0]["published"] == "2026-03-14"
+    # the header names the source, but it is metadata: nothing in the text says it
+    assert source["abstained"]
+    assert "1 July 2026" in review["answer"] and review["citations"][0]["locator"] == "page 1"
+    assert "US$46.40 billion" in rail["answer"]
+    assert rail["citations"][0]["publisher"] == "Freight Desk"
+
+
+@pytest.mark.model
+def test_the_text_answer_names_places_a_person_can_find(store):
+    proc = run_cli(*store, "ask", QUESTIONS[0])
+    assert proc.returncode == 0, proc.stderr
+    answer_line, _, rest = proc.stdout.partition("\n\n")
+    assert answer_line.startswith("CBP counted 5,417,393") and "\n" not in answer_line
+    assert "texas-truck-report.txt, paragraph 2" in rest
+    assert "chars" not in proc.stdout
+
+
+def test_the_markdown_export_quotes_on_one_line_with_a_human_locator(make_library):
+    lib = make_library()
+    lib.add([FURNITURE_DIR])
+    answer = lib.ask(QUESTIONS[0])
+    md = answer_markdown(answer)
+    assert "paragraph 2" in md and "chars" not in md
+    quoted = next(line for line in md.split("\n\n") if "5,417,393" in line and "\\[1\\]" in line)
+    assert "entry in 2025" in quoted and "\n" not in quoted
+
+
+def test_a_markdown_articles_byline_is_cut_from_its_passages_but_kept_in_its_text():
+    data = (
+        "# Rail through Laredo\n\nBy Ana Ruiz · 20 May 2025\n\n"
+        "Rail carried US$46.40 billion of Laredo's trade in 2024, or 14.0% of the port's total.\n"
+    ).encode()
+    doc = load_bytes(data, name="rail.md", original_name="rail.md", fmt="md")
+    assert doc.meta.author == "Ana Ruiz" and doc.meta.published == "2025-05-20"
+    assert "By Ana Ruiz" in doc.text
+    assert [c.text for c in chunk_document(doc)] == [
+        "Rail carried US$46.40 billion of Laredo's trade in 2024, or 14.0% of the port's total."
+    ]
+
+
+def test_a_header_run_straight_into_its_first_paragraph_stops_at_the_paragraph():
+    text = (
+        "Truck crossings at Eagle Pass\n"
+        "Source: CBP counts\n"
+        "Northbound commercial trucks at the Eagle Pass port of entry jumped 44.0% in\n"
+        "2025, from 256,225 in 2024 to 368,986.\n"
+    )
+    doc = load_bytes(text.encode(), name="eagle.txt", original_name="eagle.txt", fmt="txt")
+    assert [doc.text[a:b] for a, b in doc.furniture] == ["Truck crossings at Eagle Pass", "Source: CBP counts"]
+    assert doc.meta.source == "CBP counts"
+    (chunk,) = chunk_document(doc)
+    assert chunk.text.startswith("Northbound commercial trucks at the Eagle Pass port")
+
+
+def test_a_file_of_short_lines_is_all_content():
+    text = "Laredo 2,945,393\nHidalgo 719,189\nYsleta 639,397\n"
+    doc = load_bytes(text.encode(), name="ports.txt", original_name="ports.txt", fmt="txt")
+    assert doc.furniture == ()
