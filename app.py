@@ -34,7 +34,9 @@ from nearshore_qa.ingest import SUPPORTED, pasted_doc_id
 from nearshore_qa.lookup import filter_sources, find_figure, source_year, table_frame, table_names
 from nearshore_qa.presentation import (
     answer_figures,
+    answer_without_conflicts,
     column_label,
+    conflict_views,
     document_html,
     format_cell,
     provenance_parts,
@@ -364,6 +366,21 @@ def show_computed(fig, i: int, markers: set[int]) -> None:
         )
 
 
+def show_conflicts(ans, i: int, markers: set[int]) -> None:
+    """Sources that differ on a figure, side by side: each value with whose data it is, as of
+    when, and its cited source (the [n] opens that card). Columns stack on a phone."""
+    for j, view in enumerate(conflict_views(ans)):
+        with st.container(border=True, key=f"nsq-conflict-{i}-{j}"):
+            st.markdown(f":material/compare_arrows: **Sources differ** · {md(view.heading)}")
+            for col, v in zip(st.columns(len(view.values)), view.values, strict=False):
+                with col.container(border=True, key=f"nsq-conflict-{i}-{j}-{v.marker}"):
+                    cite = f" \\[{v.marker}\\]" if v.marker is not None else ""
+                    st.markdown(_linked(f"**{md(v.value)}**{cite}", i, markers))
+                    st.caption(" · ".join(md(p) for p in (v.publisher, v.as_of) if p))
+                    if v.title:
+                        st.caption(" · ".join(md(p) for p in (v.title, v.locator) if p))
+
+
 def show_chart(series, i: int) -> None:
     """The cited measure over the table's periods (Altair): cited points larger and coloured,
     each point's tooltip naming its period, value, row, column and source; its data as CSV."""
@@ -420,11 +437,18 @@ def show_chart(series, i: int) -> None:
 
 
 def _series(lib, ans):
+    """The chart series of an answer, read once per session (the conversation export needs it too)."""
+    cache = st.session_state.setdefault("series_cache", {})
+    kept = cache.get(id(ans))
+    if kept is not None and kept[0] is ans:  # the answer is held here, so its id is not reused
+        return kept[1]
     try:
-        return series_for(ans, lib.tables, lambda doc_id: _doc_meta(lib, doc_id))
+        series = series_for(ans, lib.tables, lambda doc_id: _doc_meta(lib, doc_id))
     except Exception:  # a chart is an extra: never let it cost the answer
         logger.exception("no chart for %r", ans.question)
-        return None
+        series = None
+    cache[id(ans)] = (ans, series)
+    return series
 
 
 def show_answer(lib, ans, i: int) -> None:
@@ -436,7 +460,8 @@ def show_answer(lib, ans, i: int) -> None:
     if trend:  # a trend question is answered by its chart, the first-to-last line above it
         st.markdown(_linked(f"**{md(trend_summary(series))}** \\[{series.marker}\\]", i, {c.marker for c in cites}))
         show_chart(series, i)
-    st.markdown(_linked(md(ans.answer), i, {c.marker for c in cites}))
+    # conflicts are shown as cards side by side below, not as a sentence
+    st.markdown(_linked(md(answer_without_conflicts(ans)), i, {c.marker for c in cites}))
     figures = answer_figures(ans)
     if figures:
         with st.container(horizontal=True):
@@ -454,6 +479,7 @@ def show_answer(lib, ans, i: int) -> None:
                 )
     for fig in (f for f in figures if f.computed):
         show_computed(fig, i, {c.marker for c in cites})
+    show_conflicts(ans, i, {c.marker for c in cites})
     if cites:
         st.caption("Closest sources (they do not answer the question)" if ans.abstained else "Sources")
         for c in cites:
@@ -675,6 +701,8 @@ def library_view(lib) -> None:
         columns=["Title", "Publisher", "Date", "Kind", "Chunks", "Added by", "ID"],
     )
     st.caption(f"{len(shown)} of {len(sources)} documents · click a row to read it")
+    # Widths that fit every column in the main area at 1280 px (a long title is cut; the reader
+    # below shows it whole); the id stays in the data, the reader names the file or link.
     st.dataframe(
         frame,
         hide_index=True,
@@ -682,14 +710,14 @@ def library_view(lib) -> None:
         on_select=lambda: _picked(ids),
         selection_mode="single-row",
         height=min(420, 38 + 35 * max(len(frame), 1)),
+        column_order=["Title", "Publisher", "Date", "Kind", "Chunks", "Added by"],
         column_config={
-            "Title": st.column_config.TextColumn(width="large"),
-            "Publisher": st.column_config.TextColumn(width="medium"),
-            "Date": st.column_config.TextColumn(width="small"),
-            "Kind": st.column_config.TextColumn(width="small"),
-            "Chunks": st.column_config.NumberColumn(width="small"),
-            "Added by": st.column_config.TextColumn(width="medium"),
-            "ID": st.column_config.TextColumn(width="small"),
+            "Title": st.column_config.TextColumn(width=320),
+            "Publisher": st.column_config.TextColumn(width=150),
+            "Date": st.column_config.TextColumn(width=86),
+            "Kind": st.column_config.TextColumn(width=54),
+            "Chunks": st.column_config.NumberColumn(width=58),
+            "Added by": st.column_config.TextColumn(width=106),
         },
     )
     doc_id = st.session_state.get("lib_open")
@@ -912,14 +940,14 @@ def sidebar(lib):
         return st.container()  # filled after the view ran, so it includes the answer just given
 
 
-def conversation_exports(slot) -> None:
+def conversation_exports(lib, slot) -> None:
     turns = st.session_state.turns
     if not turns:
         return
     with slot:
         st.download_button(
             "Conversation (Markdown)",
-            conversation_markdown(turns),
+            conversation_markdown(turns, series=[_series(lib, t) for t in turns]),
             "conversation.md",
             "text/markdown",
             on_click="ignore",
@@ -936,7 +964,9 @@ def conversation_exports(slot) -> None:
             icon=":material/download:",
         )
         st.button(
-            "Clear the conversation", on_click=lambda: st.session_state.update(turns=[]), icon=":material/delete_sweep:"
+            "Clear the conversation",
+            on_click=lambda: st.session_state.update(turns=[], series_cache={}),
+            icon=":material/delete_sweep:",
         )
 
 
@@ -969,7 +999,7 @@ def main() -> None:
     {CHAT: chat_view, LOOKUP: lookup_view, LIBRARY: library_view, ADD: add_view}[ss.view](lib)
     if ss.get("reader"):
         reader_dialog(lib, ss.pop("reader"))
-    conversation_exports(slot)
+    conversation_exports(lib, slot)
 
 
 if __name__ == "__main__":

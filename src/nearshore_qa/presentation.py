@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from html import escape
 
 from .records import Chunk, DocumentMeta
@@ -440,3 +441,69 @@ def table_for_people(
             formats[label] = lambda v, d=decimals[col], sep=separated: format_number(v, d, sep)
     styler = shown.style.apply(style, axis=1)
     return styler.format(formats) if formats else styler
+
+
+# --- conflicting sources ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ConflictValue:
+    """One source's value in a conflict, as its card shows it."""
+
+    value: str  # as the source writes it: "US$614.50 billion"
+    marker: int | None  # the answer's citation of the cell
+    publisher: str  # whose data it is (the agency, not the corpus that quotes it)
+    as_of: str  # "as of 2024-06-30", or a data vintage as written ("raw data downloaded 2026-03-21")
+    title: str  # the cited document
+    locator: str  # where in it: "row Mexico, 2019 · column Total trade (US$ bn)"
+
+
+@dataclass(frozen=True)
+class ConflictView:
+    """Sources that differ on one figure, for cards side by side."""
+
+    heading: str  # "Total trade · Mexico · 2019"
+    text: str  # the sentence the answer states the conflict in
+    values: tuple[ConflictValue, ...]
+
+
+def _as_of(published: str) -> str:
+    published = (published or "").strip()
+    return f"as of {published}" if re.fullmatch(r"[\d-]+", published) else published
+
+
+def conflict_views(answer) -> list[ConflictView]:
+    """The answer's conflicts (``Answer.conflicts``: sources that differ on an operand's value),
+    each value with its publisher, as-of date and cited source, for cards side by side."""
+    by_marker = {c.marker: c for c in answer.citations}
+    out = []
+    for conflict in answer.conflicts or ():
+        values = []
+        for v in conflict.get("values") or ():
+            cit = by_marker.get(v.get("citation"))
+            values.append(
+                ConflictValue(
+                    value=str(v.get("text") or v.get("value") or ""),
+                    marker=v.get("citation") if cit is not None else None,
+                    publisher=v.get("publisher") or (cit.publisher if cit else ""),
+                    as_of=_as_of(v.get("published") or (cit.published if cit else "")),
+                    title=cit.title if cit else "",
+                    locator=cit.locator if cit else "",
+                )
+            )
+        if len(values) < 2:
+            continue
+        measure = prettify_column(conflict.get("measure") or "")[0] if conflict.get("measure") else ""
+        heading = " · ".join(str(p) for p in (measure, conflict.get("entity"), conflict.get("period")) if p)
+        out.append(ConflictView(heading, conflict.get("text") or "", tuple(values)))
+    return out
+
+
+def answer_without_conflicts(answer) -> str:
+    """The answer's text without the sentences that state its conflicts (shown as cards)."""
+    text = answer.answer
+    for conflict in answer.conflicts or ():
+        sentence = (conflict.get("text") or "").strip()
+        if sentence and sentence in text:
+            text = text.replace(sentence, " ")
+    return re.sub(r"[ \t]{2,}", " ", text).strip()
