@@ -194,3 +194,12 @@ def test_markdown_export_holds_the_series_table_and_its_source(china):
     assert escape_markdown(trend_summary(s)) in text
     assert series_markdown(s).count("\n| 20") == len(s.points)
     assert "Chart data" not in answer_markdown(a)
+    # the conversation export carries each turn's series (a turn without a chart has none)
+    from nearshore_qa.export import conversation_markdown
+
+    other = answer(
+        "What was US goods trade with Mexico in 2023?", cite(doc, 0, 4, "us_imports_from_china_usd_millions")
+    )
+    both = conversation_markdown([other, a], series=[None, s])
+    assert both.count("### Chart data") == 1 and both.index("### Chart data") > both.index("## How have US imports")
+    assert "| 2019 | **449,110.7** |" in both
