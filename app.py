@@ -346,7 +346,7 @@ def _linked(answer_md: str, i: int, markers: set[int]) -> str:
     )
 
 
-def show_computed(fig, i: int, markers: set[int]) -> None:
+def show_computed(fig, i: int, markers: set[int], key: str) -> None:
     """A figure computed in code: its result, formula and check, and each operand linked to its card."""
     check = "verified by recomputing from the cited cells" if fig.verified else "not verified"
     operands = " · ".join(
@@ -355,7 +355,7 @@ def show_computed(fig, i: int, markers: set[int]) -> None:
         + (f" \\[{o['citation']}\\]" if o.get("citation") is not None else "")
         for o in fig.operands
     )
-    with st.container(border=True):
+    with st.container(border=True, key=key):
         st.markdown(
             _linked(
                 f":material/calculate: **{md(str(fig.details.get('display') or fig.value))}** = "
@@ -376,7 +376,10 @@ def show_conflicts(ans, i: int, markers: set[int]) -> None:
                 with col.container(border=True, key=f"nsq-conflict-{i}-{j}-{v.marker}"):
                     cite = f" \\[{v.marker}\\]" if v.marker is not None else ""
                     st.markdown(_linked(f"**{md(v.value)}**{cite}", i, markers))
-                    st.caption(" · ".join(md(p) for p in (v.publisher, v.as_of) if p))
+                    if v.publisher:
+                        st.caption(f"Data: {md(v.publisher)}")
+                    if v.as_of:
+                        st.caption(f":material/event: {md(v.as_of)}")
                     if v.title:
                         st.caption(" · ".join(md(p) for p in (v.title, v.locator) if p))
 
@@ -477,8 +480,8 @@ def show_answer(lib, ans, i: int) -> None:
                     icon=":material/check_circle:" if fig.verified else ":material/warning:",
                     help="Look this figure up across the library",
                 )
-    for fig in (f for f in figures if f.computed):
-        show_computed(fig, i, {c.marker for c in cites})
+    for j, fig in enumerate(f for f in figures if f.computed):
+        show_computed(fig, i, {c.marker for c in cites}, key=f"nsq-computed-{i}-{j}")
     show_conflicts(ans, i, {c.marker for c in cites})
     if cites:
         st.caption("Closest sources (they do not answer the question)" if ans.abstained else "Sources")

@@ -477,10 +477,10 @@ def test_conflicting_sources_are_cards_side_by_side_with_publishers_and_dates(tw
         (marker,) = re.findall(r"\[\\\[(\d+)\\\]\]\(#nsq-c-0-\1\)", value)
         assert doc_title in cards[f"\\[{marker}\\]"] and "row Mexico, 2019" in cards[f"\\[{marker}\\]"]
     captions = [c.value for c in app.caption]
-    assert any("Bureau of Transportation Statistics" in c and "raw data downloaded 2026-03-21" in c for c in captions)
-    assert any(
-        c.startswith("U.S. Census Bureau, Foreign Trade Division · country.xlsx of 2024-11-01") for c in captions
-    )
+    assert any(c.startswith("Data: U.S. Department of Transportation, Bureau of Transportation") for c in captions)
+    assert ":material/event: raw data downloaded 2026-03-21" in captions
+    assert "Data: U.S. Census Bureau, Foreign Trade Division" in captions
+    assert ":material/event: country.xlsx of 2024-11-01, after the June 2024 annual revision" in captions
     # side by side: one column per source
     assert len(app.columns) >= 2
     # the Markdown export keeps the sentence and adds the values as a table
