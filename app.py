@@ -39,6 +39,7 @@ from nearshore_qa.presentation import (
     conflict_views,
     document_html,
     format_cell,
+    operand_cells,
     provenance_parts,
     source_reference,
     table_for_people,
@@ -212,18 +213,27 @@ def _units_line(units: str, period: str) -> str:
     )
 
 
-def _table(lib, doc_id: str, table: str, row: int | None = None, column: str = "", *, key: str, meta=None) -> None:
-    """A table for people: the cited row with its neighbours (cell highlighted), and a toggle
-    for the whole table."""
-    frame = table_frame(lib.store, doc_id, table, around=row)
+def _table(
+    lib, doc_id: str, table: str, row: int | None = None, column: str = "", *, key: str, meta=None, cells=()
+) -> None:
+    """A table for people: the cited row with its neighbours (cell highlighted), or the rows of
+    a computation's operand ``cells`` ((0-based row, column), each cell highlighted), and a
+    toggle for the whole table."""
+    rows = sorted({r for r, _ in cells})
+    frame = table_frame(lib.store, doc_id, table, around=row if row is not None else (rows[0] if rows else None))
     label = None if row is None else row + 1
+    marked = [(r + 1, col) for r, col in cells]
+    window = None
     if label is not None and len(frame) > 2 * NEIGHBOURS + 1:
         window = frame.loc[max(1, label - NEIGHBOURS) : label + NEIGHBOURS]
+    elif rows and len(frame) > len(rows):
+        window = frame.loc[[r + 1 for r in rows if r + 1 in frame.index]]
+    if window is not None:
         window.attrs = frame.attrs
-        st.dataframe(table_for_people(window, meta, label, column), height="auto")
+        st.dataframe(table_for_people(window, meta, label, column, cells=marked), height="auto")
         if not st.toggle(f"Show the whole table ({len(frame):,} rows)", key=f"whole-{key}"):
             return
-    st.dataframe(table_for_people(frame, meta, label, column), height=min(420, 38 + 35 * len(frame)))
+    st.dataframe(table_for_people(frame, meta, label, column, cells=marked), height=min(420, 38 + 35 * len(frame)))
 
 
 def _doc_meta(lib, doc_id: str):
@@ -245,7 +255,7 @@ def _pages(lib, doc_id: str) -> list[tuple[int, int]]:
 
 
 def read_document(
-    lib, doc_id: str, spans=(), row: int | None = None, column: str = "", table: str = "", key: str = "doc"
+    lib, doc_id: str, spans=(), row: int | None = None, column: str = "", table: str = "", key: str = "doc", cells=()
 ) -> None:
     """The whole document: Markdown as formatted text (raw HTML escaped) with the cited passage
     marked and scrolled to, PDFs by page, tables for people with the cited row in view."""
@@ -263,8 +273,17 @@ def read_document(
         for name in table_names(lib.store, doc_id):
             if len(table_names(lib.store, doc_id)) > 1:
                 st.markdown(f"**Sheet {md(name)}**")
-            cited = name == table or (not table and row is not None)
-            _table(lib, doc_id, name, row if cited else None, column if cited else "", key=f"{key}-{name}", meta=meta)
+            cited = name == table or (not table and (row is not None or bool(cells)))
+            _table(
+                lib,
+                doc_id,
+                name,
+                row if cited else None,
+                column if cited else "",
+                key=f"{key}-{name}",
+                meta=meta,
+                cells=cells if cited else (),
+            )
         return
     markdown = meta.fmt in ("md", "html", "docx", "text")
     pages = _pages(lib, doc_id) if meta.fmt == "pdf" else []
@@ -287,7 +306,7 @@ def _card_key(i: int, marker: int) -> str:
     return f"nsq-c-{i}-{marker}"
 
 
-def show_citation(lib, c, i: int, abstained: bool = False) -> None:
+def show_citation(lib, c, i: int, abstained: bool = False, cells=()) -> None:
     """A compact numbered card: title and where; open it for who/when, the passage (a table row
     with its neighbours), and a button that opens the whole document at the passage."""
     label = f"**\\[{c.marker}\\]** {md(c.title)} · {md(c.locator)}"
@@ -305,7 +324,7 @@ def show_citation(lib, c, i: int, abstained: bool = False) -> None:
                 doc_id=c.doc_id,
             )
         )
-        if c.kind == "table" and c.row is not None:
+        if c.kind == "table" and (c.row is not None or (cells and not abstained)):
             line = _units_line(c.units, c.period)
             if line:
                 st.caption(line)
@@ -316,7 +335,14 @@ def show_citation(lib, c, i: int, abstained: bool = False) -> None:
             else:
                 try:
                     _table(
-                        lib, c.doc_id, c.table, c.row, c.column, key=f"{i}-{c.marker}", meta=_doc_meta(lib, c.doc_id)
+                        lib,
+                        c.doc_id,
+                        c.table,
+                        c.row,
+                        c.column if c.row is not None else "",
+                        key=f"{i}-{c.marker}",
+                        meta=_doc_meta(lib, c.doc_id),
+                        cells=cells,
                     )
                 except NearshoreQAError:
                     st.caption("This table is no longer in the library.")
@@ -331,7 +357,16 @@ def show_citation(lib, c, i: int, abstained: bool = False) -> None:
             icon=":material/article:",
             type="tertiary",
             on_click=_open_reader,
-            args=({"doc_id": c.doc_id, "spans": spans, "row": c.row, "column": c.column, "table": c.table},),
+            args=(
+                {
+                    "doc_id": c.doc_id,
+                    "spans": spans,
+                    "row": c.row,
+                    "column": c.column if c.row is not None else "",
+                    "table": c.table,
+                    "cells": list(cells),
+                },
+            ),
         )
 
 
@@ -486,7 +521,7 @@ def show_answer(lib, ans, i: int) -> None:
     if cites:
         st.caption("Closest sources (they do not answer the question)" if ans.abstained else "Sources")
         for c in cites:
-            show_citation(lib, c, i, abstained=ans.abstained)
+            show_citation(lib, c, i, abstained=ans.abstained, cells=operand_cells(ans, c))
     if series is not None and not trend:
         with st.expander(f"Chart: {md(series.title)}", icon=":material/show_chart:", key=f"nsq-chart-{i}"):
             show_chart(series, i)

@@ -488,3 +488,25 @@ def test_conflicting_sources_are_cards_side_by_side_with_publishers_and_dates(tw
     answer_md = answer_md.decode()
     assert "Sources differ on total trade for Mexico in 2019" in answer_md
     assert "### Sources differ" in answer_md and "| US\\$612,770.1 million \\[" in answer_md
+
+
+def test_a_computation_over_many_rows_highlights_every_operand_cell(app):
+    """A maximum over the table's rows cites them once; the card shows those rows as a table
+    (labels, separators) with each operand cell marked, and so does its reader."""
+    ask(app, "In which year were US imports from China the highest?")
+    (computed,) = [m for m in markdowns(app) if "verified by recomputing" in m]
+    assert "max(" in computed, computed
+    shown, styles = shown_table(app.dataframe[0])
+    assert (
+        "US imports from China (US$ m)" in shown.columns
+        and "538,514.2" in shown["US imports from China (US$ m)"].tolist()
+    )
+    (rule,) = re.findall(r"([^}]*)\{ background-color: #ffd84d; font-weight: bold \}", styles)
+    marked = re.findall(r"_row(\d+)_col(\d+)", rule)
+    assert len(marked) == len(shown) >= 4  # one operand cell per row, all in the measure's column
+    assert {c for _, c in marked} == {str(list(shown.columns).index("US imports from China (US$ m)"))}
+    app.button(key="open-0-1").click().run()
+    assert not app.exception, [e.value for e in app.exception]
+    _, styles = shown_table(app.dataframe[-1])
+    (rule,) = re.findall(r"([^}]*)\{ background-color: #ffd84d; font-weight: bold \}", styles)
+    assert len(re.findall(r"_row(\d+)_col(\d+)", rule)) == len(marked)

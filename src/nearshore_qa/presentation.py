@@ -384,6 +384,21 @@ def answer_figures(answer) -> list:
     return out
 
 
+def operand_cells(answer, citation) -> list[tuple[int, str]]:
+    """(0-based row, column) of every operand cell of the answer's computed figures that
+    ``citation`` cites in its table: the cells a card and its reader highlight."""
+    if citation.kind != "table":
+        return []
+    out = []
+    for f in answer.figures:
+        for o in f.operands if f.computed else ():
+            row, column = o.get("row_index"), o.get("column")
+            if o.get("citation") == citation.marker and isinstance(row, int) and column:
+                if o.get("doc_id") in (None, citation.doc_id) and (row, column) not in out:
+                    out.append((row, column))
+    return out
+
+
 def source_reference(source: str, doc_id: str) -> tuple[str, str]:
     """("url", link) for a web source, ("file", name) for a file, ("", "") for pasted text
     (its file name is ours, not the user's)."""
@@ -414,23 +429,31 @@ def table_for_people(
     column: str = "",
     color: str = "#fff3a3",
     cell_color: str = "#ffd84d",
+    cells: Iterable[tuple[int, str]] = (),
 ):
     """A table frame from ``lookup.table_frame`` as a person reads it (a pandas Styler): human
     column labels with units, numbers with thousands separators at the column's precision
-    (years and codes without), the 1-based ``row`` shaded and its ``column`` cell stronger."""
+    (years and codes without), the 1-based ``row`` shaded and its ``column`` cell stronger;
+    ``cells`` — (1-based row, column) of a computation's operands — marked the same way."""
     raw = list(frame.columns)
     labels = unique_labels(raw, meta)
     decimals = frame.attrs.get("decimals", {})
     shown = frame.copy()
     shown.columns = labels
     shown.index = shown.index.rename("Row")
-    cited_label = labels[raw.index(column)] if column in raw else ""
+    strong: dict[int, set[str]] = {}
+    for r, col in [*cells, *([(row, column)] if row is not None else [])]:
+        strong.setdefault(r, set())
+        if col in raw:
+            strong[r].add(labels[raw.index(col)])
 
     def style(r):
-        if r.name != row:
+        if r.name not in strong:
             return [""] * len(r)
         return [
-            f"background-color: {cell_color}; font-weight: bold" if col == cited_label else f"background-color: {color}"
+            f"background-color: {cell_color}; font-weight: bold"
+            if col in strong[r.name]
+            else f"background-color: {color}"
             for col in r.index
         ]
 
