@@ -203,3 +203,28 @@ def test_markdown_export_holds_the_series_table_and_its_source(china):
     both = conversation_markdown([other, a], series=[None, s])
     assert both.count("### Chart data") == 1 and both.index("### Chart data") > both.index("## How have US imports")
     assert "| 2019 | **449,110.7** |" in both
+
+
+def test_a_computation_over_many_rows_charts_its_result_row_with_its_cell_cited(partners):
+    """A maximum over the partners in 2023 cites the rows once (no single row): the chart is the
+    winner's series, its 2023 cell cited."""
+    import csv
+
+    from nearshore_qa.records import Figure
+
+    doc, tables = partners
+    path = ROOT / "corpus/tables/us_goods_trade_top_partners_annual.csv"
+    rows = list(csv.DictReader(path.open(encoding="utf-8")))
+    in_2023 = [(i, r) for i, r in enumerate(rows) if r["year"] == "2023"]
+    column = "total_trade_usd_millions"
+    ops = [
+        {"citation": 1, "row_index": i, "column": column, "value": float(r[column]) * 1e6, "doc_id": doc.meta.doc_id}
+        for i, r in in_2023
+    ]
+    best = max(o["value"] for o in ops)
+    fig = Figure("…", best, "computed", 1, True, formula="max(…)", operands=ops)
+    grouped = replace(cite(doc, 0, 0, column), row=None)
+    a = replace(answer("Which partner had the most total trade with the US in 2023?", grouped), figures=[fig])
+    s = series_for(a, tables.get, lambda _id: doc.meta)
+    assert s.entity == "Mexico" and [p.period for p in s.points] == [str(y) for y in range(2015, 2024)]
+    assert [p.period for p in s.points if p.cited] == ["2023"] and s.points[-1].text == "797958.4"

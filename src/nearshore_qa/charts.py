@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from .presentation import column_label, format_number
+from .presentation import column_label, format_number, operand_cells
 from .tables import Column, Period, Row, Table, month_or_quarter, parse_period
 
 logger = logging.getLogger(__name__)
@@ -110,12 +110,26 @@ def _entity_cells(table: Table, row: Row) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _operand_rows(answer, citation, table: Table) -> list[tuple[Row, Column]]:
+    """The (row, column) of each operand cell a computed figure takes from ``citation`` (a
+    citation of many rows of one table has no single row of its own)."""
+    out = []
+    for row_index, name in operand_cells(answer, citation):
+        row = next((r for r in table.rows if r.source_row == row_index), None)
+        col = next((c for c in table.value_columns if name in (c.name, c.label)), None)
+        if row is not None and col is not None:
+            out.append((row, col))
+    return out
+
+
 def _cited_cells(answer, citation, tables: Sequence[Table], table: Table) -> set[tuple[int, int]]:
     """(row, column) of every cell the answer cites in this table."""
     out = set()
     for c in answer.citations:
         if c.doc_id != citation.doc_id or _table_of(c, tables) is not table:
             continue
+        if c.row is None:
+            out.update((r.index, col.index) for r, col in _operand_rows(answer, c, table))
         row = _row_of(c, table)
         col = _column_of(c, table, row) if row is not None else None
         if row is not None and col is not None:
@@ -175,12 +189,16 @@ def _unit_words(table: Table, col: Column) -> str:
 
 
 def _one(answer, citation, tables: Sequence[Table], table: Table, meta) -> Series | None:
-    row = _row_of(citation, table)
-    if row is None:
-        return None
-    col = _column_of(citation, table, row)
-    if col is None:
-        return None
+    operands = _operand_rows(answer, citation, table) if citation.row is None else []
+    if operands:  # a computation over many rows: the series of its first operand's row
+        row, col = operands[0]
+    else:
+        row = _row_of(citation, table)
+        if row is None:
+            return None
+        col = _column_of(citation, table, row)
+        if col is None:
+            return None
     cited = _cited_cells(answer, citation, tables, table)
     if col.period is not None:  # wide: the row is the measure, its period columns the points
         unit = _unit_words(table, col)

@@ -386,12 +386,14 @@ def answer_figures(answer) -> list:
 
 def operand_cells(answer, citation) -> list[tuple[int, str]]:
     """(0-based row, column) of every operand cell of the answer's computed figures that
-    ``citation`` cites in its table: the cells a card and its reader highlight."""
+    ``citation`` cites in its table: the cells a card and its reader highlight. The cell that
+    is the result (a maximum's row) comes first."""
     if citation.kind != "table":
         return []
     out = []
     for f in answer.figures:
-        for o in f.operands if f.computed else ():
+        operands = sorted(f.operands, key=lambda o: o.get("value") != f.value) if f.computed else ()
+        for o in operands:
             row, column = o.get("row_index"), o.get("column")
             if o.get("citation") == citation.marker and isinstance(row, int) and column:
                 if o.get("doc_id") in (None, citation.doc_id) and (row, column) not in out:
