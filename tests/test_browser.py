@@ -469,6 +469,14 @@ def test_table_with_sidecar_computed_figure_and_conflicting_sources(server, page
     cells = listing.locator("[role=gridcell]").all_inner_texts()
     assert any(c.startswith("U.S. trade with Mexico and with Canada, all modes") for c in cells), cells
     assert "nearshore-qa corpus" in cells
+    # Title, publisher, date, kind, chunks and who added it fit a 1280 px window: no sideways scrolling.
+    page.set_viewport_size({"width": 1280, "height": 1000})
+    page.wait_for_timeout(800)
+    scroller = listing.locator(".dvn-scroller").first
+    assert scroller.evaluate("el => el.scrollWidth <= el.clientWidth + 1"), scroller.evaluate(
+        "el => [el.scrollWidth, el.clientWidth]"
+    )
+    page.set_viewport_size({"width": 1400, "height": 1000})
 
     # Ten sources per answer, so both tables' 2019 rows are in the evidence.
     view(page, "Chat")
