@@ -70,6 +70,7 @@ EXAMPLES = [
 ]
 logger = logging.getLogger(__name__)
 NEIGHBOURS = 2  # table rows shown on each side of a cited row
+LINE_COLOURS = ["#4c78a8", "#f58518", "#54a24b", "#b279a2", "#e45756", "#72b7b2", "#9d755d"]  # one per entity
 # On a phone (390 px) the four view tabs keep to one line with tighter padding.
 _PHONE_CSS = """<style>
 @media (max-width: 640px) {
@@ -434,12 +435,13 @@ def show_chart(series, i: int) -> None:
                 "column": p.column,
                 "source": series.source,
                 "cited": "cited" if p.cited else "not cited",
+                "entity": p.entity,
             }
             for p in series.points
         ]
     )
     # horizontal period labels: rotated ones took most of the plot's height
-    x = alt.X("period:O", sort=list(data["period"]), title=None, axis=alt.Axis(labelAngle=0, labelOverlap=True))
+    x = alt.X("period:O", sort=series.periods(), title=None, axis=alt.Axis(labelAngle=0, labelOverlap=True))
     y = alt.Y("value:Q", title=series.measure, scale=alt.Scale(zero=False))
     tooltip = [
         alt.Tooltip("period:N", title="Period"),
@@ -450,16 +452,33 @@ def show_chart(series, i: int) -> None:
         alt.Tooltip("cited:N", title="Cited"),
     ]
     base = alt.Chart(data).encode(x=x, y=y)
-    dots = base.mark_point(filled=True).encode(
-        size=alt.Size("cited:N", scale=alt.Scale(domain=["cited", "not cited"], range=[160, 40]), legend=None),
-        color=alt.Color(
-            "cited:N",
-            scale=alt.Scale(domain=["cited", "not cited"], range=["#d6604d", "#4c78a8"]),
-            legend=alt.Legend(title=None, orient="bottom"),
-        ),
-        tooltip=tooltip,
-    )
-    chart = (base.mark_line(color="#4c78a8") + dots).properties(height=260)  # the y axis names the measure
+    size = alt.Size("cited:N", scale=alt.Scale(domain=["cited", "not cited"], range=[160, 40]), legend=None)
+    if len(series.entities) > 1:  # a line per asked entity, coloured; cited points larger and outlined
+        entity = alt.Color(
+            "entity:N",
+            title=None,
+            scale=alt.Scale(domain=list(series.entities), range=LINE_COLOURS[: len(series.entities)]),
+            legend=alt.Legend(orient="bottom"),
+        )
+        dots = base.mark_point(filled=True).encode(
+            size=size,
+            color=entity,
+            stroke=alt.condition("datum.cited == 'cited'", alt.value("#222"), alt.value(None)),
+            tooltip=tooltip,
+        )
+        line = base.mark_line().encode(color=entity)
+    else:
+        dots = base.mark_point(filled=True).encode(
+            size=size,
+            color=alt.Color(
+                "cited:N",
+                scale=alt.Scale(domain=["cited", "not cited"], range=["#d6604d", "#4c78a8"]),
+                legend=alt.Legend(title=None, orient="bottom"),
+            ),
+            tooltip=tooltip,
+        )
+        line = base.mark_line(color="#4c78a8")
+    chart = (line + dots).properties(height=260)  # the y axis names the measure
     st.altair_chart(chart, width="stretch")
     st.caption(f"Source: {md(series.source)} · every point is a cell of the cited table \\[{series.marker}\\]")
     st.download_button(

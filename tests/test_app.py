@@ -510,3 +510,20 @@ def test_a_computation_over_many_rows_highlights_every_operand_cell(app):
     _, styles = shown_table(app.dataframe[-1])
     (rule,) = re.findall(r"([^}]*)\{ background-color: #ffd84d; font-weight: bold \}", styles)
     assert len(re.findall(r"_row(\d+)_col(\d+)", rule)) == len(marked)
+
+
+def test_a_trend_question_naming_two_partners_charts_a_line_for_each(two_sources_app):
+    app = two_sources_app
+    ask(app, "Plot US total trade with Mexico and Canada")
+    ((spec, rows),) = vega_charts(app)
+    entities = {r["entity"] for r in rows}
+    assert entities == {"Mexico", "Canada"}, entities
+    for name in entities:  # a point per year of the table for each
+        years = [int(r["period"]) for r in rows if r["entity"] == name]
+        assert len(years) >= 9 and years == sorted(years)
+    assert [int(r["period"]) for r in rows if r["entity"] == "Mexico"] == [
+        int(r["period"]) for r in rows if r["entity"] == "Canada"
+    ]
+    assert any(r["cited"] == "cited" for r in rows)
+    (summary,) = [m for m in markdowns(app) if m.startswith("**Total trade")]
+    assert "Mexico rose from" in summary and "Canada rose from" in summary, summary

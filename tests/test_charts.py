@@ -228,3 +228,31 @@ def test_a_computation_over_many_rows_charts_its_result_row_with_its_cell_cited(
     s = series_for(a, tables.get, lambda _id: doc.meta)
     assert s.entity == "Mexico" and [p.period for p in s.points] == [str(y) for y in range(2015, 2024)]
     assert [p.period for p in s.points if p.cited] == ["2023"] and s.points[-1].text == "797958.4"
+
+
+def test_a_trend_question_naming_two_partners_draws_a_line_for_each(partners):
+    """The cited partner's line and one for each other partner the question names; the summary
+    and the Markdown table give each its own clause and column."""
+    doc, tables = partners
+    table = tables[doc.meta.doc_id][0]
+    canada_2015 = next(r for r in table.rows if r.label == "2015 Canada")
+    cited = cite(doc, 0, canada_2015.source_row, "total_trade_usd_millions")
+    q = "How has US total trade with Mexico and Canada changed since 2015?"
+    s = series_for(answer(q, cited), tables.get, lambda _id: doc.meta)
+    assert s.entities == ("Canada", "Mexico") and s.title == "Total trade (US$ m) · Canada, Mexico"
+    lines = s.lines()
+    assert (
+        [p.period for p in lines["Mexico"]]
+        == [p.period for p in lines["Canada"]]
+        == [str(y) for y in range(2015, 2024)]
+    )
+    assert [p.period for p in s.points if p.cited] == ["2015"] and lines["Canada"][0].cited
+    summary = trend_summary(s)
+    assert summary.startswith("Total trade (US$ m): Canada rose from 577,160.3 in 2015 to 772,974.7 in 2023")
+    assert "; Mexico rose from 532,893.5 in 2015 to 797,958.4 in 2023 (+49.7 %)." in summary
+    table_md = series_markdown(s)
+    assert "| Period | Total trade (US$ m) · Canada | Total trade (US$ m) · Mexico |" in table_md
+    assert "| 2015 | **577,160.3** | 532,893.5 |" in table_md
+    # a question naming no other partner keeps one line
+    alone = series_for(answer("How has US total trade with Canada changed since 2015?", cited), tables.get)
+    assert alone.entities == () and {p.entity for p in alone.points} == {"Canada"}
