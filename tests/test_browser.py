@@ -303,6 +303,7 @@ def test_ask_read_sources_upload_and_stay_safe(server, page, shots, capsys):
     listing = page.get_by_test_id("stDataFrame").first
     listing.wait_for()
     page.wait_for_timeout(800)
+    listing.locator("[role=gridcell]", has_text="Widget trade <script>").first.wait_for(state="attached")
     titles = [t for t in listing.locator("[role=gridcell]").all_inner_texts()]
     assert any(t.startswith("Widget trade <script>") for t in titles)
     box = listing.bounding_box()
@@ -516,8 +517,15 @@ def test_table_with_sidecar_computed_figure_and_conflicting_sources(server, page
     assert "raw data downloaded 2026-03-21" in bts.inner_text()
     assert "U.S. Census Bureau, Foreign Trade Division" in census.inner_text()
     assert "country.xlsx of 2024-11-01" in census.inner_text()
-    a, b = bts.bounding_box(), census.bounding_box()
-    assert abs(a["y"] - b["y"]) < 2 and a["x"] + a["width"] <= b["x"] + 1  # side by side
+    page.wait_for_timeout(800)  # a smooth scroll from the [n] click above may still run: measure both at once
+    boxes = page.evaluate(
+        """() => [...document.querySelectorAll("[class*='st-key-nsq-conflict-0-0-']")].map(e => {
+            const r = e.getBoundingClientRect(); return {x: r.x, y: r.y, width: r.width, text: e.innerText};
+        })"""
+    )
+    a = next(x for x in boxes if "US$614.50 billion" in x["text"])
+    b = next(x for x in boxes if "US$612,770.1 million" in x["text"])
+    assert abs(a["y"] - b["y"]) < 2 and a["x"] + a["width"] <= b["x"] + 1, boxes  # side by side
     assert emoji_in_page(page) == []
     group.screenshot(path=str(shots / "13-conflicting-sources.png"))
     # A value's [n] opens the card of the cell it comes from.
