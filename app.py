@@ -34,9 +34,12 @@ from nearshore_qa.ingest import SUPPORTED, pasted_doc_id
 from nearshore_qa.lookup import filter_sources, find_figure, source_year, table_frame, table_names
 from nearshore_qa.presentation import (
     answer_figures,
+    answer_without_conflicts,
     column_label,
+    conflict_views,
     document_html,
     format_cell,
+    operand_cells,
     provenance_parts,
     source_reference,
     table_for_people,
@@ -67,6 +70,7 @@ EXAMPLES = [
 ]
 logger = logging.getLogger(__name__)
 NEIGHBOURS = 2  # table rows shown on each side of a cited row
+LINE_COLOURS = ["#4c78a8", "#f58518", "#54a24b", "#b279a2", "#e45756", "#72b7b2", "#9d755d"]  # one per entity
 # On a phone (390 px) the four view tabs keep to one line with tighter padding.
 _PHONE_CSS = """<style>
 @media (max-width: 640px) {
@@ -210,18 +214,27 @@ def _units_line(units: str, period: str) -> str:
     )
 
 
-def _table(lib, doc_id: str, table: str, row: int | None = None, column: str = "", *, key: str, meta=None) -> None:
-    """A table for people: the cited row with its neighbours (cell highlighted), and a toggle
-    for the whole table."""
-    frame = table_frame(lib.store, doc_id, table, around=row)
+def _table(
+    lib, doc_id: str, table: str, row: int | None = None, column: str = "", *, key: str, meta=None, cells=()
+) -> None:
+    """A table for people: the cited row with its neighbours (cell highlighted), or the rows of
+    a computation's operand ``cells`` ((0-based row, column), each cell highlighted), and a
+    toggle for the whole table."""
+    rows = sorted({r for r, _ in cells})
+    frame = table_frame(lib.store, doc_id, table, around=row if row is not None else (rows[0] if rows else None))
     label = None if row is None else row + 1
+    marked = [(r + 1, col) for r, col in cells]
+    window = None
     if label is not None and len(frame) > 2 * NEIGHBOURS + 1:
         window = frame.loc[max(1, label - NEIGHBOURS) : label + NEIGHBOURS]
+    elif rows and len(frame) > len(rows):
+        window = frame.loc[[r + 1 for r in rows if r + 1 in frame.index]]
+    if window is not None:
         window.attrs = frame.attrs
-        st.dataframe(table_for_people(window, meta, label, column), height="auto")
+        st.dataframe(table_for_people(window, meta, label, column, cells=marked), height="auto")
         if not st.toggle(f"Show the whole table ({len(frame):,} rows)", key=f"whole-{key}"):
             return
-    st.dataframe(table_for_people(frame, meta, label, column), height=min(420, 38 + 35 * len(frame)))
+    st.dataframe(table_for_people(frame, meta, label, column, cells=marked), height=min(420, 38 + 35 * len(frame)))
 
 
 def _doc_meta(lib, doc_id: str):
@@ -243,7 +256,7 @@ def _pages(lib, doc_id: str) -> list[tuple[int, int]]:
 
 
 def read_document(
-    lib, doc_id: str, spans=(), row: int | None = None, column: str = "", table: str = "", key: str = "doc"
+    lib, doc_id: str, spans=(), row: int | None = None, column: str = "", table: str = "", key: str = "doc", cells=()
 ) -> None:
     """The whole document: Markdown as formatted text (raw HTML escaped) with the cited passage
     marked and scrolled to, PDFs by page, tables for people with the cited row in view."""
@@ -261,8 +274,17 @@ def read_document(
         for name in table_names(lib.store, doc_id):
             if len(table_names(lib.store, doc_id)) > 1:
                 st.markdown(f"**Sheet {md(name)}**")
-            cited = name == table or (not table and row is not None)
-            _table(lib, doc_id, name, row if cited else None, column if cited else "", key=f"{key}-{name}", meta=meta)
+            cited = name == table or (not table and (row is not None or bool(cells)))
+            _table(
+                lib,
+                doc_id,
+                name,
+                row if cited else None,
+                column if cited else "",
+                key=f"{key}-{name}",
+                meta=meta,
+                cells=cells if cited else (),
+            )
         return
     markdown = meta.fmt in ("md", "html", "docx", "text")
     pages = _pages(lib, doc_id) if meta.fmt == "pdf" else []
@@ -285,7 +307,7 @@ def _card_key(i: int, marker: int) -> str:
     return f"nsq-c-{i}-{marker}"
 
 
-def show_citation(lib, c, i: int, abstained: bool = False) -> None:
+def show_citation(lib, c, i: int, abstained: bool = False, cells=()) -> None:
     """A compact numbered card: title and where; open it for who/when, the passage (a table row
     with its neighbours), and a button that opens the whole document at the passage."""
     label = f"**\\[{c.marker}\\]** {md(c.title)} · {md(c.locator)}"
@@ -303,7 +325,7 @@ def show_citation(lib, c, i: int, abstained: bool = False) -> None:
                 doc_id=c.doc_id,
             )
         )
-        if c.kind == "table" and c.row is not None:
+        if c.kind == "table" and (c.row is not None or (cells and not abstained)):
             line = _units_line(c.units, c.period)
             if line:
                 st.caption(line)
@@ -314,7 +336,14 @@ def show_citation(lib, c, i: int, abstained: bool = False) -> None:
             else:
                 try:
                     _table(
-                        lib, c.doc_id, c.table, c.row, c.column, key=f"{i}-{c.marker}", meta=_doc_meta(lib, c.doc_id)
+                        lib,
+                        c.doc_id,
+                        c.table,
+                        c.row,
+                        c.column if c.row is not None else "",
+                        key=f"{i}-{c.marker}",
+                        meta=_doc_meta(lib, c.doc_id),
+                        cells=cells,
                     )
                 except NearshoreQAError:
                     st.caption("This table is no longer in the library.")
@@ -329,7 +358,16 @@ def show_citation(lib, c, i: int, abstained: bool = False) -> None:
             icon=":material/article:",
             type="tertiary",
             on_click=_open_reader,
-            args=({"doc_id": c.doc_id, "spans": spans, "row": c.row, "column": c.column, "table": c.table},),
+            args=(
+                {
+                    "doc_id": c.doc_id,
+                    "spans": spans,
+                    "row": c.row,
+                    "column": c.column if c.row is not None else "",
+                    "table": c.table,
+                    "cells": list(cells),
+                },
+            ),
         )
 
 
@@ -344,7 +382,7 @@ def _linked(answer_md: str, i: int, markers: set[int]) -> str:
     )
 
 
-def show_computed(fig, i: int, markers: set[int]) -> None:
+def show_computed(fig, i: int, markers: set[int], key: str) -> None:
     """A figure computed in code: its result, formula and check, and each operand linked to its card."""
     check = "verified by recomputing from the cited cells" if fig.verified else "not verified"
     operands = " · ".join(
@@ -353,7 +391,7 @@ def show_computed(fig, i: int, markers: set[int]) -> None:
         + (f" \\[{o['citation']}\\]" if o.get("citation") is not None else "")
         for o in fig.operands
     )
-    with st.container(border=True):
+    with st.container(border=True, key=key):
         st.markdown(
             _linked(
                 f":material/calculate: **{md(str(fig.details.get('display') or fig.value))}** = "
@@ -362,6 +400,24 @@ def show_computed(fig, i: int, markers: set[int]) -> None:
                 markers,
             )
         )
+
+
+def show_conflicts(ans, i: int, markers: set[int]) -> None:
+    """Sources that differ on a figure, side by side: each value with whose data it is, as of
+    when, and its cited source (the [n] opens that card). Columns stack on a phone."""
+    for j, view in enumerate(conflict_views(ans)):
+        with st.container(border=True, key=f"nsq-conflict-{i}-{j}"):
+            st.markdown(f":material/compare_arrows: **Sources differ** · {md(view.heading)}")
+            for col, v in zip(st.columns(len(view.values)), view.values, strict=False):
+                with col.container(border=True, key=f"nsq-conflict-{i}-{j}-{v.marker}"):
+                    cite = f" \\[{v.marker}\\]" if v.marker is not None else ""
+                    st.markdown(_linked(f"**{md(v.value)}**{cite}", i, markers))
+                    if v.publisher:
+                        st.caption(f"Data: {md(v.publisher)}")
+                    if v.as_of:
+                        st.caption(f":material/event: {md(v.as_of)}")
+                    if v.title:
+                        st.caption(" · ".join(md(p) for p in (v.title, v.locator) if p))
 
 
 def show_chart(series, i: int) -> None:
@@ -379,12 +435,13 @@ def show_chart(series, i: int) -> None:
                 "column": p.column,
                 "source": series.source,
                 "cited": "cited" if p.cited else "not cited",
+                "entity": p.entity,
             }
             for p in series.points
         ]
     )
     # horizontal period labels: rotated ones took most of the plot's height
-    x = alt.X("period:O", sort=list(data["period"]), title=None, axis=alt.Axis(labelAngle=0, labelOverlap=True))
+    x = alt.X("period:O", sort=series.periods(), title=None, axis=alt.Axis(labelAngle=0, labelOverlap=True))
     y = alt.Y("value:Q", title=series.measure, scale=alt.Scale(zero=False))
     tooltip = [
         alt.Tooltip("period:N", title="Period"),
@@ -395,16 +452,33 @@ def show_chart(series, i: int) -> None:
         alt.Tooltip("cited:N", title="Cited"),
     ]
     base = alt.Chart(data).encode(x=x, y=y)
-    dots = base.mark_point(filled=True).encode(
-        size=alt.Size("cited:N", scale=alt.Scale(domain=["cited", "not cited"], range=[160, 40]), legend=None),
-        color=alt.Color(
-            "cited:N",
-            scale=alt.Scale(domain=["cited", "not cited"], range=["#d6604d", "#4c78a8"]),
-            legend=alt.Legend(title=None, orient="bottom"),
-        ),
-        tooltip=tooltip,
-    )
-    chart = (base.mark_line(color="#4c78a8") + dots).properties(height=260)  # the y axis names the measure
+    size = alt.Size("cited:N", scale=alt.Scale(domain=["cited", "not cited"], range=[160, 40]), legend=None)
+    if len(series.entities) > 1:  # a line per asked entity, coloured; cited points larger and outlined
+        entity = alt.Color(
+            "entity:N",
+            title=None,
+            scale=alt.Scale(domain=list(series.entities), range=LINE_COLOURS[: len(series.entities)]),
+            legend=alt.Legend(orient="bottom"),
+        )
+        dots = base.mark_point(filled=True).encode(
+            size=size,
+            color=entity,
+            stroke=alt.condition("datum.cited == 'cited'", alt.value("#222"), alt.value(None)),
+            tooltip=tooltip,
+        )
+        line = base.mark_line().encode(color=entity)
+    else:
+        dots = base.mark_point(filled=True).encode(
+            size=size,
+            color=alt.Color(
+                "cited:N",
+                scale=alt.Scale(domain=["cited", "not cited"], range=["#d6604d", "#4c78a8"]),
+                legend=alt.Legend(title=None, orient="bottom"),
+            ),
+            tooltip=tooltip,
+        )
+        line = base.mark_line(color="#4c78a8")
+    chart = (line + dots).properties(height=260)  # the y axis names the measure
     st.altair_chart(chart, width="stretch")
     st.caption(f"Source: {md(series.source)} · every point is a cell of the cited table \\[{series.marker}\\]")
     st.download_button(
@@ -420,11 +494,18 @@ def show_chart(series, i: int) -> None:
 
 
 def _series(lib, ans):
+    """The chart series of an answer, read once per session (the conversation export needs it too)."""
+    cache = st.session_state.setdefault("series_cache", {})
+    kept = cache.get(id(ans))
+    if kept is not None and kept[0] is ans:  # the answer is held here, so its id is not reused
+        return kept[1]
     try:
-        return series_for(ans, lib.tables, lambda doc_id: _doc_meta(lib, doc_id))
+        series = series_for(ans, lib.tables, lambda doc_id: _doc_meta(lib, doc_id))
     except Exception:  # a chart is an extra: never let it cost the answer
         logger.exception("no chart for %r", ans.question)
-        return None
+        series = None
+    cache[id(ans)] = (ans, series)
+    return series
 
 
 def show_answer(lib, ans, i: int) -> None:
@@ -436,7 +517,8 @@ def show_answer(lib, ans, i: int) -> None:
     if trend:  # a trend question is answered by its chart, the first-to-last line above it
         st.markdown(_linked(f"**{md(trend_summary(series))}** \\[{series.marker}\\]", i, {c.marker for c in cites}))
         show_chart(series, i)
-    st.markdown(_linked(md(ans.answer), i, {c.marker for c in cites}))
+    # conflicts are shown as cards side by side below, not as a sentence
+    st.markdown(_linked(md(answer_without_conflicts(ans)), i, {c.marker for c in cites}))
     figures = answer_figures(ans)
     if figures:
         with st.container(horizontal=True):
@@ -452,12 +534,13 @@ def show_answer(lib, ans, i: int) -> None:
                     icon=":material/check_circle:" if fig.verified else ":material/warning:",
                     help="Look this figure up across the library",
                 )
-    for fig in (f for f in figures if f.computed):
-        show_computed(fig, i, {c.marker for c in cites})
+    for j, fig in enumerate(f for f in figures if f.computed):
+        show_computed(fig, i, {c.marker for c in cites}, key=f"nsq-computed-{i}-{j}")
+    show_conflicts(ans, i, {c.marker for c in cites})
     if cites:
         st.caption("Closest sources (they do not answer the question)" if ans.abstained else "Sources")
         for c in cites:
-            show_citation(lib, c, i, abstained=ans.abstained)
+            show_citation(lib, c, i, abstained=ans.abstained, cells=operand_cells(ans, c))
     if series is not None and not trend:
         with st.expander(f"Chart: {md(series.title)}", icon=":material/show_chart:", key=f"nsq-chart-{i}"):
             show_chart(series, i)
@@ -675,6 +758,8 @@ def library_view(lib) -> None:
         columns=["Title", "Publisher", "Date", "Kind", "Chunks", "Added by", "ID"],
     )
     st.caption(f"{len(shown)} of {len(sources)} documents · click a row to read it")
+    # Widths that fit every column in the main area at 1280 px (a long title is cut; the reader
+    # below shows it whole); the id stays in the data, the reader names the file or link.
     st.dataframe(
         frame,
         hide_index=True,
@@ -682,14 +767,14 @@ def library_view(lib) -> None:
         on_select=lambda: _picked(ids),
         selection_mode="single-row",
         height=min(420, 38 + 35 * max(len(frame), 1)),
+        column_order=["Title", "Publisher", "Date", "Kind", "Chunks", "Added by"],
         column_config={
-            "Title": st.column_config.TextColumn(width="large"),
-            "Publisher": st.column_config.TextColumn(width="medium"),
-            "Date": st.column_config.TextColumn(width="small"),
-            "Kind": st.column_config.TextColumn(width="small"),
-            "Chunks": st.column_config.NumberColumn(width="small"),
-            "Added by": st.column_config.TextColumn(width="medium"),
-            "ID": st.column_config.TextColumn(width="small"),
+            "Title": st.column_config.TextColumn(width=320),
+            "Publisher": st.column_config.TextColumn(width=150),
+            "Date": st.column_config.TextColumn(width=86),
+            "Kind": st.column_config.TextColumn(width=54),
+            "Chunks": st.column_config.NumberColumn(width=58),
+            "Added by": st.column_config.TextColumn(width=106),
         },
     )
     doc_id = st.session_state.get("lib_open")
@@ -912,14 +997,14 @@ def sidebar(lib):
         return st.container()  # filled after the view ran, so it includes the answer just given
 
 
-def conversation_exports(slot) -> None:
+def conversation_exports(lib, slot) -> None:
     turns = st.session_state.turns
     if not turns:
         return
     with slot:
         st.download_button(
             "Conversation (Markdown)",
-            conversation_markdown(turns),
+            conversation_markdown(turns, series=[_series(lib, t) for t in turns]),
             "conversation.md",
             "text/markdown",
             on_click="ignore",
@@ -936,7 +1021,9 @@ def conversation_exports(slot) -> None:
             icon=":material/download:",
         )
         st.button(
-            "Clear the conversation", on_click=lambda: st.session_state.update(turns=[]), icon=":material/delete_sweep:"
+            "Clear the conversation",
+            on_click=lambda: st.session_state.update(turns=[], series_cache={}),
+            icon=":material/delete_sweep:",
         )
 
 
@@ -969,7 +1056,7 @@ def main() -> None:
     {CHAT: chat_view, LOOKUP: lookup_view, LIBRARY: library_view, ADD: add_view}[ss.view](lib)
     if ss.get("reader"):
         reader_dialog(lib, ss.pop("reader"))
-    conversation_exports(slot)
+    conversation_exports(lib, slot)
 
 
 if __name__ == "__main__":

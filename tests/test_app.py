@@ -394,3 +394,136 @@ def test_a_look_up_in_a_table_offers_its_chart_below_the_sources(app):
     ((_, rows),) = vega_charts(app)
     assert [r["period"] for r in rows if r["cited"] == "cited"] == ["2019"]
     assert next(r for r in rows if r["period"] == "2019")["shown"] == "449,110.7"
+
+
+def downloads(monkeypatch) -> dict[str, bytes]:
+    """What the download buttons would hand the browser, by file name (AppTest keeps the files in
+    a media store it drops after each run)."""
+    from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+
+    files: dict[str, bytes] = {}
+    keep = MemoryMediaFileStorage.load_and_get_id
+
+    def load(self, data, mimetype, kind, filename=None):
+        if filename and isinstance(data, bytes):
+            files[filename] = data
+        return keep(self, data, mimetype, kind, filename)
+
+    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", load)
+    return files
+
+
+def test_conversation_markdown_carries_each_turns_chart_data(app, monkeypatch):
+    files = downloads(monkeypatch)
+    ask(app, "What was US goods trade with Mexico in 2023?")  # no table cited: no chart
+    ask(app, "How have US imports from China changed since 2015?")
+    text = files["conversation.md"].decode()
+    assert text.count("### Chart data") == 1
+    chart = text[text.index("### Chart data") :]
+    assert "fell from 483,201.7 in 2015 to 308,379.7 in 2025" in chart
+    assert "| 2015 | **483,201.7** |" in chart and "| 2019 | 449,110.7 |" in chart
+    assert "*Source: U.S. Census Bureau" in chart
+    # the same table as the answer's own export
+    answer_md = files["how-have-us-imports-from-china-changed-since-2015.md"].decode()
+    assert chart.split("### Sources")[0] in answer_md
+
+
+# --- two publishers that differ: the shipped BTS and Census tables (2019 US–Mexico trade) ------
+
+TWO_SOURCES = ("us_mexico_canada_trade_annual_bts", "us_goods_trade_top_partners_annual")
+
+
+@pytest.fixture(scope="module")
+def two_sources_dirs(tmp_path_factory):
+    from helpers import SHIPPED_CORPUS
+
+    tmp = tmp_path_factory.mktemp("two-sources")
+    corpus = make_tiny_corpus(tmp / "corpus")
+    for name in TWO_SOURCES:
+        for suffix in (".csv", ".meta.yaml"):
+            (corpus / "tables" / (name + suffix)).write_bytes(
+                (SHIPPED_CORPUS / "tables" / (name + suffix)).read_bytes()
+            )
+    return tmp, corpus
+
+
+@pytest.fixture
+def two_sources_app(tiny_env, two_sources_dirs, monkeypatch):
+    tmp, corpus = two_sources_dirs
+    monkeypatch.setenv("NEARSHORE_QA_HOME", str(tmp / "store"))
+    monkeypatch.setenv("NEARSHORE_QA_CORPUS", str(corpus))
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_conflicting_sources_are_cards_side_by_side_with_publishers_and_dates(two_sources_app, monkeypatch):
+    app = two_sources_app
+    files = downloads(monkeypatch)
+    app.slider(key="k").set_value(10).run()  # both tables' 2019 rows among the evidence
+    ask(app, "What was the percentage change in US trade with Mexico from 2019 to 2023?")
+    texts = markdowns(app)
+    # The answer states its computed figure; the conflict is not a sentence but a group of cards.
+    assert any(t.startswith("Total trade for Mexico grew 30.0% from 2019 to 2023") for t in texts), texts
+    assert not any("Sources differ on" in t for t in texts)
+    assert "**Sources differ** · Total trade · Mexico · 2019" in " ".join(texts).replace(
+        ":material/compare_arrows: ", ""
+    )
+    bts = next(t for t in texts if t.startswith("**US\\$614.50 billion**"))
+    census = next(t for t in texts if t.startswith("**US\\$612,770.1 million**"))
+    # each value's [n] links to the card of the cell it comes from
+    cards = {e.label.split("**")[1]: e.label for e in app.expander if e.label.startswith("**\\[")}
+    for value, doc_title in ((bts, "BTS TransBorder"), (census, "top partners")):
+        (marker,) = re.findall(r"\[\\\[(\d+)\\\]\]\(#nsq-c-0-\1\)", value)
+        assert doc_title in cards[f"\\[{marker}\\]"] and "row Mexico, 2019" in cards[f"\\[{marker}\\]"]
+    captions = [c.value for c in app.caption]
+    assert any(c.startswith("Data: U.S. Department of Transportation, Bureau of Transportation") for c in captions)
+    assert ":material/event: raw data downloaded 2026-03-21" in captions
+    assert "Data: U.S. Census Bureau, Foreign Trade Division" in captions
+    assert ":material/event: country.xlsx of 2024-11-01, after the June 2024 annual revision" in captions
+    # side by side: one column per source
+    assert len(app.columns) >= 2
+    # the Markdown export keeps the sentence and adds the values as a table
+    (answer_md,) = [v for k, v in files.items() if k.startswith("what-was-the-percentage") and k.endswith(".md")]
+    answer_md = answer_md.decode()
+    assert "Sources differ on total trade for Mexico in 2019" in answer_md
+    assert "### Sources differ" in answer_md and "| US\\$612,770.1 million \\[" in answer_md
+
+
+def test_a_computation_over_many_rows_highlights_every_operand_cell(app):
+    """A maximum over the table's rows cites them once; the card shows those rows as a table
+    (labels, separators) with each operand cell marked, and so does its reader."""
+    ask(app, "In which year were US imports from China the highest?")
+    (computed,) = [m for m in markdowns(app) if "verified by recomputing" in m]
+    assert "max(" in computed, computed
+    shown, styles = shown_table(app.dataframe[0])
+    assert (
+        "US imports from China (US$ m)" in shown.columns
+        and "538,514.2" in shown["US imports from China (US$ m)"].tolist()
+    )
+    (rule,) = re.findall(r"([^}]*)\{ background-color: #ffd84d; font-weight: bold \}", styles)
+    marked = re.findall(r"_row(\d+)_col(\d+)", rule)
+    assert len(marked) == len(shown) >= 4  # one operand cell per row, all in the measure's column
+    assert {c for _, c in marked} == {str(list(shown.columns).index("US imports from China (US$ m)"))}
+    app.button(key="open-0-1").click().run()
+    assert not app.exception, [e.value for e in app.exception]
+    _, styles = shown_table(app.dataframe[-1])
+    (rule,) = re.findall(r"([^}]*)\{ background-color: #ffd84d; font-weight: bold \}", styles)
+    assert len(re.findall(r"_row(\d+)_col(\d+)", rule)) == len(marked)
+
+
+def test_a_trend_question_naming_two_partners_charts_a_line_for_each(two_sources_app):
+    app = two_sources_app
+    ask(app, "Plot US total trade with Mexico and Canada")
+    ((spec, rows),) = vega_charts(app)
+    entities = {r["entity"] for r in rows}
+    assert entities == {"Mexico", "Canada"}, entities
+    for name in entities:  # a point per year of the table for each
+        years = [int(r["period"]) for r in rows if r["entity"] == name]
+        assert len(years) >= 9 and years == sorted(years)
+    assert [int(r["period"]) for r in rows if r["entity"] == "Mexico"] == [
+        int(r["period"]) for r in rows if r["entity"] == "Canada"
+    ]
+    assert any(r["cited"] == "cited" for r in rows)
+    (summary,) = [m for m in markdowns(app) if m.startswith("**Total trade")]
+    assert "Mexico rose from" in summary and "Canada rose from" in summary, summary

@@ -303,6 +303,7 @@ def test_ask_read_sources_upload_and_stay_safe(server, page, shots, capsys):
     listing = page.get_by_test_id("stDataFrame").first
     listing.wait_for()
     page.wait_for_timeout(800)
+    listing.locator("[role=gridcell]", has_text="Widget trade <script>").first.wait_for(state="attached")
     titles = [t for t in listing.locator("[role=gridcell]").all_inner_texts()]
     assert any(t.startswith("Widget trade <script>") for t in titles)
     box = listing.bounding_box()
@@ -416,3 +417,120 @@ def test_trend_question_draws_a_chart_whose_points_name_their_sources(server, pa
     page.wait_for_function("() => (document.querySelector('#vg-tooltip-element') || {}).innerText?.includes('2019')")
     text = " ".join(tooltip.inner_text().split())
     assert "Row 2019 (row 5)" in text and "Cited not cited" in text and "449,110.7" in text, text
+
+
+def test_table_with_sidecar_computed_figure_and_conflicting_sources(server, page, shots):
+    """Two shipped tables uploaded with their sidecars through the real uploader; a computed
+    answer over them: its formula line, operands that open the cards of their cells, and the two
+    publishers' differing 2019 values as cards side by side with their as-of dates."""
+    from helpers import SHIPPED_CORPUS
+    from playwright.sync_api import expect
+
+    page.goto(server.url)
+    page.get_by_test_id("stChatInputTextArea").wait_for(timeout=180_000)
+    files = server.tmp / "tables"
+    files.mkdir(exist_ok=True)
+    names = []
+    for table in ("us_mexico_canada_trade_annual_bts", "us_goods_trade_top_partners_annual"):
+        for suffix in (".csv", ".meta.yaml"):
+            (files / (table + suffix)).write_bytes((SHIPPED_CORPUS / "tables" / (table + suffix)).read_bytes())
+            names.append(str(files / (table + suffix)))
+    view(page, "Add")
+    page.get_by_test_id("stFileUploaderDropzone").wait_for()
+    page.wait_for_timeout(1000)  # the view's rerun done: files chosen in a replaced uploader are lost
+    # the uploader cuts long names in the middle: wait for four chips, each with its size (uploaded)
+    chips = page.get_by_test_id("stFileChip")
+    for attempt in range(3):
+        page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(names)
+        try:
+            expect(chips).to_have_count(4, timeout=30_000)
+            break
+        except AssertionError:
+            if attempt == 2:
+                raise
+    for k in range(4):
+        expect(chips.nth(k)).to_contain_text(re.compile(r"\d(\.\d)?\s?[KM]?B"), timeout=120_000)
+    expect(page.get_by_role("button", name="Add the uploaded files")).to_be_enabled()
+    page.get_by_role("button", name="Add the uploaded files").click()
+    page.get_by_text("added: 2").wait_for(timeout=180_000)  # two tables, each with its sidecar
+    listing = page.get_by_test_id("stDataFrame").last
+    listing.locator("[role=gridcell]", has_text="us_mexico_canada_trade_annual_bts.csv").first.wait_for(
+        state="attached"
+    )
+    results = listing.locator("[role=gridcell]").all_inner_texts()
+    assert "us_mexico_canada_trade_annual_bts.csv" in results and not any(r.endswith(".yaml") for r in results)
+    # The library lists each by its sidecar's title and publisher.
+    view(page, "Library")
+    search = page.get_by_placeholder("title, publisher or file name")
+    search.fill("BTS TransBorder")
+    search.press("Enter")
+    page.get_by_text(re.compile(r"^1 of \d+ documents")).wait_for()
+    listing = page.get_by_test_id("stDataFrame").first
+    listing.locator("[role=gridcell]", has_text="nearshore-qa corpus").first.wait_for(state="attached")
+    cells = listing.locator("[role=gridcell]").all_inner_texts()
+    assert any(c.startswith("U.S. trade with Mexico and with Canada, all modes") for c in cells), cells
+    assert "nearshore-qa corpus" in cells
+    # Title, publisher, date, kind, chunks and who added it fit a 1280 px window: no sideways scrolling.
+    page.set_viewport_size({"width": 1280, "height": 1000})
+    page.wait_for_timeout(800)
+    scroller = listing.locator(".dvn-scroller").first
+    assert scroller.evaluate("el => el.scrollWidth <= el.clientWidth + 1"), scroller.evaluate(
+        "el => [el.scrollWidth, el.clientWidth]"
+    )
+    page.set_viewport_size({"width": 1400, "height": 1000})
+
+    # Ten sources per answer, so both tables' 2019 rows are in the evidence.
+    view(page, "Chat")
+    slider = page.get_by_test_id("stSidebar").get_by_role("slider")
+    for _ in range(5):
+        slider.press("ArrowRight")
+    expect(slider).to_have_value("10")
+    page.wait_for_timeout(1000)  # the rerun that takes the new value
+    answer = ask(page, "What was the percentage change in US trade with Mexico from 2019 to 2023?", "grew 30.0%")
+    text = answer.inner_text()
+    assert text.startswith("Total trade for Mexico grew 30.0% from 2019 to 2023") or "grew 30.0%" in text
+    assert "Sources differ on" not in text  # the conflict is cards, not a sentence
+
+    # The computed-figure box: result = formula, the check, and operands that link to their cells.
+    box = page.locator(".st-key-nsq-computed-0-0")
+    box_text = box.inner_text()
+    assert "30.0% = (798.83 − 614.50) ÷ 614.50" in box_text, box_text
+    assert "Operands: US$614.50 billion (2019) [1] · US$798.83 billion (2023) [2]" in box_text, box_text
+    card = page.locator(".st-key-nsq-c-0-2")
+    assert card.locator("details").get_attribute("open") is None
+    box.locator('a[href="#nsq-c-0-2"]').click()
+    grid = card.get_by_test_id("stDataFrame").first
+    grid.wait_for(state="visible")
+    page.wait_for_timeout(1000)  # the expander's animation and the scroll
+    assert card.locator("details").get_attribute("open") is not None
+    assert in_view(page, grid)
+    assert "798.83" in grid.locator("[role=gridcell]").all_inner_texts()  # the operand's cell, in its row window
+    page.screenshot(path=str(shots / "12-computed-operand-card.png"))
+
+    # Sources that differ: one card per publisher, side by side, each with its as-of date and [n].
+    group = page.locator(".st-key-nsq-conflict-0-0")
+    group.scroll_into_view_if_needed()
+    assert "Sources differ · Total trade · Mexico · 2019" in " ".join(group.inner_text().split())
+    bts = page.locator("[class*='st-key-nsq-conflict-0-0-']").filter(has_text="US$614.50 billion")
+    census = page.locator("[class*='st-key-nsq-conflict-0-0-']").filter(has_text="US$612,770.1 million")
+    assert "Bureau of Transportation Statistics" in bts.inner_text()
+    assert "raw data downloaded 2026-03-21" in bts.inner_text()
+    assert "U.S. Census Bureau, Foreign Trade Division" in census.inner_text()
+    assert "country.xlsx of 2024-11-01" in census.inner_text()
+    page.wait_for_timeout(800)  # a smooth scroll from the [n] click above may still run: measure both at once
+    boxes = page.evaluate(
+        """() => [...document.querySelectorAll("[class*='st-key-nsq-conflict-0-0-']")].map(e => {
+            const r = e.getBoundingClientRect(); return {x: r.x, y: r.y, width: r.width, text: e.innerText};
+        })"""
+    )
+    a = next(x for x in boxes if "US$614.50 billion" in x["text"])
+    b = next(x for x in boxes if "US$612,770.1 million" in x["text"])
+    assert abs(a["y"] - b["y"]) < 2 and a["x"] + a["width"] <= b["x"] + 1, boxes  # side by side
+    assert emoji_in_page(page) == []
+    group.screenshot(path=str(shots / "13-conflicting-sources.png"))
+    # A value's [n] opens the card of the cell it comes from.
+    marker = re.search(r"\[(\d+)\]", census.inner_text()).group(1)
+    census.locator(f'a[href="#nsq-c-0-{marker}"]').click()
+    census_card = page.locator(f".st-key-nsq-c-0-{marker}")
+    census_card.get_by_test_id("stDataFrame").first.wait_for(state="visible")
+    assert "top partners" in census_card.inner_text() and "row Mexico, 2019" in census_card.inner_text()

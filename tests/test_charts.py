@@ -194,3 +194,65 @@ def test_markdown_export_holds_the_series_table_and_its_source(china):
     assert escape_markdown(trend_summary(s)) in text
     assert series_markdown(s).count("\n| 20") == len(s.points)
     assert "Chart data" not in answer_markdown(a)
+    # the conversation export carries each turn's series (a turn without a chart has none)
+    from nearshore_qa.export import conversation_markdown
+
+    other = answer(
+        "What was US goods trade with Mexico in 2023?", cite(doc, 0, 4, "us_imports_from_china_usd_millions")
+    )
+    both = conversation_markdown([other, a], series=[None, s])
+    assert both.count("### Chart data") == 1 and both.index("### Chart data") > both.index("## How have US imports")
+    assert "| 2019 | **449,110.7** |" in both
+
+
+def test_a_computation_over_many_rows_charts_its_result_row_with_its_cell_cited(partners):
+    """A maximum over the partners in 2023 cites the rows once (no single row): the chart is the
+    winner's series, its 2023 cell cited."""
+    import csv
+
+    from nearshore_qa.records import Figure
+
+    doc, tables = partners
+    path = ROOT / "corpus/tables/us_goods_trade_top_partners_annual.csv"
+    rows = list(csv.DictReader(path.open(encoding="utf-8")))
+    in_2023 = [(i, r) for i, r in enumerate(rows) if r["year"] == "2023"]
+    column = "total_trade_usd_millions"
+    ops = [
+        {"citation": 1, "row_index": i, "column": column, "value": float(r[column]) * 1e6, "doc_id": doc.meta.doc_id}
+        for i, r in in_2023
+    ]
+    best = max(o["value"] for o in ops)
+    fig = Figure("…", best, "computed", 1, True, formula="max(…)", operands=ops)
+    grouped = replace(cite(doc, 0, 0, column), row=None)
+    a = replace(answer("Which partner had the most total trade with the US in 2023?", grouped), figures=[fig])
+    s = series_for(a, tables.get, lambda _id: doc.meta)
+    assert s.entity == "Mexico" and [p.period for p in s.points] == [str(y) for y in range(2015, 2024)]
+    assert [p.period for p in s.points if p.cited] == ["2023"] and s.points[-1].text == "797958.4"
+
+
+def test_a_trend_question_naming_two_partners_draws_a_line_for_each(partners):
+    """The cited partner's line and one for each other partner the question names; the summary
+    and the Markdown table give each its own clause and column."""
+    doc, tables = partners
+    table = tables[doc.meta.doc_id][0]
+    canada_2015 = next(r for r in table.rows if r.label == "2015 Canada")
+    cited = cite(doc, 0, canada_2015.source_row, "total_trade_usd_millions")
+    q = "How has US total trade with Mexico and Canada changed since 2015?"
+    s = series_for(answer(q, cited), tables.get, lambda _id: doc.meta)
+    assert s.entities == ("Canada", "Mexico") and s.title == "Total trade (US$ m) · Canada, Mexico"
+    lines = s.lines()
+    assert (
+        [p.period for p in lines["Mexico"]]
+        == [p.period for p in lines["Canada"]]
+        == [str(y) for y in range(2015, 2024)]
+    )
+    assert [p.period for p in s.points if p.cited] == ["2015"] and lines["Canada"][0].cited
+    summary = trend_summary(s)
+    assert summary.startswith("Total trade (US$ m): Canada rose from 577,160.3 in 2015 to 772,974.7 in 2023")
+    assert "; Mexico rose from 532,893.5 in 2015 to 797,958.4 in 2023 (+49.7 %)." in summary
+    table_md = series_markdown(s)
+    assert "| Period | Total trade (US$ m) · Canada | Total trade (US$ m) · Mexico |" in table_md
+    assert "| 2015 | **577,160.3** | 532,893.5 |" in table_md
+    # a question naming no other partner keeps one line
+    alone = series_for(answer("How has US total trade with Canada changed since 2015?", cited), tables.get)
+    assert alone.entities == () and {p.entity for p in alone.points} == {"Canada"}

@@ -168,3 +168,53 @@ def test_a_pdf_reads_by_page_with_the_passage_marked():
     html = document_html(text, [(start, len(text))], markdown=False, pages=[(1, 0), (2, start)])
     assert html.index("Page 1") < html.index("First page") < html.index("Page 2") < html.index('id="nsq-cited"')
     assert "<mark>Second page: comments were due 3 November 2025.</mark>" in html
+
+
+def _conflicting_answer():
+    """A real conflict: BTS and Census give different 2019 US–Mexico trade (shipped tables)."""
+    from corpus_evidence import table_hits
+
+    from nearshore_qa.answerers.computed import with_computation
+    from nearshore_qa.citations import citation_for
+
+    bts = table_hits(
+        "us_mexico_canada_trade_annual_bts", lambda r: r["partner"] == "Mexico" and r["year"] in ("2019", "2024")
+    )
+    census = table_hits(
+        "us_goods_trade_top_partners_annual", lambda r: r["partner"] == "Mexico" and r["year"] == "2019"
+    )
+    hits = [*bts, *census]
+    question = "What was the percentage change in US trade with Mexico from 2019 to 2024?"
+    quoted = Answer(question, f"{hits[0].chunk.text} [1]", False, citations=[citation_for(hits[0], 1)])
+    return with_computation(question, hits, quoted)
+
+
+def test_conflicting_sources_read_as_cards_with_publisher_and_as_of():
+    from nearshore_qa.presentation import answer_without_conflicts, conflict_views
+
+    answer = _conflicting_answer()
+    (view,) = conflict_views(answer)
+    assert view.heading == "Total trade · Mexico · 2019"
+    by_value = {v.value: v for v in view.values}
+    assert set(by_value) == {"US$614.50 billion", "US$612,770.1 million"}
+    bts, census = by_value["US$614.50 billion"], by_value["US$612,770.1 million"]
+    assert "Bureau of Transportation Statistics" in bts.publisher and bts.as_of == "raw data downloaded 2026-03-21"
+    assert census.publisher == "U.S. Census Bureau, Foreign Trade Division"
+    cited = {c.marker: c for c in answer.citations}
+    for v in view.values:  # each value names the citation of its cell
+        assert cited[v.marker].title == v.title and "row Mexico, 2019" in v.locator
+    # the answer without the sentence the cards replace; everything else kept
+    assert "Sources differ" in answer.answer
+    shown = answer_without_conflicts(answer)
+    assert "Sources differ" not in shown and shown.startswith("Total trade for Mexico grew 36.7%")
+    assert answer_without_conflicts(Answer("q", "No conflict here. [1]", False)) == "No conflict here. [1]"
+
+
+def test_markdown_export_lists_conflicting_values_in_a_table():
+    from nearshore_qa.export import answer_markdown
+
+    text = answer_markdown(_conflicting_answer())
+    table = text[text.index("### Sources differ") : text.index("### Sources\n")]
+    assert "**Total trade · Mexico · 2019**" in table and "| Value | Data from | As of | Source |" in table
+    assert "| US\\$612,770.1 million \\[" in table and "U.S. Census Bureau, Foreign Trade Division" in table
+    assert "raw data downloaded 2026-03-21" in table

@@ -17,8 +17,9 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from .presentation import column_label, format_number
+from .presentation import column_label, format_number, operand_cells
 from .tables import Column, Period, Row, Table, month_or_quarter, parse_period
+from .text import fold
 
 logger = logging.getLogger(__name__)
 
@@ -32,6 +33,7 @@ class Point:
     row_label: str  # "2019", "2019 Mexico"
     column: str  # the column as a person reads it, with its unit
     cited: bool  # a cell the answer cites
+    entity: str = ""  # the row's entity in a long table ("Mexico"), "" when none
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,22 @@ class Series:
     table: str
     marker: int  # the citation the series was drawn from
     percent: bool = False
+    entities: tuple[str, ...] = ()  # a long table's entities drawn, the cited one first ("" = one line)
+
+    def lines(self) -> dict[str, list[Point]]:
+        """The points of each entity in time order (one line when the series has one entity)."""
+        out: dict[str, list[Point]] = {}
+        for p in self.points:
+            out.setdefault(p.entity if len(self.entities) > 1 else "", []).append(p)
+        return out
+
+    def periods(self) -> list[str]:
+        """Every period of the series once, in time order."""
+        seen: dict[str, tuple] = {}
+        for p in self.points:
+            period = parse_period(p.period) or month_or_quarter(p.period)
+            seen.setdefault(p.period, _period_order(period) if isinstance(period, Period) else (0,))
+        return sorted(seen, key=lambda k: seen[k])
 
 
 def _period_order(p: Period) -> tuple:
@@ -110,12 +128,26 @@ def _entity_cells(table: Table, row: Row) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _operand_rows(answer, citation, table: Table) -> list[tuple[Row, Column]]:
+    """The (row, column) of each operand cell a computed figure takes from ``citation`` (a
+    citation of many rows of one table has no single row of its own)."""
+    out = []
+    for row_index, name in operand_cells(answer, citation):
+        row = next((r for r in table.rows if r.source_row == row_index), None)
+        col = next((c for c in table.value_columns if name in (c.name, c.label)), None)
+        if row is not None and col is not None:
+            out.append((row, col))
+    return out
+
+
 def _cited_cells(answer, citation, tables: Sequence[Table], table: Table) -> set[tuple[int, int]]:
     """(row, column) of every cell the answer cites in this table."""
     out = set()
     for c in answer.citations:
         if c.doc_id != citation.doc_id or _table_of(c, tables) is not table:
             continue
+        if c.row is None:
+            out.update((r.index, col.index) for r, col in _operand_rows(answer, c, table))
         row = _row_of(c, table)
         col = _column_of(c, table, row) if row is not None else None
         if row is not None and col is not None:
@@ -123,8 +155,28 @@ def _cited_cells(answer, citation, tables: Sequence[Table], table: Table) -> set
     return out
 
 
+def _asked_entities(table: Table, row: Row, question: str, most: int = 6) -> list[Row]:
+    """A row of each other entity of a long table that the question names ("… with Mexico and
+    Canada …"): its first label cell, a whole phrase of the question."""
+    cited = _entity_cells(table, row)
+    asked = fold(question or "")
+    out: list[Row] = []
+    seen = {cited}
+    for r in table.rows:
+        entity = _entity_cells(table, r)
+        if not entity or entity in seen or r.period is None or r.kind != "data":
+            continue
+        seen.add(entity)
+        if re.search(rf"(?<!\w){re.escape(fold(entity[0]))}(?!\w)", asked):
+            out.append(r)
+            if len(out) >= most:
+                break
+    return out
+
+
 def _long(table: Table, row: Row, col: Column, label: str, cited) -> list[Point]:
     entity = _entity_cells(table, row)
+    name = ", ".join(entity)
     picked: dict[str, tuple[Period, Row]] = {}
     for r in table.rows:
         if r.period is None or r.kind == "group" or _entity_cells(table, r) != entity:
@@ -135,7 +187,7 @@ def _long(table: Table, row: Row, col: Column, label: str, cited) -> list[Point]
         cell = r.cells[col.index]
         if cell.value is not None:
             points.append(
-                Point(period.text, cell.value, cell.text, r.index, r.label, label, (r.index, col.index) in cited)
+                Point(period.text, cell.value, cell.text, r.index, r.label, label, (r.index, col.index) in cited, name)
             )
     return points
 
@@ -175,13 +227,18 @@ def _unit_words(table: Table, col: Column) -> str:
 
 
 def _one(answer, citation, tables: Sequence[Table], table: Table, meta) -> Series | None:
-    row = _row_of(citation, table)
-    if row is None:
-        return None
-    col = _column_of(citation, table, row)
-    if col is None:
-        return None
+    operands = _operand_rows(answer, citation, table) if citation.row is None else []
+    if operands:  # a computation over many rows: the series of its first operand's row
+        row, col = operands[0]
+    else:
+        row = _row_of(citation, table)
+        if row is None:
+            return None
+        col = _column_of(citation, table, row)
+        if col is None:
+            return None
     cited = _cited_cells(answer, citation, tables, table)
+    entities: tuple[str, ...] = ()
     if col.period is not None:  # wide: the row is the measure, its period columns the points
         unit = _unit_words(table, col)
         name = " ".join(w for w in (row.label, col.name) if w)
@@ -193,6 +250,15 @@ def _one(answer, citation, tables: Sequence[Table], table: Table, meta) -> Serie
         measure = column_label(col.label, meta) if meta is not None else column_label(col.label)
         entity = ", ".join(_entity_cells(table, row))
         points = _long(table, row, col, measure, cited)
+        # the other entities the question asks about ("… with Mexico and Canada"), as more lines
+        others = [
+            _long(table, r, col, measure, cited)
+            for r in _asked_entities(table, row, answer.standalone_question or answer.question)
+        ]
+        others = [o for o in others if len(o) >= 2]
+        if others and len(points) >= 2:
+            points = points + [p for o in others for p in o]
+            entities = (entity, *(o[0].entity for o in others))
         percent = measure.endswith("(%)") or (
             table.column_unit(col).percent and not table.column_unit(col).currency and bool(col.unit)
         )
@@ -200,7 +266,8 @@ def _one(answer, citation, tables: Sequence[Table], table: Table, meta) -> Serie
         return None
     if len(points) < 2:
         return None
-    title = f"{measure} · {entity}" if entity else measure
+    shown = ", ".join(entities) if entities else entity
+    title = f"{measure} · {shown}" if shown else measure
     return Series(
         title,
         measure,
@@ -211,6 +278,7 @@ def _one(answer, citation, tables: Sequence[Table], table: Table, meta) -> Serie
         table.name,
         citation.marker,
         percent,
+        entities,
     )
 
 
@@ -250,7 +318,7 @@ def since_asked(series: Series, question: str) -> Series:
         return series
     year = int(m.group(1))
     kept = tuple(p for p in series.points if (parse_period(p.period) or Period("", 0)).year >= year)
-    if len(kept) < 2:
+    if len(kept) < 2 or any(len([p for p in kept if p.entity == e]) < 2 for e in series.entities):
         return series
     return Series(
         series.title,
@@ -262,6 +330,7 @@ def since_asked(series: Series, question: str) -> Series:
         series.table,
         series.marker,
         series.percent,
+        series.entities,
     )
 
 
@@ -283,9 +352,18 @@ def series_csv(series: Series) -> str:
 
 
 def trend_summary(series: Series) -> str:
-    """One line from the first and last points: "… rose from X in 2015 to Y in 2024 (+Z %)"."""
-    first, last = series.points[0], series.points[-1]
+    """One line from the first and last points: "… rose from X in 2015 to Y in 2024 (+Z %)";
+    with several entities, one clause each ("…: Canada rose from …; Mexico rose from …")."""
+    lines = series.lines()
+    if len(lines) > 1:
+        clauses = [_first_to_last(entity, points, series.percent).rstrip(".") for entity, points in lines.items()]
+        return f"{series.measure}: " + "; ".join(clauses) + "."
     what = f"{series.measure} for {series.entity}" if series.entity else series.measure
+    return _first_to_last(what, list(series.points), series.percent)
+
+
+def _first_to_last(what: str, points: list[Point], percent: bool) -> str:
+    first, last = points[0], points[-1]
     if last.value > first.value:
         verb = "rose"
     elif last.value < first.value:
@@ -294,7 +372,7 @@ def trend_summary(series: Series) -> str:
         verb = "was unchanged"
     decimals = max(_decimals(first.text), _decimals(last.text))
     a, b = format_number(first.value, decimals), format_number(last.value, decimals)
-    if series.percent:
+    if percent:
         change = f"{last.value - first.value:+,.{max(1, decimals)}f} points"
     elif first.value:
         change = f"{(last.value - first.value) / abs(first.value) * 100:+,.1f} %"
@@ -321,9 +399,26 @@ def asks_for_trend(question: str) -> bool:
 
 
 def series_markdown(series: Series, escape: Callable[[str], str] = lambda s: s) -> str:
-    """The series as a Markdown table (period | value), cited points in bold, with its source."""
-    lines = [f"| {escape('Period')} | {escape(series.title)} |", "|---|---:|"]
-    for p in series.points:
+    """The series as a Markdown table (period | value, or a value column per entity), cited
+    points in bold, with its source."""
+    lines = series.lines()
+
+    def cell(p: Point | None) -> str:
+        if p is None:
+            return ""
         value = format_value(series, p)
-        lines.append(f"| {escape(p.period)} | {'**' + value + '**' if p.cited else value} |")
-    return "\n".join(lines) + f"\n\n*Source: {escape(series.source)}*"
+        return "**" + value + "**" if p.cited else value
+
+    if len(lines) > 1:
+        heads = [f"{series.measure} · {entity}" for entity in lines]
+        by = {entity: {p.period: p for p in points} for entity, points in lines.items()}
+        rows = [
+            f"| {escape(period)} | " + " | ".join(cell(by[e].get(period)) for e in lines) + " |"
+            for period in series.periods()
+        ]
+        out = [f"| {escape('Period')} | " + " | ".join(escape(h) for h in heads) + " |"]
+        out.append("|---|" + "---:|" * len(heads))
+    else:
+        out = [f"| {escape('Period')} | {escape(series.title)} |", "|---|---:|"]
+        rows = [f"| {escape(p.period)} | {cell(p)} |" for p in series.points]
+    return "\n".join(out + rows) + f"\n\n*Source: {escape(series.source)}*"

@@ -209,6 +209,9 @@ def answer_markdown(answer: Answer, level: int = 2, series=None) -> str:
             f"{h}# Chart data\n\n{escape_markdown(trend_summary(series))}\n\n"
             + series_markdown(series, escape_markdown)
         )
+    conflicts = _conflicts_markdown(answer)
+    if conflicts:
+        out.append(f"{h}# Sources differ\n\n{conflicts}")
     if answer.citations:
         out.append(f"{h}# Sources\n\n" + "\n\n".join(citation_markdown(c) for c in answer.citations))
     if answer.abstained and answer.closest:
@@ -220,9 +223,36 @@ def answer_markdown(answer: Answer, level: int = 2, series=None) -> str:
     return "\n\n".join(out) + "\n"
 
 
-def conversation_markdown(answers: Sequence[Answer], title: str = "Nearshore QA conversation") -> str:
+def _conflicts_markdown(answer: Answer) -> str:
+    """Each conflict as a table: one row per source, its value, whose data, as of when."""
+    from .presentation import conflict_views
+
+    blocks = []
+    for view in conflict_views(answer):
+        rows = [
+            f"**{escape_markdown(view.heading or 'This figure')}**",
+            "",
+            "| Value | Data from | As of | Source |",
+            "|---:|---|---|---|",
+        ]
+        for v in view.values:
+            cite = f" \\[{v.marker}\\]" if v.marker is not None else ""
+            rows.append(
+                f"| {escape_markdown(v.value)}{cite} | {escape_markdown(v.publisher)} | {escape_markdown(v.as_of)} | "
+                f"{escape_markdown(v.title)} |"
+            )
+        blocks.append("\n".join(rows))
+    return "\n\n".join(blocks)
+
+
+def conversation_markdown(
+    answers: Sequence[Answer], title: str = "Nearshore QA conversation", series: Sequence = ()
+) -> str:
+    """Every turn as ``answer_markdown`` does it; ``series`` (one charts.Series or None per
+    turn, the charts shown with the answers) adds each turn's chart data."""
     head = f"# {escape_markdown(title)}\n\n*Exported {_now()}; {len(answers)} question(s).*\n"
-    return head + "".join("\n" + answer_markdown(a, level=2) for a in answers)
+    charts = list(series) + [None] * (len(answers) - len(series))
+    return head + "".join("\n" + answer_markdown(a, level=2, series=s) for a, s in zip(answers, charts, strict=False))
 
 
 def file_stem(text: str, default: str = "answer") -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from html import escape
 
 from .records import Chunk, DocumentMeta
@@ -383,6 +384,23 @@ def answer_figures(answer) -> list:
     return out
 
 
+def operand_cells(answer, citation) -> list[tuple[int, str]]:
+    """(0-based row, column) of every operand cell of the answer's computed figures that
+    ``citation`` cites in its table: the cells a card and its reader highlight. The cell that
+    is the result (a maximum's row) comes first."""
+    if citation.kind != "table":
+        return []
+    out = []
+    for f in answer.figures:
+        operands = sorted(f.operands, key=lambda o: o.get("value") != f.value) if f.computed else ()
+        for o in operands:
+            row, column = o.get("row_index"), o.get("column")
+            if o.get("citation") == citation.marker and isinstance(row, int) and column:
+                if o.get("doc_id") in (None, citation.doc_id) and (row, column) not in out:
+                    out.append((row, column))
+    return out
+
+
 def source_reference(source: str, doc_id: str) -> tuple[str, str]:
     """("url", link) for a web source, ("file", name) for a file, ("", "") for pasted text
     (its file name is ours, not the user's)."""
@@ -413,23 +431,31 @@ def table_for_people(
     column: str = "",
     color: str = "#fff3a3",
     cell_color: str = "#ffd84d",
+    cells: Iterable[tuple[int, str]] = (),
 ):
     """A table frame from ``lookup.table_frame`` as a person reads it (a pandas Styler): human
     column labels with units, numbers with thousands separators at the column's precision
-    (years and codes without), the 1-based ``row`` shaded and its ``column`` cell stronger."""
+    (years and codes without), the 1-based ``row`` shaded and its ``column`` cell stronger;
+    ``cells`` — (1-based row, column) of a computation's operands — marked the same way."""
     raw = list(frame.columns)
     labels = unique_labels(raw, meta)
     decimals = frame.attrs.get("decimals", {})
     shown = frame.copy()
     shown.columns = labels
     shown.index = shown.index.rename("Row")
-    cited_label = labels[raw.index(column)] if column in raw else ""
+    strong: dict[int, set[str]] = {}
+    for r, col in [*cells, *([(row, column)] if row is not None else [])]:
+        strong.setdefault(r, set())
+        if col in raw:
+            strong[r].add(labels[raw.index(col)])
 
     def style(r):
-        if r.name != row:
+        if r.name not in strong:
             return [""] * len(r)
         return [
-            f"background-color: {cell_color}; font-weight: bold" if col == cited_label else f"background-color: {color}"
+            f"background-color: {cell_color}; font-weight: bold"
+            if col in strong[r.name]
+            else f"background-color: {color}"
             for col in r.index
         ]
 
@@ -440,3 +466,69 @@ def table_for_people(
             formats[label] = lambda v, d=decimals[col], sep=separated: format_number(v, d, sep)
     styler = shown.style.apply(style, axis=1)
     return styler.format(formats) if formats else styler
+
+
+# --- conflicting sources ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ConflictValue:
+    """One source's value in a conflict, as its card shows it."""
+
+    value: str  # as the source writes it: "US$614.50 billion"
+    marker: int | None  # the answer's citation of the cell
+    publisher: str  # whose data it is (the agency, not the corpus that quotes it)
+    as_of: str  # "as of 2024-06-30", or a data vintage as written ("raw data downloaded 2026-03-21")
+    title: str  # the cited document
+    locator: str  # where in it: "row Mexico, 2019 · column Total trade (US$ bn)"
+
+
+@dataclass(frozen=True)
+class ConflictView:
+    """Sources that differ on one figure, for cards side by side."""
+
+    heading: str  # "Total trade · Mexico · 2019"
+    text: str  # the sentence the answer states the conflict in
+    values: tuple[ConflictValue, ...]
+
+
+def _as_of(published: str) -> str:
+    published = (published or "").strip()
+    return f"as of {published}" if re.fullmatch(r"[\d-]+", published) else published
+
+
+def conflict_views(answer) -> list[ConflictView]:
+    """The answer's conflicts (``Answer.conflicts``: sources that differ on an operand's value),
+    each value with its publisher, as-of date and cited source, for cards side by side."""
+    by_marker = {c.marker: c for c in answer.citations}
+    out = []
+    for conflict in answer.conflicts or ():
+        values = []
+        for v in conflict.get("values") or ():
+            cit = by_marker.get(v.get("citation"))
+            values.append(
+                ConflictValue(
+                    value=str(v.get("text") or v.get("value") or ""),
+                    marker=v.get("citation") if cit is not None else None,
+                    publisher=v.get("publisher") or (cit.publisher if cit else ""),
+                    as_of=_as_of(v.get("published") or (cit.published if cit else "")),
+                    title=cit.title if cit else "",
+                    locator=cit.locator if cit else "",
+                )
+            )
+        if len(values) < 2:
+            continue
+        measure = prettify_column(conflict.get("measure") or "")[0] if conflict.get("measure") else ""
+        heading = " · ".join(str(p) for p in (measure, conflict.get("entity"), conflict.get("period")) if p)
+        out.append(ConflictView(heading, conflict.get("text") or "", tuple(values)))
+    return out
+
+
+def answer_without_conflicts(answer) -> str:
+    """The answer's text without the sentences that state its conflicts (shown as cards)."""
+    text = answer.answer
+    for conflict in answer.conflicts or ():
+        sentence = (conflict.get("text") or "").strip()
+        if sentence and sentence in text:
+            text = text.replace(sentence, " ")
+    return re.sub(r"[ \t]{2,}", " ", text).strip()
