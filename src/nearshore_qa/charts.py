@@ -142,7 +142,7 @@ def _operand_rows(answer, citation, table: Table) -> list[tuple[Row, Column]]:
 
 def _cited_cells(answer, citation, tables: Sequence[Table], table: Table) -> set[tuple[int, int]]:
     """(row, column) of every cell the answer cites in this table."""
-    out = set()
+    out: set[tuple[int, int]] = set()
     for c in answer.citations:
         if c.doc_id != citation.doc_id or _table_of(c, tables) is not table:
             continue
@@ -231,12 +231,13 @@ def _one(answer, citation, tables: Sequence[Table], table: Table, meta) -> Serie
     if operands:  # a computation over many rows: the series of its first operand's row
         row, col = operands[0]
     else:
-        row = _row_of(citation, table)
-        if row is None:
+        found_row = _row_of(citation, table)
+        if found_row is None:
             return None
-        col = _column_of(citation, table, row)
-        if col is None:
+        found_col = _column_of(citation, table, found_row)
+        if found_col is None:
             return None
+        row, col = found_row, found_col
     cited = _cited_cells(answer, citation, tables, table)
     entities: tuple[str, ...] = ()
     if col.period is not None:  # wide: the row is the measure, its period columns the points
