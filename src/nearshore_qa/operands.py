@@ -51,7 +51,9 @@ _AFTER_ENTITY = re.compile(
     r"(?P<name>[A-ZÀ-Ý][\wÀ-ÿ.&'’\-]*(?:\s+(?:de\s+|del\s+)?[A-ZÀ-Ý][\wÀ-ÿ.&'’\-]*)*)"
 )
 _TOTAL_ROWS = re.compile(
-    r"^\s*(?:total|all|world|all (?:modes|partners|countries|ports|states)|grand total|sum)\b", re.I
+    r"^\s*(?:total|all|world|all (?:modes|partners|countries|ports|states)|grand total|sum)\b"
+    r"|\((?:[^)]*\s)?total\b",  # "Mexico (national total of 32 states)"
+    re.I,
 )
 _PERIOD_COLUMNS = ("year", "fiscal_year", "period", "date", "fy")
 
@@ -609,11 +611,12 @@ def _table_operands(question: str, intent: Intent, rows: list[Evidence]) -> tupl
         cells = [o for o in cells if _period_matches(o.period, wanted)]
     if not cells:
         return None
-    # one table: the one with most cells for the rows named (then: the first retrieved)
-    tables: dict[tuple[str, str], int] = {}
+    # one table: the one with most cells for the rows named, then most cells (then: the first
+    # retrieved); a table of other rows (transport modes) never outweighs one holding the row asked
+    tables: dict[tuple[str, str], tuple[int, int]] = {}
     for o in cells:
-        tables.setdefault(_table_key(o), 0)
-        tables[_table_key(o)] += 2 if _mentioned(o.entity, question) else 1
+        named_cells, all_cells = tables.get(_table_key(o), (0, 0))
+        tables[_table_key(o)] = (named_cells + _mentioned(o.entity, question), all_cells + 1)
     table = max(tables, key=lambda k: tables[k])
     cells = [o for o in cells if _table_key(o) == table]
     named = [o for o in cells if _mentioned(o.entity, question)]
@@ -724,7 +727,7 @@ def _choose(intent: Intent, cells: list[Operand], named: list[Operand], question
         return None  # handled by _share_operands
     if op in ("sum", "average"):
         pool = named if len(named) >= 2 else cells
-        pool = [o for o in pool if not _TOTAL_ROWS.match(o.entity)]
+        pool = [o for o in pool if not _TOTAL_ROWS.search(o.entity)]
         if (
             len({fold(o.entity) for o in pool}) > 1
             and len(entities_named) < 2
@@ -736,7 +739,7 @@ def _choose(intent: Intent, cells: list[Operand], named: list[Operand], question
         pool = named if len(named) >= 2 else cells
         if len(entities_named) == 1 and named:
             pool = named  # "In which year was Mexico's trade highest?": one row over periods
-        pool = [o for o in pool if not _TOTAL_ROWS.match(o.entity)]
+        pool = [o for o in pool if not _TOTAL_ROWS.search(o.entity)]
         if len({fold(o.entity) for o in pool}) > 1 and len({o.period for o in pool}) > 1 and not intent.periods:
             latest = max((o.period for o in pool), key=lambda p: period_key(p) or (0, 0))
             pool = [o for o in pool if o.period == latest]  # "Which port is busiest?": the latest period held
@@ -759,10 +762,10 @@ def _share_operands(question: str, intent: Intent, rows: list[Evidence]) -> tupl
     periods = {o.period for o in cells}
     if len(periods) != 1:
         return None
-    parts = [o for o in cells if _mentioned(o.entity, question) and not _TOTAL_ROWS.match(o.entity)]
+    parts = [o for o in cells if _mentioned(o.entity, question) and not _TOTAL_ROWS.search(o.entity)]
     if not parts:
         return None
-    totals = [o for o in cells if _TOTAL_ROWS.match(o.entity)]
+    totals = [o for o in cells if _TOTAL_ROWS.search(o.entity)]
     if totals:
         return parts[:1], totals[0]
     others = [o for o in cells if o is not parts[0]]
@@ -879,6 +882,18 @@ def _text_subject(measure: str) -> str:
     return re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
 
 
+def table_answers(question: str, intent: Intent, rows: Sequence[Evidence]) -> bool:
+    """Do the rows of one table hold the operands the question's computation needs (the column
+    it measures, the rows it names, the periods it asks)? Used to pick tables beyond the retrieved
+    ones when the retrieved evidence lacks an operand."""
+    rows = [ev for ev in rows if ev.is_row]
+    if not rows:
+        return False
+    if intent.op == "share":
+        return bool(_share_operands(question, intent, rows))
+    return bool(_table_operands(question, intent, rows))
+
+
 def computation_for(
     question: str, evidence: Sequence[Evidence], intent: Intent | None = None
 ) -> Computed | ComputeRefusal | None:
@@ -936,10 +951,18 @@ def computation_for_hits(question: str, hits: Sequence[Any], first_marker: int =
 
 
 def _conflicts_for(result: Computed, evidence: Sequence[Evidence]) -> list[Conflict]:
-    """Other values in the evidence for the same row, measure and period as an operand."""
+    """Other values in the evidence for the same row, measure and period as an operand: cells of
+    other tables (another publisher, another vintage) and figures of cited sentences that speak of
+    that row and measure (``sentence_values``)."""
     candidates: list[Operand] = []
     for ev in evidence:
         candidates.extend(operands_from_row(ev))
+    rows = {ev.chunk_id: ev for ev in evidence if ev.is_row}
+    passages = [ev for ev in evidence if not ev.is_row]
+    for used in result.operands:
+        row = rows.get(used.chunk_id)
+        if row is not None and passages:
+            candidates.extend(sentence_values(used, row, passages))
     out = []
     for used in result.operands:
         same = [
@@ -961,6 +984,90 @@ def _conflicts_for(result: Computed, evidence: Sequence[Evidence]) -> list[Confl
             seen.add(key)
             unique.append(c)
     return unique
+
+
+MAX_CONFLICT_GAP = 0.25  # further apart than this, two figures measure different things, not one thing twice
+
+
+def _measure_columns(row: Evidence) -> dict[str, set[str]]:
+    """Each numeric column of a row with the words that name it (its name and sidecar label,
+    "deficit"/"surplus" for a balance): how a sentence says which measure a figure is."""
+    labels = dict(row.labels)
+    out = {}
+    for column in row.columns:
+        if _is_period_column(column) or re.search(r"(?:^|_)(?:rank|id|code)(?:_|$)", column.lower()):
+            continue
+        words = (_words(column.replace("_", " ")) | _words(labels.get(column, ""))) - _STOP - _UNIT_WORDS
+        if "balanc" in words:
+            words |= {_STEM.stemWord(w) for w in ("deficit", "surplus")}
+        if words:
+            out[column] = words
+    return out
+
+
+def sentence_values(used: Operand, row: Evidence, passages: Sequence[Evidence]) -> list[Operand]:
+    """Figures of the passages' sentences that state ``used``'s cell again: the same period and
+    kind, and, in the words since the previous figure of that kind (or the sentence's start), the
+    row named and, nearest the figure, a word of that column and of no other ("US goods trade with
+    Mexico fell 12.5% in 2020, from US$612.77 billion in 2019" states total trade for Mexico in
+    2019). A sentence that names the measure only ambiguously ("trade deficit") states nothing here."""
+    if not used.entity or not used.period or not used.column:
+        return []
+    columns = _measure_columns(row)
+    if used.column not in columns:
+        return []
+    out = []
+    for ev in passages:
+        for sentence in sentences_of(ev.text):
+            if not _mentioned(used.entity, sentence):
+                continue
+            figs = figure_periods(sentence)
+            for i, (fig, period, _) in enumerate(figs):
+                if period != used.period or (fig.kind == "percent") != (used.kind == "percent"):
+                    continue
+                if used.currency and fig.currency != used.currency:
+                    continue
+                start = max((g.end for g, _, _ in figs[:i] if g.kind == fig.kind), default=0)
+                context = sentence[start : fig.start]
+                if not _mentioned(used.entity, context) or _nearest_measure(context, columns) != used.column:
+                    continue
+                found = Operand.from_figure(
+                    fig,
+                    period=used.period,
+                    entity=used.entity,
+                    measure=used.measure,
+                    citation=ev.marker,
+                    doc_id=ev.doc_id,
+                    chunk_id=ev.chunk_id,
+                    source_text=sentence,
+                    published=ev.published,
+                    publisher=_according_to(sentence) or ev.publisher,
+                )
+                if used.value and abs(found.value - used.value) > MAX_CONFLICT_GAP * abs(used.value):
+                    continue
+                out.append(found)
+    return out
+
+
+_ACCORDING_TO = re.compile(r"\baccording to (?:the )?(?P<name>[A-Z][^,;()]*?)(?:'s [a-z][^,;]*)?\s*(?:[,;]|\.?$)")
+
+
+def _according_to(sentence: str) -> str:
+    """Whose figure a sentence reports when it says so: "…, according to the U.S. Census Bureau."."""
+    m = _ACCORDING_TO.search(sentence.strip())
+    return m.group("name").strip() if m else ""
+
+
+def _nearest_measure(context: str, columns: dict[str, set[str]]) -> str:
+    """The column whose word stands nearest the end of ``context`` (the figure), if one column only."""
+    for word in reversed(fold(context).split()):
+        stem = _STEM.stemWord(word)
+        named = [c for c, words in columns.items() if stem in words]
+        if len(named) == 1:
+            return named[0]
+        if len(named) > 1:
+            return ""
+    return ""
 
 
 def renumbered(operands: Sequence[Operand], markers: dict[int, int]) -> list[Operand]:

@@ -25,8 +25,16 @@ from dataclasses import replace
 from ..citations import citation_for
 from ..compute import Computed, Operand
 from ..errors import ComputeRefusal
-from ..intent import parse_intent
-from ..operands import Conflict, computation_for, evidence_from_hits, renumbered
+from ..intent import Intent, parse_intent
+from ..operands import (
+    Conflict,
+    _words,
+    computation_for,
+    data_source_of,
+    evidence_from_hits,
+    renumbered,
+    table_answers,
+)
 from ..presentation import column_label, row_label
 from ..records import Answer, Chunk, Citation, Figure, Hit
 
@@ -202,6 +210,37 @@ def _renumber_answer(answer: Answer, start: int, taken: dict[tuple, int]) -> tup
     return text, citations, figures
 
 
+_AFTER_MARKER = re.compile(r"(?<=\])\s+")
+
+
+def without_restated_cells(answer: Answer, result: Computed) -> Answer:
+    """``answer`` without its sentences that only quote cells of the rows the computation used:
+    the computed line already states those cells, each cited ("Laredo had the highest total trade
+    of the table's rows in 2024: US$331.20 billion." after the computed maximum; a cell answer's
+    "a change of … (computed from the two cells)" after the computed change). Sentences citing
+    anything else are kept; citations no sentence uses any more are dropped."""
+    rows = {(o.doc_id, o.row) for o in result.operands if o.row is not None and o.doc_id}
+    restated = {c.marker for c in answer.citations if c.row is not None and (c.doc_id, c.row) in rows}
+    if not restated or answer.abstained:
+        return answer
+    kept = []
+    for piece in _AFTER_MARKER.split(answer.answer):
+        marks = {int(m) for m in _MARKER.findall(piece)}
+        if marks and marks <= restated:
+            continue
+        kept.append(piece)
+    text = " ".join(kept)
+    used = {int(m) for m in _MARKER.findall(text)}
+    if len(kept) == len(_AFTER_MARKER.split(answer.answer)):
+        return answer
+    return replace(
+        answer,
+        answer=text,
+        citations=[c for c in answer.citations if c.marker in used],
+        figures=[f for f in answer.figures if f.citation is None or f.citation in used],
+    )
+
+
 def merge_computed(answer: Answer, result: Computed, pool: Sequence[Hit]) -> Answer:
     """``result`` (its operands numbered by position in ``pool``, from 1) stated first in
     ``answer``: its sources cited first, the answer's own citations after them."""
@@ -235,17 +274,82 @@ def with_refusal(answer: Answer, refusal: ComputeRefusal) -> Answer:
     return replace(answer, answer=f"{line} {answer.answer}".strip())
 
 
+_ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
+_HOME_ACRONYMS = {"US", "USA"}  # the reporter of every trade table, not a source
+MAX_CATALOGUE_TABLES = 2  # tables read beyond the hits: the best one, and one more to compare sources
+MAX_CATALOGUE_SCAN = 200  # a store with more data tables is not scanned table by table
+
+
+def catalogue_hits(
+    question: str, intent: Intent, pool: Sequence[Hit], table_catalogue: Callable[[], list[list[Hit]]]
+) -> list[Hit]:
+    """The pool, with the rows of the data tables that hold the question's operands (the column
+    it measures, the rows it names, every period it asks) when the retrieved evidence lacks them:
+    "US trade with Mexico from 2019 to 2024" retrieves articles about 2024, while a table holds
+    both years. The table whose title, columns and data source share most words with the question
+    ("According to USITC, …") comes first; a second one that also holds the operands is kept, so
+    two sources that differ on an operand are shown side by side."""
+    try:
+        tables = table_catalogue()
+    except Exception:  # a store error must not lose the answer the answerer already has
+        logger.exception("could not read the store's tables; computing on the retrieved evidence only")
+        return list(pool)
+    if len(tables) > MAX_CATALOGUE_SCAN:
+        return list(pool)
+    asked = _words(question)
+    fits: list[tuple[int, int, list[Hit]]] = []
+    for i, rows in enumerate(tables):
+        if not rows or len(rows) > MAX_TABLE_ROWS:
+            continue
+        doc = rows[0].doc
+        about = " ".join(
+            [doc.title, data_source_of(doc), *rows[0].chunk.columns, *(label for _, label, *_ in doc.columns)]
+        )
+        if table_answers(question, intent, evidence_from_hits(rows)):
+            fits.append((len(asked & _words(about.replace("_", " "))), -i, rows))
+    if not fits:
+        return list(pool)
+    # "According to USITC, …": a source the question names by its acronym narrows the tables to its own
+    named = set(_ACRONYM.findall(question)) - _HOME_ACRONYMS
+    if named:
+
+        def names(rows: list[Hit]) -> str:
+            return f"{rows[0].doc.title} {data_source_of(rows[0].doc)}"
+
+        own = [f for f in fits if any(re.search(rf"\b{a}\b", names(f[2])) for a in named)]
+        if own and len(own) < len(fits):
+            fits = own
+    chosen = [rows for *_, rows in sorted(fits, key=lambda f: (f[0], f[1]), reverse=True)[:MAX_CATALOGUE_TABLES]]
+    replaced = {(rows[0].chunk.doc_id, rows[0].chunk.table) for rows in chosen}
+    kept = [h for h in pool if h.chunk.row is None or (h.chunk.doc_id, h.chunk.table) not in replaced]
+    return [*kept, *(h for rows in chosen for h in rows)]
+
+
+def _compute(question: str, pool: Sequence[Hit], intent: Intent) -> Computed | ComputeRefusal | None:
+    return computation_for(question, evidence_from_hits(pool), intent)
+
+
 def with_computation(
-    question: str, hits: list[Hit], answer: Answer, table_rows: Callable[[str], list[Chunk]] | None = None
+    question: str,
+    hits: list[Hit],
+    answer: Answer,
+    table_rows: Callable[[str], list[Chunk]] | None = None,
+    table_catalogue: Callable[[], list[list[Hit]]] | None = None,
 ) -> Answer:
     """``answer`` with the question's computation stated first, or said impossible and why, when
-    the question asks one and the evidence holds its operands; else ``answer`` unchanged."""
+    the question asks one and the evidence holds its operands; else ``answer`` unchanged.
+    ``table_catalogue`` (every data table's rows) is read only when the hits lack an operand."""
     intent = parse_intent(question)
     if intent is None or not hits:
         return answer
     pool = computation_hits(hits, table_rows)
     try:
-        result = computation_for(question, evidence_from_hits(pool), intent)
+        result = _compute(question, pool, intent)
+        if result is None and table_catalogue is not None:
+            wider = catalogue_hits(question, intent, pool, table_catalogue)
+            if len(wider) != len(pool) or any(a is not b for a, b in zip(wider, pool, strict=False)):
+                pool = wider
+                result = _compute(question, pool, intent)
     except Exception:  # a fault in the computation must not lose the quoted answer
         logger.exception("computing %r failed; answering without a computation", question)
         return answer
@@ -253,7 +357,7 @@ def with_computation(
         return answer
     if isinstance(result, ComputeRefusal):
         return with_refusal(answer, result)
-    return merge_computed(answer, result, pool)
+    return merge_computed(without_restated_cells(answer, result), result, pool)
 
 
 _PROPOSAL_LINE = re.compile(r"^\s*(?:COMPUTE|CALC(?:ULATE)?)\s*:.*$", re.I | re.M)
