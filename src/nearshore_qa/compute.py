@@ -24,6 +24,7 @@ import logging
 import math
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any, Literal, get_args
 
 from .errors import ComputeRefusal
@@ -149,6 +150,7 @@ def _with_units(written: str, currency: str, scale: float, unit: str = "") -> st
     return (MINUS if neg else "") + text
 
 
+@lru_cache(maxsize=16384)
 def period_key(label: str) -> tuple[int, int] | None:
     """(year, month) of a period label, for ordering; None when it names no year."""
     m = _YEAR.search(label or "")
@@ -159,6 +161,7 @@ def period_key(label: str) -> tuple[int, int] | None:
     return int(m.group(1)), month
 
 
+@lru_cache(maxsize=16384)
 def norm_label(label: str) -> str:
     """A row or column label without units and punctuation: "total_trade_usd_billions" -> "total trade"."""
     text = re.sub(r"[_\-–—/]+", " ", (label or "").lower())

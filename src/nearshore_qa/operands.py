@@ -18,6 +18,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 import Stemmer
@@ -109,6 +110,7 @@ def evidence_from_hits(hits: Sequence[Any], first_marker: int = 1) -> list[Evide
     return [Evidence.from_hit(h, first_marker + i) for i, h in enumerate(hits)]
 
 
+@lru_cache(maxsize=65536)  # row labels and column names recur across every question (and table scan)
 def fold(text: str) -> str:
     """Lower case, no accents, dashes and underscores as spaces: "Nuevo León" ~ "nuevo leon"."""
     text = unicodedata.normalize("NFKD", text)
@@ -209,8 +211,11 @@ def operands_from_row(ev: Evidence) -> list[Operand]:
 
     A long table has a period column ("year": 2024) and a column per measure; a wide table has a
     column per period ("2019", "2018"), and then the row label is what is measured."""
-    if not ev.is_row:
-        return []
+    return list(_row_operands(ev)) if ev.is_row else []
+
+
+@lru_cache(maxsize=16384)  # a table's rows are read again for every question that scans it
+def _row_operands(ev: Evidence) -> tuple[Operand, ...]:
     period, entity = row_period(ev), row_entity(ev)
     out = []
     for column, cell in zip(ev.columns, ev.values, strict=False):
@@ -246,7 +251,7 @@ def operands_from_row(ev: Evidence) -> list[Operand]:
                 publisher=ev.publisher,
             )
         )
-    return out
+    return tuple(out)
 
 
 # --- figures in sentences --------------------------------------------------------------------
@@ -494,7 +499,12 @@ _STEM = Stemmer.Stemmer("english")
 
 def _words(text: str) -> set[str]:
     """Stemmed words: "trading" meets "trade", "exports" meets "export"."""
-    return {_STEM.stemWord(w) for w in fold(text).split() if len(w) > 1}
+    return set(_stemmed(text))
+
+
+@lru_cache(maxsize=65536)
+def _stemmed(text: str) -> frozenset[str]:
+    return frozenset(_STEM.stemWord(w) for w in fold(text).split() if len(w) > 1)
 
 
 _UNIT_WORDS = {
@@ -537,6 +547,7 @@ _MEASURE_WORDS = {
 }
 
 
+@lru_cache(maxsize=4096)
 def _column_score(column: str, question: str) -> float:
     cw = _words(column.replace("_", " ")) - _UNIT_WORDS
     if not cw:

@@ -305,7 +305,7 @@ def catalogue_hits(
         about = " ".join(
             [doc.title, data_source_of(doc), *rows[0].chunk.columns, *(label for _, label, *_ in doc.columns)]
         )
-        if table_answers(question, intent, evidence_from_hits(rows)):
+        if table_answers(question, intent, _table_evidence(rows)):
             fits.append((len(asked & _words(about.replace("_", " "))), -i, rows))
     if not fits:
         return list(pool)
@@ -323,6 +323,19 @@ def catalogue_hits(
     replaced = {(rows[0].chunk.doc_id, rows[0].chunk.table) for rows in chosen}
     kept = [h for h in pool if h.chunk.row is None or (h.chunk.doc_id, h.chunk.table) not in replaced]
     return [*kept, *(h for rows in chosen for h in rows)]
+
+
+_EVIDENCE: dict[tuple[int, str, int], list] = {}
+
+
+def _table_evidence(rows: list[Hit]) -> list:
+    """A catalogue table's rows as evidence, kept while the catalogue (the same list) is."""
+    key = (id(rows), rows[0].chunk.chunk_id, len(rows))
+    if key not in _EVIDENCE:
+        if len(_EVIDENCE) > 512:
+            _EVIDENCE.clear()
+        _EVIDENCE[key] = evidence_from_hits(rows)
+    return _EVIDENCE[key]
 
 
 def _compute(question: str, pool: Sequence[Hit], intent: Intent) -> Computed | ComputeRefusal | None:
