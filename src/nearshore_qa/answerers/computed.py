@@ -69,6 +69,71 @@ def computation_hits(hits: Sequence[Hit], table_rows: Callable[[str], list[Chunk
     return out
 
 
+def document_table_hits(hits: Sequence[Hit], tables_for: Callable[[str], list] | None) -> list[Hit]:
+    """The hits, with the retrieved rows of the first table inside a document (a Markdown, HTML,
+    DOCX or PDF table: its rows are plain passages) replaced by every row of that table as a row
+    hit (its header labels as columns, its cells as values, its offsets in the document), so a
+    table in a report is computed on as a CSV's rows are. Unchanged when no hit is such a row."""
+    if tables_for is None:
+        return list(hits)
+    for h in hits:
+        c = h.chunk
+        if c.row is not None or not c.text.lstrip().startswith("|"):
+            continue
+        try:
+            tables = tables_for(c.doc_id)
+        except Exception:  # a store error must not lose the answer the answerer already has
+            logger.exception("could not read the tables of %s; computing on the passages", c.doc_id)
+            return list(hits)
+        found = next(
+            (
+                (i, t)
+                for i, t in enumerate(tables)
+                if t.start is not None and t.start <= c.start <= (t.end or t.start) and t.row_at(c.start)
+            ),
+            None,
+        )
+        if found is None:
+            continue
+        index, table = found
+        if len(table.rows) > MAX_TABLE_ROWS:
+            return list(hits)
+        rows = [_row_hit(h, table, index, row) for row in table.rows if row.start is not None]
+        spans = {(r.start, r.end) for r in table.rows if r.start is not None}
+        inside = [g for g in hits if g.chunk.doc_id == c.doc_id and g.chunk.row is None and _in_rows(g.chunk, spans)]
+        out: list[Hit] = []
+        for g in hits:
+            if g is h:
+                out.extend(rows)
+            elif not any(g is x for x in inside):
+                out.append(g)
+        return out
+    return list(hits)
+
+
+def _in_rows(chunk: Chunk, spans: set[tuple[int, int]]) -> bool:
+    return any(a <= chunk.start < max(b, a + 1) for a, b in spans)
+
+
+def _row_hit(hit: Hit, table, index: int, row) -> Hit:
+    """One row of a document's table as a row hit: the retrieved passage when it is that row."""
+    c = hit.chunk
+    own = c.start == row.start
+    labels = tuple(col.label or ("label" if col.is_label else f"column {col.index + 1}") for col in table.columns)
+    chunk = replace(
+        c,
+        chunk_id=c.chunk_id if own else f"{c.chunk_id}@t{index}r{row.index}",
+        text=c.text if own else "| " + " | ".join(cell.text for cell in row.cells) + " |",
+        start=row.start,
+        end=row.end if row.end is not None else row.start,
+        table=table.name,
+        row=row.index,
+        columns=labels,
+        values=tuple(cell.text for cell in row.cells),
+    )
+    return Hit(chunk=chunk, doc=hit.doc, score=hit.score)
+
+
 def _used(result: Computed) -> list[Operand]:
     return [*result.operands, *(o for c in result.conflicts for o in c.operands)]
 
@@ -220,7 +285,12 @@ def without_restated_cells(answer: Answer, result: Computed) -> Answer:
     "a change of … (computed from the two cells)" after the computed change). Sentences citing
     anything else are kept; citations no sentence uses any more are dropped."""
     rows = {(o.doc_id, o.row) for o in result.operands if o.row is not None and o.doc_id}
-    restated = {c.marker for c in answer.citations if c.row is not None and (c.doc_id, c.row) in rows}
+    lines = {(o.doc_id, o.source_text.strip()) for o in result.operands if o.row is not None and o.source_text}
+    restated = {
+        c.marker
+        for c in answer.citations
+        if (c.row is not None and (c.doc_id, c.row) in rows) or (c.row is None and (c.doc_id, c.text.strip()) in lines)
+    }
     if not restated or answer.abstained:
         return answer
     kept = []
@@ -348,14 +418,16 @@ def with_computation(
     answer: Answer,
     table_rows: Callable[[str], list[Chunk]] | None = None,
     table_catalogue: Callable[[], list[list[Hit]]] | None = None,
+    tables_for: Callable[[str], list] | None = None,
 ) -> Answer:
     """``answer`` with the question's computation stated first, or said impossible and why, when
     the question asks one and the evidence holds its operands; else ``answer`` unchanged.
-    ``table_catalogue`` (every data table's rows) is read only when the hits lack an operand."""
+    ``table_catalogue`` (every data table's rows) is read only when the hits lack an operand;
+    ``tables_for`` (a document's tables) turns a table inside a report into rows to compute on."""
     intent = parse_intent(question)
     if intent is None or not hits:
         return answer
-    pool = computation_hits(hits, table_rows)
+    pool = document_table_hits(computation_hits(hits, table_rows), tables_for)
     try:
         result = _compute(question, pool, intent)
         if result is None and table_catalogue is not None:
