@@ -310,3 +310,26 @@ def test_a_sentence_restating_the_operand_cells_is_dropped_after_the_computed_li
     assert "of the table's rows" not in answer.answer
     assert answer.answer.endswith("Laredo is the busiest land port on the US–Mexico border. [2]")
     assert [c.marker for c in answer.citations] == [1, 2] and answer.citations[1].doc_id == "articles/laredo.md"
+
+
+def test_a_table_inside_a_report_is_computed_on_like_a_csv():
+    # a Markdown table of a TAT-QA report (tests/data/tables/tatqa_excerpts.md): its rows are passages
+    from nearshore_qa.chunking import chunk_document
+    from nearshore_qa.ingest import load_file
+
+    path = Path(__file__).parent / "data" / "tables" / "tatqa_excerpts.md"
+    doc = load_file(path, "tatqa_excerpts.md", 50 * 2**20)
+    chunks = sorted(chunk_document(doc), key=lambda c: not c.text.startswith("| Sensors |"))
+    hits = [Hit(chunk=c, doc=doc.meta, score=1.0) for c in chunks[:5]]
+    assert hits[0].chunk.row is None  # a plain passage, not a CSV row
+    question = "What was the average Sensors net sales from 2017 to 2019?"
+    answer = with_computation(question, hits, quoted(question, hits), tables_for=lambda doc_id: list(doc.data_tables))
+    fig = check_computed(answer)
+    assert "(914 + 918 + 814) ÷ 3" in answer.answer and fig["value"] == 882.0
+    cited = {c.marker: c for c in answer.citations}
+    sensors = cited[fig["operands"][0]["citation"]]
+    assert doc.text[sensors.start : sensors.end].startswith("| Sensors |")  # the row's place in the report
+    assert answer.answer.count("| Sensors |") == 0  # the quoted row line is not repeated after the formula
+    # without the document's tables the row is a passage, and nothing is computed from it
+    plain = with_computation(question, hits, quoted(question, hits))
+    assert not any(f.kind == "computed" for f in plain.figures)

@@ -119,7 +119,13 @@ def _row_hit(hit: Hit, table, index: int, row) -> Hit:
     """One row of a document's table as a row hit: the retrieved passage when it is that row."""
     c = hit.chunk
     own = c.start == row.start
-    labels = tuple(col.label or ("label" if col.is_label else f"column {col.index + 1}") for col in table.columns)
+    # a column of a period is named by its period ("Fiscal 2019 (in millions)" -> "Fiscal 2019"), as the
+    # table reader parsed it, so the operand's period is the column's
+    labels = tuple(
+        (col.period.text if col.period is not None and not col.is_label else col.label)
+        or ("label" if col.is_label else f"column {col.index + 1}")
+        for col in table.columns
+    )
     chunk = replace(
         c,
         chunk_id=c.chunk_id if own else f"{c.chunk_id}@t{index}r{row.index}",
