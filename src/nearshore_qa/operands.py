@@ -227,6 +227,8 @@ def _row_operands(ev: Evidence) -> tuple[Operand, ...]:
         number, decimals = parsed
         in_header = header_period(column)
         kind, currency, scale = _column_units(column, ev.units)
+        if cell.strip().endswith("%"):  # a cell written as a percentage is one, whatever its column says
+            kind, currency, scale = "percent", "", 1.0
         unit = "" if kind != "number" or in_header else norm_label(column)
         out.append(
             Operand(
