@@ -345,3 +345,5 @@ def test_accounting_negatives_and_percent_cells_are_written_with_their_sign_and_
     assert cash.formula == "771 − (−2,129)" and cash.display == "2,900" and cash.verify()
     yields = computation_for("What is the average dividend yield in 2018 and 2019?", [row("Dividend yield", "4.5%", "4.6%")])
     assert yields.display == "4.55%" and yields.verify()
+    rate = computation_for("What was the change in interest expense from 2018 to 2019?", [row("Interest expense", "(3)%", "(1)%")])
+    assert rate.formula == "(−3) − (−1)" and rate.value == -2.0 and rate.verify()

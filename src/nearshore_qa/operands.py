@@ -157,7 +157,7 @@ def _column_units(column: str, units_note: str) -> tuple[str, str, float]:
 
 def _cell_number(cell: str) -> tuple[float, int] | None:
     text = re.sub(r"US\$|[$€£¥\s]", "", cell.strip().replace("−", "-").replace("–", "-"))
-    neg = text.startswith("(") and text.endswith(")")  # accounting negatives: "(2,129)", "$(3.27)"
+    neg = text.startswith("(") and text.rstrip("%").endswith(")")  # accounting negatives: "(2,129)", "$(3.27)", "(3)%"
     text = text.strip("()%").replace(",", "")
     if not re.fullmatch(r"-?\d+(?:\.\d+)?", text):
         return None
