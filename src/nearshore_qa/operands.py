@@ -506,7 +506,8 @@ def _words(text: str) -> set[str]:
 
 @lru_cache(maxsize=65536)
 def _stemmed(text: str) -> frozenset[str]:
-    return frozenset(_STEM.stemWord(w) for w in fold(text).split() if len(w) > 1)
+    # words only: "services?" at the end of a question is "services"
+    return frozenset(_STEM.stemWord(w) for w in re.findall(r"\w+", fold(text)) if len(w) > 1)
 
 
 _UNIT_WORDS = {
