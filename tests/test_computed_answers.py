@@ -10,7 +10,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from corpus_evidence import table_hits
 from helpers import run_cli
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
@@ -254,7 +253,10 @@ def test_two_tables_that_differ_on_an_operand_are_shown_side_by_side(conflicts_l
     assert "Sources differ on total trade for Mexico in 2019" in answer.answer
     cited = {c.marker: c.doc_id for c in answer.citations}
     docs = {cited[v["citation"]] for v in c2019["values"]}
-    assert "tables/us_mexico_canada_trade_annual_bts.csv" in docs and "tables/us_goods_trade_top_partners_annual.csv" in docs
+    assert (
+        "tables/us_mexico_canada_trade_annual_bts.csv" in docs
+        and "tables/us_goods_trade_top_partners_annual.csv" in docs
+    )
 
 
 def test_a_table_and_an_article_that_differ_are_shown_with_both_sources(conflicts_library):

@@ -12,6 +12,7 @@ from nearshore_qa.errors import ComputeRefusal
 from nearshore_qa.intent import parse_intent
 from nearshore_qa.operands import (
     Evidence,
+    _nearest_measure,
     computation_for,
     computation_for_hits,
     figure_periods,
@@ -20,7 +21,6 @@ from nearshore_qa.operands import (
     operands_from_sentences,
 )
 from nearshore_qa.operands import _measure_columns as sentence_columns
-from nearshore_qa.operands import _nearest_measure
 
 
 def periods(sentence: str) -> list[tuple[str, str]]:
@@ -316,7 +316,9 @@ def test_an_article_stating_another_value_for_an_operand_cell_is_a_conflict():
         "us_mexico_canada_trade_annual_bts", lambda r: r["partner"] == "Mexico" and r["year"] in ("2019", "2024")
     )
     article = article_sentence("us-mexico-goods-trade-since-nafta", "fell 12.5% in 2020", marker=len(rows) + 1)
-    result = computation_for("What was the percentage change in US trade with Mexico from 2019 to 2024?", [*rows, article])
+    result = computation_for(
+        "What was the percentage change in US trade with Mexico from 2019 to 2024?", [*rows, article]
+    )
     assert isinstance(result, Computed) and result.value == 36.7  # computed on the table
     assert len(result.conflicts) == 1
     conflict = result.conflicts[0]
@@ -344,7 +346,9 @@ def test_a_sentence_figure_for_another_row_or_an_agreeing_value_is_no_conflict()
         "us_mexico_canada_trade_annual_bts", lambda r: r["partner"] == "Mexico" and r["year"] in ("2023", "2024")
     )
     same = article_sentence("us-mexico-trade-2024-2025-transborder", "grew 5.1% in 2024", marker=3)
-    result = computation_for("What was the percentage change in US trade with Mexico from 2023 to 2024?", [*mexico, same])
+    result = computation_for(
+        "What was the percentage change in US trade with Mexico from 2023 to 2024?", [*mexico, same]
+    )
     assert isinstance(result, Computed) and result.conflicts == ()
 
 

@@ -73,7 +73,9 @@ def make_answerer(
     if name == AnswererName.EXTRACTIVE:
         if embedder is None:
             raise ValueError("the extractive answerer needs the embedder")
-        return ExtractiveAnswerer(embedder, table_rows=table_rows, tables_for=tables_for, table_catalogue=table_catalogue)
+        return ExtractiveAnswerer(
+            embedder, table_rows=table_rows, tables_for=tables_for, table_catalogue=table_catalogue
+        )
     if name == AnswererName.OPENAI:
         return openai_answerer(llm_model, llm_url, timeout=llm_timeout_s, unverified=unverified)
     if name == AnswererName.OLLAMA:
