@@ -335,3 +335,18 @@ def test_a_table_inside_a_report_is_computed_on_like_a_csv():
     # without the document's tables the row is a passage, and nothing is computed from it
     plain = with_computation(question, hits, quoted(question, hits))
     assert not any(f.kind == "computed" for f in plain.figures)
+
+
+def test_a_row_named_at_the_end_of_the_question_is_found_under_its_heading():
+    # "services?" is the word "services"; the row sits under the heading "Net revenues by nature"
+    from nearshore_qa.chunking import chunk_document
+    from nearshore_qa.ingest import load_file
+
+    doc = load_file(Path(__file__).parent / "data" / "tables" / "tatqa_excerpts.md", "tatqa_excerpts.md", 50 * 2**20)
+    chunks = sorted(chunk_document(doc), key=lambda c: not c.text.startswith("| Revenues from sale of services |"))
+    hits = [Hit(chunk=c, doc=doc.meta, score=1.0) for c in chunks[:5]]
+    question = "What is the average of Revenues from sale of services?"
+    answer = with_computation(question, hits, quoted(question, hits), tables_for=lambda doc_id: list(doc.data_tables))
+    fig = check_computed(answer)
+    assert "(148 + 151 + 133) ÷ 3" in answer.answer and fig["value"] == 144.0
+    assert {o["row"] for o in fig["operands"]} == {"Revenues from sale of services (Net revenues by nature)"}

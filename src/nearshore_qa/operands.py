@@ -663,7 +663,21 @@ def _label_score(label: str, question: str) -> tuple[float, int]:
 def _wide_operands(question: str, intent: Intent, rows: list[list[Operand]]) -> list[Operand] | None:
     """A wide table (a column per period): the row the question names, its cells for the asked
     periods (all its periods when none are asked)."""
-    scored = sorted(((_label_score(ops[0].entity, question), i) for i, ops in enumerate(rows)), reverse=True)
+    # the row label decides; the heading it sits under ("Other (Deferred tax liabilities)") only
+    # tells apart rows with the same label
+    scored = sorted(
+        (
+            (
+                (
+                    *_label_score(re.sub(r"\s*\([^)]*\)\s*$", "", ops[0].entity) or ops[0].entity, question),
+                    *_label_score(ops[0].entity, question),
+                ),
+                i,
+            )
+            for i, ops in enumerate(rows)
+        ),
+        reverse=True,
+    )
     if not scored or scored[0][0][1] == 0 or scored[0][0][0] < 0.5:
         return None
     if len(scored) > 1 and scored[1][0] == scored[0][0]:

@@ -135,9 +135,20 @@ def _row_hit(hit: Hit, table, index: int, row) -> Hit:
         table=table.name,
         row=row.index,
         columns=labels,
-        values=tuple(cell.text for cell in row.cells),
+        values=_row_values(table, row),
     )
     return Hit(chunk=chunk, doc=hit.doc, score=hit.score)
+
+
+def _row_values(table, row) -> tuple[str, ...]:
+    """The row's cells, its label with the group it sits under ("Other (Deferred tax
+    liabilities)"): two rows "Other" under two headings are two rows, not one asked twice."""
+    values = [cell.text for cell in row.cells]
+    group = row.group.strip().rstrip(":")
+    first = next((c.index for c in table.columns if c.is_label and values[c.index].strip()), None)
+    if group and first is not None and group.lower() not in values[first].lower():
+        values[first] = f"{values[first]} ({group})"
+    return tuple(values)
 
 
 def _used(result: Computed) -> list[Operand]:
