@@ -587,7 +587,13 @@ def chosen_answerer(lib):
     if choice == (s.answerer, s.llm_model, s.llm_base_url, s.unverified) or choice[0] == s.answerer == "extractive":
         return None
     if choice[0] == "extractive":
-        return make_answerer(choice[0], embedder=lib.embedder, table_rows=lib.table_rows, tables_for=lib.tables)
+        return make_answerer(
+            choice[0],
+            embedder=lib.embedder,
+            table_rows=lib.table_rows,
+            tables_for=lib.tables,
+            table_catalogue=lib.table_catalogue,
+        )
     kind, model, url, unverified = choice
     return _llm_answerer(kind, model, url, s.llm_timeout_s, unverified)
 

@@ -90,8 +90,13 @@ def score(q: dict, ans: dict) -> dict:
     else:
         ok = number_ok(q["answer_list"][0] if q["answer_list"] else q["answer"], text)
     cited = any(doc_key(c["doc_id"]) == q["gold_doc"] for c in ans["citations"])
+    computed = [f for f in ans["figures"] if f.get("kind") == "computed"]
     return {
         "id": q["id"],
+        "gold_doc": q["gold_doc"],
+        # every computed figure must carry a formula and operands that recompute to its value
+        "computed": len(computed),
+        "computed_verified": sum(bool(f.get("verified") and f.get("formula") and f.get("operands")) for f in computed),
         "answer_type": kind,
         "answer_from": q["answer_from"],
         "ok": bool(ok),
@@ -119,6 +124,19 @@ def report(rows: list[dict], label: str) -> str:
             f"cited_gold {sum(r['cited_gold'] for r in rs) / n:.3f} "
             f"abstained {sum(r['abstained'] for r in rs) / n:.3f}"
         )
+    # the split's reports in two halves by id: the first is tuned on, the second only reported
+    reports = sorted({r["gold_doc"] for r in rows if r.get("gold_doc")})
+    first = set(reports[: (len(reports) + 1) // 2])
+    for name, part in (("first half", first), ("second half", set(reports) - first)):
+        rs = [r for r in rows if r.get("gold_doc") in part and r["answer_type"] in ("arithmetic", "count")]
+        if rs:
+            lines.append(
+                f"  numbers, {name} of the reports ({len(part)}): n={len(rs)} correct "
+                f"{sum(r['ok'] for r in rs) / len(rs):.3f}"
+            )
+    made = sum(r.get("computed", 0) for r in rows)
+    checked = sum(r.get("computed_verified", 0) for r in rows)
+    lines.append(f"  computed figures {made}, verified with formula and operands {checked}")
     lines.append(summary(rows))
     return "\n".join(lines)
 

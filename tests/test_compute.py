@@ -323,3 +323,33 @@ def test_the_subject_reads_the_sidecar_label_of_the_column():
         for i, (v, t, e) in enumerate([(797958.4, "797,958.4", "Mexico"), (772974.7, "772,974.7", "Canada")], 1)
     ]
     assert compute("sum", trade).text.startswith("Combined, total trade in 2023 was US$1,570,933.1 million")
+
+
+def test_accounting_negatives_and_percent_cells_are_written_with_their_sign_and_verified():
+    from nearshore_qa.operands import Evidence, computation_for
+
+    def row(label: str, *values: str) -> Evidence:  # a Markdown row of a TAT-QA report
+        return Evidence(
+            marker=1,
+            text=f"| {label} | " + " | ".join(values) + " |",
+            columns=("label", "2019", "2018"),
+            values=(label, *values),
+            row=0,
+            doc_id="report.md",
+            chunk_id="report.md:7",
+        )
+
+    costs = computation_for(
+        "What is the average financing costs between 2018 and 2019?", [row("Financing costs", "(2,088)", "(1,074)")]
+    )
+    assert costs.formula == "((−2,088) + (−1,074)) ÷ 2" and costs.display == "−1,581.0" and costs.verify()
+    cash = computation_for("What is the increase in net cash from 2018 to 2019?", [row("Net cash", "771", "(2,129)")])
+    assert cash.formula == "771 − (−2,129)" and cash.display == "2,900" and cash.verify()
+    yields = computation_for(
+        "What is the average dividend yield in 2018 and 2019?", [row("Dividend yield", "4.5%", "4.6%")]
+    )
+    assert yields.display == "4.55%" and yields.verify()
+    rate = computation_for(
+        "What was the change in interest expense from 2018 to 2019?", [row("Interest expense", "(3)%", "(1)%")]
+    )
+    assert rate.formula == "(−3) − (−1)" and rate.value == -2.0 and rate.verify()

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
+import pytest
 from corpus_evidence import table_hits
 from helpers import run_cli
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
@@ -219,3 +221,132 @@ def test_markdown_export_shows_the_formula_and_how_it_was_checked():
     answer = fake("COMPUTE: pct_change([1].total_trade_usd_billions, [2].total_trade_usd_billions)")(GROWTH, ROWS)
     text = answer_markdown(answer)
     assert "computed 36.7% = (839.89 − 614.50) ÷ 614.50: ✅ verified by recomputing" in text.replace("\\", "")
+
+
+# --- sources that differ: two tables, a table and an article (real files under tests/data/conflicts) ---
+
+CONFLICTS_DIR = Path(__file__).parent / "data" / "conflicts"
+
+
+@pytest.fixture(scope="module")
+def conflicts_library(tmp_path_factory, embedder):
+    """BTS's and Census's annual tables and a Census-based article, copied from the shipped corpus."""
+    from nearshore_qa.library import Library
+    from nearshore_qa.settings import Settings
+
+    lib = Library(Settings.from_env(store=tmp_path_factory.mktemp("conflicts") / "store"), embedder=embedder)
+    results = lib.add([CONFLICTS_DIR])
+    assert all(r.status == "added" for r in results), results
+    yield lib
+    lib.close()
+
+
+def test_two_tables_that_differ_on_an_operand_are_shown_side_by_side(conflicts_library):
+    answer = conflicts_library.ask("What was the percentage change in US trade with Mexico from 2019 to 2023?")
+    fig = check_computed(answer)
+    assert fig["value"] in (30.0, 30.2)  # BTS's or Census's figures, one table for both operands
+    data = answer.to_json()
+    periods = {c["period"] for c in data["conflicts"]}
+    assert {"2019", "2023"} <= periods
+    c2019 = next(c for c in data["conflicts"] if c["period"] == "2019")
+    assert {v["text"] for v in c2019["values"]} >= {"US$614.50 billion", "US$612,770.1 million"}
+    assert "Sources differ on total trade for Mexico in 2019" in answer.answer
+    cited = {c.marker: c.doc_id for c in answer.citations}
+    docs = {cited[v["citation"]] for v in c2019["values"]}
+    assert (
+        "tables/us_mexico_canada_trade_annual_bts.csv" in docs
+        and "tables/us_goods_trade_top_partners_annual.csv" in docs
+    )
+
+
+def test_a_table_and_an_article_that_differ_are_shown_with_both_sources(conflicts_library):
+    # only BTS's table has 2024, so it is computed on; the article quotes Census's 2019 figure
+    question = "By what percentage did US trade with Mexico grow from 2019 to 2024, after falling in 2020?"
+    answer = conflicts_library.ask(question)
+    fig = check_computed(answer)
+    assert fig["value"] == 36.7 and "(839.89 − 614.50) ÷ 614.50" in answer.answer
+    conflict = next(c for c in answer.to_json()["conflicts"] if c["period"] == "2019")
+    by_text = {v["text"]: v for v in conflict["values"]}
+    assert set(by_text) >= {"US$614.50 billion", "US$612.77 billion"}
+    cited = {c.marker: c for c in answer.citations}
+    article = cited[by_text["US$612.77 billion"]["citation"]]
+    assert article.doc_id == "articles/us-mexico-goods-trade-since-nafta.md"
+    assert "US$612.77 billion" in article.text  # the citation holds the sentence it quotes
+    assert by_text["US$612.77 billion"]["publisher"].startswith("U.S. Census Bureau")
+
+
+def test_a_source_named_in_the_question_picks_its_table_among_the_stores_tables():
+    census = table_hits("us_goods_trade_top_partners_annual")
+    usitc = table_hits("us_exports_top_markets_usitc")
+    bts = table_hits("us_mexico_canada_trade_annual_bts")
+    story = article_hit("articles/story.md", "Canada and Mexico are the two largest markets for US goods.")
+    catalogue = lambda: [bts, census, usitc]  # noqa: E731 - the Library's table_catalogue
+    question = "According to USITC, how much more did the US export to Canada than to Mexico in 2024?"
+    answer = with_computation(question, [story], quoted(question, [story]), table_catalogue=catalogue)
+    fig = check_computed(answer)
+    assert fig["value"] == 15.88e9 and "349.91 − 334.03" in answer.answer
+    assert {o["doc_id"] for o in fig["operands"]} == {"tables/us_exports_top_markets_usitc.csv"}
+    assert answer.answer.endswith("Canada and Mexico are the two largest markets for US goods. [3]")
+    # without the catalogue the story alone holds no operand: the answer is left as it was
+    alone = with_computation(question, [story], quoted(question, [story]))
+    assert not any(f.kind == "computed" for f in alone.figures)
+
+
+def test_a_sentence_restating_the_operand_cells_is_dropped_after_the_computed_line():
+    rows = table_hits("texas_northbound_commercial_trucks_by_port", lambda r: r["year"] == "2024")
+    laredo = next(i for i, h in enumerate(rows) if h.chunk.values[1] == "Laredo")
+    story = article_hit("articles/laredo.md", "Laredo is the busiest land port on the US–Mexico border.")
+    hits = [*rows, story]
+    question = "Which Texas port had the most northbound trucks in 2024?"
+    # what the cell hook says before the computation: the extreme cell, then a passage
+    cell = citation_for(rows[laredo], 1, column="commercial_trucks_northbound")
+    base = Answer(
+        question=question,
+        answer="Laredo had the highest northbound commercial trucks of the table's rows in 2024: 3,026,632. [1] "
+        "Laredo is the busiest land port on the US–Mexico border. [2]",
+        abstained=False,
+        citations=[cell, citation_for(story, 2)],
+    )
+    answer = with_computation(question, hits, base)
+    check_computed(answer)
+    assert "of the table's rows" not in answer.answer
+    assert answer.answer.endswith("Laredo is the busiest land port on the US–Mexico border. [2]")
+    assert [c.marker for c in answer.citations] == [1, 2] and answer.citations[1].doc_id == "articles/laredo.md"
+
+
+def test_a_table_inside_a_report_is_computed_on_like_a_csv():
+    # a Markdown table of a TAT-QA report (tests/data/tables/tatqa_excerpts.md): its rows are passages
+    from nearshore_qa.chunking import chunk_document
+    from nearshore_qa.ingest import load_file
+
+    path = Path(__file__).parent / "data" / "tables" / "tatqa_excerpts.md"
+    doc = load_file(path, "tatqa_excerpts.md", 50 * 2**20)
+    chunks = sorted(chunk_document(doc), key=lambda c: not c.text.startswith("| Sensors |"))
+    hits = [Hit(chunk=c, doc=doc.meta, score=1.0) for c in chunks[:5]]
+    assert hits[0].chunk.row is None  # a plain passage, not a CSV row
+    question = "What was the average Sensors net sales from 2017 to 2019?"
+    answer = with_computation(question, hits, quoted(question, hits), tables_for=lambda doc_id: list(doc.data_tables))
+    fig = check_computed(answer)
+    assert "(914 + 918 + 814) ÷ 3" in answer.answer and fig["value"] == 882.0
+    cited = {c.marker: c for c in answer.citations}
+    sensors = cited[fig["operands"][0]["citation"]]
+    assert doc.text[sensors.start : sensors.end].startswith("| Sensors |")  # the row's place in the report
+    assert answer.answer.count("| Sensors |") == 0  # the quoted row line is not repeated after the formula
+    # without the document's tables the row is a passage, and nothing is computed from it
+    plain = with_computation(question, hits, quoted(question, hits))
+    assert not any(f.kind == "computed" for f in plain.figures)
+
+
+def test_a_row_named_at_the_end_of_the_question_is_found_under_its_heading():
+    # "services?" is the word "services"; the row sits under the heading "Net revenues by nature"
+    from nearshore_qa.chunking import chunk_document
+    from nearshore_qa.ingest import load_file
+
+    doc = load_file(Path(__file__).parent / "data" / "tables" / "tatqa_excerpts.md", "tatqa_excerpts.md", 50 * 2**20)
+    chunks = sorted(chunk_document(doc), key=lambda c: not c.text.startswith("| Revenues from sale of services |"))
+    hits = [Hit(chunk=c, doc=doc.meta, score=1.0) for c in chunks[:5]]
+    question = "What is the average of Revenues from sale of services?"
+    answer = with_computation(question, hits, quoted(question, hits), tables_for=lambda doc_id: list(doc.data_tables))
+    fig = check_computed(answer)
+    assert "(148 + 151 + 133) ÷ 3" in answer.answer and fig["value"] == 144.0
+    assert {o["row"] for o in fig["operands"]} == {"Revenues from sale of services (Net revenues by nature)"}

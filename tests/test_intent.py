@@ -30,6 +30,8 @@ from nearshore_qa.intent import parse_intent
         ("What is the percentage increase / (decrease) in Free Cash Flow from 2018 to 2019?", "pct_change"),
         ("What is the percentage change in interest cost in 2019 from 2018?", "pct_change"),
         ("What is the % change in exports from 2019 to 2024?", "pct_change"),
+        ("How much did US goods trade with Canada change in percent between 2019 and 2023?", "pct_change"),
+        ("What was the change in percentage of revenue from 2018 to 2019?", "change"),  # a change of a percentage
         ("By what percentage did northbound trucks at Eagle Pass rise from 2024 to 2025?", "pct_change"),
         ("What percent did US imports from China fall between 2022 and 2023?", "pct_change"),
         ("What was the growth rate of US exports to Nuevo León between 2019 and 2024?", "pct_change"),

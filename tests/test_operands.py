@@ -12,6 +12,7 @@ from nearshore_qa.errors import ComputeRefusal
 from nearshore_qa.intent import parse_intent
 from nearshore_qa.operands import (
     Evidence,
+    _nearest_measure,
     computation_for,
     computation_for_hits,
     figure_periods,
@@ -19,6 +20,7 @@ from nearshore_qa.operands import (
     operands_from_row,
     operands_from_sentences,
 )
+from nearshore_qa.operands import _measure_columns as sentence_columns
 
 
 def periods(sentence: str) -> list[tuple[str, str]]:
@@ -302,3 +304,67 @@ def test_a_wide_table_has_a_column_per_period():
 def test_accounting_negatives_in_cells():
     ev = Evidence(marker=1, text="x", columns=("Item", "2019", "2018"), values=("Net income", "$(3.27)", "(2,129)"))
     assert [o.value for o in operands_from_row(ev)] == [-3.27, -2129.0]
+
+
+# --- a table and an article that differ on one figure ----------------------------------------------
+
+
+def test_an_article_stating_another_value_for_an_operand_cell_is_a_conflict():
+    # BTS's table has US$614.50 billion for US–Mexico trade in 2019; a corpus article quotes the
+    # Census Bureau's US$612.77 billion for the same year
+    rows = table_rows(
+        "us_mexico_canada_trade_annual_bts", lambda r: r["partner"] == "Mexico" and r["year"] in ("2019", "2024")
+    )
+    article = article_sentence("us-mexico-goods-trade-since-nafta", "fell 12.5% in 2020", marker=len(rows) + 1)
+    result = computation_for(
+        "What was the percentage change in US trade with Mexico from 2019 to 2024?", [*rows, article]
+    )
+    assert isinstance(result, Computed) and result.value == 36.7  # computed on the table
+    assert len(result.conflicts) == 1
+    conflict = result.conflicts[0]
+    assert (conflict.entity, conflict.period) == ("Mexico", "2019")
+    assert [o.display for o in conflict.operands] == ["US$614.50 billion", "US$612.77 billion"]
+    assert [o.citation for o in conflict.operands] == [1, 3]
+    # whose figure it is: the sentence says so ("according to U.S. Census Bureau data")
+    assert "Bureau of Transportation Statistics" in conflict.text and "U.S. Census Bureau" in conflict.text
+    assert conflict.text.startswith("Sources differ on total trade for Mexico in 2019:")
+
+
+def test_a_sentence_figure_for_another_row_or_an_agreeing_value_is_no_conflict():
+    rows = table_rows(
+        "us_mexico_canada_trade_annual_bts", lambda r: r["partner"] == "Canada" and r["year"] in ("2022", "2023")
+    )
+    # "US goods trade with Canada fell 3.0% in 2023, from US$796.67 billion in 2022, and US goods
+    # trade with China fell 16.8%, from US$690.38 billion in 2022": 796.67 is Canada's, 690.38 China's
+    both = article_sentence("mexico-top-us-goods-trading-partner-2023", "fell 3.0%", marker=3)
+    result = computation_for("What was the percentage change in US trade with Canada from 2022 to 2023?", [*rows, both])
+    assert isinstance(result, Computed)
+    shown = [o.display for c in result.conflicts for o in c.operands]
+    assert "US$796.67 billion" in shown and "US$690.38 billion" not in shown
+    # the BTS transborder article states the table's own 2023 figure for Mexico: no conflict
+    mexico = table_rows(
+        "us_mexico_canada_trade_annual_bts", lambda r: r["partner"] == "Mexico" and r["year"] in ("2023", "2024")
+    )
+    same = article_sentence("us-mexico-trade-2024-2025-transborder", "grew 5.1% in 2024", marker=3)
+    result = computation_for(
+        "What was the percentage change in US trade with Mexico from 2023 to 2024?", [*mexico, same]
+    )
+    assert isinstance(result, Computed) and result.conflicts == ()
+
+
+def test_a_sentence_naming_two_measures_before_a_figure_is_read_by_the_nearest():
+    rows = table_rows("us_mexico_canada_trade_annual_bts", lambda r: r["partner"] == "Canada" and r["year"] == "2023")
+    columns = sentence_columns(rows[0])
+    # "… trade with Canada was US$772.97 billion in 2023, with US exports to Canada of US$354.36 billion …"
+    assert _nearest_measure("US goods trade with Canada was ", columns) == "total_trade_usd_billions"
+    assert _nearest_measure("in 2023, with US exports to Canada of ", columns) == "exports_usd_billions"
+    assert _nearest_measure("The US goods trade deficit with Canada was ", columns) == "balance_usd_billions"
+    assert _nearest_measure("Canada still bought more US goods than Mexico in 2024 (", columns) == ""
+
+
+def test_a_row_labelled_as_a_total_is_not_compared_with_its_parts():
+    rows = table_rows("mexico_fdi_by_state", lambda r: r["year"] == "2017")
+    result = computation_for("Which Mexican state received the most foreign direct investment in 2017?", rows)
+    assert isinstance(result, Computed)
+    assert result.ranking[0].entity == "Ciudad de México"
+    assert not any("total" in o.entity for o in result.operands)

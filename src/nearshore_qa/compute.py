@@ -24,6 +24,7 @@ import logging
 import math
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any, Literal, get_args
 
 from .errors import ComputeRefusal
@@ -81,7 +82,9 @@ class Operand:
         """The number as written, without currency or scale: "839.89", "4,525,346"."""
         m = _WRITTEN_NUMBER.search(self.text or "")
         if m and ("," in m.group(0) or abs(self.number) < 10000):
-            return m.group(0).replace("-", MINUS).replace("–", MINUS)
+            written = m.group(0).replace("-", MINUS).replace("–", MINUS)
+            # an accounting negative "(2,088)" is written with its sign in a formula
+            return MINUS + written if self.number < 0 and not written.startswith(MINUS) else written
         return _fmt(self.number, self.decimals)  # a cell "3026632" reads as "3,026,632"
 
     @property
@@ -149,6 +152,7 @@ def _with_units(written: str, currency: str, scale: float, unit: str = "") -> st
     return (MINUS if neg else "") + text
 
 
+@lru_cache(maxsize=16384)
 def period_key(label: str) -> tuple[int, int] | None:
     """(year, month) of a period label, for ordering; None when it names no year."""
     m = _YEAR.search(label or "")
@@ -159,6 +163,7 @@ def period_key(label: str) -> tuple[int, int] | None:
     return int(m.group(1)), month
 
 
+@lru_cache(maxsize=16384)
 def norm_label(label: str) -> str:
     """A row or column label without units and punctuation: "total_trade_usd_billions" -> "total trade"."""
     text = re.sub(r"[_\-–—/]+", " ", (label or "").lower())
@@ -235,7 +240,11 @@ class Computed:
 
 
 def operand_stated(op: Operand, source: str) -> bool:
-    """Is the operand's number, at its written precision, among the figures of ``source``?"""
+    """Is the operand's number, at its written precision, among the figures of ``source``? A
+    table cell is checked as a cell: written as it is in the row, and reading as the operand's
+    number ("(2,088)" is −2,088; "4.6%" is 4.6)."""
+    if op.row is not None and _cell_reads(op, source):
+        return True
     for fig in find_figures(source):
         if (fig.kind == "percent") != (op.kind == "percent"):
             continue
@@ -246,6 +255,19 @@ def operand_stated(op: Operand, source: str) -> bool:
         if math.isclose(fig.value, op.value, rel_tol=1e-12):
             return True
     return False
+
+
+def _cell_reads(op: Operand, source: str) -> bool:
+    cell = (op.text or "").strip()
+    if not cell or cell not in source:
+        return False
+    text = re.sub(r"US\$|[$€£¥\s]", "", cell.replace("−", "-").replace("–", "-"))
+    neg = text.startswith("(") and text.rstrip("%").endswith(")")
+    text = text.strip("()%").replace(",", "")
+    if not re.fullmatch(r"-?\d+(?:\.\d+)?", text):
+        return False
+    number = -float(text) if neg else float(text)
+    return math.isclose(number, op.number, rel_tol=1e-12, abs_tol=1e-12)
 
 
 # --- checks ----------------------------------------------------------------------------------

@@ -320,6 +320,7 @@ _CUES: list[tuple[int, str, str]] = [
     (2, "pct_change", r"\b(?:growth|change|increase|decline) rate\b"),
     (2, "pct_change", r"\brate of (?:growth|change|increase|decline|decrease)\b"),
     (2, "pct_change", rf"\bin {_PCT_WORD} terms\b"),
+    (2, "pct_change", rf"\b(?:{_PLAIN_CHANGE})\s+in\s+{_PCT_WORD}(?!\s*(?:of|terms|points?)\b)"),  # "change in percent"
     (2, "pct_change", r"\bhow fast\b"),
     (2, "pct_change", rf"\b(?:change|increase|decrease|difference)\b[^?]*\bas an? {_PCT_WORD} of\b"),
     (3, "share", r"\b(?:share|proportion|fraction|percentage|percent)\s+of\b|%\s+of\b"),

@@ -26,7 +26,7 @@ from .ingest import (
     parse_sidecar,
 )
 from .kinds import IngestStatus
-from .records import Answer, IngestResult, LoadedDocument, SourceInfo
+from .records import Answer, Hit, IngestResult, LoadedDocument, SourceInfo
 from .retrieval import HybridRetriever
 from .settings import Settings
 from .store import Deferred, PendingDocument, Store
@@ -90,6 +90,7 @@ class Library:
                 embedder=self.embedder,
                 table_rows=self.table_rows,
                 tables_for=self.tables,
+                table_catalogue=self.table_catalogue,
             )
         return self._answerer
 
@@ -100,6 +101,29 @@ class Library:
     def table_rows(self, doc_id: str):
         """A document's chunks (a table's rows), for the extractive answerer's table scans."""
         return self.store.document_chunks(doc_id)
+
+    def table_catalogue(self) -> list[list[Hit]]:
+        """Every data table of the store (CSV/XLSX documents) as its rows, each a ``Hit`` with its
+        document's metadata: where a computed answer looks for operands the retrieved passages
+        lack. Cached until the store changes."""
+        generation = self.store.generation()
+        cached = getattr(self, "_catalogue", None)
+        if cached is not None and cached[0] == generation:
+            return cached[1]
+        tables: list[list[Hit]] = []
+        for source in self.store.sources():
+            if source.kind != "table":
+                continue
+            rows = [c for c in self.store.document_chunks(source.doc_id) if c.row is not None]
+            if not rows:
+                continue
+            found = self.store.chunks([rows[0].chunk_id])
+            if rows[0].chunk_id not in found:
+                continue
+            meta = found[rows[0].chunk_id][1]
+            tables.append([Hit(chunk=c, doc=meta, score=0.0) for c in sorted(rows, key=lambda c: c.row or 0)])
+        self._catalogue = (generation, tables)
+        return tables
 
     # --- adding ----------------------------------------------------------------------------
     def add(self, paths: Iterable[str | Path], progress: Progress | None = None) -> list[IngestResult]:

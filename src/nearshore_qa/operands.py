@@ -18,6 +18,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 import Stemmer
@@ -51,7 +52,9 @@ _AFTER_ENTITY = re.compile(
     r"(?P<name>[A-ZÀ-Ý][\wÀ-ÿ.&'’\-]*(?:\s+(?:de\s+|del\s+)?[A-ZÀ-Ý][\wÀ-ÿ.&'’\-]*)*)"
 )
 _TOTAL_ROWS = re.compile(
-    r"^\s*(?:total|all|world|all (?:modes|partners|countries|ports|states)|grand total|sum)\b", re.I
+    r"^\s*(?:total|all|world|all (?:modes|partners|countries|ports|states)|grand total|sum)\b"
+    r"|\((?:[^)]*\s)?total\b",  # "Mexico (national total of 32 states)"
+    re.I,
 )
 _PERIOD_COLUMNS = ("year", "fiscal_year", "period", "date", "fy")
 
@@ -107,6 +110,7 @@ def evidence_from_hits(hits: Sequence[Any], first_marker: int = 1) -> list[Evide
     return [Evidence.from_hit(h, first_marker + i) for i, h in enumerate(hits)]
 
 
+@lru_cache(maxsize=65536)  # row labels and column names recur across every question (and table scan)
 def fold(text: str) -> str:
     """Lower case, no accents, dashes and underscores as spaces: "Nuevo León" ~ "nuevo leon"."""
     text = unicodedata.normalize("NFKD", text)
@@ -153,7 +157,7 @@ def _column_units(column: str, units_note: str) -> tuple[str, str, float]:
 
 def _cell_number(cell: str) -> tuple[float, int] | None:
     text = re.sub(r"US\$|[$€£¥\s]", "", cell.strip().replace("−", "-").replace("–", "-"))
-    neg = text.startswith("(") and text.endswith(")")  # accounting negatives: "(2,129)", "$(3.27)"
+    neg = text.startswith("(") and text.rstrip("%").endswith(")")  # accounting negatives: "(2,129)", "$(3.27)", "(3)%"
     text = text.strip("()%").replace(",", "")
     if not re.fullmatch(r"-?\d+(?:\.\d+)?", text):
         return None
@@ -207,8 +211,11 @@ def operands_from_row(ev: Evidence) -> list[Operand]:
 
     A long table has a period column ("year": 2024) and a column per measure; a wide table has a
     column per period ("2019", "2018"), and then the row label is what is measured."""
-    if not ev.is_row:
-        return []
+    return list(_row_operands(ev)) if ev.is_row else []
+
+
+@lru_cache(maxsize=16384)  # a table's rows are read again for every question that scans it
+def _row_operands(ev: Evidence) -> tuple[Operand, ...]:
     period, entity = row_period(ev), row_entity(ev)
     out = []
     for column, cell in zip(ev.columns, ev.values, strict=False):
@@ -220,6 +227,8 @@ def operands_from_row(ev: Evidence) -> list[Operand]:
         number, decimals = parsed
         in_header = header_period(column)
         kind, currency, scale = _column_units(column, ev.units)
+        if cell.strip().endswith("%"):  # a cell written as a percentage is one, whatever its column says
+            kind, currency, scale = "percent", "", 1.0
         unit = "" if kind != "number" or in_header else norm_label(column)
         out.append(
             Operand(
@@ -244,7 +253,7 @@ def operands_from_row(ev: Evidence) -> list[Operand]:
                 publisher=ev.publisher,
             )
         )
-    return out
+    return tuple(out)
 
 
 # --- figures in sentences --------------------------------------------------------------------
@@ -492,7 +501,13 @@ _STEM = Stemmer.Stemmer("english")
 
 def _words(text: str) -> set[str]:
     """Stemmed words: "trading" meets "trade", "exports" meets "export"."""
-    return {_STEM.stemWord(w) for w in fold(text).split() if len(w) > 1}
+    return set(_stemmed(text))
+
+
+@lru_cache(maxsize=65536)
+def _stemmed(text: str) -> frozenset[str]:
+    # words only: "services?" at the end of a question is "services"
+    return frozenset(_STEM.stemWord(w) for w in re.findall(r"\w+", fold(text)) if len(w) > 1)
 
 
 _UNIT_WORDS = {
@@ -535,6 +550,7 @@ _MEASURE_WORDS = {
 }
 
 
+@lru_cache(maxsize=4096)
 def _column_score(column: str, question: str) -> float:
     cw = _words(column.replace("_", " ")) - _UNIT_WORDS
     if not cw:
@@ -609,11 +625,12 @@ def _table_operands(question: str, intent: Intent, rows: list[Evidence]) -> tupl
         cells = [o for o in cells if _period_matches(o.period, wanted)]
     if not cells:
         return None
-    # one table: the one with most cells for the rows named (then: the first retrieved)
-    tables: dict[tuple[str, str], int] = {}
+    # one table: the one with most cells for the rows named, then most cells (then: the first
+    # retrieved); a table of other rows (transport modes) never outweighs one holding the row asked
+    tables: dict[tuple[str, str], tuple[int, int]] = {}
     for o in cells:
-        tables.setdefault(_table_key(o), 0)
-        tables[_table_key(o)] += 2 if _mentioned(o.entity, question) else 1
+        named_cells, all_cells = tables.get(_table_key(o), (0, 0))
+        tables[_table_key(o)] = (named_cells + _mentioned(o.entity, question), all_cells + 1)
     table = max(tables, key=lambda k: tables[k])
     cells = [o for o in cells if _table_key(o) == table]
     named = [o for o in cells if _mentioned(o.entity, question)]
@@ -646,7 +663,21 @@ def _label_score(label: str, question: str) -> tuple[float, int]:
 def _wide_operands(question: str, intent: Intent, rows: list[list[Operand]]) -> list[Operand] | None:
     """A wide table (a column per period): the row the question names, its cells for the asked
     periods (all its periods when none are asked)."""
-    scored = sorted(((_label_score(ops[0].entity, question), i) for i, ops in enumerate(rows)), reverse=True)
+    # the row label decides; the heading it sits under ("Other (Deferred tax liabilities)") only
+    # tells apart rows with the same label
+    scored = sorted(
+        (
+            (
+                (
+                    *_label_score(re.sub(r"\s*\([^)]*\)\s*$", "", ops[0].entity) or ops[0].entity, question),
+                    *_label_score(ops[0].entity, question),
+                ),
+                i,
+            )
+            for i, ops in enumerate(rows)
+        ),
+        reverse=True,
+    )
     if not scored or scored[0][0][1] == 0 or scored[0][0][0] < 0.5:
         return None
     if len(scored) > 1 and scored[1][0] == scored[0][0]:
@@ -724,7 +755,7 @@ def _choose(intent: Intent, cells: list[Operand], named: list[Operand], question
         return None  # handled by _share_operands
     if op in ("sum", "average"):
         pool = named if len(named) >= 2 else cells
-        pool = [o for o in pool if not _TOTAL_ROWS.match(o.entity)]
+        pool = [o for o in pool if not _TOTAL_ROWS.search(o.entity)]
         if (
             len({fold(o.entity) for o in pool}) > 1
             and len(entities_named) < 2
@@ -736,7 +767,7 @@ def _choose(intent: Intent, cells: list[Operand], named: list[Operand], question
         pool = named if len(named) >= 2 else cells
         if len(entities_named) == 1 and named:
             pool = named  # "In which year was Mexico's trade highest?": one row over periods
-        pool = [o for o in pool if not _TOTAL_ROWS.match(o.entity)]
+        pool = [o for o in pool if not _TOTAL_ROWS.search(o.entity)]
         if len({fold(o.entity) for o in pool}) > 1 and len({o.period for o in pool}) > 1 and not intent.periods:
             latest = max((o.period for o in pool), key=lambda p: period_key(p) or (0, 0))
             pool = [o for o in pool if o.period == latest]  # "Which port is busiest?": the latest period held
@@ -759,10 +790,10 @@ def _share_operands(question: str, intent: Intent, rows: list[Evidence]) -> tupl
     periods = {o.period for o in cells}
     if len(periods) != 1:
         return None
-    parts = [o for o in cells if _mentioned(o.entity, question) and not _TOTAL_ROWS.match(o.entity)]
+    parts = [o for o in cells if _mentioned(o.entity, question) and not _TOTAL_ROWS.search(o.entity)]
     if not parts:
         return None
-    totals = [o for o in cells if _TOTAL_ROWS.match(o.entity)]
+    totals = [o for o in cells if _TOTAL_ROWS.search(o.entity)]
     if totals:
         return parts[:1], totals[0]
     others = [o for o in cells if o is not parts[0]]
@@ -879,6 +910,18 @@ def _text_subject(measure: str) -> str:
     return re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
 
 
+def table_answers(question: str, intent: Intent, rows: Sequence[Evidence]) -> bool:
+    """Do the rows of one table hold the operands the question's computation needs (the column
+    it measures, the rows it names, the periods it asks)? Used to pick tables beyond the retrieved
+    ones when the retrieved evidence lacks an operand."""
+    rows = [ev for ev in rows if ev.is_row]
+    if not rows:
+        return False
+    if intent.op == "share":
+        return bool(_share_operands(question, intent, rows))
+    return bool(_table_operands(question, intent, rows))
+
+
 def computation_for(
     question: str, evidence: Sequence[Evidence], intent: Intent | None = None
 ) -> Computed | ComputeRefusal | None:
@@ -936,10 +979,18 @@ def computation_for_hits(question: str, hits: Sequence[Any], first_marker: int =
 
 
 def _conflicts_for(result: Computed, evidence: Sequence[Evidence]) -> list[Conflict]:
-    """Other values in the evidence for the same row, measure and period as an operand."""
+    """Other values in the evidence for the same row, measure and period as an operand: cells of
+    other tables (another publisher, another vintage) and figures of cited sentences that speak of
+    that row and measure (``sentence_values``)."""
     candidates: list[Operand] = []
     for ev in evidence:
         candidates.extend(operands_from_row(ev))
+    rows = {ev.chunk_id: ev for ev in evidence if ev.is_row}
+    passages = [ev for ev in evidence if not ev.is_row]
+    for used in result.operands:
+        row = rows.get(used.chunk_id)
+        if row is not None and passages:
+            candidates.extend(sentence_values(used, row, passages))
     out = []
     for used in result.operands:
         same = [
@@ -961,6 +1012,90 @@ def _conflicts_for(result: Computed, evidence: Sequence[Evidence]) -> list[Confl
             seen.add(key)
             unique.append(c)
     return unique
+
+
+MAX_CONFLICT_GAP = 0.25  # further apart than this, two figures measure different things, not one thing twice
+
+
+def _measure_columns(row: Evidence) -> dict[str, set[str]]:
+    """Each numeric column of a row with the words that name it (its name and sidecar label,
+    "deficit"/"surplus" for a balance): how a sentence says which measure a figure is."""
+    labels = dict(row.labels)
+    out = {}
+    for column in row.columns:
+        if _is_period_column(column) or re.search(r"(?:^|_)(?:rank|id|code)(?:_|$)", column.lower()):
+            continue
+        words = (_words(column.replace("_", " ")) | _words(labels.get(column, ""))) - _STOP - _UNIT_WORDS
+        if "balanc" in words:
+            words |= {_STEM.stemWord(w) for w in ("deficit", "surplus")}
+        if words:
+            out[column] = words
+    return out
+
+
+def sentence_values(used: Operand, row: Evidence, passages: Sequence[Evidence]) -> list[Operand]:
+    """Figures of the passages' sentences that state ``used``'s cell again: the same period and
+    kind, and, in the words since the previous figure of that kind (or the sentence's start), the
+    row named and, nearest the figure, a word of that column and of no other ("US goods trade with
+    Mexico fell 12.5% in 2020, from US$612.77 billion in 2019" states total trade for Mexico in
+    2019). A sentence that names the measure only ambiguously ("trade deficit") states nothing here."""
+    if not used.entity or not used.period or not used.column:
+        return []
+    columns = _measure_columns(row)
+    if used.column not in columns:
+        return []
+    out = []
+    for ev in passages:
+        for sentence in sentences_of(ev.text):
+            if not _mentioned(used.entity, sentence):
+                continue
+            figs = figure_periods(sentence)
+            for i, (fig, period, _) in enumerate(figs):
+                if period != used.period or (fig.kind == "percent") != (used.kind == "percent"):
+                    continue
+                if used.currency and fig.currency != used.currency:
+                    continue
+                start = max((g.end for g, _, _ in figs[:i] if g.kind == fig.kind), default=0)
+                context = sentence[start : fig.start]
+                if not _mentioned(used.entity, context) or _nearest_measure(context, columns) != used.column:
+                    continue
+                found = Operand.from_figure(
+                    fig,
+                    period=used.period,
+                    entity=used.entity,
+                    measure=used.measure,
+                    citation=ev.marker,
+                    doc_id=ev.doc_id,
+                    chunk_id=ev.chunk_id,
+                    source_text=sentence,
+                    published=ev.published,
+                    publisher=_according_to(sentence) or ev.publisher,
+                )
+                if used.value and abs(found.value - used.value) > MAX_CONFLICT_GAP * abs(used.value):
+                    continue
+                out.append(found)
+    return out
+
+
+_ACCORDING_TO = re.compile(r"\baccording to (?:the )?(?P<name>[A-Z][^,;()]*?)(?:'s [a-z][^,;]*)?\s*(?:[,;]|\.?$)")
+
+
+def _according_to(sentence: str) -> str:
+    """Whose figure a sentence reports when it says so: "…, according to the U.S. Census Bureau."."""
+    m = _ACCORDING_TO.search(sentence.strip())
+    return m.group("name").strip() if m else ""
+
+
+def _nearest_measure(context: str, columns: dict[str, set[str]]) -> str:
+    """The column whose word stands nearest the end of ``context`` (the figure), if one column only."""
+    for word in reversed(fold(context).split()):
+        stem = _STEM.stemWord(word)
+        named = [c for c, words in columns.items() if stem in words]
+        if len(named) == 1:
+            return named[0]
+        if len(named) > 1:
+            return ""
+    return ""
 
 
 def renumbered(operands: Sequence[Operand], markers: dict[int, int]) -> list[Operand]:

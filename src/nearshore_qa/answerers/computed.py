@@ -25,8 +25,16 @@ from dataclasses import replace
 from ..citations import citation_for
 from ..compute import Computed, Operand
 from ..errors import ComputeRefusal
-from ..intent import parse_intent
-from ..operands import Conflict, computation_for, evidence_from_hits, renumbered
+from ..intent import Intent, parse_intent
+from ..operands import (
+    Conflict,
+    _words,
+    computation_for,
+    data_source_of,
+    evidence_from_hits,
+    renumbered,
+    table_answers,
+)
 from ..presentation import column_label, row_label
 from ..records import Answer, Chunk, Citation, Figure, Hit
 
@@ -59,6 +67,88 @@ def computation_hits(hits: Sequence[Hit], table_rows: Callable[[str], list[Chunk
             continue
         out.append(h)
     return out
+
+
+def document_table_hits(hits: Sequence[Hit], tables_for: Callable[[str], list] | None) -> list[Hit]:
+    """The hits, with the retrieved rows of the first table inside a document (a Markdown, HTML,
+    DOCX or PDF table: its rows are plain passages) replaced by every row of that table as a row
+    hit (its header labels as columns, its cells as values, its offsets in the document), so a
+    table in a report is computed on as a CSV's rows are. Unchanged when no hit is such a row."""
+    if tables_for is None:
+        return list(hits)
+    for h in hits:
+        c = h.chunk
+        if c.row is not None or not c.text.lstrip().startswith("|"):
+            continue
+        try:
+            tables = tables_for(c.doc_id)
+        except Exception:  # a store error must not lose the answer the answerer already has
+            logger.exception("could not read the tables of %s; computing on the passages", c.doc_id)
+            return list(hits)
+        found = next(
+            (
+                (i, t)
+                for i, t in enumerate(tables)
+                if t.start is not None and t.start <= c.start <= (t.end or t.start) and t.row_at(c.start)
+            ),
+            None,
+        )
+        if found is None:
+            continue
+        index, table = found
+        if len(table.rows) > MAX_TABLE_ROWS:
+            return list(hits)
+        rows = [_row_hit(h, table, index, row) for row in table.rows if row.start is not None]
+        spans = {(r.start, r.end) for r in table.rows if r.start is not None}
+        inside = [g for g in hits if g.chunk.doc_id == c.doc_id and g.chunk.row is None and _in_rows(g.chunk, spans)]
+        out: list[Hit] = []
+        for g in hits:
+            if g is h:
+                out.extend(rows)
+            elif not any(g is x for x in inside):
+                out.append(g)
+        return out
+    return list(hits)
+
+
+def _in_rows(chunk: Chunk, spans: set[tuple[int, int]]) -> bool:
+    return any(a <= chunk.start < max(b, a + 1) for a, b in spans)
+
+
+def _row_hit(hit: Hit, table, index: int, row) -> Hit:
+    """One row of a document's table as a row hit: the retrieved passage when it is that row."""
+    c = hit.chunk
+    own = c.start == row.start
+    # a column of a period is named by its period ("Fiscal 2019 (in millions)" -> "Fiscal 2019"), as the
+    # table reader parsed it, so the operand's period is the column's
+    labels = tuple(
+        (col.period.text if col.period is not None and not col.is_label else col.label)
+        or ("label" if col.is_label else f"column {col.index + 1}")
+        for col in table.columns
+    )
+    chunk = replace(
+        c,
+        chunk_id=c.chunk_id if own else f"{c.chunk_id}@t{index}r{row.index}",
+        text=c.text if own else "| " + " | ".join(cell.text for cell in row.cells) + " |",
+        start=row.start,
+        end=row.end if row.end is not None else row.start,
+        table=table.name,
+        row=row.index,
+        columns=labels,
+        values=_row_values(table, row),
+    )
+    return Hit(chunk=chunk, doc=hit.doc, score=hit.score)
+
+
+def _row_values(table, row) -> tuple[str, ...]:
+    """The row's cells, its label with the group it sits under ("Other (Deferred tax
+    liabilities)"): two rows "Other" under two headings are two rows, not one asked twice."""
+    values = [cell.text for cell in row.cells]
+    group = row.group.strip().rstrip(":")
+    first = next((c.index for c in table.columns if c.is_label and values[c.index].strip()), None)
+    if group and first is not None and group.lower() not in values[first].lower():
+        values[first] = f"{values[first]} ({group})"
+    return tuple(values)
 
 
 def _used(result: Computed) -> list[Operand]:
@@ -202,6 +292,42 @@ def _renumber_answer(answer: Answer, start: int, taken: dict[tuple, int]) -> tup
     return text, citations, figures
 
 
+_AFTER_MARKER = re.compile(r"(?<=\])\s+")
+
+
+def without_restated_cells(answer: Answer, result: Computed) -> Answer:
+    """``answer`` without its sentences that only quote cells of the rows the computation used:
+    the computed line already states those cells, each cited ("Laredo had the highest total trade
+    of the table's rows in 2024: US$331.20 billion." after the computed maximum; a cell answer's
+    "a change of … (computed from the two cells)" after the computed change). Sentences citing
+    anything else are kept; citations no sentence uses any more are dropped."""
+    rows = {(o.doc_id, o.row) for o in result.operands if o.row is not None and o.doc_id}
+    lines = {(o.doc_id, o.source_text.strip()) for o in result.operands if o.row is not None and o.source_text}
+    restated = {
+        c.marker
+        for c in answer.citations
+        if (c.row is not None and (c.doc_id, c.row) in rows) or (c.row is None and (c.doc_id, c.text.strip()) in lines)
+    }
+    if not restated or answer.abstained:
+        return answer
+    kept = []
+    for piece in _AFTER_MARKER.split(answer.answer):
+        marks = {int(m) for m in _MARKER.findall(piece)}
+        if marks and marks <= restated:
+            continue
+        kept.append(piece)
+    text = " ".join(kept)
+    used = {int(m) for m in _MARKER.findall(text)}
+    if len(kept) == len(_AFTER_MARKER.split(answer.answer)):
+        return answer
+    return replace(
+        answer,
+        answer=text,
+        citations=[c for c in answer.citations if c.marker in used],
+        figures=[f for f in answer.figures if f.citation is None or f.citation in used],
+    )
+
+
 def merge_computed(answer: Answer, result: Computed, pool: Sequence[Hit]) -> Answer:
     """``result`` (its operands numbered by position in ``pool``, from 1) stated first in
     ``answer``: its sources cited first, the answer's own citations after them."""
@@ -235,17 +361,97 @@ def with_refusal(answer: Answer, refusal: ComputeRefusal) -> Answer:
     return replace(answer, answer=f"{line} {answer.answer}".strip())
 
 
+_ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
+_HOME_ACRONYMS = {"US", "USA"}  # the reporter of every trade table, not a source
+MAX_CATALOGUE_TABLES = 2  # tables read beyond the hits: the best one, and one more to compare sources
+MAX_CATALOGUE_SCAN = 200  # a store with more data tables is not scanned table by table
+
+
+def catalogue_hits(
+    question: str, intent: Intent, pool: Sequence[Hit], table_catalogue: Callable[[], list[list[Hit]]]
+) -> list[Hit]:
+    """The pool, with the rows of the data tables that hold the question's operands (the column
+    it measures, the rows it names, every period it asks) when the retrieved evidence lacks them:
+    "US trade with Mexico from 2019 to 2024" retrieves articles about 2024, while a table holds
+    both years. The table whose title, columns and data source share most words with the question
+    ("According to USITC, …") comes first; a second one that also holds the operands is kept, so
+    two sources that differ on an operand are shown side by side."""
+    try:
+        tables = table_catalogue()
+    except Exception:  # a store error must not lose the answer the answerer already has
+        logger.exception("could not read the store's tables; computing on the retrieved evidence only")
+        return list(pool)
+    if len(tables) > MAX_CATALOGUE_SCAN:
+        return list(pool)
+    asked = _words(question)
+    fits: list[tuple[int, int, list[Hit]]] = []
+    for i, rows in enumerate(tables):
+        if not rows or len(rows) > MAX_TABLE_ROWS:
+            continue
+        doc = rows[0].doc
+        about = " ".join(
+            [doc.title, data_source_of(doc), *rows[0].chunk.columns, *(label for _, label, *_ in doc.columns)]
+        )
+        if table_answers(question, intent, _table_evidence(rows)):
+            fits.append((len(asked & _words(about.replace("_", " "))), -i, rows))
+    if not fits:
+        return list(pool)
+    # "According to USITC, …": a source the question names by its acronym narrows the tables to its own
+    named = set(_ACRONYM.findall(question)) - _HOME_ACRONYMS
+    if named:
+
+        def names(rows: list[Hit]) -> str:
+            return f"{rows[0].doc.title} {data_source_of(rows[0].doc)}"
+
+        own = [f for f in fits if any(re.search(rf"\b{a}\b", names(f[2])) for a in named)]
+        if own and len(own) < len(fits):
+            fits = own
+    chosen = [rows for *_, rows in sorted(fits, key=lambda f: (f[0], f[1]), reverse=True)[:MAX_CATALOGUE_TABLES]]
+    replaced = {(rows[0].chunk.doc_id, rows[0].chunk.table) for rows in chosen}
+    kept = [h for h in pool if h.chunk.row is None or (h.chunk.doc_id, h.chunk.table) not in replaced]
+    return [*kept, *(h for rows in chosen for h in rows)]
+
+
+_EVIDENCE: dict[tuple[int, str, int], list] = {}
+
+
+def _table_evidence(rows: list[Hit]) -> list:
+    """A catalogue table's rows as evidence, kept while the catalogue (the same list) is."""
+    key = (id(rows), rows[0].chunk.chunk_id, len(rows))
+    if key not in _EVIDENCE:
+        if len(_EVIDENCE) > 512:
+            _EVIDENCE.clear()
+        _EVIDENCE[key] = evidence_from_hits(rows)
+    return _EVIDENCE[key]
+
+
+def _compute(question: str, pool: Sequence[Hit], intent: Intent) -> Computed | ComputeRefusal | None:
+    return computation_for(question, evidence_from_hits(pool), intent)
+
+
 def with_computation(
-    question: str, hits: list[Hit], answer: Answer, table_rows: Callable[[str], list[Chunk]] | None = None
+    question: str,
+    hits: list[Hit],
+    answer: Answer,
+    table_rows: Callable[[str], list[Chunk]] | None = None,
+    table_catalogue: Callable[[], list[list[Hit]]] | None = None,
+    tables_for: Callable[[str], list] | None = None,
 ) -> Answer:
     """``answer`` with the question's computation stated first, or said impossible and why, when
-    the question asks one and the evidence holds its operands; else ``answer`` unchanged."""
+    the question asks one and the evidence holds its operands; else ``answer`` unchanged.
+    ``table_catalogue`` (every data table's rows) is read only when the hits lack an operand;
+    ``tables_for`` (a document's tables) turns a table inside a report into rows to compute on."""
     intent = parse_intent(question)
     if intent is None or not hits:
         return answer
-    pool = computation_hits(hits, table_rows)
+    pool = document_table_hits(computation_hits(hits, table_rows), tables_for)
     try:
-        result = computation_for(question, evidence_from_hits(pool), intent)
+        result = _compute(question, pool, intent)
+        if result is None and table_catalogue is not None:
+            wider = catalogue_hits(question, intent, pool, table_catalogue)
+            if len(wider) != len(pool) or any(a is not b for a, b in zip(wider, pool, strict=False)):
+                pool = wider
+                result = _compute(question, pool, intent)
     except Exception:  # a fault in the computation must not lose the quoted answer
         logger.exception("computing %r failed; answering without a computation", question)
         return answer
@@ -253,7 +459,7 @@ def with_computation(
         return answer
     if isinstance(result, ComputeRefusal):
         return with_refusal(answer, result)
-    return merge_computed(answer, result, pool)
+    return merge_computed(without_restated_cells(answer, result), result, pool)
 
 
 _PROPOSAL_LINE = re.compile(r"^\s*(?:COMPUTE|CALC(?:ULATE)?)\s*:.*$", re.I | re.M)

@@ -285,8 +285,10 @@ class ExtractiveAnswerer:
         max_encoded: int = 24,
         weights: AnswerWeights = WEIGHTS,
         tables_for=None,
+        table_catalogue=None,
     ):
         self.embedder = embedder
+        self.table_catalogue = table_catalogue  # () -> every data table's rows: operands the hits lack
         self.weights = weights
         self.tables_for = tables_for  # doc_id -> list[tables.Table]: cell answers (cells.py)
         self.max_encoded = max_encoded
@@ -405,7 +407,7 @@ class ExtractiveAnswerer:
         """Hook: a computation the question asks for (growth, share, sum, busiest …), stated
         first with its cited operands and formula; the quoted answer follows. Whole tables are
         read through ``table_rows``. Unchanged when no computation is asked or possible."""
-        return with_computation(question, hits, answer, self.table_rows)
+        return with_computation(question, hits, answer, self.table_rows, self.table_catalogue, self.tables_for)
 
     def _quoted(self, question: str, hits: list[Hit]) -> Answer:
         # --- tables as data (issue 12): a question a table cell answers is answered by that

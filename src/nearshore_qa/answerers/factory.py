@@ -59,19 +59,23 @@ def make_answerer(
     embedder=None,
     table_rows: Callable[[str], list[Chunk]] | None = None,
     tables_for: Callable[[str], list] | None = None,
+    table_catalogue: Callable[[], list] | None = None,
 ) -> Answerer:
     """The answerer called ``name``.
 
     extractive: ``embedder`` (it encodes the candidate sentences) and ``table_rows`` (doc_id ->
     its row chunks, to scan a whole table for "which ... most" questions) and ``tables_for``
-    (doc_id -> its tables as data, for answers that state a cell); the LLM answerers:
+    (doc_id -> its tables as data, for answers that state a cell) and ``table_catalogue`` (every
+    data table's rows, where a computation looks for operands the hits lack); the LLM answerers:
     ``llm_model`` (a model name, or the .gguf path for llamacpp), ``llm_url`` (openai, ollama),
     ``llm_timeout_s`` and ``unverified``.
     """
     if name == AnswererName.EXTRACTIVE:
         if embedder is None:
             raise ValueError("the extractive answerer needs the embedder")
-        return ExtractiveAnswerer(embedder, table_rows=table_rows, tables_for=tables_for)
+        return ExtractiveAnswerer(
+            embedder, table_rows=table_rows, tables_for=tables_for, table_catalogue=table_catalogue
+        )
     if name == AnswererName.OPENAI:
         return openai_answerer(llm_model, llm_url, timeout=llm_timeout_s, unverified=unverified)
     if name == AnswererName.OLLAMA:
