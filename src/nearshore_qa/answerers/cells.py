@@ -177,11 +177,16 @@ class _Question:
             p = p if p and p.year == int(m.group(0)) else parse_period(m.group(0))
             if p and all(p.key != q.key for q in periods):
                 periods.append(p)
+        for m in re.finditer(r"\b(?:FY|F)\s?'?(\d\d)\b", question, re.I):  # fiscal shorthand: "FY18"
+            p = parse_period(f"FY{m.group(1)}")
+            if p and all(p.year != q.year for q in periods):
+                periods.append(p)
         extreme = ""
         op = _operation(question, periods)
         if not op and _EXTREME.search(question) and re.match(r"\s*(which|what|who)\b", question, re.I):
             extreme = "min" if _LOW.search(question) else "max"
         words = set(terms(question)) - {str(p.year) for p in periods}
+        words -= {t for m in re.finditer(r"\b(?:FY|F)\s?'?(\d\d)\b", question, re.I) for t in terms(m.group(0))}
         if op:  # "percentage change", "average", "which year ... larger" name no row or column
             words -= set(
                 terms(
@@ -684,6 +689,13 @@ def cell_answer_for(question: str, hits: list[Hit], tables_for: Callable[[str], 
     points at it, or None (then the answerer quotes passages as before)."""
     if tables_for is None or not hits or _NOT_A_LOOKUP.search(question) or _YES_NO.search(question):
         return None
+    from .table_lists import answer_list, list_question
+
+    if list_question(question) is not None:
+        # a list (periods, periods meeting a condition, a group's rows): read off the table's
+        # shape, or left to the passages; one cell never answers it
+        listed = answer_list(question, hits, tables_for)
+        return compose(question, listed, hits) if listed is not None else None
     found = answer_from_tables(question, hits, tables_for)
     if found is None:
         return None
