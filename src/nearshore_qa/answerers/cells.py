@@ -177,6 +177,13 @@ class _Question:
             p = p if p and p.year == int(m.group(0)) else parse_period(m.group(0))
             if p and all(p.key != q.key for q in periods):
                 periods.append(p)
+        span = re.search(r"\b((?:19|20)\d\d)\s+(?:to|through|-|–)\s+((?:19|20)\d\d)\b.*\brespectively\b", question, re.I)
+        if span:  # "for fiscal years 2019 to 2017 respectively": every year of the span, as listed
+            a, b = int(span.group(1)), int(span.group(2))
+            if 0 < abs(a - b) <= 5:
+                step = 1 if b > a else -1
+                years = [parse_period(str(y)) for y in range(a, b + step, step)]
+                periods = [p for p in years if p is not None]
         for m in re.finditer(r"\b(?:FY|F)\s?'?(\d\d)\b", question, re.I):  # fiscal shorthand: "FY18"
             p = parse_period(f"FY{m.group(1)}")
             if p and all(p.year != q.year for q in periods):
@@ -383,7 +390,50 @@ def _best_cell(q: _Question, table: Table, title: str = "") -> tuple[float, Row,
         if any(v is None for v in values) or len(chosen_cols) < 2 or not all(c.period for c in chosen_cols):
             return None
         notes = {"op": q.op}
+    # How well this cell fits the question, comparable across tables (``answer_from_tables``
+    # ranks the candidates of several documents by it): the share of the row label's words in
+    # the question, the share of the question's words the label (and group) names, the share
+    # standing around the cell, and whether it reads a share column the question does not ask for.
+    at = rows.index(row)
+    named = len((set(rows_terms[at]) | set(group_terms[at])) & asked) / len(asked) if asked else 1.0
+    notes["match"] = {
+        "row": coverage,
+        "named": named,
+        "around": cell_cov,
+        "unasked_share": any(_share_column(table, row, c) for c in chosen_cols) and not _ASKS_SHARE.search(q.text),
+    }
     return top_score, row, chosen_cols, notes
+
+
+_ASKS_SHARE = re.compile(r"%|\bpercent|\bper cent|\bproportion|\bshare\b|\bratio|\brate\b|\bmargin|\byield", re.I)
+
+
+def _share_column(table: Table, row: Row, column: Column) -> bool:
+    """A column of percentages (a share of a total, a margin) beside a column of amounts."""
+    cell = row.cells[column.index]
+    if not (cell.percent or "%" in column.label or table.column_unit(column).percent):
+        return False
+    return any(
+        row.cells[c.index].value is not None and not row.cells[c.index].percent and "%" not in c.label
+        for c in table.value_columns
+        if c.index != column.index
+    )
+
+
+def rank_score(score: float, notes: dict, doc_rank: int, doc_hits: int) -> float:
+    """The score candidates of several documents' tables are ranked by: the match (``notes["match"]``),
+    less for a lower-ranked document, more for a document with more of the retrieved passages."""
+    match = notes.get("match")
+    if not match:
+        return score - 0.1 * (doc_rank + 1)
+    return (
+        match["row"]
+        + 0.5 * match["named"]
+        + 0.5 * match["around"]
+        - 0.3 * match["unasked_share"]
+        - 0.1 * doc_rank
+        + 0.05 * min(doc_hits, 4)
+    )
 
 
 _RANGE = re.compile(
@@ -428,7 +478,8 @@ def answer_from_tables(
             if found is None:
                 continue
             score, row, cols, notes = found
-            score -= 0.1 * len(seen)  # a lower-ranked document must match better
+            doc_hits = sum(1 for h in hits if h.chunk.doc_id == doc_id)
+            score = rank_score(score, notes, len(seen) - 1, doc_hits)  # a lower-ranked document must match better
             if best is None or score > best.score:
                 row_hit = _hit_for_row(hits, hit, table, t_index, row, tables)
                 best = CellAnswer(
