@@ -169,3 +169,90 @@ def test_a_store_from_before_tables_were_kept_rebuilds_them(make_library, backen
         again = lib.store.tables(doc_id)
         assert [[r.label for r in t.rows] for t in again] == [[r.label for r in t.rows] for t in tables]
         assert [[c.label for c in t.columns] for t in again] == [[c.label for c in t.columns] for t in tables]
+
+
+# --- lists read off a table's shape (table_lists.py) and the choice among tables ------------
+
+
+def lists_doc():
+    return load("tables/tatqa_lists.md")
+
+
+def ask_cells(question: str, near: str):
+    from nearshore_qa.answerers.cells import cell_answer_for
+
+    doc = lists_doc()
+    return cell_answer_for(question, hits_for(doc, near), lambda _d: list(doc.data_tables))
+
+
+def test_the_rows_under_a_group_stop_at_the_subtotal_that_sums_them():
+    answer = ask_cells("What are the items under deferred tax liabilities?", "Goodwill")
+    assert answer is not None and not answer.abstained
+    text = answer.answer
+    for item in ("Property, plant and equipment, primarily due to depreciation differences", "Goodwill and other intangible assets", "Other"):
+        assert item in text
+    assert "Gross deferred tax liabilities" not in text and "Post-retirement" not in text
+    assert answer.citations[0].row_label == "Deferred tax liabilities"
+
+
+def test_the_periods_a_row_is_given_for():
+    answer = ask_cells("In which years was the unrecognized tax benefit - ending balance calculated?", "ending balance")
+    assert answer is not None
+    assert "2019, 2018 and 2017" in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question,met",
+    [
+        ("Which of the years had unrecognized tax benefit - ending balance of greater than $8,200 thousand?", "2019 and 2018"),
+        ("In which year was unrecognized tax benefit - beginning balance less than 7,000 thousands?", "in 2017 ("),
+    ],
+)
+def test_the_periods_whose_cell_meets_a_condition(question, met):
+    answer = ask_cells(question, "balance")
+    assert answer is not None
+    assert met in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What was the number of items sold in 2019?",
+        "In which year were Inventories larger?",
+        "What is the component that made up the most of Personnel expenses in 2019?",
+        "What was the net income in 2019?",
+    ],
+)
+def test_questions_that_are_not_lists(question):
+    from nearshore_qa.answerers.table_lists import list_question
+
+    assert list_question(question) is None
+
+
+def test_a_unit_in_the_header_label_cell_keeps_the_columns_labels():
+    doc = lists_doc()
+    found = answer_from_tables(
+        "What is the Accounts receivable, net as reported as of March 29, 2019?",
+        hits_for(doc, "Accounts receivable"),
+        lambda _d: list(doc.data_tables),
+    )
+    assert found is not None
+    assert [c.text for c in found.cells] == ["$708"]
+    assert found.table.unit.scale == "million"
+
+
+def test_fiscal_shorthand_names_the_column():
+    doc = lists_doc()
+    found = answer_from_tables("What was the EBITDA in F18?", hits_for(doc, "EBITDA"), lambda _d: list(doc.data_tables))
+    assert found is not None and [c.text for c in found.cells] == ["603"]
+
+
+def test_a_table_naming_more_of_the_question_wins_over_the_first_ranked_document():
+    from nearshore_qa.answerers.cells import rank_score
+
+    weak = {"match": {"row": 1.0, "named": 0.4, "around": 0.6, "unasked_share": False}}
+    strong = {"match": {"row": 1.0, "named": 1.0, "around": 1.0, "unasked_share": False}}
+    share = {"match": {"row": 1.0, "named": 1.0, "around": 1.0, "unasked_share": True}}
+    assert rank_score(1.0, strong, doc_rank=1, doc_hits=1) > rank_score(1.0, weak, doc_rank=0, doc_hits=1)
+    assert rank_score(1.0, strong, doc_rank=0, doc_hits=1) > rank_score(1.0, strong, doc_rank=1, doc_hits=1)
+    assert rank_score(1.0, share, doc_rank=0, doc_hits=1) < rank_score(1.0, strong, doc_rank=1, doc_hits=1)

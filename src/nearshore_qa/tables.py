@@ -441,12 +441,12 @@ def _header_like(cells: list[str]) -> bool:
     first = cells[0].strip()
     if not first or _unit_or_time_label(first):
         return True  # "(In millions) | As Reported | ...", "For the year ended December 31 | 2019 | 2018"
-    return all(parse_period(c) or unit_only(c) for c in values)
+    return all(parse_period(c) or unit_only(c) or _TIME_LABEL.fullmatch(c) for c in values)
 
 
 _TIME_LABEL = re.compile(
     r"(?:for\s+the\s+)?(?:fiscal\s+)?(?:years?|quarters?|months?|periods?|weeks?)\s+end(?:ed|ing)"
-    r"(?:\s+[A-Za-z]+\.?(?:\s+\d{1,2})?)?,?",
+    r"(?:\s+(?:\d{1,2}\s+)?[A-Za-z]+\.?(?:\s+\d{1,2})?)?[,:]?",
     re.I,
 )
 
