@@ -241,10 +241,14 @@ def test_a_unit_in_the_header_label_cell_keeps_the_columns_labels():
     assert found.table.unit.scale == "million"
 
 
-def test_fiscal_shorthand_names_the_column():
+@pytest.mark.parametrize(
+    "question,stated",
+    [("What was the EBITDA in F18?", "EBITDA was $603 million"), ("What was the EBITDA in FY19?", "EBITDA was $579 million")],
+)
+def test_fiscal_shorthand_names_the_column_and_the_unit_label_gives_the_scale(question, stated):
     doc = lists_doc()
-    found = answer_from_tables("What was the EBITDA in F18?", hits_for(doc, "EBITDA"), lambda _d: list(doc.data_tables))
-    assert found is not None and [c.text for c in found.cells] == ["603"]
+    found = answer_from_tables(question, hits_for(doc, "EBITDA"), lambda _d: list(doc.data_tables))
+    assert found is not None and found.sentence.startswith(stated), found.sentence
 
 
 def test_a_table_naming_more_of_the_question_wins_over_the_first_ranked_document():
@@ -256,3 +260,23 @@ def test_a_table_naming_more_of_the_question_wins_over_the_first_ranked_document
     assert rank_score(1.0, strong, doc_rank=1, doc_hits=1) > rank_score(1.0, weak, doc_rank=0, doc_hits=1)
     assert rank_score(1.0, strong, doc_rank=0, doc_hits=1) > rank_score(1.0, strong, doc_rank=1, doc_hits=1)
     assert rank_score(1.0, share, doc_rank=0, doc_hits=1) < rank_score(1.0, strong, doc_rank=1, doc_hits=1)
+
+
+def test_a_time_phrase_over_the_years_heads_the_table():
+    doc = lists_doc()
+    found = answer_from_tables(
+        "How much was the direct energy consumption (MWh) for the year ended 31 December 2019?",
+        hits_for(doc, "Direct energy"),
+        lambda _d: list(doc.data_tables),
+    )
+    assert found is not None and [c.text for c in found.cells] == ["19,144.17"]
+
+
+def test_a_label_qualified_in_parentheses_is_named_by_its_head():
+    doc = lists_doc()
+    found = answer_from_tables(
+        "What is the 2018 carrying amount of interest rate swaps?",
+        hits_for(doc, "Carrying amount"),
+        lambda _d: list(doc.data_tables),
+    )
+    assert found is not None and [c.text for c in found.cells] == ["1,663"]

@@ -341,6 +341,13 @@ def _best_cell(q: _Question, table: Table, title: str = "") -> tuple[float, Row,
         hit_w = sum(idf.get(t, 1.0) for t in uniq if t in q.terms)
         all_w = sum(idf.get(t, 1.0) for t in uniq)
         coverage = hit_w / all_w if all_w else 0.0
+        if coverage < 0.6 and "(" in r.label:
+            # a parenthetical qualifies the label ("Carrying amount (non-current (liabilities)/assets)"):
+            # the label without it, named in full, matches a little less than a label named in full
+            main = set(terms(re.sub(r"\(.*\)", " ", r.label)))
+            main_w = sum(idf.get(t, 1.0) for t in main)
+            if main and main_w:
+                coverage = max(coverage, 0.9 * sum(idf.get(t, 1.0) for t in main if t in q.terms) / main_w)
         group_bonus = 0.15 * len(set(gt) & q.terms)
         scored.append((coverage + 0.05 * hit_w + group_bonus, coverage, r))
     if not scored:

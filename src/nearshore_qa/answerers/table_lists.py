@@ -38,7 +38,7 @@ _CONDITION = re.compile(
 )
 _PERIODS = re.compile(
     r"^\s*(?:(?:in|for)\s+)?(?:which|what)\s+(?:years|periods|fiscal years|dates)\b"
-    r"|^\s*(?:in|for)\s+which\s+(?:years|periods)\b",
+    r"|^\s*(?:in|for)\s+which\s+(?:years|periods)\b|^\s*what\s+are\s+the\s+(?:years|periods)\b",
     re.I,
 )
 _ITEMS = r"(?:components?|items?|elements?|constituents?|sub-?items?|line items?)"
@@ -213,7 +213,10 @@ def answer_list(
             logger.warning("tables of %s not read (%s)", doc_id, type(exc).__name__)
             continue
         for t_index, table in enumerate(tables):
-            found = _read(form, question, asked, table, hit, len(seen) - 1)
+            # the table the question means when it names none: the one the document's passages
+            # retrieved stand in, or its only table
+            shown = len(tables) == 1 or any(_holds(table, h) for h in hits if h.chunk.doc_id == doc_id)
+            found = _read(form, question, asked, table, shown, len(seen) - 1)
             if found is None:
                 continue
             score, row, columns, sentence = found
@@ -234,12 +237,12 @@ def answer_list(
 
 
 def _read(
-    form: ListQuestion, question: str, asked: set[str], table: Table, hit: Hit, rank: int
+    form: ListQuestion, question: str, asked: set[str], table: Table, shown: bool, rank: int
 ) -> tuple[float, Row, list[Column], str] | None:
     if not table.rows or not table.value_columns:
         return None
     if form.kind == "members":
-        return _read_members(asked, table, hit, rank)
+        return _read_members(asked, table, shown, rank)
     rows = [r for r in table.rows if r.kind != "group" and any(c.value is not None for c in r.cells)]
     if not rows:
         return None
@@ -247,7 +250,7 @@ def _read(
     if form.kind == "periods":
         if matched is None:
             # "Which years does the table show?": the table the retriever ranked first
-            if asked or rank > 0 or not _holds(table, hit):
+            if asked or rank > 0 or not shown:
                 return None
             columns = _period_columns(table, None)
             row, score, subject = rows[0], 0.5, "The table"
@@ -289,7 +292,7 @@ def _holds(table: Table, hit: Hit) -> bool:
     return table.start is not None and table.start <= chunk.start <= (table.end or table.start)
 
 
-def _read_members(asked: set[str], table: Table, hit: Hit, rank: int) -> tuple[float, Row, list[Column], str] | None:
+def _read_members(asked: set[str], table: Table, shown: bool, rank: int) -> tuple[float, Row, list[Column], str] | None:
     groups = [r for r in table.rows if r.kind == "group"]
     if asked and groups:
         matched = _match_row(asked, table, groups)
@@ -301,7 +304,7 @@ def _read_members(asked: set[str], table: Table, hit: Hit, rank: int) -> tuple[f
                 names = _join([m.label for m in members])
                 return score, group, cols, f"{group.label} is made up of {names}."
         return None
-    if asked or rank > 0 or not _holds(table, hit):
+    if asked or rank > 0 or not shown:
         return None
     # "What financial items are listed in the table?": every labelled row but the totals
     rows = [r for r in table.rows if r.kind == "data" and r.label]
