@@ -189,10 +189,23 @@ def test_the_rows_under_a_group_stop_at_the_subtotal_that_sums_them():
     answer = ask_cells("What are the items under deferred tax liabilities?", "Goodwill")
     assert answer is not None and not answer.abstained
     text = answer.answer
-    for item in ("Property, plant and equipment, primarily due to depreciation differences", "Goodwill and other intangible assets", "Other"):
+    for item in (
+        "Property, plant and equipment, primarily due to depreciation differences",
+        "Goodwill and other intangible assets",
+        "Other",
+    ):
         assert item in text
     assert "Gross deferred tax liabilities" not in text and "Post-retirement" not in text
-    assert answer.citations[0].row_label == "Deferred tax liabilities"
+    citation = answer.citations[0]
+    assert (
+        citation.row_label == "Deferred tax liabilities" and citation.locator == "rows under Deferred tax liabilities"
+    )
+    highlighted = [citation.text[a:b] for a, b in citation.highlights]
+    assert highlighted == [
+        "Property, plant and equipment, primarily due to depreciation differences",
+        "Goodwill and other intangible assets",
+        "Other",
+    ]
 
 
 def test_the_periods_a_row_is_given_for():
@@ -204,7 +217,10 @@ def test_the_periods_a_row_is_given_for():
 @pytest.mark.parametrize(
     "question,met",
     [
-        ("Which of the years had unrecognized tax benefit - ending balance of greater than $8,200 thousand?", "2019 and 2018"),
+        (
+            "Which of the years had unrecognized tax benefit - ending balance of greater than $8,200 thousand?",
+            "2019 and 2018",
+        ),
         ("In which year was unrecognized tax benefit - beginning balance less than 7,000 thousands?", "in 2017 ("),
     ],
 )
@@ -243,7 +259,10 @@ def test_a_unit_in_the_header_label_cell_keeps_the_columns_labels():
 
 @pytest.mark.parametrize(
     "question,stated",
-    [("What was the EBITDA in F18?", "EBITDA was $603 million"), ("What was the EBITDA in FY19?", "EBITDA was $579 million")],
+    [
+        ("What was the EBITDA in F18?", "EBITDA was $603 million"),
+        ("What was the EBITDA in FY19?", "EBITDA was $579 million"),
+    ],
 )
 def test_fiscal_shorthand_names_the_column_and_the_unit_label_gives_the_scale(question, stated):
     doc = lists_doc()

@@ -177,7 +177,9 @@ class _Question:
             p = p if p and p.year == int(m.group(0)) else parse_period(m.group(0))
             if p and all(p.key != q.key for q in periods):
                 periods.append(p)
-        span = re.search(r"\b((?:19|20)\d\d)\s+(?:to|through|-|–)\s+((?:19|20)\d\d)\b.*\brespectively\b", question, re.I)
+        span = re.search(
+            r"\b((?:19|20)\d\d)\s+(?:to|through|-|–)\s+((?:19|20)\d\d)\b.*\brespectively\b", question, re.I
+        )
         if span:  # "for fiscal years 2019 to 2017 respectively": every year of the span, as listed
             a, b = int(span.group(1)), int(span.group(2))
             if 0 < abs(a - b) <= 5:
@@ -827,6 +829,21 @@ def compose(question: str, found: CellAnswer, hits: list[Hit] | None = None):
         span = cell_span(citation.text, table, row, col)
         if span:
             citation.highlights.append(span)
+    members = [table.rows[i] for i in found.notes.get("rows", ())]
+    if members:
+        # a list of rows (table_lists): cite the group row and its rows, their labels highlighted
+        lines, citation.highlights = [_render_row(table, row)], []
+        for m in members:
+            line = _render_row(table, m)
+            at = sum(len(x) + 1 for x in lines)
+            label = line.find(m.label)
+            if label >= 0:
+                citation.highlights.append((at + label, at + label + len(m.label)))
+            lines.append(line)
+        citation.text = "\n".join(lines)
+        citation.locator = f"rows under {row.label}"
+        if row.start is not None:
+            citation.start, citation.end = row.start, members[-1].end or row.end or row.start
     citation.kind = DocumentKind.TABLE
     citation.table = citation.table or table.name
     citation.row = row.source_row if row.source_row is not None else row.index

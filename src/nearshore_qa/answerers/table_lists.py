@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from ..figures import find_figures
 from ..records import Hit
 from ..tables import Column, Row, Table
-from .cells import CellAnswer, _GENERIC, _hit_for_row, _idf, _only_period, _row_terms, format_value, terms
+from .cells import _GENERIC, CellAnswer, _hit_for_row, _idf, _only_period, _row_terms, format_value, terms
 
 logger = logging.getLogger(__name__)
 
@@ -80,7 +80,9 @@ def list_question(question: str) -> ListQuestion | None:
     ):
         return ListQuestion("periods")
     if _MEMBERS.search(question):
-        if re.search(r"\b(?:most|least|largest|highest|lowest|smallest|change|percentage|average|total)\b", question, re.I):
+        if re.search(
+            r"\b(?:most|least|largest|highest|lowest|smallest|change|percentage|average|total)\b", question, re.I
+        ):
             return None  # a figure about the items, not their list
         return ListQuestion("members")
     return None
@@ -219,7 +221,7 @@ def answer_list(
             found = _read(form, question, asked, table, shown, len(seen) - 1)
             if found is None:
                 continue
-            score, row, columns, sentence = found
+            score, row, columns, sentence, members = found
             score -= 0.1 * (len(seen) - 1)
             if best is None or score > best.score:
                 best = CellAnswer(
@@ -231,14 +233,14 @@ def answer_list(
                     columns=columns,
                     score=score,
                     doc_rank=len(seen) - 1,
-                    notes={"list": form.kind, "coverage": 1.0},
+                    notes={"list": form.kind, "coverage": 1.0, "rows": [m.index for m in members]},
                 )
     return best
 
 
 def _read(
     form: ListQuestion, question: str, asked: set[str], table: Table, shown: bool, rank: int
-) -> tuple[float, Row, list[Column], str] | None:
+) -> tuple[float, Row, list[Column], str, list[Row]] | None:
     if not table.rows or not table.value_columns:
         return None
     if form.kind == "members":
@@ -261,7 +263,7 @@ def _read(
             subject, verb = row.label, "is given for"
         if len(columns) < 2:
             return None
-        return score, row, columns, f"{subject} {verb} {_join([_when(c) for c in columns])}."
+        return score, row, columns, f"{subject} {verb} {_join([_when(c) for c in columns])}.", []
     if matched is None:
         return None
     score, row = matched
@@ -282,7 +284,7 @@ def _read(
         sentence = f"{row.label} was {word} than {form.threshold} in {_join([_when(c) for c in met])} ({stated})."
     else:
         sentence = f"{row.label} was {word} than {form.threshold} in none of the table's periods ({stated})."
-    return score, row, columns, sentence
+    return score, row, columns, sentence, []
 
 
 def _holds(table: Table, hit: Hit) -> bool:
@@ -292,7 +294,9 @@ def _holds(table: Table, hit: Hit) -> bool:
     return table.start is not None and table.start <= chunk.start <= (table.end or table.start)
 
 
-def _read_members(asked: set[str], table: Table, shown: bool, rank: int) -> tuple[float, Row, list[Column], str] | None:
+def _read_members(
+    asked: set[str], table: Table, shown: bool, rank: int
+) -> tuple[float, Row, list[Column], str, list[Row]] | None:
     groups = [r for r in table.rows if r.kind == "group"]
     if asked and groups:
         matched = _match_row(asked, table, groups)
@@ -302,7 +306,7 @@ def _read_members(asked: set[str], table: Table, shown: bool, rank: int) -> tupl
             if len(members) >= 2:
                 cols = list(table.value_columns[:1])
                 names = _join([m.label for m in members])
-                return score, group, cols, f"{group.label} is made up of {names}."
+                return score, group, cols, f"{group.label} is made up of {names}.", members
         return None
     if asked or rank > 0 or not shown:
         return None
@@ -310,4 +314,4 @@ def _read_members(asked: set[str], table: Table, shown: bool, rank: int) -> tupl
     rows = [r for r in table.rows if r.kind == "data" and r.label]
     if len(rows) < 2:
         return None
-    return 0.5, rows[0], list(table.value_columns[:1]), f"The table lists {_join([r.label for r in rows])}."
+    return 0.5, rows[0], list(table.value_columns[:1]), f"The table lists {_join([r.label for r in rows])}.", []
