@@ -299,3 +299,19 @@ def test_a_label_qualified_in_parentheses_is_named_by_its_head():
         lambda _d: list(doc.data_tables),
     )
     assert found is not None and [c.text for c in found.cells] == ["1,663"]
+
+
+def test_a_dash_cell_is_not_stated_as_the_answer():
+    doc = lists_doc()
+    found = answer_from_tables(
+        "What was Other under deferred tax liabilities in 2019?",
+        hits_for(doc, "Goodwill"),
+        lambda _d: list(doc.data_tables),
+    )
+    assert found is None  # the 2019 cell is "—"
+    found = answer_from_tables(
+        "What was Other under deferred tax liabilities in 2018?",
+        hits_for(doc, "Goodwill"),
+        lambda _d: list(doc.data_tables),
+    )
+    assert found is not None and found.sentence.startswith("Other (Deferred tax liabilities) was $(23) million")

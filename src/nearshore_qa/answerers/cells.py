@@ -394,6 +394,8 @@ def _best_cell(q: _Question, table: Table, title: str = "") -> tuple[float, Row,
     notes["coverage"] = cell_cov
     if len(scored) > 1 and scored[1][0] == top_score and scored[1][2].label != row.label:
         return None  # two rows match equally: not clear which is asked
+    if all(row.cells[c.index].empty or not row.cells[c.index].text.strip() for c in chosen_cols):
+        return None  # "—" or nothing: the table does not state it
     if q.op:
         values = [row.cells[c.index].value for c in chosen_cols]
         if any(v is None for v in values) or len(chosen_cols) < 2 or not all(c.period for c in chosen_cols):
