@@ -315,3 +315,23 @@ def test_a_dash_cell_is_not_stated_as_the_answer():
         lambda _d: list(doc.data_tables),
     )
     assert found is not None and found.sentence.startswith("Other (Deferred tax liabilities) was $(23) million")
+
+
+def test_the_amount_column_answers_unless_a_share_is_asked():
+    doc = lists_doc()
+    tables = lambda _d: list(doc.data_tables)  # noqa: E731
+    hits = hits_for(doc, "License and subscription")
+    found = answer_from_tables(
+        "What was the License and subscription revenue in 2019 and 2018 respectively?", hits, tables
+    )
+    assert found is not None and [c.text for c in found.cells] == ["$ 64,798", "$ 35,452"]
+    found = answer_from_tables(
+        "What was License and subscription as a % of total revenue in 2019 and 2018 respectively?", hits, tables
+    )
+    assert found is not None and [c.text for c in found.cells] == ["9%", "5%"]
+
+
+def test_a_sentence_stating_no_figure_does_not_outrank_the_cell():
+    answer = ask_cells("What was the issued DSU in 2019?", "the following DSUs")
+    assert answer is not None, "the prose sentence names DSUs and issued but states no figure"
+    assert "11,328" in answer.answer

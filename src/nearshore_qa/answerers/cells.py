@@ -281,6 +281,7 @@ def _best_cell(q: _Question, table: Table, title: str = "") -> tuple[float, Row,
     # A column is picked by a word of the question it names that the title does not already say
     # ("imports" in a table titled "US imports from China" tells no column apart).
     title_terms = set(terms(title))
+    amounts = any(not _percent_column(table, c) for c in value_cols)
     for c in value_cols:
         ct = set(_column_terms(c))
         hits = (ct & q.terms) - title_terms
@@ -289,6 +290,8 @@ def _best_cell(q: _Question, table: Table, title: str = "") -> tuple[float, Row,
             score -= 1.0  # a rank or a share answers only a question that asks for it
         if c.period and q.periods:
             score += 2.0 if _period_match(q.periods, c.period) else -2.0
+        if _percent_column(table, c) and amounts and not _ASKS_SHARE.search(q.text):
+            score -= 1.0  # "% of total revenue" beside the amounts answers only a question about shares
         col_scores[c.index] = score
     if q.op.startswith("which") and len(period_cols) >= 2 and not long_table:
         per_key: dict[str, Column] = {}
@@ -350,7 +353,8 @@ def _best_cell(q: _Question, table: Table, title: str = "") -> tuple[float, Row,
             main_w = sum(idf.get(t, 1.0) for t in main)
             if main and main_w:
                 coverage = max(coverage, 0.9 * sum(idf.get(t, 1.0) for t in main if t in q.terms) / main_w)
-        group_bonus = 0.15 * len(set(gt) & q.terms)
+        # the group the question names ("revenue" names "Revenue", less so "Cost of revenue")
+        group_bonus = 0.15 * len(set(gt) & q.terms) - 0.05 * len(set(gt) - q.terms)
         scored.append((coverage + 0.05 * hit_w + group_bonus, coverage, r))
     if not scored:
         return None
@@ -417,6 +421,10 @@ def _best_cell(q: _Question, table: Table, title: str = "") -> tuple[float, Row,
 
 
 _ASKS_SHARE = re.compile(r"%|\bpercent|\bper cent|\bproportion|\bshare\b|\bratio|\brate\b|\bmargin|\byield", re.I)
+
+
+def _percent_column(table: Table, column: Column) -> bool:
+    return "%" in column.label or column.unit.percent
 
 
 def _share_column(table: Table, row: Row, column: Column) -> bool:
@@ -769,9 +777,13 @@ def cell_answer_for(question: str, hits: list[Hit], tables_for: Callable[[str], 
 SENTENCE_MARGIN = float(__import__("os").environ.get("NEARSHORE_QA_CELL_SENTENCE_MARGIN", "0.1"))
 
 
+_NONE = re.compile(r"\b(?:no|none|nil|not|zero)\b", re.I)
+
+
 def _sentence_coverage(question: str, hits: list[Hit], top: int = 3) -> float:
     """The largest share of the question's words that one prose sentence of the top passages holds."""
     from ..chunking import split_sentences
+    from ..figures import find_figures
 
     asked = _Question.of(question).terms - _GENERIC
     if not asked:
@@ -782,6 +794,8 @@ def _sentence_coverage(question: str, hits: list[Hit], top: int = 3) -> float:
         if h.chunk.row is not None or text.lstrip().startswith("|"):
             continue
         for a, b in split_sentences(text):
+            if not find_figures(text[a:b]) and not _NONE.search(text[a:b]):
+                continue  # a sentence stating no figure (nor that there was none) does not answer it
             got = asked & set(terms(text[a:b]))
             best = max(best, len(got) / len(asked))
     return best
