@@ -169,3 +169,169 @@ def test_a_store_from_before_tables_were_kept_rebuilds_them(make_library, backen
         again = lib.store.tables(doc_id)
         assert [[r.label for r in t.rows] for t in again] == [[r.label for r in t.rows] for t in tables]
         assert [[c.label for c in t.columns] for t in again] == [[c.label for c in t.columns] for t in tables]
+
+
+# --- lists read off a table's shape (table_lists.py) and the choice among tables ------------
+
+
+def lists_doc():
+    return load("tables/tatqa_lists.md")
+
+
+def ask_cells(question: str, near: str):
+    from nearshore_qa.answerers.cells import cell_answer_for
+
+    doc = lists_doc()
+    return cell_answer_for(question, hits_for(doc, near), lambda _d: list(doc.data_tables))
+
+
+def test_the_rows_under_a_group_stop_at_the_subtotal_that_sums_them():
+    answer = ask_cells("What are the items under deferred tax liabilities?", "Goodwill")
+    assert answer is not None and not answer.abstained
+    text = answer.answer
+    for item in (
+        "Property, plant and equipment, primarily due to depreciation differences",
+        "Goodwill and other intangible assets",
+        "Other",
+    ):
+        assert item in text
+    assert "Gross deferred tax liabilities" not in text and "Post-retirement" not in text
+    citation = answer.citations[0]
+    assert (
+        citation.row_label == "Deferred tax liabilities" and citation.locator == "rows under Deferred tax liabilities"
+    )
+    highlighted = [citation.text[a:b] for a, b in citation.highlights]
+    assert highlighted == [
+        "Property, plant and equipment, primarily due to depreciation differences",
+        "Goodwill and other intangible assets",
+        "Other",
+    ]
+
+
+def test_the_periods_a_row_is_given_for():
+    answer = ask_cells("In which years was the unrecognized tax benefit - ending balance calculated?", "ending balance")
+    assert answer is not None
+    assert "2019, 2018 and 2017" in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question,met",
+    [
+        (
+            "Which of the years had unrecognized tax benefit - ending balance of greater than $8,200 thousand?",
+            "2019 and 2018",
+        ),
+        ("In which year was unrecognized tax benefit - beginning balance less than 7,000 thousands?", "in 2017 ("),
+    ],
+)
+def test_the_periods_whose_cell_meets_a_condition(question, met):
+    answer = ask_cells(question, "balance")
+    assert answer is not None
+    assert met in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What was the number of items sold in 2019?",
+        "In which year were Inventories larger?",
+        "What is the component that made up the most of Personnel expenses in 2019?",
+        "What was the net income in 2019?",
+    ],
+)
+def test_questions_that_are_not_lists(question):
+    from nearshore_qa.answerers.table_lists import list_question
+
+    assert list_question(question) is None
+
+
+def test_a_unit_in_the_header_label_cell_keeps_the_columns_labels():
+    doc = lists_doc()
+    found = answer_from_tables(
+        "What is the Accounts receivable, net as reported as of March 29, 2019?",
+        hits_for(doc, "Accounts receivable"),
+        lambda _d: list(doc.data_tables),
+    )
+    assert found is not None
+    assert [c.text for c in found.cells] == ["$708"]
+    assert found.table.unit.scale == "million"
+
+
+@pytest.mark.parametrize(
+    "question,stated",
+    [
+        ("What was the EBITDA in F18?", "EBITDA was $603 million"),
+        ("What was the EBITDA in FY19?", "EBITDA was $579 million"),
+    ],
+)
+def test_fiscal_shorthand_names_the_column_and_the_unit_label_gives_the_scale(question, stated):
+    doc = lists_doc()
+    found = answer_from_tables(question, hits_for(doc, "EBITDA"), lambda _d: list(doc.data_tables))
+    assert found is not None and found.sentence.startswith(stated), found.sentence
+
+
+def test_a_table_naming_more_of_the_question_wins_over_the_first_ranked_document():
+    from nearshore_qa.answerers.cells import rank_score
+
+    weak = {"match": {"row": 1.0, "named": 0.4, "around": 0.6, "unasked_share": False}}
+    strong = {"match": {"row": 1.0, "named": 1.0, "around": 1.0, "unasked_share": False}}
+    share = {"match": {"row": 1.0, "named": 1.0, "around": 1.0, "unasked_share": True}}
+    assert rank_score(1.0, strong, doc_rank=1, doc_hits=1) > rank_score(1.0, weak, doc_rank=0, doc_hits=1)
+    assert rank_score(1.0, strong, doc_rank=0, doc_hits=1) > rank_score(1.0, strong, doc_rank=1, doc_hits=1)
+    assert rank_score(1.0, share, doc_rank=0, doc_hits=1) < rank_score(1.0, strong, doc_rank=1, doc_hits=1)
+
+
+def test_a_time_phrase_over_the_years_heads_the_table():
+    doc = lists_doc()
+    found = answer_from_tables(
+        "How much was the direct energy consumption (MWh) for the year ended 31 December 2019?",
+        hits_for(doc, "Direct energy"),
+        lambda _d: list(doc.data_tables),
+    )
+    assert found is not None and [c.text for c in found.cells] == ["19,144.17"]
+
+
+def test_a_label_qualified_in_parentheses_is_named_by_its_head():
+    doc = lists_doc()
+    found = answer_from_tables(
+        "What is the 2018 carrying amount of interest rate swaps?",
+        hits_for(doc, "Carrying amount"),
+        lambda _d: list(doc.data_tables),
+    )
+    assert found is not None and [c.text for c in found.cells] == ["1,663"]
+
+
+def test_a_dash_cell_is_not_stated_as_the_answer():
+    doc = lists_doc()
+    found = answer_from_tables(
+        "What was Other under deferred tax liabilities in 2019?",
+        hits_for(doc, "Goodwill"),
+        lambda _d: list(doc.data_tables),
+    )
+    assert found is None  # the 2019 cell is "—"
+    found = answer_from_tables(
+        "What was Other under deferred tax liabilities in 2018?",
+        hits_for(doc, "Goodwill"),
+        lambda _d: list(doc.data_tables),
+    )
+    assert found is not None and found.sentence.startswith("Other (Deferred tax liabilities) was $(23) million")
+
+
+def test_the_amount_column_answers_unless_a_share_is_asked():
+    doc = lists_doc()
+    tables = lambda _d: list(doc.data_tables)  # noqa: E731
+    hits = hits_for(doc, "License and subscription")
+    found = answer_from_tables(
+        "What was the License and subscription revenue in 2019 and 2018 respectively?", hits, tables
+    )
+    assert found is not None and [c.text for c in found.cells] == ["$ 64,798", "$ 35,452"]
+    found = answer_from_tables(
+        "What was License and subscription as a % of total revenue in 2019 and 2018 respectively?", hits, tables
+    )
+    assert found is not None and [c.text for c in found.cells] == ["9%", "5%"]
+
+
+def test_a_sentence_stating_no_figure_does_not_outrank_the_cell():
+    answer = ask_cells("What was the issued DSU in 2019?", "the following DSUs")
+    assert answer is not None, "the prose sentence names DSUs and issued but states no figure"
+    assert "11,328" in answer.answer

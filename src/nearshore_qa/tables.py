@@ -82,6 +82,9 @@ def parse_period(text: str) -> Period | None:
     if not words or len(words) > 80:
         return None
     low = words.lower()
+    short = re.fullmatch(r"F\s?'?(\d\d)(?:\s*\(\d{1,2}\)|\*+)?", words)
+    if short:  # "F19", "F18 (3)": a fiscal year column in an annual report
+        return Period(words, 2000 + int(short.group(1)), fiscal=True)
     fiscal = bool(re.search(r"\b(fy|fiscal)\b", low))
     for kind, pattern in _PERIOD_PATTERNS:
         m = pattern.search(words)
@@ -436,9 +439,24 @@ def _header_like(cells: list[str]) -> bool:
     if any(_is_figure(c) for c in values):
         return False
     first = cells[0].strip()
-    if not first:
+    if not first or _unit_or_time_label(first):
+        return True  # "(In millions) | As Reported | ...", "For the year ended December 31 | 2019 | 2018"
+    return all(parse_period(c) or unit_only(c) or _TIME_LABEL.fullmatch(c) for c in values)
+
+
+_TIME_LABEL = re.compile(
+    r"(?:for\s+the\s+)?(?:fiscal\s+)?(?:years?|quarters?|months?|periods?|weeks?)\s+end(?:ed|ing)"
+    r"(?:\s+(?:\d{1,2}\s+)?[A-Za-z]+\.?(?:\s+\d{1,2})?)?[,:]?",
+    re.I,
+)
+
+
+def _unit_or_time_label(text: str) -> bool:
+    """A label cell that heads the table rather than a row: a unit ("(In millions)", "$ MILLION",
+    "(Dollars in millions)") or the time the columns are ("For the year ended December 31")."""
+    if unit_only(text) or _TIME_LABEL.fullmatch(text):
         return True
-    return all(parse_period(c) or unit_only(c) for c in values)
+    return text.startswith("(") and text.endswith(")") and bool(parse_unit(text)) and not re.search(r"\d", text)
 
 
 def from_grid(

@@ -177,11 +177,25 @@ class _Question:
             p = p if p and p.year == int(m.group(0)) else parse_period(m.group(0))
             if p and all(p.key != q.key for q in periods):
                 periods.append(p)
+        span = re.search(
+            r"\b((?:19|20)\d\d)\s+(?:to|through|-|–)\s+((?:19|20)\d\d)\b.*\brespectively\b", question, re.I
+        )
+        if span:  # "for fiscal years 2019 to 2017 respectively": every year of the span, as listed
+            a, b = int(span.group(1)), int(span.group(2))
+            if 0 < abs(a - b) <= 5:
+                step = 1 if b > a else -1
+                years = [parse_period(str(y)) for y in range(a, b + step, step)]
+                periods = [p for p in years if p is not None]
+        for m in re.finditer(r"\b(?:FY|F)\s?'?(\d\d)\b", question, re.I):  # fiscal shorthand: "FY18"
+            p = parse_period(f"FY{m.group(1)}")
+            if p and all(p.year != q.year for q in periods):
+                periods.append(p)
         extreme = ""
         op = _operation(question, periods)
         if not op and _EXTREME.search(question) and re.match(r"\s*(which|what|who)\b", question, re.I):
             extreme = "min" if _LOW.search(question) else "max"
         words = set(terms(question)) - {str(p.year) for p in periods}
+        words -= {t for m in re.finditer(r"\b(?:FY|F)\s?'?(\d\d)\b", question, re.I) for t in terms(m.group(0))}
         if op:  # "percentage change", "average", "which year ... larger" name no row or column
             words -= set(
                 terms(
@@ -267,6 +281,7 @@ def _best_cell(q: _Question, table: Table, title: str = "") -> tuple[float, Row,
     # A column is picked by a word of the question it names that the title does not already say
     # ("imports" in a table titled "US imports from China" tells no column apart).
     title_terms = set(terms(title))
+    amounts = any(not _percent_column(table, c) for c in value_cols)
     for c in value_cols:
         ct = set(_column_terms(c))
         hits = (ct & q.terms) - title_terms
@@ -275,6 +290,8 @@ def _best_cell(q: _Question, table: Table, title: str = "") -> tuple[float, Row,
             score -= 1.0  # a rank or a share answers only a question that asks for it
         if c.period and q.periods:
             score += 2.0 if _period_match(q.periods, c.period) else -2.0
+        if _percent_column(table, c) and amounts and not _ASKS_SHARE.search(q.text):
+            score -= 1.0  # "% of total revenue" beside the amounts answers only a question about shares
         col_scores[c.index] = score
     if q.op.startswith("which") and len(period_cols) >= 2 and not long_table:
         per_key: dict[str, Column] = {}
@@ -329,7 +346,15 @@ def _best_cell(q: _Question, table: Table, title: str = "") -> tuple[float, Row,
         hit_w = sum(idf.get(t, 1.0) for t in uniq if t in q.terms)
         all_w = sum(idf.get(t, 1.0) for t in uniq)
         coverage = hit_w / all_w if all_w else 0.0
-        group_bonus = 0.15 * len(set(gt) & q.terms)
+        if coverage < 0.6 and "(" in r.label:
+            # a parenthetical qualifies the label ("Carrying amount (non-current (liabilities)/assets)"):
+            # the label without it, named in full, matches a little less than a label named in full
+            main = set(terms(re.sub(r"\(.*\)", " ", r.label)))
+            main_w = sum(idf.get(t, 1.0) for t in main)
+            if main and main_w:
+                coverage = max(coverage, 0.9 * sum(idf.get(t, 1.0) for t in main if t in q.terms) / main_w)
+        # the group the question names ("revenue" names "Revenue", less so "Cost of revenue")
+        group_bonus = 0.15 * len(set(gt) & q.terms) - 0.05 * len(set(gt) - q.terms)
         scored.append((coverage + 0.05 * hit_w + group_bonus, coverage, r))
     if not scored:
         return None
@@ -373,12 +398,61 @@ def _best_cell(q: _Question, table: Table, title: str = "") -> tuple[float, Row,
     notes["coverage"] = cell_cov
     if len(scored) > 1 and scored[1][0] == top_score and scored[1][2].label != row.label:
         return None  # two rows match equally: not clear which is asked
+    if all(row.cells[c.index].empty or not row.cells[c.index].text.strip() for c in chosen_cols):
+        return None  # "—" or nothing: the table does not state it
     if q.op:
         values = [row.cells[c.index].value for c in chosen_cols]
         if any(v is None for v in values) or len(chosen_cols) < 2 or not all(c.period for c in chosen_cols):
             return None
         notes = {"op": q.op}
+    # How well this cell fits the question, comparable across tables (``answer_from_tables``
+    # ranks the candidates of several documents by it): the share of the row label's words in
+    # the question, the share of the question's words the label (and group) names, the share
+    # standing around the cell, and whether it reads a share column the question does not ask for.
+    at = rows.index(row)
+    named = len((set(rows_terms[at]) | set(group_terms[at])) & asked) / len(asked) if asked else 1.0
+    notes["match"] = {
+        "row": coverage,
+        "named": named,
+        "around": cell_cov,
+        "unasked_share": any(_share_column(table, row, c) for c in chosen_cols) and not _ASKS_SHARE.search(q.text),
+    }
     return top_score, row, chosen_cols, notes
+
+
+_ASKS_SHARE = re.compile(r"%|\bpercent|\bper cent|\bproportion|\bshare\b|\bratio|\brate\b|\bmargin|\byield", re.I)
+
+
+def _percent_column(table: Table, column: Column) -> bool:
+    return "%" in column.label or column.unit.percent
+
+
+def _share_column(table: Table, row: Row, column: Column) -> bool:
+    """A column of percentages (a share of a total, a margin) beside a column of amounts."""
+    cell = row.cells[column.index]
+    if not (cell.percent or "%" in column.label or table.column_unit(column).percent):
+        return False
+    return any(
+        row.cells[c.index].value is not None and not row.cells[c.index].percent and "%" not in c.label
+        for c in table.value_columns
+        if c.index != column.index
+    )
+
+
+def rank_score(score: float, notes: dict, doc_rank: int, doc_hits: int) -> float:
+    """The score candidates of several documents' tables are ranked by: the match (``notes["match"]``),
+    less for a lower-ranked document, more for a document with more of the retrieved passages."""
+    match = notes.get("match")
+    if not match:
+        return score - 0.1 * (doc_rank + 1)
+    return (
+        match["row"]
+        + 0.5 * match["named"]
+        + 0.5 * match["around"]
+        - 0.3 * match["unasked_share"]
+        - 0.1 * doc_rank
+        + 0.05 * min(doc_hits, 4)
+    )
 
 
 _RANGE = re.compile(
@@ -423,7 +497,8 @@ def answer_from_tables(
             if found is None:
                 continue
             score, row, cols, notes = found
-            score -= 0.1 * len(seen)  # a lower-ranked document must match better
+            doc_hits = sum(1 for h in hits if h.chunk.doc_id == doc_id)
+            score = rank_score(score, notes, len(seen) - 1, doc_hits)  # a lower-ranked document must match better
             if best is None or score > best.score:
                 row_hit = _hit_for_row(hits, hit, table, t_index, row, tables)
                 best = CellAnswer(
@@ -684,6 +759,13 @@ def cell_answer_for(question: str, hits: list[Hit], tables_for: Callable[[str], 
     points at it, or None (then the answerer quotes passages as before)."""
     if tables_for is None or not hits or _NOT_A_LOOKUP.search(question) or _YES_NO.search(question):
         return None
+    from .table_lists import answer_list, list_question
+
+    if list_question(question) is not None:
+        # a list (periods, periods meeting a condition, a group's rows): read off the table's
+        # shape, or left to the passages; one cell never answers it
+        listed = answer_list(question, hits, tables_for)
+        return compose(question, listed, hits) if listed is not None else None
     found = answer_from_tables(question, hits, tables_for)
     if found is None:
         return None
@@ -695,9 +777,13 @@ def cell_answer_for(question: str, hits: list[Hit], tables_for: Callable[[str], 
 SENTENCE_MARGIN = float(__import__("os").environ.get("NEARSHORE_QA_CELL_SENTENCE_MARGIN", "0.1"))
 
 
+_NONE = re.compile(r"\b(?:no|none|nil|not|zero)\b", re.I)
+
+
 def _sentence_coverage(question: str, hits: list[Hit], top: int = 3) -> float:
     """The largest share of the question's words that one prose sentence of the top passages holds."""
     from ..chunking import split_sentences
+    from ..figures import find_figures
 
     asked = _Question.of(question).terms - _GENERIC
     if not asked:
@@ -708,6 +794,8 @@ def _sentence_coverage(question: str, hits: list[Hit], top: int = 3) -> float:
         if h.chunk.row is not None or text.lstrip().startswith("|"):
             continue
         for a, b in split_sentences(text):
+            if not find_figures(text[a:b]) and not _NONE.search(text[a:b]):
+                continue  # a sentence stating no figure (nor that there was none) does not answer it
             got = asked & set(terms(text[a:b]))
             best = max(best, len(got) / len(asked))
     return best
@@ -757,6 +845,21 @@ def compose(question: str, found: CellAnswer, hits: list[Hit] | None = None):
         span = cell_span(citation.text, table, row, col)
         if span:
             citation.highlights.append(span)
+    members = [table.rows[i] for i in found.notes.get("rows", ())]
+    if members:
+        # a list of rows (table_lists): cite the group row and its rows, their labels highlighted
+        lines, citation.highlights = [_render_row(table, row)], []
+        for m in members:
+            line = _render_row(table, m)
+            at = sum(len(x) + 1 for x in lines)
+            label = line.find(m.label)
+            if label >= 0:
+                citation.highlights.append((at + label, at + label + len(m.label)))
+            lines.append(line)
+        citation.text = "\n".join(lines)
+        citation.locator = f"rows under {row.label}"
+        if row.start is not None:
+            citation.start, citation.end = row.start, members[-1].end or row.end or row.start
     citation.kind = DocumentKind.TABLE
     citation.table = citation.table or table.name
     citation.row = row.source_row if row.source_row is not None else row.index
