@@ -23,6 +23,7 @@ import Stemmer
 from ..kinds import DocumentKind
 from ..records import Hit
 from ..tables import Cell, Column, Period, Row, Table, clean_label, fold, month_or_quarter, parse_period, unit_only
+from ..text import one_line
 
 logger = logging.getLogger(__name__)
 
@@ -877,7 +878,7 @@ def compose(question: str, found: CellAnswer, hits: list[Hit] | None = None):
     if support is not None:
         s_hit, (a, b) = support
         citations.append(citation_for(s_hit, 2, (a, b)))
-        text += f" {s_hit.chunk.text[a:b].strip()} [2]"
+        text += f" {one_line(s_hit.chunk.text[a:b])} [2]"  # source line breaks are not shown
     figures = check_figures(text, citations)
     return Answer(
         question=question,
