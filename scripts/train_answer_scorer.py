@@ -50,7 +50,10 @@ from nearshore_qa.answerers.scoring import FEATURES, SCORER_PATH, FittedScorer  
 FOLDS = 5
 # Which way a feature may push (a missing year never helps; a type match never hurts): the fit
 # is bounded to these signs, so a quirk of the training questions cannot turn a rule around.
-RAISES = {"similarity", "overlap", "passage_rank", "type_match", "name_in_sentence", "name_at_figure"}
+RAISES = {
+    "similarity", "overlap", "passage_rank", "type_match", "date_match", "words_match", "name_in_sentence",
+    "name_at_figure",
+}  # fmt: skip
 LOWERS = {
     "acronyms_missing", "year_partly_missing", "year_missing", "other_years", "names_missing", "month_missing",
     "no_figure", "extra_measure", "missing_measure", "type_missing", "other_at_figure", "total_not_name",

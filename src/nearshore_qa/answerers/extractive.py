@@ -23,7 +23,16 @@ from ..records import Answer, Citation, Hit
 from ..text import MONTH, MONTHS, YEAR, abstention, fold, term_stems
 from .cells import cell_answer_for
 from .computed import with_computation
-from .scoring import FEATURES, FittedScorer, asked_type, entity_focus, shipped_scorer, stated_types
+from .scoring import (
+    DATE_TYPES,
+    FEATURES,
+    FIGURE_TYPES,
+    FittedScorer,
+    asked_type,
+    entity_focus,
+    shipped_scorer,
+    stated_types,
+)
 
 _MOST = re.compile(r"\b(most|largest|biggest|highest|top|leading|busiest|greatest|main|first)\b", re.I)
 _LEAST = re.compile(r"\b(least|smallest|lowest|fewest|bottom)\b", re.I)
@@ -390,7 +399,9 @@ class ExtractiveAnswerer:
                 "no_figure": float(profile.wants_figure and not has_figure),
                 "extra_measure": extra,
                 "missing_measure": missing,
-                "type_match": float(bool(asked) and asked in kinds),
+                "type_match": float(asked in FIGURE_TYPES and asked in kinds),
+                "date_match": float(asked in DATE_TYPES and asked in kinds),
+                "words_match": float(bool(asked) and asked not in FIGURE_TYPES | DATE_TYPES and asked in kinds),
                 "type_missing": float(bool(asked) and asked not in kinds),
                 "name_in_sentence": focus.in_sentence,
                 "name_at_figure": float(focus.at_figure),

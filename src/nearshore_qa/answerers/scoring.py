@@ -47,7 +47,9 @@ FEATURES = (
     "no_figure",  # the question asks for a figure, the candidate states none
     "extra_measure",  # measures stated that the question does not ask for (exports vs imports)
     "missing_measure",  # measures asked for and not stated
-    "type_match",  # the candidate states the kind of thing the question asks for (answer type)
+    "type_match",  # the candidate states the kind of figure the question asks for (percent, count, amount)
+    "date_match",  # … the date or year a "when" / "what year" question asks for
+    "words_match",  # … a name, a definition or a reason the question asks for
     "type_missing",  # the question asks for a kind of thing the candidate does not state
     "name_in_sentence",  # share of the question's names stated in the sentence itself
     "name_at_figure",  # a clause stating a figure names an entity of the question (entity focus)
@@ -102,6 +104,10 @@ _CAUSE = re.compile(
     re.I,
 )
 _CAPITALISED = re.compile(r"(?<![\w.])[A-Z][\w'’.\-]*[A-Za-z]")
+
+
+FIGURE_TYPES = frozenset({PERCENT, COUNT, AMOUNT})
+DATE_TYPES = frozenset({DATE, YEAR_ASKED})
 
 
 def asked_type(question: str) -> str:
