@@ -257,7 +257,12 @@ def threshold_curve(outcomes: list[dict]) -> list[dict]:
         wrong = sum(not o["right"] for o in answered) / max(1, len(holds))
         abstain = sum(o["p"] < t for o in unanswerable) / max(1, len(unanswerable))
         curve.append(
-            {"threshold": t, "right": round(right, 3), "wrong": round(wrong, 3), "abstain_unanswerable": round(abstain, 3)}
+            {
+                "threshold": t,
+                "right": round(right, 3),
+                "wrong": round(wrong, 3),
+                "abstain_unanswerable": round(abstain, 3),
+            }
         )
     return curve
 
@@ -361,8 +366,10 @@ def main() -> int:
         "hand_weights_top1": {"tatqa": round(top1(hand, "tatqa"), 3), "eval_dev": round(top1(hand, "eval"), 3)},
         "by_strength": {},
     }
-    print(f"hand-set weights: top-1 TAT-QA {report['hand_weights_top1']['tatqa']} eval dev "
-          f"{report['hand_weights_top1']['eval_dev']}")
+    print(
+        f"hand-set weights: top-1 TAT-QA {report['hand_weights_top1']['tatqa']} eval dev "
+        f"{report['hand_weights_top1']['eval_dev']}"
+    )
     best_strength, best = STRENGTHS[0], -1.0
     for strength in STRENGTHS:
         probs = cross_validate(records, fold_of, strength)
@@ -373,7 +380,9 @@ def main() -> int:
             "auc": round(auc(records, probs), 3),
         }
         report["by_strength"][str(strength)] = row
-        print(f"L2={strength:<5} held-out top-1 TAT-QA {row['top1_tatqa']} eval dev {row['top1_eval']} AUC {row['auc']}")
+        print(
+            f"L2={strength:<5} held-out top-1 TAT-QA {row['top1_tatqa']} eval dev {row['top1_eval']} AUC {row['auc']}"
+        )
         if row["top1_tatqa"] + row["top1_eval"] > best + 1e-9:
             best_strength, best = strength, row["top1_tatqa"] + row["top1_eval"]
     probs = cross_validate(records, fold_of, best_strength)
@@ -381,8 +390,10 @@ def main() -> int:
     curve = threshold_curve(outcomes)
     threshold = choose_threshold(curve)
     for c in curve:
-        print(f"  threshold {c['threshold']:.2f}: right {c['right']} wrong {c['wrong']} "
-              f"abstain(unans) {c['abstain_unanswerable']}")
+        print(
+            f"  threshold {c['threshold']:.2f}: right {c['right']} wrong {c['wrong']} "
+            f"abstain(unans) {c['abstain_unanswerable']}"
+        )
     margin, margins = choose_margin(records, probs, threshold)
     final = fit(records, best_strength)
     final = FittedScorer(final.weights, final.intercept, threshold, margin)
@@ -426,9 +437,11 @@ def main() -> int:
             by_fold[r["fold"]].append(r["ok"])
         heldout = sum(r["ok"] for r in rows) / max(1, len(rows))
         report["heldout_e2e_text_spans"] = round(heldout, 3)
-        print(f"end to end, each question with the model that did not see its report: text spans {heldout:.3f} "
-              f"(by fold {[round(sum(v) / len(v), 3) for _, v in sorted(by_fold.items())]}) "
-              f"abstained {sum(r['abstained'] for r in rows) / max(1, len(rows)):.3f}")
+        print(
+            f"end to end, each question with the model that did not see its report: text spans {heldout:.3f} "
+            f"(by fold {[round(sum(v) / len(v), 3) for _, v in sorted(by_fold.items())]}) "
+            f"abstained {sum(r['abstained'] for r in rows) / max(1, len(rows)):.3f}"
+        )
     if args.report:
         Path(args.report).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     return 0

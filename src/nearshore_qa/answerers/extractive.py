@@ -3,7 +3,7 @@
 It quotes the one to three sentences or table rows that best answer the question, each with
 its citation marker, and abstains when the evidence does not mention what the question asks
 about (its years, its places and names) or is only loosely related. How much each piece of
-evidence counts is ``AnswerWeights``.
+evidence counts is learned: the fitted scorer of ``scoring.py`` (weights in answer_scorer.json).
 """
 
 from __future__ import annotations
@@ -171,7 +171,6 @@ class QuestionProfile:
     wants_figure: bool
     wants_percent: bool
     acronyms: set[str] = field(default_factory=set)  # IMMEX, FDI: often spelled out, so they only weigh
-    wants_date: bool = False
     months: set[str] = field(default_factory=set)
     extreme: str = ""  # "max" | "min" for "which ... most / least" questions
     measures: set[str] = field(default_factory=set)
@@ -197,9 +196,6 @@ class QuestionProfile:
             wants_figure=bool(_FIGURE_WORDS.search(question))
             and not re.match(r"\s*(when|who|what is|what are|define)\b", question, re.I),
             wants_percent=bool(re.search(r"\b(percent|percentage|share|%|proportion)\b", question, re.I)),
-            wants_date=bool(
-                re.search(r"^\s*when\b|\b(on what date|what date|in what year|what year|since when)\b", question, re.I)
-            ),
             months={m.lower()[:3] for m in MONTH.findall(question)},
             extreme=("min" if _LEAST.search(question) else "max" if _MOST.search(question) else ""),
             measures=measures(question),
