@@ -125,7 +125,10 @@ def stated_types(text: str, figures: list[FoundFigure], table_row: bool, questio
         kinds.add(PERCENT)
     if table_row or any(f.kind == "number" for f in figures):
         kinds.add(COUNT)
-    if table_row or any(f.kind == "currency" or f.has_scale or f.kind == "number" for f in figures):
+    # An amount has a currency or a scale, or is a figure in the thousands ("1.8 times" is not one).
+    if table_row or any(
+        f.kind == "currency" or f.has_scale or (f.kind == "number" and abs(f.value) >= 1000) for f in figures
+    ):
         kinds.add(AMOUNT)
     if YEAR.search(text):
         kinds.add(YEAR_ASKED)
