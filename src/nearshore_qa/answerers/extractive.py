@@ -3,7 +3,7 @@
 It quotes the one to three sentences or table rows that best answer the question, each with
 its citation marker, and abstains when the evidence does not mention what the question asks
 about (its years, its places and names) or is only loosely related. How much each piece of
-evidence counts is ``AnswerWeights``.
+evidence counts is learned: the fitted scorer of ``scoring.py`` (weights in answer_scorer.json).
 """
 
 from __future__ import annotations
@@ -20,11 +20,20 @@ from ..figures import find_figures
 from ..kinds import AnswererName
 from ..presentation import column_label, format_cell
 from ..records import Answer, Citation, Hit
-from ..text import MONTH, MONTH_NAMES, MONTHS, YEAR, YEAR_PATTERN, abstention, fold, one_line, term_stems
+from ..text import MONTH, MONTHS, YEAR, abstention, fold, one_line, term_stems
 from .cells import cell_answer_for
 from .computed import with_computation
+from .scoring import (
+    DATE_TYPES,
+    FEATURES,
+    FIGURE_TYPES,
+    FittedScorer,
+    asked_type,
+    entity_focus,
+    shipped_scorer,
+    stated_types,
+)
 
-_FULL_DATE = re.compile(rf"\b(?:\d{{1,2}}\s+)?(?:{MONTH_NAMES})(?:\s+\d{{1,2}},)?\s+{YEAR_PATTERN}\b")
 _MOST = re.compile(r"\b(most|largest|biggest|highest|top|leading|busiest|greatest|main|first)\b", re.I)
 _LEAST = re.compile(r"\b(least|smallest|lowest|fewest|bottom)\b", re.I)
 GENERIC_NAMES = {
@@ -68,6 +77,7 @@ GENERIC_NAMES = {
     "north",
     *(m.lower() for m in MONTHS),
 }
+_GENERIC_FOLDED = {fold(n) for n in GENERIC_NAMES}
 _FIGURE_WORDS = re.compile(
     r"\b(how much|how many|value|amount|total|worth|billion|million|percent|percentage|share|"
     r"rate|deficit|surplus|balance|exports?|imports?|trade|number of|count|level|reach|"
@@ -135,27 +145,11 @@ def measures(text: str) -> set[str]:
 
 @dataclass(frozen=True)
 class AnswerWeights:
-    """How much each piece of evidence moves a candidate's score (hand-set; the shipped eval's
-    figures come from these values). A candidate scores
-    ``similarity·cosine + overlap·term overlap + rank/(1 + passage rank)`` minus the penalties."""
+    """Hand-set settings of the parts that are not the fitted scorer (``scoring.py``): how the
+    term overlap feature is computed, and how a table row's value column is chosen."""
 
-    similarity: float = 0.55  # cosine of question and candidate (MiniLM)
-    overlap: float = 0.35  # share of the question's (rarity-weighted) terms the candidate holds
-    rank: float = 0.1  # divided by 1 + the passage's retrieval rank
     context_term: float = 0.5  # a term found only in the title/section counts this much of one in the text
     term_floor: float = 0.1  # added to every term's rarity weight
-    missing_acronym: float = 0.05  # per acronym of the question the passage lacks
-    year_partly_missing: float = 0.12  # some, not all, of the question's years stated near the candidate
-    year_missing: float = 0.3  # none of them
-    missing_name: float = 0.15  # per name of the question the passage lacks
-    no_figure: float = 0.12  # the question asks for a figure, the candidate states none
-    month_missing: float = 0.1
-    full_date: float = 0.08  # bonus: a "when" question and a candidate with a full date
-    date_without_year: float = 0.15  # a "when" question and a candidate without a year
-    extra_measure: float = 0.06  # per measure stated that the question does not ask for (exports vs imports)
-    missing_measure: float = 0.06  # per measure asked for and not stated
-    no_percent: float = 0.05  # a share is asked for and a sentence states no percentage
-    runner_up_margin: float = 0.05  # further candidates quoted if within this of the best
     extreme_row: float = 0.05  # bonus of a table's extreme row over the row that found its table
     figureless_overlap: float = 0.5  # a figure question without a figure is answered only above this overlap
     # choosing a table row's value column
@@ -177,7 +171,6 @@ class QuestionProfile:
     wants_figure: bool
     wants_percent: bool
     acronyms: set[str] = field(default_factory=set)  # IMMEX, FDI: often spelled out, so they only weigh
-    wants_date: bool = False
     months: set[str] = field(default_factory=set)
     extreme: str = ""  # "max" | "min" for "which ... most / least" questions
     measures: set[str] = field(default_factory=set)
@@ -203,9 +196,6 @@ class QuestionProfile:
             wants_figure=bool(_FIGURE_WORDS.search(question))
             and not re.match(r"\s*(when|who|what is|what are|define)\b", question, re.I),
             wants_percent=bool(re.search(r"\b(percent|percentage|share|%|proportion)\b", question, re.I)),
-            wants_date=bool(
-                re.search(r"^\s*when\b|\b(on what date|what date|in what year|what year|since when)\b", question, re.I)
-            ),
             months={m.lower()[:3] for m in MONTH.findall(question)},
             extreme=("min" if _LEAST.search(question) else "max" if _MOST.search(question) else ""),
             measures=measures(question),
@@ -280,22 +270,25 @@ class ExtractiveAnswerer:
         self,
         embedder,
         max_units: int = 3,
-        min_score: float = 0.55,
+        min_score: float | None = None,
         table_rows=None,
         max_encoded: int = 24,
         weights: AnswerWeights = WEIGHTS,
         tables_for=None,
         table_catalogue=None,
+        scorer: FittedScorer | None = None,
     ):
         self.embedder = embedder
         self.table_catalogue = table_catalogue  # () -> every data table's rows: operands the hits lack
         self.weights = weights
+        self.scorer = scorer or shipped_scorer()
         self.tables_for = tables_for  # doc_id -> list[tables.Table]: cell answers (cells.py)
         self.max_encoded = max_encoded
         # doc_id -> its row chunks; lets "which ... most" questions scan a whole table.
         self.table_rows = table_rows
         self.max_units = max_units
-        self.min_score = min_score
+        # abstain when the best candidate's probability is below this (the scorer's, chosen on dev)
+        self.min_score = self.scorer.threshold if min_score is None else min_score
 
     # -- candidate units --------------------------------------------------------------------
     def units(self, profile: QuestionProfile, hits: list[Hit]) -> list[Unit]:
@@ -314,8 +307,14 @@ class ExtractiveAnswerer:
         return units
 
     def score(self, profile: QuestionProfile, units: list[Unit]) -> None:
+        """Each unit's score: the fitted scorer's probability that it answers the question."""
         if not units:
             return
+        for unit, p in zip(units, self.scorer.probabilities(self.features(profile, units)), strict=True):
+            unit.score = float(p)
+
+    def features(self, profile: QuestionProfile, units: list[Unit]) -> np.ndarray:
+        """The rows of ``scoring.FEATURES`` for ``units`` (one row each); sets ``unit.features``."""
         w = self.weights
         # Question terms weigh by how rare they are among the candidates ("balance" tells more
         # than "trade" here), and synonyms ("deficit" ~ "balance") count as the same term.
@@ -348,7 +347,12 @@ class ExtractiveAnswerer:
         sims = np.zeros(len(units))
         if picked:
             sims[picked] = np.asarray(encode([texts[i] for i in picked])) @ q
-        for unit, sim, overlap in zip(units, sims, overlaps, strict=False):
+        asked = asked_type(profile.text)
+        question_words = {fold(x) for x in re.findall(r"[\w'’.\-]+", profile.text)} | profile.names
+        focus_names = {_DEMONYMS.get(n, n) for n in profile.names}
+        rows = np.zeros((len(units), len(FEATURES)))
+        for i, (unit, sim, overlap) in enumerate(zip(units, sims, overlaps, strict=False)):
+            is_row = unit.hit.chunk.row is not None
             lower = fold(f"{unit.context} {unit.text}")
             # A title like "..., 2019–2023" spans years; the year must be in the passage or its section.
             near = f"{unit.hit.chunk.section} {unit.text}"
@@ -363,34 +367,46 @@ class ExtractiveAnswerer:
                 if n not in passage and n.rstrip("s") not in passage and _DEMONYMS.get(n, n) not in passage
             ]
             figs = find_figures(unit.text)
-            has_figure = bool(figs) or unit.hit.chunk.row is not None
-            score = w.similarity * float(sim) + w.overlap * overlap + w.rank / (1 + unit.rank)
-            score -= w.missing_acronym * sum(1 for a in profile.acronyms if a not in passage)
-            if profile.years and not years_ok:
-                score -= w.year_partly_missing if some_year else w.year_missing
-            if names_missing:
-                score -= w.missing_name * len(names_missing)
-            if profile.wants_figure and not has_figure:
-                score -= w.no_figure
-            if profile.months and not any(m in lower for m in profile.months):
-                score -= w.month_missing
-            if profile.wants_date:
-                if _FULL_DATE.search(unit.text):
-                    score += w.full_date
-                elif not YEAR.search(unit.text):
-                    score -= w.date_without_year
+            has_figure = bool(figs) or is_row
+            extra = missing = 0
             if profile.wants_figure:
                 stated = (
                     measures(unit.column.replace("_", " "))
                     if unit.column
-                    else (set() if unit.hit.chunk.row is not None else measures(unit.text))
+                    else (set() if is_row else measures(unit.text))
                 )
-                extra = stated - profile.measures - {"growth", "share"}
-                missing = profile.measures - stated - {"growth"}
-                score -= w.extra_measure * len(extra) + w.missing_measure * len(missing)
-            if profile.wants_percent and not any(f.kind == "percent" for f in figs) and unit.hit.chunk.row is None:
-                score -= w.no_percent
-            unit.score = score
+                extra = len(stated - profile.measures - {"growth", "share"})
+                missing = len(profile.measures - stated - {"growth"})
+            kinds = stated_types(unit.text, figs, is_row, question_words)
+            focus = entity_focus(focus_names, unit.text, figs, _GENERIC_FOLDED, is_row)
+            values = {
+                "similarity": float(sim),
+                "not_encoded": float(i not in keep),
+                "overlap": overlap,
+                "passage_rank": 1.0 / (1 + unit.rank),
+                "table_row": float(is_row),
+                "length": min(len(unit.text), 400) / 400,
+                "table_line": float(not is_row and unit.text.count("|") >= 2),
+                "spans_lines": float(not is_row and "\n" in unit.text.strip()),
+                "acronyms_missing": sum(1 for a in profile.acronyms if a not in passage),
+                "year_partly_missing": float(bool(profile.years) and not years_ok and some_year),
+                "year_missing": float(bool(profile.years) and not some_year),
+                "other_years": float(bool(profile.years) and bool(set(YEAR.findall(unit.text)) - profile.years)),
+                "names_missing": len(names_missing),
+                "month_missing": float(bool(profile.months) and not any(m in lower for m in profile.months)),
+                "no_figure": float(profile.wants_figure and not has_figure),
+                "extra_measure": extra,
+                "missing_measure": missing,
+                "type_match": float(asked in FIGURE_TYPES and asked in kinds),
+                "date_match": float(asked in DATE_TYPES and asked in kinds),
+                "words_match": float(bool(asked) and asked not in FIGURE_TYPES | DATE_TYPES and asked in kinds),
+                "type_missing": float(bool(asked) and asked not in kinds),
+                "name_in_sentence": focus.in_sentence,
+                "name_at_figure": float(focus.at_figure),
+                "other_at_figure": float(focus.other_at_figure),
+                "total_not_name": float(focus.total_not_name),
+            }
+            rows[i] = [values[f] for f in FEATURES]
             unit.features = UnitFeatures(
                 sim=float(sim),
                 overlap=overlap,
@@ -398,6 +414,7 @@ class ExtractiveAnswerer:
                 names_missing=tuple(names_missing),
                 has_figure=has_figure,
             )
+        return rows
 
     # -- composing --------------------------------------------------------------------------
     def __call__(self, question: str, hits: list[Hit]) -> Answer:
@@ -423,19 +440,22 @@ class ExtractiveAnswerer:
         extreme = self._extreme_row(profile, hits, units)
         if extreme is not None:
             units.insert(0, extreme)
+        # The best candidate answers when the hard rules admit it (the question's years and
+        # names stated near it) and its fitted probability reaches the threshold. A lower one
+        # that the rules admit does not stand in for it: the best is what the question is about.
         best = units[0] if units else None
-        if best is None or not self._confident(profile, best):
+        if best is None or best.score < self.min_score or not self._admissible(profile, best):
             answer = self._abstain(question, hits)
             answer.confidence = best.score if best else 0.0
             return answer
         chosen = [best]
         for unit in units[1:]:
+            if not self._admissible(profile, unit):
+                continue
             if len(chosen) >= self.max_units:
                 break
-            if unit.score < max(self.min_score, best.score - self.weights.runner_up_margin):
+            if unit.score < max(self.min_score, best.score - self.scorer.runner_up_margin):
                 break
-            if not unit.features.years_ok or unit.features.names_missing:
-                continue
             if any(
                 unit.text == c.text or (unit.hit.chunk.chunk_id == c.hit.chunk.chunk_id and unit.start == c.start)
                 for c in chosen
@@ -495,10 +515,11 @@ class ExtractiveAnswerer:
         unit.features = replace(anchor.features, has_figure=True)
         return unit
 
-    def _confident(self, profile: QuestionProfile, unit: Unit) -> bool:
+    def _admissible(self, profile: QuestionProfile, unit: Unit) -> bool:
+        """May ``unit`` answer at all? Not when it is about other years, its passage lacks a name
+        of the question, or the question asks for a figure it does not state (and it shares
+        little of the question's wording). Mirrored in scripts/train_answer_scorer.py."""
         f = unit.features
-        if unit.score < self.min_score:
-            return False
         if profile.years and not f.years_ok:
             return False
         if f.names_missing:

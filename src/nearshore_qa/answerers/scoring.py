@@ -1,0 +1,270 @@
+"""How a candidate answer (a sentence of a passage, or a table row) is scored: what the
+question asks for, what the candidate states, and the fitted weights that combine them.
+
+The weights are a logistic regression fitted on (question, candidate) pairs labelled from
+TAT-QA dev text questions and the dev part of ``eval/questions.jsonl``
+(``scripts/train_answer_scorer.py``, deterministic) and shipped as ``answer_scorer.json``. At
+run time a candidate's score is ``sigmoid(weights · features + intercept)``, a probability
+that it answers the question; abstention is a threshold on that same probability, chosen on
+dev. scikit-learn is needed only to retrain (the ``train`` extra).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from ..figures import FoundFigure
+from ..text import MONTH, MONTH_NAMES, YEAR, YEAR_PATTERN, fold
+
+logger = logging.getLogger(__name__)
+
+SCORER_PATH = Path(__file__).with_name("answer_scorer.json")
+
+# The features, in the order of the weight vector (``answer_scorer.json`` names them too).
+FEATURES = (
+    "similarity",  # MiniLM cosine of question and candidate (0 when the candidate was not encoded)
+    "not_encoded",  # 1: too little term overlap to be read by the encoder (its cosine is unknown)
+    "overlap",  # rarity-weighted share of the question's terms the candidate (or its title) holds
+    "passage_rank",  # 1 / (1 + retrieval rank of its passage)
+    "table_row",  # the candidate is a table row, not a sentence
+    "length",  # characters / 400, at most 1: a heading-like fragment vs a full sentence
+    "table_line",  # a line of a Markdown table quoted as a sentence ("| Total | 1,203 | 998 |")
+    "spans_lines",  # the candidate runs over a line break (a heading or caption glued to it)
+    "acronyms_missing",  # acronyms of the question its passage lacks
+    "year_partly_missing",  # some, not all, of the question's years stated near the candidate
+    "year_missing",  # none of them
+    "other_years",  # the sentence also states years the question does not ask about ("from 2019 …")
+    "names_missing",  # names of the question its passage lacks
+    "month_missing",  # the question names a month the candidate's passage does not
+    "no_figure",  # the question asks for a figure, the candidate states none
+    "extra_measure",  # measures stated that the question does not ask for (exports vs imports)
+    "missing_measure",  # measures asked for and not stated
+    "type_match",  # the candidate states the kind of figure the question asks for (percent, count, amount)
+    "date_match",  # … the date or year a "when" / "what year" question asks for
+    "words_match",  # … a name, a definition or a reason the question asks for
+    "type_missing",  # the question asks for a kind of thing the candidate does not state
+    "name_in_sentence",  # share of the question's names stated in the sentence itself
+    "name_at_figure",  # a clause stating a figure names an entity of the question (entity focus)
+    "other_at_figure",  # the figures' clauses name other entities, none of the question's
+    "total_not_name",  # the question names an entity, the sentence states a total/national figure
+)
+
+# -- answer type ----------------------------------------------------------------------------
+# What a question asks for, read from its question words; what a candidate states, read from
+# its figures (figures.find_figures kinds), dates, names and connectives.
+PERCENT, COUNT, AMOUNT, DATE, YEAR_ASKED, NAME, DEFINITION, REASON = (
+    "percent",
+    "count",
+    "amount",
+    "date",
+    "year",
+    "name",
+    "definition",
+    "reason",
+)
+_ASKS = (
+    (PERCENT, re.compile(r"\b(percent|percentage|proportion|share of)\b|%", re.I)),
+    (COUNT, re.compile(r"\bhow many\b|\bnumber of\b", re.I)),
+    (YEAR_ASKED, re.compile(r"\b(?:what|which) year\b", re.I)),
+    (DATE, re.compile(r"^\s*when\b|\b(?:what|which) (?:date|month|day)\b|\bsince when\b", re.I)),
+    (
+        AMOUNT,
+        re.compile(r"\bhow (?:much|large|big|high|low|small)\b|\b(?:amount|value|cost|price|size)s? of\b", re.I),
+    ),
+    (NAME, re.compile(r"^\s*(?:who|whom|which)\b", re.I)),
+    (
+        DEFINITION,
+        re.compile(
+            r"\bwhat (?:does|do) .+ (?:mean|stand for|include|consist of)\b|\bdefine\b|\bwhat is meant by\b|"
+            r"\bhow (?:is|are|was|were) .+ (?:defined|calculated|determined|measured|computed|recogni[sz]ed|"
+            r"estimated|valued|accounted for)\b",
+            re.I,
+        ),
+    ),
+    (REASON, re.compile(r"^\s*why\b|\bwhat (?:caused|drove|led to)\b|\bdue to what\b", re.I)),
+)
+_FULL_DATE = re.compile(rf"\b(?:\d{{1,2}}\s+)?(?:{MONTH_NAMES})(?:\s+\d{{1,2}},)?\s+{YEAR_PATTERN}\b")
+# English connectives of definition and cause (grammar, not the vocabulary of any document set).
+_DEFINES = re.compile(
+    r"\b(means|mean|refers? to|defined as|calculated|determined|measured|computed|represents?|"
+    r"consists? of|comprises?|includes?|recogni[sz]ed|estimated|based on|is the|are the)\b",
+    re.I,
+)
+_CAUSE = re.compile(
+    r"\b(because|due to|as a result|result(?:ed|ing)? (?:of|from)|driven by|attributable|primarily|mainly|"
+    r"owing to|reflect(?:s|ed|ing)?|caused by|in order to|since)\b",
+    re.I,
+)
+_CAPITALISED = re.compile(r"(?<![\w.])[A-Z][\w'’.\-]*[A-Za-z]")
+
+
+FIGURE_TYPES = frozenset({PERCENT, COUNT, AMOUNT})
+DATE_TYPES = frozenset({DATE, YEAR_ASKED})
+
+
+def asked_type(question: str) -> str:
+    """What kind of thing ``question`` asks for, or "" when its words do not say."""
+    for kind, pattern in _ASKS:
+        if pattern.search(question):
+            return kind
+    return ""
+
+
+def stated_types(text: str, figures: list[FoundFigure], table_row: bool, question_words: set[str]) -> set[str]:
+    """The kinds of thing ``text`` states (a table row states numbers in its value columns)."""
+    kinds: set[str] = set()
+    if any(f.kind == "percent" for f in figures):
+        kinds.add(PERCENT)
+    if table_row or any(f.kind == "number" for f in figures):
+        kinds.add(COUNT)
+    # An amount has a currency or a scale, or is a figure in the thousands ("1.8 times" is not one).
+    if table_row or any(
+        f.kind == "currency" or f.has_scale or (f.kind == "number" and abs(f.value) >= 1000) for f in figures
+    ):
+        kinds.add(AMOUNT)
+    if YEAR.search(text):
+        kinds.add(YEAR_ASKED)
+    if _FULL_DATE.search(text) or (YEAR.search(text) and MONTH.search(text)):
+        kinds.add(DATE)  # a date names at least its month and year
+    if any(w not in question_words for w in entity_words(text)):
+        kinds.add(NAME)
+    if _DEFINES.search(text):
+        kinds.add(DEFINITION)
+    if _CAUSE.search(text):
+        kinds.add(REASON)
+    return kinds
+
+
+# -- entity focus ---------------------------------------------------------------------------
+# A clause ends at a semicolon or where a sentence turns to another subject ("…, while Texas …").
+_CLAUSE_BREAK = re.compile(
+    r";|\(|\)|,\s+(?=(?:while|whereas|but|and|compared|against|versus|followed by|ahead of)\b)|"
+    r"\s+(?=(?:while|whereas|followed by)\b)",
+    re.I,
+)
+_TOTAL = re.compile(r"\b(total|overall|national|nationwide|combined|all (?:states|countries|regions|ports))\b", re.I)
+_SKIP_ENTITY = {m.lower() for m in re.findall(r"\w+", MONTH_NAMES)}
+
+
+def entity_words(text: str) -> set[str]:
+    """Capitalised words of ``text`` (folded) other than its first word and month names: the
+    places, firms and names it is about."""
+    words = set()
+    for m in _CAPITALISED.finditer(text):
+        if m.start() == len(text) - len(text.lstrip()):
+            continue  # the sentence's first word is capitalised anyway
+        word = fold(m.group(0).rstrip(".'’"))
+        if len(word) >= 3 and word not in _SKIP_ENTITY:
+            words.add(word)
+    return words
+
+
+@dataclass(frozen=True)
+class Focus:
+    in_sentence: float  # share of the question's names the sentence states
+    at_figure: bool  # a clause with a figure names one of them
+    other_at_figure: bool  # figure clauses name other entities and none of the question's
+    total_not_name: bool  # no name of the question in the sentence, and a total is stated
+
+
+def entity_focus(names: set[str], text: str, figures: list[FoundFigure], generic: set[str], table_row: bool) -> Focus:
+    """Whose figure does the candidate state: the entity the question names, another, or a total?"""
+    if not names:
+        return Focus(0.0, False, False, False)
+    folded = fold(text)
+    named = [n for n in names if _mentions(folded, n)]
+    in_sentence = len(named) / len(names)
+    if table_row:
+        clauses = [(0, len(text))]
+    else:
+        cuts = [0] + [m.start() for m in _CLAUSE_BREAK.finditer(text)] + [len(text)]
+        clauses = [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+    at_figure = other = False
+    for a, b in clauses:
+        if not any(a <= f.start < b for f in figures):
+            continue
+        clause = text[a:b]
+        if any(_mentions(fold(clause), n) for n in names):
+            at_figure = True
+        elif entity_words(clause) - names - generic:
+            other = True
+    return Focus(
+        in_sentence,
+        at_figure,
+        other and not at_figure,
+        not named and bool(_TOTAL.search(text)),
+    )
+
+
+def _mentions(folded: str, name: str) -> bool:
+    return re.search(rf"\b{re.escape(name)}", folded) is not None or (
+        name.endswith("s") and re.search(rf"\b{re.escape(name[:-1])}\b", folded) is not None
+    )
+
+
+# -- the fitted scorer ----------------------------------------------------------------------
+@dataclass(frozen=True)
+class FittedScorer:
+    """A logistic regression over ``FEATURES``: weights on the features' own scale."""
+
+    weights: np.ndarray
+    intercept: float
+    threshold: float  # abstain below this probability (chosen on dev)
+    runner_up_margin: float  # further candidates quoted within this probability of the best
+    features: tuple[str, ...] = FEATURES
+
+    def logits(self, X: np.ndarray) -> np.ndarray:
+        return X @ self.weights + self.intercept
+
+    def probabilities(self, X: np.ndarray) -> np.ndarray:
+        if len(X) == 0:
+            return np.zeros(0)
+        return 1.0 / (1.0 + np.exp(-self.logits(np.asarray(X, dtype=float))))
+
+    def to_json(self, **extra) -> dict:
+        return {
+            "model": "logistic regression",
+            "features": list(self.features),
+            "weights": {f: round(float(w), 6) for f, w in zip(self.features, self.weights, strict=True)},
+            "intercept": round(float(self.intercept), 6),
+            "threshold": round(float(self.threshold), 4),
+            "runner_up_margin": round(float(self.runner_up_margin), 4),
+            **extra,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> FittedScorer:
+        names = tuple(data["features"])
+        unknown = set(names) - set(FEATURES)
+        if unknown or set(names) != set(data["weights"]):
+            raise ValueError(f"answer scorer file names features this code does not compute: {sorted(unknown)}")
+        # Features this code computes but the file does not weigh count for nothing.
+        weights = np.array([float(data["weights"].get(f, 0.0)) for f in FEATURES])
+        for value in (data["intercept"], data["threshold"], data["runner_up_margin"], *weights):
+            if not math.isfinite(float(value)):
+                raise ValueError(f"answer scorer file holds a non-finite number: {value!r}")
+        return cls(
+            weights=weights,
+            intercept=float(data["intercept"]),
+            threshold=float(data["threshold"]),
+            runner_up_margin=float(data["runner_up_margin"]),
+        )
+
+    @classmethod
+    def load(cls, path: str | Path) -> FittedScorer:
+        with open(path, encoding="utf-8") as fh:
+            return cls.from_json(json.load(fh))
+
+
+@lru_cache(maxsize=1)
+def shipped_scorer() -> FittedScorer:
+    """The scorer shipped in the package, read once."""
+    return FittedScorer.load(SCORER_PATH)

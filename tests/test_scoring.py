@@ -1,0 +1,93 @@
+"""The fitted answer scorer: the shipped weights load and rank real candidates of the test corpus;
+answer types and entity focus read from the question's and the candidate's structure."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from nearshore_qa.answerers.extractive import QuestionProfile
+from nearshore_qa.answerers.scoring import (
+    FEATURES,
+    SCORER_PATH,
+    FittedScorer,
+    asked_type,
+    entity_focus,
+    shipped_scorer,
+)
+from nearshore_qa.figures import find_figures
+
+
+def test_the_shipped_scorer_loads_with_a_weight_for_every_feature():
+    data = json.loads(SCORER_PATH.read_text(encoding="utf-8"))
+    scorer = shipped_scorer()
+    assert data["features"] == list(FEATURES) and scorer.weights.shape == (len(FEATURES),)
+    assert np.all(np.isfinite(scorer.weights)) and 0.0 < scorer.threshold < 1.0
+    # trained, not the hand-set bootstrap: the file says on what and how it was checked
+    assert data["trained_on"]["pairs"] > 1000 and data["cross_validation"]["folds"] >= 2
+
+
+def test_a_scorer_file_with_an_unknown_feature_is_refused(tmp_path):
+    data = json.loads(SCORER_PATH.read_text(encoding="utf-8"))
+    data["features"].append("colour")
+    data["weights"]["colour"] = 1.0
+    path = tmp_path / "scorer.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ValueError, match="colour"):
+        FittedScorer.load(path)
+
+
+@pytest.mark.parametrize(
+    "question,place,stated",
+    [
+        ("How many northbound commercial trucks crossed at Eagle Pass in 2025?", "Eagle Pass", "368,986"),
+        ("How many northbound trucks did Laredo handle in 2025?", "Laredo", "2,945,393"),
+    ],
+)
+def test_the_sentence_about_the_asked_place_ranks_above_the_others(loaded_library, question, place, stated):
+    """Several ports share the passage; the one the question names wins over the others and the
+    Texas total, with a probability above the abstention threshold."""
+    answerer = loaded_library.answerer
+    hits = loaded_library.retriever.search(question, 5)
+    profile = QuestionProfile.of(question)
+    units = answerer.units(profile, hits)
+    answerer.score(profile, units)
+    ranked = sorted(units, key=lambda u: -u.score)
+    assert stated in ranked[0].text and place in ranked[0].text
+    assert ranked[0].score >= answerer.min_score
+    others = [u for u in units if "trucks" in u.text and stated not in u.text and find_figures(u.text)]
+    assert others and all(u.score < ranked[0].score for u in others)
+    answer = loaded_library.ask(question)
+    assert not answer.abstained and stated in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question,kind",
+    [
+        ("What share of the trucks crossed at Laredo?", "percent"),
+        ("How many railcars entered Texas in 2025?", "count"),
+        ("How much did Mexico export to the US in 2024?", "amount"),
+        ("When were written comments due?", "date"),
+        ("In what year did the USMCA enter into force?", "year"),
+        ("How large was the deficit with Mexico in 2023?", "amount"),
+        ("Which country was the largest US trading partner in 2023?", "name"),
+        ("Why did the deficit widen?", "reason"),
+        ("How is the trade balance calculated?", "definition"),
+        ("Tell me about nearshoring.", ""),
+    ],
+)
+def test_what_a_question_asks_for(question, kind):
+    assert asked_type(question) == kind
+
+
+def test_entity_focus_reads_whose_figure_a_clause_states():
+    text = "Laredo handled 2,945,393 trucks in 2025, while Eagle Pass handled 368,986."
+    figures = find_figures(text)
+    assert entity_focus({"laredo"}, text, figures, set(), False).at_figure
+    other = entity_focus({"hidalgo"}, text, figures, set(), False)
+    assert other.other_at_figure and not other.at_figure and other.in_sentence == 0.0
+    total = "CBP counted 5,417,393 northbound trucks in total at Texas ports in 2025."
+    assert entity_focus({"laredo"}, total, find_figures(total), set(), False).total_not_name
+    assert entity_focus(set(), text, figures, set(), False).in_sentence == 0.0  # no name asked: no focus
