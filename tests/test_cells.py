@@ -335,3 +335,23 @@ def test_a_sentence_stating_no_figure_does_not_outrank_the_cell():
     answer = ask_cells("What was the issued DSU in 2019?", "the following DSUs")
     assert answer is not None, "the prose sentence names DSUs and issued but states no figure"
     assert "11,328" in answer.answer
+
+
+EVAL_DOCS = Path(__file__).resolve().parent.parent / "eval" / "documents"
+
+
+def test_month_rows_take_the_captions_year_and_a_captioned_year_is_not_another():
+    # "Table 1. US–Mexico trade by month, 2025 (US$ billion)" over rows "January", "February", …;
+    # "Table 1. US goods trade by partner, January–June 2024" has no period rows or columns.
+    name = "us-mexico-monthly-trade-by-mode-2025.pdf"
+    monthly = load_file(EVAL_DOCS / name, name, 50 * 2**20)
+    found = answer_from_tables(
+        "What were US imports from Mexico in July 2025?", hits_for(monthly, "July"), lambda _d: list(monthly.data_tables)
+    )
+    assert found is not None and [c.text for c in found.cells] == ["45.37"]
+    name = "us-partners-after-the-big-three-h1-2024.pdf"
+    half = load_file(EVAL_DOCS / name, name, 50 * 2**20)
+    tables = lambda _d: list(half.data_tables)  # noqa: E731
+    assert answer_from_tables("What were US imports from Japan in 2023?", hits_for(half, "Japan"), tables) is None
+    found = answer_from_tables("What were US imports from Japan in 2024?", hits_for(half, "Japan"), tables)
+    assert found is not None and [c.text for c in found.cells] == ["73,186.2"]

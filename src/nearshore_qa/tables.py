@@ -342,6 +342,12 @@ class Table:
         return column.unit.merged(self.unit)
 
     @property
+    def period(self) -> Period | None:
+        """The one year the caption names ("… by month, 2025", "January–June 2024"): the time
+        every cell of a table without period rows or columns speaks of."""
+        return caption_period(self.caption)
+
+    @property
     def label_columns(self) -> tuple[Column, ...]:
         return tuple(c for c in self.columns if c.is_label)
 
@@ -526,6 +532,8 @@ def from_grid(
         parts = tuple(h[j] for h in header)
         label = " ".join(dict.fromkeys(p for p in parts if p))
         period = None if is_label[j] else next((p for p in (parse_period(x) for x in reversed(parts) if x) if p), None)
+        if period is None and not is_label[j]:  # "| | Q1 | Q2 |" under a caption "…, 2025"
+            period = next((p for p in (_in_year(x, caption_period(caption)) for x in parts if x) if p), None)
         unit = Unit()
         for p in parts:
             if p:
@@ -553,6 +561,8 @@ def from_grid(
         else:
             kind = "data"
         period = _row_period([cells[j] for j in label_idx])
+        if period is None:  # "| July | 29.1 | …" in a table captioned "… by month, 2025"
+            period = next((p for p in (_in_year(cells[j], caption_period(caption)) for j in label_idx) if p), None)
         offset = offsets[header_rows + i] if offsets else (None, None)
         src = source_rows[header_rows + i] if source_rows else None
         out_rows.append(
@@ -591,6 +601,22 @@ def _word_column(body: Sequence[Sequence[str]], j: int) -> bool:
 def _label_unit(columns: list[Column]) -> Unit:
     """ "($ in millions)" over the label column speaks for the whole table."""
     return next((c.unit for c in columns if c.is_label and c.unit), Unit())
+
+
+def caption_period(caption: str) -> Period | None:
+    years = set(re.findall(r"(?<![\d.,$])(?:19|20)\d{2}(?![\d.,%])", caption))
+    return Period(caption, int(years.pop())) if len(years) == 1 else None
+
+
+def _in_year(text: str, year: Period | None) -> Period | None:
+    """A month or quarter label ("July", "Q3") read in the caption's year."""
+    if year is None:
+        return None
+    word = text.strip().lower().rstrip(".")
+    if word in _MONTHS:
+        return Period(f"{text.strip()} {year.year}", year.year, month=_MONTHS[word])
+    q = re.fullmatch(r"q([1-4])", word)
+    return Period(f"{text.strip()} {year.year}", year.year, quarter=int(q.group(1))) if q else None
 
 
 def _row_period(labels: list[str]) -> Period | None:

@@ -272,6 +272,10 @@ def _best_cell(q: _Question, table: Table, title: str = "") -> tuple[float, Row,
     rows = [r for r in table.rows if r.kind != "group" and any(r.cells[c.index].value is not None for c in value_cols)]
     if not rows:
         return None
+    here = table.period
+    if q.periods and here and not any(r.period for r in rows) and not any(c.period for c in value_cols):
+        if all(p.year != here.year for p in q.periods):
+            return None  # "Partners, January–June 2024" does not say what 2023 was
     rows_terms = [_row_terms(r, label_cols) if not _only_period(r, label_cols) else [] for r in rows]
     group_terms = [terms(r.group) for r in rows]
     idf = _idf(rows_terms)
