@@ -346,7 +346,9 @@ def test_month_rows_take_the_captions_year_and_a_captioned_year_is_not_another()
     name = "us-mexico-monthly-trade-by-mode-2025.pdf"
     monthly = load_file(EVAL_DOCS / name, name, 50 * 2**20)
     found = answer_from_tables(
-        "What were US imports from Mexico in July 2025?", hits_for(monthly, "July"), lambda _d: list(monthly.data_tables)
+        "What were US imports from Mexico in July 2025?",
+        hits_for(monthly, "July"),
+        lambda _d: list(monthly.data_tables),
     )
     assert found is not None and [c.text for c in found.cells] == ["45.37"]
     name = "us-partners-after-the-big-three-h1-2024.pdf"
