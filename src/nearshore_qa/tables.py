@@ -33,6 +33,7 @@ _MONTH_RE = (
     r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 _YEAR_RE = r"(?:19|20)\d\d"
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 _PERIOD_PATTERNS = [
     # "Q3 2023", "3Q23", "Q3 FY2019", "2023 Q3", "2023-Q3"
     (
@@ -40,6 +41,14 @@ _PERIOD_PATTERNS = [
         re.compile(
             rf"\bq([1-4])\s*(?:fy\s*)?'?({_YEAR_RE})\b|\b({_YEAR_RE})[\s-]*q([1-4])\b|"
             rf"\b([1-4])q\s*'?(\d\d)\b",
+            re.I,
+        ),
+    ),
+    # "the second quarter of 2012", "Q2 of 2012", "3rd quarter 2019"
+    (
+        "ordinal",
+        re.compile(
+            rf"\b(first|second|third|fourth|1st|2nd|3rd|4th|q[1-4])\s+(?:quarter\s+)?(?:of\s+)?(?:fy\s*|fiscal\s+)?({_YEAR_RE})\b",
             re.I,
         ),
     ),
@@ -96,6 +105,12 @@ def parse_period(text: str) -> Period | None:
             if m.group(3):
                 return Period(words, int(m.group(3)), quarter=int(m.group(4)), fiscal=fiscal)
             return Period(words, 2000 + int(m.group(6)), quarter=int(m.group(5)), fiscal=fiscal)
+        if kind == "ordinal":
+            word = m.group(1).lower()
+            if not word.startswith("q") and not re.search(r"\bquarter\b", m.group(0), re.I):
+                continue  # "first 2019" is no quarter
+            number = int(word[1]) if word.startswith("q") else _ORDINALS[word]
+            return Period(words, int(m.group(2)), quarter=number, fiscal=fiscal)
         if kind == "date":
             day = m.group(1) or m.group(3)
             month = _MONTHS.get(m.group(2).lower().rstrip("."))
