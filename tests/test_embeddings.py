@@ -58,6 +58,39 @@ def test_batching_does_not_change_vectors_or_their_order(embedder):
     assert embedder.embed_documents([]) == []
 
 
+def test_batches_are_cut_by_token_budget_longest_first():
+    lengths = [5, 300, 40, 40, 12, 7, 40]
+    parts = bert_onnx.batches(lengths, batch_size=3, token_budget=100)
+    assert sorted(i for part in parts for i in part) == list(range(len(lengths)))  # each text once
+    assert parts[0] == [1]  # longer than the budget: alone
+    for part in parts:
+        assert len(part) <= 3
+        assert [lengths[i] for i in part] == sorted((lengths[i] for i in part), reverse=True)
+        assert len(part) == 1 or len(part) * lengths[part[0]] <= 100  # padded to its longest text
+    assert [[lengths[i] for i in p] for p in parts] == [[300], [40, 40], [40, 12], [7, 5]]
+    with pytest.raises(ValueError, match="token_budget"):
+        bert_onnx.batches(lengths, batch_size=3, token_budget=0)
+
+
+def test_concurrent_batches_give_sentence_transformers_vectors_in_order(embedder, tmp_path):
+    """Two workers, small batches: the vectors are the reference's, in the callers' order, and
+    progress counts every text once, reported in the calling thread."""
+    import threading
+
+    texts = TEXTS + [f"row {i}: exports of {'auto parts ' * i}to Mexico" for i in range(1, 30)]
+    two = bert_onnx.OnnxMiniLM(bundled_model_path(), tmp_path / "cache", threads=2)
+    assert two.workers == 2
+    seen = []
+    ours = two.encode(texts, batch_size=4, token_budget=64, on_batch=lambda n: seen.append((n, threading.get_ident())))
+    assert sum(n for n, _ in seen) == len(texts) and len(seen) > 4
+    assert {ident for _, ident in seen} == {threading.get_ident()}
+    theirs = embedder.encode_reference(texts)
+    assert (ours * theirs).sum(1).min() > 1 - 1e-5
+    assert np.abs(ours - theirs).max() < 1e-5
+    one = bert_onnx.OnnxMiniLM(bundled_model_path(), tmp_path / "cache", threads=1)
+    assert np.abs(one.encode(texts) - ours).max() < 1e-6
+
+
 def test_questions_and_candidates_go_through_onnx_and_the_cache(embedder):
     emb = MiniLMEmbeddings()
     emb.__dict__["onnx"] = embedder.onnx  # share the loaded session
@@ -116,6 +149,20 @@ def test_the_graph_is_cached_by_model_hash_and_rebuilt_when_the_model_changes(tm
     assert second != first and second.is_file()
     assert not first.exists()  # the stale graph is removed
     assert sorted(p.name for p in cache.glob("*.onnx")) == [second.name]
+
+
+def test_the_graph_is_rebuilt_when_the_graph_version_changes(tmp_path, monkeypatch):
+    """A new version of the graph written here (other operators or settings) never reuses a file
+    written by an older one, even with the same weights; the model key (and so the shipped
+    vectors' key) changes with it."""
+    cache = tmp_path / "cache"
+    model = Path(bundled_model_path())
+    first = bert_onnx.cached_graph(model, cache)
+    key = bert_onnx.model_key(model, cache)
+    monkeypatch.setattr(bert_onnx, "GRAPH_VERSION", bert_onnx.GRAPH_VERSION + 1)
+    second = bert_onnx.cached_graph(model, cache)
+    assert second != first and second.is_file() and not first.exists()
+    assert bert_onnx.model_key(model, cache) != key
 
 
 def test_an_unwritable_cache_folder_builds_the_graph_in_memory(embedder, tmp_path, caplog):

@@ -20,6 +20,7 @@ import logging
 import os
 import struct
 import tempfile
+import threading
 from pathlib import Path
 
 import numpy as np
@@ -311,11 +312,42 @@ def cached_graph(path: Path, cache_dir: Path) -> Path:
     return target
 
 
+# Padded word pieces per batch. Measured on the corpus chunks (benchmarks/RESULTS.md, issue 16):
+# batches of ~1,000 tokens took 10-16 % less CPU than batches of 32 chunks (~3,600 tokens), whose
+# activations (32 x 114 tokens x 1,536 floats = 22 MB in the feed-forward layer) overflow the
+# caches; single texts were no better.
+TOKEN_BUDGET = 1024
+
+
+def batches(lengths: list[int], batch_size: int, token_budget: int = TOKEN_BUDGET) -> list[list[int]]:
+    """Indices into ``lengths``, longest first, cut into batches of at most ``batch_size`` texts
+    and ``token_budget`` padded tokens (a batch pads to its first, longest text; a text longer
+    than the budget goes alone)."""
+    if batch_size < 1 or token_budget < 1:
+        raise ValueError(f"batch_size and token_budget must be >= 1, got {batch_size} and {token_budget}")
+    order = sorted(range(len(lengths)), key=lambda i: -lengths[i])
+    out: list[list[int]] = []
+    for i in order:
+        if out and len(out[-1]) < batch_size and (len(out[-1]) + 1) * lengths[out[-1][0]] <= token_budget:
+            out[-1].append(i)
+        else:
+            out.append([i])
+    return out
+
+
+def cores() -> int:
+    return (len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()) or 1
+
+
 class OnnxMiniLM:
     """``encode(texts) -> float32 array (n, hidden)``, normalised, as ``SentenceTransformer.encode``.
 
-    Texts are tokenized once, sorted by length in word pieces and run in batches padded to their
-    longest text, so a batch pads little; the vectors come back in the callers' order.
+    Texts are tokenized once, sorted by length in word pieces and cut into batches of about
+    ``TOKEN_BUDGET`` padded tokens (``batches``); the vectors come back in the callers' order.
+    One session with one intra-op thread runs a batch per core at once (``workers`` Python
+    threads; ONNX Runtime releases the GIL): the batches share no work, so no thread waits on
+    another inside an operator, as intra-op threads do at every one of the graph's ~50 kernels
+    (and longer when the other core is busy).
     """
 
     def __init__(self, path: str | Path, cache_dir: Path, threads: int | None = None):
@@ -331,11 +363,12 @@ class OnnxMiniLM:
             logger.warning("cannot cache the ONNX encoder in %s (%s): building it in memory", cache_dir, exc)
             self.file, model = None, build_graph(path)
         options = ort.SessionOptions()
-        # Threads follow the machine's cores; no spinning: on a shared machine a spinning worker
-        # takes a core from the process it waits for.
-        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-        options.intra_op_num_threads = threads or cores or 1
+        # Workers follow the machine's cores, one intra-op thread each; no spinning: on a shared
+        # machine a spinning thread takes a core from the process it waits for.
+        self.workers = max(1, threads or cores())
+        options.intra_op_num_threads = 1
         options.inter_op_num_threads = 1
+        options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self.session = ort.InferenceSession(model, options, providers=["CPUExecutionProvider"])
         self.dimension = int(self.session.get_outputs()[0].shape[1])
@@ -344,26 +377,47 @@ class OnnxMiniLM:
         # max_seq_length and pads per batch, as done here.
         self.tokenizer.no_padding()
         self.tokenizer.enable_truncation(self.max_len)
+        self._pool = None
+        self._pool_lock = threading.Lock()
 
     def token_ids(self, texts: list[str]) -> list[list[int]]:
         return [e.ids for e in self.tokenizer.encode_batch(list(texts))]
 
+    def _run(self, ids: list[list[int]], part: list[int]) -> np.ndarray:
+        width = len(ids[part[0]])
+        tokens = np.zeros((len(part), width), dtype=np.int64)
+        mask = np.zeros((len(part), width), dtype=np.int64)
+        for row, i in enumerate(part):
+            tokens[row, : len(ids[i])] = ids[i]
+            mask[row, : len(ids[i])] = 1
+        return self.session.run(None, {"input_ids": tokens, "attention_mask": mask})[0]
+
+    def _executor(self):
+        with self._pool_lock:
+            if self._pool is None:
+                from concurrent.futures import ThreadPoolExecutor
+
+                self._pool = ThreadPoolExecutor(self.workers, thread_name_prefix="onnx-encoder")
+            return self._pool
+
     def encode(
-        self, texts: list[str], batch_size: int = 32, ids: list[list[int]] | None = None, on_batch=None
+        self,
+        texts: list[str],
+        batch_size: int = 32,
+        ids: list[list[int]] | None = None,
+        on_batch=None,
+        token_budget: int = TOKEN_BUDGET,
     ) -> np.ndarray:
-        """``on_batch(n)`` is called after each batch of ``n`` texts (progress)."""
+        """``on_batch(n)`` is called (in the caller's thread) after each batch of ``n`` texts."""
         ids = self.token_ids(texts) if ids is None else ids
         out = np.empty((len(ids), self.dimension), dtype=np.float32)
-        order = sorted(range(len(ids)), key=lambda i: -len(ids[i]))
-        for start in range(0, len(order), batch_size):
-            part = order[start : start + batch_size]
-            width = len(ids[part[0]])
-            tokens = np.zeros((len(part), width), dtype=np.int64)
-            mask = np.zeros((len(part), width), dtype=np.int64)
-            for row, i in enumerate(part):
-                tokens[row, : len(ids[i])] = ids[i]
-                mask[row, : len(ids[i])] = 1
-            out[part] = self.session.run(None, {"input_ids": tokens, "attention_mask": mask})[0]
+        parts = batches([len(x) for x in ids], batch_size, token_budget)
+        if self.workers == 1 or len(parts) == 1:
+            results = (self._run(ids, part) for part in parts)
+        else:  # in order, longest first: the workers finish together
+            results = self._executor().map(lambda part: self._run(ids, part), parts)
+        for part, vectors in zip(parts, results, strict=True):
+            out[part] = vectors
             if on_batch is not None:
                 on_batch(len(part))
         return out
