@@ -17,7 +17,7 @@ from nearshore_qa.settings import Settings
 from nearshore_qa.store import Store
 
 QUESTION = "What were US exports to Jalisco in 2024?"
-PER_WRITER = 6
+PER_WRITER = 10  # enough work that the reader answers several times while the writers write
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +45,7 @@ def run_concurrently(reader: Library, jobs: list[dict]) -> tuple[list[dict], lis
         fresh = Store(settings.store_dir, reader.embedder, settings.collection, settings.chroma_url)
         assert fresh.count_documents() >= 7 and time.monotonic() - opened < 10
         fresh.close()
-        time.sleep(1.0)  # a person reading, and CPU left for the writers
+        time.sleep(0.3)  # a person reading, and CPU left for the writers
     runs = []
     for proc in procs:
         out, _ = proc.communicate(timeout=600)
