@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 import Stemmer
@@ -483,8 +483,40 @@ def answer_from_tables(
         return None  # a computation the cells here cannot make: leave it to the passages
     if not q.op and _RANGE.search(question):
         return None  # a span of periods (a sum, a trend), not one cell
-    seen: list[str] = []
     best: CellAnswer | None = None
+    for rank, hit, tables in top_document_tables(hits, tables_for, max_docs):
+        doc_id = hit.chunk.doc_id
+        for t_index, table in enumerate(tables):
+            found = _best_cell(q, table, hit.doc.title)
+            if found is None:
+                continue
+            score, row, cols, notes = found
+            doc_hits = sum(1 for h in hits if h.chunk.doc_id == doc_id)
+            score = rank_score(score, notes, rank, doc_hits)  # a lower-ranked document must match better
+            if best is None or score > best.score:
+                row_hit = _hit_for_row(hits, hit, table, t_index, row, tables)
+                best = CellAnswer(
+                    sentence="",
+                    hit=row_hit,
+                    table_index=t_index,
+                    table=table,
+                    row=row,
+                    columns=cols,
+                    score=score,
+                    doc_rank=rank,
+                    notes=notes,
+                )
+    if best is not None:
+        best.sentence = state_cells(best.table, best.row, best.columns, best.hit.doc.title, best.notes)
+    return best
+
+
+def top_document_tables(
+    hits: list[Hit], tables_for: Callable[[str], list[Table]], max_docs: int
+) -> Iterator[tuple[int, Hit, list[Table]]]:
+    """(rank, first hit, tables) of each of the top ``max_docs`` retrieved documents; a document
+    whose tables cannot be read is skipped (logged), its passages still answer."""
+    seen: list[str] = []
     for hit in hits:
         doc_id = hit.chunk.doc_id
         if doc_id in seen:
@@ -497,29 +529,7 @@ def answer_from_tables(
         except Exception as exc:  # a document removed meanwhile, a damaged record: quote passages
             logger.warning("tables of %s not read (%s)", doc_id, type(exc).__name__)
             continue
-        for t_index, table in enumerate(tables):
-            found = _best_cell(q, table, hit.doc.title)
-            if found is None:
-                continue
-            score, row, cols, notes = found
-            doc_hits = sum(1 for h in hits if h.chunk.doc_id == doc_id)
-            score = rank_score(score, notes, len(seen) - 1, doc_hits)  # a lower-ranked document must match better
-            if best is None or score > best.score:
-                row_hit = _hit_for_row(hits, hit, table, t_index, row, tables)
-                best = CellAnswer(
-                    sentence="",
-                    hit=row_hit,
-                    table_index=t_index,
-                    table=table,
-                    row=row,
-                    columns=cols,
-                    score=score,
-                    doc_rank=len(seen) - 1,
-                    notes=notes,
-                )
-    if best is not None:
-        best.sentence = state_cells(best.table, best.row, best.columns, best.hit.doc.title, best.notes)
-    return best
+        yield len(seen) - 1, hit, tables
 
 
 def _hit_for_row(hits: list[Hit], default: Hit, table: Table, t_index: int, row: Row, tables: list[Table]) -> Hit:

@@ -18,7 +18,6 @@ with the row's label, so ``cells.compose`` cites the table row as it cites a cel
 
 from __future__ import annotations
 
-import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -26,9 +25,17 @@ from dataclasses import dataclass
 from ..figures import find_figures
 from ..records import Hit
 from ..tables import Column, Row, Table
-from .cells import _GENERIC, CellAnswer, _hit_for_row, _idf, _only_period, _row_terms, format_value, terms
-
-logger = logging.getLogger(__name__)
+from .cells import (
+    _GENERIC,
+    CellAnswer,
+    _hit_for_row,
+    _idf,
+    _only_period,
+    _row_terms,
+    format_value,
+    terms,
+    top_document_tables,
+)
 
 _CMP = r"(?:less|lower|fewer|smaller|more|greater|higher|larger|bigger) than|above|below|under|over|exceed(?:ed|s|ing)?"
 _CONDITION = re.compile(
@@ -201,28 +208,17 @@ def answer_list(
         return None
     asked = _asked(question)
     best: CellAnswer | None = None
-    seen: list[str] = []
-    for hit in hits:
+    for rank, hit, tables in top_document_tables(hits, tables_for, max_docs):
         doc_id = hit.chunk.doc_id
-        if doc_id in seen:
-            continue
-        seen.append(doc_id)
-        if len(seen) > max_docs:
-            break
-        try:
-            tables = tables_for(doc_id)
-        except Exception as exc:  # a document removed meanwhile, a damaged record: quote passages
-            logger.warning("tables of %s not read (%s)", doc_id, type(exc).__name__)
-            continue
         for t_index, table in enumerate(tables):
             # the table the question means when it names none: the one the document's passages
             # retrieved stand in, or its only table
             shown = len(tables) == 1 or any(_holds(table, h) for h in hits if h.chunk.doc_id == doc_id)
-            found = _read(form, question, asked, table, shown, len(seen) - 1)
+            found = _read(form, question, asked, table, shown, rank)
             if found is None:
                 continue
             score, row, columns, sentence, members = found
-            score -= 0.1 * (len(seen) - 1)
+            score -= 0.1 * rank
             if best is None or score > best.score:
                 best = CellAnswer(
                     sentence=sentence,
@@ -232,7 +228,7 @@ def answer_list(
                     row=row,
                     columns=columns,
                     score=score,
-                    doc_rank=len(seen) - 1,
+                    doc_rank=rank,
                     notes={"list": form.kind, "coverage": 1.0, "rows": [m.index for m in members]},
                 )
     return best
