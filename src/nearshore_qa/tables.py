@@ -541,6 +541,7 @@ def from_grid(
         # before a column of words names the row with it, it does not measure anything.
         is_label[0] = is_label[1] = True
     table_unit = parse_unit(units) or parse_unit(caption)
+    captioned = caption_period(caption)  # the year month and quarter labels are read in
     # A unit said in a header row over all value columns ("(in millions)") is the table's.
     columns = []
     for j in range(width):
@@ -548,7 +549,7 @@ def from_grid(
         label = " ".join(dict.fromkeys(p for p in parts if p))
         period = None if is_label[j] else next((p for p in (parse_period(x) for x in reversed(parts) if x) if p), None)
         if period is None and not is_label[j]:  # "| | Q1 | Q2 |" under a caption "…, 2025"
-            period = next((p for p in (_in_year(x, caption_period(caption)) for x in parts if x) if p), None)
+            period = next((p for p in (_in_year(x, captioned) for x in parts if x) if p), None)
         unit = Unit()
         for p in parts:
             if p:
@@ -577,7 +578,7 @@ def from_grid(
             kind = "data"
         period = _row_period([cells[j] for j in label_idx])
         if period is None:  # "| July | 29.1 | …" in a table captioned "… by month, 2025"
-            period = next((p for p in (_in_year(cells[j], caption_period(caption)) for j in label_idx) if p), None)
+            period = next((p for p in (_in_year(cells[j], captioned) for j in label_idx) if p), None)
         offset = offsets[header_rows + i] if offsets else (None, None)
         src = source_rows[header_rows + i] if source_rows else None
         out_rows.append(
