@@ -93,3 +93,12 @@ def check_figures(answer: str, citations: list[Citation]) -> list[Figure]:
                 )
             )
     return figures
+
+
+def column_span(row_text: str, column: str) -> tuple[int, int] | None:
+    """Where ``column: value`` stands in a table row chunk's text (``a: 1; b: 2``), to highlight it."""
+    m = re.search(rf"(?:^|; ){re.escape(column)}: [^;]*", row_text)
+    if not m:
+        return None
+    start = m.start() + (2 if row_text[m.start()] == ";" else 0)
+    return start, m.end()

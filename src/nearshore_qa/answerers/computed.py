@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from ..citations import citation_for
+from ..citations import citation_for, column_span
 from ..compute import Computed, Operand
 from ..errors import ComputeRefusal
 from ..intent import Intent, parse_intent
@@ -162,7 +162,7 @@ def _table_citation(hits: list[Hit], marker: int, columns: set[str]) -> Citation
     for h in hits:
         line = h.chunk.text
         for column in columns:
-            span = _column_span(line, column)
+            span = column_span(line, column)
             if span:
                 highlights.append((pos + span[0], pos + span[1]))
         text.append(line)
@@ -180,14 +180,6 @@ def _table_citation(hits: list[Hit], marker: int, columns: set[str]) -> Citation
         start=min(h.chunk.start for h in hits),
         end=max(h.chunk.end for h in hits),
     )
-
-
-def _column_span(row_text: str, column: str) -> tuple[int, int] | None:
-    m = re.search(rf"(?:^|; ){re.escape(column)}: [^;]*", row_text)
-    if not m:
-        return None
-    start = m.start() + (2 if row_text[m.start()] == ";" else 0)
-    return start, m.end()
 
 
 def operand_citations(
@@ -229,7 +221,7 @@ def operand_citations(
             cit = _table_citation([pool[n - 1] for n in rows], nxt, cells)
         else:
             columns = [x.column for n, x in used if n == m and x.column]
-            span = _column_span(c.text, columns[0]) if columns else None
+            span = column_span(c.text, columns[0]) if columns else None
             if span is None and o.source_text and o.source_text in c.text:
                 a = c.text.index(o.source_text)
                 span = (a, a + len(o.source_text))

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from ..chunking import split_sentences
-from ..citations import check_figures, citation_for
+from ..citations import check_figures, citation_for, column_span
 from ..figures import find_figures
 from ..kinds import AnswererName
 from ..presentation import column_label, format_cell
@@ -538,7 +538,7 @@ class ExtractiveAnswerer:
                 markers[chunk.chunk_id] = marker
                 span = (unit.start, unit.end)
                 if chunk.row is not None and unit.column:
-                    span = _column_span(chunk.text, unit.column) or span
+                    span = column_span(chunk.text, unit.column) or span
                 citations.append(citation_for(unit.hit, marker, span, column=unit.column))
             else:
                 citations[marker - 1].highlights.append((unit.start, unit.end))
@@ -574,11 +574,3 @@ class ExtractiveAnswerer:
     def _abstain(question: str, hits: list[Hit]) -> Answer:
         closest = [citation_for(h, i + 1) for i, h in enumerate(hits[:3])]
         return Answer(question=question, answer=abstention(question), abstained=True, closest=closest)
-
-
-def _column_span(row_text: str, column: str) -> tuple[int, int] | None:
-    m = re.search(rf"(?:^|; ){re.escape(column)}: [^;]*", row_text)
-    if not m:
-        return None
-    start = m.start() + (2 if row_text[m.start()] == ";" else 0)
-    return start, m.end()
