@@ -82,6 +82,20 @@ class Evidence:
     def is_row(self) -> bool:
         return bool(self.columns) and len(self.columns) == len(self.values)
 
+    def stated(self, fig: Any, sentence: str, period: Any, entity: str) -> Operand:
+        """A figure one of this passage's sentences states, as an operand cited to it."""
+        return Operand.from_figure(
+            fig,
+            period=period,
+            entity=entity,
+            citation=self.marker,
+            doc_id=self.doc_id,
+            chunk_id=self.chunk_id,
+            source_text=sentence,
+            published=self.published,
+            publisher=self.publisher,
+        )
+
     @classmethod
     def from_hit(cls, hit: Any, marker: int | None) -> Evidence:
         """The hit as evidence; its ``publisher`` is whose data it reports (a conflict names the
@@ -369,19 +383,7 @@ def operands_from_sentences(
             for fig, period, entity in figure_periods(sentence):
                 if wanted and not _period_matches(period, wanted):
                     continue
-                out.append(
-                    Operand.from_figure(
-                        fig,
-                        period=period,
-                        entity=entity,
-                        citation=ev.marker,
-                        doc_id=ev.doc_id,
-                        chunk_id=ev.chunk_id,
-                        source_text=sentence,
-                        published=ev.published,
-                        publisher=ev.publisher,
-                    )
-                )
+                out.append(ev.stated(fig, sentence, period, entity))
     return out
 
 

@@ -219,17 +219,7 @@ def resolve(ref: Ref, evidence: Mapping[int, Evidence]) -> Operand:
             raise ComputeRefusal("bad_reference", f"[{ref.marker}] states {len(amounts)} amounts; quote the one meant")
         found = amounts
     sentence, fig, period, entity = found[0]
-    return Operand.from_figure(
-        fig,
-        period=period,
-        entity=entity,
-        citation=ev.marker,
-        doc_id=ev.doc_id,
-        chunk_id=ev.chunk_id,
-        source_text=sentence,
-        published=ev.published,
-        publisher=ev.publisher,
-    )
+    return ev.stated(fig, sentence, period, entity)
 
 
 def execute_proposal(
