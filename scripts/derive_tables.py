@@ -22,25 +22,13 @@ from pathlib import Path
 
 import pandas as pd
 
+from nearshore_qa.text import MONTHS
+
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_SHARED = REPO.parent / "shared" / "data" / "trade"
 DEFAULT_OUT = REPO / "corpus" / "tables"
 
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-MON3 = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"]
+MON3 = [m[:3].upper() for m in MONTHS]  # the column names of the Census monthly table
 
 WRITTEN = "2026-11-26"  # when this project derived the tables (the starter corpus)
 
