@@ -4,6 +4,7 @@ embedded store and on a real Chroma server (`chroma run`, see conftest.chroma_se
 
 from __future__ import annotations
 
+import functools
 import shutil
 from dataclasses import replace
 
@@ -381,3 +382,27 @@ def test_a_window_is_encoded_by_length_and_each_vector_finds_its_chunk(tmp_path,
     assert len(vectors) == len(texts)
     for got, want in zip(vectors, direct, strict=False):
         assert sum(a * b for a, b in zip(got, want, strict=False)) > 0.9999
+
+
+def test_the_onnx_encoder_gets_the_whole_window_and_reports_each_batch(tmp_path, embedder, monkeypatch):
+    """One call per window (the encoder batches it over both cores itself); progress adds up to
+    every text, and each vector is its own text's."""
+    assert embedder.onnx is not None
+    calls: list[int] = []
+    real = embedder.embed_documents
+
+    @functools.wraps(real)
+    def counted(texts, on_batch=None):
+        calls.append(len(texts))
+        return real(texts, on_batch=on_batch)
+
+    monkeypatch.setattr(embedder, "embed_documents", counted)
+    library = Library(Settings.from_env(store=tmp_path / "unused"), embedder=embedder)
+    texts = [f"Row {i}: exports usd millions: {i * 1234.5:.1f}" + " Trucks at Laredo." * (i % 5) for i in range(90)]
+    seen: list[int] = []
+    vectors = library._encode(texts, seen.append)
+    assert calls == [90]
+    assert sum(seen) == 90 and len(seen) > 1
+    for i in (0, 41, 89):
+        (alone,) = embedder.encode_reference([texts[i]])
+        assert sum(a * b for a, b in zip(vectors[i], alone, strict=False)) > 0.99999

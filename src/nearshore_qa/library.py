@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import inspect
 import logging
 import stat
 from collections.abc import Callable, Iterable, Iterator
@@ -346,12 +347,17 @@ class Library:
                 )
 
     def _encode(self, texts: list[str], embedded: Callable[[int], None] | None = None) -> list[list[float]]:
-        """Vectors for a window's texts, sorted by their real length in word pieces and encoded
-        one batch per ``embed_documents`` call (``embedded(n)`` after each). (sentence-transformers
-        sorts a call's texts by character count, then pads each batch to its longest text in word
+        """Vectors for a window's texts. The ONNX encoder gets the whole window in one call
+        (it sorts and batches by length itself, ``embedded(n)`` after each batch); any other is
+        given it sorted by real length in word pieces, one batch per ``embed_documents`` call
+        (``embedded(n)`` after each). (sentence-transformers sorts a call's texts by character count, then pads each batch to its longest text in word
         pieces; table rows, dense with numbers, have far more word pieces per character than
         prose, so its batches mix lengths: 3 % more padded word pieces on the shipped corpus and
         on the 10k store.) An encoder that cannot count word pieces gets the window in one call."""
+        if _reports_batches(self.embedder):
+            # One call for the window: the encoder sorts and batches it itself and keeps both
+            # cores busy to the end (a call per 32 texts left one idle for part of each call).
+            return self.embedder.embed_documents(texts, on_batch=embedded)
         token_lengths = getattr(self.embedder, "token_lengths", None)
         batch = int(getattr(self.embedder, "batch_size", 0) or 0)
         if token_lengths is None or batch <= 0 or len(texts) <= batch:
@@ -485,3 +491,14 @@ def _file_hash(path: Path, max_bytes: int) -> str | None:
     except OSError:
         return None
     return h.hexdigest()
+
+
+def _reports_batches(embedder: Any) -> bool:
+    """Whether ``embedder`` encodes on ONNX Runtime and its ``embed_documents`` takes
+    ``on_batch`` (LangChain's ``Embeddings`` do not; the torch fallback reports once per call)."""
+    if getattr(embedder, "onnx", None) is None:
+        return False
+    try:
+        return "on_batch" in inspect.signature(embedder.embed_documents).parameters
+    except (TypeError, ValueError):
+        return False
