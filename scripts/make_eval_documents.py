@@ -314,19 +314,19 @@ H1_PAGES = [
 ]
 
 
-def make_docx(path: Path, title: str, paragraphs: list) -> None:
+def make_docx(path: Path, title: str, paragraphs: list, publisher: str = PUBLISHER) -> None:
     import docx
 
     document = docx.Document()
     props = document.core_properties
     props.title = title
-    props.author = PUBLISHER
+    props.author = publisher
     props.created = WRITTEN
     props.modified = WRITTEN
-    props.last_modified_by = PUBLISHER
+    props.last_modified_by = publisher
     props.subject = "Data: see the Sources section"
     document.add_paragraph(title, style="Title")
-    document.add_paragraph(f"{PUBLISHER} · written 30 November 2026")
+    document.add_paragraph(f"{publisher} · written 30 November 2026")
     for kind, content in paragraphs:
         if kind == "h1":
             document.add_heading(content, level=1)
@@ -344,11 +344,12 @@ def make_docx(path: Path, title: str, paragraphs: list) -> None:
     _fix_zip_times(path)
 
 
-def make_pdf(path: Path, title: str, running: str, pages: list) -> None:
-    from reportlab.lib import colors
+def make_pdf(path: Path, title: str, running: str, pages: list, publisher: str = PUBLISHER) -> None:
+    """Each item of ``pages`` starts a new page; a long one flows onto further pages (a table splits
+    across the break), and "Page N of M" counts the pages actually laid out."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import getSampleStyleSheet
-    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import SimpleDocTemplate
 
     styles = getSampleStyleSheet()
     style_of = {
@@ -357,25 +358,15 @@ def make_pdf(path: Path, title: str, running: str, pages: list) -> None:
         "p": styles["BodyText"],
         "table_caption": styles["Italic"],
     }
-    story = []
-    for number, page in enumerate(pages):
-        if number:
-            story.append(PageBreak())
-        for kind, content in page:
-            if kind == "table":
-                table = Table(content)
-                table.setStyle(
-                    TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("ALIGN", (1, 1), (-1, -1), "RIGHT")])
-                )
-                story.append(table)
-            else:
-                story.append(Paragraph(content, style_of[kind]))
-            story.append(Spacer(1, 6))
+
+    def story() -> list:
+        return list(_flowables(pages, style_of))
+
     total = len(pages)
 
     def furniture(canvas, doc):
         canvas.setTitle(title)
-        canvas.setAuthor(PUBLISHER)
+        canvas.setAuthor(publisher)
         canvas.setSubject("Data: see the Sources section")
         canvas.setDateFormatter(lambda *_: "D:20261130000000+00'00'")
         width, height = A4
@@ -383,8 +374,31 @@ def make_pdf(path: Path, title: str, running: str, pages: list) -> None:
         canvas.drawString(72, height - 40, running)  # the running title on every page
         canvas.drawRightString(width - 72, 30, f"Page {doc.page} of {total}")
 
-    doc = SimpleDocTemplate(str(path), pagesize=A4, invariant=1, title=title, author=PUBLISHER)
-    doc.build(story, onFirstPage=furniture, onLaterPages=furniture)
+    doc = SimpleDocTemplate(str(path), pagesize=A4, invariant=1, title=title, author=publisher)
+    doc.build(story(), onFirstPage=furniture, onLaterPages=furniture)
+    if doc.page != total:  # content flowed past its page: lay it out again with the true count
+        total = doc.page
+        doc = SimpleDocTemplate(str(path), pagesize=A4, invariant=1, title=title, author=publisher)
+        doc.build(story(), onFirstPage=furniture, onLaterPages=furniture)
+
+
+def _flowables(pages: list, style_of: dict):
+    from reportlab.lib import colors
+    from reportlab.platypus import PageBreak, Paragraph, Spacer, Table, TableStyle
+
+    for number, page in enumerate(pages):
+        if number:
+            yield PageBreak()
+        for kind, content in page:
+            if kind == "table":
+                table = Table(content)
+                table.setStyle(
+                    TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("ALIGN", (1, 1), (-1, -1), "RIGHT")])
+                )
+                yield table
+            else:
+                yield Paragraph(content, style_of[kind])
+            yield Spacer(1, 6)
 
 
 def _fix_zip_times(path: Path) -> None:

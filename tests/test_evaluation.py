@@ -60,6 +60,29 @@ def test_heldout_set_is_test_only_and_cites_eval_documents():
     assert formats == {".md", ".txt", ".html", ".docx", ".pdf"}
 
 
+def test_docdev_set_is_dev_only_and_cites_documents_dev():
+    # Documents of the held-out shapes with other facts (eval/documents-dev): the ones to tune on.
+    items = [i for i in load_questions(DEFAULT_EVAL) if set_of(i) == "docdev"]
+    kinds = [i["kind"] for i in items]
+    assert len(items) >= 60 and {i["split"] for i in items} == {"dev"}
+    assert kinds.count("table_lookup") >= 20 and kinds.count("unanswerable") >= 8
+    assert kinds.count("follow_up") >= 3 and all(i["history"] for i in items if i["kind"] == "follow_up")
+    for item in items:
+        if item["kind"] == "unanswerable":
+            assert not item["expected"] and not item["sources"], item["id"]
+            continue
+        assert item["expected"] and item["sources"], item["id"]
+        # its own documents, and a corpus document where that states the same fact
+        assert any((SET_FOLDERS["docdev"] / doc).is_file() for doc in item["sources"]), item["id"]
+        for doc in item["sources"]:
+            assert (SET_FOLDERS["docdev"] / doc).is_file() or (SET_FOLDERS["corpus"] / doc).is_file(), doc
+    # the same questions as the part file they are built from
+    part = load_questions(DEFAULT_EVAL.parent / "parts" / "docdev.jsonl")
+    assert [i["id"] for i in part] == [i["id"] for i in items]
+    formats = {Path(d).suffix for i in items for d in i["sources"] if (SET_FOLDERS["docdev"] / d).is_file()}
+    assert formats == {".md", ".txt", ".html", ".docx", ".pdf"}
+
+
 class FakeLibrary:
     """Holds some document ids and abstains on everything: isolates which questions are asked."""
 
@@ -194,8 +217,9 @@ def test_shipped_corpus_and_heldout_documents_meet_thresholds(make_library):
     assert overall["verified_figure_rate"] >= 0.9
     assert set(report["by_split"]) == {"dev", "test"}
     assert sum(m["questions"] for m in report["by_split"].values()) == overall["questions"]
-    assert set(report["skipped"]) == {"heldout"}  # eval/documents is not in this store
+    assert set(report["skipped"]) == {"heldout", "docdev"}  # eval/documents(-dev) are not in this store
     assert report["skipped"]["heldout"]["command"].endswith("ingest eval/documents")
+    assert report["skipped"]["docdev"]["command"].endswith("ingest eval/documents-dev")
 
     # The held-out documents beside the corpus (they are distractors for it): their own questions
     # are only reported (RESULTS.md, "Held-out eval documents"); these floors catch a collapse.
@@ -206,3 +230,56 @@ def test_shipped_corpus_and_heldout_documents_meet_thresholds(make_library):
     assert heldout["figure_accuracy"] >= MIN_HELDOUT_FIGURE, heldout
     assert heldout["citation_accuracy"] >= MIN_HELDOUT_CITATION, heldout
     assert heldout["abstention_accuracy"] >= MIN_HELDOUT_ABSTENTION, heldout
+
+
+def _growth_answer(doc_id: str):
+    """An answer that derives 36.7% from two figures it cites: formula and operands checked."""
+    from nearshore_qa.records import Citation, Figure
+
+    line = "Trade grew 36.7% from 2019 to 2024, from 614.50 [1] to 839.89 [2]: (839.89 − 614.50) ÷ 614.50."
+    cits = [
+        Citation(marker=m, doc_id=doc_id, title="t", source="t", publisher="", published="", locator="", text=t)
+        for m, t in ((1, "2019: total 614.50"), (2, "2024: total 839.89"))
+    ]
+    fig = Figure(
+        text=line,
+        value=36.7,
+        kind="computed",
+        citation=1,
+        verified=True,
+        formula="(839.89 − 614.50) ÷ 614.50",
+        operands=[{"citation": 1, "value": 614.5}, {"citation": 2, "value": 839.89}],
+    )
+    return Answer(question="q", answer=line, abstained=False, citations=cits, figures=[fig])
+
+
+class AnsweringLibrary(FakeLibrary):
+    def __init__(self, doc_ids, answer):
+        super().__init__(doc_ids)
+        self.answer = answer
+
+    def ask(self, question, k=None, history=None):
+        return self.answer
+
+
+def test_a_derived_figure_counts_as_cited_by_its_operands_in_any_kind(tmp_path):
+    # A comparison question whose figure no passage states: the answer computes it from two cited
+    # figures of the expected document, so its citation is right (before, only kind "computed" was).
+    row = {
+        "id": "d1",
+        "question": "By what percentage did trade grow from 2019 to 2024?",
+        "expected": ["36.7%"],
+        "sources": ["report.txt"],
+        "kind": "comparison",
+        "split": "dev",
+        "set": "docdev",
+    }
+    path = tmp_path / "q.jsonl"
+    path.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    good = run_eval(AnsweringLibrary(["report.txt"], _growth_answer("report.txt")), path)
+    assert good["rows"][0]["figure_ok"] and good["rows"][0]["citation_ok"]
+    assert good["failed"] == []
+    # operands cited from another document: the figure is right, the citation is not
+    other = run_eval(AnsweringLibrary(["report.txt", "other.txt"], _growth_answer("other.txt")), path)
+    assert other["rows"][0]["figure_ok"] and other["rows"][0]["citation_ok"] is False
+    assert other["failed"][0]["why"] == "no citation to an expected source holding the figure"

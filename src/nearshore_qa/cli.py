@@ -62,8 +62,9 @@ def _parser() -> argparse.ArgumentParser:
         action="append",
         dest="sets",
         metavar="NAME",
-        help="only the questions of this set: corpus (the shipped corpus/) or heldout (eval/documents/, "
-        "ingest it first); repeatable; default every set whose documents are in the store",
+        help="only the questions of this set: corpus (the shipped corpus/), heldout (eval/documents/, test "
+        "only) or docdev (eval/documents-dev/, dev only, to tune on); ingest a set's folder first; repeatable; "
+        "default every set whose documents are in the store",
     )
     ev.add_argument("--json", action="store_true")
     return p
