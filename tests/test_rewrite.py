@@ -113,6 +113,18 @@ def test_is_followup():
             "How many trucks crossed at Laredo in 2024, according to CBP counts?",
             "How many trucks crossed at Nogales in 2024, according to CBP counts?",
         ),
+        # the transport mode is a slot: replaced where the question named one, added where not
+        (
+            "And by pipeline?",
+            "How much US–Canada trade did trucks carry in April 2020?",
+            "How much US–Canada trade did pipeline carry in April 2020?",
+        ),
+        (
+            "And by air?",
+            "What were US exports to Mexico by truck in 2024?",
+            "What were US exports to Mexico by air in 2024?",
+        ),
+        ("And by rail?", "What were US exports to Mexico in 2024?", "What were US exports to Mexico in 2024 by rail?"),
         # a longer follow-up that only moves the period
         (
             "And what was the rule in the second year, from July 2021?",

@@ -84,6 +84,8 @@ _ANAPHOR = re.compile(r"\b(that|this|these|those|it|its|they|their|them)\b", re.
 # partner and imports come *from* one, so swapping one for the other swaps the preposition.
 _MEASURE = re.compile(r"\b(exports?|imports?|trade|deficits?|surplus(?:es)?|balance|investment|FDI)\b", re.I)
 _DIRECTION = {"export": "to", "import": "from"}
+# The transport mode is a slot too ("And by pipeline?" after "… did trucks carry …?").
+_MODE = re.compile(r"\b(by\s+)?(trucks?|rail|air|vessels?|pipelines?|mail)\b", re.I)
 # Where a year is a range's start or its end ("from 2019", "to 2024").
 _RANGE_START = re.compile(r"\b(?:from|since|between|starting(?: in)?)\s*$", re.I)
 _RANGE_END = re.compile(r"\b(?:to|until|till|through|thru|and)\s*$", re.I)
@@ -229,6 +231,12 @@ def rewrite_followup(question: str, history: list[str]) -> str:
             rewritten = f"{rewritten} for {new_names[0]}"
     if new_measures and not any(m.lower() in previous.lower() for m in new_measures):
         rewritten = _replace_measure(rewritten, new_measures[0])
+    new_modes = [m.group(2) for m in _MODE.finditer(question)]
+    if new_modes and not _MODE.search(previous):
+        rewritten = f"{rewritten} by {new_modes[0]}"
+    elif new_modes and new_modes[0].lower() not in previous.lower():
+        old_mode = list(_MODE.finditer(rewritten))[-1]
+        rewritten, _ = _replace(rewritten, old_mode.start(2), old_mode.end(2), new_modes[0])
     if rewritten == previous and not new_years and not new_names and not new_months and not new_measures:
         return question
     return rewritten + "?"
