@@ -69,7 +69,7 @@ _ASKS = re.compile(r"(?:^|,)\s*(?:(?:in|during|for|to|from|at|through|on|of)\s+)
 # a comparison with a threshold or a change ranked is not a ranking of stated figures
 _NOT_RANKING = re.compile(
     r"\bthan\b|\bhow much (?:more|less)\b|\b(?:increase[ds]?|decrease[ds]?|growth|grew|gr[oe]w(?:n|s)?|ris(?:e|en)|"
-    r"rose|f[ae]ll|declin(?:e|ed)|chang(?:e|ed)|percentage|percent|share|proportion|rate)\b",
+    r"rose|f[ae]ll|declin(?:e|ed)|chang(?:e|ed))\b",
     re.I,
 )
 # "the top 3 …", "the five largest …": a list, the computed rank answers it
@@ -87,7 +87,11 @@ _VERBS = re.compile(
 )
 # a rank or a share column answers only a question that asks for it
 _UNASKED = re.compile(r"\b(?:rank(?:ing)?|pct|percent(?:age)?|share|index)\b", re.I)
-_AGGREGATE = re.compile(r"^\s*(?:total|all\b|world|sum\b|overall|rest of|grand total)|\btotal\s*$", re.I)
+# a row standing for the whole: "Total", "All other", "World", "Mexico (32 states)"
+_AGGREGATE = re.compile(
+    r"^\s*(?:total|all\b|world|sum\b|overall|rest of|grand total)|\btotal\s*$|\(\s*(?:all\s+)?\d+\s+[a-z]+s\s*\)",
+    re.I,
+)
 _SUPERLATIVE_TERMS = set(
     terms(
         "most largest biggest highest greatest top leading busiest strongest heaviest least smallest lowest "
@@ -107,6 +111,8 @@ class RankQuestion:
     deficit: bool  # "largest deficit": on a balance column, the most negative first
 
     periodic: bool = False  # ranks periods ("In which month of 2025 …"), not entities
+    names: frozenset[str] = frozenset()  # terms of the capitalised names the question states
+    count: int = 0  # how many candidates it says there are ("the six border states"), 0 when unsaid
 
 
 def rank_question(question: str) -> RankQuestion | None:
@@ -120,19 +126,61 @@ def rank_question(question: str) -> RankQuestion | None:
     position = _ORDINALS.get((m.group("ord") or "first").lower(), 1)
     descending = re.fullmatch(_MAX, sup) is not None
     deficit = bool(re.search(r"\bdeficits?\b", question, re.I))
-    q = _Question.of(question)
+    # the ranking words name no row or column; a span naming the table ("the 2007-2011 table")
+    # is not the asked period when another year is asked ("… in 2007")
+    plain = question[: m.start()] + " " + question[m.end() :]
+    unspanned = _SPAN.sub(" ", plain)
+    q = _Question.of(unspanned if re.search(r"(?:19|20)\d\d", unspanned) else plain)
     noun = _noun(question, m)
     periodic = bool({w.lower().rstrip("s") for w in noun} & _PERIOD_NOUNS)
-    words = frozenset(q.terms - _SUPERLATIVE_TERMS)
-    return RankQuestion(
-        question, descending, position, tuple(terms(" ".join(noun))), words, tuple(q.periods), deficit, periodic
+    # "US–Mexico" is one term to the cell reader; its parts name the rows here
+    words = frozenset(
+        {t for w in q.terms for t in ([w] if "-" not in w else [w, *terms(w.replace("-", " "))])}
+        - _SUPERLATIVE_TERMS
+        - set(_NUMBERS)
     )
+    count = re.search(rf"\b(?:the\s+)?({_COUNT_WORDS})\s+(?:[\w\-]+\s+){{0,2}}[a-z]+s\b", question, re.I)
+    return RankQuestion(
+        question,
+        descending,
+        position,
+        tuple(terms(" ".join(noun))),
+        words,
+        tuple(q.periods),
+        deficit,
+        periodic,
+        names=frozenset(_names(question)),
+        count=_number(count.group(1)) if count else 0,
+    )
+
+
+_SPAN = re.compile(r"\b(?:19|20)\d\d\s*(?:-|–|to|through)\s*(?:19|20)\d\d\b")
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_COUNT_WORDS = "|".join([*_NUMBERS, r"\d{1,2}(?!\d)"])
+
+
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else _NUMBERS.get(word.lower(), 0)
+
+
+def _names(question: str) -> set[str]:
+    """The terms of the capitalised names a question states (not its first word): what a table
+    ranked for it must mention somewhere ("China" in "… US export to China …")."""
+    out: set[str] = set()
+    for m in re.finditer(r"(?<![\w.])[A-ZÀ-Ý][\wÀ-ÿ'’\-]+", question):
+        if m.start() == len(question) - len(question.lstrip()):
+            continue
+        word = m.group(0)
+        if word.isupper() and len(word) <= 3 or fold(word) in _SKIP_NAMES or fold(word) in _MONTH_WORDS:
+            continue
+        out.update(terms(word))
+    return out
 
 
 def _noun(question: str, sup: re.Match) -> list[str]:
     """What is ranked: the words after "which"/"what" up to the verb ("which Mexican state was"),
     else the head noun after the superlative ("the top US export product to Mexico")."""
-    m = re.search(r"\b(?:which|what)\s+(.*)", question, re.I)
+    m = re.search(rf"\b(?:which|what)\s+(?:of\s+(?:the|these|those)\s+)?(?:(?:{_COUNT_WORDS})\s+)?(.*)", question, re.I)
     words: list[str] = []
     if m:
         for w in re.findall(r"[\wÀ-ÿ'’\-]+", m.group(1))[:4]:
@@ -229,6 +277,8 @@ def _rank_table(
         listed = [r for r in rows if _named(r.cells[ranked_col.index].text, rq.terms)]
         if len({r.cells[ranked_col.index].text for r in listed}) >= 2:
             rows = listed
+        elif listed:
+            return None  # the question names one of them ("… of US–Mexico trade"): it ranks something else
     # each ranked thing once: another dimension the question does not fix (two partners per port)
     # makes the rows incomparable; a column that only describes each row (its field office) does not
     keys = [_name(table, r, rq.periodic) if ranked_col is None else r.cells[ranked_col.index].text for r in rows]
@@ -236,6 +286,10 @@ def _rank_table(
         return None
     if len(rows) < 2:
         return None
+    vocabulary = set(terms(f"{title} {table.caption} " + " ".join(c.label for c in table.columns)))
+    vocabulary |= {t for r in table.rows for t in terms(r.label)}
+    if rq.names - vocabulary:
+        return None  # a place or partner of the question the table never mentions
     # the value column: the measure the question names, of the asked period
     best: tuple[float, Column] | None = None
     plain: list[Column] = []
@@ -281,8 +335,11 @@ def _rank_table(
     coverage = len(rq.terms & around) / len(rq.terms) if rq.terms else 1.0
     if col_score <= 0 and coverage < 0.5:
         return None  # its one figure column is not shown to be what the question ranks by
+    score = 0.0
+    if rq.count and len(rows) != rq.count:
+        score -= 0.5  # "the six border states": a table of six rows is the one meant
     # more rows compared make a fuller ranking (the top partners over a two-partner table)
-    score = coverage + min(col_score, 1.5) + noun_match + 0.15 * math.log2(min(len(rows), 16))
+    score += coverage + min(col_score, 1.5) + noun_match + 0.15 * math.log2(min(len(rows), 16))
     scope = _scope(rq, table, ranked[0], column, filters)
     return score, column, ranked, scope, reverse_balance, ranked_col, coverage
 
@@ -330,7 +387,7 @@ def rank_in_tables(
                 continue
             score, column, rows, scope, rev, ranked_col, coverage = found
             score -= 0.15 * rank if rank < max_docs else CATALOGUE_PENALTY
-            if best is None or score > best.score:
+            if score >= MIN_TABLE_SCORE and (best is None or score > best.score):
                 best = Ranked(
                     score, table, t_index, column, rows, hit, rank, scope, list(tables), rev, ranked_col, coverage
                 )
@@ -338,6 +395,7 @@ def rank_in_tables(
 
 
 MAX_CATALOGUE_TABLES = 200  # a store with more data tables is not scanned for a ranking
+MIN_TABLE_SCORE = 1.0  # below it, no table is shown to hold what the question ranks
 CATALOGUE_PENALTY = 0.35  # a table no retrieved passage came from must fit the question better
 
 
@@ -362,6 +420,15 @@ def _candidate_tables(hits, tables_for, max_docs, catalogue):
         seen.add(doc_id)
         for _, hit, tables in top_document_tables([rows[0]], tables_for, 1):
             yield max_docs, hit, tables
+
+
+def _asked_measure(question: str) -> str:
+    """What the question ranks by, in its words: "received the least FDI in 2006" -> "FDI"."""
+    m = _RANKED.search(question)
+    if m is None:
+        return ""
+    rest = re.split(r"\s+(?:in|during|for|among|between|since|from)\s+|[,?]", question[m.end() :], maxsplit=1)[0]
+    return rest.strip()
 
 
 def _ordinal(n: int) -> str:
@@ -390,7 +457,9 @@ def table_answer(question: str, found: Ranked, hits: list[Hit]) -> Answer | None
     table, column = found.table, found.column
     pick = found.rows[rq.position - 1]
     above = found.rows[: rq.position - 1]
-    measure = _measure(column) or column.label
+    measure = _measure(column)
+    if not measure or parse_period(measure):
+        measure = _asked_measure(question) or "figure"
     if found.reversed_balance:
         measure = f"({measure})"
     word = f"{_ordinal(rq.position)}{_rank_word(rq, found.reversed_balance)}"
@@ -510,8 +579,8 @@ def rank_in_sentences(question: str, hits: list[Hit], top: int = 3) -> ProseRank
             listed = [p for p in pairs if fold(p.entity) in asked_names or _named(p.entity, rq.terms)]
             if len(listed) >= 2:
                 pairs = listed
-            if len(pairs) < max(2, rq.position):
-                continue
+            if len(pairs) < max(2, rq.position, rq.count):
+                continue  # fewer candidates than the question ranks
             words = set(terms(sentence)) | set(terms(f"{hit.doc.title} {chunk.section}"))
             coverage = len(rq.terms & words) / len(rq.terms) if rq.terms else 0.0
             score = coverage - 0.1 * rank
