@@ -510,6 +510,9 @@ _SKIP_NAMES = {"us", "u.s", "u.s.", "usa", "the", "in", "and", "according", "cen
 _MONTH_WORDS = {m.lower() for m in MONTHS}
 
 
+_WHOLE = re.compile(r"\b(?:combined|together|total(?:led)?|overall|in all)\b", re.I)
+
+
 @dataclass(frozen=True)
 class Pair:
     entity: str
@@ -531,12 +534,15 @@ def sentence_pairs(sentence: str) -> list[Pair]:
     currency, each entity once."""
     pairs: list[Pair] = []
     prev_end = 0
+    lead = len(sentence) - len(sentence.lstrip())
     for f in find_figures(sentence):
         after = _NAME_AFTER.match(sentence[f.end : f.end + 60])
         name = _entity(after.group(1)) if after else ""
         if not name:
             before = _NAME_BEFORE.search(sentence[prev_end : f.start])
-            name = _entity(before.group(1)) if before else ""
+            first_word = before is not None and prev_end + before.start(1) == lead  # capitalised anyway
+            whole = before is not None and _WHOLE.search(before.group(0))  # "the four states combined were"
+            name = _entity(before.group(1)) if before and not first_word and not whole else ""
         # a name written after the figure before this one is that figure's ("… from Canada and US$x")
         prev_end = f.end + (after.end() if after and name else 0)
         if name:
@@ -579,6 +585,8 @@ def rank_in_sentences(question: str, hits: list[Hit], top: int = 3) -> ProseRank
             listed = [p for p in pairs if fold(p.entity) in asked_names or _named(p.entity, rq.terms)]
             if len(listed) >= 2:
                 pairs = listed
+            else:  # a name of the question is the group ranked within ("the Bajío"), not a candidate
+                pairs = [p for p in pairs if p not in listed]
             if len(pairs) < max(2, rq.position, rq.count):
                 continue  # fewer candidates than the question ranks
             words = set(terms(sentence)) | set(terms(f"{hit.doc.title} {chunk.section}"))
