@@ -422,6 +422,12 @@ def _candidate_tables(hits, tables_for, max_docs, catalogue):
             yield max_docs, hit, tables
 
 
+def _value(cell, table: Table, column: Column, row: Row) -> str:
+    """The cell as ``cells.format_value`` writes it, a negative amount with its sign after the
+    currency ("US$−152.38 billion"), where the figure reader (and a reader) takes it as negative."""
+    return re.sub(r"^[-−]\s*((?:[A-Z]{1,3})?[$£€¥])", r"\1−", format_value(cell, table, column, row))
+
+
 def _asked_measure(question: str) -> str:
     """What the question ranks by, in its words: "received the least FDI in 2006" -> "FDI"."""
     m = _RANKED.search(question)
@@ -464,11 +470,13 @@ def table_answer(question: str, found: Ranked, hits: list[Hit]) -> Answer | None
         measure = f"({measure})"
     word = f"{_ordinal(rq.position)}{_rank_word(rq, found.reversed_balance)}"
     entity = _name(table, pick, rq.periodic, found.ranked_col)
-    text = f"{entity} had the {word} {measure}{found.scope}: {format_value(pick.cells[column.index], table, column, pick)} [1]"
+    text = (
+        f"{entity} had the {word} {measure}{found.scope}: {_value(pick.cells[column.index], table, column, pick)} [1]"
+    )
     rows = [pick, *above]
     if above:
         ranked_above = ", ".join(
-            f"{_name(table, r, rq.periodic, found.ranked_col)} ({format_value(r.cells[column.index], table, column, r)}) [{i + 2}]"
+            f"{_name(table, r, rq.periodic, found.ranked_col)} ({_value(r.cells[column.index], table, column, r)}) [{i + 2}]"
             for i, r in enumerate(above)
         )
         text += f", after {ranked_above}"
