@@ -52,8 +52,15 @@ def test_a_date_question_is_answered_by_the_sentence_stating_the_date():
     assert "March 2020" in cited.text[a:b]
 
 
-def test_a_definition_question_is_answered_by_the_sentence_delimiting_the_subject():
-    question = "Which transport modes do the BTS state-level figures cover?"
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which transport modes do the BTS state-level figures cover?",
+        # the series is named in the sentence before the one saying what it covers
+        "Which transport modes does the BTS state-of-destination series cover?",
+    ],
+)
+def test_a_definition_question_is_answered_by_the_sentence_delimiting_the_subject(question):
     answer = with_stated_type(question, hits(), abstained(question))
     assert not answer.abstained
     assert answer.answer.startswith("The state-level figures used here cover surface shipments only")
