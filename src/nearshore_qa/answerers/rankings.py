@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 
 from ..chunking import split_sentences
 from ..citations import check_figures, citation_for
-from ..figures import FoundFigure, find_figures
+from ..figures import FoundFigure, find_figures, same_figure
 from ..records import Answer, Citation, Hit
 from ..tables import Column, Period, Row, Table, fold, month_or_quarter, parse_period
 from ..text import MONTHS, one_line
@@ -496,6 +496,12 @@ def table_answer(question: str, found: Ranked, hits: list[Hit]) -> Answer | None
         cit = compose(question, cell, hits).citations[0]
         cit.marker = i + 1
         citations.append(cit)
+    stated = _value(pick.cells[column.index], table, column, pick)
+    support = _support(hits, found.hit.chunk.doc_id, entity, stated, rq)
+    if support is not None:
+        s_hit, span = support
+        citations.append(citation_for(s_hit, len(citations) + 1, span))
+        text += f" {one_line(s_hit.chunk.text[span[0] : span[1]])} [{len(citations)}]"
     figures = check_figures(text, citations)
     return Answer(
         question=question,
@@ -505,6 +511,25 @@ def table_answer(question: str, found: Ranked, hits: list[Hit]) -> Answer | None
         figures=figures,
         confidence=max(0.0, min(1.0, found.score / 3)),
     )
+
+
+def _support(hits: list[Hit], table_doc: str, entity: str, stated: str, rq: RankQuestion):
+    """A sentence of another retrieved passage that states the same figure for the same row (and
+    the question's years): the ranking's result in prose, quoted after it."""
+    claims = find_figures(stated)
+    if not claims or not entity:
+        return None
+    name = fold(entity)
+    for h in hits:
+        if h.chunk.doc_id == table_doc or h.chunk.row is not None or h.chunk.text.lstrip().startswith("|"):
+            continue
+        for a, b in split_sentences(h.chunk.text):
+            sentence = h.chunk.text[a:b]
+            if name not in fold(sentence) or not all(str(p.year) in sentence for p in rq.periods):
+                continue
+            if any(same_figure(claims[0], f) for f in find_figures(sentence)):
+                return h, (a, b)
+    return None
 
 
 # --- prose ---------------------------------------------------------------------------------
