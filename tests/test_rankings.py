@@ -147,3 +147,24 @@ def test_no_ranking_from_a_table_that_never_mentions_the_questions_place():
         first="2024",
     )
     assert answer is None
+
+
+def test_a_wide_html_table_ranks_the_column_of_the_asked_period_and_measure():
+    rel = "tables/us_goods_trade_partners.html"
+    answer = ask("Which partner was the second-largest source of US imports in 2023?", rel, first="Mexico")
+    assert answer is not None
+    assert answer.answer.startswith("China had the second-highest")  # 426,885.0 after Mexico's 475,216.0
+    assert "426,885.0" in answer.answer and "Mexico" in answer.answer
+    assert answer.citations[0].row_label == "China"
+
+
+def test_a_table_of_products_by_market_ranks_the_named_products_cells_across_the_markets():
+    rel = "rankings/us-farm-exports-by-market-2023.md"
+    answer = ask("Which country was the second-largest market for US meat exports in 2023?", rel, first="|")
+    assert answer is not None
+    assert answer.answer.startswith("China had the second-highest Meat (HS 02)")  # 3.33, after Mexico's 4.34
+    assert "3.33" in answer.answer and "Mexico" in answer.answer
+    assert [c.column for c in answer.citations] == ["China", "Mexico"]
+    least = ask("Which market bought the least US oil seeds in 2023?", rel, first="|")
+    assert least is not None and least.answer.startswith("South Korea had the lowest Oil seeds")
+    assert ask("Which country was the largest market for US meat exports in 2021?", rel, first="|") is None

@@ -213,7 +213,7 @@ class Ranked:
     reversed_balance: bool = False
     ranked_col: Column | None = None  # the label column naming what is ranked (None: periods)
     coverage: float = 0.0  # the share of the question's words the table holds
-    notes: dict = field(default_factory=dict)
+    across: list[Column] = field(default_factory=list)  # ranked columns of rows[0] (a transposed table)
 
 
 def _label_kind(table: Table, column: Column) -> str:
@@ -391,7 +391,67 @@ def rank_in_tables(
                 best = Ranked(
                     score, table, t_index, column, rows, hit, rank, scope, list(tables), rev, ranked_col, coverage
                 )
+        for t_index, table in enumerate(tables):
+            across = _rank_columns(rq, table, hit.doc.title)
+            if across is None:
+                continue
+            score, row, columns, scope, coverage = across
+            score -= 0.15 * rank if rank < max_docs else CATALOGUE_PENALTY
+            if score >= MIN_TABLE_SCORE and (best is None or score > best.score):
+                best = Ranked(score, table, t_index, columns[0], [row], hit, rank, scope, list(tables))
+                best.coverage, best.across = coverage, columns
     return best
+
+
+def _rank_columns(rq: RankQuestion, table: Table, title: str) -> tuple[float, Row, list[Column], str, float] | None:
+    """A table whose columns are the things ranked (markets across, products down): the row the
+    question names, its cells ranked across the columns ("the second-largest market for US
+    cereals" in a table of products by market)."""
+    if rq.periodic or not table.rows or any(set(terms(c.label)) & set(rq.noun) for c in table.label_columns):
+        return None  # the noun names the rows: ranked down, not across
+    asked_unit = _UNASKED.search(rq.text)
+    columns = [
+        c
+        for c in table.value_columns
+        if not c.period
+        and not (c.unit.percent and not asked_unit)
+        and not (_UNASKED.search(c.label.replace("_", " ")) and not asked_unit)
+        and not _AGGREGATE.search(c.label)
+    ]
+    if len(columns) < max(2, rq.position):
+        return None
+    if rq.periods:
+        here = table.period
+        if here is None or all(p.year != here.year for p in rq.periods):
+            return None  # the table does not say it is of the asked period
+    # the row the question names by its label's head ("Meat" for "Meat (HS 02)")
+    named = [
+        r for r in table.rows if r.kind == "data" and r.label and _named(re.sub(r"\(.*?\)", " ", r.label), rq.terms)
+    ]
+    if len(named) != 1:
+        return None
+    row = named[0]
+    columns = [c for c in columns if row.cells[c.index].value is not None]
+    if len(columns) < max(2, rq.position):
+        return None
+    vocabulary = set(terms(f"{title} {table.caption} " + " ".join(c.label for c in table.columns)))
+    vocabulary |= {t for r in table.rows for t in terms(r.label)}
+    if rq.names - vocabulary:
+        return None
+
+    def value(c: Column) -> float:
+        v = row.cells[c.index].value
+        assert v is not None
+        return v
+
+    ranked = sorted(columns, key=value, reverse=rq.descending != rq.deficit)
+    around = vocabulary
+    coverage = len(rq.terms & around) / len(rq.terms) if rq.terms else 1.0
+    scope = f" ({table.caption})" if table.caption else ""
+    score = coverage + 1.0 + 0.15 * math.log2(min(len(columns), 16))
+    if rq.count and len(columns) != rq.count:
+        score -= 0.5
+    return score, row, ranked, scope, coverage
 
 
 MAX_CATALOGUE_TABLES = 200  # a store with more data tables is not scanned for a ranking
@@ -458,7 +518,11 @@ def _name(table: Table, row: Row, periodic: bool, column: Column | None = None) 
 def table_answer(question: str, found: Ranked, hits: list[Hit]) -> Answer | None:
     """The row at the asked position, stated with its cell; the rows ranked above it after it."""
     rq = rank_question(question)
-    if rq is None or len(found.rows) < rq.position:
+    if rq is None:
+        return None
+    if found.across:
+        return _across_answer(question, rq, found, hits) if len(found.across) >= rq.position else None
+    if len(found.rows) < rq.position:
         return None
     table, column = found.table, found.column
     pick = found.rows[rq.position - 1]
@@ -509,6 +573,42 @@ def table_answer(question: str, found: Ranked, hits: list[Hit]) -> Answer | None
         abstained=False,
         citations=citations,
         figures=figures,
+        confidence=max(0.0, min(1.0, found.score / 3)),
+    )
+
+
+def _across_answer(question: str, rq: RankQuestion, found: Ranked, hits: list[Hit]) -> Answer:
+    table, row = found.table, found.rows[0]
+    pick = found.across[rq.position - 1]
+    above = found.across[: rq.position - 1]
+    word = f"{_ordinal(rq.position)}{'highest' if rq.descending else 'lowest'}"
+    text = f"{pick.name or pick.label} had the {word} {row.label}{found.scope}: {_value(row.cells[pick.index], table, pick, row)} [1]"
+    if above:
+        text += ", after " + ", ".join(
+            f"{c.name or c.label} ({_value(row.cells[c.index], table, c, row)}) [{i + 2}]" for i, c in enumerate(above)
+        )
+    text += "."
+    citations: list[Citation] = []
+    for i, column in enumerate([pick, *above]):
+        cell = CellAnswer(
+            sentence="",
+            hit=_hit_for_row(hits, found.hit, table, found.t_index, row, found.tables),
+            table_index=found.t_index,
+            table=table,
+            row=row,
+            columns=[column],
+            score=found.score,
+            doc_rank=found.doc_rank,
+        )
+        cit = compose(question, cell, hits).citations[0]
+        cit.marker = i + 1
+        citations.append(cit)
+    return Answer(
+        question=question,
+        answer=text,
+        abstained=False,
+        citations=citations,
+        figures=check_figures(text, citations),
         confidence=max(0.0, min(1.0, found.score / 3)),
     )
 
