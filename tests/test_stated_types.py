@@ -82,3 +82,11 @@ def test_an_answer_that_already_states_a_date_is_kept():
     question = "When did CBP split Ysleta from El Paso?"
     kept = Answer(question=question, answer="It happened in April 2021. [1]", abstained=False)
     assert with_stated_type(question, hits(), kept) is kept
+
+
+def test_a_quoted_answer_without_a_date_is_kept_when_asks_for_a_condition():
+    question = "When are tax losses not recognised?"
+    kept = Answer(
+        question=question, answer="Losses are recognised only where recovery is probable. [1]", abstained=False
+    )
+    assert with_stated_type(question, hits(), kept) is kept

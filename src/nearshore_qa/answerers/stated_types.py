@@ -5,7 +5,7 @@ date, an ISO date; a year for "in what year") about the question's subject; "Whi
 modes does the series cover?" / "What is the IMMEX programme?" want a sentence that defines or
 delimits the subject (it covers, includes, means, is …). The fitted scorer ranks every
 candidate by the same features for all questions, and such a sentence may score under its
-abstention threshold or below a sentence stating no date at all. Here the candidates of the
+abstention threshold. Here the candidates of the
 top passages are read for the asked kind only: a sentence stating it, naming nearly all of the
 question's subject words (and every name), answers; otherwise the answer stays as it was, so
 a question the passages do not answer still abstains.
@@ -132,18 +132,15 @@ def _split(words: set[str]) -> set[str]:
     return out
 
 
-def _states_asked(answer: Answer, kind: str, verbs: set[str]) -> bool:
-    text = re.sub(r"\[\d+\]", "", answer.answer)
-    return states_kind(text, kind, verbs)
-
-
 def with_stated_type(question: str, hits: list[Hit], answer: Answer) -> Answer:
-    """``answer``, or for a date or definition question that it abstains on (or, for a date,
-    answers with no date) the sentence of the top passages that states it, quoted and cited."""
+    """``answer``, or for a date or definition question that it abstains on the sentence of the
+    top passages that states it, quoted and cited."""
     kind = asked_kind(question)
     if not kind or not hits or rank_question(question) is not None:
         return answer  # "In which month was trade highest?" is a ranking (rankings.py)
-    if not answer.abstained and (kind == DEFINITION or _states_asked(answer, kind, set())):
+    if not answer.abstained:
+        # a sentence already quoted is kept even without a date: "When are tax losses not
+        # recognised?" asks for a condition, not a date
         return answer
     found = stated_sentence(question, hits)
     if found is None:
