@@ -784,6 +784,10 @@ def cell_answer_for(question: str, hits: list[Hit], tables_for: Callable[[str], 
     found = answer_from_tables(question, hits, tables_for)
     if found is None:
         return None
+    from .rankings import rank_question
+
+    if found.notes.get("extreme") and rank_question(question) is not None:
+        return None  # a ranking: rankings.py picks its table, column, order and position
     if _sentence_coverage(question, hits) > found.notes.get("coverage", 1.0) + SENTENCE_MARGIN:
         return None  # a sentence of the passages names more of what is asked than the cell does
     return compose(question, found, hits)

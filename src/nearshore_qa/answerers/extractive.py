@@ -23,6 +23,7 @@ from ..records import Answer, Citation, Hit
 from ..text import MONTH, MONTHS, YEAR, abstention, fold, one_line, term_stems
 from .cells import cell_answer_for
 from .computed import with_computation
+from .rankings import prefer_ranking
 from .scoring import (
     DATE_TYPES,
     FEATURES,
@@ -33,6 +34,7 @@ from .scoring import (
     shipped_scorer,
     stated_types,
 )
+from .stated_types import with_stated_type
 
 _MOST = re.compile(r"\b(most|largest|biggest|highest|top|leading|busiest|greatest|main|first)\b", re.I)
 _LEAST = re.compile(r"\b(least|smallest|lowest|fewest|bottom)\b", re.I)
@@ -418,7 +420,10 @@ class ExtractiveAnswerer:
 
     # -- composing --------------------------------------------------------------------------
     def __call__(self, question: str, hits: list[Hit]) -> Answer:
-        return self._computed(question, hits, self._quoted(question, hits))
+        answer = self._computed(question, hits, self._quoted(question, hits))
+        # "which … second-most / least …": a table's rows or a sentence's figures ranked (rankings.py)
+        answer = prefer_ranking(question, hits, answer, self.tables_for, self.table_catalogue)
+        return with_stated_type(question, hits, answer)  # a date or definition a sentence states
 
     def _computed(self, question: str, hits: list[Hit], answer: Answer) -> Answer:
         """Hook: a computation the question asks for (growth, share, sum, busiest …), stated

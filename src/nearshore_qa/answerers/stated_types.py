@@ -1,0 +1,158 @@
+"""Date and definition questions answered by the sentence of the top passages that states one.
+
+"When was the series published?" wants a sentence that states a date (a month and year, a full
+date, an ISO date; a year for "in what year") about the question's subject; "Which transport
+modes does the series cover?" / "What is the IMMEX programme?" want a sentence that defines or
+delimits the subject (it covers, includes, means, is …). The fitted scorer ranks every
+candidate by the same features for all questions, and such a sentence may score under its
+abstention threshold. Here the candidates of the
+top passages are read for the asked kind only: a sentence stating it, naming nearly all of the
+question's subject words (and every name), answers; otherwise the answer stays as it was, so
+a question the passages do not answer still abstains.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..chunking import split_sentences
+from ..citations import check_figures, citation_for
+from ..records import Answer, Hit
+from ..text import MONTH_NAMES, YEAR_PATTERN, fold, one_line
+from .cells import terms
+from .rankings import rank_question
+
+DATE, YEAR, DEFINITION = "date", "year", "definition"
+
+_ASKS_YEAR = re.compile(r"\b(?:in\s+)?(?:what|which)\s+year\b", re.I)
+_ASKS_DATE = re.compile(
+    r"^\s*(?:when|since when|until when|as of when)\b|\b(?:on|from|in|since|by)?\s*(?:what|which)\s+(?:date|day|month)\b",
+    re.I,
+)
+# "Which modes does the series cover?", "What does IMMEX include?", "What is the IMMEX programme?"
+_DELIMIT_VERBS = r"cover|covers|include|includes|exclude|excludes|comprise|comprises|count|counts|measure|measures|mean|means|consist of|refer to|stand for"
+_ASKS_DEFINITION = re.compile(
+    rf"^\s*(?:which|what)\b.*\b(?:does|do|did|is|are)\b.*\b(?:{_DELIMIT_VERBS})\b\s*\??\s*$"
+    r"|^\s*what\s+(?:is|are|was|were)\s+(?:the\s+|an?\s+)?[^?,]{2,60}\?\s*$"
+    r"|^\s*(?:define|what is meant by)\b",
+    re.I,
+)
+_FULL_DATE = re.compile(
+    rf"\b(?:\d{{1,2}}\s+)?(?:{MONTH_NAMES})\.?(?:\s+\d{{1,2}},)?\s+{YEAR_PATTERN}\b|\b{YEAR_PATTERN}-[01]\d-[0-3]\d\b"
+    rf"|\b(?:first|second|third|fourth)\s+quarter\s+of\s+{YEAR_PATTERN}\b"
+)
+_YEAR = re.compile(rf"\b{YEAR_PATTERN}\b")
+_DEFINES = re.compile(
+    rf"\b(?:{_DELIMIT_VERBS}|covered|included|excluded|defined as|refers? to|is an?|are the|is the|known as)\b",
+    re.I,
+)
+_FURNITURE = re.compile(r"^\s*(?:#|\||page \d)", re.I)
+# the words of the question that only say what kind of answer it wants
+_ASKING = set(
+    terms(
+        "when what which date day month year time since until on in did does do was were is are the a an "
+        "define meant mean"
+    )
+)
+MIN_SUBJECT = 0.75  # the share of the question's subject words the sentence's passage (title, section) names
+MIN_IN_SENTENCE = 0.34  # … and the sentence itself
+
+
+def asked_kind(question: str) -> str:
+    """ "date", "year" or "definition" when ``question`` asks for one, else ""."""
+    if _ASKS_YEAR.search(question):
+        return YEAR
+    if _ASKS_DATE.search(question):
+        return DATE
+    if _ASKS_DEFINITION.search(question) and not re.search(r"\b(?:how much|how many|value|share)\b", question, re.I):
+        return DEFINITION
+    return ""
+
+
+def states_kind(sentence: str, kind: str, verbs: set[str]) -> bool:
+    if kind == DATE:
+        return _FULL_DATE.search(sentence) is not None
+    if kind == YEAR:
+        return _YEAR.search(sentence) is not None
+    return _DEFINES.search(sentence) is not None or bool(verbs & set(terms(sentence)))
+
+
+@dataclass
+class Stated:
+    score: float
+    hit: Hit
+    span: tuple[int, int]
+
+
+def stated_sentence(question: str, hits: list[Hit], top: int = 3) -> Stated | None:
+    """The sentence of the top passages that states what ``question`` asks (a date, a definition)
+    about its subject, or None."""
+    kind = asked_kind(question)
+    if not kind:
+        return None
+    subject = _split(set(terms(question))) - _ASKING
+    if not subject:
+        return None
+    names = {fold(n) for n in re.findall(r"(?<![\w.])[A-ZÀ-Ý][\wÀ-ÿ'’\-]+", question)[1:]}
+    verbs = set(terms(" ".join(re.findall(rf"\b(?:{_DELIMIT_VERBS})\b", question, re.I))))
+    best: Stated | None = None
+    for rank, hit in enumerate(hits[:top]):
+        chunk = hit.chunk
+        if chunk.row is not None:
+            continue
+        # the subject may be named anywhere in the paragraph ("The BTS series records …. The
+        # state-level figures cover …"); the asked date or definition must be in the sentence
+        context = _split(set(terms(f"{hit.doc.title} {chunk.section} {chunk.text}")))
+        folded_passage = fold(f"{hit.doc.title} {chunk.section} {chunk.text}")
+        if any(n not in folded_passage for n in names):
+            continue  # a name of the question its passage never states
+        for a, b in split_sentences(chunk.text):
+            sentence = chunk.text[a:b]
+            if len(sentence) < 25 or _FURNITURE.search(sentence) or not states_kind(sentence, kind, verbs):
+                continue
+            own = _split(set(terms(sentence)))
+            if verbs and not verbs & own:
+                continue  # "which modes does it cover?": a sentence saying what it covers
+            in_sentence = len(subject & own) / len(subject)
+            covered = len(subject & (own | context)) / len(subject)
+            if in_sentence < MIN_IN_SENTENCE or covered < MIN_SUBJECT:
+                continue
+            score = covered + 0.5 * in_sentence - 0.1 * rank
+            if best is None or score > best.score:
+                best = Stated(score, hit, (a, b))
+    return best
+
+
+def _split(words: set[str]) -> set[str]:
+    """Hyphenated compounds by their parts: "state-of-destination" is "state" and "destination"."""
+    out = {w for w in words if "-" not in w}
+    for w in words - out:
+        out |= set(terms(w.replace("-", " ")))
+    return out
+
+
+def with_stated_type(question: str, hits: list[Hit], answer: Answer) -> Answer:
+    """``answer``, or for a date or definition question that it abstains on the sentence of the
+    top passages that states it, quoted and cited."""
+    kind = asked_kind(question)
+    if not kind or not hits or rank_question(question) is not None:
+        return answer  # "In which month was trade highest?" is a ranking (rankings.py)
+    if not answer.abstained:
+        # a sentence already quoted is kept even without a date: "When are tax losses not
+        # recognised?" asks for a condition, not a date
+        return answer
+    found = stated_sentence(question, hits)
+    if found is None:
+        return answer
+    a, b = found.span
+    citation = citation_for(found.hit, 1, found.span)
+    text = f"{one_line(found.hit.chunk.text[a:b])} [1]"
+    return Answer(
+        question=question,
+        answer=text,
+        abstained=False,
+        citations=[citation],
+        figures=check_figures(text, [citation]),
+        confidence=max(answer.confidence, min(1.0, found.score / 1.5)),
+    )

@@ -1,0 +1,170 @@
+"""Ranking questions ("which … second-most / least"): the question parsed, the rows of a real
+table (CSV, Markdown) or the pairs of a real sentence ranked, and the answer citing the cell."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from nearshore_qa.answerers.rankings import rank_question, ranking_answer, sentence_pairs
+from nearshore_qa.chunking import chunk_document
+from nearshore_qa.ingest import load_file
+from nearshore_qa.records import Hit
+
+DATA = Path(__file__).parent / "data"
+
+
+def load(rel: str):
+    return load_file(DATA / rel, rel, 50 * 2**20)
+
+
+def ask(question: str, *rels: str, first: str = ""):
+    """``question`` answered from the documents ``rels`` as the retrieved hits (the chunk
+    holding ``first`` ranked first), their tables as the store keeps them."""
+    docs = [load(rel) for rel in rels]
+    hits = []
+    for doc in docs:
+        chunks = chunk_document(doc)
+        chunks.sort(key=lambda c: first not in c.text)
+        hits += [Hit(chunk=c, doc=doc.meta, score=1.0) for c in chunks[:4]]
+    tables = {doc.meta.doc_id: list(doc.data_tables) for doc in docs}
+    return ranking_answer(question, hits, lambda doc_id: tables.get(doc_id, []))
+
+
+@pytest.mark.parametrize(
+    "question,descending,position,periodic",
+    [
+        ("Which Mexican state was the second-largest destination of US exports in 2024?", True, 2, False),
+        ("Which Texas port had the 3rd most northbound trucks in 2023?", True, 3, False),
+        ("In which month of 2023 was truck trade with Canada smallest?", False, 1, True),
+        ("Which partner had the fewest imports in 2022?", False, 1, False),
+        ("Among Canada, Mexico and China, which was the top market in 2024?", True, 1, False),
+    ],
+)
+def test_the_order_position_and_what_is_ranked_are_read(question, descending, position, periodic):
+    rq = rank_question(question)
+    assert rq is not None
+    assert (rq.descending, rq.position, rq.periodic) == (descending, position, periodic)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What were the top 3 US export markets in 2024?",  # a list: the computed rank answers it
+        "Which state saw the largest increase in exports from 2019 to 2024?",  # a change ranked
+        "How much more did Mexico buy than Canada in 2024?",
+        "What was US-Mexico trade in 2024?",
+    ],
+)
+def test_questions_that_are_not_rankings(question):
+    assert rank_question(question) is None
+
+
+def test_the_second_largest_row_is_stated_with_its_cell_and_the_row_above_it_cited():
+    answer = ask(
+        "Which Mexican state was the second-largest destination of US exports in 2024, and how much did it receive?",
+        "corpus/tables/us_exports_to_mexican_states.csv",
+        first="2024",
+    )
+    assert answer is not None and not answer.abstained
+    doc = load("corpus/tables/us_exports_to_mexican_states.csv")
+    table = doc.data_tables[0]
+    col = next(c for c in table.value_columns if "export" in c.label)
+    rows = sorted(
+        (r for r in table.rows if r.period and r.period.year == 2024), key=lambda r: -r.cells[col.index].value
+    )
+    second, first = rows[1], rows[0]
+    state = next(c for c in table.label_columns if "state" in c.label)
+    assert answer.answer.startswith(f"{second.cells[state.index].text} had the second-highest")
+    assert f"US${second.cells[col.index].text} billion [1]" in answer.answer
+    assert f"{first.cells[state.index].text} (US${first.cells[col.index].text} billion) [2]" in answer.answer
+    assert [c.row_label for c in answer.citations] == [second.label, first.label]
+    assert all(c.column == col.label for c in answer.citations)
+    assert all(f.verified for f in answer.figures)
+
+
+def test_a_markdown_table_ranks_without_its_total_row_or_rank_column():
+    rel = "rankings/us-machinery-exports-top-markets-2023-2024.md"
+    answer = ask("Which country was the second-largest market for US machinery exports in 2024?", rel, first="|")
+    assert answer is not None
+    assert answer.answer.startswith("Mexico had the second-highest")
+    assert "52.29" in answer.answer and "Canada" in answer.answer
+    least = ask("Which market bought the least US machinery in 2023?", rel, first="|")
+    assert least is not None and least.answer.startswith("Netherlands had the lowest")  # not the total row
+    assert "6.43" in least.answer
+
+
+def test_months_are_ranked_for_the_partner_and_mode_the_question_names():
+    rel = "rankings/us_truck_trade_monthly_2023.csv"
+    answer = ask("In which month of 2023 was truck trade with Canada smallest?", rel, first="Canada")
+    assert answer is not None
+    doc = load(rel)
+    table = doc.data_tables[0]
+    canada = [r for r in table.rows if r.cells[2].text == "Canada"]
+    low = min(canada, key=lambda r: r.cells[4].value)
+    assert answer.answer.startswith(f"{low.cells[1].text} 2023 had the lowest")
+    assert f"US${low.cells[4].value:,.1f} million [1]" in answer.answer  # as a reader writes it
+    assert answer.citations[0].row_label == low.label
+
+
+def test_a_deficit_on_a_balance_column_ranks_the_most_negative_first():
+    rel = "conflicts/tables/us_goods_trade_top_partners_annual.csv"
+    answer = ask("Which partner gave the US its second-largest goods deficit in 2023?", rel, first="2023")
+    assert answer is not None
+    assert answer.answer.startswith("Mexico had the second-largest deficit")
+    assert "China" in answer.answer  # the largest, cited as the row above
+
+
+def test_a_sentence_listing_entities_with_figures_is_ranked_and_quoted():
+    rel = "rankings/bajio-exports-2024.md"
+    answer = ask("Which Bajío state received the least US exports in 2024?", rel, first="Querétaro US$8.01")
+    assert answer is not None
+    assert answer.answer.startswith("Of the figures this passage lists, Aguascalientes has the lowest: US$3.54 billion")
+    assert "Querétaro US$8.01 billion" in answer.answer  # the sentence quoted, cited
+    assert answer.citations and all(f.verified for f in answer.figures)
+    second = ask("Which Bajío state received the second-most US exports in 2024?", rel, first="Querétaro US$8.01")
+    assert second is not None and "Guanajuato has the second-highest" in second.answer
+
+
+def test_sentence_pairs_take_the_name_written_next_to_each_figure():
+    pairs = sentence_pairs(
+        "In January–June 2024, US imports of goods from Mexico were US$249.04 billion, against "
+        "US$205.87 billion from Canada and US$198.41 billion from China, according to the U.S. Census Bureau."
+    )
+    assert [(p.entity, p.figure.text) for p in pairs] == [
+        ("Mexico", "US$249.04 billion"),
+        ("Canada", "US$205.87 billion"),
+        ("China", "US$198.41 billion"),
+    ]
+    assert sentence_pairs("Trade grew from US$1.2 billion in 2019 to US$1.5 billion in 2020.") == []
+
+
+def test_no_ranking_from_a_table_that_never_mentions_the_questions_place():
+    answer = ask(
+        "Which Mexican state was the second-largest destination of US exports to Canada in 2024?",
+        "corpus/tables/us_exports_to_mexican_states.csv",
+        first="2024",
+    )
+    assert answer is None
+
+
+def test_a_wide_html_table_ranks_the_column_of_the_asked_period_and_measure():
+    rel = "tables/us_goods_trade_partners.html"
+    answer = ask("Which partner was the second-largest source of US imports in 2023?", rel, first="Mexico")
+    assert answer is not None
+    assert answer.answer.startswith("China had the second-highest")  # 426,885.0 after Mexico's 475,216.0
+    assert "426,885.0" in answer.answer and "Mexico" in answer.answer
+    assert answer.citations[0].row_label == "China"
+
+
+def test_a_table_of_products_by_market_ranks_the_named_products_cells_across_the_markets():
+    rel = "rankings/us-farm-exports-by-market-2023.md"
+    answer = ask("Which country was the second-largest market for US meat exports in 2023?", rel, first="|")
+    assert answer is not None
+    assert answer.answer.startswith("China had the second-highest Meat (HS 02)")  # 3.33, after Mexico's 4.34
+    assert "3.33" in answer.answer and "Mexico" in answer.answer
+    assert [c.column for c in answer.citations] == ["China", "Mexico"]
+    least = ask("Which market bought the least US oil seeds in 2023?", rel, first="|")
+    assert least is not None and least.answer.startswith("South Korea had the lowest Oil seeds")
+    assert ask("Which country was the largest market for US meat exports in 2021?", rel, first="|") is None
