@@ -7,9 +7,12 @@ Training pairs are (question, candidate) pairs: the candidates are the sentences
 of the passages the real retriever returns for the question (``Library.retriever.search``, top
 ``Settings.top_k``), with the features the answerer computes (``ExtractiveAnswerer.features``).
 
-- TAT-QA dev text questions (span and multi-span answers from the text): a candidate is
-  positive when it contains a gold span. S1 is a store of the split's corpus/ (a copy of the
-  shared /tmp/tatqa-store).
+- TAT-QA dev text questions (span and multi-span answers from the text) of the first half of
+  the split's reports (``--tatqa-half``; the second half is kept for benchmarks/tatqa_answers.py
+  to measure): a candidate is positive when it contains a gold span. Every question is asked of
+  one store of all the reports, so the candidates pool the sentences of the top passages of
+  several reports: the other reports' sentences are the negatives the scorer must rank below.
+  S1 is a store of the split's corpus/.
 - The dev part of eval/questions.jsonl (not computed questions: their figure is stated by no
   sentence): a candidate is positive when it states an expected figure and comes from an
   expected source. Unanswerable questions give negatives only. S2 is a store of corpus/.
@@ -17,8 +20,9 @@ of the passages the real retriever returns for the question (``Library.retriever
 The model is a logistic regression on standardised features (weights are written back on the
 features' own scale), chosen by cross-validation grouped by report / document, so every figure
 printed is on questions whose documents the fold's model never saw. The abstention threshold is
-chosen on the out-of-fold probabilities: the one that answers the most questions right (among
-those whose candidates hold the answer) while abstaining on >= 95 % of the unanswerable ones. With --heldout-rows each
+chosen on the out-of-fold probabilities: the one where answers right most outnumber answers
+wrong over the answerable dev questions, while abstaining on >= 90 % of the eval's unanswerable
+dev questions (``choose_threshold``). With --heldout-rows each
 TAT-QA text question is also asked end to end (``Library.ask``) with the model of the fold that
 did not see its report. Deterministic: sorted inputs, no random state left unset.
 Needs scikit-learn (``pip install -e .[train]``) and ../shared for TAT-QA.
@@ -51,8 +55,8 @@ FOLDS = 5
 # Which way a feature may push (a missing year never helps; a type match never hurts): the fit
 # is bounded to these signs, so a quirk of the training questions cannot turn a rule around.
 RAISES = {
-    "similarity", "overlap", "passage_rank", "type_match", "date_match", "words_match", "name_in_sentence",
-    "name_at_figure",
+    "similarity", "overlap", "passage_rank", "passage_score", "phrase_overlap", "type_match", "date_match",
+    "words_match", "name_in_sentence", "name_at_figure",
 }  # fmt: skip
 LOWERS = {
     "acronyms_missing", "year_partly_missing", "year_missing", "other_years", "names_missing", "month_missing",
@@ -62,16 +66,26 @@ LOWERS = {
 STRENGTHS = (0.3, 1.0, 3.0, 10.0)  # L2 penalty of the conditional logit
 MARGINS = [round(m, 2) for m in np.arange(0.0, 0.31, 0.02)]
 SENTENCES_PER_ANSWER = 1.1  # the hand-tuned answerer quoted 1.09 per answer on TAT-QA dev text questions
-THRESHOLDS = [round(t, 2) for t in np.arange(0.05, 0.91, 0.05)]
+THRESHOLDS = [round(t, 2) for t in np.arange(0.05, 0.91, 0.01)]
 RUNNER_UP_MARGIN = 0.1  # a fold model's until the margin is chosen
 
 
 # -- collecting pairs -----------------------------------------------------------------------
-def tatqa_questions(data: Path) -> list[dict]:
+def tatqa_questions(data: Path, half: str = "first") -> list[dict]:
+    """TAT-QA dev text-span questions; of the reports of the ``half`` ("first", "second" or
+    "all") that benchmarks/tatqa_answers.py reports apart (the first is trained on, the second
+    only measured)."""
     from tatqa_retrieval import load_questions
 
     questions = load_questions(data) or []
-    chosen = [q for q in questions if q["answer_from"] == "text" and q["answer_type"] in ("span", "multi-span")]
+    reports = sorted({q["gold_doc"] for q in questions})
+    first = set(reports[: (len(reports) + 1) // 2])
+    keep = {"first": first, "second": set(reports) - first, "all": set(reports)}[half]
+    chosen = [
+        q
+        for q in questions
+        if q["answer_from"] == "text" and q["answer_type"] in ("span", "multi-span") and q["gold_doc"] in keep
+    ]
     return sorted(chosen, key=lambda q: q["id"])
 
 
@@ -249,6 +263,7 @@ def threshold_curve(outcomes: list[dict]) -> list[dict]:
     """For each threshold: answered-and-right among questions whose candidates hold the answer,
     wrong answers among them, abstention on the unanswerable questions (with the gates)."""
     holds = [o for o in outcomes if o["answerable"] and o["has_pos"]]
+    answerable = [o for o in outcomes if o["answerable"]]
     unanswerable = [o for o in outcomes if not o["answerable"]]
     curve = []
     for t in THRESHOLDS:
@@ -256,25 +271,35 @@ def threshold_curve(outcomes: list[dict]) -> list[dict]:
         right = sum(o["right"] for o in answered) / max(1, len(holds))
         wrong = sum(not o["right"] for o in answered) / max(1, len(holds))
         abstain = sum(o["p"] < t for o in unanswerable) / max(1, len(unanswerable))
+        # over every answerable question, also those whose candidates miss the answer (the
+        # retriever did not find it): an answer there is wrong, an abstention is not
+        net = sum((1 if o["right"] else -1) for o in answerable if o["p"] >= t) / max(1, len(answerable))
         curve.append(
             {
                 "threshold": t,
                 "right": round(right, 3),
                 "wrong": round(wrong, 3),
+                "net": round(net, 3),
                 "abstain_unanswerable": round(abstain, 3),
             }
         )
     return curve
 
 
-ABSTENTION_TARGET = 0.95  # on unanswerable questions (issue 14's target)
+# On the unanswerable questions of the eval's dev part. Issue 14's target is 0.95 on all of the
+# eval's unanswerable questions (dev and test, measured by ``nearshore-qa eval``); the dev part
+# holds only 11, where 0.95 would forbid a single answer, so the dev bar is one in ten.
+ABSTENTION_TARGET = 0.9
 
 
-def choose_threshold(curve: list[dict]) -> float:
-    """The threshold with the most questions answered right among those that keep abstention on
-    the unanswerable dev questions at the target (the lowest such: fewest false abstentions)."""
+def choose_threshold(curve: list[dict], answerable: int) -> float:
+    """Among the thresholds that keep abstention on the unanswerable dev questions at the
+    target: the one where answers right most outnumber answers wrong (``net``: a wrong answer
+    costs what a right one gains). A difference of one question is noise: the lowest threshold
+    within one question of the best is taken (fewest false abstentions)."""
     meets = [c for c in curve if c["abstain_unanswerable"] >= ABSTENTION_TARGET] or curve
-    return max(meets, key=lambda c: (c["right"], -c["threshold"]))["threshold"]
+    best = max(c["net"] for c in meets)
+    return min(c["threshold"] for c in meets if c["net"] >= best - 1 / max(1, answerable) - 1e-9)
 
 
 def choose_margin(records: list[dict], probs: list[np.ndarray], threshold: float) -> tuple[float, list[dict]]:
@@ -333,12 +358,18 @@ def main() -> int:
     ap.add_argument("--out", default=str(SCORER_PATH))
     ap.add_argument("--heldout-rows", default="", help="ask TAT-QA text questions with their fold's model")
     ap.add_argument("--report", default="", help="write the CV figures and threshold curve (JSON) here")
+    ap.add_argument(
+        "--tatqa-half",
+        default="first",
+        choices=("first", "second", "all"),
+        help="train on the TAT-QA reports of this half (the second half is kept for measuring)",
+    )
     args = ap.parse_args()
 
     from nearshore_qa import Settings
     from nearshore_qa.library import Library
 
-    tatqa = tatqa_questions(Path(args.tatqa))
+    tatqa = tatqa_questions(Path(args.tatqa), args.tatqa_half)
     if not tatqa:
         print("SKIP: TAT-QA dev not found; the scorer is trained on it and the eval's dev part")
         return 0
@@ -388,10 +419,10 @@ def main() -> int:
     probs = cross_validate(records, fold_of, best_strength)
     outcomes = question_outcomes(records, probs)
     curve = threshold_curve(outcomes)
-    threshold = choose_threshold(curve)
+    threshold = choose_threshold(curve, sum(o["answerable"] for o in outcomes))
     for c in curve:
         print(
-            f"  threshold {c['threshold']:.2f}: right {c['right']} wrong {c['wrong']} "
+            f"  threshold {c['threshold']:.2f}: right {c['right']} wrong {c['wrong']} net {c['net']} "
             f"abstain(unans) {c['abstain_unanswerable']}"
         )
     margin, margins = choose_margin(records, probs, threshold)
@@ -409,12 +440,13 @@ def main() -> int:
     data = final.to_json(
         trained_on={
             "tatqa_dev_text_questions": sum(r["origin"] == "tatqa" for r in records),
+            "tatqa_reports": f"{args.tatqa_half} half of TAT-QA dev's reports (sorted by id)",
             "eval_dev_questions": sum(r["origin"] == "eval" for r in records),
             "pairs": n_pairs,
             "positive": int(sum(r["y"].sum() for r in records)),
         },
         cross_validation=cv,
-        regenerate="python scripts/train_answer_scorer.py --tatqa-store S1 --corpus-store S2",
+        regenerate="python scripts/train_answer_scorer.py --tatqa-store S1 --corpus-store S2 --tatqa-half first",
     )
     Path(args.out).write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
     print(f"L2={best_strength} threshold={threshold} runner-up margin={margin}; wrote {args.out}")
