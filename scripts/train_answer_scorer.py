@@ -1,7 +1,8 @@
 """Fit the extractive answerer's scorer and write src/nearshore_qa/answerers/answer_scorer.json.
 
     python scripts/train_answer_scorer.py --tatqa ../shared/eval/tatqa/dev --tatqa-store S1 \\
-        --corpus-store S2 [--cache pairs.npz] [--heldout-rows rows.jsonl] [--out FILE]
+        --corpus-store S2 [--tatqa-half first|second|all] [--extend FILE] [--cache pairs.npz]
+        [--heldout-rows rows.jsonl] [--out FILE]
 
 Training pairs are (question, candidate) pairs: the candidates are the sentences and table rows
 of the passages the real retriever returns for the question (``Library.retriever.search``, top
@@ -24,7 +25,9 @@ chosen on the out-of-fold probabilities: the one where answers right most outnum
 wrong over the answerable dev questions, while abstaining on >= 90 % of the eval's unanswerable
 dev questions (``choose_threshold``). With --heldout-rows each
 TAT-QA text question is also asked end to end (``Library.ask``) with the model of the fold that
-did not see its report. Deterministic: sorted inputs, no random state left unset.
+did not see its report. With --extend FILE the file's weights, threshold and margin are kept and
+only the features it does not weigh are fitted (``extend``; how the shipped file got
+``year_from_passage``). Deterministic: sorted inputs, no random state left unset.
 Needs scikit-learn (``pip install -e .[train]``) and ../shared for TAT-QA.
 """
 
@@ -55,11 +58,11 @@ FOLDS = 5
 # Which way a feature may push (a missing year never helps; a type match never hurts): the fit
 # is bounded to these signs, so a quirk of the training questions cannot turn a rule around.
 RAISES = {
-    "similarity", "overlap", "passage_rank", "passage_score", "phrase_overlap", "type_match", "date_match",
-    "words_match", "name_in_sentence", "name_at_figure",
+    "similarity", "overlap", "passage_rank", "type_match", "date_match", "words_match", "name_in_sentence",
+    "name_at_figure",
 }  # fmt: skip
 LOWERS = {
-    "acronyms_missing", "year_partly_missing", "year_missing", "other_years", "names_missing", "month_missing",
+    "acronyms_missing", "year_partly_missing", "year_missing", "year_from_passage", "other_years", "names_missing", "month_missing",
     "no_figure", "extra_measure", "missing_measure", "type_missing", "other_at_figure", "total_not_name",
     "table_line",
 }  # fmt: skip
@@ -189,6 +192,44 @@ def fit(records: list[dict], strength: float) -> FittedScorer:
     platt = LogisticRegression(C=1e6, max_iter=5000).fit((X @ w)[:, None], y)
     a, b = float(platt.coef_[0][0]), float(platt.intercept_[0])
     return FittedScorer(weights=a * w, intercept=b, threshold=0.5, runner_up_margin=RUNNER_UP_MARGIN)
+
+
+def extend(base: dict, records: list[dict], strength: float) -> tuple[FittedScorer, list[str]]:
+    """Keep the weights, intercept, threshold and margin of the scorer file ``base``; fit only
+    the features it does not weigh (a feature added since), by the same conditional logit with
+    the file's score of each candidate as a fixed offset. The shipped weights were chosen end to
+    end on the eval's dev part; a new feature earns its weight without moving them."""
+    from scipy.optimize import minimize
+
+    scorer = FittedScorer.from_json(base)
+    new = [i for i, f in enumerate(FEATURES) if f not in base["weights"]]
+    if not new:
+        return scorer, []
+    labels = [r["y"] & _gates(r["X"]) for r in records]
+    groups = [
+        (r["X"] @ scorer.weights, r["X"][:, new], y / y.sum())
+        for r, y in zip(records, labels, strict=True)
+        if y.any() and len(y) > 1
+    ]
+    scale = np.vstack([Z for _, Z, _ in groups]).std(0)
+    scale = np.where(scale > 0, scale, 1.0)
+
+    def loss(w):
+        total, grad = strength * w @ w, 2 * strength * w
+        for offset, Z, y in groups:
+            s = offset + (Z / scale) @ w
+            p = np.exp(s - s.max())
+            p /= p.sum()
+            total -= float(y @ np.log(p + 1e-12))
+            grad = grad - (Z / scale).T @ (y - p)
+        return total, grad
+
+    names = [FEATURES[i] for i in new]
+    bounds = [(0, None) if f in RAISES else (None, 0) if f in LOWERS else (None, None) for f in names]
+    w = minimize(loss, np.zeros(len(new)), jac=True, method="L-BFGS-B", bounds=bounds).x / scale
+    weights = scorer.weights.copy()
+    weights[new] = w
+    return FittedScorer(weights, scorer.intercept, scorer.threshold, scorer.runner_up_margin), names
 
 
 def folds(records: list[dict]) -> list[int]:
@@ -359,6 +400,11 @@ def main() -> int:
     ap.add_argument("--heldout-rows", default="", help="ask TAT-QA text questions with their fold's model")
     ap.add_argument("--report", default="", help="write the CV figures and threshold curve (JSON) here")
     ap.add_argument(
+        "--extend",
+        default="",
+        help="a scorer file whose weights, threshold and margin are kept: fit only the features it does not weigh",
+    )
+    ap.add_argument(
         "--tatqa-half",
         default="first",
         choices=("first", "second", "all"),
@@ -389,6 +435,8 @@ def main() -> int:
     n_pairs = sum(len(r["y"]) for r in records)
     print(f"{len(records)} questions, {n_pairs} pairs, {int(sum(r['y'].sum() for r in records))} positive")
     fold_of = folds(records)
+    if args.extend:
+        return extend_main(args, records, fold_of)
 
     hand = question_outcomes(records, [hand_scores(r["X"]) for r in records])
     report: dict = {
@@ -476,6 +524,50 @@ def main() -> int:
         )
     if args.report:
         Path(args.report).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+def extend_main(args, records: list[dict], fold_of: list[int]) -> int:
+    """``--extend FILE``: the file's weights kept, the features it lacks fitted (L2 1.0), the
+    held-out top-1 printed for the file's weights alone and extended, the result written."""
+    base = json.loads(Path(args.extend).read_text(encoding="utf-8"))
+    alone = FittedScorer.from_json(base)
+    probs: list[np.ndarray] = [np.zeros(0)] * len(records)
+    for k in range(FOLDS):
+        model, _ = extend(base, [r for r, f in zip(records, fold_of, strict=True) if f != k], 1.0)
+        for i, f in enumerate(fold_of):
+            if f == k:
+                probs[i] = model.probabilities(records[i]["X"])
+    before = question_outcomes(records, [alone.probabilities(r["X"]) for r in records])
+    after = question_outcomes(records, probs)
+    final, names = extend(base, records, 1.0)
+    cv = {
+        "folds": FOLDS,
+        "grouped_by": "TAT-QA report / eval source document",
+        "top1_tatqa": round(top1(after, "tatqa"), 3),
+        "top1_eval_dev": round(top1(after, "eval"), 3),
+        "top1_kept_weights_alone": {
+            "tatqa": round(top1(before, "tatqa"), 3),
+            "eval_dev": round(top1(before, "eval"), 3),
+        },
+    }
+    print(
+        f"fitted {names}; held-out top-1 TAT-QA {cv['top1_tatqa']} eval dev {cv['top1_eval_dev']} "
+        f"(kept weights alone {cv['top1_kept_weights_alone']})"
+    )
+    data = final.to_json(
+        trained_on={
+            **base.get("trained_on", {}),
+            "extended": f"{', '.join(names)} fitted with the other weights kept, on the TAT-QA dev text questions "
+            f"of the {args.tatqa_half} half of the reports ({sum(r['origin'] == 'tatqa' for r in records)}) "
+            f"and {sum(r['origin'] == 'eval' for r in records)} eval dev questions",
+        },
+        cross_validation={**base.get("cross_validation", {}), "extended": cv},
+        regenerate=base.get("regenerate", "")
+        + f"; then --extend FILE --tatqa-half {args.tatqa_half} for {', '.join(names)}",
+    )
+    Path(args.out).write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {args.out}; weights of {names}: {[data['weights'][n] for n in names]}")
     return 0
 
 

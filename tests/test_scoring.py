@@ -108,8 +108,8 @@ def test_title_case_words_are_not_names_but_runs_of_capitals_are():
 
 
 def test_a_sentence_without_a_year_answers_for_the_year_its_passage_states(embedder):
-    """"Egg products accounted for 3 % of net sales." in a passage about fiscal 2019 answers a
-    question about 2019; a sentence stating another year does not."""
+    """A sentence without a year ("Egg products accounted for 3 % of net sales.") in a passage
+    about fiscal 2019 answers a question about 2019; a sentence stating another year does not."""
     from helpers import hit
 
     from nearshore_qa.answerers import make_answerer
@@ -123,7 +123,9 @@ def test_a_sentence_without_a_year_answers_for_the_year_its_passage_states(embed
     question = "What percentage of net sales did egg products account for in 2019?"
     answer = answerer(question, [hit(1, passage, "Annual report")])
     assert not answer.abstained and "approximately 3%" in answer.answer and "5%" not in answer.answer
-    row = answerer.features(QuestionProfile.of(question), answerer.units(QuestionProfile.of(question), [hit(1, passage)]))
+    row = answerer.features(
+        QuestionProfile.of(question), answerer.units(QuestionProfile.of(question), [hit(1, passage)])
+    )
     assert row[1, FEATURES.index("year_from_passage")] == 1.0 and row[2, FEATURES.index("year_missing")] == 1.0
 
 

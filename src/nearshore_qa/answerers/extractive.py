@@ -149,17 +149,8 @@ def proper_names(question: str, names: set[str], passages) -> set[str]:
     in_runs = {fold(w.rstrip(".'’")) for run in _NAME_RUN.findall(question) for w in run.split()}
     texts = list(passages)
     return {
-        n
-        for n in names
-        if n in in_runs or not any(re.search(rf"(?<![\w.]){re.escape(n)}(?!\w)", t) for t in texts)
+        n for n in names if n in in_runs or not any(re.search(rf"(?<![\w.]){re.escape(n)}(?!\w)", t) for t in texts)
     }
-
-
-def phrase_pairs(text: str) -> set[tuple[str, str]]:
-    """Adjacent content-word pairs ("cost plus", "plus contract"): a question that repeats a
-    sentence's phrasing shares them, one that only shares its words does not."""
-    stems = term_stems(text)
-    return set(zip(stems, stems[1:], strict=False))
 
 
 def measures(text: str) -> set[str]:
@@ -371,11 +362,11 @@ class ExtractiveAnswerer:
         if picked:
             sims[picked] = np.asarray(encode([texts[i] for i in picked])) @ q
         asked = asked_type(profile.text)
-        names = proper_names(profile.text, profile.names, {u.hit.chunk.chunk_id: u.hit.chunk.text for u in units}.values())
+        names = proper_names(
+            profile.text, profile.names, {u.hit.chunk.chunk_id: u.hit.chunk.text for u in units}.values()
+        )
         question_words = {fold(x) for x in re.findall(r"[\w'’.\-]+", profile.text)} | profile.names
         focus_names = {_DEMONYMS.get(n, n) for n in names}
-        pairs = phrase_pairs(profile.text)
-        top_score = max(u.hit.score for u in units)
         rows = np.zeros((len(units), len(FEATURES)))
         for i, (unit, sim, overlap) in enumerate(zip(units, sims, overlaps, strict=False)):
             is_row = unit.hit.chunk.row is not None
@@ -419,9 +410,7 @@ class ExtractiveAnswerer:
                 "similarity": float(sim),
                 "not_encoded": float(i not in keep),
                 "overlap": overlap,
-                "phrase_overlap": (len(pairs & phrase_pairs(unit.text)) / len(pairs)) if pairs else 0.0,
                 "passage_rank": 1.0 / (1 + unit.rank),
-                "passage_score": unit.hit.score / top_score if top_score > 0 else 0.0,
                 "table_row": float(is_row),
                 "length": min(len(unit.text), 400) / 400,
                 "table_line": float(not is_row and unit.text.count("|") >= 2),

@@ -34,8 +34,6 @@ FEATURES = (
     "not_encoded",  # 1: too little term overlap to be read by the encoder (its cosine is unknown)
     "overlap",  # rarity-weighted share of the question's terms the candidate (or its title) holds
     "passage_rank",  # 1 / (1 + retrieval rank of its passage)
-    "passage_score",  # its passage's retrieval score / the top passage's (a close second vs a distant one)
-    "phrase_overlap",  # share of the question's adjacent content-word pairs the sentence holds in order
     "table_row",  # the candidate is a table row, not a sentence
     "length",  # characters / 400, at most 1: a heading-like fragment vs a full sentence
     "table_line",  # a line of a Markdown table quoted as a sentence ("| Total | 1,203 | 998 |")
