@@ -108,7 +108,7 @@ def score(q: dict, ans: dict) -> dict:
     }
 
 
-def report(rows: list[dict], label: str) -> str:
+def report(rows: list[dict], label: str, all_reports: list[str] | None = None) -> str:
     lines = [f"== {label}: {len(rows)} questions"]
     groups: dict[tuple[str, str], list[dict]] = defaultdict(list)
     for r in rows:
@@ -125,7 +125,8 @@ def report(rows: list[dict], label: str) -> str:
             f"abstained {sum(r['abstained'] for r in rs) / n:.3f}"
         )
     # the split's reports in two halves by id: the first is tuned on, the second only reported
-    reports = sorted({r["gold_doc"] for r in rows if r.get("gold_doc")})
+    # (halves of all the split's reports, also when only some questions were asked)
+    reports = all_reports or sorted({r["gold_doc"] for r in rows if r.get("gold_doc")})
     first = set(reports[: (len(reports) + 1) // 2])
     for name, part in (("first half", first), ("second half", set(reports) - first)):
         rs = [r for r in rows if r.get("gold_doc") in part and r["answer_type"] in ("arithmetic", "count")]
@@ -134,6 +135,20 @@ def report(rows: list[dict], label: str) -> str:
                 f"  numbers, {name} of the reports ({len(part)}): n={len(rs)} correct "
                 f"{sum(r['ok'] for r in rs) / len(rs):.3f}"
             )
+    for name, part in (("first half", first), ("second half", set(reports) - first)):
+        for source in ("text", "all"):
+            rs = [
+                r
+                for r in rows
+                if r.get("gold_doc") in part
+                and r["answer_type"] in ("span", "multi-span")
+                and source in ("all", r["answer_from"])
+            ]
+            if rs:
+                lines.append(
+                    f"  spans {source}, {name} of the reports: n={len(rs)} correct "
+                    f"{sum(r['ok'] for r in rs) / len(rs):.3f} abstained {sum(r['abstained'] for r in rs) / len(rs):.3f}"
+                )
     made = sum(r.get("computed", 0) for r in rows)
     checked = sum(r.get("computed_verified", 0) for r in rows)
     lines.append(f"  computed figures {made}, verified with formula and operands {checked}")
@@ -191,12 +206,21 @@ def main() -> int:
         help="gold-report-only run on the questions of the first N reports (0: all)",
     )
     ap.add_argument("--skip-one-store", action="store_true")
+    ap.add_argument(
+        "--answer-from",
+        default="",
+        choices=("", "text", "table", "table-text"),
+        help="only the questions answered from this part of the report (quicker iterations)",
+    )
     ap.add_argument("--out", default="", help="write per-question rows (JSON lines) here")
     args = ap.parse_args()
     data = Path(args.data)
     questions = load_questions(data)
     if questions is None:
         return 0
+    all_reports = sorted({q["gold_doc"] for q in questions})
+    if args.answer_from:
+        questions = [q for q in questions if q["answer_from"] == args.answer_from]
     out_rows: list[dict] = []
     one_store = ""
     if args.gold_stores:
@@ -217,7 +241,7 @@ def main() -> int:
             f"gold-report-only: {len(reports)} reports, {len(rows)} questions in {time.perf_counter() - t0:.0f} s",
             flush=True,
         )
-        print(report(rows, f"gold report only ({len(chosen)} of the split's reports)"), flush=True)
+        print(report(rows, f"gold report only ({len(chosen)} of the split's reports)", all_reports), flush=True)
         out_rows += [{**r, "run": "gold"} for r in rows]
     if not args.skip_one_store:
         lib = open_library(Path(args.store), [data / "corpus"])
@@ -225,7 +249,7 @@ def main() -> int:
         t0 = time.perf_counter()
         rows = ask_all(lib, qs)
         print(f"one store: {len(rows)} questions in {time.perf_counter() - t0:.0f} s", flush=True)
-        one_store = report(rows, "one store, whole corpus")
+        one_store = report(rows, "one store, whole corpus", all_reports)
         out_rows += [{**r, "run": "one"} for r in rows]
         lib.close()
     if args.out:

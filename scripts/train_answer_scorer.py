@@ -1,15 +1,19 @@
 """Fit the extractive answerer's scorer and write src/nearshore_qa/answerers/answer_scorer.json.
 
     python scripts/train_answer_scorer.py --tatqa ../shared/eval/tatqa/dev --tatqa-store S1 \\
-        --corpus-store S2 [--cache pairs.npz] [--heldout-rows rows.jsonl] [--out FILE]
+        --corpus-store S2 [--tatqa-half first|second|all] [--extend FILE] [--cache pairs.npz]
+        [--heldout-rows rows.jsonl] [--out FILE]
 
 Training pairs are (question, candidate) pairs: the candidates are the sentences and table rows
 of the passages the real retriever returns for the question (``Library.retriever.search``, top
 ``Settings.top_k``), with the features the answerer computes (``ExtractiveAnswerer.features``).
 
-- TAT-QA dev text questions (span and multi-span answers from the text): a candidate is
-  positive when it contains a gold span. S1 is a store of the split's corpus/ (a copy of the
-  shared /tmp/tatqa-store).
+- TAT-QA dev text questions (span and multi-span answers from the text) of the first half of
+  the split's reports (``--tatqa-half``; the second half is kept for benchmarks/tatqa_answers.py
+  to measure): a candidate is positive when it contains a gold span. Every question is asked of
+  one store of all the reports, so the candidates pool the sentences of the top passages of
+  several reports: the other reports' sentences are the negatives the scorer must rank below.
+  S1 is a store of the split's corpus/.
 - The dev part of eval/questions.jsonl (not computed questions: their figure is stated by no
   sentence): a candidate is positive when it states an expected figure and comes from an
   expected source. Unanswerable questions give negatives only. S2 is a store of corpus/.
@@ -17,10 +21,13 @@ of the passages the real retriever returns for the question (``Library.retriever
 The model is a logistic regression on standardised features (weights are written back on the
 features' own scale), chosen by cross-validation grouped by report / document, so every figure
 printed is on questions whose documents the fold's model never saw. The abstention threshold is
-chosen on the out-of-fold probabilities: the one that answers the most questions right (among
-those whose candidates hold the answer) while abstaining on >= 95 % of the unanswerable ones. With --heldout-rows each
+chosen on the out-of-fold probabilities: the one where answers right most outnumber answers
+wrong over the answerable dev questions, while abstaining on >= 90 % of the eval's unanswerable
+dev questions (``choose_threshold``). With --heldout-rows each
 TAT-QA text question is also asked end to end (``Library.ask``) with the model of the fold that
-did not see its report. Deterministic: sorted inputs, no random state left unset.
+did not see its report. With --extend FILE the file's weights, threshold and margin are kept and
+only the features it does not weigh are fitted (``extend``; how the shipped file got
+``year_from_passage``). Deterministic: sorted inputs, no random state left unset.
 Needs scikit-learn (``pip install -e .[train]``) and ../shared for TAT-QA.
 """
 
@@ -55,23 +62,33 @@ RAISES = {
     "name_at_figure",
 }  # fmt: skip
 LOWERS = {
-    "acronyms_missing", "year_partly_missing", "year_missing", "other_years", "names_missing", "month_missing",
+    "acronyms_missing", "year_partly_missing", "year_missing", "year_from_passage", "other_years", "names_missing", "month_missing",
     "no_figure", "extra_measure", "missing_measure", "type_missing", "other_at_figure", "total_not_name",
     "table_line",
 }  # fmt: skip
 STRENGTHS = (0.3, 1.0, 3.0, 10.0)  # L2 penalty of the conditional logit
 MARGINS = [round(m, 2) for m in np.arange(0.0, 0.31, 0.02)]
 SENTENCES_PER_ANSWER = 1.1  # the hand-tuned answerer quoted 1.09 per answer on TAT-QA dev text questions
-THRESHOLDS = [round(t, 2) for t in np.arange(0.05, 0.91, 0.05)]
+THRESHOLDS = [round(t, 2) for t in np.arange(0.05, 0.91, 0.01)]
 RUNNER_UP_MARGIN = 0.1  # a fold model's until the margin is chosen
 
 
 # -- collecting pairs -----------------------------------------------------------------------
-def tatqa_questions(data: Path) -> list[dict]:
+def tatqa_questions(data: Path, half: str = "first") -> list[dict]:
+    """TAT-QA dev text-span questions; of the reports of the ``half`` ("first", "second" or
+    "all") that benchmarks/tatqa_answers.py reports apart (the first is trained on, the second
+    only measured)."""
     from tatqa_retrieval import load_questions
 
     questions = load_questions(data) or []
-    chosen = [q for q in questions if q["answer_from"] == "text" and q["answer_type"] in ("span", "multi-span")]
+    reports = sorted({q["gold_doc"] for q in questions})
+    first = set(reports[: (len(reports) + 1) // 2])
+    keep = {"first": first, "second": set(reports) - first, "all": set(reports)}[half]
+    chosen = [
+        q
+        for q in questions
+        if q["answer_from"] == "text" and q["answer_type"] in ("span", "multi-span") and q["gold_doc"] in keep
+    ]
     return sorted(chosen, key=lambda q: q["id"])
 
 
@@ -177,6 +194,44 @@ def fit(records: list[dict], strength: float) -> FittedScorer:
     return FittedScorer(weights=a * w, intercept=b, threshold=0.5, runner_up_margin=RUNNER_UP_MARGIN)
 
 
+def extend(base: dict, records: list[dict], strength: float) -> tuple[FittedScorer, list[str]]:
+    """Keep the weights, intercept, threshold and margin of the scorer file ``base``; fit only
+    the features it does not weigh (a feature added since), by the same conditional logit with
+    the file's score of each candidate as a fixed offset. The shipped weights were chosen end to
+    end on the eval's dev part; a new feature earns its weight without moving them."""
+    from scipy.optimize import minimize
+
+    scorer = FittedScorer.from_json(base)
+    new = [i for i, f in enumerate(FEATURES) if f not in base["weights"]]
+    if not new:
+        return scorer, []
+    labels = [r["y"] & _gates(r["X"]) for r in records]
+    groups = [
+        (r["X"] @ scorer.weights, r["X"][:, new], y / y.sum())
+        for r, y in zip(records, labels, strict=True)
+        if y.any() and len(y) > 1
+    ]
+    scale = np.vstack([Z for _, Z, _ in groups]).std(0)
+    scale = np.where(scale > 0, scale, 1.0)
+
+    def loss(w):
+        total, grad = strength * w @ w, 2 * strength * w
+        for offset, Z, y in groups:
+            s = offset + (Z / scale) @ w
+            p = np.exp(s - s.max())
+            p /= p.sum()
+            total -= float(y @ np.log(p + 1e-12))
+            grad = grad - (Z / scale).T @ (y - p)
+        return total, grad
+
+    names = [FEATURES[i] for i in new]
+    bounds = [(0, None) if f in RAISES else (None, 0) if f in LOWERS else (None, None) for f in names]
+    w = minimize(loss, np.zeros(len(new)), jac=True, method="L-BFGS-B", bounds=bounds).x / scale
+    weights = scorer.weights.copy()
+    weights[new] = w
+    return FittedScorer(weights, scorer.intercept, scorer.threshold, scorer.runner_up_margin), names
+
+
 def folds(records: list[dict]) -> list[int]:
     """Fold of each record: whole groups (reports, documents) to a fold, in sorted order."""
     from sklearn.model_selection import GroupKFold
@@ -249,6 +304,7 @@ def threshold_curve(outcomes: list[dict]) -> list[dict]:
     """For each threshold: answered-and-right among questions whose candidates hold the answer,
     wrong answers among them, abstention on the unanswerable questions (with the gates)."""
     holds = [o for o in outcomes if o["answerable"] and o["has_pos"]]
+    answerable = [o for o in outcomes if o["answerable"]]
     unanswerable = [o for o in outcomes if not o["answerable"]]
     curve = []
     for t in THRESHOLDS:
@@ -256,25 +312,35 @@ def threshold_curve(outcomes: list[dict]) -> list[dict]:
         right = sum(o["right"] for o in answered) / max(1, len(holds))
         wrong = sum(not o["right"] for o in answered) / max(1, len(holds))
         abstain = sum(o["p"] < t for o in unanswerable) / max(1, len(unanswerable))
+        # over every answerable question, also those whose candidates miss the answer (the
+        # retriever did not find it): an answer there is wrong, an abstention is not
+        net = sum((1 if o["right"] else -1) for o in answerable if o["p"] >= t) / max(1, len(answerable))
         curve.append(
             {
                 "threshold": t,
                 "right": round(right, 3),
                 "wrong": round(wrong, 3),
+                "net": round(net, 3),
                 "abstain_unanswerable": round(abstain, 3),
             }
         )
     return curve
 
 
-ABSTENTION_TARGET = 0.95  # on unanswerable questions (issue 14's target)
+# On the unanswerable questions of the eval's dev part. Issue 14's target is 0.95 on all of the
+# eval's unanswerable questions (dev and test, measured by ``nearshore-qa eval``); the dev part
+# holds only 11, where 0.95 would forbid a single answer, so the dev bar is one in ten.
+ABSTENTION_TARGET = 0.9
 
 
-def choose_threshold(curve: list[dict]) -> float:
-    """The threshold with the most questions answered right among those that keep abstention on
-    the unanswerable dev questions at the target (the lowest such: fewest false abstentions)."""
+def choose_threshold(curve: list[dict], answerable: int) -> float:
+    """Among the thresholds that keep abstention on the unanswerable dev questions at the
+    target: the one where answers right most outnumber answers wrong (``net``: a wrong answer
+    costs what a right one gains). A difference of one question is noise: the lowest threshold
+    within one question of the best is taken (fewest false abstentions)."""
     meets = [c for c in curve if c["abstain_unanswerable"] >= ABSTENTION_TARGET] or curve
-    return max(meets, key=lambda c: (c["right"], -c["threshold"]))["threshold"]
+    best = max(c["net"] for c in meets)
+    return min(c["threshold"] for c in meets if c["net"] >= best - 1 / max(1, answerable) - 1e-9)
 
 
 def choose_margin(records: list[dict], probs: list[np.ndarray], threshold: float) -> tuple[float, list[dict]]:
@@ -333,12 +399,23 @@ def main() -> int:
     ap.add_argument("--out", default=str(SCORER_PATH))
     ap.add_argument("--heldout-rows", default="", help="ask TAT-QA text questions with their fold's model")
     ap.add_argument("--report", default="", help="write the CV figures and threshold curve (JSON) here")
+    ap.add_argument(
+        "--extend",
+        default="",
+        help="a scorer file whose weights, threshold and margin are kept: fit only the features it does not weigh",
+    )
+    ap.add_argument(
+        "--tatqa-half",
+        default="first",
+        choices=("first", "second", "all"),
+        help="train on the TAT-QA reports of this half (the second half is kept for measuring)",
+    )
     args = ap.parse_args()
 
     from nearshore_qa import Settings
     from nearshore_qa.library import Library
 
-    tatqa = tatqa_questions(Path(args.tatqa))
+    tatqa = tatqa_questions(Path(args.tatqa), args.tatqa_half)
     if not tatqa:
         print("SKIP: TAT-QA dev not found; the scorer is trained on it and the eval's dev part")
         return 0
@@ -358,6 +435,8 @@ def main() -> int:
     n_pairs = sum(len(r["y"]) for r in records)
     print(f"{len(records)} questions, {n_pairs} pairs, {int(sum(r['y'].sum() for r in records))} positive")
     fold_of = folds(records)
+    if args.extend:
+        return extend_main(args, records, fold_of)
 
     hand = question_outcomes(records, [hand_scores(r["X"]) for r in records])
     report: dict = {
@@ -388,10 +467,10 @@ def main() -> int:
     probs = cross_validate(records, fold_of, best_strength)
     outcomes = question_outcomes(records, probs)
     curve = threshold_curve(outcomes)
-    threshold = choose_threshold(curve)
+    threshold = choose_threshold(curve, sum(o["answerable"] for o in outcomes))
     for c in curve:
         print(
-            f"  threshold {c['threshold']:.2f}: right {c['right']} wrong {c['wrong']} "
+            f"  threshold {c['threshold']:.2f}: right {c['right']} wrong {c['wrong']} net {c['net']} "
             f"abstain(unans) {c['abstain_unanswerable']}"
         )
     margin, margins = choose_margin(records, probs, threshold)
@@ -409,12 +488,13 @@ def main() -> int:
     data = final.to_json(
         trained_on={
             "tatqa_dev_text_questions": sum(r["origin"] == "tatqa" for r in records),
+            "tatqa_reports": f"{args.tatqa_half} half of TAT-QA dev's reports (sorted by id)",
             "eval_dev_questions": sum(r["origin"] == "eval" for r in records),
             "pairs": n_pairs,
             "positive": int(sum(r["y"].sum() for r in records)),
         },
         cross_validation=cv,
-        regenerate="python scripts/train_answer_scorer.py --tatqa-store S1 --corpus-store S2",
+        regenerate="python scripts/train_answer_scorer.py --tatqa-store S1 --corpus-store S2 --tatqa-half first",
     )
     Path(args.out).write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
     print(f"L2={best_strength} threshold={threshold} runner-up margin={margin}; wrote {args.out}")
@@ -444,6 +524,50 @@ def main() -> int:
         )
     if args.report:
         Path(args.report).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+def extend_main(args, records: list[dict], fold_of: list[int]) -> int:
+    """``--extend FILE``: the file's weights kept, the features it lacks fitted (L2 1.0), the
+    held-out top-1 printed for the file's weights alone and extended, the result written."""
+    base = json.loads(Path(args.extend).read_text(encoding="utf-8"))
+    alone = FittedScorer.from_json(base)
+    probs: list[np.ndarray] = [np.zeros(0)] * len(records)
+    for k in range(FOLDS):
+        model, _ = extend(base, [r for r, f in zip(records, fold_of, strict=True) if f != k], 1.0)
+        for i, f in enumerate(fold_of):
+            if f == k:
+                probs[i] = model.probabilities(records[i]["X"])
+    before = question_outcomes(records, [alone.probabilities(r["X"]) for r in records])
+    after = question_outcomes(records, probs)
+    final, names = extend(base, records, 1.0)
+    cv = {
+        "folds": FOLDS,
+        "grouped_by": "TAT-QA report / eval source document",
+        "top1_tatqa": round(top1(after, "tatqa"), 3),
+        "top1_eval_dev": round(top1(after, "eval"), 3),
+        "top1_kept_weights_alone": {
+            "tatqa": round(top1(before, "tatqa"), 3),
+            "eval_dev": round(top1(before, "eval"), 3),
+        },
+    }
+    print(
+        f"fitted {names}; held-out top-1 TAT-QA {cv['top1_tatqa']} eval dev {cv['top1_eval_dev']} "
+        f"(kept weights alone {cv['top1_kept_weights_alone']})"
+    )
+    data = final.to_json(
+        trained_on={
+            **base.get("trained_on", {}),
+            "extended": f"{', '.join(names)} fitted with the other weights kept, on the TAT-QA dev text questions "
+            f"of the {args.tatqa_half} half of the reports ({sum(r['origin'] == 'tatqa' for r in records)}) "
+            f"and {sum(r['origin'] == 'eval' for r in records)} eval dev questions",
+        },
+        cross_validation={**base.get("cross_validation", {}), "extended": cv},
+        regenerate=base.get("regenerate", "")
+        + f"; then --extend FILE --tatqa-half {args.tatqa_half} for {', '.join(names)}",
+    )
+    Path(args.out).write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {args.out}; weights of {names}: {[data['weights'][n] for n in names]}")
     return 0
 
 

@@ -91,3 +91,47 @@ def test_entity_focus_reads_whose_figure_a_clause_states():
     total = "CBP counted 5,417,393 northbound trucks in total at Texas ports in 2025."
     assert entity_focus({"laredo"}, total, find_figures(total), set(), False).total_not_name
     assert entity_focus(set(), text, figures, set(), False).in_sentence == 0.0  # no name asked: no focus
+
+
+def test_title_case_words_are_not_names_but_runs_of_capitals_are():
+    """A lone capitalised word the passages write in lower case ("Fiscal", "Company") does not
+    have to be found for a sentence to answer; a multi-word name ("World Trade Bridge") does."""
+    from nearshore_qa.answerers.extractive import proper_names
+
+    passages = ["In fiscal 2019 the company hired 1,620 staff.", "Trucks crossed the world trade bridge daily."]
+    question = "How many employees did the Company hire in Fiscal year 2019?"
+    assert proper_names(question, QuestionProfile.of(question).names, passages) == set()
+    question = "What was the truck wait time at the World Trade Bridge?"
+    assert proper_names(question, QuestionProfile.of(question).names, passages) == {"world", "trade", "bridge"}
+    question = "How many trucks crossed at Laredo?"
+    assert proper_names(question, QuestionProfile.of(question).names, passages) == {"laredo"}
+
+
+def test_a_sentence_without_a_year_answers_for_the_year_its_passage_states(embedder):
+    """A sentence without a year ("Egg products accounted for 3 % of net sales.") in a passage
+    about fiscal 2019 answers a question about 2019; a sentence stating another year does not."""
+    from helpers import hit
+
+    from nearshore_qa.answerers import make_answerer
+
+    answerer = make_answerer("extractive", embedder=embedder)
+    passage = (
+        "Net sales for fiscal 2019 were $1.5 billion, up from the prior year. "
+        "Egg products accounted for approximately 3% of our net sales. "
+        "In 2017 egg products accounted for 5% of our net sales."
+    )
+    question = "What percentage of net sales did egg products account for in 2019?"
+    answer = answerer(question, [hit(1, passage, "Annual report")])
+    assert not answer.abstained and "approximately 3%" in answer.answer and "5%" not in answer.answer
+    row = answerer.features(
+        QuestionProfile.of(question), answerer.units(QuestionProfile.of(question), [hit(1, passage)])
+    )
+    assert row[1, FEATURES.index("year_from_passage")] == 1.0 and row[2, FEATURES.index("year_missing")] == 1.0
+
+
+def test_a_definition_stated_with_define_as_is_a_definition():
+    from nearshore_qa.answerers.scoring import DEFINITION, stated_types
+
+    text = "We define ROIC as tax-effected operating income divided by average invested capital."
+    assert DEFINITION in stated_types(text, find_figures(text), False, set())
+    assert asked_type("How does the company define ROIC?") == DEFINITION

@@ -141,6 +141,20 @@ _DEMONYMS = {
 }
 
 
+_NAME_RUN = re.compile(r"[A-Z][\w'’.\-]*(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\w'’.\-]*)+")
+
+
+def proper_names(question: str, names: set[str], passages) -> set[str]:
+    """The question's capitalised words that are names. A lone capitalised word the passages
+    write in lower case mid-sentence is title case, not a name ("Fiscal year", "the Company's
+    stock"); words of a run of capitalised words ("World Trade Bridge") stay names."""
+    in_runs = {fold(w.rstrip(".'’")) for run in _NAME_RUN.findall(question) for w in run.split()}
+    texts = list(passages)
+    return {
+        n for n in names if n in in_runs or not any(re.search(rf"(?<![\w.]){re.escape(n)}(?!\w)", t) for t in texts)
+    }
+
+
 def measures(text: str) -> set[str]:
     return {name for name, pattern in _MEASURES.items() if pattern.search(text)}
 
@@ -350,8 +364,11 @@ class ExtractiveAnswerer:
         if picked:
             sims[picked] = np.asarray(encode([texts[i] for i in picked])) @ q
         asked = asked_type(profile.text)
+        names = proper_names(
+            profile.text, profile.names, {u.hit.chunk.chunk_id: u.hit.chunk.text for u in units}.values()
+        )
         question_words = {fold(x) for x in re.findall(r"[\w'’.\-]+", profile.text)} | profile.names
-        focus_names = {_DEMONYMS.get(n, n) for n in profile.names}
+        focus_names = {_DEMONYMS.get(n, n) for n in names}
         rows = np.zeros((len(units), len(FEATURES)))
         for i, (unit, sim, overlap) in enumerate(zip(units, sims, overlaps, strict=False)):
             is_row = unit.hit.chunk.row is not None
@@ -360,12 +377,22 @@ class ExtractiveAnswerer:
             near = f"{unit.hit.chunk.section} {unit.text}"
             years_ok = all(y in near for y in profile.years) if profile.years else True
             some_year = any(y in near for y in profile.years) if profile.years else True
+            # A sentence that states no year of its own speaks of its passage's period: the
+            # question's years stated elsewhere in the passage (title included) stand for it.
+            from_passage = (
+                bool(profile.years)
+                and not years_ok
+                and not YEAR.search(unit.text)
+                and all(y in f"{unit.context} {unit.hit.chunk.text}" for y in profile.years)
+            )
+            if from_passage:
+                years_ok = some_year = True
             # Names may stand anywhere in the passage around the sentence ("Mexico" is often
             # named once per paragraph), not only in the quoted sentence.
             passage = fold(f"{unit.context} {unit.hit.chunk.text}")
             names_missing = [
                 n
-                for n in profile.names
+                for n in names
                 if n not in passage and n.rstrip("s") not in passage and _DEMONYMS.get(n, n) not in passage
             ]
             figs = find_figures(unit.text)
@@ -393,6 +420,7 @@ class ExtractiveAnswerer:
                 "acronyms_missing": sum(1 for a in profile.acronyms if a not in passage),
                 "year_partly_missing": float(bool(profile.years) and not years_ok and some_year),
                 "year_missing": float(bool(profile.years) and not some_year),
+                "year_from_passage": float(from_passage),
                 "other_years": float(bool(profile.years) and bool(set(YEAR.findall(unit.text)) - profile.years)),
                 "names_missing": len(names_missing),
                 "month_missing": float(bool(profile.months) and not any(m in lower for m in profile.months)),

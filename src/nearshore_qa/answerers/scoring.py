@@ -41,6 +41,7 @@ FEATURES = (
     "acronyms_missing",  # acronyms of the question its passage lacks
     "year_partly_missing",  # some, not all, of the question's years stated near the candidate
     "year_missing",  # none of them
+    "year_from_passage",  # the sentence states no year; the question's years stand elsewhere in its passage
     "other_years",  # the sentence also states years the question does not ask about ("from 2019 …")
     "names_missing",  # names of the question its passage lacks
     "month_missing",  # the question names a month the candidate's passage does not
@@ -95,7 +96,7 @@ _FULL_DATE = re.compile(rf"\b(?:\d{{1,2}}\s+)?(?:{MONTH_NAMES})(?:\s+\d{{1,2}},)
 # English connectives of definition and cause (grammar, not the vocabulary of any document set).
 _DEFINES = re.compile(
     r"\b(means|mean|refers? to|defined as|calculated|determined|measured|computed|represents?|"
-    r"consists? of|comprises?|includes?|recogni[sz]ed|estimated|based on|is the|are the)\b",
+    r"consists? of|comprises?|includes?|recogni[sz]ed|estimated|based on|is the|are the|defines?\b[^.;]{0,60}\bas)\b",
     re.I,
 )
 _CAUSE = re.compile(
