@@ -256,7 +256,7 @@ def _rank_table(
     if not rq.periodic:
         by_noun = [c for c in entity_cols if set(terms(c.label)) & set(rq.noun)]
         free = [c for c in entity_cols if not any(_named(r.cells[c.index].text, rq.terms) for r in rows)]
-        ranked_col = (by_noun or free or entity_cols or [None])[0]
+        ranked_col = next(iter(by_noun or free or entity_cols), None)
     elif not period_rows:
         return None  # periods as columns: the cell reader's "which year" answers it
     noun_match = 0.0
@@ -269,9 +269,9 @@ def _rank_table(
             continue
         named = {r.cells[c.index].text for r in rows if _named(r.cells[c.index].text, rq.terms)}
         if len(named) == 1:
-            value = named.pop()
-            rows = [r for r in rows if r.cells[c.index].text == value]
-            filters.append(value)
+            fixed = named.pop()
+            rows = [r for r in rows if r.cells[c.index].text == fixed]
+            filters.append(fixed)
     if ranked_col is not None:
         # "Among Tamaulipas, Jalisco and Sonora, which …": the candidates the question lists
         listed = [r for r in rows if _named(r.cells[ranked_col.index].text, rq.terms)]
@@ -545,21 +545,7 @@ def table_answer(question: str, found: Ranked, hits: list[Hit]) -> Answer | None
         )
         text += f", after {ranked_above}"
     text += "."
-    citations: list[Citation] = []
-    for i, row in enumerate(rows):
-        cell = CellAnswer(
-            sentence="",
-            hit=_hit_for_row(hits, found.hit, table, found.t_index, row, found.tables),
-            table_index=found.t_index,
-            table=table,
-            row=row,
-            columns=[column],
-            score=found.score,
-            doc_rank=found.doc_rank,
-        )
-        cit = compose(question, cell, hits).citations[0]
-        cit.marker = i + 1
-        citations.append(cit)
+    citations = _cell_citations(question, hits, found, [(row, column) for row in rows])
     stated = _value(pick.cells[column.index], table, column, pick)
     support = _support(hits, found.hit.chunk.doc_id, entity, stated, rq)
     if support is not None:
@@ -577,6 +563,26 @@ def table_answer(question: str, found: Ranked, hits: list[Hit]) -> Answer | None
     )
 
 
+def _cell_citations(question: str, hits: list[Hit], found: Ranked, cells: list) -> list[Citation]:
+    """One citation per (row, column) of ``found``'s table, numbered from 1 in that order."""
+    citations: list[Citation] = []
+    for i, (row, column) in enumerate(cells):
+        cell = CellAnswer(
+            sentence="",
+            hit=_hit_for_row(hits, found.hit, found.table, found.t_index, row, found.tables),
+            table_index=found.t_index,
+            table=found.table,
+            row=row,
+            columns=[column],
+            score=found.score,
+            doc_rank=found.doc_rank,
+        )
+        cit = compose(question, cell, hits).citations[0]
+        cit.marker = i + 1
+        citations.append(cit)
+    return citations
+
+
 def _across_answer(question: str, rq: RankQuestion, found: Ranked, hits: list[Hit]) -> Answer:
     table, row = found.table, found.rows[0]
     pick = found.across[rq.position - 1]
@@ -588,21 +594,7 @@ def _across_answer(question: str, rq: RankQuestion, found: Ranked, hits: list[Hi
             f"{c.name or c.label} ({_value(row.cells[c.index], table, c, row)}) [{i + 2}]" for i, c in enumerate(above)
         )
     text += "."
-    citations: list[Citation] = []
-    for i, column in enumerate([pick, *above]):
-        cell = CellAnswer(
-            sentence="",
-            hit=_hit_for_row(hits, found.hit, table, found.t_index, row, found.tables),
-            table_index=found.t_index,
-            table=table,
-            row=row,
-            columns=[column],
-            score=found.score,
-            doc_rank=found.doc_rank,
-        )
-        cit = compose(question, cell, hits).citations[0]
-        cit.marker = i + 1
-        citations.append(cit)
+    citations = _cell_citations(question, hits, found, [(row, column) for column in [pick, *above]])
     return Answer(
         question=question,
         answer=text,
