@@ -175,32 +175,14 @@ def test_states_normalises_figures_and_phrases():
 
 def test_a_computed_answer_counts_only_with_its_operands_cited():
     from nearshore_qa.evaluation import computed_citation_ok
-    from nearshore_qa.records import Answer, Citation, Figure
 
-    line = "Trade grew 36.7% from 2019 to 2024, from 614.50 [1] to 839.89 [2]: (839.89 − 614.50) ÷ 614.50."
-    rows = ((1, "year: 2019; total: 614.50"), (2, "year: 2024; total: 839.89"))
-    cits = [
-        Citation(
-            marker=m, doc_id="tables/t.csv", title="t", source="t.csv", publisher="", published="", locator="", text=t
-        )
-        for m, t in rows
-    ]
-    fig = Figure(
-        text=line,
-        value=36.7,
-        kind="computed",
-        citation=1,
-        verified=True,
-        formula="(839.89 − 614.50) ÷ 614.50",
-        operands=[{"citation": 1, "value": 614.5}, {"citation": 2, "value": 839.89}],
-    )
-    answer = Answer(question="q", answer=line, abstained=False, citations=cits, figures=[fig])
+    answer = _growth_answer("tables/t.csv")
     assert computed_citation_ok(answer, ["36.7%"], {"tables/t.csv"})
     assert not computed_citation_ok(answer, ["36.7%"], {"tables/other.csv"})  # not the expected source
     assert not computed_citation_ok(answer, ["40.0%"], {"tables/t.csv"})  # another value
-    fig.operands.append({"citation": 3, "value": 1.0})
+    answer.figures[0].operands.append({"citation": 3, "value": 1.0})
     assert not computed_citation_ok(answer, ["36.7%"], {"tables/t.csv"})  # an operand left uncited
-    quoted = Answer(question="q", answer="Trade grew 36.7% [1].", abstained=False, citations=cits)
+    quoted = Answer(question="q", answer="Trade grew 36.7% [1].", abstained=False, citations=answer.citations)
     assert not computed_citation_ok(quoted, ["36.7%"], {"tables/t.csv"})  # stated, not computed
 
 
