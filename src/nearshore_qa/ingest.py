@@ -36,7 +36,15 @@ from .furniture import (
 from .kinds import DocumentKind
 from .records import DocumentMeta, LoadedDocument, Table
 from .tables import Table as DataTable
-from .tables import from_grid, from_records, grid_with_offsets, html_table_grid, parse_markdown_tables, pdf_table_grids
+from .tables import (
+    from_grid,
+    from_records,
+    grid_with_offsets,
+    html_table_grid,
+    parse_markdown_tables,
+    pdf_table_grids,
+    text_table_blocks,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -430,7 +438,58 @@ def _load_txt(data: bytes, name: str, original_name: str, _extra: dict, _rows: i
     text = decode_text(data, name).strip("\n")
     first = next((line.strip() for line in text.split("\n") if line.strip()), "")
     title = first[:200] if first else _title_from_name(original_name)
-    return _meta(name, original_name, "txt", DocumentKind.ARTICLE, {}, title), text, (), ()
+    text, placed = _txt_tables_in_place(text)
+    meta = _meta(name, original_name, "txt", DocumentKind.ARTICLE, {}, title)
+    return meta, text, (), (), _parsed(name, lambda: _txt_tables(placed))
+
+
+def _txt_tables_in_place(text: str) -> tuple[str, list[tuple[list[list[str]], list[tuple[int, int]], str]]]:
+    """The text with each whitespace-aligned table (tables.text_table_blocks) rendered as a
+    Markdown table in its place, as a PDF's ruled tables are: its rows become row chunks with
+    the header as context, and cells locatable. Returns the new text and, for each table, its
+    grid, its rows' offsets there and its caption (the title or unit lines just above it)."""
+    out: list[str] = []
+    placed = []
+    pos = 0
+    length = 0
+    for a, b, grid in text_table_blocks(text):
+        before = text[pos:a].rstrip()
+        caption = _caption_lines(before)
+        out.append(before)
+        length += len(before)
+        sep = "\n\n" if length else ""
+        out.append(sep)
+        length += len(sep)
+        rendered, rows = grid_with_offsets(grid, length)
+        out.append(rendered)
+        length += len(rendered)
+        placed.append((grid, rows, caption))
+        rest = text[b:].lstrip()
+        pos = len(text) - len(rest)
+        if rest:
+            out.append("\n\n")
+            length += 2
+    out.append(text[pos:])
+    return "".join(out), placed
+
+
+def _caption_lines(before: str) -> str:
+    """A table's caption in plain text: the short lines standing right above it (a title, a
+    units line), else the last line above."""
+    lines = [line.strip() for line in before.split("\n")]
+    while lines and not lines[-1]:
+        lines.pop()
+    block: list[str] = []
+    while lines and lines[-1] and len(lines[-1]) <= 120 and len(block) < 2:
+        block.insert(0, lines.pop())
+    return " ".join(block) if block else (lines[-1][:300] if lines else "")
+
+
+def _txt_tables(placed) -> Iterator[DataTable]:
+    for number, (grid, offsets, caption) in enumerate(placed, start=1):
+        table = from_grid(grid, name=f"table {number}", caption=caption[:300], source="txt", offsets=offsets)
+        if table is not None:
+            yield table
 
 
 _DROP_TAGS = (

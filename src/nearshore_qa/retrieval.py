@@ -123,7 +123,7 @@ class HybridRetriever(BaseRetriever):
             # length. Its own words (title, header, units) stand for its document.
             evidence = lexical_score.get(cid, 0.0) if chunk.row is not None else documents.get(document_key(cid), 0.0)
             scores[cid] += w.document * evidence
-            around = f"{meta.title}\n{chunk.section}\n{chunk.context}\n{chunk.text}"
+            around = f"{meta.title}\n{chunk.section}\n{chunk.context}\n{chunk.caption}\n{chunk.text}"
             if pairs:
                 # Words next to each other as the question has them ("net cash", "total fees",
                 # "commercial trucks"): the name of the thing asked about, not just its words.

@@ -964,6 +964,123 @@ def parse_pdf_tables(data: bytes) -> list[Table]:
     return out
 
 
+# --- plain text ---------------------------------------------------------------------------
+
+# Two or more spaces, or a tab, separate the columns of a whitespace-aligned table.
+_GAP = re.compile(r" {2,}|\t+")
+_TEXT_RULE = re.compile(r"[ \t]*[-=_─━+|: \t]{3,}[ \t]*")
+
+
+def _text_fields(line: str) -> list[tuple[int, int]]:
+    """(start, end) of the fields of a line, split at runs of two or more spaces or a tab."""
+    out = []
+    pos = 0
+    for m in _GAP.finditer(line):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(line.rstrip()):
+        out.append((pos, len(line.rstrip())))
+    return [(a, b) for a, b in out if line[a:b].strip()]
+
+
+def _text_columns(lines: list[str]) -> list[tuple[int, int]]:
+    """Column spans of an aligned block: runs of character positions where some line has a
+    field, split where every line leaves a gap of two or more spaces."""
+    width = max(len(line) for line in lines)
+    used = [False] * width
+    for line in lines:
+        for a, b in _text_fields(line):
+            for k in range(a, b):
+                used[k] = True
+    spans: list[tuple[int, int]] = []
+    k = 0
+    while k < width:
+        if not used[k]:
+            k += 1
+            continue
+        start = k
+        while k < width and used[k]:
+            k += 1
+        spans.append((start, k))
+    merged: list[tuple[int, int]] = []
+    for a, b in spans:  # a one-space gap is a space between words, not between columns
+        if merged and a - merged[-1][1] < 2:
+            merged[-1] = (merged[-1][0], b)
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def _text_grid(lines: list[str]) -> list[list[str]] | None:
+    """The block's lines as rows of cells: split at the gaps when every line has as many
+    fields, else cut at the column spans all lines share (a blank cell keeps its column)."""
+    counts = {len(_text_fields(line)) for line in lines}
+    if len(counts) == 1:
+        return [[line[a:b].strip() for a, b in _text_fields(line)] for line in lines]
+    spans = _text_columns(lines)
+    grid = []
+    for line in lines:
+        row = [""] * len(spans)
+        for a, b in _text_fields(line):
+            hit = [k for k, (s, e) in enumerate(spans) if a < e and b > s]
+            if len(hit) != 1:
+                return None  # a field straddles two columns: the alignment is not a table's
+            k = hit[0]
+            row[k] = f"{row[k]} {line[a:b].strip()}".strip()
+        grid.append(row)
+    return grid
+
+
+def text_table_blocks(text: str) -> list[tuple[int, int, list[list[str]]]]:
+    """(start, end, grid) of each whitespace-aligned table in plain ``text``: at least three
+    consecutive lines of two or more fields (rule lines of dashes may sit between them), the
+    first a header, at least two body rows, every body row stating a figure in most of its
+    value cells, and the same columns on every line. Prose never qualifies: its lines have
+    one field."""
+    lines: list[tuple[int, str]] = []
+    pos = 0
+    for line in text.split("\n"):
+        lines.append((pos, line))
+        pos += len(line) + 1
+    out: list[tuple[int, int, list[list[str]]]] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        block: list[tuple[int, str]] = []
+        while j < len(lines):
+            line = lines[j][1]
+            if _TEXT_RULE.fullmatch(line) and line.strip():
+                j += 1
+                continue
+            if len(_text_fields(line)) < 2:
+                break
+            block.append(lines[j])
+            j += 1
+        grid = _text_grid([line for _, line in block]) if len(block) >= 3 else None
+        if grid is not None and _is_text_table(grid):
+            start = block[0][0]
+            out.append((start, lines[j - 1][0] + len(lines[j - 1][1].rstrip()), grid))
+        i = max(j, i + 1)
+    return out
+
+
+def _is_text_table(grid: list[list[str]]) -> bool:
+    width = len(grid[0])
+    if width < 2 or any(len(r) != width for r in grid):
+        return False
+    body = grid[1:]
+    if sum(1 for c in grid[0] if c) < 2:
+        return False  # no header line
+    if any(_is_figure(c) for c in grid[0][1:]):
+        return False  # the first line states figures: a header line is missing
+    for row in body:
+        values = [c for c in row[1:] if c]
+        if not values or sum(1 for c in values if _is_figure(c) or c.lower() in _EMPTY_CELLS) * 2 < len(values):
+            return False
+    return True
+
+
 # --- words --------------------------------------------------------------------------------
 
 
