@@ -139,6 +139,74 @@ def _numeric_share(words: str) -> float:
     return digits / max(1, len(words))
 
 
+# --- spans of months a question asks about ------------------------------------------------
+
+_SPAN_YEAR = r"((?:19|20)\d\d)"
+_SPAN_ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_QUARTER = re.compile(
+    rf"\b(?:the\s+)?(?:(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter|q([1-4]))\s*(?:of\s+|,\s*)?(?:fy\s*)?{_SPAN_YEAR}\b"
+    rf"|\b{_SPAN_YEAR}\s*-?\s*q([1-4])\b",
+    re.I,
+)
+_HALF = re.compile(
+    rf"\b(?:the\s+)?(?:(first|second|1st|2nd)\s+half|h([12]))\s*(?:of\s+|,\s*)?{_SPAN_YEAR}\b|\b{_SPAN_YEAR}\s*-?\s*h([12])\b",
+    re.I,
+)
+_MONTH_NAMES = "|".join(MONTHS)
+_MONTH_SPAN = re.compile(
+    rf"\b(?:from\s+|between\s+)?({_MONTH_NAMES})\s*(?:-|–|—|to|through|and)\s*({_MONTH_NAMES})\s*,?\s*{_SPAN_YEAR}\b", re.I
+)
+@dataclass(frozen=True)
+class MonthSpan:
+    """Consecutive months of one year a question asks about, and how it named them."""
+
+    year: int
+    first: int  # 1-based month
+    last: int
+    phrase: str  # "the first quarter of 2025"
+
+    @property
+    def months(self) -> list[int]:
+        return list(range(self.first, self.last + 1))
+
+
+def month_span(question: str) -> MonthSpan | None:
+    """The quarter, half-year or month range a question names, or None."""
+    m = _QUARTER.search(question)
+    if m:
+        if m.group(4):
+            q, year = int(m.group(5)), int(m.group(4))
+        else:
+            q = _SPAN_ORDINAL[m.group(1).lower()] if m.group(1) else int(m.group(2))
+            year = int(m.group(3))
+        return MonthSpan(year, 3 * q - 2, 3 * q, _phrase(m.group(0)))
+    m = _HALF.search(question)
+    if m:
+        if m.group(4):
+            h, year = int(m.group(5)), int(m.group(4))
+        else:
+            h = _SPAN_ORDINAL[m.group(1).lower()] if m.group(1) else int(m.group(2))
+            year = int(m.group(3))
+        return MonthSpan(year, 6 * h - 5, 6 * h, _phrase(m.group(0)))
+    m = _MONTH_SPAN.search(question)
+    if m:
+        a, b = (MONTHS.index(x.capitalize()) + 1 for x in (m.group(1).lower(), m.group(2).lower()))
+        if a < b:
+            return MonthSpan(int(m.group(3)), a, b, f"{MONTHS[a - 1]}–{MONTHS[b - 1]} {m.group(3)}")
+    return None
+
+
+def _phrase(text: str) -> str:
+    text = " ".join(text.split())
+    return text if text.lower().startswith("the ") or not re.match(r"(?i)(first|second|third|fourth|1st|2nd|3rd|4th)\b", text) else f"the {text}"
+
+
+def month_span_text(question: str) -> str:
+    """The words naming the span in ``question`` ("the first quarter of 2025"), or ""."""
+    m = _QUARTER.search(question) or _HALF.search(question) or _MONTH_SPAN.search(question)
+    return m.group(0) if m else ""
+
+
 # --- units and scales ---------------------------------------------------------------------
 
 SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}

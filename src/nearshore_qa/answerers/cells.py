@@ -22,7 +22,19 @@ import Stemmer
 
 from ..kinds import DocumentKind
 from ..records import Hit
-from ..tables import Cell, Column, Period, Row, Table, clean_label, fold, month_or_quarter, parse_period, unit_only
+from ..tables import (
+    Cell,
+    Column,
+    Period,
+    Row,
+    Table,
+    clean_label,
+    fold,
+    month_or_quarter,
+    parse_period,
+    parse_unit,
+    unit_only,
+)
 from ..text import one_line
 
 logger = logging.getLogger(__name__)
@@ -401,6 +413,7 @@ def _best_cell(q: _Question, table: Table, title: str = "") -> tuple[float, Row,
     if cell_cov < QUESTION_COVERAGE:
         return None
     notes["coverage"] = cell_cov
+    notes["unmatched"] = asked - around
     if len(scored) > 1 and scored[1][0] == top_score and scored[1][2].label != row.label:
         return None  # two rows match equally: not clear which is asked
     if all(row.cells[c.index].empty or not row.cells[c.index].text.strip() for c in chosen_cols):
@@ -484,13 +497,18 @@ def answer_from_tables(
     if not q.op and _RANGE.search(question):
         return None  # a span of periods (a sum, a trend), not one cell
     best: CellAnswer | None = None
-    for rank, hit, tables in top_document_tables(hits, tables_for, max_docs):
+    documents = list(top_document_tables(hits, tables_for, max_docs))
+    breakdown = _breakdown_terms(question)
+    labels = _category_labels(documents) if breakdown else set()
+    for rank, hit, tables in documents:
         doc_id = hit.chunk.doc_id
         for t_index, table in enumerate(tables):
             found = _best_cell(q, table, hit.doc.title)
             if found is None:
                 continue
             score, row, cols, notes = found
+            if breakdown & labels & notes.get("unmatched", set()):
+                continue  # "by air" asked, and "Air" is a row elsewhere: this cell is not broken down so
             doc_hits = sum(1 for h in hits if h.chunk.doc_id == doc_id)
             score = rank_score(score, notes, rank, doc_hits)  # a lower-ranked document must match better
             if best is None or score > best.score:
@@ -509,6 +527,32 @@ def answer_from_tables(
     if best is not None:
         best.sentence = state_cells(best.table, best.row, best.columns, best.hit.doc.title, best.notes)
     return best
+
+
+_BREAKDOWN = re.compile(r"\b(?:by|via)\s+([A-Za-zÀ-ÿ][\w\-]*)", re.I)
+
+
+def _breakdown_terms(question: str) -> set[str]:
+    """The words a question breaks its figure down by: "by air", "via rail" ("air", "rail")."""
+    return {t for m in _BREAKDOWN.finditer(question) for t in terms(m.group(1))} - _GENERIC
+
+
+def _category_labels(documents: list[tuple[int, Hit, list[Table]]]) -> set[str]:
+    """One-word row labels (and column names) of the top documents' tables ("Air", "Rail",
+    "Truck"): the values of a category a cell may or may not be broken down by."""
+    out: set[str] = set()
+    for _, _, tables in documents:
+        for table in tables:
+            label_cols = [c.index for c in table.label_columns]
+            for row in table.rows:
+                words = _row_terms(row, label_cols)
+                if len(words) == 1 and row.kind != "total":
+                    out.add(words[0])
+            for column in table.value_columns:  # or its columns ("| Truck | Rail | Air |")
+                words = _column_terms(column) if column.period is None else []
+                if len(words) == 1:
+                    out.add(words[0])
+    return out
 
 
 def top_document_tables(
@@ -626,7 +670,7 @@ def _period_phrase(table: Table, row: Row, column: Column) -> str:
 
 def _be(subject: str) -> str:
     """ "were" after a plural head word ("Total sales were", "Imports for Mexico were")."""
-    head = re.split(r"\s+(?:for|of|from|\()", subject.strip(), maxsplit=1)[0].split(" ")[-1].lower()
+    head = re.split(r"\s+(?:for|of|from|to|by|\()", subject.strip(), maxsplit=1)[0].split(" ")[-1].lower()
     return "were" if re.fullmatch(r"[a-z]+[^s']s", head) and not head.endswith(("ics", "ss", "us", "is")) else "was"
 
 
@@ -643,6 +687,50 @@ def row_entity(table: Table, row: Row) -> str:
     return re.sub(r"\s+", " ", entity).strip(" :")
 
 
+_CAPTION_LABEL = re.compile(r"^\s*(?:table|figure|exhibit|chart)\s+[\w.-]+\s*[.:\-–—]\s*", re.I)
+_CAPTION_PERIOD = re.compile(
+    r"(?:[,:;]\s*|\s+(?:in|for|during)\s+|\s+)(?:(?:19|20)\d\d|[A-Z][a-z]+\.?)"
+    r"(?:\s*(?:-|–|—|to|through)\s*(?:[A-Z][a-z]+\.?\s*)?(?:(?:19|20)?\d\d))?(?:\s+(?:19|20)\d\d)?\s*$"
+)
+CAPTION_SUBJECT_WORDS = 12
+_LEAD_IN = re.compile(r"\b(?:is|are|was|were|as follows|below|following|shows?|presents?|sets? out)\b", re.I)
+
+
+def caption_subject(table: Table) -> str:
+    """What a table inside a document counts, read off its caption: "US imports from Canada by
+    month, 2023 (US$ billions)" -> "US imports from Canada". Its label ("Table 2."), units in
+    parentheses, trailing period and "by month/quarter/year" go; "" when the caption is not a
+    short title (a paragraph above a table is no subject) or the table is a CSV/XLSX sheet."""
+    if table.source in ("csv", "xlsx") or not table.caption:
+        return ""
+    text = _CAPTION_LABEL.sub("", " ".join(table.caption.split()))
+    if text.endswith((".", ":", "?", ";")) or _LEAD_IN.search(text):
+        return ""  # a sentence leading into the table ("Net sales … were as follows:"), not its title
+    text = re.sub(r"\s*\([^()]*\)", lambda m: "" if parse_unit(m.group(0)) or re.search(r"\d", m.group(0)) else m.group(0), text)
+    text = text.strip(" .:;,")
+    for _ in range(2):
+        cut = _CAPTION_PERIOD.search(text)
+        if cut and parse_period(cut.group(0).strip(" ,:;")) is not None:
+            text = text[: cut.start()].strip(" .:;,")
+    text = re.sub(r"\s+(?:by|per)\s+(?:month|quarter|year|calendar year|fiscal year)s?$", "", text, flags=re.I)
+    text = re.sub(r"^(?:monthly|quarterly|annual)\s+", "", text, flags=re.I).strip(" .:;,")
+    if not text or len(text.split()) > CAPTION_SUBJECT_WORDS or text.endswith((".", "?")) or not re.search(r"[A-Za-z]", text):
+        return ""
+    return text
+
+
+def _titled(table: Table, measure: str, entity: str) -> str:
+    """The subject of a cell whose column names no measure of its own (a period, "Value"): what
+    the caption says the table counts, with the row it is for ("US exports to Canada by
+    transport mode (Air)", "US imports from Canada"); "" when the caption gives none."""
+    if measure and set(terms(measure)) - _GENERIC:
+        return ""
+    subject = caption_subject(table)
+    if not subject or (entity and not measure and not re.search(r"\s(?:by|per)\s", subject)):
+        return ""  # the row names the thing itself ("Accounts payable"); a breakdown's row does not ("Air")
+    return f"{subject} ({entity})" if entity and fold(entity) not in fold(subject) else subject
+
+
 def state_cells(table: Table, row: Row, columns: list[Column], title: str = "", notes: dict | None = None) -> str:
     """A sentence stating the cells of ``row`` in ``columns``: "Total sales was $1,496.5 million
     (Years Ended September 30, 2019)"; "In 2023, imports for Mexico was US$475.22 billion"."""
@@ -655,7 +743,7 @@ def state_cells(table: Table, row: Row, columns: list[Column], title: str = "", 
     if len(columns) > 1 and len(measures) == 1 and not row.period and all(c.period for c in columns):
         # one measure over several periods: "Sensors was 914 million (Fiscal 2019) and 918 million (Fiscal 2018)"
         measure = measures.pop()
-        subject = f"{measure} for {entity}" if measure and entity else (entity or measure)
+        subject = _titled(table, measure, entity) or (f"{measure} for {entity}" if measure and entity else (entity or measure))
         values = [
             f"{format_value(row.cells[c.index], table, c, row)} {_period_phrase(table, row, c)}".strip()
             for c in columns
@@ -670,7 +758,7 @@ def state_cells(table: Table, row: Row, columns: list[Column], title: str = "", 
         when = _period_phrase(table, row, col)
         if col.period and (not measure or measure.lower() in when.lower()):
             measure = ""
-        subject = f"{measure} for {entity}" if measure and entity else (entity or measure)
+        subject = _titled(table, measure, entity) or (f"{measure} for {entity}" if measure and entity else (entity or measure))
         if row.period and not col.period:
             verb = _be(subject)
             parts.append(
