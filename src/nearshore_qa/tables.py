@@ -688,7 +688,7 @@ def _label_unit(columns: list[Column]) -> Unit:
 
 
 def caption_period(caption: str) -> Period | None:
-    years = set(re.findall(r"(?<![\d.,$])(?:19|20)\d{2}(?![\d.,%])", caption))
+    years = set(re.findall(r"(?<![\d.,$])(?:19|20)\d{2}(?![\d%]|[.,]\d)", caption))  # "in 2020, US$ million"
     return Period(caption, int(years.pop())) if len(years) == 1 else None
 
 

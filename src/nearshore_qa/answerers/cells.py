@@ -235,6 +235,19 @@ def _period_match(asked: list[Period], period: Period | None) -> bool:
     return False
 
 
+def _month_row(row: Row, asked: list[Period]) -> bool:
+    """A row labelled by a month alone ("March") that a month the question names ("March 2019")
+    picks, in a table whose columns give the year."""
+    label = row.label.strip().lower().rstrip(".")
+    month = parse_period(f"{label} 2000")
+    return (
+        month_or_quarter(label)
+        and month is not None
+        and month.month is not None
+        and any(p.month == month.month for p in asked)
+    )
+
+
 def _row_terms(row: Row, label_cols: list[int]) -> list[str]:
     words = [
         row.cells[j].text
@@ -273,7 +286,28 @@ def _table_of_hit(hit: Hit, tables: list[Table]) -> tuple[int, Row | None] | Non
 
 def _column_terms(column: Column) -> list[str]:
     words = [w for w in re.split(r"[\s_]+", column.name) if w.lower() not in _UNIT_WORDS]
-    return terms(" ".join(words))
+    return terms(" ".join(words)) + _measure_beside_period(column)
+
+
+_PERIOD_WORDS = re.compile(
+    r"\b(?:(?:19|20)\d\d|fy|fiscal|years?|ended|ending|as|at|of|months?|quarters?|q[1-4]|periods?|weeks?|"
+    r"estimated|final|actual|restated|reported|to|through|the|for|three|six|nine|twelve|and|in|on|"
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|"
+    r"september|october|november|december)\b|\d+|[^\w\s]",
+    re.I,
+)
+
+
+def _measure_beside_period(column: Column) -> list[str]:
+    """Measure words written in the same header cell as the period ("Trucks 2010", "Exports
+    Q1 2024"): ``Column.name`` drops a cell that is a period, and with it what is measured."""
+    out: list[str] = []
+    for part in column.parts:
+        if part and parse_period(part) and not unit_only(part):
+            rest = " ".join(_PERIOD_WORDS.sub(" ", part).split())
+            if rest and not parse_unit(rest):
+                out += terms(rest)
+    return out
 
 
 def _best_cell(q: _Question, table: Table, title: str = "") -> tuple[float, Row, list[Column], dict] | None:
@@ -297,13 +331,17 @@ def _best_cell(q: _Question, table: Table, title: str = "") -> tuple[float, Row,
     col_scores = {}
     # A column is picked by a word of the question it names that the title does not already say
     # ("imports" in a table titled "US imports from China" tells no column apart).
-    title_terms = set(terms(title))
+    # A title word that some columns have and others lack ("trucks and railcars" over "Trucks
+    # 2010 | Railcars 2010") still tells them apart.
+    col_terms = {c.index: set(_column_terms(c)) for c in value_cols}
+    apart = {t for t in set().union(*col_terms.values()) if sum(t in ct for ct in col_terms.values()) < len(value_cols)}
+    title_terms = set(terms(title)) - apart
     amounts = any(not _percent_column(table, c) for c in value_cols)
     for c in value_cols:
-        ct = set(_column_terms(c))
+        ct = col_terms[c.index]
         hits = (ct & q.terms) - title_terms
         score = len(hits) / (1 + 0.2 * len(ct - q.terms)) if ct else 0.0
-        if _UNITLESS.search(c.label.replace("_", " ")) and not (_UNITLESS.search(" ".join(q.terms)) and hits):
+        if _UNITLESS.search(c.label.replace("_", " ")) and not ((_UNITLESS.search(" ".join(q.terms)) or _UNITLESS.search(q.text)) and hits):
             score -= 1.0  # a rank or a share answers only a question that asks for it
         if c.period and q.periods:
             score += 2.0 if _period_match(q.periods, c.period) else -2.0
@@ -324,6 +362,15 @@ def _best_cell(q: _Question, table: Table, title: str = "") -> tuple[float, Row,
             best = max(col_scores[c.index] for c in chosen_cols)
             tops = [c for c in chosen_cols if col_scores[c.index] == best]
             chosen_cols = tops if len(tops) < len(chosen_cols) else chosen_cols
+            measures_per_period: dict[str, set[frozenset[str]]] = {}
+            named = False
+            for c in [c for c in period_cols if _period_match(q.periods, c.period)]:
+                assert c.period is not None  # period_cols holds only columns with a period
+                named = named or bool((col_terms[c.index] & q.terms) - title_terms)
+                if not _percent_column(table, c) and not _percent_cells(table, c) and col_scores[c.index] >= best - 1.0:
+                    measures_per_period.setdefault(c.period.key, set()).add(frozenset(col_terms[c.index]))
+            if not named and any(len(m) > 1 for m in measures_per_period.values()):
+                return None  # "Trucks 2010" and "Railcars 2010": the question names neither measure
         # one column per asked period ("in 2019 and 2018")
         per_period: dict[str, Column] = {}
         for c in chosen_cols:
@@ -358,6 +405,8 @@ def _best_cell(q: _Question, table: Table, title: str = "") -> tuple[float, Row,
         if not rt:
             if long_table and q.periods and r.period:  # rows named by their period alone ("2010")
                 scored.append((1.0, 1.0, r))
+            elif not long_table and chosen_cols and all(c.period for c in chosen_cols) and _month_row(r, q.periods):
+                scored.append((1.0, 1.0, r))  # "| March | 11,385.0 | 11,979.8 |" under "| Month | 2019 | 2020 |"
             continue
         uniq = set(rt)
         hit_w = sum(idf.get(t, 1.0) for t in uniq if t in q.terms)
@@ -443,6 +492,12 @@ _ASKS_SHARE = re.compile(r"%|\bpercent|\bper cent|\bproportion|\bshare\b|\bratio
 
 def _percent_column(table: Table, column: Column) -> bool:
     return "%" in column.label or column.unit.percent
+
+
+def _percent_cells(table: Table, column: Column) -> bool:
+    """Most of the column's figures are written as percentages ("(4.1)%")."""
+    cells = [r.cells[column.index] for r in table.rows if r.cells[column.index].value is not None]
+    return bool(cells) and 2 * sum(1 for c in cells if c.percent) >= len(cells)
 
 
 def _share_column(table: Table, row: Row, column: Column) -> bool:
@@ -683,7 +738,7 @@ def row_entity(table: Table, row: Row) -> str:
             for j in label_cols
             if row.cells[j].text and not parse_period(row.cells[j].text) and not month_or_quarter(row.cells[j].text)
         )
-    ) or ("" if row.period else row.label)
+    ) or ("" if row.period or month_or_quarter(row.label) else row.label)
     return re.sub(r"\s+", " ", entity).strip(" :")
 
 
@@ -707,6 +762,8 @@ def caption_subject(table: Table) -> str:
     if text.endswith((".", ":", "?", ";")) or _LEAD_IN.search(text):
         return ""  # a sentence leading into the table ("Net sales … were as follows:"), not its title
     text = re.sub(r"\s*\([^()]*\)", lambda m: "" if parse_unit(m.group(0)) or re.search(r"\d", m.group(0)) else m.group(0), text)
+    # the first segment names the thing; later ones say its period, units or source
+    text = re.split(r",\s|;\s|\s[–—-]\s|:\s", text, maxsplit=1)[0]
     text = text.strip(" .:;,")
     for _ in range(2):
         cut = _CAPTION_PERIOD.search(text)
@@ -723,9 +780,9 @@ def _titled(table: Table, measure: str, entity: str) -> str:
     """The subject of a cell whose column names no measure of its own (a period, "Value"): what
     the caption says the table counts, with the row it is for ("US exports to Canada by
     transport mode (Air)", "US imports from Canada"); "" when the caption gives none."""
-    if measure and set(terms(measure)) - _GENERIC:
-        return ""
     subject = caption_subject(table)
+    if measure and set(terms(measure)) - _GENERIC and (entity or set(terms(measure)) - set(terms(subject))):
+        return ""  # the column names its own measure (a period row's "Exports" under "US exports to …" does not)
     if not subject or (entity and not measure and not re.search(r"\s(?:by|per)\s", subject)):
         return ""  # the row names the thing itself ("Accounts payable"); a breakdown's row does not ("Air")
     return f"{subject} ({entity})" if entity and fold(entity) not in fold(subject) else subject
@@ -756,9 +813,12 @@ def state_cells(table: Table, row: Row, columns: list[Column], title: str = "", 
         value = format_value(row.cells[col.index], table, col, row)
         measure = _measure(col)
         when = _period_phrase(table, row, col)
+        if row.period is None and month_or_quarter(row.label) and col.period and not (col.period.month or col.period.quarter):
+            when = f"in {row.label.strip()} {col.period.year}"  # the row's month in the column's year
         if col.period and (not measure or measure.lower() in when.lower()):
             measure = ""
         subject = _titled(table, measure, entity) or (f"{measure} for {entity}" if measure and entity else (entity or measure))
+        subject = subject or clean_label(col.label)
         if row.period and not col.period:
             verb = _be(subject)
             parts.append(

@@ -19,9 +19,9 @@ from ..compute import Computed, Operand, compute
 from ..errors import ComputeRefusal
 from ..operands import data_source_of, data_vintage_of
 from ..records import Hit
-from ..tables import Column, Row, Table, month_span, month_span_text
+from ..tables import Column, Row, Table, month_or_quarter, month_span, month_span_text, parse_period
 from ..text import MONTHS
-from .cells import _best_cell, _measure, _Question, caption_subject, row_entity, top_document_tables
+from .cells import _best_cell, _measure, _Question, caption_subject, rank_score, row_entity, top_document_tables
 from .computed import _row_hit
 
 logger = logging.getLogger(__name__)
@@ -42,25 +42,32 @@ def period_total(
     q = _Question.of(probe)
     if not q.terms:
         return None
-    for _, hit, tables in top_document_tables(hits, tables_for, max_docs):
+    best = None  # (score, table, index, hit, cells): the best-matching table, as cells.answer_from_tables ranks
+    for rank, hit, tables in top_document_tables(hits, tables_for, max_docs):
+        doc_hits = sum(1 for h in hits if h.chunk.doc_id == hit.chunk.doc_id)
         for t_index, table in enumerate(tables):
             if _states_span(table, span):
                 return None  # the table has the quarter itself: a cell answers it
             found = _best_cell(q, table, hit.doc.title)
             if found is None:
                 continue
-            _, row, columns, notes = found
+            score, row, columns, notes = found
             if notes.get("extreme") or notes.get("op") or len(columns) != 1:
                 continue
             cells = _month_cells(table, row, columns[0], span)
             if cells is None:
                 continue
-            try:
-                return _sum(table, t_index, hit, cells, span)
-            except ComputeRefusal as refusal:
-                logger.info("no %s total from %s: %s", span.phrase, hit.chunk.doc_id, refusal)
-                return None
-    return None
+            score = rank_score(score, notes, rank, doc_hits)
+            if best is None or score > best[0]:
+                best = (score, table, t_index, hit, cells)
+    if best is None:
+        return None
+    _, table, t_index, hit, cells = best
+    try:
+        return _sum(table, t_index, hit, cells, span)
+    except ComputeRefusal as refusal:
+        logger.info("no %s total from %s: %s", span.phrase, hit.chunk.doc_id, refusal)
+        return None
 
 
 def _states_span(table: Table, span) -> bool:
@@ -74,7 +81,15 @@ def _month_cells(table: Table, row: Row, column: Column, span) -> list[tuple[Row
     """(row, column) of each asked month: the rows of the same entity when rows are months, the
     columns of the same measure when columns are months; None unless every month has a figure."""
     out: list[tuple[Row, Column]] = []
-    if row.period is not None and row.period.month:
+    if row.period is None and month_or_quarter(row.label) and column.period is not None and not column.period.month:
+        if column.period.year != span.year:  # "| March | 11,385.0 | 11,979.8 |" under "| Month | 2019 | 2020 |"
+            return None
+        for month in span.months:
+            match = [r for r in table.rows if r.period is None and _month_of(r.label) == month]
+            if len(match) != 1:
+                return None
+            out.append((match[0], column))
+    elif row.period is not None and row.period.month:
         entity = row_entity(table, row)
         for month in span.months:
             match = [
@@ -111,6 +126,11 @@ def _month_cells(table: Table, row: Row, column: Column, span) -> list[tuple[Row
     return out
 
 
+def _month_of(label: str) -> int | None:
+    period = parse_period(f"{label.strip().rstrip('.')} 2000") if month_or_quarter(label) else None
+    return period.month if period is not None else None
+
+
 def _sum(table: Table, t_index: int, hit: Hit, cells: list[tuple[Row, Column]], span) -> tuple[Computed, list[Hit]]:
     pool: list[Hit] = []
     operands: list[Operand] = []
@@ -126,7 +146,10 @@ def _sum(table: Table, t_index: int, hit: Hit, cells: list[tuple[Row, Column]], 
         assert cell.value is not None  # _month_cells keeps only cells with a figure
         currency = _CURRENCY.get(cell.currency or unit.currency, "")
         decimals = len(cell.text.split(".")[1].rstrip(")%* ")) if "." in cell.text else 0
-        period = (r.period if r.period is not None and r.period.month else c.period)
+        period = r.period if r.period is not None and r.period.month else c.period
+        when = period.text if period is not None else ""
+        if r.period is None and c.period is not None and _month_of(r.label):
+            when = f"{r.label.strip()} {c.period.year}"
         operands.append(
             Operand(
                 value=cell.value * unit.factor,
@@ -135,7 +158,7 @@ def _sum(table: Table, t_index: int, hit: Hit, cells: list[tuple[Row, Column]], 
                 currency=currency,
                 scale=unit.factor,
                 decimals=decimals,
-                period=period.text if period is not None else "",
+                period=when,
                 entity=row_entity(table, r),
                 measure=_measure(c),
                 citation=pool.index(row_hit) + 1,
