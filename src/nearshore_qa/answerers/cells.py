@@ -205,7 +205,7 @@ class _Question:
                 periods.append(p)
         extreme = ""
         op = _operation(question, periods)
-        if not op and _EXTREME.search(question) and re.match(r"\s*(which|what|who)\b", question, re.I):
+        if not op and _EXTREME.search(question) and re.match(r"\s*(?:in\s+)?(which|what|who)\b", question, re.I):
             extreme = "min" if _LOW.search(question) else "max"
         words = set(terms(question)) - {str(p.year) for p in periods}
         words -= {t for m in re.finditer(r"\b(?:FY|F)\s?'?(\d\d)\b", question, re.I) for t in terms(m.group(0))}
@@ -229,6 +229,8 @@ def _period_match(asked: list[Period], period: Period | None) -> bool:
             continue  # a quarter is not the year it is part of
         if p.month and period.month and p.month != period.month:
             continue
+        if p.month and not p.day and not (period.month or period.quarter) and not period.fiscal:
+            continue  # a year's figure does not say what one month ("May 2019") was
         if period.month and not period.day and not p.month:
             continue  # nor is a month (a dated column, "As at 31 December 2019", stands for its year)
         return True
@@ -355,7 +357,11 @@ def _best_cell(q: _Question, table: Table, title: str = "") -> tuple[float, Row,
             per_key.setdefault(c.period.key, c)
         chosen_cols = list(per_key.values())
     elif q.periods and period_cols and not long_table:
-        chosen_cols = [c for c in period_cols if _period_match(q.periods, c.period)]
+        asked = q.periods
+        if all(r.period is None and month_or_quarter(r.label) for r in rows):
+            # month rows under year columns: the column gives the year of "March 2019"
+            asked = [Period(p.text, p.year, fiscal=p.fiscal) if p.month and not p.day else p for p in q.periods]
+        chosen_cols = [c for c in period_cols if _period_match(asked, c.period)]
         if not chosen_cols:
             return None
         if len(chosen_cols) > 1:
@@ -364,7 +370,7 @@ def _best_cell(q: _Question, table: Table, title: str = "") -> tuple[float, Row,
             chosen_cols = tops if len(tops) < len(chosen_cols) else chosen_cols
             measures_per_period: dict[str, set[frozenset[str]]] = {}
             named = False
-            for c in [c for c in period_cols if _period_match(q.periods, c.period)]:
+            for c in [c for c in period_cols if _period_match(asked, c.period)]:
                 assert c.period is not None  # period_cols holds only columns with a period
                 named = named or bool((col_terms[c.index] & q.terms) - title_terms)
                 if not _percent_column(table, c) and not _percent_cells(table, c) and col_scores[c.index] >= best - 1.0:
@@ -389,8 +395,12 @@ def _best_cell(q: _Question, table: Table, title: str = "") -> tuple[float, Row,
             top = max(raw.values())
             if top > 0 and sum(1 for v in raw.values() if v == top) == 1:
                 best, tops = 1.0, [c for c in plain if raw[c.index] == top]
+        totals = [c for c in plain if _TOTAL_COLUMN.fullmatch(clean_label(c.label))]
+        subject = set(terms(caption_subject(table)))
         if best <= 0 and len(plain) == 1:
             tops = plain  # the one figure column beside ranks and shares
+        elif best <= 0 and len(totals) == 1 and subject and subject <= q.terms | set(terms(title)):
+            tops = totals  # "US–Canada trade" asked of "US–Canada trade by month": its Total column
         elif best <= 0:
             return None  # neither a period nor a measure of the question picks a column
         same: dict[str, Column] = {}
@@ -422,6 +432,22 @@ def _best_cell(q: _Question, table: Table, title: str = "") -> tuple[float, Row,
         # the group the question names ("revenue" names "Revenue", less so "Cost of revenue")
         group_bonus = 0.15 * len(set(gt) & q.terms) - 0.05 * len(set(gt) - q.terms)
         scored.append((coverage + 0.05 * hit_w + group_bonus, coverage, r))
+    monthly = all(
+        (r.period is None and month_or_quarter(r.label)) or (r.period is not None and r.period.month) for r in rows
+    )
+    if q.extreme and monthly and len(chosen_cols) == 1 and (chosen_cols[0].period is not None or long_table):
+        # "In which month of 2020 were imports lowest?" over month rows (under year columns)
+        col = chosen_cols[0]
+        years = {p.year for p in q.periods}
+        cands = [
+            r
+            for r in rows
+            if r.cells[col.index].value is not None and (r.period is None or not years or r.period.year in years)
+        ]
+        if len(cands) >= 2:
+            lowest = (q.extreme == "min") != bool(re.search(r"\bdeficits?\b", q.text, re.I))
+            pick = (min if lowest else max)(cands, key=lambda r: r.cells[col.index].value or 0.0)
+            return 0.8, pick, [col], {"extreme": "min" if lowest else "max", "among": len(cands)}
     if not scored:
         return None
     scored.sort(key=lambda s: -s[0])
@@ -457,6 +483,8 @@ def _best_cell(q: _Question, table: Table, title: str = "") -> tuple[float, Row,
         around |= set(terms(" ".join(c.parts)))
     for c in table.label_columns:
         around |= set(terms(c.label))
+    around |= set(terms(row.period.text if row.period else row.label if month_or_quarter(row.label) else ""))
+    around |= {part for t in around if "-" in t for part in terms(t.replace("-", " "))}  # "US–Canada"
     asked = q.terms - _GENERIC
     cell_cov = len(asked & around) / len(asked) if asked else 1.0
     if cell_cov < QUESTION_COVERAGE:
@@ -487,6 +515,7 @@ def _best_cell(q: _Question, table: Table, title: str = "") -> tuple[float, Row,
     return top_score, row, chosen_cols, notes
 
 
+_TOTAL_COLUMN = re.compile(r"(?:total|all|sum)(?:\s+\w+)?", re.I)
 _ASKS_SHARE = re.compile(r"%|\bpercent|\bper cent|\bproportion|\bshare\b|\bratio|\brate\b|\bmargin|\byield", re.I)
 
 
@@ -781,7 +810,8 @@ def _titled(table: Table, measure: str, entity: str) -> str:
     the caption says the table counts, with the row it is for ("US exports to Canada by
     transport mode (Air)", "US imports from Canada"); "" when the caption gives none."""
     subject = caption_subject(table)
-    if measure and set(terms(measure)) - _GENERIC and (entity or set(terms(measure)) - set(terms(subject))):
+    own = measure and not _TOTAL_COLUMN.fullmatch(measure) and set(terms(measure)) - _GENERIC
+    if own and (entity or set(terms(measure)) - set(terms(subject))):
         return ""  # the column names its own measure (a period row's "Exports" under "US exports to …" does not)
     if not subject or (entity and not measure and not re.search(r"\s(?:by|per)\s", subject)):
         return ""  # the row names the thing itself ("Accounts payable"); a breakdown's row does not ("Air")
@@ -839,6 +869,17 @@ def state_cells(table: Table, row: Row, columns: list[Column], title: str = "", 
             f"{entity} had the {word} {_measure(col) or col.label} of the table's rows{scope}: "
             f"{format_value(row.cells[col.index], table, col, row)}"
         )
+        month_row = row.period is None and month_or_quarter(row.label) and col.period is not None
+        if not entity and (row.period is not None or month_row):
+            # rows that are months: the month is the answer ("… were lowest in May 2020")
+            when = f"{row.label.strip()} {col.period.year}" if month_row and col.period else (
+                row.period.text if row.period is not None else row.label
+            )
+            subject = _titled(table, _measure(col), "") or _measure(col) or clean_label(col.label)
+            sentence = (
+                f"{subject} {_be(subject)} {word} in {when}, at "
+                f"{format_value(row.cells[col.index], table, col, row)}, the {word} month of the table"
+            )
     sentence = sentence[:1].upper() + sentence[1:]
     return sentence.rstrip(".") + "."
 
