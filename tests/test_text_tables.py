@@ -10,7 +10,7 @@ from nearshore_qa.ingest import load_bytes, load_file
 from nearshore_qa.tables import text_table_blocks
 
 DATA = Path(__file__).parent / "data"
-REPORT = "tables/texas_ports_crossings_report.txt"
+REPORT = "monthly/texas_ports_crossings_report.txt"
 
 
 def report():

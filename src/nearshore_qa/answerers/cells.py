@@ -591,8 +591,10 @@ def answer_from_tables(
             if found is None:
                 continue
             score, row, cols, notes = found
-            if breakdown & labels & notes.get("unmatched", set()):
-                continue  # "by air" asked, and "Air" is a row elsewhere: this cell is not broken down so
+            if breakdown and labels & notes.get("unmatched", set()):
+                # "… through Laredo by air": a row label of another table ("Air", "Laredo") that
+                # this cell's row, columns and caption do not carry: it is not broken down so
+                continue
             doc_hits = sum(1 for h in hits if h.chunk.doc_id == doc_id)
             score = rank_score(score, notes, rank, doc_hits)  # a lower-ranked document must match better
             if best is None or score > best.score:
