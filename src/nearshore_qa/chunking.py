@@ -9,6 +9,7 @@ import hashlib
 import re
 
 from .records import Chunk, LoadedDocument
+from .tables import title_like
 
 # MiniLM reads 256 word pieces; ~700 characters of English stays well inside that with the
 # title and section prepended.
@@ -295,10 +296,6 @@ def _text_chunks(doc: LoadedDocument) -> list[Chunk]:
     return chunks
 
 
-# A caption longer than this is a paragraph above the table, not its title.
-CAPTION_WORDS = 30
-
-
 def _row_caption(doc: LoadedDocument, start: int, context: str) -> str:
     """For a row of a table inside a document: the table's caption (its title, units, period)
     and the row's period when only the caption gives its year ("August 2024" for the row
@@ -311,7 +308,7 @@ def _row_caption(doc: LoadedDocument, start: int, context: str) -> str:
         return ""
     parts = []
     caption = " ".join(table.caption.split())
-    if caption and len(caption.split()) <= CAPTION_WORDS and caption not in context:
+    if caption and title_like(caption) and caption not in context:
         parts.append(caption)
     row = table.row_at(start)
     if row is not None and row.period is not None and str(row.period.year) not in doc.text[row.start : row.end]:

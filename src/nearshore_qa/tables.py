@@ -692,6 +692,24 @@ def caption_period(caption: str) -> Period | None:
     return Period(caption, int(years.pop())) if len(years) == 1 else None
 
 
+_LEAD_IN = re.compile(r"\b(?:is|are|was|were|as follows|below|following|shows?|presents?|sets? (?:out|forth))\b", re.I)
+TITLE_WORDS = 20
+
+
+def title_like(caption: str) -> bool:
+    """A caption that titles its table ("US imports from China by month, 2024 (US$ million)"),
+    not a sentence leading into it ("The following table sets forth our revenue:")."""
+    text = " ".join(caption.split())
+    text = re.sub(r"^\s*(?:table|figure|exhibit|chart)\s+[\w.-]+\s*[.:\-–—]\s*", "", text, flags=re.I)
+    return (
+        bool(text)
+        and not re.fullmatch(r"(?:table|figure|exhibit|chart)(?:\s+[\w.-]+)?", text, re.I)  # a bare "Table" heading
+        and len(text.split()) <= TITLE_WORDS
+        and not text.endswith((".", ":", "?", ";"))
+        and not _LEAD_IN.search(text)
+    )
+
+
 def _in_year(text: str, year: Period | None) -> Period | None:
     """A month or quarter label ("July", "Q3") read in the caption's year."""
     if year is None:

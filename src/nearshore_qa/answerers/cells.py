@@ -33,6 +33,7 @@ from ..tables import (
     month_or_quarter,
     parse_period,
     parse_unit,
+    title_like,
     unit_only,
 )
 from ..text import one_line
@@ -779,7 +780,6 @@ _CAPTION_PERIOD = re.compile(
     r"(?:\s*(?:-|–|—|to|through)\s*(?:[A-Z][a-z]+\.?\s*)?(?:(?:19|20)?\d\d))?(?:\s+(?:19|20)\d\d)?\s*$"
 )
 CAPTION_SUBJECT_WORDS = 12
-_LEAD_IN = re.compile(r"\b(?:is|are|was|were|as follows|below|following|shows?|presents?|sets? out)\b", re.I)
 
 
 def caption_subject(table: Table) -> str:
@@ -789,9 +789,9 @@ def caption_subject(table: Table) -> str:
     short title (a paragraph above a table is no subject) or the table is a CSV/XLSX sheet."""
     if table.source in ("csv", "xlsx") or not table.caption:
         return ""
-    text = _CAPTION_LABEL.sub("", " ".join(table.caption.split()))
-    if text.endswith((".", ":", "?", ";")) or _LEAD_IN.search(text):
+    if not title_like(table.caption):
         return ""  # a sentence leading into the table ("Net sales … were as follows:"), not its title
+    text = _CAPTION_LABEL.sub("", " ".join(table.caption.split()))
     text = re.sub(r"\s*\([^()]*\)", lambda m: "" if parse_unit(m.group(0)) or re.search(r"\d", m.group(0)) else m.group(0), text)
     # the first segment names the thing; later ones say its period, units or source
     text = re.split(r",\s|;\s|\s[–—-]\s|:\s", text, maxsplit=1)[0]
