@@ -374,8 +374,9 @@ def _best_cell(q: _Question, table: Table, title: str = "") -> tuple[float, Row,
             for c in [c for c in period_cols if _period_match(asked, c.period)]:
                 assert c.period is not None  # period_cols holds only columns with a period
                 named = named or bool((col_terms[c.index] & q.terms) - title_terms)
-                if not _percent_column(table, c) and not _percent_cells(table, c) and col_scores[c.index] >= best - 1.0:
-                    measures_per_period.setdefault(c.period.key, set()).add(frozenset(col_terms[c.index]))
+                beside = frozenset(_measure_beside_period(c))
+                if beside and not _percent_column(table, c) and not _percent_cells(table, c):
+                    measures_per_period.setdefault(c.period.key, set()).add(beside)
             if not named and any(len(m) > 1 for m in measures_per_period.values()):
                 return None  # "Trucks 2010" and "Railcars 2010": the question names neither measure
         # one column per asked period ("in 2019 and 2018")
