@@ -334,10 +334,10 @@ def _best_cell(q: _Question, table: Table, title: str = "") -> tuple[float, Row,
     col_scores = {}
     # A column is picked by a word of the question it names that the title does not already say
     # ("imports" in a table titled "US imports from China" tells no column apart).
-    # A title word that some columns have and others lack ("trucks and railcars" over "Trucks
-    # 2010 | Railcars 2010") still tells them apart.
+    # A title word that several columns have and others lack ("trucks and railcars" over "Trucks
+    # 2010 | Trucks 2012 | Railcars 2010 | …") still tells them apart.
     col_terms = {c.index: set(_column_terms(c)) for c in value_cols}
-    apart = {t for t in set().union(*col_terms.values()) if sum(t in ct for ct in col_terms.values()) < len(value_cols)}
+    apart = {t for t in set().union(*col_terms.values()) if 1 < sum(t in ct for ct in col_terms.values()) < len(value_cols)}
     title_terms = set(terms(title)) - apart
     amounts = any(not _percent_column(table, c) for c in value_cols)
     for c in value_cols:
