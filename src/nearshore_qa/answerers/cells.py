@@ -334,10 +334,11 @@ def _best_cell(q: _Question, table: Table, title: str = "") -> tuple[float, Row,
     col_scores = {}
     # A column is picked by a word of the question it names that the title does not already say
     # ("imports" in a table titled "US imports from China" tells no column apart).
-    # A title word that several columns have and others lack ("trucks and railcars" over "Trucks
-    # 2010 | Trucks 2012 | Railcars 2010 | …") still tells them apart.
+    # A title word that some columns have and others lack ("trucks and railcars" over "Trucks
+    # 2010 | Railcars 2010") still tells them apart; a rank or share column measures nothing of its own.
     col_terms = {c.index: set(_column_terms(c)) for c in value_cols}
-    apart = {t for t in set().union(*col_terms.values()) if 1 < sum(t in ct for ct in col_terms.values()) < len(value_cols)}
+    measured = [col_terms[c.index] for c in value_cols if not _RANK_LIKE.search(c.label.replace("_", " "))]
+    apart = {t for t in set().union(*measured) if sum(t in ct for ct in measured) < len(measured)} if measured else set()
     title_terms = set(terms(title)) - apart
     amounts = any(not _percent_column(table, c) for c in value_cols)
     for c in value_cols:
@@ -517,6 +518,7 @@ def _best_cell(q: _Question, table: Table, title: str = "") -> tuple[float, Row,
     return top_score, row, chosen_cols, notes
 
 
+_RANK_LIKE = re.compile(r"\b(?:rank(?:ing)?|share|pct|percent(?:age)?|ratio|index)\b", re.I)
 _TOTAL_COLUMN = re.compile(r"(?:total|all|sum)(?:\s+\w+)?", re.I)
 _ASKS_SHARE = re.compile(r"%|\bpercent|\bper cent|\bproportion|\bshare\b|\bratio|\brate\b|\bmargin|\byield", re.I)
 
