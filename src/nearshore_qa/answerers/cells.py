@@ -587,7 +587,7 @@ def answer_from_tables(
     best: CellAnswer | None = None
     documents = list(top_document_tables(hits, tables_for, max_docs))
     breakdown = _breakdown_terms(question)
-    labels = _category_labels(documents) if breakdown else set()
+    labels = _category_labels(documents) if breakdown else set()  # "by air" counts when "Air" is a row somewhere
     for rank, hit, tables in documents:
         doc_id = hit.chunk.doc_id
         for t_index, table in enumerate(tables):
@@ -595,7 +595,7 @@ def answer_from_tables(
             if found is None:
                 continue
             score, row, cols, notes = found
-            if breakdown and labels & notes.get("unmatched", set()):
+            if breakdown & labels and labels & notes.get("unmatched", set()):
                 # "… through Laredo by air": a row label of another table ("Air", "Laredo") that
                 # this cell's row, columns and caption do not carry: it is not broken down so
                 continue
