@@ -54,22 +54,35 @@ def test_a_month_row_under_a_year_column_is_stated_with_the_caption_subject(doc)
 
 def test_a_quarter_is_the_sum_of_its_months_each_cited(doc):
     result, pool = period_total(
-        "What were US imports from Japan in the first quarter of 2023?", hits(doc, "| January"), lambda _d: list(doc.data_tables)
+        "What were US imports from Japan in the first quarter of 2023?",
+        hits(doc, "| January"),
+        lambda _d: list(doc.data_tables),
     )
     assert [o.text for o in result.operands] == ["11,036.9", "11,301.3", "12,909.7"]
     assert result.formula == "11,036.9 + 11,301.3 + 12,909.7"
     assert result.display == "US$35,247.9 million" and result.verify()
-    assert [pool[o.citation - 1].chunk.text.split("|")[1].strip() for o in result.operands] == ["January", "February", "March"]
+    assert [pool[o.citation - 1].chunk.text.split("|")[1].strip() for o in result.operands] == [
+        "January",
+        "February",
+        "March",
+    ]
     assert "the first quarter of 2023" in result.text
 
 
 def test_no_sum_for_a_year_the_table_does_not_hold(doc):
-    assert period_total("What were US imports from Japan in Q1 2021?", hits(doc, "| January"), lambda _d: list(doc.data_tables)) is None
+    assert (
+        period_total(
+            "What were US imports from Japan in Q1 2021?", hits(doc, "| January"), lambda _d: list(doc.data_tables)
+        )
+        is None
+    )
 
 
 def test_the_lowest_month_of_a_year_column(doc):
     found = answer_from_tables(
-        "In which month of 2023 were US imports from Japan lowest?", hits(doc, "| January"), lambda _d: list(doc.data_tables)
+        "In which month of 2023 were US imports from Japan lowest?",
+        hits(doc, "| January"),
+        lambda _d: list(doc.data_tables),
     )
     assert found is not None and found.row.label == "January"
     assert found.sentence.startswith("US goods imports from Japan were lowest in January 2023, at US$11,036.9 million")
@@ -80,6 +93,11 @@ def test_a_cell_not_broken_down_as_asked_is_not_given(doc):
     found = answer_from_tables("What was US–Mexico trade through Laredo in 2023?", hits(doc, "| Laredo"), tables)
     assert found is not None and "312.89" in found.sentence
     # "by air": Air is a row of the modes table, and the Laredo cell is not broken down by mode
-    assert answer_from_tables("What was US–Mexico trade through Laredo by air in 2023?", hits(doc, "| Laredo"), tables) is None
-    found = answer_from_tables("What was US–Mexico trade through Texas ports by air in 2023?", hits(doc, "| Air"), tables)
+    assert (
+        answer_from_tables("What was US–Mexico trade through Laredo by air in 2023?", hits(doc, "| Laredo"), tables)
+        is None
+    )
+    found = answer_from_tables(
+        "What was US–Mexico trade through Texas ports by air in 2023?", hits(doc, "| Air"), tables
+    )
     assert found is not None and "0.81" in found.sentence

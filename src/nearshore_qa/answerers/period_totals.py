@@ -12,7 +12,6 @@ the cell answer.
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable
 
 from ..compute import Computed, Operand, compute
