@@ -237,3 +237,15 @@ def test_tables_survive_json(excerpts):
 
 def test_markdown_without_tables_has_none():
     assert parse_markdown_tables("# Title\n\nNo table | here, only a pipe in prose.\n") == []
+
+
+def test_pdf_table_continued_on_the_next_page_keeps_its_header_and_caption():
+    doc = load("monthly/us_imports_from_japan_2023_continued.pdf")
+    first, second = doc.data_tables
+    assert (first.page, second.page) == (1, 2)
+    assert second.caption == first.caption == "Table 1. US goods imports from Japan by month, 2023 (US$ million)"
+    # the second page's first row is a month, not a header: it keeps its figure and its period
+    assert [c.label for c in second.columns] == ["Month", "Imports"]
+    august = second.rows[0]
+    assert (august.label, august.period.key, august.cells[1].value) == ("August", "2023-08", 12195.9)
+    assert doc.text[second.rows[-1].start : second.rows[-1].end] == "| December | 11,626.9 |"

@@ -9,6 +9,7 @@ import hashlib
 import re
 
 from .records import Chunk, LoadedDocument
+from .tables import title_like
 
 # MiniLM reads 256 word pieces; ~700 characters of English stays well inside that with the
 # title and section prepended.
@@ -289,9 +290,31 @@ def _text_chunks(doc: LoadedDocument) -> list[Chunk]:
                 page=_page_at(doc, a),
                 context=context,
                 paragraph=paragraph,
+                caption=_row_caption(doc, a, context) if context else "",
             )
         )
     return chunks
+
+
+def _row_caption(doc: LoadedDocument, start: int, context: str) -> str:
+    """For a row of a table inside a document: the table's caption (its title, units, period)
+    and the row's period when only the caption gives its year ("August 2024" for the row
+    "| August | …" under "US imports from China by month, 2024"), for the lexical index; the
+    header lines are the row's context already."""
+    table = next(
+        (t for t in doc.data_tables if t.start is not None and t.start <= start <= (t.end or t.start)), None
+    )
+    if table is None:
+        return ""
+    parts = []
+    caption = " ".join(table.caption.split())
+    if caption and title_like(caption) and caption not in context:
+        parts.append(caption)
+    row = table.row_at(start)
+    if row is not None and row.period is not None and str(row.period.year) not in doc.text[row.start : row.end]:
+        if str(row.period.year) not in context or row.period.month or row.period.quarter:
+            parts.append(row.period.text)
+    return "\n".join(parts)
 
 
 def _without_furniture(

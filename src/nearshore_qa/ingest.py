@@ -36,7 +36,15 @@ from .furniture import (
 from .kinds import DocumentKind
 from .records import DocumentMeta, LoadedDocument, Table
 from .tables import Table as DataTable
-from .tables import from_grid, from_records, grid_with_offsets, html_table_grid, parse_markdown_tables, pdf_table_grids
+from .tables import (
+    from_grid,
+    from_records,
+    grid_with_offsets,
+    html_table_grid,
+    parse_markdown_tables,
+    pdf_table_grids,
+    text_table_blocks,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -430,7 +438,58 @@ def _load_txt(data: bytes, name: str, original_name: str, _extra: dict, _rows: i
     text = decode_text(data, name).strip("\n")
     first = next((line.strip() for line in text.split("\n") if line.strip()), "")
     title = first[:200] if first else _title_from_name(original_name)
-    return _meta(name, original_name, "txt", DocumentKind.ARTICLE, {}, title), text, (), ()
+    text, placed = _txt_tables_in_place(text)
+    meta = _meta(name, original_name, "txt", DocumentKind.ARTICLE, {}, title)
+    return meta, text, (), (), _parsed(name, lambda: _txt_tables(placed))
+
+
+def _txt_tables_in_place(text: str) -> tuple[str, list[tuple[list[list[str]], list[tuple[int, int]], str]]]:
+    """The text with each whitespace-aligned table (tables.text_table_blocks) rendered as a
+    Markdown table in its place, as a PDF's ruled tables are: its rows become row chunks with
+    the header as context, and cells locatable. Returns the new text and, for each table, its
+    grid, its rows' offsets there and its caption (the title or unit lines just above it)."""
+    out: list[str] = []
+    placed = []
+    pos = 0
+    length = 0
+    for a, b, grid in text_table_blocks(text):
+        before = text[pos:a].rstrip()
+        caption = _caption_lines(before)
+        out.append(before)
+        length += len(before)
+        sep = "\n\n" if length else ""
+        out.append(sep)
+        length += len(sep)
+        rendered, rows = grid_with_offsets(grid, length)
+        out.append(rendered)
+        length += len(rendered)
+        placed.append((grid, rows, caption))
+        rest = text[b:].lstrip()
+        pos = len(text) - len(rest)
+        if rest:
+            out.append("\n\n")
+            length += 2
+    out.append(text[pos:])
+    return "".join(out), placed
+
+
+def _caption_lines(before: str) -> str:
+    """A table's caption in plain text: the short lines standing right above it (a title, a
+    units line), else the last line above."""
+    lines = [line.strip() for line in before.split("\n")]
+    while lines and not lines[-1]:
+        lines.pop()
+    block: list[str] = []
+    while lines and lines[-1] and len(lines[-1]) <= 120 and len(block) < 2:
+        block.insert(0, lines.pop())
+    return " ".join(block) if block else (lines[-1][:300] if lines else "")
+
+
+def _txt_tables(placed) -> Iterator[DataTable]:
+    for number, (grid, offsets, caption) in enumerate(placed, start=1):
+        table = from_grid(grid, name=f"table {number}", caption=caption[:300], source="txt", offsets=offsets)
+        if table is not None:
+            yield table
 
 
 _DROP_TAGS = (
@@ -686,16 +745,28 @@ def _cells_span(text: str, cells: list[str]) -> tuple[int, int] | None:
     words = [r"\s+".join(re.escape(w) for w in c.split()) for c in cells]
     pattern = re.compile(r"(?m)^[ \t]*" + r"\s+".join(words) + r"[ \t]*$")
     match = pattern.search(text)
+    if not match and len(cells) >= 6:
+        # A figure line repeated at a page edge ("7.37" closing two pages) is taken out of the
+        # text as furniture; the table's other cells, in order, still place it.
+        loose = [f"(?:\\s+{w})?" if _FIGURE_CELL.fullmatch(c) else rf"\s+{w}" for c, w in zip(cells, words, strict=True)]
+        first = re.escape(cells[0]) if not _FIGURE_CELL.fullmatch(cells[0]) else None
+        if first is not None:
+            pattern = re.compile(r"(?m)^[ \t]*" + words[0] + "".join(loose[1:]) + r"[ \t]*$")
+            match = pattern.search(text)
     if not match:
         return None
     end = text.find("\n", match.end())
     return match.start(), len(text) if end < 0 else end
 
 
+_FIGURE_CELL = re.compile(r"[-−(]?[$€£]?\d[\d,]*(?:\.\d+)?%?\)?")
+
+
 def _pdf_tables(placed, text: str, raw: list[str]):
     """The ruled tables rendered in the text (see ``_pdf_tables_in_place``) parsed as data; the
     line above a table is its caption (title or units), read in the page's text before furniture
     was taken out, where a caption repeated over a continued table still stands above it."""
+    previous = None
     for number, grid, offsets in placed:
         above = [line.strip() for line in text[max(0, offsets[0][0] - 300) : offsets[0][0]].split("\n")]
         page_raw = raw[number - 1] if number <= len(raw) else ""
@@ -703,16 +774,36 @@ def _pdf_tables(placed, text: str, raw: list[str]):
         if span and page_raw[: span[0]].strip():
             above = [line.strip() for line in page_raw[: span[0]].split("\n")]
         above = [line for line in above if line]
+        caption = above[-1] if above else ""
+        head: list[list[str]] = []
+        if previous is not None and _continues(previous, grid):
+            # a table carried over to the next page without its header: the header and the
+            # caption of the table it continues
+            head, caption = previous[0][: previous[1]], previous[2]
         table = from_grid(
-            grid,
+            head + grid,
             name=f"table page {number}",
             source="pdf",
             page=number,
-            offsets=offsets,
-            caption=above[-1] if above else "",
+            offsets=[offsets[0]] * len(head) + list(offsets),
+            caption=caption,
+            header_rows=len(head) or None,
         )
         if table is not None:
+            previous = (head + grid, table.header_rows, caption, number)
             yield table
+
+
+def _continues(previous, grid: list[list[str]]) -> bool:
+    """The grid continues the table on the page before: as wide, and its first row states
+    figures where a header would state labels."""
+    rows, _, _, page = previous
+    first = grid[0]
+    return (
+        len(first) == len(rows[0])
+        and any(_FIGURE_CELL.fullmatch(c) for c in first[1:])
+        and not any(_FIGURE_CELL.fullmatch(c) for c in rows[0][1:] if not re.fullmatch(r"(?:19|20)\d\d", c))
+    )
 
 
 def _pdf_date(value) -> str:

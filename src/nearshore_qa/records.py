@@ -73,6 +73,10 @@ class Chunk:
     values: tuple[str, ...] = ()
     context: str = ""  # e.g. the header line of a Markdown table piece
     paragraph: int | None = None  # 1-based paragraph of its section where the passage starts
+    # A row of a table inside a document: its table's caption and the row's period when only the
+    # caption says it ("August 2024" for "| August | …" under "… by month, 2024"). Read by the
+    # lexical index and the retrieval bonuses, not by the encoder (``lexical_text``).
+    caption: str = ""
 
     def embed_text(self, doc: DocumentMeta) -> str:
         """What the encoder and the lexical index see: the passage in its context."""
@@ -84,6 +88,14 @@ class Chunk:
         body = self.text.replace("_", " ") if self.row is not None else self.text
         lines = [head, *[e for e in extra if e], body]
         return "\n".join(line for line in lines if line)
+
+    def lexical_text(self, doc: DocumentMeta) -> str:
+        """What the BM25 index reads: ``embed_text`` and the table caption of a row piece. The
+        caption stays out of the vectors so that the shipped corpus vectors and the encoder's
+        view of every passage are unchanged (the lexical side alone finds "imports from China"
+        in the caption of a table whose rows say only "August")."""
+        text = self.embed_text(doc)
+        return f"{text}\n{self.caption}" if self.caption else text
 
     @property
     def locator(self) -> str:

@@ -14,7 +14,8 @@ from pydantic import ConfigDict
 from .lexical import bigrams, document_key
 from .records import Hit
 from .store import Store
-from .text import YEAR
+from .tables import month_span
+from .text import MONTHS, YEAR
 
 # Trade and legal writing says the same thing in set phrases; the lexical query gets the
 # other phrasing too (the dense one reads the question as asked).
@@ -43,6 +44,9 @@ _QUESTION_WORDS = re.compile(
 
 def expand_query(query: str) -> str:
     extra = [phrase for pattern, phrase in _EXPANSIONS if pattern.search(query)]
+    span = month_span(query)
+    if span is not None:  # "the first half of 2024" is written "January–June 2024" in tables and captions
+        extra.append(f"{MONTHS[span.first - 1]} {MONTHS[span.last - 1]}")
     return f"{query} {' '.join(extra)}" if extra else query
 
 
@@ -123,7 +127,7 @@ class HybridRetriever(BaseRetriever):
             # length. Its own words (title, header, units) stand for its document.
             evidence = lexical_score.get(cid, 0.0) if chunk.row is not None else documents.get(document_key(cid), 0.0)
             scores[cid] += w.document * evidence
-            around = f"{meta.title}\n{chunk.section}\n{chunk.context}\n{chunk.text}"
+            around = f"{meta.title}\n{chunk.section}\n{chunk.context}\n{chunk.caption}\n{chunk.text}"
             if pairs:
                 # Words next to each other as the question has them ("net cash", "total fees",
                 # "commercial trucks"): the name of the thing asked about, not just its words.

@@ -139,6 +139,74 @@ def _numeric_share(words: str) -> float:
     return digits / max(1, len(words))
 
 
+# --- spans of months a question asks about ------------------------------------------------
+
+_SPAN_YEAR = r"((?:19|20)\d\d)"
+_SPAN_ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_QUARTER = re.compile(
+    rf"\b(?:the\s+)?(?:(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter|q([1-4]))\s*(?:of\s+|,\s*)?(?:fy\s*)?{_SPAN_YEAR}\b"
+    rf"|\b{_SPAN_YEAR}\s*-?\s*q([1-4])\b",
+    re.I,
+)
+_HALF = re.compile(
+    rf"\b(?:the\s+)?(?:(first|second|1st|2nd)\s+half|h([12]))\s*(?:of\s+|,\s*)?{_SPAN_YEAR}\b|\b{_SPAN_YEAR}\s*-?\s*h([12])\b",
+    re.I,
+)
+_MONTH_NAMES = "|".join(MONTHS)
+_MONTH_SPAN = re.compile(
+    rf"\b(?:from\s+|between\s+)?({_MONTH_NAMES})\s*(?:-|–|—|to|through|and)\s*({_MONTH_NAMES})\s*,?\s*{_SPAN_YEAR}\b", re.I
+)
+@dataclass(frozen=True)
+class MonthSpan:
+    """Consecutive months of one year a question asks about, and how it named them."""
+
+    year: int
+    first: int  # 1-based month
+    last: int
+    phrase: str  # "the first quarter of 2025"
+
+    @property
+    def months(self) -> list[int]:
+        return list(range(self.first, self.last + 1))
+
+
+def month_span(question: str) -> MonthSpan | None:
+    """The quarter, half-year or month range a question names, or None."""
+    m = _QUARTER.search(question)
+    if m:
+        if m.group(4):
+            q, year = int(m.group(5)), int(m.group(4))
+        else:
+            q = _SPAN_ORDINAL[m.group(1).lower()] if m.group(1) else int(m.group(2))
+            year = int(m.group(3))
+        return MonthSpan(year, 3 * q - 2, 3 * q, _phrase(m.group(0)))
+    m = _HALF.search(question)
+    if m:
+        if m.group(4):
+            h, year = int(m.group(5)), int(m.group(4))
+        else:
+            h = _SPAN_ORDINAL[m.group(1).lower()] if m.group(1) else int(m.group(2))
+            year = int(m.group(3))
+        return MonthSpan(year, 6 * h - 5, 6 * h, _phrase(m.group(0)))
+    m = _MONTH_SPAN.search(question)
+    if m:
+        a, b = (MONTHS.index(x.capitalize()) + 1 for x in (m.group(1).lower(), m.group(2).lower()))
+        if a < b:
+            return MonthSpan(int(m.group(3)), a, b, f"{MONTHS[a - 1]}–{MONTHS[b - 1]} {m.group(3)}")
+    return None
+
+
+def _phrase(text: str) -> str:
+    text = " ".join(text.split())
+    return text if text.lower().startswith("the ") or not re.match(r"(?i)(first|second|third|fourth|1st|2nd|3rd|4th)\b", text) else f"the {text}"
+
+
+def month_span_text(question: str) -> str:
+    """The words naming the span in ``question`` ("the first quarter of 2025"), or ""."""
+    m = _QUARTER.search(question) or _HALF.search(question) or _MONTH_SPAN.search(question)
+    return m.group(0) if m else ""
+
+
 # --- units and scales ---------------------------------------------------------------------
 
 SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
@@ -620,8 +688,26 @@ def _label_unit(columns: list[Column]) -> Unit:
 
 
 def caption_period(caption: str) -> Period | None:
-    years = set(re.findall(r"(?<![\d.,$])(?:19|20)\d{2}(?![\d.,%])", caption))
+    years = set(re.findall(r"(?<![\d.,$])(?:19|20)\d{2}(?![\d%]|[.,]\d)", caption))  # "in 2020, US$ million"
     return Period(caption, int(years.pop())) if len(years) == 1 else None
+
+
+_LEAD_IN = re.compile(r"\b(?:is|are|was|were|as follows|below|following|shows?|presents?|sets? (?:out|forth))\b", re.I)
+TITLE_WORDS = 20
+
+
+def title_like(caption: str) -> bool:
+    """A caption that titles its table ("US imports from China by month, 2024 (US$ million)"),
+    not a sentence leading into it ("The following table sets forth our revenue:")."""
+    text = " ".join(caption.split())
+    text = re.sub(r"^\s*(?:table|figure|exhibit|chart)\s+[\w.-]+\s*[.:\-–—]\s*", "", text, flags=re.I)
+    return (
+        bool(text)
+        and not re.fullmatch(r"(?:table|figure|exhibit|chart)(?:\s+[\w.-]+)?", text, re.I)  # a bare "Table" heading
+        and len(text.split()) <= TITLE_WORDS
+        and not text.endswith((".", ":", "?", ";"))
+        and not _LEAD_IN.search(text)
+    )
 
 
 def _in_year(text: str, year: Period | None) -> Period | None:
@@ -962,6 +1048,123 @@ def parse_pdf_tables(data: bytes) -> list[Table]:
         if table is not None:
             out.append(table)
     return out
+
+
+# --- plain text ---------------------------------------------------------------------------
+
+# Two or more spaces, or a tab, separate the columns of a whitespace-aligned table.
+_GAP = re.compile(r" {2,}|\t+")
+_TEXT_RULE = re.compile(r"[ \t]*[-=_─━+|: \t]{3,}[ \t]*")
+
+
+def _text_fields(line: str) -> list[tuple[int, int]]:
+    """(start, end) of the fields of a line, split at runs of two or more spaces or a tab."""
+    out = []
+    pos = 0
+    for m in _GAP.finditer(line):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(line.rstrip()):
+        out.append((pos, len(line.rstrip())))
+    return [(a, b) for a, b in out if line[a:b].strip()]
+
+
+def _text_columns(lines: list[str]) -> list[tuple[int, int]]:
+    """Column spans of an aligned block: runs of character positions where some line has a
+    field, split where every line leaves a gap of two or more spaces."""
+    width = max(len(line) for line in lines)
+    used = [False] * width
+    for line in lines:
+        for a, b in _text_fields(line):
+            for k in range(a, b):
+                used[k] = True
+    spans: list[tuple[int, int]] = []
+    k = 0
+    while k < width:
+        if not used[k]:
+            k += 1
+            continue
+        start = k
+        while k < width and used[k]:
+            k += 1
+        spans.append((start, k))
+    merged: list[tuple[int, int]] = []
+    for a, b in spans:  # a one-space gap is a space between words, not between columns
+        if merged and a - merged[-1][1] < 2:
+            merged[-1] = (merged[-1][0], b)
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def _text_grid(lines: list[str]) -> list[list[str]] | None:
+    """The block's lines as rows of cells: split at the gaps when every line has as many
+    fields, else cut at the column spans all lines share (a blank cell keeps its column)."""
+    counts = {len(_text_fields(line)) for line in lines}
+    if len(counts) == 1:
+        return [[line[a:b].strip() for a, b in _text_fields(line)] for line in lines]
+    spans = _text_columns(lines)
+    grid = []
+    for line in lines:
+        row = [""] * len(spans)
+        for a, b in _text_fields(line):
+            hit = [k for k, (s, e) in enumerate(spans) if a < e and b > s]
+            if len(hit) != 1:
+                return None  # a field straddles two columns: the alignment is not a table's
+            k = hit[0]
+            row[k] = f"{row[k]} {line[a:b].strip()}".strip()
+        grid.append(row)
+    return grid
+
+
+def text_table_blocks(text: str) -> list[tuple[int, int, list[list[str]]]]:
+    """(start, end, grid) of each whitespace-aligned table in plain ``text``: at least three
+    consecutive lines of two or more fields (rule lines of dashes may sit between them), the
+    first a header, at least two body rows, every body row stating a figure in most of its
+    value cells, and the same columns on every line. Prose never qualifies: its lines have
+    one field."""
+    lines: list[tuple[int, str]] = []
+    pos = 0
+    for line in text.split("\n"):
+        lines.append((pos, line))
+        pos += len(line) + 1
+    out: list[tuple[int, int, list[list[str]]]] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        block: list[tuple[int, str]] = []
+        while j < len(lines):
+            line = lines[j][1]
+            if _TEXT_RULE.fullmatch(line) and line.strip():
+                j += 1
+                continue
+            if len(_text_fields(line)) < 2:
+                break
+            block.append(lines[j])
+            j += 1
+        grid = _text_grid([line for _, line in block]) if len(block) >= 3 else None
+        if grid is not None and _is_text_table(grid):
+            start = block[0][0]
+            out.append((start, lines[j - 1][0] + len(lines[j - 1][1].rstrip()), grid))
+        i = max(j, i + 1)
+    return out
+
+
+def _is_text_table(grid: list[list[str]]) -> bool:
+    width = len(grid[0])
+    if width < 2 or any(len(r) != width for r in grid):
+        return False
+    body = grid[1:]
+    if sum(1 for c in grid[0] if c) < 2:
+        return False  # no header line
+    if any(_is_figure(c) for c in grid[0][1:]):
+        return False  # the first line states figures: a header line is missing
+    for row in body:
+        values = [c for c in row[1:] if c]
+        if not values or sum(1 for c in values if _is_figure(c) or c.lower() in _EMPTY_CELLS) * 2 < len(values):
+            return False
+    return True
 
 
 # --- words --------------------------------------------------------------------------------

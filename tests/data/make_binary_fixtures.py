@@ -247,6 +247,38 @@ def make_furniture_pdf(path: Path) -> None:
     doc.build(story, onFirstPage=furniture, onLaterPages=furniture)
 
 
+CONTINUED_PDF = HERE / "monthly" / "us_imports_from_japan_2023_continued.pdf"
+# U.S. Census Bureau, Trade in Goods by Country (country.xlsx), Japan, general imports 2023,
+# US$ million, rounded (../shared/data/trade/census_us_goods_trade_by_country_monthly_1985_2024jun.csv)
+CONTINUED_ROWS = [["Month", "Imports"], ["January", "11,036.9"], ["February", "11,301.3"], ["March", "12,909.7"],
+                  ["April", "12,854.8"], ["May", "11,290.3"], ["June", "11,756.4"], ["July", "12,610.2"],
+                  ["August", "12,195.9"], ["September", "12,727.7"], ["October", "13,548.9"],
+                  ["November", "13,378.9"], ["December", "11,626.9"]]
+
+
+def make_continued_table_pdf(path: Path) -> None:
+    """A ruled table that runs over two pages, its header only on the first."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    styles = getSampleStyleSheet()
+    grid = TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)])
+    first, second = Table(CONTINUED_ROWS[:8]), Table(CONTINUED_ROWS[8:])
+    first.setStyle(grid)
+    second.setStyle(grid)
+    story = [Paragraph("US goods imports from Japan in 2023", styles["Heading1"]),
+             Paragraph("Census basis, general imports at customs value, not seasonally adjusted.",
+                       styles["BodyText"]), Spacer(1, 6),
+             Paragraph("Table 1. US goods imports from Japan by month, 2023 (US$ million)", styles["BodyText"]),
+             first, PageBreak(), second,
+             Paragraph("Imports were highest in October.", styles["BodyText"])]
+    doc = SimpleDocTemplate(str(path), pagesize=A4, invariant=1, title="US goods imports from Japan in 2023",
+                            author="nearshore-qa test suite")
+    doc.build(story)
+
+
 def main() -> None:
     ARTICLES.mkdir(parents=True, exist_ok=True)
     TABLES.mkdir(parents=True, exist_ok=True)
@@ -256,7 +288,8 @@ def main() -> None:
     make_table_pdf(TABLE_PDF)
     FURNITURE_PDF.parent.mkdir(parents=True, exist_ok=True)
     make_furniture_pdf(FURNITURE_PDF)
-    for p in (ARTICLES / PDF_NAME, ARTICLES / DOCX_NAME, TABLES / XLSX_NAME, TABLE_PDF, FURNITURE_PDF):
+    make_continued_table_pdf(CONTINUED_PDF)
+    for p in (ARTICLES / PDF_NAME, ARTICLES / DOCX_NAME, TABLES / XLSX_NAME, TABLE_PDF, FURNITURE_PDF, CONTINUED_PDF):
         print(f"{p.relative_to(HERE)}  {p.stat().st_size:,} bytes")
 
 

@@ -22,7 +22,20 @@ import Stemmer
 
 from ..kinds import DocumentKind
 from ..records import Hit
-from ..tables import Cell, Column, Period, Row, Table, clean_label, fold, month_or_quarter, parse_period, unit_only
+from ..tables import (
+    Cell,
+    Column,
+    Period,
+    Row,
+    Table,
+    clean_label,
+    fold,
+    month_or_quarter,
+    parse_period,
+    parse_unit,
+    title_like,
+    unit_only,
+)
 from ..text import one_line
 
 logger = logging.getLogger(__name__)
@@ -193,7 +206,7 @@ class _Question:
                 periods.append(p)
         extreme = ""
         op = _operation(question, periods)
-        if not op and _EXTREME.search(question) and re.match(r"\s*(which|what|who)\b", question, re.I):
+        if not op and _EXTREME.search(question) and re.match(r"\s*(?:in\s+)?(which|what|who)\b", question, re.I):
             extreme = "min" if _LOW.search(question) else "max"
         words = set(terms(question)) - {str(p.year) for p in periods}
         words -= {t for m in re.finditer(r"\b(?:FY|F)\s?'?(\d\d)\b", question, re.I) for t in terms(m.group(0))}
@@ -217,10 +230,25 @@ def _period_match(asked: list[Period], period: Period | None) -> bool:
             continue  # a quarter is not the year it is part of
         if p.month and period.month and p.month != period.month:
             continue
+        if p.month and not p.day and not (period.month or period.quarter) and not period.fiscal:
+            continue  # a year's figure does not say what one month ("May 2019") was
         if period.month and not period.day and not p.month:
             continue  # nor is a month (a dated column, "As at 31 December 2019", stands for its year)
         return True
     return False
+
+
+def _month_row(row: Row, asked: list[Period]) -> bool:
+    """A row labelled by a month alone ("March") that a month the question names ("March 2019")
+    picks, in a table whose columns give the year."""
+    label = row.label.strip().lower().rstrip(".")
+    month = parse_period(f"{label} 2000")
+    return (
+        month_or_quarter(label)
+        and month is not None
+        and month.month is not None
+        and any(p.month == month.month for p in asked)
+    )
 
 
 def _row_terms(row: Row, label_cols: list[int]) -> list[str]:
@@ -261,7 +289,28 @@ def _table_of_hit(hit: Hit, tables: list[Table]) -> tuple[int, Row | None] | Non
 
 def _column_terms(column: Column) -> list[str]:
     words = [w for w in re.split(r"[\s_]+", column.name) if w.lower() not in _UNIT_WORDS]
-    return terms(" ".join(words))
+    return terms(" ".join(words)) + _measure_beside_period(column)
+
+
+_PERIOD_WORDS = re.compile(
+    r"\b(?:(?:19|20)\d\d|fy|fiscal|years?|ended|ending|as|at|of|months?|quarters?|q[1-4]|periods?|weeks?|"
+    r"estimated|final|actual|restated|reported|to|through|the|for|three|six|nine|twelve|and|in|on|"
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|"
+    r"september|october|november|december)\b|\d+|[^\w\s]",
+    re.I,
+)
+
+
+def _measure_beside_period(column: Column) -> list[str]:
+    """Measure words written in the same header cell as the period ("Trucks 2010", "Exports
+    Q1 2024"): ``Column.name`` drops a cell that is a period, and with it what is measured."""
+    out: list[str] = []
+    for part in column.parts:
+        if part and parse_period(part) and not unit_only(part):
+            rest = " ".join(_PERIOD_WORDS.sub(" ", part).split())
+            if rest and not parse_unit(rest):
+                out += terms(rest)
+    return out
 
 
 def _best_cell(q: _Question, table: Table, title: str = "") -> tuple[float, Row, list[Column], dict] | None:
@@ -285,13 +334,18 @@ def _best_cell(q: _Question, table: Table, title: str = "") -> tuple[float, Row,
     col_scores = {}
     # A column is picked by a word of the question it names that the title does not already say
     # ("imports" in a table titled "US imports from China" tells no column apart).
-    title_terms = set(terms(title))
+    # A title word that some columns have and others lack ("trucks and railcars" over "Trucks
+    # 2010 | Railcars 2010") still tells them apart; a rank or share column measures nothing of its own.
+    col_terms = {c.index: set(_column_terms(c)) for c in value_cols}
+    measured = [col_terms[c.index] for c in value_cols if not _RANK_LIKE.search(c.label.replace("_", " "))]
+    apart = {t for t in set().union(*measured) if sum(t in ct for ct in measured) < len(measured)} if measured else set()
+    title_terms = set(terms(title)) - apart
     amounts = any(not _percent_column(table, c) for c in value_cols)
     for c in value_cols:
-        ct = set(_column_terms(c))
+        ct = col_terms[c.index]
         hits = (ct & q.terms) - title_terms
         score = len(hits) / (1 + 0.2 * len(ct - q.terms)) if ct else 0.0
-        if _UNITLESS.search(c.label.replace("_", " ")) and not (_UNITLESS.search(" ".join(q.terms)) and hits):
+        if _UNITLESS.search(c.label.replace("_", " ")) and not ((_UNITLESS.search(" ".join(q.terms)) or _UNITLESS.search(q.text)) and hits):
             score -= 1.0  # a rank or a share answers only a question that asks for it
         if c.period and q.periods:
             score += 2.0 if _period_match(q.periods, c.period) else -2.0
@@ -305,13 +359,27 @@ def _best_cell(q: _Question, table: Table, title: str = "") -> tuple[float, Row,
             per_key.setdefault(c.period.key, c)
         chosen_cols = list(per_key.values())
     elif q.periods and period_cols and not long_table:
-        chosen_cols = [c for c in period_cols if _period_match(q.periods, c.period)]
+        asked = q.periods
+        if all(r.period is None and month_or_quarter(r.label) for r in rows):
+            # month rows under year columns: the column gives the year of "March 2019"
+            asked = [Period(p.text, p.year, fiscal=p.fiscal) if p.month and not p.day else p for p in q.periods]
+        chosen_cols = [c for c in period_cols if _period_match(asked, c.period)]
         if not chosen_cols:
             return None
         if len(chosen_cols) > 1:
             best = max(col_scores[c.index] for c in chosen_cols)
             tops = [c for c in chosen_cols if col_scores[c.index] == best]
             chosen_cols = tops if len(tops) < len(chosen_cols) else chosen_cols
+            measures_per_period: dict[str, set[frozenset[str]]] = {}
+            named = False
+            for c in [c for c in period_cols if _period_match(asked, c.period)]:
+                assert c.period is not None  # period_cols holds only columns with a period
+                named = named or bool((col_terms[c.index] & q.terms) - title_terms)
+                beside = frozenset(_measure_beside_period(c))
+                if beside and not _percent_column(table, c) and not _percent_cells(table, c):
+                    measures_per_period.setdefault(c.period.key, set()).add(beside)
+            if not named and any(len(m) > 1 for m in measures_per_period.values()):
+                return None  # "Trucks 2010" and "Railcars 2010": the question names neither measure
         # one column per asked period ("in 2019 and 2018")
         per_period: dict[str, Column] = {}
         for c in chosen_cols:
@@ -330,8 +398,12 @@ def _best_cell(q: _Question, table: Table, title: str = "") -> tuple[float, Row,
             top = max(raw.values())
             if top > 0 and sum(1 for v in raw.values() if v == top) == 1:
                 best, tops = 1.0, [c for c in plain if raw[c.index] == top]
+        totals = [c for c in plain if _TOTAL_COLUMN.fullmatch(clean_label(c.label))]
+        subject = set(terms(caption_subject(table)))
         if best <= 0 and len(plain) == 1:
             tops = plain  # the one figure column beside ranks and shares
+        elif best <= 0 and len(totals) == 1 and subject and subject <= q.terms | set(terms(title)):
+            tops = totals  # "US–Canada trade" asked of "US–Canada trade by month": its Total column
         elif best <= 0:
             return None  # neither a period nor a measure of the question picks a column
         same: dict[str, Column] = {}
@@ -346,6 +418,8 @@ def _best_cell(q: _Question, table: Table, title: str = "") -> tuple[float, Row,
         if not rt:
             if long_table and q.periods and r.period:  # rows named by their period alone ("2010")
                 scored.append((1.0, 1.0, r))
+            elif not long_table and chosen_cols and all(c.period for c in chosen_cols) and _month_row(r, q.periods):
+                scored.append((1.0, 1.0, r))  # "| March | 11,385.0 | 11,979.8 |" under "| Month | 2019 | 2020 |"
             continue
         uniq = set(rt)
         hit_w = sum(idf.get(t, 1.0) for t in uniq if t in q.terms)
@@ -361,6 +435,22 @@ def _best_cell(q: _Question, table: Table, title: str = "") -> tuple[float, Row,
         # the group the question names ("revenue" names "Revenue", less so "Cost of revenue")
         group_bonus = 0.15 * len(set(gt) & q.terms) - 0.05 * len(set(gt) - q.terms)
         scored.append((coverage + 0.05 * hit_w + group_bonus, coverage, r))
+    monthly = all(
+        (r.period is None and month_or_quarter(r.label)) or (r.period is not None and r.period.month) for r in rows
+    )
+    if q.extreme and monthly and len(chosen_cols) == 1 and (chosen_cols[0].period is not None or long_table):
+        # "In which month of 2020 were imports lowest?" over month rows (under year columns)
+        col = chosen_cols[0]
+        years = {p.year for p in q.periods}
+        cands = [
+            r
+            for r in rows
+            if r.cells[col.index].value is not None and (r.period is None or not years or r.period.year in years)
+        ]
+        if len(cands) >= 2:
+            lowest = (q.extreme == "min") != bool(re.search(r"\bdeficits?\b", q.text, re.I))
+            pick = (min if lowest else max)(cands, key=lambda r: r.cells[col.index].value or 0.0)
+            return 0.8, pick, [col], {"extreme": "min" if lowest else "max", "among": len(cands)}
     if not scored:
         return None
     scored.sort(key=lambda s: -s[0])
@@ -396,11 +486,14 @@ def _best_cell(q: _Question, table: Table, title: str = "") -> tuple[float, Row,
         around |= set(terms(" ".join(c.parts)))
     for c in table.label_columns:
         around |= set(terms(c.label))
+    around |= set(terms(row.period.text if row.period else row.label if month_or_quarter(row.label) else ""))
+    around |= {part for t in around if "-" in t for part in terms(t.replace("-", " "))}  # "US–Canada"
     asked = q.terms - _GENERIC
     cell_cov = len(asked & around) / len(asked) if asked else 1.0
     if cell_cov < QUESTION_COVERAGE:
         return None
     notes["coverage"] = cell_cov
+    notes["unmatched"] = asked - around
     if len(scored) > 1 and scored[1][0] == top_score and scored[1][2].label != row.label:
         return None  # two rows match equally: not clear which is asked
     if all(row.cells[c.index].empty or not row.cells[c.index].text.strip() for c in chosen_cols):
@@ -425,11 +518,19 @@ def _best_cell(q: _Question, table: Table, title: str = "") -> tuple[float, Row,
     return top_score, row, chosen_cols, notes
 
 
+_RANK_LIKE = re.compile(r"\b(?:rank(?:ing)?|share|pct|percent(?:age)?|ratio|index)\b", re.I)
+_TOTAL_COLUMN = re.compile(r"(?:total|all|sum)(?:\s+\w+)?", re.I)
 _ASKS_SHARE = re.compile(r"%|\bpercent|\bper cent|\bproportion|\bshare\b|\bratio|\brate\b|\bmargin|\byield", re.I)
 
 
 def _percent_column(table: Table, column: Column) -> bool:
     return "%" in column.label or column.unit.percent
+
+
+def _percent_cells(table: Table, column: Column) -> bool:
+    """Most of the column's figures are written as percentages ("(4.1)%")."""
+    cells = [r.cells[column.index] for r in table.rows if r.cells[column.index].value is not None]
+    return bool(cells) and 2 * sum(1 for c in cells if c.percent) >= len(cells)
 
 
 def _share_column(table: Table, row: Row, column: Column) -> bool:
@@ -484,13 +585,20 @@ def answer_from_tables(
     if not q.op and _RANGE.search(question):
         return None  # a span of periods (a sum, a trend), not one cell
     best: CellAnswer | None = None
-    for rank, hit, tables in top_document_tables(hits, tables_for, max_docs):
+    documents = list(top_document_tables(hits, tables_for, max_docs))
+    breakdown = _breakdown_terms(question)
+    labels = _category_labels(documents) if breakdown else set()  # "by air" counts when "Air" is a row somewhere
+    for rank, hit, tables in documents:
         doc_id = hit.chunk.doc_id
         for t_index, table in enumerate(tables):
             found = _best_cell(q, table, hit.doc.title)
             if found is None:
                 continue
             score, row, cols, notes = found
+            if breakdown & labels and labels & notes.get("unmatched", set()):
+                # "… through Laredo by air": a row label of another table ("Air", "Laredo") that
+                # this cell's row, columns and caption do not carry: it is not broken down so
+                continue
             doc_hits = sum(1 for h in hits if h.chunk.doc_id == doc_id)
             score = rank_score(score, notes, rank, doc_hits)  # a lower-ranked document must match better
             if best is None or score > best.score:
@@ -509,6 +617,32 @@ def answer_from_tables(
     if best is not None:
         best.sentence = state_cells(best.table, best.row, best.columns, best.hit.doc.title, best.notes)
     return best
+
+
+_BREAKDOWN = re.compile(r"\b(?:by|via)\s+([A-Za-zÀ-ÿ][\w\-]*)", re.I)
+
+
+def _breakdown_terms(question: str) -> set[str]:
+    """The words a question breaks its figure down by: "by air", "via rail" ("air", "rail")."""
+    return {t for m in _BREAKDOWN.finditer(question) for t in terms(m.group(1))} - _GENERIC
+
+
+def _category_labels(documents: list[tuple[int, Hit, list[Table]]]) -> set[str]:
+    """One-word row labels (and column names) of the top documents' tables ("Air", "Rail",
+    "Truck"): the values of a category a cell may or may not be broken down by."""
+    out: set[str] = set()
+    for _, _, tables in documents:
+        for table in tables:
+            label_cols = [c.index for c in table.label_columns]
+            for row in table.rows:
+                words = _row_terms(row, label_cols)
+                if len(words) == 1 and row.kind != "total":
+                    out.add(words[0])
+            for column in table.value_columns:  # or its columns ("| Truck | Rail | Air |")
+                words = _column_terms(column) if column.period is None else []
+                if len(words) == 1:
+                    out.add(words[0])
+    return out
 
 
 def top_document_tables(
@@ -626,7 +760,7 @@ def _period_phrase(table: Table, row: Row, column: Column) -> str:
 
 def _be(subject: str) -> str:
     """ "were" after a plural head word ("Total sales were", "Imports for Mexico were")."""
-    head = re.split(r"\s+(?:for|of|from|\()", subject.strip(), maxsplit=1)[0].split(" ")[-1].lower()
+    head = re.split(r"\s+(?:for|of|from|to|by|\()", subject.strip(), maxsplit=1)[0].split(" ")[-1].lower()
     return "were" if re.fullmatch(r"[a-z]+[^s']s", head) and not head.endswith(("ics", "ss", "us", "is")) else "was"
 
 
@@ -639,8 +773,54 @@ def row_entity(table: Table, row: Row) -> str:
             for j in label_cols
             if row.cells[j].text and not parse_period(row.cells[j].text) and not month_or_quarter(row.cells[j].text)
         )
-    ) or ("" if row.period else row.label)
+    ) or ("" if row.period or month_or_quarter(row.label) else row.label)
     return re.sub(r"\s+", " ", entity).strip(" :")
+
+
+_CAPTION_LABEL = re.compile(r"^\s*(?:table|figure|exhibit|chart)\s+[\w.-]+\s*[.:\-–—]\s*", re.I)
+_CAPTION_PERIOD = re.compile(
+    r"(?:[,:;]\s*|\s+(?:in|for|during)\s+|\s+)(?:(?:19|20)\d\d|[A-Z][a-z]+\.?)"
+    r"(?:\s*(?:-|–|—|to|through)\s*(?:[A-Z][a-z]+\.?\s*)?(?:(?:19|20)?\d\d))?(?:\s+(?:19|20)\d\d)?\s*$"
+)
+CAPTION_SUBJECT_WORDS = 12
+
+
+def caption_subject(table: Table) -> str:
+    """What a table inside a document counts, read off its caption: "US imports from Canada by
+    month, 2023 (US$ billions)" -> "US imports from Canada". Its label ("Table 2."), units in
+    parentheses, trailing period and "by month/quarter/year" go; "" when the caption is not a
+    short title (a paragraph above a table is no subject) or the table is a CSV/XLSX sheet."""
+    if table.source in ("csv", "xlsx") or not table.caption:
+        return ""
+    if not title_like(table.caption):
+        return ""  # a sentence leading into the table ("Net sales … were as follows:"), not its title
+    text = _CAPTION_LABEL.sub("", " ".join(table.caption.split()))
+    text = re.sub(r"\s*\([^()]*\)", lambda m: "" if parse_unit(m.group(0)) or re.search(r"\d", m.group(0)) else m.group(0), text)
+    # the first segment names the thing; later ones say its period, units or source
+    text = re.split(r",\s|;\s|\s[–—-]\s|:\s", text, maxsplit=1)[0]
+    text = text.strip(" .:;,")
+    for _ in range(2):
+        cut = _CAPTION_PERIOD.search(text)
+        if cut and parse_period(cut.group(0).strip(" ,:;")) is not None:
+            text = text[: cut.start()].strip(" .:;,")
+    text = re.sub(r"\s+(?:by|per)\s+(?:month|quarter|year|calendar year|fiscal year)s?$", "", text, flags=re.I)
+    text = re.sub(r"^(?:monthly|quarterly|annual)\s+", "", text, flags=re.I).strip(" .:;,")
+    if not text or len(text.split()) > CAPTION_SUBJECT_WORDS or text.endswith((".", "?")) or not re.search(r"[A-Za-z]", text):
+        return ""
+    return text
+
+
+def _titled(table: Table, measure: str, entity: str) -> str:
+    """The subject of a cell whose column names no measure of its own (a period, "Value"): what
+    the caption says the table counts, with the row it is for ("US exports to Canada by
+    transport mode (Air)", "US imports from Canada"); "" when the caption gives none."""
+    subject = caption_subject(table)
+    own = measure and not _TOTAL_COLUMN.fullmatch(measure) and set(terms(measure)) - _GENERIC
+    if own and (entity or set(terms(measure)) - set(terms(subject))):
+        return ""  # the column names its own measure (a period row's "Exports" under "US exports to …" does not)
+    if not subject or (entity and not measure and not re.search(r"\s(?:by|per)\s", subject)):
+        return ""  # the row names the thing itself ("Accounts payable"); a breakdown's row does not ("Air")
+    return f"{subject} ({entity})" if entity and fold(entity) not in fold(subject) else subject
 
 
 def state_cells(table: Table, row: Row, columns: list[Column], title: str = "", notes: dict | None = None) -> str:
@@ -655,7 +835,7 @@ def state_cells(table: Table, row: Row, columns: list[Column], title: str = "", 
     if len(columns) > 1 and len(measures) == 1 and not row.period and all(c.period for c in columns):
         # one measure over several periods: "Sensors was 914 million (Fiscal 2019) and 918 million (Fiscal 2018)"
         measure = measures.pop()
-        subject = f"{measure} for {entity}" if measure and entity else (entity or measure)
+        subject = _titled(table, measure, entity) or (f"{measure} for {entity}" if measure and entity else (entity or measure))
         values = [
             f"{format_value(row.cells[c.index], table, c, row)} {_period_phrase(table, row, c)}".strip()
             for c in columns
@@ -668,9 +848,12 @@ def state_cells(table: Table, row: Row, columns: list[Column], title: str = "", 
         value = format_value(row.cells[col.index], table, col, row)
         measure = _measure(col)
         when = _period_phrase(table, row, col)
+        if row.period is None and month_or_quarter(row.label) and col.period and not (col.period.month or col.period.quarter):
+            when = f"in {row.label.strip()} {col.period.year}"  # the row's month in the column's year
         if col.period and (not measure or measure.lower() in when.lower()):
             measure = ""
-        subject = f"{measure} for {entity}" if measure and entity else (entity or measure)
+        subject = _titled(table, measure, entity) or (f"{measure} for {entity}" if measure and entity else (entity or measure))
+        subject = subject or clean_label(col.label)
         if row.period and not col.period:
             verb = _be(subject)
             parts.append(
@@ -691,6 +874,17 @@ def state_cells(table: Table, row: Row, columns: list[Column], title: str = "", 
             f"{entity} had the {word} {_measure(col) or col.label} of the table's rows{scope}: "
             f"{format_value(row.cells[col.index], table, col, row)}"
         )
+        month_row = row.period is None and month_or_quarter(row.label) and col.period is not None
+        if not entity and (row.period is not None or month_row):
+            # rows that are months: the month is the answer ("… were lowest in May 2020")
+            when = f"{row.label.strip()} {col.period.year}" if month_row and col.period else (
+                row.period.text if row.period is not None else row.label
+            )
+            subject = _titled(table, _measure(col), "") or _measure(col) or clean_label(col.label)
+            sentence = (
+                f"{subject} {_be(subject)} {word} in {when}, at "
+                f"{format_value(row.cells[col.index], table, col, row)}, the {word} month of the table"
+            )
     sentence = sentence[:1].upper() + sentence[1:]
     return sentence.rstrip(".") + "."
 

@@ -45,6 +45,7 @@ class PendingDocument:
     chunks: list[Chunk]
     texts: list[str]
     previous: Version | None  # the live version it replaces
+    lexical: list[str] | None = None  # what the lexical index reads, one per chunk (else ``texts``)
 
 
 @dataclass(frozen=True)
@@ -282,9 +283,10 @@ class Store:
             )
         original = self._keep_original(doc)
         texts = [c.embed_text(doc.meta) for c in chunks]
-        reg.begin(doc, chunks, texts, original)  # 1. the write-ahead record: pending
+        lexical = [c.lexical_text(doc.meta) for c in chunks]
+        reg.begin(doc, chunks, lexical, original)  # 1. the write-ahead record: pending
         crash_point("pending")
-        return PendingDocument(name, (doc_id, doc.sha256), chunks, texts, current)
+        return PendingDocument(name, (doc_id, doc.sha256), chunks, texts, current, lexical)
 
     def max_batch(self) -> int:
         """The most vectors one ``upsert`` may carry (Chroma's limit, at most 5,000)."""
@@ -297,7 +299,7 @@ class Store:
         replaces them. Nothing becomes visible: the versions are still pending."""
         reg = self.registry
         ids = [c.chunk_id for p in pending for c in p.chunks]
-        texts = [t for p in pending for t in p.texts]
+        texts = [t for p in pending for t in (p.lexical or p.texts)]  # the documents the lexical index reads
         metas = [reg.vector_metadata(p.version[1], c) for p in pending for c in p.chunks]
         if len(vectors) != len(ids):
             raise ValueError(f"{len(vectors)} vectors for {len(ids)} chunks")
