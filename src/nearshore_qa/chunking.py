@@ -301,9 +301,7 @@ def _row_caption(doc: LoadedDocument, start: int, context: str) -> str:
     and the row's period when only the caption gives its year ("August 2024" for the row
     "| August | …" under "US imports from China by month, 2024"), for the lexical index; the
     header lines are the row's context already."""
-    table = next(
-        (t for t in doc.data_tables if t.start is not None and t.start <= start <= (t.end or t.start)), None
-    )
+    table = next((t for t in doc.data_tables if t.start is not None and t.start <= start <= (t.end or t.start)), None)
     if table is None:
         return ""
     parts = []

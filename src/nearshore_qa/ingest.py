@@ -748,7 +748,9 @@ def _cells_span(text: str, cells: list[str]) -> tuple[int, int] | None:
     if not match and len(cells) >= 6:
         # A figure line repeated at a page edge ("7.37" closing two pages) is taken out of the
         # text as furniture; the table's other cells, in order, still place it.
-        loose = [f"(?:\\s+{w})?" if _FIGURE_CELL.fullmatch(c) else rf"\s+{w}" for c, w in zip(cells, words, strict=True)]
+        loose = [
+            f"(?:\\s+{w})?" if _FIGURE_CELL.fullmatch(c) else rf"\s+{w}" for c, w in zip(cells, words, strict=True)
+        ]
         first = re.escape(cells[0]) if not _FIGURE_CELL.fullmatch(cells[0]) else None
         if first is not None:
             pattern = re.compile(r"(?m)^[ \t]*" + words[0] + "".join(loose[1:]) + r"[ \t]*$")

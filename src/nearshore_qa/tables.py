@@ -154,8 +154,11 @@ _HALF = re.compile(
 )
 _MONTH_NAMES = "|".join(MONTHS)
 _MONTH_SPAN = re.compile(
-    rf"\b(?:from\s+|between\s+)?({_MONTH_NAMES})\s*(?:-|–|—|to|through|and)\s*({_MONTH_NAMES})\s*,?\s*{_SPAN_YEAR}\b", re.I
+    rf"\b(?:from\s+|between\s+)?({_MONTH_NAMES})\s*(?:-|–|—|to|through|and)\s*({_MONTH_NAMES})\s*,?\s*{_SPAN_YEAR}\b",
+    re.I,
 )
+
+
 @dataclass(frozen=True)
 class MonthSpan:
     """Consecutive months of one year a question asks about, and how it named them."""
@@ -198,7 +201,11 @@ def month_span(question: str) -> MonthSpan | None:
 
 def _phrase(text: str) -> str:
     text = " ".join(text.split())
-    return text if text.lower().startswith("the ") or not re.match(r"(?i)(first|second|third|fourth|1st|2nd|3rd|4th)\b", text) else f"the {text}"
+    return (
+        text
+        if text.lower().startswith("the ") or not re.match(r"(?i)(first|second|third|fourth|1st|2nd|3rd|4th)\b", text)
+        else f"the {text}"
+    )
 
 
 def month_span_text(question: str) -> str:

@@ -338,14 +338,18 @@ def _best_cell(q: _Question, table: Table, title: str = "") -> tuple[float, Row,
     # 2010 | Railcars 2010") still tells them apart; a rank or share column measures nothing of its own.
     col_terms = {c.index: set(_column_terms(c)) for c in value_cols}
     measured = [col_terms[c.index] for c in value_cols if not _RANK_LIKE.search(c.label.replace("_", " "))]
-    apart = {t for t in set().union(*measured) if sum(t in ct for ct in measured) < len(measured)} if measured else set()
+    apart = (
+        {t for t in set().union(*measured) if sum(t in ct for ct in measured) < len(measured)} if measured else set()
+    )
     title_terms = set(terms(title)) - apart
     amounts = any(not _percent_column(table, c) for c in value_cols)
     for c in value_cols:
         ct = col_terms[c.index]
         hits = (ct & q.terms) - title_terms
         score = len(hits) / (1 + 0.2 * len(ct - q.terms)) if ct else 0.0
-        if _UNITLESS.search(c.label.replace("_", " ")) and not ((_UNITLESS.search(" ".join(q.terms)) or _UNITLESS.search(q.text)) and hits):
+        if _UNITLESS.search(c.label.replace("_", " ")) and not (
+            (_UNITLESS.search(" ".join(q.terms)) or _UNITLESS.search(q.text)) and hits
+        ):
             score -= 1.0  # a rank or a share answers only a question that asks for it
         if c.period and q.periods:
             score += 2.0 if _period_match(q.periods, c.period) else -2.0
@@ -359,11 +363,11 @@ def _best_cell(q: _Question, table: Table, title: str = "") -> tuple[float, Row,
             per_key.setdefault(c.period.key, c)
         chosen_cols = list(per_key.values())
     elif q.periods and period_cols and not long_table:
-        asked = q.periods
+        asked_periods = q.periods
         if all(r.period is None and month_or_quarter(r.label) for r in rows):
             # month rows under year columns: the column gives the year of "March 2019"
-            asked = [Period(p.text, p.year, fiscal=p.fiscal) if p.month and not p.day else p for p in q.periods]
-        chosen_cols = [c for c in period_cols if _period_match(asked, c.period)]
+            asked_periods = [Period(p.text, p.year, fiscal=p.fiscal) if p.month and not p.day else p for p in q.periods]
+        chosen_cols = [c for c in period_cols if _period_match(asked_periods, c.period)]
         if not chosen_cols:
             return None
         if len(chosen_cols) > 1:
@@ -371,14 +375,14 @@ def _best_cell(q: _Question, table: Table, title: str = "") -> tuple[float, Row,
             tops = [c for c in chosen_cols if col_scores[c.index] == best]
             chosen_cols = tops if len(tops) < len(chosen_cols) else chosen_cols
             measures_per_period: dict[str, set[frozenset[str]]] = {}
-            named = False
-            for c in [c for c in period_cols if _period_match(asked, c.period)]:
+            measure_named = False
+            for c in [c for c in period_cols if _period_match(asked_periods, c.period)]:
                 assert c.period is not None  # period_cols holds only columns with a period
-                named = named or bool((col_terms[c.index] & q.terms) - title_terms)
+                measure_named = measure_named or bool((col_terms[c.index] & q.terms) - title_terms)
                 beside = frozenset(_measure_beside_period(c))
                 if beside and not _percent_column(table, c) and not _percent_cells(table, c):
                     measures_per_period.setdefault(c.period.key, set()).add(beside)
-            if not named and any(len(m) > 1 for m in measures_per_period.values()):
+            if not measure_named and any(len(m) > 1 for m in measures_per_period.values()):
                 return None  # "Trucks 2010" and "Railcars 2010": the question names neither measure
         # one column per asked period ("in 2019 and 2018")
         per_period: dict[str, Column] = {}
@@ -795,7 +799,9 @@ def caption_subject(table: Table) -> str:
     if not title_like(table.caption):
         return ""  # a sentence leading into the table ("Net sales … were as follows:"), not its title
     text = _CAPTION_LABEL.sub("", " ".join(table.caption.split()))
-    text = re.sub(r"\s*\([^()]*\)", lambda m: "" if parse_unit(m.group(0)) or re.search(r"\d", m.group(0)) else m.group(0), text)
+    text = re.sub(
+        r"\s*\([^()]*\)", lambda m: "" if parse_unit(m.group(0)) or re.search(r"\d", m.group(0)) else m.group(0), text
+    )
     # the first segment names the thing; later ones say its period, units or source
     text = re.split(r",\s|;\s|\s[–—-]\s|:\s", text, maxsplit=1)[0]
     text = text.strip(" .:;,")
@@ -805,7 +811,12 @@ def caption_subject(table: Table) -> str:
             text = text[: cut.start()].strip(" .:;,")
     text = re.sub(r"\s+(?:by|per)\s+(?:month|quarter|year|calendar year|fiscal year)s?$", "", text, flags=re.I)
     text = re.sub(r"^(?:monthly|quarterly|annual)\s+", "", text, flags=re.I).strip(" .:;,")
-    if not text or len(text.split()) > CAPTION_SUBJECT_WORDS or text.endswith((".", "?")) or not re.search(r"[A-Za-z]", text):
+    if (
+        not text
+        or len(text.split()) > CAPTION_SUBJECT_WORDS
+        or text.endswith((".", "?"))
+        or not re.search(r"[A-Za-z]", text)
+    ):
         return ""
     return text
 
@@ -835,7 +846,9 @@ def state_cells(table: Table, row: Row, columns: list[Column], title: str = "", 
     if len(columns) > 1 and len(measures) == 1 and not row.period and all(c.period for c in columns):
         # one measure over several periods: "Sensors was 914 million (Fiscal 2019) and 918 million (Fiscal 2018)"
         measure = measures.pop()
-        subject = _titled(table, measure, entity) or (f"{measure} for {entity}" if measure and entity else (entity or measure))
+        subject = _titled(table, measure, entity) or (
+            f"{measure} for {entity}" if measure and entity else (entity or measure)
+        )
         values = [
             f"{format_value(row.cells[c.index], table, c, row)} {_period_phrase(table, row, c)}".strip()
             for c in columns
@@ -848,11 +861,18 @@ def state_cells(table: Table, row: Row, columns: list[Column], title: str = "", 
         value = format_value(row.cells[col.index], table, col, row)
         measure = _measure(col)
         when = _period_phrase(table, row, col)
-        if row.period is None and month_or_quarter(row.label) and col.period and not (col.period.month or col.period.quarter):
+        if (
+            row.period is None
+            and month_or_quarter(row.label)
+            and col.period
+            and not (col.period.month or col.period.quarter)
+        ):
             when = f"in {row.label.strip()} {col.period.year}"  # the row's month in the column's year
         if col.period and (not measure or measure.lower() in when.lower()):
             measure = ""
-        subject = _titled(table, measure, entity) or (f"{measure} for {entity}" if measure and entity else (entity or measure))
+        subject = _titled(table, measure, entity) or (
+            f"{measure} for {entity}" if measure and entity else (entity or measure)
+        )
         subject = subject or clean_label(col.label)
         if row.period and not col.period:
             verb = _be(subject)
@@ -877,8 +897,10 @@ def state_cells(table: Table, row: Row, columns: list[Column], title: str = "", 
         month_row = row.period is None and month_or_quarter(row.label) and col.period is not None
         if not entity and (row.period is not None or month_row):
             # rows that are months: the month is the answer ("… were lowest in May 2020")
-            when = f"{row.label.strip()} {col.period.year}" if month_row and col.period else (
-                row.period.text if row.period is not None else row.label
+            when = (
+                f"{row.label.strip()} {col.period.year}"
+                if month_row and col.period
+                else (row.period.text if row.period is not None else row.label)
             )
             subject = _titled(table, _measure(col), "") or _measure(col) or clean_label(col.label)
             sentence = (

@@ -34,8 +34,8 @@ def period_total(
 ) -> tuple[Computed, list[Hit]] | None:
     """The sum of the asked months' cells in the best-ranked monthly table, with the row hits its
     operands cite (marker i is ``pool[i - 1]``); None when no table holds every month asked."""
-    span = month_span(question) if tables_for is not None else None
-    if span is None or not hits:
+    span = month_span(question)
+    if span is None or tables_for is None or not hits:
         return None
     probe = question.replace(month_span_text(question), f"{MONTHS[span.first - 1]} {span.year}")
     q = _Question.of(probe)
@@ -106,7 +106,7 @@ def _month_cells(table: Table, row: Row, column: Column, span) -> list[tuple[Row
     elif column.period is not None and column.period.month:
         measure = _measure(column)
         for month in span.months:
-            match = [
+            cols = [
                 c
                 for c in table.value_columns
                 if c.period is not None
@@ -115,9 +115,9 @@ def _month_cells(table: Table, row: Row, column: Column, span) -> list[tuple[Row
                 and not c.period.day
                 and _measure(c) == measure
             ]
-            if len(match) != 1:
+            if len(cols) != 1:
                 return None
-            out.append((row, match[0]))
+            out.append((row, cols[0]))
     else:
         return None
     if any(r.cells[c.index].value is None for r, c in out):
