@@ -366,11 +366,17 @@ def test_a_sentence_about_another_row_or_period_does_not_outrank_the_cell():
 
     doc = load("tables/us_mexico_exports_by_mode.md")
     hits = hits_for(doc, "air was the only one")
-    air = cell_answer_for("How much did US exports to Mexico by air come to in 2025?", hits, lambda _d: list(doc.data_tables))
+    air = cell_answer_for(
+        "How much did US exports to Mexico by air come to in 2025?", hits, lambda _d: list(doc.data_tables)
+    )
     assert air is not None and "22.54" in air.answer and air.citations[0].row_label == "Air", air and air.answer
     assert "22.54%" not in air.answer, "a percentage in the paragraph above the table is not its unit"
-    rail = cell_answer_for("How much did US exports to Mexico by vessel come to in 2025?", hits_for(doc, "by rail came"), lambda _d: list(doc.data_tables))
-    assert rail is not None and "29.61" in rail.answer and "33.27" not in rail.answer, rail and rail.answer
+    vessel = cell_answer_for(
+        "How much did US exports to Mexico by vessel come to in 2025?",
+        hits_for(doc, "by rail came"),
+        lambda _d: list(doc.data_tables),
+    )
+    assert vessel is not None and "29.61" in vessel.answer and "33.27" not in vessel.answer, vessel and vessel.answer
 
 
 def test_a_sentence_naming_the_asked_row_and_period_still_outranks_a_weaker_cell():
