@@ -357,3 +357,36 @@ def test_month_rows_take_the_captions_year_and_a_captioned_year_is_not_another()
     assert answer_from_tables("What were US imports from Japan in 2023?", hits_for(half, "Japan"), tables) is None
     found = answer_from_tables("What were US imports from Japan in 2024?", hits_for(half, "Japan"), tables)
     assert found is not None and [c.text for c in found.cells] == ["73,186.2"]
+
+
+def test_a_sentence_about_another_row_or_period_does_not_outrank_the_cell():
+    # The prose names "air", "exports" and "Mexico" but for 2024, or states rail's 2025 figure:
+    # other labels (a period, a row) of the same table as the cell asked for, not this cell.
+    from nearshore_qa.answerers.cells import cell_answer_for
+
+    doc = load("tables/us_mexico_exports_by_mode.md")
+    hits = hits_for(doc, "air was the only one")
+    air = cell_answer_for(
+        "How much did US exports to Mexico by air come to in 2025?", hits, lambda _d: list(doc.data_tables)
+    )
+    assert air is not None and "22.54" in air.answer and air.citations[0].row_label == "Air", air and air.answer
+    assert "22.54%" not in air.answer, "a percentage in the paragraph above the table is not its unit"
+    vessel = cell_answer_for(
+        "How much did US exports to Mexico by vessel come to in 2025?",
+        hits_for(doc, "by rail came"),
+        lambda _d: list(doc.data_tables),
+    )
+    assert vessel is not None and "29.61" in vessel.answer and "33.27" not in vessel.answer, vessel and vessel.answer
+
+
+def test_a_sentence_naming_the_asked_row_and_period_still_outranks_a_weaker_cell():
+    from nearshore_qa.answerers.cells import _other_label, _Question, answer_from_tables
+
+    doc = load("tables/us_mexico_exports_by_mode.md")
+    question = "How much did US exports to Mexico by rail come to in 2025?"
+    found = answer_from_tables(question, hits_for(doc, "by rail came"), lambda _d: list(doc.data_tables))
+    assert found is not None and found.row.label == "Rail"
+    q = _Question.of(question)
+    assert not _other_label("US exports to Mexico by rail were US$33.27 billion in 2025.", q, found)
+    assert _other_label("US exports to Mexico by rail were US$34.32 billion in 2024.", q, found)
+    assert _other_label("US exports to Mexico by truck were US$230.99 billion in 2025.", q, found)

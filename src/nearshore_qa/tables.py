@@ -615,7 +615,7 @@ def from_grid(
         # "| 39 | Plastics … | 17,653.8 |": a leading column of short codes (HS chapter, rank)
         # before a column of words names the row with it, it does not measure anything.
         is_label[0] = is_label[1] = True
-    table_unit = parse_unit(units) or parse_unit(caption)
+    table_unit = parse_unit(units) or parse_unit(_STATED_PERCENT.sub(" ", caption))
     captioned = caption_period(caption)  # the year month and quarter labels are read in
     # A unit said in a header row over all value columns ("(in millions)") is the table's.
     columns = []
@@ -692,6 +692,11 @@ def _word_column(body: Sequence[Sequence[str]], j: int) -> bool:
 def _label_unit(columns: list[Column]) -> Unit:
     """ "($ in millions)" over the label column speaks for the whole table."""
     return next((c.unit for c in columns if c.is_label and c.unit), Unit())
+
+
+# A percentage stated in a caption ("… so the border states took 32.8% of it.") is a figure of
+# the paragraph above the table, not the unit of its cells ("(%)", "Share, percent" are).
+_STATED_PERCENT = re.compile(r"[-−+]?\d[\d,]*(?:\.\d+)?\s?%")
 
 
 def caption_period(caption: str) -> Period | None:

@@ -36,7 +36,7 @@ from ..tables import (
     title_like,
     unit_only,
 )
-from ..text import one_line
+from ..text import MONTH, MONTHS, YEAR, one_line
 
 logger = logging.getLogger(__name__)
 
@@ -1004,7 +1004,7 @@ def cell_answer_for(question: str, hits: list[Hit], tables_for: Callable[[str], 
 
     if found.notes.get("extreme") and rank_question(question) is not None:
         return None  # a ranking: rankings.py picks its table, column, order and position
-    if _sentence_coverage(question, hits) > found.notes.get("coverage", 1.0) + SENTENCE_MARGIN:
+    if _sentence_coverage(question, hits, found) > found.notes.get("coverage", 1.0) + SENTENCE_MARGIN:
         return None  # a sentence of the passages names more of what is asked than the cell does
     return compose(question, found, hits)
 
@@ -1015,12 +1015,14 @@ SENTENCE_MARGIN = float(__import__("os").environ.get("NEARSHORE_QA_CELL_SENTENCE
 _NONE = re.compile(r"\b(?:no|none|nil|not|zero)\b", re.I)
 
 
-def _sentence_coverage(question: str, hits: list[Hit], top: int = 3) -> float:
-    """The largest share of the question's words that one prose sentence of the top passages holds."""
+def _sentence_coverage(question: str, hits: list[Hit], found: CellAnswer | None = None, top: int = 3) -> float:
+    """The largest share of the question's words that one prose sentence of the top passages
+    holds; with the ``found`` cell, a sentence about another label of its table does not count."""
     from ..chunking import split_sentences
     from ..figures import find_figures
 
-    asked = _Question.of(question).terms - _GENERIC
+    q = _Question.of(question)
+    asked = q.terms - _GENERIC
     if not asked:
         return 0.0
     best = 0.0
@@ -1031,9 +1033,39 @@ def _sentence_coverage(question: str, hits: list[Hit], top: int = 3) -> float:
         for a, b in split_sentences(text):
             if not find_figures(text[a:b]) and not _NONE.search(text[a:b]):
                 continue  # a sentence stating no figure (nor that there was none) does not answer it
+            if found is not None and _other_label(text[a:b], q, found):
+                continue  # its figure is another row's or another period's of the cell's table
             got = asked & set(terms(text[a:b]))
             best = max(best, len(got) / len(asked))
     return best
+
+
+def _other_label(sentence: str, q: _Question, found: CellAnswer) -> bool:
+    """Does ``sentence`` state its figure for another label of the same kind as the cell the
+    question matched: other periods only (it names years or months, none the question asks), or
+    another row of the cell's table (it names a sibling row's label, the question does not, and
+    it does not name the cell's own row)? Such a sentence names many of the question's words
+    ("air", "exports", "Mexico") yet answers another cell, so it must not outrank this one."""
+    years = {p.year for p in q.periods}
+    stated_years = {int(y) for y in YEAR.findall(sentence)}
+    if years and stated_years and not stated_years & years:
+        return True
+    months = {p.month for p in q.periods if p.month}
+    stated_months = {MONTHS.index(m) + 1 for m in MONTH.findall(sentence)}
+    if months and stated_months and not stated_months & months:
+        return True
+    label_cols = [c.index for c in found.table.label_columns]
+    own = set(_row_terms(found.row, label_cols)) if not _only_period(found.row, label_cols) else set()
+    said = set(terms(sentence))
+    if not own or own <= said:
+        return False
+    for row in found.table.rows:
+        if row.index == found.row.index or row.kind == "group" or _only_period(row, label_cols):
+            continue
+        label = set(_row_terms(row, label_cols))
+        if label and label != own and label <= said and not label & q.terms:
+            return True
+    return False
 
 
 def _support(hits: list[Hit], found: CellAnswer) -> tuple[Hit, tuple[int, int]] | None:
