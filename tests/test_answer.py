@@ -100,7 +100,10 @@ def test_question_about_a_sheet_cites_that_sheet(loaded_library):
     cit = answer.citations[0]
     assert (cit.doc_id, cit.kind, cit.table, cit.row) == ("tables/trade_by_transport_mode.xlsx", "table", "2024", 1)
     assert cit.locator.startswith("sheet 2024 · row ")
-    assert any(f.text == "98.25" and f.verified for f in answer.figures)
+    # the sheet's name dates it: the cell is stated with its unit and the sheet's year
+    assert answer.answer.startswith("Total trade for Rail was US$98.25 billion in 2024")
+    assert any(f.text == "US$98.25 billion" and f.verified for f in answer.figures)
+    assert "95.36" in loaded_library.ask("How much trade went by rail in 2023?").answer  # the 2023 sheet
 
 
 @pytest.mark.parametrize(

@@ -434,8 +434,11 @@ class Table:
     @property
     def period(self) -> Period | None:
         """The one year the caption names ("… by month, 2025", "January–June 2024"): the time
-        every cell of a table without period rows or columns speaks of."""
-        return caption_period(self.caption)
+        every cell of a table without period rows or columns speaks of. A workbook's sheet named
+        by its year ("2024") dates the sheet the same way."""
+        return caption_period(self.caption) or (
+            caption_period(self.name) if self.source == "xlsx" and len(self.name.split()) <= 2 else None
+        )
 
     @property
     def label_columns(self) -> tuple[Column, ...]:

@@ -759,7 +759,8 @@ def _period_phrase(table: Table, row: Row, column: Column) -> str:
         return f"in {when}" if re.fullmatch(r"(?:19|20)\d\d", when.strip()) else f"({when.strip(' ,')})"
     if row.period:
         return f"in {row.period.text}"
-    return ""
+    here = table.period  # a sheet named "2024"
+    return f"in {here.text.strip()}" if here and re.fullmatch(r"(?:19|20)\d\d", here.text.strip()) else ""
 
 
 def _be(subject: str) -> str:
