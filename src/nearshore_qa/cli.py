@@ -138,6 +138,8 @@ def _progress_bar():
         bar.update(i - bar.n)
         if stage == "files":
             bar.set_postfix_str(name[-40:], refresh=True)
+        elif i >= n:
+            bar.refresh()  # the last batches can land inside tqdm's 0.1 s redraw interval: show 100 %
         if stage == "files" and i >= n:
             for b in bars.values():
                 b.close()
