@@ -448,13 +448,21 @@ def _txt_tables_in_place(text: str) -> tuple[str, list[tuple[list[list[str]], li
     Markdown table in its place, as a PDF's ruled tables are: its rows become row chunks with
     the header as context, and cells locatable. Returns the new text and, for each table, its
     grid, its rows' offsets there and its caption (the title or unit lines just above it)."""
+    rendered, placed = _render_in_place(text, text_table_blocks(text), keep_tail=False)
+    return rendered, [(grid, rows, _caption_lines(before)) for grid, rows, before in placed]
+
+
+def _render_in_place(text: str, blocks, keep_tail: bool) -> tuple[str, list]:
+    """``text`` with each (start, end, grid) block, in order, replaced by the grid as a Markdown
+    table set off by blank lines; returns it and (grid, row offsets there, the text before it)
+    for each. ``keep_tail``: white space after a last table stays (a PDF page's text keeps its
+    length)."""
     out: list[str] = []
     placed = []
     pos = 0
     length = 0
-    for a, b, grid in text_table_blocks(text):
+    for a, b, grid in blocks:
         before = text[pos:a].rstrip()
-        caption = _caption_lines(before)
         out.append(before)
         length += len(before)
         sep = "\n\n" if length else ""
@@ -463,9 +471,9 @@ def _txt_tables_in_place(text: str) -> tuple[str, list[tuple[list[list[str]], li
         rendered, rows = grid_with_offsets(grid, length)
         out.append(rendered)
         length += len(rendered)
-        placed.append((grid, rows, caption))
+        placed.append((grid, rows, before))
         rest = text[b:].lstrip()
-        pos = len(text) - len(rest)
+        pos = len(text) - len(rest) if rest or not keep_tail else b
         if rest:
             out.append("\n\n")
             length += 2
@@ -712,29 +720,8 @@ def _pdf_tables_in_place(page_text: str, grids: list[list[list[str]]]):
         span = _cells_span(page_text, [c for row in grid for c in row if c])
         if span and all(span[1] <= a or span[0] >= b for a, b, _ in found):
             found.append((*span, grid))
-    out: list[str] = []
-    placed = []
-    pos = 0
-    length = 0
-    for a, b, grid in sorted(found, key=lambda f: f[0]):
-        before = page_text[pos:a].rstrip()
-        out.append(before)
-        length += len(before)
-        sep = "\n\n" if length else ""
-        out.append(sep)
-        length += len(sep)
-        rendered, rows = grid_with_offsets(grid, length)
-        out.append(rendered)
-        length += len(rendered)
-        placed.append((grid, rows))
-        pos = b
-        rest = page_text[pos:].lstrip()
-        if rest:
-            out.append("\n\n")
-            length += 2
-            pos = len(page_text) - len(rest)
-    out.append(page_text[pos:])
-    return "".join(out), placed
+    rendered, placed = _render_in_place(page_text, sorted(found, key=lambda f: f[0]), keep_tail=True)
+    return rendered, [(grid, rows) for grid, rows, _ in placed]
 
 
 def _cells_span(text: str, cells: list[str]) -> tuple[int, int] | None:
