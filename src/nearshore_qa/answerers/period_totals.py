@@ -91,30 +91,14 @@ def _month_cells(table: Table, row: Row, column: Column, span) -> list[tuple[Row
     elif row.period is not None and row.period.month:
         entity = row_entity(table, row)
         for month in span.months:
-            match = [
-                r
-                for r in table.rows
-                if r.period is not None
-                and r.period.year == span.year
-                and r.period.month == month
-                and not r.period.day
-                and row_entity(table, r) == entity
-            ]
+            match = [r for r in table.rows if _is_month(r.period, span.year, month) and row_entity(table, r) == entity]
             if len(match) != 1:
                 return None
             out.append((match[0], column))
     elif column.period is not None and column.period.month:
         measure = _measure(column)
         for month in span.months:
-            cols = [
-                c
-                for c in table.value_columns
-                if c.period is not None
-                and c.period.year == span.year
-                and c.period.month == month
-                and not c.period.day
-                and _measure(c) == measure
-            ]
+            cols = [c for c in table.value_columns if _is_month(c.period, span.year, month) and _measure(c) == measure]
             if len(cols) != 1:
                 return None
             out.append((row, cols[0]))
@@ -175,3 +159,8 @@ def _sum(table: Table, t_index: int, hit: Hit, cells: list[tuple[Row, Column]], 
     if entity and entity.lower() not in subject.lower() and not (cells[0][0].period and not entity):
         subject = f"{subject} ({entity})" if subject else entity
     return compute("sum", operands, subject=f"{subject} in {span.phrase}".strip()), pool
+
+
+def _is_month(period, year: int, month: int) -> bool:
+    """A period that is that month of that year (not a day in it)."""
+    return period is not None and period.year == year and period.month == month and not period.day
