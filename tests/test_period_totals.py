@@ -52,6 +52,15 @@ def test_a_month_row_under_a_year_column_is_stated_with_the_caption_subject(doc)
     assert found.sentence == "US goods imports from Japan were US$12,909.7 million in March 2023."
 
 
+def test_a_month_of_another_partner_is_not_answered_from_this_partners_table(doc):
+    """The question names France; the table and its caption are about Japan: no cell (before, the
+    Japan cell for March 2023 answered it)."""
+    found = answer_from_tables(
+        "What were US imports from France in March 2023?", hits(doc, "| March"), lambda _d: list(doc.data_tables)
+    )
+    assert found is None
+
+
 def test_a_quarter_is_the_sum_of_its_months_each_cited(doc):
     result, pool = period_total(
         "What were US imports from Japan in the first quarter of 2023?",

@@ -592,6 +592,7 @@ def answer_from_tables(
     documents = list(top_document_tables(hits, tables_for, max_docs))
     breakdown = _breakdown_terms(question)
     labels = _category_labels(documents) if breakdown else set()  # "by air" counts when "Air" is a row somewhere
+    names = _question_names(question, hits)
     for rank, hit, tables in documents:
         doc_id = hit.chunk.doc_id
         for t_index, table in enumerate(tables):
@@ -599,6 +600,8 @@ def answer_from_tables(
             if found is None:
                 continue
             score, row, cols, notes = found
+            if (names & notes.get("unmatched", set())) - _source_terms(hit):
+                continue  # "imports from France": a table about Germany does not answer it
             if breakdown & labels and labels & notes.get("unmatched", set()):
                 # "… through Laredo by air": a row label of another table ("Air", "Laredo") that
                 # this cell's row, columns and caption do not carry: it is not broken down so
@@ -621,6 +624,28 @@ def answer_from_tables(
     if best is not None:
         best.sentence = state_cells(best.table, best.row, best.columns, best.hit.doc.title, best.notes)
     return best
+
+
+_CAPITALISED = re.compile(r"(?<=\s)[A-Z][a-zà-ÿ]+\b")
+
+
+def _question_names(question: str, hits: list[Hit]) -> set[str]:
+    """Terms of the capitalised words past the question's first word that no retrieved passage
+    writes in lower case (names, not title case as in "the Company's Revenue"), months aside."""
+    texts = [h.chunk.text for h in hits]
+    out: set[str] = set()
+    for word in _CAPITALISED.findall(question):
+        lower = word.lower()
+        if MONTH.fullmatch(word) or any(re.search(rf"(?<![\w.]){re.escape(lower)}(?!\w)", t) for t in texts):
+            continue
+        out.update(terms(word))
+    return out - _GENERIC
+
+
+def _source_terms(hit: Hit) -> set[str]:
+    """Who published a document and whose data it reports: names a question may cite ("according
+    to the Census Bureau") without the table's cells standing among them."""
+    return set(terms(" ".join([hit.doc.source, hit.doc.author, *(" ".join(d) for d in hit.doc.data_sources)])))
 
 
 _BREAKDOWN = re.compile(r"\b(?:by|via)\s+([A-Za-zÀ-ÿ][\w\-]*)", re.I)
