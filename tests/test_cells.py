@@ -6,11 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import hits_for
 
 from nearshore_qa.answerers.cells import answer_from_tables, format_value
-from nearshore_qa.chunking import chunk_document
 from nearshore_qa.ingest import load_file
-from nearshore_qa.records import Hit
 
 DATA = Path(__file__).parent / "data"
 
@@ -22,13 +21,6 @@ def backend(request) -> str:
 
 def load(rel: str):
     return load_file(DATA / rel, rel, 50 * 2**20)
-
-
-def hits_for(doc, contains: str) -> list[Hit]:
-    """The document's chunks as retrieval hits, the chunk holding ``contains`` first."""
-    chunks = chunk_document(doc)
-    chunks.sort(key=lambda c: contains not in c.text)
-    return [Hit(chunk=c, doc=doc.meta, score=1.0) for c in chunks[:5]]
 
 
 @pytest.mark.parametrize(

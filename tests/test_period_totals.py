@@ -7,12 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import hits_for
 
 from nearshore_qa.answerers.cells import answer_from_tables
 from nearshore_qa.answerers.period_totals import period_total
-from nearshore_qa.chunking import chunk_document
 from nearshore_qa.ingest import load_file
-from nearshore_qa.records import Hit
 from nearshore_qa.tables import month_span
 
 DATA = Path(__file__).parent / "data"
@@ -22,11 +21,6 @@ DOC = "monthly/us_imports_from_japan_by_month_2022_2023.md"
 @pytest.fixture(scope="module")
 def doc():
     return load_file(DATA / DOC, DOC, 50 * 2**20)
-
-
-def hits(doc, contains: str) -> list[Hit]:
-    chunks = sorted(chunk_document(doc), key=lambda c: contains not in c.text)
-    return [Hit(chunk=c, doc=doc.meta, score=1.0) for c in chunks[:5]]
 
 
 @pytest.mark.parametrize(
@@ -46,7 +40,7 @@ def test_the_months_a_question_asks_about(question, span):
 
 def test_a_month_row_under_a_year_column_is_stated_with_the_caption_subject(doc):
     found = answer_from_tables(
-        "What were US imports from Japan in March 2023?", hits(doc, "| March"), lambda _d: list(doc.data_tables)
+        "What were US imports from Japan in March 2023?", hits_for(doc, "| March"), lambda _d: list(doc.data_tables)
     )
     assert found is not None
     assert found.sentence == "US goods imports from Japan were US$12,909.7 million in March 2023."
@@ -56,7 +50,7 @@ def test_a_month_of_another_partner_is_not_answered_from_this_partners_table(doc
     """The question names France; the table and its caption are about Japan: no cell (before, the
     Japan cell for March 2023 answered it)."""
     found = answer_from_tables(
-        "What were US imports from France in March 2023?", hits(doc, "| March"), lambda _d: list(doc.data_tables)
+        "What were US imports from France in March 2023?", hits_for(doc, "| March"), lambda _d: list(doc.data_tables)
     )
     assert found is None
 
@@ -64,7 +58,7 @@ def test_a_month_of_another_partner_is_not_answered_from_this_partners_table(doc
 def test_a_quarter_is_the_sum_of_its_months_each_cited(doc):
     result, pool = period_total(
         "What were US imports from Japan in the first quarter of 2023?",
-        hits(doc, "| January"),
+        hits_for(doc, "| January"),
         lambda _d: list(doc.data_tables),
     )
     assert [o.text for o in result.operands] == ["11,036.9", "11,301.3", "12,909.7"]
@@ -81,7 +75,7 @@ def test_a_quarter_is_the_sum_of_its_months_each_cited(doc):
 def test_no_sum_for_a_year_the_table_does_not_hold(doc):
     assert (
         period_total(
-            "What were US imports from Japan in Q1 2021?", hits(doc, "| January"), lambda _d: list(doc.data_tables)
+            "What were US imports from Japan in Q1 2021?", hits_for(doc, "| January"), lambda _d: list(doc.data_tables)
         )
         is None
     )
@@ -90,7 +84,7 @@ def test_no_sum_for_a_year_the_table_does_not_hold(doc):
 def test_the_lowest_month_of_a_year_column(doc):
     found = answer_from_tables(
         "In which month of 2023 were US imports from Japan lowest?",
-        hits(doc, "| January"),
+        hits_for(doc, "| January"),
         lambda _d: list(doc.data_tables),
     )
     assert found is not None and found.row.label == "January"
@@ -99,14 +93,14 @@ def test_the_lowest_month_of_a_year_column(doc):
 
 def test_a_cell_not_broken_down_as_asked_is_not_given(doc):
     tables = lambda _d: list(doc.data_tables)  # noqa: E731
-    found = answer_from_tables("What was US–Mexico trade through Laredo in 2023?", hits(doc, "| Laredo"), tables)
+    found = answer_from_tables("What was US–Mexico trade through Laredo in 2023?", hits_for(doc, "| Laredo"), tables)
     assert found is not None and "312.89" in found.sentence
     # "by air": Air is a row of the modes table, and the Laredo cell is not broken down by mode
     assert (
-        answer_from_tables("What was US–Mexico trade through Laredo by air in 2023?", hits(doc, "| Laredo"), tables)
+        answer_from_tables("What was US–Mexico trade through Laredo by air in 2023?", hits_for(doc, "| Laredo"), tables)
         is None
     )
     found = answer_from_tables(
-        "What was US–Mexico trade through Texas ports by air in 2023?", hits(doc, "| Air"), tables
+        "What was US–Mexico trade through Texas ports by air in 2023?", hits_for(doc, "| Air"), tables
     )
     assert found is not None and "0.81" in found.sentence

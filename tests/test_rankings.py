@@ -6,11 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import hits_for
 
 from nearshore_qa.answerers.rankings import rank_question, ranking_answer, sentence_pairs
-from nearshore_qa.chunking import chunk_document
 from nearshore_qa.ingest import load_file
-from nearshore_qa.records import Hit
 
 DATA = Path(__file__).parent / "data"
 
@@ -23,11 +22,7 @@ def ask(question: str, *rels: str, first: str = ""):
     """``question`` answered from the documents ``rels`` as the retrieved hits (the chunk
     holding ``first`` ranked first), their tables as the store keeps them."""
     docs = [load(rel) for rel in rels]
-    hits = []
-    for doc in docs:
-        chunks = chunk_document(doc)
-        chunks.sort(key=lambda c: first not in c.text)
-        hits += [Hit(chunk=c, doc=doc.meta, score=1.0) for c in chunks[:4]]
+    hits = [h for doc in docs for h in hits_for(doc, first, top=4)]
     tables = {doc.meta.doc_id: list(doc.data_tables) for doc in docs}
     return ranking_answer(question, hits, lambda doc_id: tables.get(doc_id, []))
 
