@@ -68,6 +68,13 @@ def fold(text: str) -> str:
     return re.sub(r"[–—‐-]", "-", plain)
 
 
+def written_lower(word: str, texts) -> bool:
+    """Whether any of ``texts`` writes ``word`` (given in lower case) as a word of its own in lower
+    case: a capitalised question word that is, is title case ("Fiscal year"), not a name."""
+    pattern = re.compile(rf"(?<![\w.]){re.escape(word)}(?!\w)")
+    return any(pattern.search(t) for t in texts)
+
+
 def abstention(question: str, found: bool = True) -> str:
     """What every answerer says when the passages do not answer ``question``."""
     q = question.strip().rstrip("?").strip()

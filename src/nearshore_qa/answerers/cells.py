@@ -36,7 +36,7 @@ from ..tables import (
     title_like,
     unit_only,
 )
-from ..text import MONTH, MONTHS, YEAR, one_line
+from ..text import MONTH, MONTHS, YEAR, one_line, written_lower
 
 logger = logging.getLogger(__name__)
 
@@ -635,10 +635,8 @@ def _question_names(question: str, hits: list[Hit]) -> set[str]:
     texts = [h.chunk.text for h in hits]
     out: set[str] = set()
     for word in _CAPITALISED.findall(question):
-        lower = word.lower()
-        if MONTH.fullmatch(word) or any(re.search(rf"(?<![\w.]){re.escape(lower)}(?!\w)", t) for t in texts):
-            continue
-        out.update(terms(word))
+        if not MONTH.fullmatch(word) and not written_lower(word.lower(), texts):
+            out.update(terms(word))
     return out - _GENERIC
 
 

@@ -20,7 +20,7 @@ from ..figures import find_figures
 from ..kinds import AnswererName
 from ..presentation import column_label, format_cell
 from ..records import Answer, Citation, Hit
-from ..text import MONTH, MONTHS, YEAR, abstention, fold, one_line, term_stems
+from ..text import MONTH, MONTHS, YEAR, abstention, fold, one_line, term_stems, written_lower
 from .cells import cell_answer_for
 from .computed import with_computation
 from .rankings import prefer_ranking
@@ -150,9 +150,7 @@ def proper_names(question: str, names: set[str], passages) -> set[str]:
     stock"); words of a run of capitalised words ("World Trade Bridge") stay names."""
     in_runs = {fold(w.rstrip(".'’")) for run in _NAME_RUN.findall(question) for w in run.split()}
     texts = list(passages)
-    return {
-        n for n in names if n in in_runs or not any(re.search(rf"(?<![\w.]){re.escape(n)}(?!\w)", t) for t in texts)
-    }
+    return {n for n in names if n in in_runs or not written_lower(n, texts)}
 
 
 def measures(text: str) -> set[str]:
