@@ -350,10 +350,11 @@ class Library:
         """Vectors for a window's texts. The ONNX encoder gets the whole window in one call
         (it sorts and batches by length itself, ``embedded(n)`` after each batch); any other is
         given it sorted by real length in word pieces, one batch per ``embed_documents`` call
-        (``embedded(n)`` after each). (sentence-transformers sorts a call's texts by character count, then pads each batch to its longest text in word
-        pieces; table rows, dense with numbers, have far more word pieces per character than
-        prose, so its batches mix lengths: 3 % more padded word pieces on the shipped corpus and
-        on the 10k store.) An encoder that cannot count word pieces gets the window in one call."""
+        (``embedded(n)`` after each). (sentence-transformers sorts a call's texts by character
+        count, then pads each batch to its longest text in word pieces; table rows, dense with
+        numbers, have far more word pieces per character than prose, so its batches mix
+        lengths: 3 % more padded word pieces on the shipped corpus and on the 10k store.) An
+        encoder that cannot count word pieces gets the window in one call."""
         if _reports_batches(self.embedder):
             # One call for the window: the encoder sorts and batches it itself and keeps both
             # cores busy to the end (a call per 32 texts left one idle for part of each call).
