@@ -183,7 +183,7 @@ def china_html(data: Path, q: Questions) -> tuple[str, str]:
             *t2,
             "<h2>Sources</h2>",
             "<p>U.S. Census Bureau, US imports of goods by customs basis from China, via FRED (Federal Reserve Bank "
-            'of St. Louis), series IMPCH, monthly, millions of US dollars, not seasonally adjusted, data through '
+            "of St. Louis), series IMPCH, monthly, millions of US dollars, not seasonally adjusted, data through "
             'December 2025, January 2018 to December 2019, <a href="https://fred.stlouisfed.org/series/IMPCH">'
             "https://fred.stlouisfed.org/series/IMPCH</a></p>",
             "</article>",
@@ -202,7 +202,9 @@ def china_html(data: Path, q: Questions) -> tuple[str, str]:
         money_mn(qs[(2019, 2)]),
         src,
     )
-    q.add("article_fact", f"What were US imports from China in {MONTHS[peak18]} 2018?", money_mn(m[(2018, peak18)]), src)
+    q.add(
+        "article_fact", f"What were US imports from China in {MONTHS[peak18]} 2018?", money_mn(m[(2018, peak18)]), src
+    )
     q.add("comparison", "In which month of 2019 were US imports from China lowest?", [MONTHS[low19]], src)
     q.add(
         "comparison",
@@ -427,9 +429,21 @@ minus imports).*
 """
     )
     src = [name]
-    q.add("article_fact", "What were US imports from Venezuela in 2008?", money_mn(f("Venezuela", 2008, "imports_musd")), src)
-    q.add("article_fact", "How much did the US export to Chile in 2009?", money_mn(f("Chile", 2009, "exports_musd")), src)
-    q.add("table_lookup", "What was total US goods trade with Peru in 2005?", money_mn(f("Peru", 2005, "total_trade_musd")), src)
+    q.add(
+        "article_fact",
+        "What were US imports from Venezuela in 2008?",
+        money_mn(f("Venezuela", 2008, "imports_musd")),
+        src,
+    )
+    q.add(
+        "article_fact", "How much did the US export to Chile in 2009?", money_mn(f("Chile", 2009, "exports_musd")), src
+    )
+    q.add(
+        "table_lookup",
+        "What was total US goods trade with Peru in 2005?",
+        money_mn(f("Peru", 2005, "total_trade_musd")),
+        src,
+    )
     bal = f("Colombia", 2010, "balance_musd")
     q.add(
         "table_lookup",
@@ -577,12 +591,21 @@ def japan_pdf(data: Path, q: Questions) -> tuple[str, str, str, list, str]:
             f"and exports US${mn1(yr[2010][1])} million.",
         ),
         ("h2", "By quarter in 2011"),
-        ("table_caption", "Table 2. US goods trade with Japan by quarter, 2011 (US$ million; balance = exports minus imports)"),
-        ("table", [["Quarter", "Imports", "Exports", "Balance"]] + [[QUARTERS[k], qi[k], qe[k], qb[k]] for k in range(4)]),
+        (
+            "table_caption",
+            "Table 2. US goods trade with Japan by quarter, 2011 (US$ million; balance = exports minus imports)",
+        ),
+        (
+            "table",
+            [["Quarter", "Imports", "Exports", "Balance"]] + [[QUARTERS[k], qi[k], qe[k], qb[k]] for k in range(4)],
+        ),
     ]
     page2 = [
         ("h2", "Month by month"),
-        ("table_caption", "Table 1. US goods imports from and exports to Japan by month (US$ million, not seasonally adjusted)"),
+        (
+            "table_caption",
+            "Table 1. US goods imports from and exports to Japan by month (US$ million, not seasonally adjusted)",
+        ),
         (
             "table",
             [["Month", "Imports 2010", "Imports 2011", "Exports 2010", "Exports 2011"]]
@@ -868,7 +891,16 @@ def ports_freight_txt(data: Path, q: Questions) -> tuple[str, str]:
             fc[(r["Port"], y)] += float(r["FreightCharges"] or 0)
             if r["TradeType"] == "Export":
                 assert float(r["FreightCharges"] or 0) == 0.0  # the text says: imports only
-    ports = ["Laredo", "El Paso", "Hidalgo/Pharr", "Brownsville", "Eagle Pass", "Del Rio", "Rio Grande City", "Presidio"]
+    ports = [
+        "Laredo",
+        "El Paso",
+        "Hidalgo/Pharr",
+        "Brownsville",
+        "Eagle Pass",
+        "Del Rio",
+        "Rio Grande City",
+        "Presidio",
+    ]
     m = {(p, y, t): mn1(tv[(p, y, t)] / 1e6) for p in ports for y in years for t in ("Export", "Import")}
     f = {(p, y): mn1(fc[(p, y)] / 1e6) for p in ports for y in years}
     rank_fc05 = sorted(ports, key=lambda p: -fc[(p, 2005)])
@@ -913,7 +945,9 @@ def ports_freight_txt(data: Path, q: Questions) -> tuple[str, str]:
         "Table 1. US-Mexico trade by Texas port of entry, 2005 and 2006 (US$ million, all modes)",
         "",
     ]
-    head = f"{'Port':<17}" + "".join(f"{h:>15}" for h in ("Exports 2005", "Imports 2005", "Exports 2006", "Imports 2006"))
+    head = f"{'Port':<17}" + "".join(
+        f"{h:>15}" for h in ("Exports 2005", "Imports 2005", "Exports 2006", "Imports 2006")
+    )
     lines += [head, "-" * len(head)]
     for p in ports:
         lines.append(f"{p:<17}" + "".join(f"{m[(p, y, t)]:>15}" for y in years for t in ("Export", "Import")))
@@ -943,7 +977,9 @@ def ports_freight_txt(data: Path, q: Questions) -> tuple[str, str]:
           money_mn(m[("Hidalgo/Pharr", 2005, "Export")]), src)  # fmt: skip
     q.add("article_fact", "What were freight charges on US imports through Laredo in 2006?",
           money_mn(f[("Laredo", 2006)]), src)  # fmt: skip
-    q.add("comparison", "Which Texas port had the third-highest freight charges on imports in 2005?", [rank_fc05[2]], src)
+    q.add(
+        "comparison", "Which Texas port had the third-highest freight charges on imports in 2005?", [rank_fc05[2]], src
+    )
     q.add("computed", "By what percentage did US imports through Eagle Pass grow from 2005 to 2006?",
           pct_forms(eagle), src)  # fmt: skip
     q.add("date_definition", "For which direction of trade does the BTS TransBorder data report freight charges?",
@@ -1023,7 +1059,12 @@ TransBorder Freight Data.*
 """
     )
     src = [name]
-    q.add("table_lookup", "How much did the US import from Canada by rail in 2006?", money_bn(b[("Rail", 2006, "Import")]), src)
+    q.add(
+        "table_lookup",
+        "How much did the US import from Canada by rail in 2006?",
+        money_bn(b[("Rail", 2006, "Import")]),
+        src,
+    )
     q.add("table_lookup", "What were US exports to Canada by air in 2010?", money_bn(b[("Air", 2010, "Export")]), src)
     q.add("table_lookup", "How much did the US import from Canada by vessel in 2009?",
           money_bn(b[("Vessel", 2009, "Import")]), src)  # fmt: skip
@@ -1049,7 +1090,12 @@ TransBorder Freight Data.*
         src,
         history=["How much did the US import from Canada by pipeline in 2006?"],
     )
-    q.add("date_definition", "In the table of US–Canada trade by mode for 2006, 2009 and 2010, what does the 'Other' row include?", ["mail"], src)
+    q.add(
+        "date_definition",
+        "In the table of US–Canada trade by mode for 2006, 2009 and 2010, what does the 'Other' row include?",
+        ["mail"],
+        src,
+    )
     q.add("unanswerable", "What was the weight of US imports from Canada by rail in 2009?", [], src)
     return name, text
 
