@@ -382,8 +382,8 @@ topics: [trade, south america, brazil, venezuela, colombia, chile]
 ---
 # US goods trade with six South American partners, 2005–2010
 
-Before the nearshoring debate turned to Mexico, South America was the other half of US trade in the
-Americas. This note uses the U.S. Census Bureau's goods trade by country: US exports (total exports,
+Before the nearshoring debate turned to Mexico, South America was a growing market for US goods
+in the Americas. This note uses the U.S. Census Bureau's goods trade by country: US exports (total exports,
 F.A.S. value) and US imports (general imports, customs value), in millions of US dollars, Census
 basis. The balance is exports minus imports; a negative balance is a US deficit.
 
@@ -681,6 +681,7 @@ def mexico_quarters_pdf(data: Path, q: Questions) -> tuple[str, str, str, list]:
     qs = [(y, k) for y in (2016, 2017) for k in range(4)]
     cell = {(y, k, lab): bn(agg(y, k, md, t)) for y, k in qs for lab, md, t in cols}
     high16 = max(range(4), key=lambda k: agg(2016, k))
+    assert sum(agg(2017, k) for k in range(4)) > sum(agg(2016, k) for k in range(4))  # "rose from 2016 to 2017"
     q4_change = pct_of(num(cell[(2017, 3, "Total")]), num(cell[(2016, 3, "Total")]))
     truck_share = agg(2017, 3, "Truck") / agg(2017, 3) * 100
     title = "US–Mexico trade quarter by quarter, 2016–2017: trucks, trains, ships and aircraft"
@@ -689,8 +690,8 @@ def mexico_quarters_pdf(data: Path, q: Questions) -> tuple[str, str, str, list]:
         ("h", title),
         (
             "p",
-            "The two years before the renegotiation of NAFTA were years of steady growth in trade across the "
-            "southern border. This report sums the monthly BTS TransBorder Freight Data into calendar quarters: "
+            "Trade across the southern border rose from 2016 to 2017, the year the NAFTA renegotiation "
+            "began. This report sums the monthly BTS TransBorder Freight Data into calendar quarters: "
             "US exports to and imports from Mexico by mode of transport, nominal US dollars. The TransBorder "
             "series records freight by truck, rail, pipeline, vessel, air, mail and foreign trade zones; every "
             "quarter below is our sum of three months.",
@@ -800,7 +801,7 @@ def states_panel_docx(data: Path, q: Questions) -> tuple[str, str, list]:
             "Foreign direct investment (FDI) in Mexico is reported in three components: new investment, "
             "reinvestment of profits by firms already in the country, and intercompany accounts (lending between "
             "a Mexican affiliate and its foreign parent, which can be negative when the affiliate repays). This "
-            "note follows six states of the centre, west, south and north through 2019–2021 using a state panel "
+            "note follows six states of the Bajío, the west, the centre, the south and the north through 2019–2021 using a state panel "
             "that credits INEGI (BIE and ENOE) and Banxico, with FDI in the components of the Secretaría de "
             "Economía. FDI is in millions of US dollars; state exports in US dollars (shown here in billions); "
             "real wages in Mexican pesos at 2018 prices. The panel is a secondary compilation, so the figures "
@@ -1100,6 +1101,124 @@ TransBorder Freight Data.*
     return name, text
 
 
+# ---------------------------------------------------------------------------------------------
+# T5. HTML: US surface exports to Mexican states by truck and rail, 2007–2009 (BTS TransBorder)
+# ---------------------------------------------------------------------------------------------
+
+
+def states_exports_html(data: Path, q: Questions) -> tuple[str, str]:
+    name = "us-surface-exports-to-mexican-states-by-truck-and-rail-2007-2009.html"
+    years = [2007, 2008, 2009]
+    v: dict[tuple[str, int, str], float] = defaultdict(float)
+    for r in rows(data, "bts_transborder_us_exports_to_mexico_by_mexican_state_1993_2025.csv"):
+        if int(r["Year"]) in years and r["TradeType"] == "Export":
+            v[(r["MexState"], int(r["Year"]), r["Mode"])] += float(r["TradeValue"])
+    label = {"Estado de Mexico": "Estado de México", "Distrito Federal": "Mexico City (Distrito Federal)",
+             "Nuevo Leon": "Nuevo León", "Queretaro": "Querétaro", "San Luis Potosi": "San Luis Potosí"}  # fmt: skip
+    total = defaultdict(float)
+    for (st, y, _), val in v.items():
+        total[(st, y)] += val
+    states_ = sorted({st for st, y in total if y == 2008}, key=lambda st: -total[(st, 2008)])[:10]
+    t = {(st, y): bn(total[(st, y)]) for st in states_ for y in years}
+    md = {(st, mode): bn(v[(st, 2008, mode)]) for st in states_ for mode in ("Truck", "Rail")}
+    rail_top = max(states_, key=lambda st: v[(st, 2008, "Rail")])
+    for st in ("Chihuahua", "Baja California", "Tamaulipas"):  # "almost entirely by truck"
+        assert v[(st, 2008, "Truck")] / total[(st, 2008)] > 0.9, st
+    for st in ("Distrito Federal", "Estado de Mexico", "Jalisco", "Guanajuato"):  # "a sizeable part by rail"
+        assert v[(st, 2008, "Rail")] / total[(st, 2008)] > 0.2, st
+    rank08 = states_
+    bc = pct_of(num(t[("Baja California", 2009)]), num(t[("Baja California", 2008)]))
+    L = lambda st: label.get(st, st)  # noqa: E731
+    title = "Where US surface exports to Mexico went, 2007–2009, by truck and by rail"
+    paras = [
+        "<p>US exports to Mexico by land show two patterns in these years: Chihuahua, Baja California and "
+        "Tamaulipas were served almost entirely by truck, while rail carried a sizeable part of the exports to "
+        "Mexico City, Estado de México, Jalisco and Guanajuato. "
+        "This page uses the Bureau of Transportation Statistics (BTS) TransBorder Freight Data by Mexican "
+        "destination state: US exports only, surface modes only (truck, rail, pipeline, mail and other), in "
+        "nominal US dollars. Air and vessel shipments are not in this series.</p>",
+        "<h2>The largest destinations</h2>",
+        f"<p>In 2008 the United States sent US${t[('Estado de Mexico', 2008)]} billion of goods by land to "
+        f"Estado de México, US${t[('Chihuahua', 2008)]} billion to Chihuahua and "
+        f"US${t[('Distrito Federal', 2008)]} billion to Mexico City, according to BTS. Rail carried "
+        f"US${md[('Distrito Federal', 'Rail')]} billion of the exports to Mexico City and "
+        f"US${md[('Estado de Mexico', 'Rail')]} billion of those to Estado de México, but only "
+        f"US${md[('Chihuahua', 'Rail')]} billion of those to Chihuahua, where trucks carried "
+        f"US${md[('Chihuahua', 'Truck')]} billion.</p>",
+        "<h2>The slump</h2>",
+        f"<p>Exports to Baja California fell from US${t[('Baja California', 2008)]} billion in 2008 to "
+        f"US${t[('Baja California', 2009)]} billion in 2009.</p>",
+    ]
+    t1 = ["<table>", "<caption>Table 1. US surface exports by Mexican destination state, 2007–2009 "
+          "(US$ billion)</caption>", "<thead><tr><th>State</th>" + "".join(f"<th>{y}</th>" for y in years)
+          + "</tr></thead>", "<tbody>"]  # fmt: skip
+    t1 += [f"<tr><td>{html.escape(L(st))}</td>" + "".join(f"<td>{t[(st, y)]}</td>" for y in years) + "</tr>"
+           for st in states_]  # fmt: skip
+    t1 += ["</tbody>", "</table>"]
+    t2 = ["<table>", "<caption>Table 2. US surface exports by truck and by rail, by Mexican destination state, "
+          "2008 (US$ billion)</caption>", "<thead><tr><th>State</th><th>Truck</th><th>Rail</th></tr></thead>",
+          "<tbody>"]  # fmt: skip
+    t2 += [f"<tr><td>{html.escape(L(st))}</td><td>{md[(st, 'Truck')]}</td><td>{md[(st, 'Rail')]}</td></tr>"
+           for st in states_]  # fmt: skip
+    t2 += ["</tbody>", "</table>"]
+    page = "\n".join(
+        [
+            "<!DOCTYPE html>",
+            '<html lang="en">',
+            "<head>",
+            '<meta charset="utf-8">',
+            f"<title>{html.escape(title)} | {PUBLISHER}</title>",
+            f'<meta name="author" content="{PUBLISHER}">',
+            f'<meta name="date" content="{DATE_ISO}">',
+            "</head>",
+            "<body>",
+            '<header><nav><a href="/">Home</a> · <a href="/mexico">Mexico</a></nav></header>',
+            "<main>",
+            "<article>",
+            f"<h1>{html.escape(title)}</h1>",
+            f'<p class="byline">By the {PUBLISHER} · Published {DATE_LONG}</p>',
+            *paras,
+            *t1,
+            *t2,
+            "<h2>Sources</h2>",
+            "<p>Bureau of Transportation Statistics, North American TransBorder Freight Data, US exports to Mexico "
+            "by Mexican destination state and surface mode, annual 2007–2009 (raw data downloaded 2026-03-21, "
+            f'aggregated by the University of North Texas for TxDOT), <a href="{BTS_URL}">{BTS_URL}</a></p>',
+            "</article>",
+            "</main>",
+            f"<footer>© {PUBLISHER}</footer>",
+            "</body>",
+            "</html>",
+            "",
+        ]
+    )
+    src = [name]
+    q.add("table_lookup", "What were US surface exports to Sonora in 2009?", money_bn(t[("Sonora", 2009)]), src)
+    q.add(
+        "table_lookup", "How much did the US export to Jalisco by rail in 2008?", money_bn(md[("Jalisco", "Rail")]), src
+    )
+    q.add("table_lookup", "How much did the US export to Guanajuato by truck in 2008?",
+          money_bn(md[("Guanajuato", "Truck")]), src)  # fmt: skip
+    q.add("article_fact", "What were US surface exports to Estado de México in 2008?",
+          money_bn(t[("Estado de Mexico", 2008)]), src)  # fmt: skip
+    q.add("article_fact", "How much of the US exports to Mexico City went by rail in 2008?",
+          money_bn(md[("Distrito Federal", "Rail")]), src)  # fmt: skip
+    q.add("comparison", "Which Mexican state received the most US exports by rail in 2008?", [L(rail_top)], src)
+    q.add("comparison", "Which Mexican state was the second-largest destination of US surface exports in 2008?",
+          [L(rank08[1])], src)  # fmt: skip
+    q.add("computed", "By what percentage did US surface exports to Baja California change from 2008 to 2009?",
+          pct_forms(bc), src)  # fmt: skip
+    q.add(
+        "follow_up",
+        "And in 2009?",
+        money_bn(t[("Nuevo Leon", 2009)]),
+        src,
+        history=["What were US surface exports to Nuevo León in 2007?"],
+    )
+    q.add("unanswerable", "How much did the US export to Chihuahua by air in 2008?", [], src)
+    return name, page
+
+
 def flatten(blocks: list) -> str:
     out = []
     for kind, content in blocks:
@@ -1164,6 +1283,7 @@ def main() -> None:
     split_of[name] = q.split
     text_doc(ports_freight_txt)
     text_doc(canada_modes_md)
+    text_doc(states_exports_html)
 
     bad = []
     for item in q.items:
