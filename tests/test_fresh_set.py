@@ -54,3 +54,11 @@ def test_fresh_set_is_split_by_document_about_half_and_half():
 def test_fresh_documents_cover_the_formats():
     formats = {Path(d).suffix for i in fresh_items() for d in i["sources"]}
     assert formats == {".md", ".txt", ".html", ".docx", ".pdf", ".csv"}
+
+
+def test_a_store_without_the_fresh_documents_is_told_how_to_add_them():
+    from nearshore_qa.evaluation import check_sources
+
+    missing = check_sources(fresh_items(), present=set(), store="/tmp/s")
+    assert set(missing) == {"fresh"}
+    assert missing["fresh"]["command"].endswith("ingest eval/documents-fresh")
