@@ -313,7 +313,7 @@ def buses_txt(data: Path, q: Questions) -> tuple[str, str]:
         wrap(
             "U.S. Customs and Border Protection, northbound crossings by port of entry, bridge and mode, yearly "
             "and monthly 2008-2025, as compiled by the University of North Texas (CBP-Border-Crossings, "
-            "processed data of 2026), https://www.cbp.gov"
+            "data through December 2025), https://www.cbp.gov"
         ),
         "",
     ]
