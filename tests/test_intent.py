@@ -106,6 +106,9 @@ def test_lookups_and_why_questions_ask_no_computation(question):
         ("How did exports in 2024 compare with 2019, in percentage terms?", "2019", "2024"),
         ("What is the change in net sales from fiscal 2018 to fiscal 2019?", "2018", "2019"),
         ("What was the percentage change in trade from January 2022 to June 2022?", "January 2022", "June 2022"),
+        # the first month shares the year written after the second
+        ("By how much did US imports from Japan fall from March to April 2011?", "March 2011", "April 2011"),
+        ("How much did trade change between March and May 2020?", "March 2020", "May 2020"),
     ],
 )
 def test_periods_in_time_order(question, start, end):

@@ -240,9 +240,20 @@ def _condition(q: str) -> tuple[str, float] | None:
     return cmp, figs[0].value
 
 
+# "from March to April 2011", "between March and May 2020": the first month shares the year
+_SHARED_YEAR = re.compile(
+    rf"\b({_MONTH})(\s+(?:to|and|through|until|till|or|versus|vs\.?)\s+|\s*[-–—]\s*)({_MONTH})\s+((?:19|20)\d\d)\b",
+    re.I,
+)
+
+
+def _with_shared_year(q: str) -> str:
+    return _SHARED_YEAR.sub(lambda m: f"{m.group(1)} {m.group(4)}{m.group(2)}{m.group(3)} {m.group(4)}", q)
+
+
 def parse_intent(question: str) -> Intent | None:
     """The computation ``question`` asks for, or None when it asks none."""
-    q = " ".join(question.split())
+    q = _with_shared_year(" ".join(question.split()))
     found = [p for p, _ in _periods(q)]
     periods = _time_order(found)
     span = _span(q)

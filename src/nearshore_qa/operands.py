@@ -607,14 +607,21 @@ def _table_key(o: Operand) -> tuple[str, str]:
 
 
 def _table_operands(question: str, intent: Intent, rows: list[Evidence]) -> tuple[Intent, list[Operand]] | None:
-    per_row = [operands_from_row(ev) for ev in rows]
-    per_row = [ops for ops in per_row if ops]
-    if not per_row:
+    pairs = [(ev, ops) for ev in rows if (ops := operands_from_row(ev))]
+    if not pairs:
         return None
-    wide = [[o for o in ops if not o.measure and o.period] for ops in per_row]
+    wide = [[o for o in ops if not o.measure and o.period] for _, ops in pairs]
     if any(wide):
         chosen = _wide_operands(question, intent, [ops for ops in wide if ops])
-        return (intent, chosen) if chosen else None
+        if chosen:
+            return intent, chosen
+        # a pool can mix a wide table (years as columns) with a long one (a year column): the
+        # long table's rows may hold the operands the wide one lacks
+        pairs = [pair for pair, w in zip(pairs, wide, strict=True) if not w]
+        if not pairs:
+            return None
+    rows = [ev for ev, _ in pairs]
+    per_row = [ops for _, ops in pairs]
     column = _pick_column(per_row, question, intent)
     if column is None:
         return None
