@@ -1,0 +1,86 @@
+"""The means a question names must stand in its evidence.
+
+"How much US–Mexico trade went by mail in 2010?" names a slot — the means or channel after
+"by"/"via" (mail, truck, rail, pipeline) — that narrows which figure answers. A sentence about
+surface exports in 2010 answers the year and the partner but not the slot; quoting it states
+a figure for something else. So an answer whose cited evidence (the quoted passages, their
+document titles and sections, the cited rows' and columns' labels, the table captions) never
+names the slot word is replaced by an abstention, the passages listed as the closest sources.
+
+Only a slot in lower case is checked here: a capitalised name after "by" ("bought by Canada")
+is the extractive answerer's name check. Idioms that are not a slot ("by how much", "by
+comparison", "by far", "by the end of") are left alone.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from ..citations import citation_for
+from ..records import Answer, Citation, Hit
+from ..text import abstention
+from .cells import terms
+
+logger = logging.getLogger(__name__)
+
+_SLOT = re.compile(r"\b(?:by|via)\s+(?:the\s+|a\s+|an\s+)?(?P<word>[a-z][a-z\-]+)\b")
+# words after "by" that make an adverb or a time, not a means: "by how much", "by far", "by the end"
+_NOT_SLOTS = set(
+    terms(
+        "how what which whom far then now comparison contrast end time means way about around more less much many "
+        "default definition design nature law hand chance itself themselves volume value"
+    )
+)
+
+
+def slot_words(question: str) -> set[str]:
+    """The stems of the means a question names after "by"/"via" ("by mail" -> {"mail"})."""
+    out: set[str] = set()
+    for m in _SLOT.finditer(question):
+        stems = set(terms(m.group("word").replace("-", " ")))
+        if stems and not stems & _NOT_SLOTS:
+            out |= stems
+    return out
+
+
+def _evidence(citation: Citation, hits: list[Hit]) -> set[str]:
+    parts = [
+        citation.text,
+        citation.title,
+        citation.source,
+        citation.doc_id,
+        citation.locator,
+        citation.row_label,
+        citation.column_label,
+        citation.column,
+        citation.table,
+        citation.units,
+    ]
+    for h in hits:
+        if h.chunk.doc_id == citation.doc_id and h.chunk.start == citation.start:
+            parts += [h.chunk.section, h.chunk.caption, h.chunk.context]
+    return set(terms(re.sub(r"[_/.\-]+", " ", " ".join(p for p in parts if p))))
+
+
+def with_slots(question: str, hits: list[Hit], answer: Answer) -> Answer:
+    """``answer``, or an abstention when it cites nothing that names the means the question asks about."""
+    if answer.abstained or not answer.citations:
+        return answer
+    slots = slot_words(question)
+    if not slots:
+        return answer
+    held: set[str] = set()
+    for citation in answer.citations:
+        held |= _evidence(citation, hits)
+    missing = slots - held
+    if not missing:
+        return answer
+    logger.info("abstaining: the cited evidence never names %s", ", ".join(sorted(missing)))
+    return Answer(
+        question=question,
+        answer=abstention(question),
+        abstained=True,
+        closest=[citation_for(h, i + 1) for i, h in enumerate(hits[:3])],
+        confidence=0.0,
+    )
