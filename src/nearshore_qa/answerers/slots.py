@@ -7,6 +7,10 @@ a figure for something else. So an answer whose cited evidence (the quoted passa
 document titles and sections, the cited rows' and columns' labels, the table captions) never
 names the slot word is replaced by an abstention, the passages listed as the closest sources.
 
+A month works the same way: "How much did the US import from Germany in March 2021?" is not
+answered by the year 2021's row; the month must stand in the evidence (as "March", "Mar" or
+"2021-03").
+
 Only a slot in lower case is checked here: a capitalised name after "by" ("bought by Canada")
 is the extractive answerer's name check. Idioms that are not a slot ("by how much", "by
 comparison", "by far", "by the end of") are left alone.
@@ -19,7 +23,7 @@ import re
 
 from ..citations import citation_for
 from ..records import Answer, Citation, Hit
-from ..text import abstention
+from ..text import MONTH, MONTHS, abstention, fold
 from .cells import terms
 
 logger = logging.getLogger(__name__)
@@ -44,7 +48,21 @@ def slot_words(question: str) -> set[str]:
     return out
 
 
-def _evidence(citation: Citation, hits: list[Hit]) -> set[str]:
+def _months_missing(question: str, evidence: str) -> list[str]:
+    """The months ``question`` names that ``evidence`` (folded) states neither by name, short
+    name nor as a number beside a year ("2021-03")."""
+    missing = []
+    for name in dict.fromkeys(MONTH.findall(question)):
+        number = MONTHS.index(name) + 1
+        full, short = fold(name), fold(name[:3])
+        spelled = rf"\b(?:{full}|{short}{'|sept' if number == 9 else ''})\b"
+        if re.search(spelled, evidence) or re.search(rf"\b(?:19|20)\d\d-{number:02d}\b", evidence):
+            continue
+        missing.append(name)
+    return missing
+
+
+def _texts(citation: Citation, hits: list[Hit]) -> str:
     parts = [
         citation.text,
         citation.title,
@@ -60,23 +78,23 @@ def _evidence(citation: Citation, hits: list[Hit]) -> set[str]:
     for h in hits:
         if h.chunk.doc_id == citation.doc_id and h.chunk.start == citation.start:
             parts += [h.chunk.section, h.chunk.caption, h.chunk.context]
-    return set(terms(re.sub(r"[_/.\-]+", " ", " ".join(p for p in parts if p))))
+    return " ".join(p for p in parts if p)
 
 
 def with_slots(question: str, hits: list[Hit], answer: Answer) -> Answer:
-    """``answer``, or an abstention when it cites nothing that names the means the question asks about."""
+    """``answer``, or an abstention when it cites nothing that names the means or the month the
+    question asks about."""
     if answer.abstained or not answer.citations:
         return answer
     slots = slot_words(question)
-    if not slots:
+    if not slots and not MONTH.search(question):
         return answer
-    held: set[str] = set()
-    for citation in answer.citations:
-        held |= _evidence(citation, hits)
-    missing = slots - held
+    evidence = " ".join(_texts(c, hits) for c in answer.citations)
+    held = set(terms(re.sub(r"[_/.\-]+", " ", evidence)))
+    missing = sorted(slots - held) + _months_missing(question, fold(evidence))
     if not missing:
         return answer
-    logger.info("abstaining: the cited evidence never names %s", ", ".join(sorted(missing)))
+    logger.info("abstaining: the cited evidence never names %s", ", ".join(missing))
     return Answer(
         question=question,
         answer=abstention(question),
