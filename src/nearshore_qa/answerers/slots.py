@@ -11,6 +11,11 @@ A month works the same way: "How much did the US import from Germany in March 20
 answered by the year 2021's row; the month must stand in the evidence (as "March", "Mar" or
 "2021-03").
 
+Both are checked for questions that ask for a figure ("How much …", "What was/were …"): in
+"Which years does the table give revenue by type for?" the "by" names the table's breakdown,
+not the figure asked for. A month written with its day ("as of June 30, 2019") is a balance
+date, which tables state as the year, and is not checked.
+
 Only a slot in lower case is checked here: a capitalised name after "by" ("bought by Canada")
 is the extractive answerer's name check. Idioms that are not a slot ("by how much", "by
 comparison", "by far", "by the end of") are left alone.
@@ -28,6 +33,7 @@ from .cells import terms
 
 logger = logging.getLogger(__name__)
 
+_ASKS_FIGURE = re.compile(r"^\s*(?:how\s+(?:much|many)|what\s+(?:was|were|is|are)|by\s+how\s+much)\b", re.I)
 _SLOT = re.compile(r"\b(?:by|via)\s+(?:the\s+|a\s+|an\s+)?(?P<word>[a-z][a-z\-]+)\b")
 # words after "by" that make an adverb or a time, not a means: "by how much", "by far", "by the end"
 _NOT_SLOTS = set(
@@ -48,11 +54,17 @@ def slot_words(question: str) -> set[str]:
     return out
 
 
+_MONTHS = "|".join(MONTHS)
+
+
 def _months_missing(question: str, evidence: str) -> list[str]:
     """The months ``question`` names that ``evidence`` (folded) states neither by name, short
     name nor as a number beside a year ("2021-03")."""
     missing = []
+    dated = {m.group(1) or m.group(2) for m in re.finditer(rf"\b({_MONTHS})\s+\d{{1,2}}\b|\b\d{{1,2}}\s+({_MONTHS})\b", question)}
     for name in dict.fromkeys(MONTH.findall(question)):
+        if name in dated:
+            continue  # "June 30, 2019": a balance date
         number = MONTHS.index(name) + 1
         full, short = fold(name), fold(name[:3])
         spelled = rf"\b(?:{full}|{short}{'|sept' if number == 9 else ''})\b"
@@ -84,7 +96,7 @@ def _texts(citation: Citation, hits: list[Hit]) -> str:
 def with_slots(question: str, hits: list[Hit], answer: Answer) -> Answer:
     """``answer``, or an abstention when it cites nothing that names the means or the month the
     question asks about."""
-    if answer.abstained or not answer.citations:
+    if answer.abstained or not answer.citations or not _ASKS_FIGURE.search(question):
         return answer
     slots = slot_words(question)
     if not slots and not MONTH.search(question):
