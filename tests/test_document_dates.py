@@ -72,7 +72,9 @@ def test_a_document_without_a_date_of_its_own_is_not_given_one():
     undated = [replace(h, doc=replace(h.doc, written="", published="")) for h in hits(CHINA)]
     assert record_date_answer(question, undated) is None
     # the day a user added it in the app is not when it was written
-    added = [replace(h, doc=replace(h.doc, written="", published="2026-12-01", added_on="2026-12-01")) for h in hits(CHINA)]
+    added = [
+        replace(h, doc=replace(h.doc, written="", published="2026-12-01", added_on="2026-12-01")) for h in hits(CHINA)
+    ]
     assert record_date_answer(question, added) is None
 
 

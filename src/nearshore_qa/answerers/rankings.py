@@ -687,8 +687,9 @@ def _with_sums(figures: list[Figure], sums: dict[int, tuple[str, str]], rows: li
         if not claim:
             continue
         marker = citations[i].marker if i < len(citations) else None
-        operands = [{"citation": marker, "value": f.value, "text": f.text} for f in find_figures(formula)]
-        again = sum(o["value"] for o in operands)
+        added = find_figures(formula)
+        operands: list[dict[str, object]] = [{"citation": marker, "value": f.value, "text": f.text} for f in added]
+        again = sum(f.value for f in added)
         ok = math.isclose(again, claim[0].value, rel_tol=1e-6)
         record = Figure(
             text=shown,

@@ -61,7 +61,10 @@ def _months_missing(question: str, evidence: str) -> list[str]:
     """The months ``question`` names that ``evidence`` (folded) states neither by name, short
     name nor as a number beside a year ("2021-03")."""
     missing = []
-    dated = {m.group(1) or m.group(2) for m in re.finditer(rf"\b({_MONTHS})\s+\d{{1,2}}\b|\b\d{{1,2}}\s+({_MONTHS})\b", question)}
+    dated = {
+        m.group(1) or m.group(2)
+        for m in re.finditer(rf"\b({_MONTHS})\s+\d{{1,2}}\b|\b\d{{1,2}}\s+({_MONTHS})\b", question)
+    }
     for name in dict.fromkeys(MONTH.findall(question)):
         if name in dated:
             continue  # "June 30, 2019": a balance date
