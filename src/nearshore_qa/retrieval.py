@@ -145,8 +145,8 @@ class HybridRetriever(BaseRetriever):
                 named = len(years & stated)
                 scores[cid] += w.year_bonus * named if named else -w.year_penalty * bool(stated)
             if names and w.name_penalty:
-                folded = fold(around)
-                scores[cid] -= w.name_penalty * all(n not in folded for n in names)
+                lower = around.lower()  # lower() not fold(): fold reads every character in Python
+                scores[cid] -= w.name_penalty * all(not _holds(lower, n) for n in names)
         ranked = self._with_table_rows(sorted(found, key=lambda c: -scores[c]), found, k)
         lex_rank = {cid: r for r, (cid, _) in enumerate(lexical, start=1)}
         dense_rank = {cid: r for r, (cid, _) in enumerate(dense, start=1)}
@@ -189,22 +189,28 @@ _MONTH_WORDS = {m.lower() for m in MONTHS}
 
 
 def question_names(query: str, texts: list[str]) -> list[str]:
-    """The names a question states (folded): capitalised words after its first, not months,
+    """The names a question states (lower case): capitalised words after its first, not months,
     that some candidate passage holds and none writes in lower case (title case is not a name:
     "Fiscal Year"). A name no passage holds says nothing about which passage is better."""
     out: list[str] = []
     lead = len(query) - len(query.lstrip())
-    folded = [fold(t) for t in texts]
+    lowered = [t.lower() for t in texts]
     for m in _NAME.finditer(query):
         if m.start() == lead:
             continue
-        name = fold(m.group(0).rstrip("'’").removesuffix("'s").removesuffix("’s"))
-        if name in _MONTH_WORDS or name in out:
+        name = m.group(0).rstrip("'’").removesuffix("'s").removesuffix("’s").lower()
+        if fold(name) in _MONTH_WORDS or name in out:
             continue
-        if not any(name in t for t in folded) or written_lower(name, texts):
+        if not any(_holds(t, name) for t in lowered) or written_lower(name, texts):
             continue
         out.append(name)
     return out
+
+
+def _holds(lower_text: str, name: str) -> bool:
+    """``name`` (lower case, accents as written) in a lower-cased passage, with or without its
+    accents ("Querétaro", "Queretaro")."""
+    return name in lower_text or (fold(name) != name and fold(name) in lower_text)
 
 
 def _rescaled(scored: list[tuple[str, float]], floor: float, top: float | None = None) -> dict[str, float]:
