@@ -151,7 +151,7 @@ def record_date_answer(question: str, hits: list[Hit]) -> Answer | None:
         said = verb.group(0).lower() if verb else "dated"
         text = f"The data of “{hit.doc.title}” from {name} were {said} on {when} [1]."
         record = f"Data source: {name}" + (f" ({url})" if url else "") + f" — {vintage}"
-        return _answer(question, text, hit, record, vintage)
+        return _answer(question, text, hit, record)
     own = _own_date(hits, dq)
     if own is None:
         return None
@@ -160,15 +160,17 @@ def record_date_answer(question: str, hits: list[Hit]) -> Answer | None:
     text = f"“{hit.doc.title}” was {field} on {when} [1]."
     by = f" by {hit.doc.source}" if hit.doc.source else ""
     record = f"{field.capitalize()}: {date}{by}"
-    return _answer(question, text, hit, record, date)
+    return _answer(question, text, hit, record)
 
 
-def _answer(question: str, text: str, hit: Hit, record: str, date: str) -> Answer:
+def _answer(question: str, text: str, hit: Hit, record: str) -> Answer:
     """Cited to the document's record: the citation quotes the record line that states the date."""
     citation: Citation = citation_for(hit, 1)
     citation.text = record
     citation.locator = "document record"
+    # no span of the document's text: the reader opens the document at its start, nothing marked
+    # (highlights are offsets into the passage the reader maps onto the text)
     citation.start = citation.end = 0
-    at = record.find(date)
-    citation.highlights = [(at, at + len(date))] if at >= 0 else []
+    citation.highlights = []
+    citation.paragraph = citation.page = None
     return Answer(question=question, answer=text, abstained=False, citations=[citation], figures=[], confidence=0.9)
