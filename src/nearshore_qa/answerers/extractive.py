@@ -34,6 +34,7 @@ from .scoring import (
     shipped_scorer,
     stated_types,
 )
+from .slots import with_slots
 from .stated_types import with_stated_type
 
 _MOST = re.compile(r"\b(most|largest|biggest|highest|top|leading|busiest|greatest|main|first)\b", re.I)
@@ -449,7 +450,8 @@ class ExtractiveAnswerer:
         answer = self._computed(question, hits, self._quoted(question, hits))
         # "which … second-most / least …": a table's rows or a sentence's figures ranked (rankings.py)
         answer = prefer_ranking(question, hits, answer, self.tables_for, self.table_catalogue)
-        return with_stated_type(question, hits, answer)  # a date or definition a sentence states
+        answer = with_stated_type(question, hits, answer)  # a date or definition a sentence states
+        return with_slots(question, hits, answer)  # "by mail": the means must stand in the evidence
 
     def _computed(self, question: str, hits: list[Hit], answer: Answer) -> Answer:
         """Hook: a computation the question asks for (growth, share, sum, busiest …), stated
