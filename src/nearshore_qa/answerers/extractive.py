@@ -153,6 +153,23 @@ def proper_names(question: str, names: set[str], passages) -> set[str]:
     return {n for n in names if n in in_runs or not written_lower(n, texts)}
 
 
+# A sentence that opens with a pronoun, a demonstrative or a connective leans on the sentence
+# before it ("They are expected to grow …", "These amounts …", "In addition, …"): grammar's
+# closed classes, not words of any question.
+_CONTINUES = re.compile(
+    r"^\W*(?:(?:this|these|that|those|it|its|they|their|such|both)\b"
+    r"|(?:in addition|additionally|also|further|furthermore|moreover|as a result|accordingly|"
+    r"consequently|therefore|thus|however)\b"
+    r"|(?:\S+\s+){1,5}(?:these|this|those|such)\s)",
+    re.I,
+)
+
+
+def continues(sentence: str) -> bool:
+    """Does ``sentence`` continue the one before it (an anaphor or a connective first)?"""
+    return bool(_CONTINUES.match(sentence))
+
+
 def measures(text: str) -> set[str]:
     return {name for name, pattern in _MEASURES.items() if pattern.search(text)}
 
@@ -313,11 +330,20 @@ class ExtractiveAnswerer:
                 column = choose_column(profile, chunk.columns, chunk.values, self.weights)
                 units.append(Unit(hit, rank, 0, len(chunk.text), chunk.text, column=column))
                 continue
+            # A sentence that continues the one before it ("These amounts are not included …",
+            # "In addition, …") says little alone: the two are read, and quoted, as one unit.
+            spans: list[tuple[int, int]] = []
+            joined = False  # the last span already holds two sentences
             for a, b in split_sentences(chunk.text):
                 sentence = chunk.text[a:b]
                 if len(sentence) < 25 or sentence.lstrip().startswith("#"):
                     continue
-                units.append(Unit(hit, rank, a, b, sentence))
+                if spans and not joined and continues(sentence) and "\n\n" not in chunk.text[spans[-1][1] : a]:
+                    spans[-1], joined = (spans[-1][0], b), True
+                else:
+                    spans.append((a, b))
+                    joined = False
+            units += [Unit(hit, rank, a, b, chunk.text[a:b]) for a, b in spans]
         return units
 
     def score(self, profile: QuestionProfile, units: list[Unit]) -> None:
