@@ -28,6 +28,7 @@ from .scoring import (
     DATE_TYPES,
     FEATURES,
     FIGURE_TYPES,
+    REASON,
     FittedScorer,
     asked_type,
     entity_focus,
@@ -486,7 +487,8 @@ class ExtractiveAnswerer:
     def _quoted(self, question: str, hits: list[Hit]) -> Answer:
         # --- tables as data (issue 12): a question a table cell answers is answered by that
         # cell, stated in words with its labels, unit and period (cells.py) ---
-        cell_answer = cell_answer_for(question, hits, self.tables_for)
+        # A question asking for a reason is answered by the sentence that gives it, not a cell.
+        cell_answer = None if asked_type(question) == REASON else cell_answer_for(question, hits, self.tables_for)
         if cell_answer is not None:
             return cell_answer
         # --- end of the tables hook ---
