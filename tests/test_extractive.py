@@ -32,6 +32,7 @@ def answerer(embedder, excerpts):
         ("In addition, Film and Electrolytic net sales increased by $4.3 million.", True),
         ("It excludes the pre-closing debt financing costs.", True),
         ("The most significant components of these costs are personnel-related expenses.", True),
+        ("See note K, “Financing Receivables,” for additional information.", True),
         ("Net sales of $1.4 billion in fiscal year 2019 increased 15.2%.", False),
         ("Itemized costs rose in 2019.", False),
         ("Total net sales rose this year.", False),

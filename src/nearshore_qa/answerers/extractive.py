@@ -155,13 +155,14 @@ def proper_names(question: str, names: set[str], passages) -> set[str]:
 
 
 # A sentence that opens with a pronoun, a demonstrative or a connective, or names "these" /
-# "those" / "such" things within its first words, leans on the sentence before it ("They are
-# expected to grow …", "These amounts …", "In addition, …", "The largest components of these
-# costs …"): grammar's closed classes, not words of any question.
+# "those" / "such" things within its first words, or only points elsewhere ("See note K …"),
+# leans on the sentence before it ("They are expected to grow …", "These amounts …", "In
+# addition, …", "The largest components of these costs …"): grammar's closed classes, not
+# words of any question.
 _CONTINUES = re.compile(
     r"^\W*(?:(?:this|these|that|those|it|its|they|their|such|both)\b"
     r"|(?:in addition|additionally|also|further|furthermore|moreover|as a result|accordingly|"
-    r"consequently|therefore|thus|however)\b"
+    r"consequently|therefore|thus|however|see|refer to)\b"
     r"|(?:\S+\s+){1,5}(?:these|those|such(?!\s+as\b))\s)",
     re.I,
 )
