@@ -20,7 +20,11 @@ _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
 )
-_PERIOD = rf"(?:(?:{_MONTH}\s+)?(?:FY\s?|fiscal(?:\s+year)?\s+)?(?:19|20)\d\d|FY?\s?'?\d\d(?![\w.,]))"
+_QUARTER = r"(?:(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+(?:of\s+)?|Q[1-4]\s+(?:of\s+)?)"
+_PERIOD = (
+    rf"(?:(?:{_QUARTER}|{_MONTH}\s+)?(?:FY\s?|fiscal(?:\s+year)?\s+)?(?:19|20)\d\d|FY?\s?'?\d\d(?![\w.,]))"
+)
+_QUARTER_NUMBER = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 _PERIOD_RE = re.compile(rf"(?<![\w$]){_PERIOD}(?!\d)", re.I)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _CHANGE_VERB = (
@@ -130,7 +134,14 @@ def _periods(q: str) -> list[tuple[str, int]]:
             out.append(("20" + text[-2:], m.start()))
             continue
         month = re.match(_MONTH, text, re.I)
-        label = f"{month.group(0).rstrip('.').title()} {year.group(0)}" if month else year.group(0)
+        quarter = re.match(r"(?:the\s+)?(\w+)\s+quarter\b|Q([1-4])\b", text, re.I)
+        if quarter:  # "the first quarter of 2019", "Q1 2019" -> "Q1 2019"
+            n = int(quarter.group(2)) if quarter.group(2) else _QUARTER_NUMBER[quarter.group(1).lower()]
+            label = f"Q{n} {year.group(0)}"
+        elif month:
+            label = f"{month.group(0).rstrip('.').title()} {year.group(0)}"
+        else:
+            label = year.group(0)
         out.append((label, m.start()))
     return out
 
