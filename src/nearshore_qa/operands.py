@@ -998,6 +998,32 @@ _CHANGE_WORDS = re.compile(
 )
 
 
+def _as_quarters(intent: Intent, rows: list[Evidence]) -> Intent | None:
+    """Years asked of a table that holds one and the same quarter of each ("Q4 2019", "Q4 2018"
+    in a fourth-quarter report): the intent for those quarters, which the answer then names, so
+    a reader sees it is the quarter, not the year. None when the table holds the years or other
+    quarters too."""
+    wanted = _wanted_periods(intent)
+    if not wanted or not all(re.fullmatch(r"(?:19|20)\d\d", p) for p in wanted):
+        return None
+    periods = {o.period for ev in rows for o in operands_from_row(ev) if o.period}
+    if any(p in periods for p in wanted):
+        return None
+    quarters = {re.match(r"Q[1-4]", p).group(0) for p in periods if re.fullmatch(r"Q[1-4] (?:19|20)\d\d", p)}
+    if len(quarters) != 1:
+        return None
+    q = quarters.pop()
+    if not all(f"{q} {p}" in periods for p in wanted):
+        return None
+
+    def quarter(p: str) -> str:
+        return f"{q} {p}" if p else ""
+
+    return replace(
+        intent, periods=tuple(quarter(p) for p in intent.periods), start=quarter(intent.start), end=quarter(intent.end)
+    )
+
+
 def caption_subject(caption: str) -> str:
     """What a table's caption counts: "Table 2. US imports of goods from China by quarter, US$
     million (…)" -> "US imports of goods from China"."""
@@ -1049,13 +1075,19 @@ def computation_for(
             operands, total = shared
     elif rows:
         chosen = _table_operands(question, intent, rows)
+        as_quarters = None if chosen else _as_quarters(intent, rows)
+        if as_quarters is not None:
+            chosen = _table_operands(question, as_quarters, rows)
         if chosen:
             intent, operands = chosen
     subject = ""
-    if operands and not any(o.entity or o.measure for o in operands):
+    if operands and not any(o.entity for o in operands):
         # one series down a table's rows (months, quarters): its caption says what it counts
-        caption = next((ev.caption for ev in rows if ev.chunk_id == operands[0].chunk_id), "")
-        subject = caption_subject(caption)
+        # ("Imports" of a column "Imports 2023" under "US goods imports from Japan by month")
+        caption = caption_subject(next((ev.caption for ev in rows if ev.chunk_id == operands[0].chunk_id), ""))
+        measures = {fold(o.measure) for o in operands}
+        if not any(measures) or (len(measures) == 1 and all(_stemmed(m) <= _stemmed(caption) for m in measures)):
+            subject = caption
     if not operands and passages:
         operands = _text_operands(intent, passages)
         subject = _text_subject(intent.measure)  # a sentence's figure has no column to name it
