@@ -414,6 +414,7 @@ def test_years_asked_of_a_fourth_quarter_table_are_answered_as_those_quarters():
     assert isinstance(result, Computed)
     assert "from Q4 2018 to Q4 2019" in result.text and result.formula == "(2,493 − 2,407) ÷ 2,407"
     annual = Evidence(**{**row.__dict__, "columns": ("label", "2019", "2018"), "chunk_id": "bce#2"})
-    assert "from 2018 to 2019" in computation_for(
-        "What is the percentage change in Bell Wireless operating revenues in 2019?", [annual]
-    ).text
+    assert (
+        "from 2018 to 2019"
+        in computation_for("What is the percentage change in Bell Wireless operating revenues in 2019?", [annual]).text
+    )
