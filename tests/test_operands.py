@@ -394,3 +394,27 @@ def test_a_long_table_answers_when_a_wide_table_in_the_same_pool_does_not():
     assert isinstance(result, Computed)
     assert result.formula == "(323.64 − 327.02) ÷ 327.02"
     assert [o.entity for o in result.operands] == ["Mexico", "Mexico"]
+
+
+def test_years_asked_of_a_fourth_quarter_table_are_answered_as_those_quarters():
+    """A quarterly report's table holds Q4 2019 and Q4 2018 only (TAT-QA, BCE): the growth "in
+    2019" is computed on them and says so, never silently as the year."""
+    row = Evidence(
+        marker=1,
+        text="| Bell Wireless | 2,493 | 2,407 |",
+        doc_id="bce.md",
+        chunk_id="bce#1",
+        columns=("label", "Q4 2019", "Q4 2018"),
+        values=("Bell Wireless", "2,493", "2,407"),
+        row=1,
+        table="table 1",
+        title="BCE fourth quarter",
+    )
+    result = computation_for("What is the percentage change in Bell Wireless operating revenues in 2019?", [row])
+    assert isinstance(result, Computed)
+    assert "from Q4 2018 to Q4 2019" in result.text and result.formula == "(2,493 − 2,407) ÷ 2,407"
+    annual = Evidence(**{**row.__dict__, "columns": ("label", "2019", "2018"), "chunk_id": "bce#2"})
+    assert (
+        "from 2018 to 2019"
+        in computation_for("What is the percentage change in Bell Wireless operating revenues in 2019?", [annual]).text
+    )
