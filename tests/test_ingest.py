@@ -481,3 +481,15 @@ def test_eval_pdf_table_caption_is_the_line_above_it_not_the_page_footer():
     assert cell(table, "Netherlands", "Balance").value == 27135.7
     (monthly,) = load_eval("us-mexico-monthly-trade-by-mode-2025.pdf").data_tables
     assert monthly.caption.startswith("Table 1. US–Mexico trade by month") and monthly.unit.scale == "billion"
+
+
+def test_a_pdf_caption_wrapped_over_two_lines_is_read_whole_with_its_units():
+    """The text layer breaks "Table 1. … (US$ million, not seasonally" / "adjusted)": the caption
+    is both lines (before: "adjusted)", and the table had no unit)."""
+    name = "us-japan-goods-trade-by-month-2010-2011.pdf"
+    quarters, months = load_file(REPO_ROOT / "eval" / "documents-fresh" / name, name, 50 * MB).data_tables
+    assert months.caption == (
+        "Table 1. US goods imports from and exports to Japan by month (US$ million, not seasonally adjusted)"
+    )
+    assert quarters.caption.endswith("(US$ million; balance = exports minus imports)")
+    assert {(t.unit.currency, t.unit.scale) for t in (quarters, months)} == {("US$", "million")}

@@ -112,6 +112,11 @@ def test_lookups_and_why_questions_ask_no_computation(question):
         # … and the second year is of the same quarter or month
         ("What is the change in revenues between Q4 2019 and 2018?", "Q4 2018", "Q4 2019"),
         ("What was the change in exports from March 2023 to 2024?", "March 2023", "March 2024"),
+        (
+            "By what percentage did imports change from the first quarter to the fourth quarter of 2011?",
+            "Q1 2011",
+            "Q4 2011",
+        ),
     ],
 )
 def test_periods_in_time_order(question, start, end):

@@ -418,3 +418,33 @@ def test_years_asked_of_a_fourth_quarter_table_are_answered_as_those_quarters():
         "from 2018 to 2019"
         in computation_for("What is the percentage change in Bell Wireless operating revenues in 2019?", [annual]).text
     )
+
+
+def test_quarter_rows_take_the_year_of_their_caption():
+    """Rows "Q1" … "Q4" under a caption "… by quarter, 2011": each is that quarter of 2011
+    (US Census Bureau figures, as in the fresh dev PDF on US–Japan trade)."""
+    caption = "Table 2. US goods trade with Japan by quarter, 2011 (US$ million; balance = exports minus imports)"
+    rows = [
+        Evidence(
+            marker=i + 1,
+            text=f"| {q} | {imports} |",
+            doc_id="japan.pdf",
+            chunk_id=f"japan#{i}",
+            columns=("Quarter", "Imports", "Exports"),
+            values=(q, imports, exports),
+            row=i,
+            table="table page 1",
+            units=caption,
+            caption=caption,
+        )
+        for i, (q, imports, exports) in enumerate(
+            [("Q1", "32,258.7", "16,192.2"), ("Q2", "26,567.7", "16,297.5"), ("Q4", "36,555.6", "17,122.2")]
+        )
+    ]
+    assert [o.period for o in operands_from_row(rows[0])] == ["Q1 2011", "Q1 2011"]
+    result = computation_for(
+        "By what percentage did US imports from Japan change from the first quarter to the fourth quarter of 2011?",
+        rows,
+    )
+    assert isinstance(result, Computed)
+    assert "13.3% from Q1 2011 to Q4 2011, from US$32,258.7 million [1] to US$36,555.6 million [3]" in result.text

@@ -763,7 +763,7 @@ def _pdf_tables(placed, text: str, raw: list[str]):
         if span and page_raw[: span[0]].strip():
             above = [line.strip() for line in page_raw[: span[0]].split("\n")]
         above = [line for line in above if line]
-        caption = above[-1] if above else ""
+        caption = _wrapped_caption(above)
         head: list[list[str]] = []
         if previous is not None and _continues(previous, grid):
             # a table carried over to the next page without its header: the header and the
@@ -781,6 +781,22 @@ def _pdf_tables(placed, text: str, raw: list[str]):
         if table is not None:
             previous = (head + grid, table.header_rows, caption, number)
             yield table
+
+
+_CAPTION_START = re.compile(r"(?:table|exhibit|figure|chart)\s+[\w.-]+[.:]", re.I)
+
+
+def _wrapped_caption(above: list[str]) -> str:
+    """The caption standing right above a PDF table: its last line, with the line before when
+    the caption wraps ("Table 1. … (US$ million, not seasonally" / "adjusted)"): the line before
+    opens a numbered caption, or the last line goes on in lower case."""
+    if not above:
+        return ""
+    last = above[-1]
+    if len(above) >= 2 and not _CAPTION_START.match(last) and len(above[-2]) + len(last) < 300:
+        if _CAPTION_START.match(above[-2]) or last[:1].islower():
+            return f"{above[-2]} {last}"
+    return last
 
 
 def _continues(previous, grid: list[list[str]]) -> bool:

@@ -250,8 +250,9 @@ def _condition(q: str) -> tuple[str, float] | None:
 
 
 # "from March to April 2011", "between March and May 2020": the first month shares the year
+_PART = r"(?:(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter|Q[1-4]|" + _MONTH + ")"
 _SHARED_YEAR = re.compile(
-    rf"\b({_MONTH})(\s+(?:to|and|through|until|till|or|versus|vs\.?)\s+|\s*[-–—]\s*)({_MONTH})\s+((?:19|20)\d\d)\b",
+    rf"\b({_PART})(\s+(?:to|and|through|until|till|or|versus|vs\.?)\s+|\s*[-–—]\s*)({_PART}(?:\s+of)?)\s+((?:19|20)\d\d)\b",
     re.I,
 )
 

@@ -236,6 +236,12 @@ def _row_operands(ev: Evidence) -> tuple[Operand, ...]:
     # the row's month or quarter when it names no year ("March" under columns "2018", "2019")
     row_part = next((v for c, v in zip(ev.columns, ev.values, strict=False) if fold(c) in ("month", "quarter")), "")
     row_part = row_part or (entity if _part_of_year(entity, "2000") else "")
+    if not period and row_part and ev.caption:
+        # "Q1" in a table captioned "… by quarter, 2011": that quarter of the caption's year
+        from .tables import caption_period
+
+        dated = caption_period(ev.caption)
+        period = _part_of_year(row_part, str(dated.year)) if dated and not dated.month else ""
     out = []
     for column, cell in zip(ev.columns, ev.values, strict=False):
         if _is_period_column(column) or re.search(r"(?:^|_)(?:rank|id|code)(?:_|$)", column.lower()):
