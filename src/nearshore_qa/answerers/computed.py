@@ -122,7 +122,7 @@ def _row_hit(hit: Hit, table, index: int, row) -> Hit:
     # a column of a period is named by its period ("Fiscal 2019 (in millions)" -> "Fiscal 2019"), as the
     # table reader parsed it, so the operand's period is the column's
     labels = tuple(
-        (col.period.text if col.period is not None and not col.is_label else col.label)
+        (col.period.text if col.period is not None and not col.is_label else _total_of(table, col.label))
         or ("label" if col.is_label else f"column {col.index + 1}")
         for col in table.columns
     )
@@ -140,6 +140,18 @@ def _row_hit(hit: Hit, table, index: int, row) -> Hit:
     return Hit(chunk=chunk, doc=hit.doc, score=hit.score)
 
 
+def _total_of(table, label: str) -> str:
+    """A bare "Total" column names what its caption counts ("US–Canada trade by month, 2020" ->
+    "Total US–Canada trade"), so a question about that trade picks it as a CSV's
+    total_trade column is picked."""
+    from .cells import _TOTAL_COLUMN, caption_subject
+
+    if not label or not _TOTAL_COLUMN.fullmatch(label.strip()):
+        return label
+    subject = caption_subject(table)
+    return f"{label.strip()} {subject}" if subject else label
+
+
 def _row_values(table, row) -> tuple[str, ...]:
     """The row's cells, its label with the group it sits under ("Other (Deferred tax
     liabilities)"): two rows "Other" under two headings are two rows, not one asked twice."""
@@ -148,6 +160,11 @@ def _row_values(table, row) -> tuple[str, ...]:
     first = next((c.index for c in table.columns if c.is_label and values[c.index].strip()), None)
     if group and first is not None and group.lower() not in values[first].lower():
         values[first] = f"{values[first]} ({group})"
+    period = row.period
+    if first is not None and period is not None and period.month and not re.search(r"\b(?:19|20)\d\d\b", values[first]):
+        # a month row of a table whose caption gives the year ("January" in "… by month, 2020"):
+        # the operand's period is that month of that year, as the table reader parsed it
+        values[first] = f"{values[first]} {period.year}"
     return tuple(values)
 
 

@@ -21,7 +21,7 @@ from ..kinds import AnswererName
 from ..presentation import column_label, format_cell
 from ..records import Answer, Citation, Hit
 from ..text import MONTH, MONTHS, YEAR, abstention, fold, one_line, term_stems, written_lower
-from .cells import cell_answer_for
+from .cells import cell_answer_for, other_direction_row
 from .computed import with_computation
 from .rankings import prefer_ranking
 from .scoring import (
@@ -460,12 +460,14 @@ class ExtractiveAnswerer:
     def _quoted(self, question: str, hits: list[Hit]) -> Answer:
         # --- tables as data (issue 12): a question a table cell answers is answered by that
         # cell, stated in words with its labels, unit and period (cells.py) ---
-        cell_answer = cell_answer_for(question, hits, self.tables_for)
+        cell_answer = cell_answer_for(question, hits, self.tables_for, self.table_catalogue)
         if cell_answer is not None:
             return cell_answer
         # --- end of the tables hook ---
         profile = QuestionProfile.of(question)
         units = self.units(profile, hits)
+        # a row of exports does not answer a question about imports (cells.py)
+        units = [u for u in units if not other_direction_row(question, u.hit, u.column)]
         self.score(profile, units)
         units.sort(key=lambda u: -u.score)
         extreme = self._extreme_row(profile, hits, units)
