@@ -43,7 +43,7 @@ def top_three(docs) -> list[Hit]:
 
 def test_a_table_ranked_fourth_answers_when_its_cell_fills_every_slot():
     docs = articles()
-    modes = load("tables/us_mexico_trade_by_mode_2024_2025.csv")
+    modes = load("slots/us_mexico_trade_by_mode_2024_2025.csv")
     hits = top_three(docs) + hits_for(modes, "2025,Rail", top=2)
     question = "What was the value of US-Mexico rail trade in 2025?"
     found = answer_from_tables(question, hits, tables_of(*docs, modes))
@@ -54,7 +54,7 @@ def test_a_table_ranked_fourth_answers_when_its_cell_fills_every_slot():
 
 def test_a_data_table_no_hit_came_from_answers_through_the_catalogue():
     docs = articles()
-    modes = load("tables/us_mexico_trade_by_mode_2024_2025.csv")
+    modes = load("slots/us_mexico_trade_by_mode_2024_2025.csv")
     rows = [Hit(chunk=c, doc=modes.meta, score=0.0) for c in chunk_document(modes) if c.row is not None]
     answer = cell_answer_for(
         "What was the value of US-Mexico pipeline trade in 2024?",
@@ -74,7 +74,7 @@ def test_a_data_table_no_hit_came_from_answers_through_the_catalogue():
 
 def test_a_cell_beyond_the_top_documents_is_not_taken_when_a_slot_stays_empty():
     docs = articles()
-    modes = load("tables/us_mexico_trade_by_mode_2024_2025.csv")
+    modes = load("slots/us_mexico_trade_by_mode_2024_2025.csv")
     hits = top_three(docs) + hits_for(modes, "2025,Rail", top=2)
     # no 2023 column or row: the period slot is not filled
     assert answer_from_tables("What was the value of US-Mexico rail trade in 2023?", hits, tables_of(*docs, modes)) is None
@@ -86,7 +86,7 @@ def test_a_cell_beyond_the_top_documents_is_not_taken_when_a_slot_stays_empty():
 
 
 def test_an_exports_table_does_not_answer_a_question_about_imports():
-    doc = load("tables/us_exports_top_markets_extract.csv")
+    doc = load("slots/us_exports_top_markets_extract.csv")
     hits = hits_for(doc, "2022,Brazil")
     tables = tables_of(doc)
     assert answer_from_tables("How much did the US import from Brazil in 2022?", hits, tables) is None
@@ -101,7 +101,7 @@ def test_an_exports_table_does_not_answer_a_question_about_imports():
 
 
 def test_a_trade_total_does_not_answer_a_question_about_the_balance():
-    modes = load("tables/us_mexico_trade_by_mode_2024_2025.csv")
+    modes = load("slots/us_mexico_trade_by_mode_2024_2025.csv")
     found = answer_from_tables(
         "What was the US-Mexico trade balance for rail in 2025?", hits_for(modes, "2025,Rail"), tables_of(modes)
     )
@@ -109,7 +109,7 @@ def test_a_trade_total_does_not_answer_a_question_about_the_balance():
 
 
 def test_a_question_may_spell_out_what_the_table_abbreviates():
-    doc = load("tables/fdi_border_states.md")
+    doc = load("slots/fdi_border_states.md")
     found = answer_from_tables(
         "How much foreign direct investment went to Coahuila in 2006?", hits_for(doc, "Coahuila"), tables_of(doc)
     )
@@ -118,16 +118,22 @@ def test_a_question_may_spell_out_what_the_table_abbreviates():
 
 
 def test_a_measure_no_label_of_the_cell_holds_blocks_the_cell():
-    doc = load("tables/us_canada_monthly_2020.md")
+    doc = load("slots/us_canada_monthly_2020.md")
     hits = hits_for(doc, "| March")
     tables = tables_of(doc)
-    assert answer_from_tables("What was the weight of US exports to Canada by truck in March 2020?", hits, tables) is None
+    question = "What was the weight of US exports to Canada by truck in March 2020?"
+    answer = cell_answer_for(question, hits, tables)
+    assert answer is not None and answer.abstained and not answer.citations
+    # it says what the table gives instead, and no figure as if it were the weight
+    assert "not its weight" in answer.answer and "US$ billion" in answer.answer
+    assert "23.53" not in answer.answer and "27.90" not in answer.answer
+    assert answer.closest and answer.closest[0].doc_id == doc.meta.doc_id
     found = answer_from_tables("What were US exports to Canada in March 2020?", hits, tables)
     assert found is not None and "23.53" in found.sentence
 
 
 def test_two_month_rows_of_a_document_table_are_subtracted_with_both_cited():
-    doc = load("tables/us_canada_monthly_2020.md")
+    doc = load("slots/us_canada_monthly_2020.md")
     question = "How much larger was US–Canada trade in January 2020 than in April 2020?"
     pool = document_table_hits(hits_for(doc, "| January"), tables_of(doc))
     result = computation_for(question, evidence_from_hits(pool))

@@ -16,7 +16,7 @@ import logging
 import math
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import Stemmer
 
@@ -213,8 +213,8 @@ class _Question:
             extreme = "min" if _LOW.search(question) else "max"
         words = set(terms(question)) - {str(p.year) for p in periods}
         for m in _NAME_COMPOUND.finditer(question):  # "US-Mexico trade": the US and Mexico, each a name
-            words -= set(terms(m.group(0)))
-            words |= set(terms(re.sub(r"[-–—/]", " ", m.group(0))))
+            if m.group(1).lower() not in _PREFIXES:  # "Non-Swiss" is one name
+                words |= set(terms(re.sub(r"[-–—/]", " ", m.group(0))))
         words -= {t for m in re.finditer(r"\b(?:FY|F)\s?'?(\d\d)\b", question, re.I) for t in terms(m.group(0))}
         if op:  # "percentage change", "average", "which year ... larger" name no row or column
             words -= set(
@@ -228,7 +228,9 @@ class _Question:
 
 # Two or more capitalised names joined by a dash or slash ("US-Mexico", "US–Canada"): a pair of
 # names, not one word; a lower-case compound ("non-current", "year-end") stays one term.
-_NAME_COMPOUND = re.compile(r"\b[A-Z][\w.]*(?:[-–—/][A-Z][\w.]*)+")
+_NAME_COMPOUND = re.compile(r"\b([A-Z][\w.]*)(?:[-–—/][A-Z][\w.]*)+")
+# English bound prefixes: "Non-Swiss", "Pre-Tax", "Co-Op" are one word, not two names.
+_PREFIXES = {"non", "anti", "pre", "post", "ex", "co", "sub", "semi", "multi", "inter", "intra", "pan", "self", "cross", "trans", "re", "un", "mid", "over", "under"}
 
 
 def _with_parts(words: set[str]) -> set[str]:
@@ -257,11 +259,29 @@ def _covered(asked: set[str], around: set[str], question: str, around_texts: lis
     whose acronym stands there ("foreign direct investment" under "FDI"), or an acronym of the
     question that a phrase there spells out."""
     got = asked & around
+    got |= {t for t in asked if "-" in t and set(terms(t.replace("-", " "))) <= around}  # "us-mexico"
     for acronym, words in acronyms(question).items():
         if len(acronym) >= 3 and acronym in around:
             got |= words & asked
     spelled = {a for text in around_texts for a in acronyms(text) if len(a) >= 3}
     return got | {t for t in asked if t in spelled}
+
+
+def _compounds_as_written(q: _Question, table: Table) -> _Question:
+    """The question without the parts of a dashed compound that a row label of ``table`` writes
+    whole: a row "US-Mexico" is named by "US-Mexico", and a row "Mexico" beside it is not."""
+    compounds = {t for t in q.terms if "-" in t}
+    if not compounds:
+        return q
+    labels: set[str] = set()
+    for row in table.rows:
+        labels.update(terms(row.label))
+    whole = compounds & labels
+    if not whole:
+        return q
+    parts = {p for t in whole for p in terms(t.replace("-", " "))}
+    keep = {p for t in compounds - whole for p in terms(t.replace("-", " "))}
+    return replace(q, terms=q.terms - (parts - keep))
 
 
 def _period_match(asked: list[Period], period: Period | None) -> bool:
@@ -357,11 +377,16 @@ def _measure_beside_period(column: Column) -> list[str]:
     return out
 
 
-def _best_cell(q: _Question, table: Table, title: str = "") -> tuple[float, Row, list[Column], dict] | None:
+def _best_cell(
+    q: _Question, table: Table, title: str = "", blocked: list[tuple[Row, list[Column], set[str]]] | None = None
+) -> tuple[float, Row, list[Column], dict] | None:
+    """The best cell of ``table`` for the question, or None. A cell that fills every other slot
+    but lacks the measure the question names ("the weight of …") is added to ``blocked``."""
     label_cols = [c.index for c in table.label_columns]
     value_cols = [c for c in table.value_columns if any(r.cells[c.index].value is not None for r in table.rows)]
     if not value_cols or not table.rows:
         return None
+    q = _compounds_as_written(q, table)
     rows = [r for r in table.rows if r.kind != "group" and any(r.cells[c.index].value is not None for c in value_cols)]
     if not rows:
         return None
@@ -544,8 +569,12 @@ def _best_cell(q: _Question, table: Table, title: str = "") -> tuple[float, Row,
         return None
     if not _same_direction(q, table, chosen_cols, title, row):
         return None  # "imports from Brazil" is not read off a column or table of exports
-    if _asked_measure(q.text) - covered - around:
-        return None  # "the weight of …": no label of the cell says it is a weight
+    missing = _asked_measure(q.text) - covered - around
+    if missing:
+        # "the weight of …": no label of the cell says it is a weight
+        if blocked is not None and coverage >= 0.99 and not (asked - missing) - covered - around:
+            blocked.append((row, chosen_cols, missing))
+        return None
     notes["coverage"] = cell_cov
     notes["unmatched"] = asked - covered
     if len(scored) > 1 and scored[1][0] == top_score and scored[1][2].label != row.label:
@@ -633,17 +662,19 @@ _MEASURE_OF = re.compile(
 _OPERATION_WORDS = set(
     terms(
         "total sum average mean median percentage percent share proportion ratio rate change difference growth "
-        "increase decrease decline level size balance net gross combined overall annual monthly quarterly"
+        "increase decrease decline level size balance net gross combined overall annual monthly quarterly "
+        "respective values amounts figures numbers"
     )
 )
 
 
 def _asked_measure(question: str) -> set[str]:
-    """The terms of the measure a question names as "the X of" ("weight"), operations aside."""
+    """The term of the measure a question names as "the X of" ("weight"), operations aside."""
     m = _MEASURE_OF.search(question)
     if not m:
         return set()
-    return set(terms(m.group(1))) - _GENERIC - _OPERATION_WORDS
+    head = m.group(1).split()[-1]  # "the product percentage of": what is measured is a percentage
+    return set(terms(head)) - _GENERIC - _OPERATION_WORDS
 
 
 _RANK_LIKE = re.compile(r"\b(?:rank(?:ing)?|share|pct|percent(?:age)?|ratio|index)\b", re.I)
@@ -724,11 +755,16 @@ def answer_from_tables(
     breakdown = _breakdown_terms(question)
     labels = _category_labels(documents) if breakdown else set()  # "by air" counts when "Air" is a row somewhere
     names = _question_names(question, hits)
+    lacking: CellAnswer | None = None  # a cell filling every slot but the measure asked
     for rank, hit, tables in documents:
         doc_id = hit.chunk.doc_id
         for t_index, table in enumerate(tables):
-            found = _best_cell(q, table, hit.doc.title)
+            blocked: list[tuple[Row, list[Column], set[str]]] = []
+            found = _best_cell(q, table, hit.doc.title, blocked)
             if found is None:
+                if blocked and lacking is None:
+                    row, cols, missing = blocked[0]
+                    lacking = CellAnswer("", hit, t_index, table, row, cols, 0.0, rank, {"missing_measure": missing})
                 continue
             score, row, cols, notes = found
             if (names & notes.get("unmatched", set())) - _source_terms(hit):
@@ -756,6 +792,8 @@ def answer_from_tables(
         further = beyond_top(q, question, hits, tables_for, max_docs, catalogue)
         if further is not None:
             best = further
+    if best is None and lacking is not None:
+        return lacking  # cell_answer_for says what the table measures instead
     if best is not None:
         best.sentence = state_cells(best.table, best.row, best.columns, best.hit.doc.title, best.notes)
     return best
@@ -1233,6 +1271,8 @@ def cell_answer_for(
     found = answer_from_tables(question, hits, tables_for, catalogue=catalogue)
     if found is None:
         return None
+    if found.notes.get("missing_measure"):
+        return _lacking_measure(question, found)
     from .rankings import rank_question
 
     if found.notes.get("extreme") and rank_question(question) is not None:
@@ -1240,6 +1280,33 @@ def cell_answer_for(
     if _sentence_coverage(question, hits, found) > found.notes.get("coverage", 1.0) + SENTENCE_MARGIN:
         return None  # a sentence of the passages names more of what is asked than the cell does
     return compose(question, found, hits)
+
+
+def _lacking_measure(question: str, found: CellAnswer):
+    """An abstention for a question whose row and period a table holds but not the measure it
+    asks ("the weight of US exports … by truck in March 2020" over a table of values): it says
+    what the table gives instead, and lists that cell as the closest source."""
+    from ..citations import citation_for
+    from ..records import Answer
+    from ..text import abstention
+
+    table, row = found.table, found.row
+    col = found.columns[0]
+    where = caption_subject(table) or found.hit.doc.title
+    unit = table.column_unit(col).text
+    what = f"{_measure(col) or col.label}{f' ({unit})' if unit else ''}"
+    asked = " ".join(sorted(found.notes["missing_measure"]))
+    said = abstention(question).split(" None of the passages")[0]
+    text = f"{said} The table “{where}” gives {what} for {row.label}, not its {asked}."
+    closest = citation_for(found.hit, 1)
+    return Answer(question=question, answer=text, abstained=True, closest=[closest])
+
+
+def unretrieved(answer, hits: list[Hit]) -> bool:
+    """Is the answer's cell in a document none of the retrieved passages came from (a data table
+    read through the catalogue)? The retrieved passages answer first then."""
+    ids = {h.chunk.doc_id for h in hits}
+    return bool(answer.citations) and answer.citations[0].doc_id not in ids
 
 
 SENTENCE_MARGIN = float(__import__("os").environ.get("NEARSHORE_QA_CELL_SENTENCE_MARGIN", "0.1"))

@@ -194,8 +194,9 @@ def _table_citation(hits: list[Hit], marker: int, columns: set[str]) -> Citation
         row=None,
         column=", ".join(sorted(columns)),
         locator=f"{len(hits)} rows, {ends[0]} … {ends[1]}{cells}",
-        start=min(h.chunk.start for h in hits),
-        end=max(h.chunk.end for h in hits),
+        # a CSV/XLSX sheet's rows have no offsets in a text (None): the citation has none either
+        start=min((h.chunk.start for h in hits if h.chunk.start is not None), default=cit.start),
+        end=max((h.chunk.end for h in hits if h.chunk.end is not None), default=cit.end),
     )
 
 

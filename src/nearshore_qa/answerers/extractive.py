@@ -21,7 +21,7 @@ from ..kinds import AnswererName
 from ..presentation import column_label, format_cell
 from ..records import Answer, Citation, Hit
 from ..text import MONTH, MONTHS, YEAR, abstention, fold, one_line, term_stems, written_lower
-from .cells import cell_answer_for, other_direction_row
+from .cells import cell_answer_for, other_direction_row, unretrieved
 from .computed import with_computation
 from .rankings import prefer_ranking
 from .scoring import (
@@ -461,9 +461,14 @@ class ExtractiveAnswerer:
         # --- tables as data (issue 12): a question a table cell answers is answered by that
         # cell, stated in words with its labels, unit and period (cells.py) ---
         cell_answer = cell_answer_for(question, hits, self.tables_for, self.table_catalogue)
-        if cell_answer is not None:
+        if cell_answer is not None and not unretrieved(cell_answer, hits):
             return cell_answer
+        # a cell of a data table no passage came from answers only when the passages do not
+        answer = self._from_passages(question, hits)
         # --- end of the tables hook ---
+        return cell_answer if cell_answer is not None and answer.abstained else answer
+
+    def _from_passages(self, question: str, hits: list[Hit]) -> Answer:
         profile = QuestionProfile.of(question)
         units = self.units(profile, hits)
         # a row of exports does not answer a question about imports (cells.py)
