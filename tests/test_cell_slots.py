@@ -67,9 +67,12 @@ def test_a_data_table_no_hit_came_from_answers_through_the_catalogue():
     citation = answer.citations[0]
     assert citation.doc_id == modes.meta.doc_id and citation.row_label == "2024 Pipeline"
     # without the catalogue, nothing ranked holds the cell: no cell answer
-    assert cell_answer_for(
-        "What was the value of US-Mexico pipeline trade in 2024?", top_three(docs), tables_of(*docs, modes)
-    ) is None
+    assert (
+        cell_answer_for(
+            "What was the value of US-Mexico pipeline trade in 2024?", top_three(docs), tables_of(*docs, modes)
+        )
+        is None
+    )
 
 
 def test_a_cell_beyond_the_top_documents_is_not_taken_when_a_slot_stays_empty():
@@ -77,7 +80,9 @@ def test_a_cell_beyond_the_top_documents_is_not_taken_when_a_slot_stays_empty():
     modes = load("slots/us_mexico_trade_by_mode_2024_2025.csv")
     hits = top_three(docs) + hits_for(modes, "2025,Rail", top=2)
     # no 2023 column or row: the period slot is not filled
-    assert answer_from_tables("What was the value of US-Mexico rail trade in 2023?", hits, tables_of(*docs, modes)) is None
+    assert (
+        answer_from_tables("What was the value of US-Mexico rail trade in 2023?", hits, tables_of(*docs, modes)) is None
+    )
     # "tonnage" is said by no label around the cell
     found = answer_from_tables(
         "What was the value of US-Mexico rail tonnage and railcar counts in 2025?", hits, tables_of(*docs, modes)
@@ -90,7 +95,10 @@ def test_an_exports_table_does_not_answer_a_question_about_imports():
     hits = hits_for(doc, "2022,Brazil")
     tables = tables_of(doc)
     assert answer_from_tables("How much did the US import from Brazil in 2022?", hits, tables) is None
-    assert answer_from_tables("What were US imports from the Netherlands in 2023?", hits_for(doc, "Netherlands"), tables) is None
+    assert (
+        answer_from_tables("What were US imports from the Netherlands in 2023?", hits_for(doc, "Netherlands"), tables)
+        is None
+    )
     found = answer_from_tables("What were US exports to Brazil in 2022?", hits, tables)
     assert found is not None and "US$54.43 billion" in found.sentence
     # the quoted-row fallback holds to the same rule

@@ -476,8 +476,10 @@ def with_computation(
 
 def _with_period_total(question: str, hits: list[Hit], answer: Answer, tables_for) -> Answer:
     """Hook (period_totals.py): a quarter or half-year asked of a monthly table, summed."""
-    from .period_totals import period_total
+    from .period_totals import period_total, states_span
 
+    if states_span(question, answer):
+        return answer  # the quoted passage states the span's own figure ("January–August 2022 …")
     try:
         found = period_total(question, hits, tables_for)
     except Exception:  # a fault in the sum must not lose the quoted answer
