@@ -31,6 +31,7 @@ from ..tables import (
     clean_label,
     fold,
     month_or_quarter,
+    month_span,
     parse_period,
     parse_unit,
     title_like,
@@ -750,6 +751,8 @@ def answer_from_tables(
         return None  # a computation the cells here cannot make: leave it to the passages
     if not q.op and _RANGE.search(question):
         return None  # a span of periods (a sum, a trend), not one cell
+    if month_span(question) is not None and any(p.month for p in q.periods):
+        return None  # "January through August 2022" is eight months to add up (period_totals.py), not August
     best: CellAnswer | None = None
     documents = list(top_document_tables(hits, tables_for, max_docs))
     breakdown = _breakdown_terms(question)
