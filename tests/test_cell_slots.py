@@ -149,3 +149,12 @@ def test_two_month_rows_of_a_document_table_are_subtracted_with_both_cited():
     assert result.display == "18.16"
     assert sorted(o.period for o in result.operands) == ["April 2020", "January 2020"]
     assert {o.text for o in result.operands} == {"47.93", "29.77"}
+
+
+def test_a_span_of_months_is_not_answered_by_its_last_months_cell():
+    doc = load("slots/us_canada_monthly_2020.md")
+    hits = hits_for(doc, "| March")
+    question = "What was US–Canada trade from January through March 2020?"
+    assert answer_from_tables(question, hits, tables_of(doc)) is None
+    found = answer_from_tables("What was US–Canada trade in March 2020?", hits, tables_of(doc))
+    assert found is not None and "48.66" in found.sentence

@@ -751,8 +751,6 @@ def answer_from_tables(
         return None  # a computation the cells here cannot make: leave it to the passages
     if not q.op and _RANGE.search(question):
         return None  # a span of periods (a sum, a trend), not one cell
-    if month_span(question) is not None and any(p.month for p in q.periods):
-        return None  # "January through August 2022" is eight months to add up (period_totals.py), not August
     best: CellAnswer | None = None
     documents = list(top_document_tables(hits, tables_for, max_docs))
     breakdown = _breakdown_terms(question)
@@ -772,6 +770,8 @@ def answer_from_tables(
             score, row, cols, notes = found
             if (names & notes.get("unmatched", set())) - _source_terms(hit):
                 continue  # "imports from France": a table about Germany does not answer it
+            if not _holds_span(question, q, table, row, cols):
+                continue  # "January through August 2022": August's cell is one month of eight
             if breakdown & labels and labels & notes.get("unmatched", set()):
                 # "… through Laredo by air": a row label of another table ("Air", "Laredo") that
                 # this cell's row, columns and caption do not carry: it is not broken down so
@@ -800,6 +800,22 @@ def answer_from_tables(
     if best is not None:
         best.sentence = state_cells(best.table, best.row, best.columns, best.hit.doc.title, best.notes)
     return best
+
+
+def _holds_span(question: str, q: _Question, table: Table, row: Row, columns: list[Column]) -> bool:
+    """For a question about a span of months ("January through August 2022"), does the cell's
+    period state the span (its first month is written in the column's, row's or table's period
+    or the caption: "January–August 2022")? A period read off the span's last month alone would
+    take one month's cell for the span; the months are then added up (period_totals.py)."""
+    span = month_span(question)
+    if span is None or not any(p.month for p in q.periods):
+        return True
+    first = re.compile(rf"\b{MONTHS[span.first - 1][:3]}", re.I)
+    own = [c.period for c in columns if c.period] + ([row.period] if row.period else [])
+    if any(p.month for p in own):  # the cell's own column or row is dated: it must be the span
+        return any(first.search(p.text) for p in own if p.month)
+    texts = [" ".join(c.parts) for c in columns] + [table.period.text if table.period else "", table.caption]
+    return any(first.search(t) for t in texts if t)
 
 
 def complete(q: _Question, found: CellAnswer) -> bool:
@@ -859,6 +875,8 @@ def beyond_top(
                 continue
             score, row, cols, notes = found
             if (names & notes.get("unmatched", set())) - _source_terms(hit):
+                continue
+            if not _holds_span(question, q, table, row, cols):
                 continue
             cand = CellAnswer("", hit, t_index, table, row, cols, 0.0, rank, notes)
             if not complete(q, cand):
