@@ -146,7 +146,7 @@ def test_two_month_rows_of_a_document_table_are_subtracted_with_both_cited():
     pool = document_table_hits(hits_for(doc, "| January"), tables_of(doc))
     result = computation_for(question, evidence_from_hits(pool))
     assert result is not None and not isinstance(result, Exception)
-    assert result.display == "18.16"
+    assert result.display == "US$18.16 billion"
     assert sorted(o.period for o in result.operands) == ["April 2020", "January 2020"]
     assert {o.text for o in result.operands} == {"47.93", "29.77"}
 

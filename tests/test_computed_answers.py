@@ -350,3 +350,51 @@ def test_a_row_named_at_the_end_of_the_question_is_found_under_its_heading():
     fig = check_computed(answer)
     assert "(148 + 151 + 133) ÷ 3" in answer.answer and fig["value"] == 144.0
     assert {o["row"] for o in fig["operands"]} == {"Revenues from sale of services (Net revenues by nature)"}
+
+
+# --- months and quarters of a report's tables ------------------------------------------------
+
+QUARTERS = Path(__file__).parent / "data" / "monthly" / "us_imports_from_japan_quarters_2022_2023.md"
+
+
+@pytest.fixture(scope="module")
+def quarters_doc():
+    from nearshore_qa.ingest import load_file
+
+    return load_file(QUARTERS, "monthly/us_imports_from_japan_quarters_2022_2023.md", 50 * 2**20)
+
+
+def _computed_from(doc, question: str, first: str) -> Answer:
+    from helpers import hits_for
+
+    hits = hits_for(doc, first)
+    quoted = Answer(question=question, answer="(quoted)", citations=[], abstained=False)
+    return with_computation(question, hits, quoted, tables_for=lambda _d: list(doc.data_tables))
+
+
+def test_a_quarter_from_a_year_earlier_is_read_from_the_quarter_table_beside_the_months(quarters_doc):
+    """The month table is retrieved; the quarter table of the same report holds Q1 2022 and Q1
+    2023 (years down, quarters across), and the annual change is not what was asked."""
+    question = "By what percentage did US imports from Japan in the first quarter of 2023 change from a year earlier?"
+    answer = _computed_from(quarters_doc, question, "| March")
+    assert answer.answer.startswith(
+        "US goods imports from Japan fell 5.4% from Q1 2022 to Q1 2023, from US$37,279.0 million [1] to US$35,247.9 million [2]"
+    ), answer.answer
+
+
+def test_a_month_against_another_month_of_a_measure_and_year_column(quarters_doc):
+    """Columns "Imports 2022", "Imports 2023" are a measure and a year; "March" is the row: "from
+    March to April 2023" shares the year."""
+    answer = _computed_from(
+        quarters_doc, "By how much did US imports from Japan fall from March to April 2023?", "| March"
+    )
+    assert answer.answer.startswith(
+        "US goods imports from Japan fell by US$54.9 million from March 2023 to April 2023, "
+        "from US$12,909.7 million [1] to US$12,854.8 million [2]: 12,854.8 − 12,909.7."
+    ), answer.answer
+    month_yoy = _computed_from(
+        quarters_doc,
+        "By what percentage did US imports from Japan change in March 2023 from a year earlier?",
+        "| March",
+    )
+    assert "fell 7.9% from March 2022 to March 2023" in month_yoy.answer, month_yoy.answer

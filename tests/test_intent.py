@@ -106,6 +106,12 @@ def test_lookups_and_why_questions_ask_no_computation(question):
         ("How did exports in 2024 compare with 2019, in percentage terms?", "2019", "2024"),
         ("What is the change in net sales from fiscal 2018 to fiscal 2019?", "2018", "2019"),
         ("What was the percentage change in trade from January 2022 to June 2022?", "January 2022", "June 2022"),
+        # the first month shares the year written after the second
+        ("By how much did US imports from Japan fall from March to April 2011?", "March 2011", "April 2011"),
+        ("How much did trade change between March and May 2020?", "March 2020", "May 2020"),
+        # … and the second year is of the same quarter or month
+        ("What is the change in revenues between Q4 2019 and 2018?", "Q4 2018", "Q4 2019"),
+        ("What was the change in exports from March 2023 to 2024?", "March 2023", "March 2024"),
     ],
 )
 def test_periods_in_time_order(question, start, end):
@@ -144,3 +150,28 @@ def test_top_n_order_and_count_condition():
     assert count.condition == (">", 700e9)
     at_least = parse_intent("How many ports had at least 500,000 northbound trucks in 2024?")
     assert at_least.condition == (">=", 500_000)
+
+
+@pytest.mark.parametrize(
+    "question,periods",
+    [
+        ("What were imports in the first quarter of 2019?", ("Q1 2019",)),
+        ("How much did exports grow from Q1 2018 to Q3 2018?", ("Q1 2018", "Q3 2018")),
+    ],
+)
+def test_quarters_are_periods_of_their_own(question, periods):
+    """A quarter is not its year: "Q1 2019" must not be answered with the 2019 total."""
+    from nearshore_qa.intent import _periods
+    from nearshore_qa.operands import _period_matches
+
+    assert tuple(p for p, _ in _periods(question)) == periods
+    assert not _period_matches("2019", {"Q1 2019"}) and _period_matches("Q1 2019", {"Q1 2019"})
+
+
+@pytest.mark.parametrize(
+    "period,earlier", [("2019", "2018"), ("Q1 2019", "Q1 2018"), ("March 2019", "March 2018"), ("", "")]
+)
+def test_a_year_earlier_is_the_same_part_of_the_year_before(period, earlier):
+    from nearshore_qa.operands import year_earlier
+
+    assert year_earlier(period) == earlier

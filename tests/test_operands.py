@@ -368,3 +368,53 @@ def test_a_row_labelled_as_a_total_is_not_compared_with_its_parts():
     assert isinstance(result, Computed)
     assert result.ranking[0].entity == "Ciudad de México"
     assert not any("total" in o.entity for o in result.operands)
+
+
+def test_a_long_table_answers_when_a_wide_table_in_the_same_pool_does_not():
+    """A retrieved document table with years as columns (here Canada's row) must not hide the
+    operands that a long table's year rows hold for the row the question names."""
+    wide = Evidence(
+        marker=1,
+        text="Partner: Canada; 2022: 359.08; 2023: 354.41",
+        doc_id="reports/canada.md",
+        chunk_id="canada#0",
+        columns=("Partner", "2022", "2023"),
+        values=("Canada", "359.08", "354.41"),
+        row=0,
+        table="t1",
+        units="US$ billion",
+        title="US exports to Canada",
+    )
+    long_rows = table_rows(
+        "us_exports_top_markets_usitc", lambda r: r["partner"] == "Mexico" and r["year"] in ("2022", "2023"), 2
+    )
+    result = computation_for(
+        "By what percentage did US total exports to Mexico change from 2022 to 2023?", [wide, *long_rows]
+    )
+    assert isinstance(result, Computed)
+    assert result.formula == "(323.64 − 327.02) ÷ 327.02"
+    assert [o.entity for o in result.operands] == ["Mexico", "Mexico"]
+
+
+def test_years_asked_of_a_fourth_quarter_table_are_answered_as_those_quarters():
+    """A quarterly report's table holds Q4 2019 and Q4 2018 only (TAT-QA, BCE): the growth "in
+    2019" is computed on them and says so, never silently as the year."""
+    row = Evidence(
+        marker=1,
+        text="| Bell Wireless | 2,493 | 2,407 |",
+        doc_id="bce.md",
+        chunk_id="bce#1",
+        columns=("label", "Q4 2019", "Q4 2018"),
+        values=("Bell Wireless", "2,493", "2,407"),
+        row=1,
+        table="table 1",
+        title="BCE fourth quarter",
+    )
+    result = computation_for("What is the percentage change in Bell Wireless operating revenues in 2019?", [row])
+    assert isinstance(result, Computed)
+    assert "from Q4 2018 to Q4 2019" in result.text and result.formula == "(2,493 − 2,407) ÷ 2,407"
+    annual = Evidence(**{**row.__dict__, "columns": ("label", "2019", "2018"), "chunk_id": "bce#2"})
+    assert (
+        "from 2018 to 2019"
+        in computation_for("What is the percentage change in Bell Wireless operating revenues in 2019?", [annual]).text
+    )

@@ -163,3 +163,62 @@ def test_a_table_of_products_by_market_ranks_the_named_products_cells_across_the
     least = ask("Which market bought the least US oil seeds in 2023?", rel, first="|")
     assert least is not None and least.answer.startswith("South Korea had the lowest Oil seeds")
     assert ask("Which country was the largest market for US meat exports in 2021?", rel, first="|") is None
+
+
+def test_a_plain_text_table_ranks_the_ports_of_a_hyphenated_trade_name():
+    # "US-Mexico trade by Texas port": the table names Mexico inside a hyphenated compound
+    answer = ask(
+        "Which Texas port handled the third-largest trade with Mexico in 2009?",
+        "rankings/texas-mexico-ports-2009.txt",
+        first="SUMMARY",
+    )
+    assert answer is not None and not answer.abstained
+    assert answer.answer.startswith("Hidalgo/Pharr had the third-highest")
+    assert "US$19.15 billion [1]" in answer.answer
+    assert "after Laredo (US$95.58 billion) [2], El Paso (US$42.36 billion) [3]" in answer.answer
+    assert [c.row_label for c in answer.citations] == ["Hidalgo/Pharr", "Laredo", "El Paso"]
+    assert all(f.verified for f in answer.figures)
+
+
+def test_a_table_continued_on_the_next_page_is_ranked_as_one_table():
+    # January-July on page 1 (highest: March, 12,909.7), August-December on page 2 (October, 13,548.9)
+    rel = "monthly/us_imports_from_japan_2023_continued.pdf"
+    answer = ask("In which month of 2023 were US goods imports from Japan highest?", rel, first="March")
+    assert answer is not None and not answer.abstained
+    assert answer.answer.startswith("October 2023 had the highest")
+    assert "13,548.9" in answer.answer
+    assert all(f.verified for f in answer.figures)
+
+
+def test_the_total_column_ranks_trade_when_the_question_names_no_column():
+    rel = "rankings/us-canada-monthly-trade-2020.md"
+    answer = ask("In which month of 2020 was US–Canada trade highest?", rel, first="| March")
+    assert answer is not None and not answer.abstained
+    assert answer.answer.startswith("March 2020 had the highest total")
+    assert "US$48.66 billion [1]" in answer.answer
+    assert answer.citations[0].column == "Total"
+    lowest = ask("In which month of 2020 was US–Canada trade lowest?", rel, first="| April")
+    assert lowest is not None and lowest.answer.startswith("April 2020 had the lowest total")
+    # a column the question names still decides: trucks, not the total
+    trucks = ask("In which month of 2020 was US–Canada truck trade highest?", rel, first="| March")
+    assert trucks is not None and "US$28.97 billion" in trucks.answer and trucks.answer.startswith("October")
+
+
+def test_trade_is_ranked_by_exports_plus_imports_and_the_sum_is_a_computed_figure():
+    rel = "rankings/us-mexico-trade-by-mode-2008-2012.md"
+    answer = ask("Which mode carried the second-largest share of US–Mexico trade in 2012?", rel, first="| Vessel")
+    assert answer is not None and not answer.abstained
+    assert answer.answer.startswith("Vessel had the second-highest trade (exports plus imports) in 2012")
+    assert "US$73.78 billion = US$28.49 billion + US$45.29 billion [1]" in answer.answer
+    assert "after Truck (US$323.17 billion) [2]" in answer.answer
+    computed = [f for f in answer.figures if f.computed]
+    assert [(f.text, f.formula, f.verified) for f in computed] == [
+        ("US$73.78 billion", "US$28.49 billion + US$45.29 billion", True),
+        ("US$323.17 billion", "US$140.75 billion + US$182.42 billion", True),
+    ]
+    assert all(f.verified for f in answer.figures)
+    assert answer.citations[0].column_label == "Exports 2012 / Imports 2012"
+    # one direction asked: its own column, nothing summed
+    exports = ask("Which mode carried the second-largest US exports to Mexico in 2012?", rel, first="| Vessel")
+    assert exports is not None and exports.answer.startswith("Vessel had the second-highest")
+    assert "US$28.49 billion [1]" in exports.answer and not any(f.computed for f in exports.figures)

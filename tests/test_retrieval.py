@@ -72,3 +72,32 @@ def test_markdown_table_rows_come_back_one_row_at_a_time_with_their_header(store
     hit = next(h for h in retriever.search("Revenue from France in 2018") if h.chunk.text.startswith("|"))
     assert hit.chunk.text == "| France | 120.4 | 118.9 |"
     assert hit.chunk.context == "| Country | 2019 | 2018 |"
+
+
+@pytest.fixture(scope="module")
+def names_store(tmp_path_factory, embedder):
+    from nearshore_qa.library import Library
+    from nearshore_qa.settings import Settings
+
+    lib = Library(Settings.from_env(store=tmp_path_factory.mktemp("names") / "store"), embedder=embedder)
+    results = lib.add([DATA_DIR / "retrieval_names"])
+    assert {r.status for r in results} == {"added"}, results
+    yield lib.store
+    lib.close()
+
+
+def test_a_passage_holding_none_of_the_questions_names_gives_way(names_store):
+    # Two notes on US exports by HS chapter: the one about Mexico repeats the question's words
+    # ("largest US export", "chapter", "2024"); only the one about China names China.
+    question = "Which product was the second-largest US export to China in 2024 among the chapters listed?"
+    china = "us-exports-to-china-by-product-2020-2024.md"
+    assert china in [doc for doc, _ in ranking(names_store, question, k=5)]
+    assert china not in [doc for doc, _ in ranking(names_store, question, k=5, name_penalty=0)]
+
+
+def test_the_names_of_a_question_are_its_capitalised_words_the_passages_hold_as_names():
+    from nearshore_qa.retrieval import question_names
+
+    texts = ["US exports to China rose.", "the fiscal year ended", "Trade with Mexico"]
+    assert question_names("Which product did the US export to China in Fiscal 2024?", texts) == ["china"]
+    assert question_names("What did Brazil buy?", texts) == []  # no passage names it: no evidence either way

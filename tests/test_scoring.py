@@ -74,6 +74,8 @@ def test_the_sentence_about_the_asked_place_ranks_above_the_others(loaded_librar
         ("How large was the deficit with Mexico in 2023?", "amount"),
         ("Which country was the largest US trading partner in 2023?", "name"),
         ("Why did the deficit widen?", "reason"),
+        ("What was the main reason for the rise in exports to Mexico?", "reason"),
+        ("What is the rationale for the projection for rail freight in 2026?", "reason"),
         ("How is the trade balance calculated?", "definition"),
         ("Tell me about nearshoring.", ""),
     ],

@@ -159,6 +159,9 @@ def period_key(label: str) -> tuple[int, int] | None:
     if not m:
         return None
     low = label.lower()
+    quarter = re.match(r"\s*q([1-4])\b", low)
+    if quarter:  # "Q1 2019": ordered by its last month, never equal to the year itself
+        return int(m.group(1)), 3 * int(quarter.group(1))
     month = next((i + 1 for i, name in enumerate(_MONTHS) if name in low or re.search(rf"\b{name[:3]}\b", low)), 0)
     return int(m.group(1)), month
 

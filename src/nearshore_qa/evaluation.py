@@ -5,8 +5,10 @@ optional "history": [...], "split" ("dev" or "test") and "set"}. Unanswerable qu
 expected figures and should abstain. The "set" says which documents a question is asked about:
 "corpus" (the default: the shipped corpus/), "heldout" (eval/documents/, documents written for
 the evaluation only and never tuned on) or "docdev" (eval/documents-dev/, documents of the same
-shapes with other facts, all in the dev part: the ones to tune on); a set is asked only when the
-store holds every document its questions cite.
+shapes with other facts, all in the dev part: the ones to tune on) or "fresh"
+(eval/documents-fresh/, written later on other facts again and split by document: tune on its dev
+documents, report its test documents); a set is asked only when the store holds every document its
+questions cite.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ SET_FOLDERS = {
     "corpus": REPO_ROOT / "corpus",
     "heldout": REPO_ROOT / "eval" / "documents",
     "docdev": REPO_ROOT / "eval" / "documents-dev",
+    "fresh": REPO_ROOT / "eval" / "documents-fresh",
 }
 DEFAULT_SET = "corpus"
 

@@ -20,7 +20,9 @@ _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
 )
-_PERIOD = rf"(?:(?:{_MONTH}\s+)?(?:FY\s?|fiscal(?:\s+year)?\s+)?(?:19|20)\d\d|FY?\s?'?\d\d(?![\w.,]))"
+_QUARTER = r"(?:(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+(?:of\s+)?|Q[1-4]\s+(?:of\s+)?)"
+_PERIOD = rf"(?:(?:{_QUARTER}|{_MONTH}\s+)?(?:FY\s?|fiscal(?:\s+year)?\s+)?(?:19|20)\d\d|FY?\s?'?\d\d(?![\w.,]))"
+_QUARTER_NUMBER = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 _PERIOD_RE = re.compile(rf"(?<![\w$]){_PERIOD}(?!\d)", re.I)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _CHANGE_VERB = (
@@ -130,7 +132,14 @@ def _periods(q: str) -> list[tuple[str, int]]:
             out.append(("20" + text[-2:], m.start()))
             continue
         month = re.match(_MONTH, text, re.I)
-        label = f"{month.group(0).rstrip('.').title()} {year.group(0)}" if month else year.group(0)
+        quarter = re.match(r"(?:the\s+)?(\w+)\s+quarter\b|Q([1-4])\b", text, re.I)
+        if quarter:  # "the first quarter of 2019", "Q1 2019" -> "Q1 2019"
+            n = int(quarter.group(2)) if quarter.group(2) else _QUARTER_NUMBER[quarter.group(1).lower()]
+            label = f"Q{n} {year.group(0)}"
+        elif month:
+            label = f"{month.group(0).rstrip('.').title()} {year.group(0)}"
+        else:
+            label = year.group(0)
         out.append((label, m.start()))
     return out
 
@@ -240,9 +249,29 @@ def _condition(q: str) -> tuple[str, float] | None:
     return cmp, figs[0].value
 
 
+# "from March to April 2011", "between March and May 2020": the first month shares the year
+_SHARED_YEAR = re.compile(
+    rf"\b({_MONTH})(\s+(?:to|and|through|until|till|or|versus|vs\.?)\s+|\s*[-–—]\s*)({_MONTH})\s+((?:19|20)\d\d)\b",
+    re.I,
+)
+
+
+# "Q4 2019 and 2018", "March 2024 versus 2023": the second year is of the same quarter or month
+_SHARED_PART = re.compile(
+    rf"\b((?:{_QUARTER})|{_MONTH}\s+)((?:19|20)\d\d)(\s+(?:and|or|to|versus|vs\.?|compared (?:with|to))\s+)"
+    rf"((?:19|20)\d\d)\b",
+    re.I,
+)
+
+
+def _with_shared_year(q: str) -> str:
+    q = _SHARED_YEAR.sub(lambda m: f"{m.group(1)} {m.group(4)}{m.group(2)}{m.group(3)} {m.group(4)}", q)
+    return _SHARED_PART.sub(lambda m: f"{m.group(1)}{m.group(2)}{m.group(3)}{m.group(1)}{m.group(4)}", q)
+
+
 def parse_intent(question: str) -> Intent | None:
     """The computation ``question`` asks for, or None when it asks none."""
-    q = " ".join(question.split())
+    q = _with_shared_year(" ".join(question.split()))
     found = [p for p, _ in _periods(q)]
     periods = _time_order(found)
     span = _span(q)

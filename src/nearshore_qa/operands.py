@@ -77,6 +77,7 @@ class Evidence:
     publisher: str = ""
     title: str = ""
     labels: tuple[tuple[str, str], ...] = ()  # (column, label) from the table's sidecar
+    caption: str = ""  # a document table's caption ("US imports … by quarter, US$ million")
 
     @property
     def is_row(self) -> bool:
@@ -110,12 +111,13 @@ class Evidence:
             values=tuple(c.values) if c.row is not None else (),
             row=c.row,
             table=c.table,
-            units=d.units,
+            units=d.units or getattr(c, "caption", "") if c.row is not None else d.units,
             period=d.period,
             published=data_vintage_of(d),
             publisher=data_source_of(d),
             title=d.title,
             labels=tuple((col, label) for col, label, *_ in getattr(d, "columns", ()) if label),
+            caption=getattr(c, "caption", "") if c.row is not None else "",
         )
 
 
@@ -159,7 +161,7 @@ def _column_units(column: str, units_note: str) -> tuple[str, str, float]:
     if (
         not currency
         and scale == 1.0
-        and ("dollar" in note or "usd" in note)
+        and ("dollar" in note or "usd" in note or "us$" in note)
         and not re.search(r"count|number|trucks|railcars|containers|rank", name)
     ):
         currency = "USD"
@@ -233,6 +235,9 @@ def operands_from_row(ev: Evidence) -> list[Operand]:
 @lru_cache(maxsize=16384)  # a table's rows are read again for every question that scans it
 def _row_operands(ev: Evidence) -> tuple[Operand, ...]:
     period, entity = row_period(ev), row_entity(ev)
+    # the row's month or quarter when it names no year ("March" under columns "2018", "2019")
+    row_part = next((v for c, v in zip(ev.columns, ev.values, strict=False) if fold(c) in ("month", "quarter")), "")
+    row_part = row_part or (entity if _part_of_year(entity, "2000") else "")
     out = []
     for column, cell in zip(ev.columns, ev.values, strict=False):
         if _is_period_column(column) or re.search(r"(?:^|_)(?:rank|id|code)(?:_|$)", column.lower()):
@@ -241,7 +246,13 @@ def _row_operands(ev: Evidence) -> tuple[Operand, ...]:
         if parsed is None:
             continue
         number, decimals = parsed
-        in_header = header_period(column)
+        in_header = header_period(column) or _part_of_year(column, period)
+        measure = "" if in_header else column
+        if not in_header:
+            # "Imports 2011": a measure of one period; the column names both
+            measure, in_header = _measure_and_period(column)
+        if in_header and row_part and _part_of_year(row_part, in_header):
+            in_header = _part_of_year(row_part, in_header)  # a month row under a year column
         kind, currency, scale = _column_units(column, ev.units)
         if cell.strip().endswith("%"):  # a cell written as a percentage is one, whatever its column says
             kind, currency, scale = "percent", "", 1.0
@@ -257,8 +268,8 @@ def _row_operands(ev: Evidence) -> tuple[Operand, ...]:
                 decimals=decimals,
                 period=in_header or period,
                 entity=entity,
-                measure="" if in_header else column,
-                measure_label="" if in_header else dict(ev.labels).get(column, ""),
+                measure=measure,
+                measure_label=dict(ev.labels).get(column, "") if measure == column else "",
                 citation=ev.marker,
                 doc_id=ev.doc_id,
                 chunk_id=ev.chunk_id,
@@ -270,6 +281,34 @@ def _row_operands(ev: Evidence) -> tuple[Operand, ...]:
             )
         )
     return tuple(out)
+
+
+_PART_OF_YEAR = re.compile(rf"\s*(?:Q([1-4])|({_MONTH}))\s*", re.I)
+
+
+def _measure_and_period(column: str) -> tuple[str, str]:
+    """("Imports", "2011") for a column "Imports 2011" or "2011 imports"; (column, "") when the
+    column names no single year or nothing beside it."""
+    from .intent import _periods
+
+    found = _periods(column)
+    if len(found) != 1 or not re.fullmatch(r"(?:19|20)\d\d", found[0][0]):
+        return column, ""
+    rest = " ".join(re.sub(r"(?<!\d)(?:19|20)\d\d(?!\d)", " ", column).split()).strip(" ,;:-–—()")
+    if not re.search(r"[A-Za-z]{3,}", rest) or re.search(r"\d", rest):
+        return column, ""
+    return rest, found[0][0]
+
+
+def _part_of_year(column: str, period: str) -> str:
+    """A column "Q1" or "March" of a row dated by its year ("2019") stands for "Q1 2019" or
+    "March 2019": a wide table of quarters or months, one row per year."""
+    if not re.fullmatch(r"(?:19|20)\d\d", period):
+        return ""
+    m = _PART_OF_YEAR.fullmatch(column)
+    if not m:
+        return ""
+    return f"Q{m.group(1)} {period}" if m.group(1) else f"{m.group(2).rstrip('.').title()} {period}"
 
 
 # --- figures in sentences --------------------------------------------------------------------
@@ -397,10 +436,20 @@ def _wanted_periods(intent: Intent) -> list[str]:
         return [str(y) for y in range(a[0], b[0] + 1)]  # "from 2017 to 2019": every year of the range
     periods = list(intent.periods)
     if intent.implied_start and intent.end:
-        key = period_key(intent.end)
-        if key:
-            periods.insert(0, str(key[0] - 1))
+        earlier = year_earlier(intent.end)
+        if earlier:
+            periods.insert(0, earlier)
     return periods
+
+
+def year_earlier(period: str) -> str:
+    """The same period a year before: "2019" -> "2018", "Q1 2019" -> "Q1 2018", "March 2019" ->
+    "March 2018" (a quarter or month is compared with itself, not with the whole year before)."""
+    key = period_key(period)
+    if key is None:
+        return ""
+    year = re.search(r"(?:19|20)\d\d", period)
+    return period[: year.start()] + str(key[0] - 1) + period[year.end() :] if key[1] and year else str(key[0] - 1)
 
 
 def _period_matches(period: str, wanted: set[str]) -> bool:
@@ -579,7 +628,7 @@ def _pick_column(rows: list[list[Operand]], question: str, intent: Intent) -> st
     columns: dict[str, float] = {}
     for ops in rows:
         for o in ops:
-            columns.setdefault(norm_label(o.column), _column_score(o.column, question))
+            columns.setdefault(norm_label(o.measure or o.column), _column_score(o.measure or o.column, question))
     if intent.op not in ("share",):
         wants_pct = bool(re.search(r"\b(?:percent|percentage|share|rate|%)", question, re.I)) and intent.op not in (
             "pct_change",
@@ -605,22 +654,31 @@ def _pick_column(rows: list[list[Operand]], question: str, intent: Intent) -> st
 
 
 def _table_key(o: Operand) -> tuple[str, str]:
-    return (o.doc_id, o.column)
+    return (o.doc_id, o.measure or o.column)
 
 
 def _table_operands(question: str, intent: Intent, rows: list[Evidence]) -> tuple[Intent, list[Operand]] | None:
-    per_row = [operands_from_row(ev) for ev in rows]
-    per_row = [ops for ops in per_row if ops]
-    if not per_row:
+    pairs = [(ev, ops) for ev in rows if (ops := operands_from_row(ev))]
+    if not pairs:
         return None
-    wide = [[o for o in ops if not o.measure and o.period] for ops in per_row]
+    wide = [[o for o in ops if not o.measure and o.period] for _, ops in pairs]
     if any(wide):
-        chosen = _wide_operands(question, intent, [ops for ops in wide if ops])
-        return (intent, chosen) if chosen else None
+        chosen = _series_operands(intent, [ops for ops in wide if ops]) or _wide_operands(
+            question, intent, [ops for ops in wide if ops]
+        )
+        if chosen:
+            return intent, chosen
+        # a pool can mix a wide table (years as columns) with a long one (a year column): the
+        # long table's rows may hold the operands the wide one lacks
+        pairs = [pair for pair, w in zip(pairs, wide, strict=True) if not w]
+        if not pairs:
+            return None
+    rows = [ev for ev, _ in pairs]
+    per_row = [ops for _, ops in pairs]
     column = _pick_column(per_row, question, intent)
     if column is None:
         return None
-    cells = [o for ops in per_row for o in ops if norm_label(o.column) == column]
+    cells = [o for ops in per_row for o in ops if norm_label(o.measure or o.column) == column]
     labels = {c for ev in rows for c in ev.columns} | {ev.title for ev in rows}  # a title states the table's scope
     if not _covers(intent.measure, " ".join([column, *labels]), cells):
         return None
@@ -707,6 +765,40 @@ def _wide_operands(question: str, intent: Intent, rows: list[list[Operand]]) -> 
     return None
 
 
+def _series_operands(intent: Intent, rows: list[list[Operand]]) -> list[Operand] | None:
+    """A table whose rows are periods too (months down, years across; years down, quarters
+    across): one series, its cells found by period across the rows. Only for rows that name no
+    entity, so a table of partners or products is read row by row (``_wide_operands``)."""
+    dated = [ops for ops in rows if all(not o.entity and _part_of_year_label(o.period) for o in ops)]
+    if not dated or len(dated) != len(rows):
+        return None
+    by_doc: dict[str, dict[str, Operand]] = {}
+    for ops in dated:
+        for o in ops:
+            by_doc.setdefault(o.doc_id, {}).setdefault(o.period, o)
+    for by_period in by_doc.values():
+        if intent.op in ("change", "pct_change", "cagr", "difference", "ratio"):
+            targets = [intent.start, intent.end] if intent.start and intent.end else _wanted_periods(intent)
+            if len(targets) != 2:
+                continue
+            picked = [by_period.get(t) for t in targets]
+            if all(picked):
+                ops = [o for o in picked if o is not None]
+                return ops[::-1] if intent.op in ("difference", "ratio") else ops  # later − / ÷ earlier
+        elif intent.op in ("sum", "average"):
+            wanted = _wanted_periods(intent)
+            picked = [by_period.get(t) for t in wanted]
+            if len(wanted) >= 2 and all(picked):
+                return [o for o in picked if o is not None]
+    return None
+
+
+def _part_of_year_label(period: str) -> bool:
+    """A month or quarter of a year ("March 2019", "Q1 2019"), not a whole year."""
+    key = period_key(period)
+    return key is not None and key[1] > 0
+
+
 def _deficit_flip(intent: Intent, column: str, cells: list[Operand], question: str) -> Intent:
     """The largest deficit is the most negative balance."""
     if (
@@ -787,7 +879,7 @@ def _share_operands(question: str, intent: Intent, rows: list[Evidence]) -> tupl
     column = _pick_column(per_row, question, intent)
     if column is None:
         return None
-    cells = [o for ops in per_row for o in ops if norm_label(o.column) == column]
+    cells = [o for ops in per_row for o in ops if norm_label(o.measure or o.column) == column]
     wanted = set(_wanted_periods(intent))
     if wanted:
         cells = [o for o in cells if _period_matches(o.period, wanted)]
@@ -908,6 +1000,40 @@ _CHANGE_WORDS = re.compile(
 )
 
 
+def _as_quarters(intent: Intent, rows: list[Evidence]) -> Intent | None:
+    """Years asked of a table that holds one and the same quarter of each ("Q4 2019", "Q4 2018"
+    in a fourth-quarter report): the intent for those quarters, which the answer then names, so
+    a reader sees it is the quarter, not the year. None when the table holds the years or other
+    quarters too."""
+    wanted = _wanted_periods(intent)
+    if not wanted or not all(re.fullmatch(r"(?:19|20)\d\d", p) for p in wanted):
+        return None
+    periods = {o.period for ev in rows for o in operands_from_row(ev) if o.period}
+    if any(p in periods for p in wanted):
+        return None
+    quarters = {re.match(r"Q[1-4]", p).group(0) for p in periods if re.fullmatch(r"Q[1-4] (?:19|20)\d\d", p)}
+    if len(quarters) != 1:
+        return None
+    q = quarters.pop()
+    if not all(f"{q} {p}" in periods for p in wanted):
+        return None
+
+    def quarter(p: str) -> str:
+        return f"{q} {p}" if p else ""
+
+    return replace(
+        intent, periods=tuple(quarter(p) for p in intent.periods), start=quarter(intent.start), end=quarter(intent.end)
+    )
+
+
+def caption_subject(caption: str) -> str:
+    """What a table's caption counts: "Table 2. US imports of goods from China by quarter, US$
+    million (…)" -> "US imports of goods from China"."""
+    text = re.sub(r"^\s*table\s+\w+[.:]?\s*", "", caption, flags=re.I)
+    text = re.split(r"\s*[,(;]|\s+by\s+(?:month|quarter|year|period)\b|\s+[-–—]\s+", text, maxsplit=1)[0]
+    return text.strip()
+
+
 def _text_subject(measure: str) -> str:
     """What the question measures, as a subject: "US trade with Mexico grow" -> "US trade with Mexico"."""
     text = _CHANGE_WORDS.sub("", measure.strip()).strip(" ,.?")
@@ -951,9 +1077,19 @@ def computation_for(
             operands, total = shared
     elif rows:
         chosen = _table_operands(question, intent, rows)
+        as_quarters = None if chosen else _as_quarters(intent, rows)
+        if as_quarters is not None:
+            chosen = _table_operands(question, as_quarters, rows)
         if chosen:
             intent, operands = chosen
     subject = ""
+    if operands and not any(o.entity for o in operands):
+        # one series down a table's rows (months, quarters): its caption says what it counts
+        # ("Imports" of a column "Imports 2023" under "US goods imports from Japan by month")
+        caption = caption_subject(next((ev.caption for ev in rows if ev.chunk_id == operands[0].chunk_id), ""))
+        measures = {fold(o.measure) for o in operands}
+        if not any(measures) or (len(measures) == 1 and all(_stemmed(m) <= _stemmed(caption) for m in measures)):
+            subject = caption
     if not operands and passages:
         operands = _text_operands(intent, passages)
         subject = _text_subject(intent.measure)  # a sentence's figure has no column to name it

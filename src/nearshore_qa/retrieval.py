@@ -15,7 +15,7 @@ from .lexical import bigrams, document_key
 from .records import Hit
 from .store import Store
 from .tables import month_span
-from .text import MONTHS, YEAR
+from .text import MONTHS, YEAR, fold, written_lower
 
 # Trade and legal writing says the same thing in set phrases; the lexical query gets the
 # other phrasing too (the dense one reads the question as asked).
@@ -79,6 +79,11 @@ class FusionWeights:
     phrase: float = 1.5
     year_bonus: float = 0.1
     year_penalty: float = 0.5
+    # A chunk whose passage (title, section, caption, text) holds none of the names the question
+    # states ("… US export to China …") loses this much: the answerers require the names, so a
+    # passage about another country cannot answer. (One name of several is enough: "Mexican"
+    # in a passage stands for "Mexico" beside "Border Industrialization Program".)
+    name_penalty: float = 0.5
     candidates: int = 50
     doc_candidates: int = 50
     # Slots of the top k kept for the best table rows: a row states one figure once, so it
@@ -121,6 +126,7 @@ class HybridRetriever(BaseRetriever):
         documents = _rescaled(index.search_documents(words, w.doc_candidates), floor=0.0) if w.document else {}
         pairs = bigrams(content_words(query)) if w.phrase else set()
         years = set(YEAR.findall(query))
+        names = question_names(query, [f"{m.title}\n{c.text}" for c, m in found.values()])
         for cid, (chunk, meta) in found.items():
             # A table row is a record of its own: the rest of its table (other partners, other
             # years) is no evidence for it, and a long table would lose to any article on
@@ -138,6 +144,9 @@ class HybridRetriever(BaseRetriever):
                 stated = set(YEAR.findall(around))
                 named = len(years & stated)
                 scores[cid] += w.year_bonus * named if named else -w.year_penalty * bool(stated)
+            if names and w.name_penalty:
+                lower = around.lower()  # lower() not fold(): fold reads every character in Python
+                scores[cid] -= w.name_penalty * all(not _holds(lower, n) for n in names)
         ranked = self._with_table_rows(sorted(found, key=lambda c: -scores[c]), found, k)
         lex_rank = {cid: r for r, (cid, _) in enumerate(lexical, start=1)}
         dense_rank = {cid: r for r, (cid, _) in enumerate(dense, start=1)}
@@ -173,6 +182,35 @@ class HybridRetriever(BaseRetriever):
     ) -> list[Document]:
         # ``retriever.invoke(query, k=3)``: LangChain passes invoke's keywords through to here.
         return [hit_to_document(h) for h in self.search(query, k)]
+
+
+_NAME = re.compile(r"(?<![\w.])[A-ZÀ-Ý][a-zà-ÿ][\wÀ-ÿ'’\-]+")
+_MONTH_WORDS = {m.lower() for m in MONTHS}
+
+
+def question_names(query: str, texts: list[str]) -> list[str]:
+    """The names a question states (lower case): capitalised words after its first, not months,
+    that some candidate passage holds and none writes in lower case (title case is not a name:
+    "Fiscal Year"). A name no passage holds says nothing about which passage is better."""
+    out: list[str] = []
+    lead = len(query) - len(query.lstrip())
+    lowered = [t.lower() for t in texts]
+    for m in _NAME.finditer(query):
+        if m.start() == lead:
+            continue
+        name = m.group(0).rstrip("'’").removesuffix("'s").removesuffix("’s").lower()
+        if fold(name) in _MONTH_WORDS or name in out:
+            continue
+        if not any(_holds(t, name) for t in lowered) or written_lower(name, texts):
+            continue
+        out.append(name)
+    return out
+
+
+def _holds(lower_text: str, name: str) -> bool:
+    """``name`` (lower case, accents as written) in a lower-cased passage, with or without its
+    accents ("Querétaro", "Queretaro")."""
+    return name in lower_text or (fold(name) != name and fold(name) in lower_text)
 
 
 def _rescaled(scored: list[tuple[str, float]], floor: float, top: float | None = None) -> dict[str, float]:

@@ -69,11 +69,15 @@ def computation_hits(hits: Sequence[Hit], table_rows: Callable[[str], list[Chunk
     return out
 
 
-def document_table_hits(hits: Sequence[Hit], tables_for: Callable[[str], list] | None) -> list[Hit]:
+def document_table_hits(
+    hits: Sequence[Hit], tables_for: Callable[[str], list] | None, every_table: bool = False
+) -> list[Hit]:
     """The hits, with the retrieved rows of the first table inside a document (a Markdown, HTML,
     DOCX or PDF table: its rows are plain passages) replaced by every row of that table as a row
     hit (its header labels as columns, its cells as values, its offsets in the document), so a
-    table in a report is computed on as a CSV's rows are. Unchanged when no hit is such a row."""
+    table in a report is computed on as a CSV's rows are. Unchanged when no hit is such a row.
+    ``every_table``: the rows of the document's other tables follow (a quarter table beside the
+    month table that was retrieved)."""
     if tables_for is None:
         return list(hits)
     for h in hits:
@@ -96,10 +100,11 @@ def document_table_hits(hits: Sequence[Hit], tables_for: Callable[[str], list] |
         if found is None:
             continue
         index, table = found
-        if len(table.rows) > MAX_TABLE_ROWS:
+        chosen = [(index, table)] + ([(i, t) for i, t in enumerate(tables) if i != index] if every_table else [])
+        if sum(len(t.rows) for _, t in chosen) > MAX_TABLE_ROWS:
             return list(hits)
-        rows = [_row_hit(h, table, index, row) for row in table.rows if row.start is not None]
-        spans = {(r.start, r.end) for r in table.rows if r.start is not None}
+        rows = [_row_hit(h, t, i, row) for i, t in chosen for row in t.rows if row.start is not None]
+        spans = {(r.start, r.end) for _, t in chosen for r in t.rows if r.start is not None}
         inside = [g for g in hits if g.chunk.doc_id == c.doc_id and g.chunk.row is None and _in_rows(g.chunk, spans)]
         out: list[Hit] = []
         for g in hits:
@@ -134,6 +139,7 @@ def _row_hit(hit: Hit, table, index: int, row) -> Hit:
         end=row.end if row.end is not None else row.start,
         table=table.name,
         row=row.index,
+        caption=table.caption or c.caption,
         columns=labels,
         values=_row_values(table, row),
     )
@@ -459,6 +465,11 @@ def with_computation(
     pool = document_table_hits(computation_hits(hits, table_rows), tables_for)
     try:
         result = _compute(question, pool, intent)
+        if result is None and tables_for is not None:
+            # the operands may be in another table of the same report (quarters beside months)
+            wider = document_table_hits(computation_hits(hits, table_rows), tables_for, every_table=True)
+            if len(wider) != len(pool):
+                pool, result = wider, _compute(question, wider, intent)
         if result is None and table_catalogue is not None:
             wider = catalogue_hits(question, intent, pool, table_catalogue)
             if len(wider) != len(pool) or any(a is not b for a, b in zip(wider, pool, strict=False)):

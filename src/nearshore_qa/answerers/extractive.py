@@ -28,12 +28,14 @@ from .scoring import (
     DATE_TYPES,
     FEATURES,
     FIGURE_TYPES,
+    REASON,
     FittedScorer,
     asked_type,
     entity_focus,
     shipped_scorer,
     stated_types,
 )
+from .slots import with_slots
 from .stated_types import with_stated_type
 
 _MOST = re.compile(r"\b(most|largest|biggest|highest|top|leading|busiest|greatest|main|first)\b", re.I)
@@ -151,6 +153,25 @@ def proper_names(question: str, names: set[str], passages) -> set[str]:
     in_runs = {fold(w.rstrip(".'’")) for run in _NAME_RUN.findall(question) for w in run.split()}
     texts = list(passages)
     return {n for n in names if n in in_runs or not written_lower(n, texts)}
+
+
+# A sentence that opens with a pronoun, a demonstrative or a connective, or names "these" /
+# "those" / "such" things within its first words, or only points elsewhere ("See note K …"),
+# leans on the sentence before it ("They are expected to grow …", "These amounts …", "In
+# addition, …", "The largest components of these costs …"): grammar's closed classes, not
+# words of any question.
+_CONTINUES = re.compile(
+    r"^\W*(?:(?:this|these|that|those|it|its|they|their|such|both)\b"
+    r"|(?:in addition|additionally|also|further|furthermore|moreover|as a result|accordingly|"
+    r"consequently|therefore|thus|however|see|refer to)\b"
+    r"|(?:\S+\s+){1,5}(?:these|those|such(?!\s+as\b))\s)",
+    re.I,
+)
+
+
+def continues(sentence: str) -> bool:
+    """Does ``sentence`` continue the one before it (an anaphor or a connective first)?"""
+    return bool(_CONTINUES.match(sentence))
 
 
 def measures(text: str) -> set[str]:
@@ -313,11 +334,20 @@ class ExtractiveAnswerer:
                 column = choose_column(profile, chunk.columns, chunk.values, self.weights)
                 units.append(Unit(hit, rank, 0, len(chunk.text), chunk.text, column=column))
                 continue
+            # A sentence that continues the one before it ("These amounts are not included …",
+            # "In addition, …") says little alone: the two are read, and quoted, as one unit.
+            spans: list[tuple[int, int]] = []
+            joined = False  # the last span already holds two sentences
             for a, b in split_sentences(chunk.text):
                 sentence = chunk.text[a:b]
                 if len(sentence) < 25 or sentence.lstrip().startswith("#"):
                     continue
-                units.append(Unit(hit, rank, a, b, sentence))
+                if spans and not joined and continues(sentence) and "\n\n" not in chunk.text[spans[-1][1] : a]:
+                    spans[-1], joined = (spans[-1][0], b), True
+                else:
+                    spans.append((a, b))
+                    joined = False
+            units += [Unit(hit, rank, a, b, chunk.text[a:b]) for a, b in spans]
         return units
 
     def score(self, profile: QuestionProfile, units: list[Unit]) -> None:
@@ -449,7 +479,8 @@ class ExtractiveAnswerer:
         answer = self._computed(question, hits, self._quoted(question, hits))
         # "which … second-most / least …": a table's rows or a sentence's figures ranked (rankings.py)
         answer = prefer_ranking(question, hits, answer, self.tables_for, self.table_catalogue)
-        return with_stated_type(question, hits, answer)  # a date or definition a sentence states
+        answer = with_stated_type(question, hits, answer)  # a date or definition a sentence states
+        return with_slots(question, hits, answer)  # "by mail": the means must stand in the evidence
 
     def _computed(self, question: str, hits: list[Hit], answer: Answer) -> Answer:
         """Hook: a computation the question asks for (growth, share, sum, busiest …), stated
@@ -460,7 +491,12 @@ class ExtractiveAnswerer:
     def _quoted(self, question: str, hits: list[Hit]) -> Answer:
         # --- tables as data (issue 12): a question a table cell answers is answered by that
         # cell, stated in words with its labels, unit and period (cells.py) ---
-        cell_answer = cell_answer_for(question, hits, self.tables_for, self.table_catalogue)
+        # A question asking for a reason is answered by the sentence that gives it, not a cell.
+        cell_answer = (
+            None
+            if asked_type(question) == REASON
+            else cell_answer_for(question, hits, self.tables_for, self.table_catalogue)
+        )
         if cell_answer is not None and not unretrieved(cell_answer, hits):
             return cell_answer
         # a cell of a data table no passage came from answers only when the passages do not

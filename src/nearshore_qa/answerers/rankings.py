@@ -26,13 +26,13 @@ import logging
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..chunking import split_sentences
 from ..citations import check_figures, citation_for
 from ..figures import FoundFigure, find_figures, same_figure
-from ..records import Answer, Citation, Hit
-from ..tables import Column, Period, Row, Table, fold, month_or_quarter, parse_period
+from ..records import Answer, Citation, Figure, Hit
+from ..tables import Cell, Column, Period, Row, Table, fold, month_or_quarter, parse_period
 from ..text import MONTHS, one_line
 from .cells import (
     CellAnswer,
@@ -213,6 +213,7 @@ class Ranked:
     reversed_balance: bool = False
     ranked_col: Column | None = None  # the label column naming what is ranked (None: periods)
     coverage: float = 0.0  # the share of the question's words the table holds
+    parts: list[Column] = field(default_factory=list)  # columns summed into the ranked figure (exports + imports)
     across: list[Column] = field(default_factory=list)  # ranked columns of rows[0] (a transposed table)
 
 
@@ -232,7 +233,7 @@ def _named(text: str, asked: frozenset[str]) -> bool:
 
 def _rank_table(
     rq: RankQuestion, table: Table, title: str
-) -> tuple[float, Column, list[Row], str, bool, Column | None, float] | None:
+) -> tuple[float, Column, list[Row], str, bool, Column | None, float, list[Column]] | None:
     if not table.rows or not table.value_columns:
         return None
     labels = list(table.label_columns)
@@ -288,7 +289,7 @@ def _rank_table(
         return None
     vocabulary = set(terms(f"{title} {table.caption} " + " ".join(c.label for c in table.columns)))
     vocabulary |= {t for r in table.rows for t in terms(r.label)}
-    if rq.names - vocabulary:
+    if rq.names - _with_parts(vocabulary):
         return None  # a place or partner of the question the table never mentions
     # the value column: the measure the question names, of the asked period
     best: tuple[float, Column] | None = None
@@ -313,25 +314,32 @@ def _rank_table(
     if best is None:
         return None
     col_score, column = best
+    parts: list[Column] = []  # the columns summed when the question ranks their whole
     if col_score <= 0:
-        if len(plain) != 1:
-            return None  # no measure of the question picks a column
-        column = plain[0]
+        if len(plain) == 1:
+            column = plain[0]
+        else:
+            # no column is named: the table's whole ("Total") or, for trade, exports plus imports
+            whole = _whole_column(plain, rq)
+            parts = [] if whole is not None else _two_way(plain, rq)
+            if whole is None and not parts:
+                return None  # no measure of the question picks a column
+            column = whole if whole is not None else parts[0]
     around = title_terms | set(terms(" ".join(c.label for c in table.columns))) | set(terms(" ".join(filters)))
-    rows = [r for r in rows if r.cells[column.index].value is not None]
+    summed = parts or [column]
+    rows = [r for r in rows if all(r.cells[c.index].value is not None for c in summed)]
     if len(rows) < max(2, rq.position):
         return None
     reverse_balance = rq.deficit and "deficit" not in column.label.lower()
     descending = rq.descending != reverse_balance
 
     def value(r: Row) -> float:
-        v = r.cells[column.index].value
-        assert v is not None
-        return v
+        return sum(r.cells[c.index].value or 0.0 for c in summed)
 
     ranked = sorted(rows, key=value, reverse=descending)
     # how much of the question the table holds: title, caption, headers, the values it filtered by
     around |= set(terms(" ".join(r.label for r in rows)))
+    around = _with_parts(around)
     coverage = len(rq.terms & around) / len(rq.terms) if rq.terms else 1.0
     if col_score <= 0 and coverage < 0.5:
         return None  # its one figure column is not shown to be what the question ranks by
@@ -341,7 +349,43 @@ def _rank_table(
     # more rows compared make a fuller ranking (the top partners over a two-partner table)
     score += coverage + min(col_score, 1.5) + noun_match + 0.15 * math.log2(min(len(rows), 16))
     scope = _scope(rq, table, ranked[0], column, filters)
-    return score, column, ranked, scope, reverse_balance, ranked_col, coverage
+    if parts and column.period:  # "(Exports 2012)" names one of the summed columns
+        scope = f"{' for ' + ' and '.join(filters) if filters else ''} in {column.period.year}"
+    return score, column, ranked, scope, reverse_balance, ranked_col, coverage, parts
+
+
+def _with_parts(words: set[str]) -> set[str]:
+    """Hyphenated compounds with their parts: a table "US-Mexico trade by Texas port" names Mexico."""
+    return words | {t for w in words if "-" in w for t in terms(w.replace("-", " "))}
+
+
+# a column that is the table's whole: "Total", "Total trade", "All modes"
+_YEARS = re.compile(r"\b(?:19|20)\d\d\b")
+_WHOLE_COLUMN = re.compile(r"^\s*(?:total|all|combined|overall)\b", re.I)
+
+
+def _whole_column(columns: list[Column], rq: RankQuestion) -> Column | None:
+    """The one column that totals the table's measure ("Total" beside "Exports", "Imports", "Truck"),
+    when the question names none of them: "which month was trade highest" ranks the whole. Its other
+    words must be the question's ("Total exports" does not answer a question about trade)."""
+    wholes = [
+        c
+        for c in columns
+        if _WHOLE_COLUMN.search(c.name or c.label) and set(terms(c.name or c.label)) - set(terms("total all combined overall")) <= rq.terms
+    ]
+    return wholes[0] if len(wholes) == 1 else None
+
+
+def _two_way(columns: list[Column], rq: RankQuestion) -> list[Column]:
+    """[exports, imports] of the asked period when the question ranks trade and the table gives
+    only its two directions: trade is exports plus imports."""
+    if "trade" not in rq.terms:
+        return []
+    exports = [c for c in columns if "export" in terms(c.label) and "import" not in terms(c.label)]
+    imports = [c for c in columns if "import" in terms(c.label) and "export" not in terms(c.label)]
+    if len(exports) == 1 and len(imports) == 1 and len(columns) == 2:
+        return [exports[0], imports[0]]
+    return []
 
 
 def _period_year_match(asked: tuple[Period, ...], period: Period, periodic: bool) -> bool:
@@ -381,15 +425,15 @@ def rank_in_tables(
         return None
     best: Ranked | None = None
     for rank, hit, tables in _candidate_tables(hits, tables_for, max_docs, catalogue):
-        for t_index, table in enumerate(tables):
+        for t_index, table in joined_tables(tables):
             found = _rank_table(rq, table, hit.doc.title)
             if found is None:
                 continue
-            score, column, rows, scope, rev, ranked_col, coverage = found
+            score, column, rows, scope, rev, ranked_col, coverage, parts = found
             score -= 0.15 * rank if rank < max_docs else CATALOGUE_PENALTY
             if score >= MIN_TABLE_SCORE and (best is None or score > best.score):
                 best = Ranked(
-                    score, table, t_index, column, rows, hit, rank, scope, list(tables), rev, ranked_col, coverage
+                    score, table, t_index, column, rows, hit, rank, scope, list(tables), rev, ranked_col, coverage, parts
                 )
         for t_index, table in enumerate(tables):
             across = _rank_columns(rq, table, hit.doc.title)
@@ -401,6 +445,26 @@ def rank_in_tables(
                 best = Ranked(score, table, t_index, columns[0], [row], hit, rank, scope, list(tables))
                 best.coverage, best.across = coverage, columns
     return best
+
+
+def joined_tables(tables: list[Table]) -> list[tuple[int, Table]]:
+    """The document's tables with each table continued on the next page (a PDF's or a report's
+    table split by a page break: the same header, the same or no caption) joined to the one it
+    continues, its rows numbered on; each under the index of its first piece. A ranking over
+    the months of a year needs every month, not the half on one page."""
+    out: list[tuple[int, Table]] = []
+    for i, table in enumerate(tables):
+        if out:
+            j, last = out[-1]
+            same_head = [c.label for c in last.columns] == [c.label for c in table.columns]
+            if same_head and table.rows and table.caption in ("", last.caption) and table.source == last.source:
+                if table.source not in ("csv", "xlsx"):
+                    offset = len(last.rows)
+                    rows = tuple(replace(r, index=offset + r.index) for r in table.rows)
+                    out[-1] = (j, replace(last, rows=last.rows + rows, end=table.end or last.end))
+                    continue
+        out.append((i, table))
+    return out
 
 
 def _rank_columns(rq: RankQuestion, table: Table, title: str) -> tuple[float, Row, list[Column], str, float] | None:
@@ -528,31 +592,47 @@ def table_answer(question: str, found: Ranked, hits: list[Hit]) -> Answer | None
     pick = found.rows[rq.position - 1]
     above = found.rows[: rq.position - 1]
     measure = _measure(column)
+    if found.parts:
+        words = [re.sub(r"\s+", " ", _YEARS.sub(" ", c.label)).strip().lower() for c in found.parts]
+        measure = f"trade ({' plus '.join(words)})"
+    elif _WHOLE_COLUMN.search(measure):
+        measure = measure.lower()  # "the highest total"
     if not measure or parse_period(measure):
         measure = _asked_measure(question) or "figure"
     if found.reversed_balance:
         measure = f"({measure})"
     word = f"{_ordinal(rq.position)}{_rank_word(rq, found.reversed_balance)}"
     entity = _name(table, pick, rq.periodic, found.ranked_col)
-    text = (
-        f"{entity} had the {word} {measure}{found.scope}: {_value(pick.cells[column.index], table, column, pick)} [1]"
-    )
+    sums: dict[int, tuple[str, str]] = {}  # row index -> (the sum as stated, its formula)
+
+    def stated(r: Row) -> str:
+        if not found.parts:
+            return _value(r.cells[column.index], table, column, r)
+        shown, formula = _sum_of(table, r, found.parts)
+        sums[r.index] = (shown, formula)
+        return shown
+
+    first = stated(pick)
+    text = f"{entity} had the {word} {measure}{found.scope}: {first}"
+    if found.parts:
+        text += f" = {sums[pick.index][1]}"
+    text += " [1]"
     rows = [pick, *above]
     if above:
         ranked_above = ", ".join(
-            f"{_name(table, r, rq.periodic, found.ranked_col)} ({_value(r.cells[column.index], table, column, r)}) [{i + 2}]"
-            for i, r in enumerate(above)
+            f"{_name(table, r, rq.periodic, found.ranked_col)} ({stated(r)}) [{i + 2}]" for i, r in enumerate(above)
         )
         text += f", after {ranked_above}"
     text += "."
-    citations = _cell_citations(question, hits, found, [(row, column) for row in rows])
-    stated = _value(pick.cells[column.index], table, column, pick)
-    support = _support(hits, found.hit.chunk.doc_id, entity, stated, rq)
+    citations = _cell_citations(question, hits, found, [(row, found.parts or [column]) for row in rows])
+    support = _support(hits, found.hit.chunk.doc_id, entity, first, rq)
     if support is not None:
         s_hit, span = support
         citations.append(citation_for(s_hit, len(citations) + 1, span))
         text += f" {one_line(s_hit.chunk.text[span[0] : span[1]])} [{len(citations)}]"
     figures = check_figures(text, citations)
+    if found.parts:
+        figures = _with_sums(figures, sums, rows, citations)
     return Answer(
         question=question,
         answer=text[:1].upper() + text[1:],
@@ -564,7 +644,7 @@ def table_answer(question: str, found: Ranked, hits: list[Hit]) -> Answer | None
 
 
 def _cell_citations(question: str, hits: list[Hit], found: Ranked, cells: list) -> list[Citation]:
-    """One citation per (row, column) of ``found``'s table, numbered from 1 in that order."""
+    """One citation per (row, column or columns) of ``found``'s table, numbered from 1 in that order."""
     citations: list[Citation] = []
     for i, (row, column) in enumerate(cells):
         cell = CellAnswer(
@@ -573,7 +653,7 @@ def _cell_citations(question: str, hits: list[Hit], found: Ranked, cells: list) 
             table_index=found.t_index,
             table=found.table,
             row=row,
-            columns=[column],
+            columns=list(column) if isinstance(column, list) else [column],
             score=found.score,
             doc_rank=found.doc_rank,
         )
@@ -581,6 +661,51 @@ def _cell_citations(question: str, hits: list[Hit], found: Ranked, cells: list) 
         cit.marker = i + 1
         citations.append(cit)
     return citations
+
+
+def _sum_of(table: Table, row: Row, parts: list[Column]) -> tuple[str, str]:
+    """The row's cells of ``parts`` added up, written as its cells are ("US$73.78 billion"), and
+    the sum written out ("US$28.49 billion + US$45.29 billion")."""
+    cells = [row.cells[c.index] for c in parts]
+    decimals = max(len(c.text.strip().rpartition(".")[2]) if "." in c.text else 0 for c in cells)
+    total = round(sum(c.value or 0.0 for c in cells), decimals)
+    cell = Cell(f"{total:,.{decimals}f}", total)
+    shown = _value(cell, table, parts[0], row)
+    formula = " + ".join(_value(c, table, col, row) for c, col in zip(cells, parts, strict=True))
+    return shown, formula
+
+
+def _with_sums(figures: list[Figure], sums: dict[int, tuple[str, str]], rows: list[Row], citations) -> list[Figure]:
+    """The answer's figures with each stated sum recorded as computed (verified by adding the
+    cited cells again), not as a figure a passage should state."""
+    out = list(figures)
+    for i, row in enumerate(rows):
+        if row.index not in sums:
+            continue
+        shown, formula = sums[row.index]
+        claim = find_figures(shown)
+        if not claim:
+            continue
+        marker = citations[i].marker if i < len(citations) else None
+        added = find_figures(formula)
+        operands: list[dict[str, object]] = [{"citation": marker, "value": f.value, "text": f.text} for f in added]
+        again = sum(f.value for f in added)
+        ok = math.isclose(again, claim[0].value, rel_tol=1e-6)
+        record = Figure(
+            text=shown,
+            value=claim[0].value,
+            kind="computed",
+            citation=marker,
+            verified=ok,
+            formula=formula,
+            operands=operands,
+            details={"operation": "sum", "display": shown, "result_kind": claim[0].kind, "notes": [], "conflicts": []},
+        )
+        for j, f in enumerate(out):
+            if not f.verified and not f.computed and math.isclose(f.value, claim[0].value, rel_tol=1e-9):
+                out[j] = record
+                break
+    return out
 
 
 def _across_answer(question: str, rq: RankQuestion, found: Ranked, hits: list[Hit]) -> Answer:

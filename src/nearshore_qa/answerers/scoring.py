@@ -90,7 +90,14 @@ _ASKS = (
             re.I,
         ),
     ),
-    (REASON, re.compile(r"^\s*why\b|\bwhat (?:caused|drove|led to)\b|\bdue to what\b", re.I)),
+    (
+        REASON,
+        re.compile(
+            r"^\s*why\b|\bwhat (?:caused|drove|led to)\b|\bdue to what\b|"
+            r"\b(?:reasons?|rationale|cause|drivers?) (?:for|of|behind)\b",
+            re.I,
+        ),
+    ),
 )
 _FULL_DATE = re.compile(rf"\b(?:\d{{1,2}}\s+)?(?:{MONTH_NAMES})(?:\s+\d{{1,2}},)?\s+{YEAR_PATTERN}\b")
 # English connectives of definition and cause (grammar, not the vocabulary of any document set).

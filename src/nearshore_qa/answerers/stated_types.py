@@ -21,6 +21,7 @@ from ..citations import check_figures, citation_for
 from ..records import Answer, Hit
 from ..text import MONTH_NAMES, YEAR_PATTERN, fold, one_line
 from .cells import terms
+from .document_dates import record_date_answer
 from .rankings import rank_question
 
 DATE, YEAR, DEFINITION = "date", "year", "definition"
@@ -138,6 +139,10 @@ def with_stated_type(question: str, hits: list[Hit], answer: Answer) -> Answer:
     kind = asked_kind(question)
     if not kind or not hits or rank_question(question) is not None:
         return answer  # "In which month was trade highest?" is a ranking (rankings.py)
+    # "When was this note written?", "When were its data downloaded?": the document's record
+    recorded = record_date_answer(question, hits)
+    if recorded is not None:
+        return recorded
     if not answer.abstained:
         # a sentence already quoted is kept even without a date: "When are tax losses not
         # recognised?" asks for a condition, not a date

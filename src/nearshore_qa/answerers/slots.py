@@ -1,0 +1,119 @@
+"""The means a question names must stand in its evidence.
+
+"How much US–Mexico trade went by mail in 2010?" names a slot — the means or channel after
+"by"/"via" (mail, truck, rail, pipeline) — that narrows which figure answers. A sentence about
+surface exports in 2010 answers the year and the partner but not the slot; quoting it states
+a figure for something else. So an answer whose cited evidence (the quoted passages, their
+document titles and sections, the cited rows' and columns' labels, the table captions) never
+names the slot word is replaced by an abstention, the passages listed as the closest sources.
+
+A month works the same way: "How much did the US import from Germany in March 2021?" is not
+answered by the year 2021's row; the month must stand in the evidence (as "March", "Mar" or
+"2021-03").
+
+Both are checked for questions that ask for a figure ("How much …", "What was/were …"): in
+"Which years does the table give revenue by type for?" the "by" names the table's breakdown,
+not the figure asked for. A month written with its day ("as of June 30, 2019") is a balance
+date, which tables state as the year, and is not checked.
+
+Only a slot in lower case is checked here: a capitalised name after "by" ("bought by Canada")
+is the extractive answerer's name check. Idioms that are not a slot ("by how much", "by
+comparison", "by far", "by the end of") are left alone.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from ..citations import citation_for
+from ..records import Answer, Citation, Hit
+from ..text import MONTH, MONTHS, abstention, fold
+from .cells import terms
+
+logger = logging.getLogger(__name__)
+
+_ASKS_FIGURE = re.compile(r"^\s*(?:how\s+(?:much|many)|what\s+(?:was|were|is|are)|by\s+how\s+much)\b", re.I)
+_SLOT = re.compile(r"\b(?:by|via)\s+(?:the\s+|a\s+|an\s+)?(?P<word>[a-z][a-z\-]+)\b")
+# words after "by" that make an adverb or a time, not a means: "by how much", "by far", "by the end"
+_NOT_SLOTS = set(
+    terms(
+        "how what which whom far then now comparison contrast end time means way about around more less much many "
+        "default definition design nature law hand chance itself themselves volume value"
+    )
+)
+
+
+def slot_words(question: str) -> set[str]:
+    """The stems of the means a question names after "by"/"via" ("by mail" -> {"mail"})."""
+    out: set[str] = set()
+    for m in _SLOT.finditer(question):
+        stems = set(terms(m.group("word").replace("-", " ")))
+        if stems and not stems & _NOT_SLOTS:
+            out |= stems
+    return out
+
+
+_MONTHS = "|".join(MONTHS)
+
+
+def _months_missing(question: str, evidence: str) -> list[str]:
+    """The months ``question`` names that ``evidence`` (folded) states neither by name, short
+    name nor as a number beside a year ("2021-03")."""
+    missing = []
+    dated = {
+        m.group(1) or m.group(2)
+        for m in re.finditer(rf"\b({_MONTHS})\s+\d{{1,2}}\b|\b\d{{1,2}}\s+({_MONTHS})\b", question)
+    }
+    for name in dict.fromkeys(MONTH.findall(question)):
+        if name in dated:
+            continue  # "June 30, 2019": a balance date
+        number = MONTHS.index(name) + 1
+        full, short = fold(name), fold(name[:3])
+        spelled = rf"\b(?:{full}|{short}{'|sept' if number == 9 else ''})\b"
+        if re.search(spelled, evidence) or re.search(rf"\b(?:19|20)\d\d-{number:02d}\b", evidence):
+            continue
+        missing.append(name)
+    return missing
+
+
+def _texts(citation: Citation, hits: list[Hit]) -> str:
+    parts = [
+        citation.text,
+        citation.title,
+        citation.source,
+        citation.doc_id,
+        citation.locator,
+        citation.row_label,
+        citation.column_label,
+        citation.column,
+        citation.table,
+        citation.units,
+    ]
+    for h in hits:
+        if h.chunk.doc_id == citation.doc_id and h.chunk.start == citation.start:
+            parts += [h.chunk.section, h.chunk.caption, h.chunk.context]
+    return " ".join(p for p in parts if p)
+
+
+def with_slots(question: str, hits: list[Hit], answer: Answer) -> Answer:
+    """``answer``, or an abstention when it cites nothing that names the means or the month the
+    question asks about."""
+    if answer.abstained or not answer.citations or not _ASKS_FIGURE.search(question):
+        return answer
+    slots = slot_words(question)
+    if not slots and not MONTH.search(question):
+        return answer
+    evidence = " ".join(_texts(c, hits) for c in answer.citations)
+    held = set(terms(re.sub(r"[_/.\-]+", " ", evidence)))
+    missing = sorted(slots - held) + _months_missing(question, fold(evidence))
+    if not missing:
+        return answer
+    logger.info("abstaining: the cited evidence never names %s", ", ".join(missing))
+    return Answer(
+        question=question,
+        answer=abstention(question),
+        abstained=True,
+        closest=[citation_for(h, i + 1) for i, h in enumerate(hits[:3])],
+        confidence=0.0,
+    )
