@@ -818,6 +818,25 @@ def _holds_span(question: str, q: _Question, table: Table, row: Row, columns: li
     return any(first.search(t) for t in texts if t)
 
 
+_VOCABULARY: dict[int, tuple[Table, str, set[str]]] = {}
+
+
+def _vocabulary(table: Table, title: str) -> set[str]:
+    """Every term of a table's title, caption, column and row labels (with the parts of dashed
+    compounds): a quick test that a table can hold a complete cell, cached per table object."""
+    cached = _VOCABULARY.get(id(table))
+    if cached is not None and cached[0] is table and cached[1] == title:
+        return cached[2]
+    words = set(terms(" ".join([title, table.caption, *(" ".join(c.parts) for c in table.columns)])))
+    for row in table.rows:
+        words.update(terms(" ".join([row.label, row.group])))
+    words = _with_parts(words)
+    if len(_VOCABULARY) > 512:
+        _VOCABULARY.clear()
+    _VOCABULARY[id(table)] = (table, title, words)
+    return words
+
+
 def complete(q: _Question, found: CellAnswer) -> bool:
     """Does the cell fill every slot the question asks: its row label named in full, every word of
     the question standing around it (row, columns, caption, title), no share column unasked, and
@@ -867,9 +886,12 @@ def beyond_top(
             except Exception as exc:
                 logger.warning("tables of %s not read (%s)", rows[0].chunk.doc_id, type(exc).__name__)
     names = _question_names(question, hits)
+    asked = q.terms - _GENERIC
     best: CellAnswer | None = None
     for rank, hit, tables in [*docs, *extra]:
         for t_index, table in enumerate(tables):
+            if asked and len(asked & _vocabulary(table, hit.doc.title)) < 0.5 * len(asked):
+                continue  # most of what the question names is nowhere in the table: no complete cell
             found = _best_cell(q, table, hit.doc.title)
             if found is None:
                 continue
