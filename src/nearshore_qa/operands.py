@@ -190,6 +190,8 @@ def row_period(ev: Evidence) -> str:
     cells = {fold(c).replace(" ", "_"): v for c, v in zip(ev.columns, ev.values, strict=False)}
     year = next((cells[c] for c in _PERIOD_COLUMNS if cells.get(c)), "")
     month = cells.get("month") or cells.get("quarter") or ""
+    if not year and re.search(r"\b(?:19|20)\d\d\b", month):
+        return month.strip()  # "January 2020": a month row of a table whose caption gives the year
     return f"{month} {year}".strip() if year else ""
 
 

@@ -16,7 +16,7 @@ import logging
 import math
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import Stemmer
 
@@ -31,6 +31,7 @@ from ..tables import (
     clean_label,
     fold,
     month_or_quarter,
+    month_span,
     parse_period,
     parse_unit,
     title_like,
@@ -101,8 +102,11 @@ _UNIT_WORDS = {
 }
 
 
+_US = re.compile(r"\bu\.\s?s\.(?:\s?a\.)?(?=[\s\-–—,;:)]|$)")  # "U.S.", "U.S.A." spelled with stops
+
+
 def terms(text: str) -> list[str]:
-    words = _WORD.findall(fold(text).replace("’", "'").replace("'s", "").replace("_", " "))
+    words = _WORD.findall(_US.sub("us ", fold(text)).replace("’", "'").replace("'s", "").replace("_", " "))
     out = []
     for w in words:
         w = w.strip("'-")
@@ -209,6 +213,9 @@ class _Question:
         if not op and _EXTREME.search(question) and re.match(r"\s*(?:in\s+)?(which|what|who)\b", question, re.I):
             extreme = "min" if _LOW.search(question) else "max"
         words = set(terms(question)) - {str(p.year) for p in periods}
+        for m in _NAME_COMPOUND.finditer(question):  # "US-Mexico trade": the US and Mexico, each a name
+            if m.group(1).lower() not in _PREFIXES:  # "Non-Swiss" is one name
+                words |= set(terms(re.sub(r"[-–—/]", " ", m.group(0))))
         words -= {t for m in re.finditer(r"\b(?:FY|F)\s?'?(\d\d)\b", question, re.I) for t in terms(m.group(0))}
         if op:  # "percentage change", "average", "which year ... larger" name no row or column
             words -= set(
@@ -218,6 +225,64 @@ class _Question:
                 )
             )
         return cls(question, words, periods, extreme, op)
+
+
+# Two or more capitalised names joined by a dash or slash ("US-Mexico", "US–Canada"): a pair of
+# names, not one word; a lower-case compound ("non-current", "year-end") stays one term.
+_NAME_COMPOUND = re.compile(r"\b([A-Z][\w.]*)(?:[-–—/][A-Z][\w.]*)+")
+# English bound prefixes: "Non-Swiss", "Pre-Tax", "Co-Op" are one word, not two names.
+_PREFIXES = {"non", "anti", "pre", "post", "ex", "co", "sub", "semi", "multi", "inter", "intra", "pan", "self", "cross", "trans", "re", "un", "mid", "over", "under"}
+
+
+def _with_parts(words: set[str]) -> set[str]:
+    """``words`` with the parts of each dashed compound ("us-mexico" -> "us", "mexico")."""
+    return words | {part for t in words if "-" in t for part in terms(t.replace("-", " "))}
+
+
+_ACRONYM_WORD = re.compile(r"[A-Za-zÀ-ÿ]+")
+
+
+def acronyms(text: str) -> dict[str, set[str]]:
+    """Initials of each run of two to four content words, with the runs' terms: "foreign direct
+    investment" -> {"fdi": {"foreign", "direct", "invest"}}. A question may spell out what a table
+    abbreviates (or abbreviate what it spells out)."""
+    words = [w for w in _ACRONYM_WORD.findall(fold(text)) if w not in _STOP]
+    out: dict[str, set[str]] = {}
+    for n in (2, 3, 4):
+        for i in range(len(words) - n + 1):
+            run = words[i : i + n]
+            out.setdefault("".join(w[0] for w in run), set()).update(terms(" ".join(run)))
+    return out
+
+
+def _covered(asked: set[str], around: set[str], question: str, around_texts: list[str]) -> set[str]:
+    """The asked terms the words around a cell account for: the same term, a phrase of the question
+    whose acronym stands there ("foreign direct investment" under "FDI"), or an acronym of the
+    question that a phrase there spells out."""
+    got = asked & around
+    got |= {t for t in asked if "-" in t and set(terms(t.replace("-", " "))) <= around}  # "us-mexico"
+    for acronym, words in acronyms(question).items():
+        if len(acronym) >= 3 and acronym in around:
+            got |= words & asked
+    spelled = {a for text in around_texts for a in acronyms(text) if len(a) >= 3}
+    return got | {t for t in asked if t in spelled}
+
+
+def _compounds_as_written(q: _Question, table: Table) -> _Question:
+    """The question without the parts of a dashed compound that a row label of ``table`` writes
+    whole: a row "US-Mexico" is named by "US-Mexico", and a row "Mexico" beside it is not."""
+    compounds = {t for t in q.terms if "-" in t}
+    if not compounds:
+        return q
+    labels: set[str] = set()
+    for row in table.rows:
+        labels.update(terms(row.label))
+    whole = compounds & labels
+    if not whole:
+        return q
+    parts = {p for t in whole for p in terms(t.replace("-", " "))}
+    keep = {p for t in compounds - whole for p in terms(t.replace("-", " "))}
+    return replace(q, terms=q.terms - (parts - keep))
 
 
 def _period_match(asked: list[Period], period: Period | None) -> bool:
@@ -313,11 +378,16 @@ def _measure_beside_period(column: Column) -> list[str]:
     return out
 
 
-def _best_cell(q: _Question, table: Table, title: str = "") -> tuple[float, Row, list[Column], dict] | None:
+def _best_cell(
+    q: _Question, table: Table, title: str = "", blocked: list[tuple[Row, list[Column], set[str]]] | None = None
+) -> tuple[float, Row, list[Column], dict] | None:
+    """The best cell of ``table`` for the question, or None. A cell that fills every other slot
+    but lacks the measure the question names ("the weight of …") is added to ``blocked``."""
     label_cols = [c.index for c in table.label_columns]
     value_cols = [c for c in table.value_columns if any(r.cells[c.index].value is not None for r in table.rows)]
     if not value_cols or not table.rows:
         return None
+    q = _compounds_as_written(q, table)
     rows = [r for r in table.rows if r.kind != "group" and any(r.cells[c.index].value is not None for c in value_cols)]
     if not rows:
         return None
@@ -426,7 +496,7 @@ def _best_cell(q: _Question, table: Table, title: str = "") -> tuple[float, Row,
                 scored.append((1.0, 1.0, r))  # "| March | 11,385.0 | 11,979.8 |" under "| Month | 2019 | 2020 |"
             continue
         uniq = set(rt)
-        hit_w = sum(idf.get(t, 1.0) for t in uniq if t in q.terms)
+        hit_w = sum(idf.get(t, 1.0) for t in uniq if t in q.terms or ("-" in t and set(terms(t.replace("-", " "))) <= q.terms))
         all_w = sum(idf.get(t, 1.0) for t in uniq)
         coverage = hit_w / all_w if all_w else 0.0
         if coverage < 0.6 and "(" in r.label:
@@ -493,11 +563,21 @@ def _best_cell(q: _Question, table: Table, title: str = "") -> tuple[float, Row,
     around |= set(terms(row.period.text if row.period else row.label if month_or_quarter(row.label) else ""))
     around |= {part for t in around if "-" in t for part in terms(t.replace("-", " "))}  # "US–Canada"
     asked = q.terms - _GENERIC
-    cell_cov = len(asked & around) / len(asked) if asked else 1.0
+    around_texts = [row.label, row.group, table.caption, title, *(" ".join(c.parts) for c in chosen_cols)]
+    covered = _covered(asked, around, q.text, around_texts)
+    cell_cov = len(covered) / len(asked) if asked else 1.0
     if cell_cov < QUESTION_COVERAGE:
         return None
+    if not _same_direction(q, table, chosen_cols, title, row):
+        return None  # "imports from Brazil" is not read off a column or table of exports
+    missing = _asked_measure(q.text) - covered - around
+    if missing:
+        # "the weight of …": no label of the cell says it is a weight
+        if blocked is not None and coverage >= 0.99 and not (asked - missing) - covered - around:
+            blocked.append((row, chosen_cols, missing))
+        return None
     notes["coverage"] = cell_cov
-    notes["unmatched"] = asked - around
+    notes["unmatched"] = asked - covered
     if len(scored) > 1 and scored[1][0] == top_score and scored[1][2].label != row.label:
         return None  # two rows match equally: not clear which is asked
     if all(row.cells[c.index].empty or not row.cells[c.index].text.strip() for c in chosen_cols):
@@ -520,6 +600,82 @@ def _best_cell(q: _Question, table: Table, title: str = "") -> tuple[float, Row,
         "unasked_share": any(_share_column(table, row, c) for c in chosen_cols) and not _ASKS_SHARE.search(q.text),
     }
     return top_score, row, chosen_cols, notes
+
+
+# Which way a figure runs: exports and imports are two measures, a balance (deficit, surplus) a
+# third; trade (the total) is all of them. A cell stands for the direction its column names, else
+# the one its caption, title and row name, when they name one only.
+_DIRECTIONS = {"export": "export", "import": "import", "balanc": "balance"}
+
+
+def _directions(words: set[str]) -> set[str]:
+    return {d for t, d in _DIRECTIONS.items() if t in words}
+
+
+def _same_direction(q: _Question, table: Table, columns: list[Column], title: str, row: Row) -> bool:
+    """False when the question asks one direction (exports, imports or a balance) and the cell
+    measures another: its column names the other, or (the column naming none) its caption, title
+    and row labels name only the other. A column of a total asked for a balance is not one either."""
+    asked = _directions(q.terms)
+    if len(asked) != 1:
+        return True  # no direction asked, or several ("exports and imports"): nothing to hold to
+    col_words: set[str] = set()
+    for c in columns:
+        col_words |= set(_column_terms(c)) | set(terms(" ".join(c.parts)))
+    own = _directions(col_words)
+    if not own:
+        context = set(terms(" ".join([caption_subject(table) or table.caption, title, row.label, row.group])))
+        own = _directions(context)
+        if asked == {"balance"} and _TOTAL_COLUMN.search(" ".join(c.label for c in columns)):
+            return False  # a total is not the balance
+        if len(own) != 1:
+            return True
+    return bool(own & asked)
+
+
+def other_direction_row(question: str, hit: Hit, column: str = "") -> bool:
+    """Is ``hit`` a table row whose figure measures another direction than the one the question
+    asks (a row of US exports quoted for "imports from Brazil")? Its column when one was picked,
+    else its figure columns, else its document's title, decide (``_same_direction``'s rule)."""
+    chunk = hit.chunk
+    if chunk.row is None:
+        return False
+    asked = _directions(set(terms(question)))
+    if len(asked) != 1:
+        return False
+    named = [column] if column else [c for c, v in zip(chunk.columns, chunk.values, strict=False) if _NUMBER.fullmatch(v.strip())]
+    own = set().union(*(_directions(set(terms(c))) for c in named)) if named else set()
+    if not own:
+        own = _directions(set(terms(" ".join([hit.doc.title, chunk.table or ""]))))
+        if len(own) != 1:
+            return False
+    return not own & asked
+
+
+_NUMBER = re.compile(r"[-−(]?[$£€]?\s?\d[\d,]*(?:\.\d+)?\)?%?")
+
+
+# "What was the weight of …", "How much was the volume of …": the measure the question names.
+_MEASURE_OF = re.compile(
+    r"\b(?:what|how much|how many)\s+(?:was|were|is|are)\s+the\s+((?:[a-z]+\s+){0,2}?[a-z]+)\s+of\b", re.I
+)
+# Words that name an operation or a generic quantity, not a measure a label must hold.
+_OPERATION_WORDS = set(
+    terms(
+        "total sum average mean median percentage percent share proportion ratio rate change difference growth "
+        "increase decrease decline level size balance net gross combined overall annual monthly quarterly "
+        "respective values amounts figures numbers"
+    )
+)
+
+
+def _asked_measure(question: str) -> set[str]:
+    """The term of the measure a question names as "the X of" ("weight"), operations aside."""
+    m = _MEASURE_OF.search(question)
+    if not m:
+        return set()
+    head = m.group(1).split()[-1]  # "the product percentage of": what is measured is a percentage
+    return set(terms(head)) - _GENERIC - _OPERATION_WORDS
 
 
 _RANK_LIKE = re.compile(r"\b(?:rank(?:ing)?|share|pct|percent(?:age)?|ratio|index)\b", re.I)
@@ -573,9 +729,16 @@ _RANGE = re.compile(
 
 
 def answer_from_tables(
-    question: str, hits: list[Hit], tables_for: Callable[[str], list[Table]], max_docs: int = 3
+    question: str,
+    hits: list[Hit],
+    tables_for: Callable[[str], list[Table]],
+    max_docs: int = 3,
+    catalogue: Callable[[], list[list[Hit]]] | None = None,
 ) -> CellAnswer | None:
-    """The cell(s) the question asks for in the tables of the top retrieved documents, or None."""
+    """The cell(s) the question asks for in the tables of the top retrieved documents, or None.
+    When none of them holds a cell that fills every slot of the question (``complete``), the
+    lower-ranked retrieved documents and the store's data tables (``catalogue``) are read too,
+    and only such a complete cell of theirs is taken (``beyond_top``)."""
     q = _Question.of(question)
     if not q.terms:
         return None
@@ -593,15 +756,22 @@ def answer_from_tables(
     breakdown = _breakdown_terms(question)
     labels = _category_labels(documents) if breakdown else set()  # "by air" counts when "Air" is a row somewhere
     names = _question_names(question, hits)
+    lacking: CellAnswer | None = None  # a cell filling every slot but the measure asked
     for rank, hit, tables in documents:
         doc_id = hit.chunk.doc_id
         for t_index, table in enumerate(tables):
-            found = _best_cell(q, table, hit.doc.title)
+            blocked: list[tuple[Row, list[Column], set[str]]] = []
+            found = _best_cell(q, table, hit.doc.title, blocked)
             if found is None:
+                if blocked and lacking is None:
+                    row, cols, missing = blocked[0]
+                    lacking = CellAnswer("", hit, t_index, table, row, cols, 0.0, rank, {"missing_measure": missing})
                 continue
             score, row, cols, notes = found
             if (names & notes.get("unmatched", set())) - _source_terms(hit):
                 continue  # "imports from France": a table about Germany does not answer it
+            if not _holds_span(question, q, table, row, cols):
+                continue  # "January through August 2022": August's cell is one month of eight
             if breakdown & labels and labels & notes.get("unmatched", set()):
                 # "… through Laredo by air": a row label of another table ("Air", "Laredo") that
                 # this cell's row, columns and caption do not carry: it is not broken down so
@@ -621,8 +791,123 @@ def answer_from_tables(
                     doc_rank=rank,
                     notes=notes,
                 )
+    if best is None or not complete(q, best):
+        further = beyond_top(q, question, hits, tables_for, max_docs, catalogue)
+        if further is not None:
+            best = further
+    if best is None and lacking is not None:
+        return lacking  # cell_answer_for says what the table measures instead
     if best is not None:
         best.sentence = state_cells(best.table, best.row, best.columns, best.hit.doc.title, best.notes)
+    return best
+
+
+def _holds_span(question: str, q: _Question, table: Table, row: Row, columns: list[Column]) -> bool:
+    """For a question about a span of months ("January through August 2022"), does the cell's
+    period state the span (its first month is written in the column's, row's or table's period
+    or the caption: "January–August 2022")? A period read off the span's last month alone would
+    take one month's cell for the span; the months are then added up (period_totals.py)."""
+    span = month_span(question)
+    if span is None or not any(p.month for p in q.periods):
+        return True
+    first = re.compile(rf"\b{MONTHS[span.first - 1][:3]}", re.I)
+    own = [c.period for c in columns if c.period] + ([row.period] if row.period else [])
+    if any(p.month for p in own):  # the cell's own column or row is dated: it must be the span
+        return any(first.search(p.text) for p in own if p.month)
+    texts = [" ".join(c.parts) for c in columns] + [table.period.text if table.period else "", table.caption]
+    return any(first.search(t) for t in texts if t)
+
+
+_VOCABULARY: dict[int, tuple[Table, str, set[str]]] = {}
+
+
+def _vocabulary(table: Table, title: str) -> set[str]:
+    """Every term of a table's title, caption, column and row labels (with the parts of dashed
+    compounds): a quick test that a table can hold a complete cell, cached per table object."""
+    cached = _VOCABULARY.get(id(table))
+    if cached is not None and cached[0] is table and cached[1] == title:
+        return cached[2]
+    words = set(terms(" ".join([title, table.caption, *(" ".join(c.parts) for c in table.columns)])))
+    for row in table.rows:
+        words.update(terms(" ".join([row.label, row.group])))
+    words = _with_parts(words)
+    if len(_VOCABULARY) > 512:
+        _VOCABULARY.clear()
+    _VOCABULARY[id(table)] = (table, title, words)
+    return words
+
+
+def complete(q: _Question, found: CellAnswer) -> bool:
+    """Does the cell fill every slot the question asks: its row label named in full, every word of
+    the question standing around it (row, columns, caption, title), no share column unasked, and
+    the asked period its column's, its row's or its table's?"""
+    match = found.notes.get("match")
+    if not match or found.notes.get("op") or found.notes.get("extreme"):
+        return False
+    if match["row"] < 0.99 or match["around"] < 0.99 or match["unasked_share"]:
+        return False
+    if q.periods:
+        periods = [c.period for c in found.columns] + [found.row.period, found.table.period]
+        if not any(_period_match(q.periods, p) for p in periods):
+            return False
+    return True
+
+
+MAX_CATALOGUE_TABLES = 200  # a larger store's data tables are not all read for one question
+
+
+def beyond_top(
+    q: _Question,
+    question: str,
+    hits: list[Hit],
+    tables_for: Callable[[str], list[Table]],
+    max_docs: int,
+    catalogue: Callable[[], list[list[Hit]]] | None,
+) -> CellAnswer | None:
+    """A complete cell (``complete``) in the documents past the top ``max_docs`` retrieved ones,
+    then in the store's data tables no hit came from: the table that holds exactly the asked row
+    and column is often ranked below articles that talk about it. Among several, the one in the
+    better-ranked document (retrieved before catalogued); None when none is complete."""
+    docs = list(top_document_tables(hits, tables_for, len(hits)))[max_docs:]
+    seen = {h.chunk.doc_id for h in hits}
+    extra: list[tuple[int, Hit, list[Table]]] = []
+    if catalogue is not None and q.periods:
+        try:
+            rows_of_tables = catalogue()
+        except Exception as exc:  # a store error: answer from the retrieved documents
+            logger.warning("data tables not listed (%s)", type(exc).__name__)
+            rows_of_tables = []
+        for rows in rows_of_tables[:MAX_CATALOGUE_TABLES]:
+            if not rows or rows[0].chunk.doc_id in seen:
+                continue
+            seen.add(rows[0].chunk.doc_id)
+            try:
+                extra.append((len(seen), rows[0], tables_for(rows[0].chunk.doc_id)))
+            except Exception as exc:
+                logger.warning("tables of %s not read (%s)", rows[0].chunk.doc_id, type(exc).__name__)
+    names = _question_names(question, hits)
+    asked = q.terms - _GENERIC
+    best: CellAnswer | None = None
+    for rank, hit, tables in [*docs, *extra]:
+        for t_index, table in enumerate(tables):
+            if asked and len(asked & _vocabulary(table, hit.doc.title)) < 0.5 * len(asked):
+                continue  # most of what the question names is nowhere in the table: no complete cell
+            found = _best_cell(q, table, hit.doc.title)
+            if found is None:
+                continue
+            score, row, cols, notes = found
+            if (names & notes.get("unmatched", set())) - _source_terms(hit):
+                continue
+            if not _holds_span(question, q, table, row, cols):
+                continue
+            cand = CellAnswer("", hit, t_index, table, row, cols, 0.0, rank, notes)
+            if not complete(q, cand):
+                continue
+            doc_hits = sum(1 for h in hits if h.chunk.doc_id == hit.chunk.doc_id)
+            cand.score = rank_score(score, notes, rank, doc_hits)
+            if best is None or cand.score > best.score:
+                cand.hit = _hit_for_row(hits, hit, table, t_index, row, tables)
+                best = cand
     return best
 
 
@@ -1009,7 +1294,12 @@ _NOT_A_LOOKUP = re.compile(
 _YES_NO = re.compile(r"^\s*(?:was|were|is|are|did|does|do|has|have|had|will|can)\s|\bwhy\b", re.I)
 
 
-def cell_answer_for(question: str, hits: list[Hit], tables_for: Callable[[str], list[Table]] | None):
+def cell_answer_for(
+    question: str,
+    hits: list[Hit],
+    tables_for: Callable[[str], list[Table]] | None,
+    catalogue: Callable[[], list[list[Hit]]] | None = None,
+):
     """The extractive answerer's hook: an ``Answer`` stating the asked cell with a citation that
     points at it, or None (then the answerer quotes passages as before)."""
     if tables_for is None or not hits or _NOT_A_LOOKUP.search(question) or _YES_NO.search(question):
@@ -1021,9 +1311,11 @@ def cell_answer_for(question: str, hits: list[Hit], tables_for: Callable[[str], 
         # shape, or left to the passages; one cell never answers it
         listed = answer_list(question, hits, tables_for)
         return compose(question, listed, hits) if listed is not None else None
-    found = answer_from_tables(question, hits, tables_for)
+    found = answer_from_tables(question, hits, tables_for, catalogue=catalogue)
     if found is None:
         return None
+    if found.notes.get("missing_measure"):
+        return _lacking_measure(question, found)
     from .rankings import rank_question
 
     if found.notes.get("extreme") and rank_question(question) is not None:
@@ -1031,6 +1323,33 @@ def cell_answer_for(question: str, hits: list[Hit], tables_for: Callable[[str], 
     if _sentence_coverage(question, hits, found) > found.notes.get("coverage", 1.0) + SENTENCE_MARGIN:
         return None  # a sentence of the passages names more of what is asked than the cell does
     return compose(question, found, hits)
+
+
+def _lacking_measure(question: str, found: CellAnswer):
+    """An abstention for a question whose row and period a table holds but not the measure it
+    asks ("the weight of US exports … by truck in March 2020" over a table of values): it says
+    what the table gives instead, and lists that cell as the closest source."""
+    from ..citations import citation_for
+    from ..records import Answer
+    from ..text import abstention
+
+    table, row = found.table, found.row
+    col = found.columns[0]
+    where = caption_subject(table) or found.hit.doc.title
+    unit = table.column_unit(col).text
+    what = f"{_measure(col) or col.label}{f' ({unit})' if unit else ''}"
+    asked = " ".join(sorted(found.notes["missing_measure"]))
+    said = abstention(question).split(" None of the passages")[0]
+    text = f"{said} The table “{where}” gives {what} for {row.label}, not its {asked}."
+    closest = citation_for(found.hit, 1)
+    return Answer(question=question, answer=text, abstained=True, closest=[closest])
+
+
+def unretrieved(answer, hits: list[Hit]) -> bool:
+    """Is the answer's cell in a document none of the retrieved passages came from (a data table
+    read through the catalogue)? The retrieved passages answer first then."""
+    ids = {h.chunk.doc_id for h in hits}
+    return bool(answer.citations) and answer.citations[0].doc_id not in ids
 
 
 SENTENCE_MARGIN = float(__import__("os").environ.get("NEARSHORE_QA_CELL_SENTENCE_MARGIN", "0.1"))
@@ -1059,7 +1378,7 @@ def _sentence_coverage(question: str, hits: list[Hit], found: CellAnswer | None 
                 continue  # a sentence stating no figure (nor that there was none) does not answer it
             if found is not None and _other_label(text[a:b], q, found):
                 continue  # its figure is another row's or another period's of the cell's table
-            got = asked & set(terms(text[a:b]))
+            got = asked & _with_parts(set(terms(text[a:b])))
             best = max(best, len(got) / len(asked))
     return best
 

@@ -127,7 +127,7 @@ def _row_hit(hit: Hit, table, index: int, row) -> Hit:
     # a column of a period is named by its period ("Fiscal 2019 (in millions)" -> "Fiscal 2019"), as the
     # table reader parsed it, so the operand's period is the column's
     labels = tuple(
-        (col.period.text if col.period is not None and not col.is_label else col.label)
+        (col.period.text if col.period is not None and not col.is_label else _total_of(table, col.label))
         or ("label" if col.is_label else f"column {col.index + 1}")
         for col in table.columns
     )
@@ -146,6 +146,18 @@ def _row_hit(hit: Hit, table, index: int, row) -> Hit:
     return Hit(chunk=chunk, doc=hit.doc, score=hit.score)
 
 
+def _total_of(table, label: str) -> str:
+    """A bare "Total" column names what its caption counts ("US–Canada trade by month, 2020" ->
+    "Total US–Canada trade"), so a question about that trade picks it as a CSV's
+    total_trade column is picked."""
+    from .cells import _TOTAL_COLUMN, caption_subject
+
+    if not label or not _TOTAL_COLUMN.fullmatch(label.strip()):
+        return label
+    subject = caption_subject(table)
+    return f"{label.strip()} {subject}" if subject else label
+
+
 def _row_values(table, row) -> tuple[str, ...]:
     """The row's cells, its label with the group it sits under ("Other (Deferred tax
     liabilities)"): two rows "Other" under two headings are two rows, not one asked twice."""
@@ -154,6 +166,11 @@ def _row_values(table, row) -> tuple[str, ...]:
     first = next((c.index for c in table.columns if c.is_label and values[c.index].strip()), None)
     if group and first is not None and group.lower() not in values[first].lower():
         values[first] = f"{values[first]} ({group})"
+    period = row.period
+    if first is not None and period is not None and period.month and not re.search(r"\b(?:19|20)\d\d\b", values[first]):
+        # a month row of a table whose caption gives the year ("January" in "… by month, 2020"):
+        # the operand's period is that month of that year, as the table reader parsed it
+        values[first] = f"{values[first]} {period.year}"
     return tuple(values)
 
 
@@ -183,8 +200,9 @@ def _table_citation(hits: list[Hit], marker: int, columns: set[str]) -> Citation
         row=None,
         column=", ".join(sorted(columns)),
         locator=f"{len(hits)} rows, {ends[0]} … {ends[1]}{cells}",
-        start=min(h.chunk.start for h in hits),
-        end=max(h.chunk.end for h in hits),
+        # a CSV/XLSX sheet's rows have no offsets in a text (None): the citation has none either
+        start=min((h.chunk.start for h in hits if h.chunk.start is not None), default=cit.start),
+        end=max((h.chunk.end for h in hits if h.chunk.end is not None), default=cit.end),
     )
 
 
@@ -469,8 +487,10 @@ def with_computation(
 
 def _with_period_total(question: str, hits: list[Hit], answer: Answer, tables_for) -> Answer:
     """Hook (period_totals.py): a quarter or half-year asked of a monthly table, summed."""
-    from .period_totals import period_total
+    from .period_totals import period_total, states_span
 
+    if states_span(question, answer):
+        return answer  # the quoted passage states the span's own figure ("January–August 2022 …")
     try:
         found = period_total(question, hits, tables_for)
     except Exception:  # a fault in the sum must not lose the quoted answer

@@ -21,7 +21,7 @@ from ..kinds import AnswererName
 from ..presentation import column_label, format_cell
 from ..records import Answer, Citation, Hit
 from ..text import MONTH, MONTHS, YEAR, abstention, fold, one_line, term_stems, written_lower
-from .cells import cell_answer_for
+from .cells import cell_answer_for, other_direction_row, unretrieved
 from .computed import with_computation
 from .rankings import prefer_ranking
 from .scoring import (
@@ -492,12 +492,23 @@ class ExtractiveAnswerer:
         # --- tables as data (issue 12): a question a table cell answers is answered by that
         # cell, stated in words with its labels, unit and period (cells.py) ---
         # A question asking for a reason is answered by the sentence that gives it, not a cell.
-        cell_answer = None if asked_type(question) == REASON else cell_answer_for(question, hits, self.tables_for)
-        if cell_answer is not None:
+        cell_answer = (
+            None
+            if asked_type(question) == REASON
+            else cell_answer_for(question, hits, self.tables_for, self.table_catalogue)
+        )
+        if cell_answer is not None and not unretrieved(cell_answer, hits):
             return cell_answer
+        # a cell of a data table no passage came from answers only when the passages do not
+        answer = self._from_passages(question, hits)
         # --- end of the tables hook ---
+        return cell_answer if cell_answer is not None and answer.abstained else answer
+
+    def _from_passages(self, question: str, hits: list[Hit]) -> Answer:
         profile = QuestionProfile.of(question)
         units = self.units(profile, hits)
+        # a row of exports does not answer a question about imports (cells.py)
+        units = [u for u in units if not other_direction_row(question, u.hit, u.column)]
         self.score(profile, units)
         units.sort(key=lambda u: -u.score)
         extreme = self._extreme_row(profile, hits, units)

@@ -12,6 +12,7 @@ the cell answer.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 
 from ..compute import Computed, Operand, compute
@@ -67,6 +68,20 @@ def period_total(
     except ComputeRefusal as refusal:
         logger.info("no %s total from %s: %s", span.phrase, hit.chunk.doc_id, refusal)
         return None
+
+
+def states_span(question: str, answer) -> bool:
+    """Does the quoted (not abstaining) answer name the asked span itself, its first and last
+    month and its year ("January–August 2022"), or the quarter or half-year by name? Then a
+    passage states that span's figure and the months need no adding up."""
+    span = month_span(question)
+    if span is None or answer.abstained:
+        return False
+    text = answer.answer
+    first, last = MONTHS[span.first - 1], MONTHS[span.last - 1]
+    months = re.search(rf"\b{first}\w*\s*(?:-|–|—|to|through)\s*{last}\w*,?\s+{span.year}\b", text, re.I)
+    named = span.phrase and re.search(re.escape(span.phrase), text, re.I)
+    return bool(months or named)
 
 
 def _states_span(table: Table, span) -> bool:
