@@ -101,3 +101,21 @@ def test_the_names_of_a_question_are_its_capitalised_words_the_passages_hold_as_
     texts = ["US exports to China rose.", "the fiscal year ended", "Trade with Mexico"]
     assert question_names("Which product did the US export to China in Fiscal 2024?", texts) == ["china"]
     assert question_names("What did Brazil buy?", texts) == []  # no passage names it: no evidence either way
+
+
+def test_no_more_than_three_rows_of_one_table_in_the_top_k():
+    """Twelve month rows sharing one caption would fill the top 5 and push out the paragraph
+    that states the year's figure in words; rows past the third of a table move behind the top k
+    (the cell, computation and ranking readers read the whole table through the table itself)."""
+    from nearshore_qa.records import Chunk
+    from nearshore_qa.retrieval import _one_table_capped
+
+    caption = "Table 1. US goods imports from and exports to Japan by month (US$ million)"
+    rows = [Chunk(f"r{i}", "japan.pdf", i, f"| Month {i} | 1 | 2 |", 0, 1, caption=caption) for i in range(6)]
+    prose = Chunk("p", "japan.pdf", 9, "Over the whole of 2011 the United States exported …", 0, 1)
+    csv_rows = [Chunk(f"c{i}", "t.csv", i, "year: 2011", 0, 1, table="t", row=i) for i in range(2)]
+    found = {c.chunk_id: (c, None) for c in [*rows, prose, *csv_rows]}
+    ordered = [*(c.chunk_id for c in rows), "p", "c0", "c1"]
+    top = _one_table_capped(ordered, found, 5, 3)[:5]
+    assert top == ["r0", "r1", "r2", "p", "c0"]
+    assert _one_table_capped(ordered, found, 5, 0) == ordered  # 0: no limit

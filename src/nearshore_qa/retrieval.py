@@ -12,7 +12,7 @@ from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
 
 from .lexical import bigrams, document_key
-from .records import Hit
+from .records import Chunk, Hit
 from .store import Store
 from .tables import month_span
 from .text import MONTHS, YEAR, fold, written_lower
@@ -90,6 +90,42 @@ class FusionWeights:
     # loses on term counts to paragraphs that repeat the words, yet it is the exact source.
     table_slots: int = 2
     table_depth: int = 30
+    # Rows of one table in the top k, at most: its other rows are read through the table
+    # itself (cells, computations, rankings), and the passage that states the answer in words
+    # must not be pushed out by twelve month rows sharing one caption. 0: no limit.
+    rows_per_table: int = 3
+
+
+def _one_table_capped(ordered: list[str], found: dict, k: int, cap: int) -> list[str]:
+    """``ordered`` with no more than ``cap`` rows of one table among its first ``k``: the further
+    rows of a table that already holds ``cap`` places move behind the first ``k``."""
+    if cap <= 0:
+        return ordered
+    taken: dict[tuple[str, str], int] = {}
+    head: list[str] = []
+    moved: list[str] = []
+    for cid in ordered:
+        if len(head) >= k:
+            head.append(cid)
+            continue
+        key = _table_of(found[cid][0])
+        if key is not None:
+            if taken.get(key, 0) >= cap:
+                moved.append(cid)
+                continue
+            taken[key] = taken.get(key, 0) + 1
+        head.append(cid)
+    return head[:k] + moved + head[k:]
+
+
+def _table_of(chunk: Chunk) -> tuple[str, str] | None:
+    """The table a chunk is a row of: a data table's row, or a row piece of a table inside a
+    document (its caption names the table)."""
+    if chunk.row is not None:
+        return chunk.doc_id, chunk.table or ""
+    if chunk.caption and chunk.text.lstrip().startswith("|"):
+        return chunk.doc_id, chunk.caption
+    return None
 
 
 class HybridRetriever(BaseRetriever):
@@ -147,7 +183,8 @@ class HybridRetriever(BaseRetriever):
             if names and w.name_penalty:
                 lower = around.lower()  # lower() not fold(): fold reads every character in Python
                 scores[cid] -= w.name_penalty * all(not _holds(lower, n) for n in names)
-        ranked = self._with_table_rows(sorted(found, key=lambda c: -scores[c]), found, k)
+        ordered = _one_table_capped(sorted(found, key=lambda c: -scores[c]), found, k, w.rows_per_table)
+        ranked = self._with_table_rows(ordered, found, k)
         lex_rank = {cid: r for r, (cid, _) in enumerate(lexical, start=1)}
         dense_rank = {cid: r for r, (cid, _) in enumerate(dense, start=1)}
         return [
