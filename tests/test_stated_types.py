@@ -36,6 +36,8 @@ def abstained(question: str) -> Answer:
         ("Which transport modes does the BTS state-of-destination series cover?", "definition"),
         ("What is the IMMEX programme?", "definition"),
         ("How much did the US export to Mexico in 2024?", ""),
+        # a period named: a figure of that period is asked, not what a thing is
+        ("What was the weight of US exports to Canada by truck in March 2020?", ""),
     ],
 )
 def test_the_asked_kind_is_read_from_the_question(question, kind):

@@ -35,10 +35,12 @@ _ASKS_DATE = re.compile(
 _DELIMIT_VERBS = r"cover|covers|include|includes|exclude|excludes|comprise|comprises|count|counts|measure|measures|mean|means|consist of|refer to|stand for"
 _ASKS_DEFINITION = re.compile(
     rf"^\s*(?:which|what)\b.*\b(?:does|do|did|is|are)\b.*\b(?:{_DELIMIT_VERBS})\b\s*\??\s*$"
-    r"|^\s*what\s+(?:is|are|was|were)\s+(?:the\s+|an?\s+)?[^?,]{2,60}\?\s*$"
     r"|^\s*(?:define|what is meant by)\b",
     re.I,
 )
+# "What is the IMMEX programme?": a definition; "What was the weight of … in March 2020?" names a
+# period, so it asks for a figure of that period, not what a thing is
+_ASKS_WHAT_IS = re.compile(r"^\s*what\s+(?:is|are|was|were)\s+(?:the\s+|an?\s+)?[^?,]{2,60}\?\s*$", re.I)
 _FULL_DATE = re.compile(
     rf"\b(?:\d{{1,2}}\s+)?(?:{MONTH_NAMES})\.?(?:\s+\d{{1,2}},)?\s+{YEAR_PATTERN}\b|\b{YEAR_PATTERN}-[01]\d-[0-3]\d\b"
     rf"|\b(?:first|second|third|fourth)\s+quarter\s+of\s+{YEAR_PATTERN}\b"
@@ -66,7 +68,8 @@ def asked_kind(question: str) -> str:
         return YEAR
     if _ASKS_DATE.search(question):
         return DATE
-    if _ASKS_DEFINITION.search(question) and not re.search(r"\b(?:how much|how many|value|share)\b", question, re.I):
+    asks = _ASKS_DEFINITION.search(question) or (_ASKS_WHAT_IS.search(question) and not _YEAR.search(question))
+    if asks and not re.search(r"\b(?:how much|how many|value|share)\b", question, re.I):
         return DEFINITION
     return ""
 
