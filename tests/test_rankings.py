@@ -269,6 +269,9 @@ def test_a_quarter_question_ranks_the_quarter_columns_of_the_years_row_not_the_m
     assert answer.answer.startswith("Q3 2018 had the highest")
     assert "US$144,744.0 million [1]" in answer.answer
     assert answer.citations[0].column == "Q3"
+    # the page's sentence stating the same figure for that year quoted after it, cited
+    assert "In the third quarter of 2018, the strongest of that year" in answer.answer
+    assert "144,744.0" in answer.citations[1].text
     second = ask("Which quarter of 2019 saw the second-lowest US imports from China?", CHINA, first="| 2018")
     assert second is not None and second.answer.startswith("Q4 2019 had the second-lowest")  # after Q1
 

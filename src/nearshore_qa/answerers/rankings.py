@@ -840,6 +840,11 @@ def _across_answer(question: str, rq: RankQuestion, found: Ranked, hits: list[Hi
         )
     text += "."
     citations = _cell_citations(question, hits, found, [(row, column) for column in [pick, *above]])
+    support = _support(hits, found.hit.chunk.doc_id, name(pick), _value(row.cells[pick.index], table, pick, row), rq)
+    if rq.periodic and support is not None:
+        s_hit, span = support
+        citations.append(citation_for(s_hit, len(citations) + 1, span))
+        text += f" {one_line(s_hit.chunk.text[span[0] : span[1]])} [{len(citations)}]"
     return Answer(
         question=question,
         answer=text,
@@ -858,11 +863,17 @@ def _support(hits: list[Hit], table_doc: str, entity: str, stated: str, rq: Rank
         return None
     name = fold(entity)
     for h in hits:
-        if h.chunk.doc_id == table_doc or h.chunk.row is not None or h.chunk.text.lstrip().startswith("|"):
+        # a ranked period ("Q3 2018") is written many ways ("the third quarter of 2018"): its
+        # figure and year, in a sentence of the same document too, are the support
+        if (h.chunk.doc_id == table_doc and not rq.periodic) or h.chunk.row is not None:
+            continue
+        if h.chunk.text.lstrip().startswith("|"):
             continue
         for a, b in split_sentences(h.chunk.text):
             sentence = h.chunk.text[a:b]
-            if name not in fold(sentence) or not all(str(p.year) in sentence for p in rq.periods):
+            if not rq.periodic and name not in fold(sentence):
+                continue
+            if not all(str(p.year) in sentence for p in rq.periods):
                 continue
             if any(same_figure(claims[0], f) for f in find_figures(sentence)):
                 return h, (a, b)
