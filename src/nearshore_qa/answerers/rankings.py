@@ -91,7 +91,9 @@ _VERBS = re.compile(
     re.I,
 )
 # a rank or a share column answers only a question that asks for it
-_UNASKED = re.compile(r"\b(?:rank(?:ing|ed|s)?|pct|percent(?:age)?|share|index)\b", re.I)
+_UNASKED = re.compile(r"\b(?:rank(?:ing)?|pct|percent(?:age)?|share|index)\b", re.I)
+# a question asking for shares or percentages ("ranked third" asks for no share column)
+_ASKED_SHARE = re.compile(r"\b(?:pct|percent(?:age)?|share|index)\b", re.I)
 # a column of ranks ("rank_among_partners", "Rank"): the order itself, never a figure to rank by
 _RANK_COLUMN = re.compile(r"\brank(?:ing)?\b", re.I)
 # a row standing for the whole: "Total", "All other", "World", "Mexico (32 states)"
@@ -162,7 +164,7 @@ def rank_question(question: str) -> RankQuestion | None:
         periodic,
         names=frozenset(_names(question)),
         count=_number(count.group(1) or count.group(2)) if count else 0,
-        by_rank=bool(_UNASKED.search(question) and re.search(r"\brank", question, re.I)),
+        by_rank=bool(re.search(r"\brank(?:ed|s|ing)?\b", question, re.I)),
     )
 
 
@@ -324,7 +326,7 @@ def _rank_table(
         if _RANK_COLUMN.search(c.label.replace("_", " ")) or (months_down and c.period is None):
             continue  # a rank orders rows (below), it is not a figure; a month's column names its year
         ct = set(terms(" ".join(p for p in c.parts if p) or c.label)) - {"usd", "us", "million", "billion"}
-        asked_unit = _UNASKED.search(rq.text)
+        asked_unit = _ASKED_SHARE.search(rq.text)
         unasked = _UNASKED.search(c.label.replace("_", " ")) and not asked_unit
         if unasked or (c.unit.percent and not asked_unit):
             continue
@@ -549,7 +551,7 @@ def _rank_columns(rq: RankQuestion, table: Table, title: str) -> tuple[float, Ro
         return _rank_periods_across(rq, table, title)
     if not table.rows or any(set(terms(c.label)) & set(rq.noun) for c in table.label_columns):
         return None  # the noun names the rows: ranked down, not across
-    asked_unit = _UNASKED.search(rq.text)
+    asked_unit = _ASKED_SHARE.search(rq.text)
     columns = [
         c
         for c in table.value_columns
