@@ -334,3 +334,16 @@ def test_the_sentence_with_both_directions_is_read_from_the_top_documents_other_
         document_chunks=lambda doc_id: chunks,
     )
     assert answer is not None and answer.answer.startswith("Venezuela had the largest deficit")
+
+
+def test_the_smallest_deficit_is_ranked_among_the_deficits_and_the_smallest_surplus_among_surpluses():
+    # Table 2, balance 2010: Venezuela −22,062.6 and Colombia −3,591.6 are deficits; Peru 1,506.2
+    # is the smallest surplus, Brazil 11,459.6 the largest (a surplus is no "smallest deficit")
+    smallest = ask(
+        "With which partner did the US run its smallest trade deficit in 2010?", SOUTH_AMERICA, first="| Peru"
+    )
+    assert smallest is not None and smallest.answer.startswith("Colombia had the smallest deficit")
+    assert "US$−3,591.6 million [1]" in smallest.answer
+    surplus = ask("Which partner had the smallest US trade surplus in 2010?", SOUTH_AMERICA, first="| Peru")
+    assert surplus is not None and surplus.answer.startswith("Peru had the lowest")
+    assert "1,506.2" in surplus.answer

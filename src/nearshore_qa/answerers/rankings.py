@@ -355,13 +355,19 @@ def _rank_table(
     rows = [r for r in rows if all(r.cells[c.index].value is not None for c in summed)]
     if len(rows) < max(2, rq.position):
         return None
-    if rq.deficit and not parts and not _BALANCE_COLUMN.search(column.label.replace("_", " ")):
+    if rq.deficit and (parts or not _BALANCE_COLUMN.search(column.label.replace("_", " "))):
         return None  # a deficit is read off a balance; totals or one direction do not rank it
     reverse_balance = rq.deficit and "deficit" not in column.label.lower()
     descending = rq.descending != reverse_balance
 
     def value(r: Row) -> float:
         return sum(r.cells[c.index].value or 0.0 for c in summed)
+
+    if reverse_balance or (_SURPLUS.search(rq.text) and _BALANCE_COLUMN.search(column.label.replace("_", " "))):
+        # "the smallest deficit" is among the deficits (negative balances), not a surplus
+        rows = [r for r in rows if (value(r) < 0) == reverse_balance and value(r) != 0]
+        if len(rows) < rq.position:
+            return None
 
     ranked = sorted(rows, key=value, reverse=descending)
     if rq.by_rank and rq.descending:
@@ -391,6 +397,7 @@ def _rank_table(
     return score, column, ranked, scope, reverse_balance, ranked_col, coverage, parts
 
 
+_SURPLUS = re.compile(r"\bsurplus(?:es)?\b", re.I)
 _BALANCE_COLUMN = re.compile(r"\b(?:balance|deficits?|surplus(?:es)?|net)\b", re.I)
 
 
