@@ -283,7 +283,8 @@ def test_ranked_third_reads_the_tables_rank_column():
         first="2023",
     )
     assert answer is not None and not answer.abstained
-    assert answer.answer.startswith("Canada had the third-highest")
+    # the measure as the CSV's sidecar labels its column, not the column's snake_case name
+    assert answer.answer.startswith("Canada had the third-highest US exports of HS 71 in 2023")
     assert "8572.0" in answer.answer
     assert "Switzerland" in answer.answer and "United Kingdom" in answer.answer  # ranked above it, cited
     assert [c.row_label for c in answer.citations] == ["2023 Canada", "2023 Switzerland", "2023 United Kingdom"]

@@ -718,6 +718,10 @@ def table_answer(question: str, found: Ranked, hits: list[Hit]) -> Answer | None
         measure = f"trade ({' plus '.join(words)})"
     elif _WHOLE_COLUMN.search(measure):
         measure = measure.lower()  # "the highest total"
+    # a CSV's sidecar says how a person reads the column ("US exports of HS 71", not "exports hs")
+    named = [label for name, label, _ in getattr(found.hit.doc, "columns", ()) if name == column.label and label]
+    if named and not found.parts:
+        measure = named[0]
     if not measure or parse_period(measure):
         measure = _asked_measure(question) or "figure"
     if found.reversed_balance:
