@@ -348,3 +348,29 @@ def test_the_smallest_deficit_is_ranked_among_the_deficits_and_the_smallest_surp
     surplus = ask("Which partner had the smallest US trade surplus in 2010?", SOUTH_AMERICA, first="| Peru")
     assert surplus is not None and surplus.answer.startswith("Peru had the lowest")
     assert "1,506.2" in surplus.answer
+
+
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        (  # Census 2023: each direction named with its partner; the next clause's partner is not this one's
+            "In 2023 US exports to Canada were US$354.4 billion and imports from Canada US$421.1 billion; "
+            "exports to Mexico were US$323.2 billion and imports from Mexico US$475.6 billion.",
+            [("Canada", -66.7), ("Mexico", -152.4)],
+        ),
+        (  # Table 2 of the South America note, written as prose: "from it", "while importing"
+            "In 2010 the US exported US$10,644.8 million to Venezuela and imported US$32,707.4 million from it, "
+            "and exported US$35,417.7 million to Brazil while importing US$23,958.1 million from Brazil.",
+            [("Venezuela", -22062.6), ("Brazil", 11459.6)],
+        ),
+        ("Trade grew from US$1.2 billion in 2019 to US$1.5 billion in 2020.", []),
+    ],
+)
+def test_balances_a_sentence_implies_pair_each_partners_exports_and_imports(sentence, expected):
+    from nearshore_qa.answerers.balances import sentence_balances
+
+    got = [
+        (b.partner, round(b.value / (1e9 if "billion" in b.exports.text else 1e6), 1))
+        for b in sentence_balances(sentence)
+    ]
+    assert got == expected

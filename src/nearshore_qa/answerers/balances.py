@@ -30,7 +30,9 @@ logger = logging.getLogger(__name__)
 
 _NAME = r"[A-ZÀ-Ý][\wÀ-ÿ.'’\-]*(?:\s+[A-ZÀ-Ý][\wÀ-ÿ.'’\-]*)*"
 _PARTNER = re.compile(rf"(?<!according )\b(?:to|from|with)\s+(?:the\s+)?(?P<name>{_NAME}|it|them)\b")
-_DIRECTION = re.compile(r"\b(?P<ex>export(?:s|ed)?)\b|\b(?P<im>import(?:s|ed)?)\b", re.I)
+_DIRECTION = re.compile(r"\b(?P<ex>export(?:s|ed|ing)?)\b|\b(?P<im>import(?:s|ed|ing)?)\b", re.I)
+# where the words right after a figure stop describing it: the next clause or direction
+_CLAUSE_END = re.compile(r"[;,]|\b(?:and|while|against|but|whereas)\b|\bexport|\bimport", re.I)
 _REPORTER = {"united states", "us", "u.s", "u.s.", "usa", "america"}
 _SURPLUS = re.compile(r"\bsurplus(?:es)?\b", re.I)
 
@@ -69,7 +71,8 @@ def sentence_flows(sentence: str) -> list[Flow]:
         mark = before[-1] if before else after
         # the partner: "US$a to Brazil" (within a few words after), else "imports from Venezuela reached US$c"
         named = ""
-        near = _PARTNER.search(" ".join(tail.split()[:5]))
+        end = _CLAUSE_END.search(tail)
+        near = _PARTNER.search(" ".join(tail[: end.start() if end else len(tail)].split()[:5]))
         if near:
             named = near.group("name")
         else:
