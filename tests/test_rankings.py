@@ -222,3 +222,155 @@ def test_trade_is_ranked_by_exports_plus_imports_and_the_sum_is_a_computed_figur
     exports = ask("Which mode carried the second-largest US exports to Mexico in 2012?", rel, first="| Vessel")
     assert exports is not None and exports.answer.startswith("Vessel had the second-highest")
     assert "US$28.49 billion [1]" in exports.answer and not any(f.computed for f in exports.figures)
+
+
+# --- documents nobody tuned for (issue 14): months under year columns, quarters across, rank
+# columns, deficits a sentence implies ---
+
+
+CHINA = "rankings/us-imports-from-china-by-month-and-quarter-2018-2019.html"
+HS71 = "rankings/us-exports-precious-stones-and-metals-hs71-by-partner-2020-2024.csv"
+SOUTH_AMERICA = "rankings/us-trade-with-south-america-2005-2010.md"
+
+
+@pytest.mark.parametrize(
+    "question,descending,position,deficit",
+    [
+        ("With which South American partner did the US have its largest goods trade deficit in 2008?", True, 1, True),
+        ("Which country ranked third among markets for US exports of precious stones in 2023?", True, 3, False),
+        ("Which partner ranks first for US HS 71 exports in 2020?", True, 1, False),
+    ],
+)
+def test_a_preposition_before_which_and_a_rank_without_superlative_are_rankings(
+    question, descending, position, deficit
+):
+    rq = rank_question(question)
+    assert rq is not None
+    assert (rq.descending, rq.position, rq.deficit) == (descending, position, deficit)
+    assert rq.count == 0  # "HS 71 exports" is a code, not "the 71 partners"
+
+
+def test_months_down_and_years_across_rank_the_asked_years_column():
+    # Month | 2018 | 2019: the 2019 column over the month rows (its lowest: March, 31,078.7;
+    # the 2018 column's lowest month is April)
+    answer = ask("In which month of 2019 were US imports from China lowest?", CHINA, first="| March")
+    assert answer is not None and not answer.abstained
+    assert answer.answer.startswith("March 2019 had the lowest US imports from China among the months of 2019")
+    assert "US$31,078.7 million [1]" in answer.answer
+    assert (answer.citations[0].row_label, answer.citations[0].column) == ("March", "2019")
+    high = ask("In which month of 2018 were US imports from China highest?", CHINA, first="| March")
+    assert high is not None and high.answer.startswith("October 2018 had the highest")
+    assert "52,081.1" in high.answer
+
+
+def test_a_quarter_question_ranks_the_quarter_columns_of_the_years_row_not_the_months():
+    answer = ask("Which quarter of 2018 saw the highest US imports from China?", CHINA, first="| 2018")
+    assert answer is not None and not answer.abstained
+    assert answer.answer.startswith("Q3 2018 had the highest")
+    assert "US$144,744.0 million [1]" in answer.answer
+    assert answer.citations[0].column == "Q3"
+    # the page's sentence stating the same figure for that year quoted after it, cited
+    assert "In the third quarter of 2018, the strongest of that year" in answer.answer
+    assert "144,744.0" in answer.citations[1].text
+    second = ask("Which quarter of 2019 saw the second-lowest US imports from China?", CHINA, first="| 2018")
+    assert second is not None and second.answer.startswith("Q4 2019 had the second-lowest")  # after Q1
+
+
+def test_ranked_third_reads_the_tables_rank_column():
+    answer = ask(
+        "Which country ranked third among markets for US exports of precious stones and metals in 2023?",
+        HS71,
+        first="2023",
+    )
+    assert answer is not None and not answer.abstained
+    # the measure as the CSV's sidecar labels its column, not the column's snake_case name
+    assert answer.answer.startswith("Canada had the third-highest US exports of HS 71 in 2023")
+    assert "8572.0" in answer.answer
+    assert "Switzerland" in answer.answer and "United Kingdom" in answer.answer  # ranked above it, cited
+    assert [c.row_label for c in answer.citations] == ["2023 Canada", "2023 Switzerland", "2023 United Kingdom"]
+    # 2020's rows hold ranks 1-4, 7, 8 …: no row of the table ranked fifth, so no fifth is named
+    fifth = ask("Which partner ranked fifth for US HS 71 exports in 2020?", HS71, first="2020")
+    assert fifth is None or fifth.abstained
+
+
+def test_the_largest_deficit_is_computed_from_the_exports_and_imports_a_sentence_gives():
+    answer = ask(
+        "With which South American partner did the US have its largest goods trade deficit in 2008?",
+        SOUTH_AMERICA,
+        first="In 2008 the United States",
+    )
+    assert answer is not None and not answer.abstained
+    assert answer.answer.startswith("Venezuela had the largest deficit")
+    assert "US$−38,813.6 million" in answer.answer  # 12,610.0 exported − 51,423.6 imported
+    assert "Brazil: a balance of US$1,845.8 million" in answer.answer  # a surplus, ranked after it
+    computed = [f for f in answer.figures if f.kind == "computed"]
+    assert computed and all(f.verified for f in computed)
+    assert computed[0].formula == "US$12,610.0 million − US$51,423.6 million"
+    # the cited passage is the sentence that states the four figures
+    cited = answer.citations[0]
+    assert all(x in cited.text for x in ("32,298.7", "30,452.9", "51,423.6", "12,610.0"))
+
+
+def test_a_deficit_is_not_ranked_off_a_total_trade_table():
+    # Table 1 holds total trade (exports plus imports) for 2008: its smallest is no deficit
+    doc = load(SOUTH_AMERICA)
+    answer = ranking_answer(
+        "With which South American partner did the US have its largest goods trade deficit in 2008?",
+        hits_for(doc, "| Brazil | 39,807.2", top=1),  # the table only: no sentence gives a balance
+        lambda doc_id: list(doc.data_tables),
+    )
+    assert answer is None  # not Peru, the smallest total
+
+
+def test_the_sentence_with_both_directions_is_read_from_the_top_documents_other_passages():
+    doc = load(SOUTH_AMERICA)
+    from nearshore_qa.chunking import chunk_document
+
+    chunks = chunk_document(doc)
+    hits = hits_for(doc, "| Brazil | 39,807.2", top=1)  # retrieval brought only the table
+    answer = ranking_answer(
+        "With which South American partner did the US have its largest goods trade deficit in 2008?",
+        hits,
+        lambda doc_id: list(doc.data_tables),
+        document_chunks=lambda doc_id: chunks,
+    )
+    assert answer is not None and answer.answer.startswith("Venezuela had the largest deficit")
+
+
+def test_the_smallest_deficit_is_ranked_among_the_deficits_and_the_smallest_surplus_among_surpluses():
+    # Table 2, balance 2010: Venezuela −22,062.6 and Colombia −3,591.6 are deficits; Peru 1,506.2
+    # is the smallest surplus, Brazil 11,459.6 the largest (a surplus is no "smallest deficit")
+    smallest = ask(
+        "With which partner did the US run its smallest trade deficit in 2010?", SOUTH_AMERICA, first="| Peru"
+    )
+    assert smallest is not None and smallest.answer.startswith("Colombia had the smallest deficit")
+    assert "US$−3,591.6 million [1]" in smallest.answer
+    surplus = ask("Which partner had the smallest US trade surplus in 2010?", SOUTH_AMERICA, first="| Peru")
+    assert surplus is not None and surplus.answer.startswith("Peru had the lowest")
+    assert "1,506.2" in surplus.answer
+
+
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        (  # Census 2023: each direction named with its partner; the next clause's partner is not this one's
+            "In 2023 US exports to Canada were US$354.4 billion and imports from Canada US$421.1 billion; "
+            "exports to Mexico were US$323.2 billion and imports from Mexico US$475.6 billion.",
+            [("Canada", -66.7), ("Mexico", -152.4)],
+        ),
+        (  # Table 2 of the South America note, written as prose: "from it", "while importing"
+            "In 2010 the US exported US$10,644.8 million to Venezuela and imported US$32,707.4 million from it, "
+            "and exported US$35,417.7 million to Brazil while importing US$23,958.1 million from Brazil.",
+            [("Venezuela", -22062.6), ("Brazil", 11459.6)],
+        ),
+        ("Trade grew from US$1.2 billion in 2019 to US$1.5 billion in 2020.", []),
+    ],
+)
+def test_balances_a_sentence_implies_pair_each_partners_exports_and_imports(sentence, expected):
+    from nearshore_qa.answerers.balances import sentence_balances
+
+    got = [
+        (b.partner, round(b.value / (1e9 if "billion" in b.exports.text else 1e6), 1))
+        for b in sentence_balances(sentence)
+    ]
+    assert got == expected

@@ -478,7 +478,7 @@ class ExtractiveAnswerer:
     def __call__(self, question: str, hits: list[Hit]) -> Answer:
         answer = self._computed(question, hits, self._quoted(question, hits))
         # "which … second-most / least …": a table's rows or a sentence's figures ranked (rankings.py)
-        answer = prefer_ranking(question, hits, answer, self.tables_for, self.table_catalogue)
+        answer = prefer_ranking(question, hits, answer, self.tables_for, self.table_catalogue, self.table_rows)
         answer = with_stated_type(question, hits, answer)  # a date or definition a sentence states
         return with_slots(question, hits, answer)  # "by mail": the means must stand in the evidence
 

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field, replace
 from ..chunking import split_sentences
 from ..citations import check_figures, citation_for
 from ..figures import FoundFigure, find_figures, same_figure
-from ..records import Answer, Citation, Figure, Hit
+from ..records import Answer, Chunk, Citation, Figure, Hit
 from ..tables import Cell, Column, Period, Row, Table, fold, month_or_quarter, parse_period
 from ..text import MONTHS, one_line
 from .cells import (
@@ -65,7 +65,12 @@ _ORDINALS = {
 }
 _ORD_WORDS = "|".join(_ORDINALS)
 _RANKED = re.compile(rf"\b(?:(?P<ord>{_ORD_WORDS})[\s-]+)?(?P<sup>{_MAX}|{_MIN})\b", re.I)
-_ASKS = re.compile(r"(?:^|,)\s*(?:(?:in|during|for|to|from|at|through|on|of)\s+)?(?:which|what|who)\b", re.I)
+_ASKS = re.compile(
+    r"(?:^|,)\s*(?:(?:in|during|for|to|from|at|through|on|of|with|by|among|between|over)\s+)?(?:which|what|who)\b", re.I
+)
+# "which country ranked third", "ranks first", "was ranked 2nd": a position without a superlative,
+# the largest first (a table's rank column, when it has one, gives the order)
+_RANKED_AT = re.compile(rf"\brank(?:ed|s)?\s+(?:(?:in\s+)?(?:the\s+)?)?(?P<ord>{_ORD_WORDS})\b(?!\s*-)", re.I)
 # a comparison with a threshold or a change ranked is not a ranking of stated figures
 _NOT_RANKING = re.compile(
     r"\bthan\b|\bhow much (?:more|less)\b|\b(?:increase[ds]?|decrease[ds]?|growth|grew|gr[oe]w(?:n|s)?|ris(?:e|en)|"
@@ -87,6 +92,10 @@ _VERBS = re.compile(
 )
 # a rank or a share column answers only a question that asks for it
 _UNASKED = re.compile(r"\b(?:rank(?:ing)?|pct|percent(?:age)?|share|index)\b", re.I)
+# a question asking for shares or percentages ("ranked third" asks for no share column)
+_ASKED_SHARE = re.compile(r"\b(?:pct|percent(?:age)?|share|index)\b", re.I)
+# a column of ranks ("rank_among_partners", "Rank"): the order itself, never a figure to rank by
+_RANK_COLUMN = re.compile(r"\brank(?:ing)?\b", re.I)
 # a row standing for the whole: "Total", "All other", "World", "Mexico (32 states)"
 _AGGREGATE = re.compile(
     r"^\s*(?:total|all\b|world|sum\b|overall|rest of|grand total)|\btotal\s*$|\(\s*(?:all\s+)?\d+\s+[a-z]+s\s*\)",
@@ -113,18 +122,19 @@ class RankQuestion:
     periodic: bool = False  # ranks periods ("In which month of 2025 …"), not entities
     names: frozenset[str] = frozenset()  # terms of the capitalised names the question states
     count: int = 0  # how many candidates it says there are ("the six border states"), 0 when unsaid
+    by_rank: bool = False  # "ranked third": a table's rank column, when it has one, is the order
 
 
 def rank_question(question: str) -> RankQuestion | None:
     """The ranking ``question`` asks for, or None when it asks something else."""
     if not _ASKS.search(question) or _NOT_RANKING.search(question) or _TOP_N.search(question):
         return None
-    m = _RANKED.search(question)
+    m = _RANKED.search(question) or _RANKED_AT.search(question)
     if m is None:
         return None
-    sup = m.group("sup").lower()
+    sup = (m.groupdict().get("sup") or "").lower()
     position = _ORDINALS.get((m.group("ord") or "first").lower(), 1)
-    descending = re.fullmatch(_MAX, sup) is not None
+    descending = not sup or re.fullmatch(_MAX, sup) is not None
     deficit = bool(re.search(r"\bdeficits?\b", question, re.I))
     # the ranking words name no row or column; a span naming the table ("the 2007-2011 table")
     # is not the asked period when another year is asked ("… in 2007")
@@ -139,7 +149,10 @@ def rank_question(question: str) -> RankQuestion | None:
         - _SUPERLATIVE_TERMS
         - set(_NUMBERS)
     )
-    count = re.search(rf"\b(?:the\s+)?({_COUNT_WORDS})\s+(?:[\w\-]+\s+){{0,2}}[a-z]+s\b", question, re.I)
+    # "the six border states", "six states", "the 6 states" (a bare number is a code: "HS 71 exports")
+    count = re.search(
+        rf"\b(?:the\s+({_COUNT_WORDS})|({'|'.join(_NUMBERS)}))\s+(?:[\w\-]+\s+){{0,2}}[a-z]+s\b", question, re.I
+    )
     return RankQuestion(
         question,
         descending,
@@ -150,7 +163,8 @@ def rank_question(question: str) -> RankQuestion | None:
         deficit,
         periodic,
         names=frozenset(_names(question)),
-        count=_number(count.group(1)) if count else 0,
+        count=_number(count.group(1) or count.group(2)) if count else 0,
+        by_rank=bool(re.search(r"\brank(?:ed|s|ing)?\b", question, re.I)),
     )
 
 
@@ -241,6 +255,15 @@ def _rank_table(
     rows = [r for r in table.rows if r.kind == "data" and not _AGGREGATE.search(r.label or "")]
     filters: list[str] = []
     period_rows = any(r.period for r in rows)
+    # months (or quarters) down and years across ("Month | 2018 | 2019"): the asked year's column
+    # ranks the months, each the month of that year
+    months_down = (
+        rq.periodic
+        and bool(rq.periods)
+        and not period_rows
+        and _month_labels(rows, rq.noun)
+        and any(c.period for c in table.value_columns)
+    )
     # the period asked: rows of that period (a long table), else columns of it (a wide one)
     if rq.periods and period_rows:
         rows = [r for r in rows if r.period and _period_year_match(rq.periods, r.period, rq.periodic)]
@@ -258,12 +281,12 @@ def _rank_table(
         by_noun = [c for c in entity_cols if set(terms(c.label)) & set(rq.noun)]
         free = [c for c in entity_cols if not any(_named(r.cells[c.index].text, rq.terms) for r in rows)]
         ranked_col = next(iter(by_noun or free or entity_cols), None)
-    elif not period_rows:
+    elif not period_rows and not months_down:
         return None  # periods as columns: the cell reader's "which year" answers it
     noun_match = 0.0
     if ranked_col is not None and set(terms(ranked_col.label)) & set(rq.noun):
         noun_match = 0.5
-    elif rq.periodic and period_rows:
+    elif rq.periodic and (period_rows or months_down):
         noun_match = 0.5
     for c in entity_cols:
         if c is ranked_col:
@@ -300,8 +323,10 @@ def _rank_table(
             continue
         if c.period and rq.periods and not _period_match(list(rq.periods), c.period):
             continue
+        if _RANK_COLUMN.search(c.label.replace("_", " ")) or (months_down and c.period is None):
+            continue  # a rank orders rows (below), it is not a figure; a month's column names its year
         ct = set(terms(" ".join(p for p in c.parts if p) or c.label)) - {"usd", "us", "million", "billion"}
-        asked_unit = _UNASKED.search(rq.text)
+        asked_unit = _ASKED_SHARE.search(rq.text)
         unasked = _UNASKED.search(c.label.replace("_", " ")) and not asked_unit
         if unasked or (c.unit.percent and not asked_unit):
             continue
@@ -330,13 +355,31 @@ def _rank_table(
     rows = [r for r in rows if all(r.cells[c.index].value is not None for c in summed)]
     if len(rows) < max(2, rq.position):
         return None
+    if rq.deficit and (parts or not _BALANCE_COLUMN.search(column.label.replace("_", " "))):
+        return None  # a deficit is read off a balance; totals or one direction do not rank it
     reverse_balance = rq.deficit and "deficit" not in column.label.lower()
     descending = rq.descending != reverse_balance
 
     def value(r: Row) -> float:
         return sum(r.cells[c.index].value or 0.0 for c in summed)
 
+    if reverse_balance or (_SURPLUS.search(rq.text) and _BALANCE_COLUMN.search(column.label.replace("_", " "))):
+        # "the smallest deficit" is among the deficits (negative balances), not a surplus
+        rows = [r for r in rows if (value(r) < 0) == reverse_balance and value(r) != 0]
+        if len(rows) < rq.position:
+            return None
+
     ranked = sorted(rows, key=value, reverse=descending)
+    if rq.by_rank and rq.descending:
+        by_rank = _by_rank_column(table, ranked, rq.position)
+        if by_rank is False:
+            return None  # the table's ranks say no row of it holds the asked place
+        if isinstance(by_rank, list):
+            ranked = by_rank
+    if months_down:
+        if column.period is None:
+            return None
+        ranked = [_of_year(r, column.period.year) for r in ranked]
     # how much of the question the table holds: title, caption, headers, the values it filtered by
     around |= set(terms(" ".join(r.label for r in rows)))
     around = _with_parts(around)
@@ -352,6 +395,46 @@ def _rank_table(
     if parts and column.period:  # "(Exports 2012)" names one of the summed columns
         scope = f"{' for ' + ' and '.join(filters) if filters else ''} in {column.period.year}"
     return score, column, ranked, scope, reverse_balance, ranked_col, coverage, parts
+
+
+_SURPLUS = re.compile(r"\bsurplus(?:es)?\b", re.I)
+_BALANCE_COLUMN = re.compile(r"\b(?:balance|deficits?|surplus(?:es)?|net)\b", re.I)
+
+
+def _month_labels(rows: list[Row], noun: tuple[str, ...]) -> bool:
+    """Rows labelled by month ("March") or quarter ("Q3"), the kind the question ranks."""
+    return _period_labels([r.label for r in rows], noun)
+
+
+def _period_labels(labels: list[str], noun: tuple[str, ...]) -> bool:
+    labels = [t for t in labels if t.strip()]
+    quarters = sum(1 for t in labels if re.fullmatch(r"\s*q[1-4]\s*", t, re.I))
+    months = sum(1 for t in labels if month_or_quarter(t)) - quarters
+    wanted = quarters if any(w.startswith("quarter") for w in noun) else months
+    return len(labels) >= 2 and wanted >= 0.8 * len(labels)
+
+
+def _of_year(row: Row, year: int) -> Row:
+    """A row labelled with a month or quarter only ("March"), as that period of ``year``."""
+    period = parse_period(f"{row.label.strip()} {year}")
+    return replace(row, period=period) if period is not None else row
+
+
+def _by_rank_column(table: Table, ranked: list[Row], position: int) -> list[Row] | None | bool:
+    """``ranked`` reordered by the table's rank column (1 first), so that the row ranked at
+    ``position`` stands there with the rows ranked above it before it; None when the table has no
+    rank column, False when its ranks skip that place or the rows above it (a table of the top
+    partners of another year)."""
+    col = next((c for c in table.columns if _RANK_COLUMN.search(c.label.replace("_", " "))), None)
+    if col is None:
+        return None
+    ranks = {r.index: r.cells[col.index].value for r in ranked}
+    if any(v is None for v in ranks.values()):
+        return None
+    ordered = sorted(ranked, key=lambda r: ranks[r.index] or 0.0)
+    if [ranks[r.index] for r in ordered[:position]] != [float(i) for i in range(1, position + 1)]:
+        return False
+    return ordered
 
 
 def _with_parts(words: set[str]) -> set[str]:
@@ -398,7 +481,7 @@ def _period_year_match(asked: tuple[Period, ...], period: Period, periodic: bool
 def _scope(rq: RankQuestion, table: Table, row: Row, column: Column, filters: list[str]) -> str:
     whose = f" for {' and '.join(filters)}" if filters else ""
     if rq.periodic and rq.periods:
-        return f"{whose} among the periods of {rq.periods[0].year}"
+        return f"{whose} among the {_period_noun(rq)} of {rq.periods[0].year}"
     if rq.periodic:
         return f"{whose} among the table's periods"
     if column.period:
@@ -471,9 +554,11 @@ def _rank_columns(rq: RankQuestion, table: Table, title: str) -> tuple[float, Ro
     """A table whose columns are the things ranked (markets across, products down): the row the
     question names, its cells ranked across the columns ("the second-largest market for US
     cereals" in a table of products by market)."""
-    if rq.periodic or not table.rows or any(set(terms(c.label)) & set(rq.noun) for c in table.label_columns):
+    if rq.periodic:
+        return _rank_periods_across(rq, table, title)
+    if not table.rows or any(set(terms(c.label)) & set(rq.noun) for c in table.label_columns):
         return None  # the noun names the rows: ranked down, not across
-    asked_unit = _UNASKED.search(rq.text)
+    asked_unit = _ASKED_SHARE.search(rq.text)
     columns = [
         c
         for c in table.value_columns
@@ -518,6 +603,37 @@ def _rank_columns(rq: RankQuestion, table: Table, title: str) -> tuple[float, Ro
     return score, row, ranked, scope, coverage
 
 
+def _rank_periods_across(
+    rq: RankQuestion, table: Table, title: str
+) -> tuple[float, Row, list[Column], str, float] | None:
+    """Years down and quarters (or months) across ("Year | Q1 | Q2 | Q3 | Q4"): "which quarter of
+    2018 …" ranks the cells of the 2018 row across its quarter columns."""
+    if not rq.periods or not table.rows:
+        return None
+    columns = [c for c in table.value_columns if not _AGGREGATE.search(c.label)]
+    if not _period_labels([c.label for c in columns], rq.noun) or len(columns) < max(2, rq.position):
+        return None
+    rows = [r for r in table.rows if r.kind == "data" and r.period and r.period.year == rq.periods[0].year]
+    if len(rows) != 1:
+        return None  # the asked year is not one row (or several rows of it: partners, measures)
+    row = rows[0]
+    columns = [c for c in columns if row.cells[c.index].value is not None]
+    if len(columns) < max(2, rq.position):
+        return None
+    vocabulary = set(terms(f"{title} {table.caption} " + " ".join(c.label for c in table.columns)))
+    if rq.names - _with_parts(vocabulary):
+        return None
+    ranked = sorted(columns, key=lambda c: row.cells[c.index].value or 0.0, reverse=rq.descending)
+    coverage = len(rq.terms & _with_parts(vocabulary)) / len(rq.terms) if rq.terms else 1.0
+    score = coverage + 1.0 + 0.5 + 0.15 * math.log2(min(len(columns), 16))
+    return score, row, ranked, f" among the {_period_noun(rq)} of {rq.periods[0].year}", coverage
+
+
+def _period_noun(rq: RankQuestion) -> str:
+    """ "months", "quarters" (what the question ranks), else "periods"."""
+    return next((f"{w}s" for w in ("month", "quarter", "week", "day") if w in rq.noun), "periods")
+
+
 MAX_CATALOGUE_TABLES = 200  # a store with more data tables is not scanned for a ranking
 MIN_TABLE_SCORE = 1.0  # below it, no table is shown to hold what the question ranks
 CATALOGUE_PENALTY = 0.35  # a table no retrieved passage came from must fit the question better
@@ -558,6 +674,11 @@ def _asked_measure(question: str) -> str:
     if m is None:
         return ""
     rest = re.split(r"\s+(?:in|during|for|among|between|since|from)\s+|[,?]", question[m.end() :], maxsplit=1)[0]
+    if not rest.strip():
+        # "In which month of 2019 were US imports from China lowest?": what stands between the
+        # verb and the superlative
+        before = re.search(r"\b(?:was|were|is|are|did|saw|had)\s+(?:the\s+)?(?P<what>[^,?]+?)\s*$", question[: m.start()])
+        rest = re.sub(r"\s+(?:at\s+)?(?:its|their|the)$", "", before.group("what")) if before else ""
     return rest.strip()
 
 
@@ -597,6 +718,10 @@ def table_answer(question: str, found: Ranked, hits: list[Hit]) -> Answer | None
         measure = f"trade ({' plus '.join(words)})"
     elif _WHOLE_COLUMN.search(measure):
         measure = measure.lower()  # "the highest total"
+    # a CSV's sidecar says how a person reads the column ("US exports of HS 71", not "exports hs")
+    named = [label for name, label, _ in getattr(found.hit.doc, "columns", ()) if name == column.label and label]
+    if named and not found.parts:
+        measure = named[0]
     if not measure or parse_period(measure):
         measure = _asked_measure(question) or "figure"
     if found.reversed_balance:
@@ -713,13 +838,26 @@ def _across_answer(question: str, rq: RankQuestion, found: Ranked, hits: list[Hi
     pick = found.across[rq.position - 1]
     above = found.across[: rq.position - 1]
     word = f"{_ordinal(rq.position)}{'highest' if rq.descending else 'lowest'}"
-    text = f"{pick.name or pick.label} had the {word} {row.label}{found.scope}: {_value(row.cells[pick.index], table, pick, row)} [1]"
+    measure = row.label
+    year = f" {row.period.year}" if rq.periodic and row.period else ""
+    if rq.periodic:  # the row is the year: the measure is the question's ("US imports from China")
+        measure = _asked_measure(question) or "figure"
+
+    def name(c: Column) -> str:
+        return f"{c.name or c.label}{year}"
+
+    text = f"{name(pick)} had the {word} {measure}{found.scope}: {_value(row.cells[pick.index], table, pick, row)} [1]"
     if above:
         text += ", after " + ", ".join(
-            f"{c.name or c.label} ({_value(row.cells[c.index], table, c, row)}) [{i + 2}]" for i, c in enumerate(above)
+            f"{name(c)} ({_value(row.cells[c.index], table, c, row)}) [{i + 2}]" for i, c in enumerate(above)
         )
     text += "."
     citations = _cell_citations(question, hits, found, [(row, column) for column in [pick, *above]])
+    support = _support(hits, found.hit.chunk.doc_id, name(pick), _value(row.cells[pick.index], table, pick, row), rq)
+    if rq.periodic and support is not None:
+        s_hit, span = support
+        citations.append(citation_for(s_hit, len(citations) + 1, span))
+        text += f" {one_line(s_hit.chunk.text[span[0] : span[1]])} [{len(citations)}]"
     return Answer(
         question=question,
         answer=text,
@@ -738,11 +876,17 @@ def _support(hits: list[Hit], table_doc: str, entity: str, stated: str, rq: Rank
         return None
     name = fold(entity)
     for h in hits:
-        if h.chunk.doc_id == table_doc or h.chunk.row is not None or h.chunk.text.lstrip().startswith("|"):
+        # a ranked period ("Q3 2018") is written many ways ("the third quarter of 2018"): its
+        # figure and year, in a sentence of the same document too, are the support
+        if (h.chunk.doc_id == table_doc and not rq.periodic) or h.chunk.row is not None:
+            continue
+        if h.chunk.text.lstrip().startswith("|"):
             continue
         for a, b in split_sentences(h.chunk.text):
             sentence = h.chunk.text[a:b]
-            if name not in fold(sentence) or not all(str(p.year) in sentence for p in rq.periods):
+            if not rq.periodic and name not in fold(sentence):
+                continue
+            if not all(str(p.year) in sentence for p in rq.periods):
                 continue
             if any(same_figure(claims[0], f) for f in find_figures(sentence)):
                 return h, (a, b)
@@ -882,11 +1026,12 @@ def prefer_ranking(
     answer: Answer,
     tables_for: Callable[[str], list[Table]] | None,
     catalogue: Callable[[], list[list[Hit]]] | None = None,
+    document_chunks: Callable[[str], list[Chunk]] | None = None,
 ) -> Answer:
     """``answer`` (the quoted and computed one), or the ranking answer when the question asks for a
     ranking and the answer does not already name the same row with the same figure (a computed
     maximum over the same table: its formula lists every row, so it stays)."""
-    ranked = ranking_answer(question, hits, tables_for, catalogue)
+    ranked = ranking_answer(question, hits, tables_for, catalogue, document_chunks)
     if ranked is None or ranked.abstained:
         return answer
     if not answer.abstained and _agrees(answer, ranked):
@@ -914,12 +1059,21 @@ def ranking_answer(
     hits: list[Hit],
     tables_for: Callable[[str], list[Table]] | None,
     catalogue: Callable[[], list[list[Hit]]] | None = None,
+    document_chunks: Callable[[str], list[Chunk]] | None = None,
 ) -> Answer | None:
     """The extractive answerer's hook: a ranking question answered from a table's rows or a
     sentence's listed figures, or None (then the question is answered as before)."""
     if not hits or rank_question(question) is None:
         return None
     table = rank_in_tables(question, hits, tables_for, catalogue=catalogue) if tables_for is not None else None
+    if table is None:
+        # "the largest deficit" where no table has a balance of that year: the balances a
+        # sentence implies by its exports and imports to each partner (balances.py)
+        from .balances import balance_answer, rank_balances
+
+        balances = rank_balances(question, hits, document_chunks)
+        if balances is not None:
+            return balance_answer(question, balances)
     prose = rank_in_sentences(question, hits)
     # a sentence of the top passages naming more of the question than the best table does
     # (its region, its candidates) ranks what the question is about
