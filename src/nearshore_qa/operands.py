@@ -1017,7 +1017,7 @@ def _as_quarters(intent: Intent, rows: list[Evidence]) -> Intent | None:
     periods = {o.period for ev in rows for o in operands_from_row(ev) if o.period}
     if any(p in periods for p in wanted):
         return None
-    quarters = {re.match(r"Q[1-4]", p).group(0) for p in periods if re.fullmatch(r"Q[1-4] (?:19|20)\d\d", p)}
+    quarters = {p[:2] for p in periods if re.fullmatch(r"Q[1-4] (?:19|20)\d\d", p)}
     if len(quarters) != 1:
         return None
     q = quarters.pop()
