@@ -231,7 +231,28 @@ class _Question:
 # names, not one word; a lower-case compound ("non-current", "year-end") stays one term.
 _NAME_COMPOUND = re.compile(r"\b([A-Z][\w.]*)(?:[-–—/][A-Z][\w.]*)+")
 # English bound prefixes: "Non-Swiss", "Pre-Tax", "Co-Op" are one word, not two names.
-_PREFIXES = {"non", "anti", "pre", "post", "ex", "co", "sub", "semi", "multi", "inter", "intra", "pan", "self", "cross", "trans", "re", "un", "mid", "over", "under"}
+_PREFIXES = {
+    "non",
+    "anti",
+    "pre",
+    "post",
+    "ex",
+    "co",
+    "sub",
+    "semi",
+    "multi",
+    "inter",
+    "intra",
+    "pan",
+    "self",
+    "cross",
+    "trans",
+    "re",
+    "un",
+    "mid",
+    "over",
+    "under",
+}
 
 
 def _with_parts(words: set[str]) -> set[str]:
@@ -496,7 +517,9 @@ def _best_cell(
                 scored.append((1.0, 1.0, r))  # "| March | 11,385.0 | 11,979.8 |" under "| Month | 2019 | 2020 |"
             continue
         uniq = set(rt)
-        hit_w = sum(idf.get(t, 1.0) for t in uniq if t in q.terms or ("-" in t and set(terms(t.replace("-", " "))) <= q.terms))
+        hit_w = sum(
+            idf.get(t, 1.0) for t in uniq if t in q.terms or ("-" in t and set(terms(t.replace("-", " "))) <= q.terms)
+        )
         all_w = sum(idf.get(t, 1.0) for t in uniq)
         coverage = hit_w / all_w if all_w else 0.0
         if coverage < 0.6 and "(" in r.label:
@@ -643,7 +666,11 @@ def other_direction_row(question: str, hit: Hit, column: str = "") -> bool:
     asked = _directions(set(terms(question)))
     if len(asked) != 1:
         return False
-    named = [column] if column else [c for c, v in zip(chunk.columns, chunk.values, strict=False) if _NUMBER.fullmatch(v.strip())]
+    named = (
+        [column]
+        if column
+        else [c for c, v in zip(chunk.columns, chunk.values, strict=False) if _NUMBER.fullmatch(v.strip())]
+    )
     own = set().union(*(_directions(set(terms(c))) for c in named)) if named else set()
     if not own:
         own = _directions(set(terms(" ".join([hit.doc.title, chunk.table or ""]))))

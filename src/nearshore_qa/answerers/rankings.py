@@ -454,7 +454,8 @@ def _whole_column(columns: list[Column], rq: RankQuestion) -> Column | None:
     wholes = [
         c
         for c in columns
-        if _WHOLE_COLUMN.search(c.name or c.label) and set(terms(c.name or c.label)) - set(terms("total all combined overall")) <= rq.terms
+        if _WHOLE_COLUMN.search(c.name or c.label)
+        and set(terms(c.name or c.label)) - set(terms("total all combined overall")) <= rq.terms
     ]
     return wholes[0] if len(wholes) == 1 else None
 
@@ -516,7 +517,19 @@ def rank_in_tables(
             score -= 0.15 * rank if rank < max_docs else CATALOGUE_PENALTY
             if score >= MIN_TABLE_SCORE and (best is None or score > best.score):
                 best = Ranked(
-                    score, table, t_index, column, rows, hit, rank, scope, list(tables), rev, ranked_col, coverage, parts
+                    score,
+                    table,
+                    t_index,
+                    column,
+                    rows,
+                    hit,
+                    rank,
+                    scope,
+                    list(tables),
+                    rev,
+                    ranked_col,
+                    coverage,
+                    parts,
                 )
         for t_index, table in enumerate(tables):
             across = _rank_columns(rq, table, hit.doc.title)
@@ -677,7 +690,9 @@ def _asked_measure(question: str) -> str:
     if not rest.strip():
         # "In which month of 2019 were US imports from China lowest?": what stands between the
         # verb and the superlative
-        before = re.search(r"\b(?:was|were|is|are|did|saw|had)\s+(?:the\s+)?(?P<what>[^,?]+?)\s*$", question[: m.start()])
+        before = re.search(
+            r"\b(?:was|were|is|are|did|saw|had)\s+(?:the\s+)?(?P<what>[^,?]+?)\s*$", question[: m.start()]
+        )
         rest = re.sub(r"\s+(?:at\s+)?(?:its|their|the)$", "", before.group("what")) if before else ""
     return rest.strip()
 
