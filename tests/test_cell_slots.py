@@ -158,3 +158,14 @@ def test_a_span_of_months_is_not_answered_by_its_last_months_cell():
     assert answer_from_tables(question, hits, tables_of(doc)) is None
     found = answer_from_tables("What was US–Canada trade in March 2020?", hits, tables_of(doc))
     assert found is not None and "48.66" in found.sentence
+
+
+def test_what_a_question_counts_must_be_what_the_cell_counts():
+    """A question that asks "how many shipments" counts shipments: a cell of dollar values does not answer it, and
+    the answer says what the table gives instead."""
+    doc = load("slots/us_canada_monthly_2020.md")
+    hits = hits_for(doc, "| March")
+    question = "How many shipments did the US export to Canada by truck in March 2020?"
+    answer = cell_answer_for(question, hits, tables_of(doc))
+    assert answer is not None and answer.abstained and "not its shipment" in answer.answer
+    assert "23.53" not in answer.answer and "27.90" not in answer.answer

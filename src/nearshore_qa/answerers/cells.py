@@ -696,9 +696,17 @@ _OPERATION_WORDS = set(
 )
 
 
+# "How many bus passengers entered …", "How many cars did the US import …": what is counted
+_COUNTED = re.compile(
+    r"\bhow many\s+((?:[a-z]+\s+){0,2}?[a-z]+)\s+(?:did|do|does|were|was|are|is|have|has|had|will|would|\w+ed)\b",
+    re.I,
+)
+
+
 def _asked_measure(question: str) -> set[str]:
-    """The term of the measure a question names as "the X of" ("weight"), operations aside."""
-    m = _MEASURE_OF.search(question)
+    """The term of the measure a question names as "the X of" ("weight") or counts as "how many
+    X" ("passengers"), operations aside: a cell whose labels never say it does not answer."""
+    m = _MEASURE_OF.search(question) or _COUNTED.search(question)
     if not m:
         return set()
     head = m.group(1).split()[-1]  # "the product percentage of": what is measured is a percentage
