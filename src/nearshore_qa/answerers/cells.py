@@ -351,6 +351,26 @@ def _only_period(row: Row, label_cols: list[int]) -> bool:
     return bool(texts) and all(parse_period(t) or month_or_quarter(t) for t in texts)
 
 
+_ROW_TERMS: dict[int, tuple[Table, list[list[str]], list[list[str]], dict[str, float]]] = {}
+
+
+def _table_terms(
+    table: Table, rows: list[Row], label_cols: list[int]
+) -> tuple[list[list[str]], list[list[str]], dict[str, float]]:
+    """The label terms of each row, its group's terms and their rarity: the same for every
+    question, so read once per table object (a store's data tables are scanned for many)."""
+    cached = _ROW_TERMS.get(id(table))
+    if cached is not None and cached[0] is table:
+        return cached[1], cached[2], cached[3]
+    rows_terms = [_row_terms(r, label_cols) if not _only_period(r, label_cols) else [] for r in rows]
+    group_terms = [terms(r.group) for r in rows]
+    idf = _idf(rows_terms)
+    if len(_ROW_TERMS) > 512:
+        _ROW_TERMS.clear()
+    _ROW_TERMS[id(table)] = (table, rows_terms, group_terms, idf)
+    return rows_terms, group_terms, idf
+
+
 def _idf(rows_terms: list[list[str]]) -> dict[str, float]:
     n = len(rows_terms)
     df: dict[str, int] = {}
@@ -416,9 +436,7 @@ def _best_cell(
     if q.periods and here and not any(r.period for r in rows) and not any(c.period for c in value_cols):
         if all(p.year != here.year for p in q.periods):
             return None  # "Partners, January–June 2024" does not say what 2023 was
-    rows_terms = [_row_terms(r, label_cols) if not _only_period(r, label_cols) else [] for r in rows]
-    group_terms = [terms(r.group) for r in rows]
-    idf = _idf(rows_terms)
+    rows_terms, group_terms, idf = _table_terms(table, rows, label_cols)
     long_table = any(r.period for r in rows)
     # columns: by period, else by the measure words
     period_cols = [c for c in value_cols if c.period]

@@ -231,13 +231,22 @@ class Ranked:
     across: list[Column] = field(default_factory=list)  # ranked columns of rows[0] (a transposed table)
 
 
+_LABEL_KINDS: dict[tuple[int, int], tuple[Table, str]] = {}
+
+
 def _label_kind(table: Table, column: Column) -> str:
-    """ "period" for a label column of years, months or quarters, else "entity"."""
+    """ "period" for a label column of years, months or quarters, else "entity" (read once per
+    table object and column: a store's data tables are ranked for many questions)."""
+    cached = _LABEL_KINDS.get((id(table), column.index))
+    if cached is not None and cached[0] is table:
+        return cached[1]
     texts = [r.cells[column.index].text for r in table.rows if r.cells[column.index].text.strip()]
-    if not texts:
-        return "empty"
     periodic = sum(1 for t in texts if parse_period(t) or month_or_quarter(t))
-    return "period" if periodic >= 0.8 * len(texts) else "entity"
+    kind = "empty" if not texts else "period" if periodic >= 0.8 * len(texts) else "entity"
+    if len(_LABEL_KINDS) > 2048:
+        _LABEL_KINDS.clear()
+    _LABEL_KINDS[(id(table), column.index)] = (table, kind)
+    return kind
 
 
 def _named(text: str, asked: frozenset[str]) -> bool:
