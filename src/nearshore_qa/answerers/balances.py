@@ -17,14 +17,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..chunking import split_sentences
 from ..citations import check_figures, citation_for
 from ..figures import FoundFigure, find_figures
 from ..records import Answer, Chunk, Figure, Hit
 from ..tables import fold
 from ..text import one_line
 from .cells import terms
-from .rankings import RankQuestion, rank_question
+from .rankings import RankQuestion, prose_sentences, rank_question
 
 logger = logging.getLogger(__name__)
 
@@ -133,24 +132,18 @@ def rank_balances(
                 continue
             pool += [Hit(chunk=c, doc=doc, score=0.0) for c in chunks if c.chunk_id not in seen and c.row is None]
     best: BalanceRanking | None = None
-    for i, hit in enumerate(pool):
+    for i, hit, (a, b) in prose_sentences(pool, rq):
         rank = min(i, top)
-        chunk = hit.chunk
-        if chunk.row is not None or chunk.text.lstrip().startswith("|"):
+        sentence = hit.chunk.text[a:b]
+        balances = sentence_balances(sentence)
+        if len(balances) < max(2, rq.position):
             continue
-        for a, b in split_sentences(chunk.text):
-            sentence = chunk.text[a:b]
-            if rq.periods and not all(str(p.year) in sentence for p in rq.periods):
-                continue
-            balances = sentence_balances(sentence)
-            if len(balances) < max(2, rq.position):
-                continue
-            words = set(terms(sentence)) | set(terms(f"{hit.doc.title} {chunk.section}"))
-            coverage = len(rq.terms & words) / len(rq.terms) if rq.terms else 0.0
-            if best is not None and (len(balances), coverage - 0.1 * rank) <= (len(best.balances), best.coverage):
-                continue
-            ordered = sorted(balances, key=lambda x: x.value, reverse=not _deficit_first(rq))
-            best = BalanceRanking(hit, (a, b), ordered, coverage - 0.1 * rank)
+        words = set(terms(sentence)) | set(terms(f"{hit.doc.title} {hit.chunk.section}"))
+        coverage = len(rq.terms & words) / len(rq.terms) if rq.terms else 0.0
+        if best is not None and (len(balances), coverage - 0.1 * rank) <= (len(best.balances), best.coverage):
+            continue
+        ordered = sorted(balances, key=lambda x: x.value, reverse=not _deficit_first(rq))
+        best = BalanceRanking(hit, (a, b), ordered, coverage - 0.1 * rank)
     return best
 
 

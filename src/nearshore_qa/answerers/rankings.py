@@ -25,7 +25,7 @@ from __future__ import annotations
 import logging
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 
 from ..chunking import split_sentences
@@ -984,37 +984,45 @@ class ProseRanked:
     pairs: list[Pair]  # ranked, the asked order
 
 
+def prose_sentences(hits: list[Hit], rq: RankQuestion) -> Iterator[tuple[int, Hit, tuple[int, int]]]:
+    """(index of the hit, hit, sentence span) of each sentence of the prose passages among
+    ``hits`` (not table rows) that states every year the question ranks within."""
+    for i, hit in enumerate(hits):
+        chunk = hit.chunk
+        if chunk.row is not None or chunk.text.lstrip().startswith("|"):
+            continue
+        for a, b in split_sentences(chunk.text):
+            if rq.periods and not all(str(p.year) in chunk.text[a:b] for p in rq.periods):
+                continue
+            yield i, hit, (a, b)
+
+
 def rank_in_sentences(question: str, hits: list[Hit], top: int = 3) -> ProseRanked | None:
     rq = rank_question(question)
     if rq is None or rq.periodic:
         return None
     asked_names = {fold(n) for n in re.findall(r"[A-ZÀ-Ý][\wÀ-ÿ'’\-]+", question[1:])}
     best: ProseRanked | None = None
-    for rank, hit in enumerate(hits[:top]):
+    for rank, hit, (a, b) in prose_sentences(hits[:top], rq):
         chunk = hit.chunk
-        if chunk.row is not None or chunk.text.lstrip().startswith("|"):
+        sentence = chunk.text[a:b]
+        pairs = sentence_pairs(sentence)
+        # the candidates the question lists ("Among A, B and C, which …"), when it lists some
+        listed = [p for p in pairs if fold(p.entity) in asked_names or _named(p.entity, rq.terms)]
+        if len(listed) >= 2:
+            pairs = listed
+        else:  # a name of the question is the group ranked within ("the Bajío"), not a candidate
+            pairs = [p for p in pairs if p not in listed]
+        if len(pairs) < max(2, rq.position, rq.count):
+            continue  # fewer candidates than the question ranks
+        words = set(terms(sentence)) | set(terms(f"{hit.doc.title} {chunk.section}"))
+        coverage = len(rq.terms & words) / len(rq.terms) if rq.terms else 0.0
+        score = coverage - 0.1 * rank
+        if coverage < 0.5:
             continue
-        for a, b in split_sentences(chunk.text):
-            sentence = chunk.text[a:b]
-            if rq.periods and not all(str(p.year) in sentence for p in rq.periods):
-                continue
-            pairs = sentence_pairs(sentence)
-            # the candidates the question lists ("Among A, B and C, which …"), when it lists some
-            listed = [p for p in pairs if fold(p.entity) in asked_names or _named(p.entity, rq.terms)]
-            if len(listed) >= 2:
-                pairs = listed
-            else:  # a name of the question is the group ranked within ("the Bajío"), not a candidate
-                pairs = [p for p in pairs if p not in listed]
-            if len(pairs) < max(2, rq.position, rq.count):
-                continue  # fewer candidates than the question ranks
-            words = set(terms(sentence)) | set(terms(f"{hit.doc.title} {chunk.section}"))
-            coverage = len(rq.terms & words) / len(rq.terms) if rq.terms else 0.0
-            score = coverage - 0.1 * rank
-            if coverage < 0.5:
-                continue
-            if best is None or score > best.score:
-                ordered = sorted(pairs, key=lambda p: p.figure.value, reverse=rq.descending != rq.deficit)
-                best = ProseRanked(score, coverage, hit, (a, b), ordered)
+        if best is None or score > best.score:
+            ordered = sorted(pairs, key=lambda p: p.figure.value, reverse=rq.descending != rq.deficit)
+            best = ProseRanked(score, coverage, hit, (a, b), ordered)
     return best
 
 
