@@ -343,7 +343,8 @@ def test_ask_read_sources_upload_and_stay_safe(server, page, shots, capsys):
             page.get_by_text("added: 1").wait_for(timeout=120_000)
             page.wait_for_function("() => [...document.querySelectorAll('textarea')].every(t => t.value === '')")
     prompt = page.locator(".st-key-paste-clash")
-    prompt.wait_for()
+    # the container can be attached a moment before its text is drawn: wait for the text
+    prompt.get_by_text("already has a document titled").wait_for(timeout=60_000)
     assert "already has a document titled “Gadget note”" in prompt.inner_text()
     assert prompt.get_by_role("radio", name="Keep both").is_checked()
     prompt.scroll_into_view_if_needed()
