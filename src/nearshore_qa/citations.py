@@ -7,7 +7,8 @@ import re
 
 from .figures import figure_spans, find_figures, same_figure
 from .presentation import human_locator
-from .records import Citation, Figure, Hit
+from .records import Answer, Citation, Figure, Hit
+from .text import one_line
 
 _MARKER = re.compile(r"\[(\d+)\]")
 
@@ -39,6 +40,26 @@ def citation_for(hit: Hit, marker: int, span: tuple[int, int] | None = None, col
         added_on=d.added_on,
         paragraph=c.paragraph,
         page=c.page,
+    )
+
+
+def quote_cited(text: str, citations: list[Citation], hit: Hit, span: tuple[int, int]) -> str:
+    """``text`` followed by the sentence ``span`` of ``hit``, on one line (source line breaks are
+    not shown), cited by a citation appended to ``citations``: a supporting sentence after a
+    cell or a ranking."""
+    citations.append(citation_for(hit, len(citations) + 1, span))
+    return f"{text} {one_line(hit.chunk.text[span[0] : span[1]])} [{len(citations)}]"
+
+
+def cited_answer(question: str, text: str, citations: list[Citation], confidence: float) -> Answer:
+    """An answer stating ``text``, its figures checked against the passages it cites."""
+    return Answer(
+        question=question,
+        answer=text,
+        abstained=False,
+        citations=citations,
+        figures=check_figures(text, citations),
+        confidence=confidence,
     )
 
 

@@ -37,7 +37,7 @@ from ..tables import (
     title_like,
     unit_only,
 )
-from ..text import MONTH, MONTHS, YEAR, one_line, written_lower
+from ..text import MONTH, MONTHS, YEAR, written_lower
 
 logger = logging.getLogger(__name__)
 
@@ -1487,9 +1487,8 @@ def _support(hits: list[Hit], found: CellAnswer) -> tuple[Hit, tuple[int, int]] 
 
 
 def compose(question: str, found: CellAnswer, hits: list[Hit] | None = None):
-    from ..citations import check_figures, citation_for
+    from ..citations import citation_for, cited_answer, quote_cited
     from ..presentation import column_label
-    from ..records import Answer
 
     hit, table, row = found.hit, found.table, found.row
     chunk = hit.chunk
@@ -1538,18 +1537,8 @@ def compose(question: str, found: CellAnswer, hits: list[Hit] | None = None):
     citations = [citation]
     support = _support(hits or [], found) if found.notes.get("extreme") else None
     if support is not None:
-        s_hit, (a, b) = support
-        citations.append(citation_for(s_hit, 2, (a, b)))
-        text += f" {one_line(s_hit.chunk.text[a:b])} [2]"  # source line breaks are not shown
-    figures = check_figures(text, citations)
-    return Answer(
-        question=question,
-        answer=text,
-        abstained=False,
-        citations=citations,
-        figures=figures,
-        confidence=max(0.0, min(1.0, found.score)),
-    )
+        text = quote_cited(text, citations, *support)
+    return cited_answer(question, text, citations, max(0.0, min(1.0, found.score)))
 
 
 def _row_of_chunk(chunk, table: Table, row: Row) -> bool:

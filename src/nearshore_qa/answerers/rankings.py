@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 
 from ..chunking import split_sentences
-from ..citations import check_figures, citation_for
+from ..citations import check_figures, citation_for, cited_answer, quote_cited
 from ..figures import FoundFigure, find_figures, same_figure
 from ..records import Answer, Chunk, Citation, Figure, Hit
 from ..tables import Cell, Column, Period, Row, Table, fold, month_or_quarter, parse_period
@@ -776,9 +776,7 @@ def table_answer(question: str, found: Ranked, hits: list[Hit]) -> Answer | None
     citations = _cell_citations(question, hits, found, [(row, found.parts or [column]) for row in rows])
     support = _support(hits, found.hit.chunk.doc_id, entity, first, rq)
     if support is not None:
-        s_hit, span = support
-        citations.append(citation_for(s_hit, len(citations) + 1, span))
-        text += f" {one_line(s_hit.chunk.text[span[0] : span[1]])} [{len(citations)}]"
+        text = quote_cited(text, citations, *support)
     figures = check_figures(text, citations)
     if found.parts:
         figures = _with_sums(figures, sums, rows, citations)
@@ -879,17 +877,8 @@ def _across_answer(question: str, rq: RankQuestion, found: Ranked, hits: list[Hi
     citations = _cell_citations(question, hits, found, [(row, column) for column in [pick, *above]])
     support = _support(hits, found.hit.chunk.doc_id, name(pick), _value(row.cells[pick.index], table, pick, row), rq)
     if rq.periodic and support is not None:
-        s_hit, span = support
-        citations.append(citation_for(s_hit, len(citations) + 1, span))
-        text += f" {one_line(s_hit.chunk.text[span[0] : span[1]])} [{len(citations)}]"
-    return Answer(
-        question=question,
-        answer=text,
-        abstained=False,
-        citations=citations,
-        figures=check_figures(text, citations),
-        confidence=max(0.0, min(1.0, found.score / 3)),
-    )
+        text = quote_cited(text, citations, *support)
+    return cited_answer(question, text, citations, max(0.0, min(1.0, found.score / 3)))
 
 
 def _support(hits: list[Hit], table_doc: str, entity: str, stated: str, rq: RankQuestion):
@@ -1039,17 +1028,8 @@ def prose_answer(question: str, found: ProseRanked) -> Answer | None:
     a, b = found.span
     quoted = one_line(found.hit.chunk.text[a:b])
     text += f". {quoted} [1]"
-    citation = citation_for(found.hit, 1, found.span)
-    citations = [citation]
-    figures = check_figures(text, citations)
-    return Answer(
-        question=question,
-        answer=text,
-        abstained=False,
-        citations=citations,
-        figures=figures,
-        confidence=max(0.0, min(1.0, found.score)),
-    )
+    citations = [citation_for(found.hit, 1, found.span)]
+    return cited_answer(question, text, citations, max(0.0, min(1.0, found.score)))
 
 
 def prefer_ranking(

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from ..chunking import split_sentences
-from ..citations import check_figures, citation_for
+from ..citations import citation_for, cited_answer
 from ..records import Answer, Hit
 from ..text import MONTH_NAMES, YEAR_PATTERN, fold, one_line
 from .cells import terms
@@ -156,11 +156,4 @@ def with_stated_type(question: str, hits: list[Hit], answer: Answer) -> Answer:
     a, b = found.span
     citation = citation_for(found.hit, 1, found.span)
     text = f"{one_line(found.hit.chunk.text[a:b])} [1]"
-    return Answer(
-        question=question,
-        answer=text,
-        abstained=False,
-        citations=[citation],
-        figures=check_figures(text, [citation]),
-        confidence=max(answer.confidence, min(1.0, found.score / 1.5)),
-    )
+    return cited_answer(question, text, [citation], max(answer.confidence, min(1.0, found.score / 1.5)))
