@@ -26,7 +26,8 @@ import Stemmer
 from .compute import Computed, Operand, compute, norm_label, period_key
 from .errors import ComputeRefusal
 from .figures import FoundFigure, find_figures
-from .intent import Intent, parse_intent
+from .intent import Intent, _periods, parse_intent
+from .tables import caption_period, month_or_quarter
 
 logger = logging.getLogger(__name__)
 
@@ -208,8 +209,6 @@ def row_entity(ev: Evidence) -> str:
 def header_period(column: str) -> str:
     """The period a column header names ("2019", "FY 2019", "December 31, 2019"), or "" when it
     names none or two ("change_2019_2024")."""
-    from .intent import _periods
-
     found = _periods(column)
     if len(found) != 1 or _is_period_column(column):
         return ""
@@ -237,11 +236,9 @@ def _row_operands(ev: Evidence) -> tuple[Operand, ...]:
     period, entity = row_period(ev), row_entity(ev)
     # the row's month or quarter when it names no year ("March" under columns "2018", "2019")
     row_part = next((v for c, v in zip(ev.columns, ev.values, strict=False) if fold(c) in ("month", "quarter")), "")
-    row_part = row_part or (entity if _part_of_year(entity, "2000") else "")
+    row_part = row_part or (entity if month_or_quarter(entity) else "")
     if not period and row_part and ev.caption:
         # "Q1" in a table captioned "… by quarter, 2011": that quarter of the caption's year
-        from .tables import caption_period
-
         dated = caption_period(ev.caption)
         period = _part_of_year(row_part, str(dated.year)) if dated and not dated.month else ""
     out = []
@@ -295,8 +292,6 @@ _PART_OF_YEAR = re.compile(rf"\s*(?:Q([1-4])|({_MONTH}))\s*", re.I)
 def _measure_and_period(column: str) -> tuple[str, str]:
     """("Imports", "2011") for a column "Imports 2011" or "2011 imports"; (column, "") when the
     column names no single year or nothing beside it."""
-    from .intent import _periods
-
     found = _periods(column)
     if len(found) != 1 or not re.fullmatch(r"(?:19|20)\d\d", found[0][0]):
         return column, ""
@@ -775,11 +770,10 @@ def _series_operands(intent: Intent, rows: list[list[Operand]]) -> list[Operand]
     """A table whose rows are periods too (months down, years across; years down, quarters
     across): one series, its cells found by period across the rows. Only for rows that name no
     entity, so a table of partners or products is read row by row (``_wide_operands``)."""
-    dated = [ops for ops in rows if all(not o.entity and _part_of_year_label(o.period) for o in ops)]
-    if not dated or len(dated) != len(rows):
+    if not rows or not all(not o.entity and _part_of_year_label(o.period) for ops in rows for o in ops):
         return None
     by_doc: dict[str, dict[str, Operand]] = {}
-    for ops in dated:
+    for ops in rows:
         for o in ops:
             by_doc.setdefault(o.doc_id, {}).setdefault(o.period, o)
     for by_period in by_doc.values():
