@@ -98,6 +98,12 @@ class Chunk:
         return f"{text}\n{self.caption}" if self.caption else text
 
     @property
+    def in_table(self) -> bool:
+        """A data table's row, or a row piece of a table inside a document ("| March | 38,273.8 |"):
+        a table's line, not prose."""
+        return self.row is not None or self.text.lstrip().startswith("|")
+
+    @property
     def locator(self) -> str:
         if self.row is not None:
             return f"table {self.table or 'main'}, row {self.row + 1}"

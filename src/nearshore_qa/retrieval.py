@@ -123,7 +123,7 @@ def _table_of(chunk: Chunk) -> tuple[str, str] | None:
     document (its caption names the table)."""
     if chunk.row is not None:
         return chunk.doc_id, chunk.table or ""
-    if chunk.caption and chunk.text.lstrip().startswith("|"):
+    if chunk.caption and chunk.in_table:
         return chunk.doc_id, chunk.caption
     return None
 

@@ -1424,7 +1424,7 @@ def _sentence_coverage(question: str, hits: list[Hit], found: CellAnswer | None 
     best = 0.0
     for h in hits[:top]:
         text = h.chunk.text
-        if h.chunk.row is not None or text.lstrip().startswith("|"):
+        if h.chunk.in_table:
             continue
         for a, b in split_sentences(text):
             if not find_figures(text[a:b]) and not _NONE.search(text[a:b]):

@@ -891,9 +891,7 @@ def _support(hits: list[Hit], table_doc: str, entity: str, stated: str, rq: Rank
     for h in hits:
         # a ranked period ("Q3 2018") is written many ways ("the third quarter of 2018"): its
         # figure and year, in a sentence of the same document too, are the support
-        if (h.chunk.doc_id == table_doc and not rq.periodic) or h.chunk.row is not None:
-            continue
-        if h.chunk.text.lstrip().startswith("|"):
+        if (h.chunk.doc_id == table_doc and not rq.periodic) or h.chunk.in_table:
             continue
         for a, b in split_sentences(h.chunk.text):
             sentence = h.chunk.text[a:b]
@@ -978,7 +976,7 @@ def prose_sentences(hits: list[Hit], rq: RankQuestion) -> Iterator[tuple[int, Hi
     ``hits`` (not table rows) that states every year the question ranks within."""
     for i, hit in enumerate(hits):
         chunk = hit.chunk
-        if chunk.row is not None or chunk.text.lstrip().startswith("|"):
+        if chunk.in_table:
             continue
         for a, b in split_sentences(chunk.text):
             if rq.periods and not all(str(p.year) in chunk.text[a:b] for p in rq.periods):
