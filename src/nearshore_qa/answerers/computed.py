@@ -462,12 +462,13 @@ def with_computation(
         return _with_period_total(question, hits, answer, tables_for)
     if intent is None or not hits:
         return answer
-    pool = document_table_hits(computation_hits(hits, table_rows), tables_for)
+    with_rows = computation_hits(hits, table_rows)
+    pool = document_table_hits(with_rows, tables_for)
     try:
         result = _compute(question, pool, intent)
         if result is None and tables_for is not None:
             # the operands may be in another table of the same report (quarters beside months)
-            wider = document_table_hits(computation_hits(hits, table_rows), tables_for, every_table=True)
+            wider = document_table_hits(with_rows, tables_for, every_table=True)
             if len(wider) != len(pool):
                 pool, result = wider, _compute(question, wider, intent)
         if result is None and table_catalogue is not None:
