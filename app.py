@@ -602,10 +602,24 @@ def _ask_example(question: str) -> None:
     st.session_state.pending_question = question
 
 
+def _set_scope(doc_ids: list[str], view: str | None = None) -> None:
+    st.session_state.scope = doc_ids
+    if view:
+        st.session_state.view = view
+
+
 def chat_view(lib) -> None:
     turns = st.session_state.turns
-    question = st.chat_input("Ask about trade, nearshoring…")  # pinned to the bottom
+    scope = st.session_state.scope
+    question = st.chat_input("Ask about trade, nearshoring…" if not scope else "Ask about the chosen documents…")
     question = question or st.session_state.pop("pending_question", None)
+    if scope:
+        titles = {s.doc_id: s.title or s.doc_id for s in lib.sources()}
+        names = ", ".join(f"“{titles.get(d, d)}”" for d in scope[:3])
+        names += f" and {len(scope) - 3} more" if len(scope) > 3 else ""
+        with st.container(horizontal=True):
+            st.caption(f":material/filter_alt: Answers come from {md(names)} only.")
+            st.button("Ask the whole library", key="scope-clear", type="tertiary", on_click=_set_scope, args=([],))
     if not turns and not question:
         st.info(
             "Ask a question about nearshoring and North American trade. Answers quote the library and cite "
@@ -633,7 +647,13 @@ def chat_view(lib) -> None:
         history = [t.standalone_question or t.question for t in turns]
         ans, written, live = None, "", st.empty()
         try:
-            pieces = lib.ask_stream(question, k=st.session_state.k, history=history, answerer=chosen_answerer(lib))
+            pieces = lib.ask_stream(
+                question,
+                k=st.session_state.k,
+                history=history,
+                answerer=chosen_answerer(lib),
+                documents=st.session_state.scope,
+            )
             with st.spinner("Searching the library…"):
                 first = next(pieces)
             for piece in itertools.chain([first], pieces):
@@ -716,12 +736,20 @@ def show_document(lib, doc_id: str) -> None:
     with st.container(border=True):
         read_document(lib, doc_id, key="library")
     if st.session_state.get("confirm_remove") != doc_id:
-        st.button(
-            "Remove from the library",
-            key="rm",
-            icon=":material/delete:",
-            on_click=lambda: st.session_state.update(confirm_remove=doc_id),
-        )
+        with st.container(horizontal=True):
+            st.button(
+                "Ask about this document",
+                key="ask-doc",
+                icon=":material/chat:",
+                on_click=_set_scope,
+                args=([doc_id], CHAT),
+            )
+            st.button(
+                "Remove from the library",
+                key="rm",
+                icon=":material/delete:",
+                on_click=lambda: st.session_state.update(confirm_remove=doc_id),
+            )
         return
     st.warning(f"Remove “{md(meta.title)}”? Answers will no longer cite it; add the file again to undo.")
     with st.container(horizontal=True):
@@ -971,6 +999,16 @@ def sidebar(lib):
         st.title(":material/public: Nearshore QA")
         st.caption("Cited answers about nearshoring and North American trade.")
         st.metric("Documents", lib.store.count_documents())
+        titles = {s.doc_id: s.title or s.doc_id for s in lib.sources()}
+        st.session_state.scope = [d for d in st.session_state.get("scope", []) if d in titles]  # removed since
+        st.multiselect(
+            "Ask about",
+            list(titles),
+            key="scope",
+            format_func=lambda d: titles[d],
+            placeholder="All documents",
+            help="answer from these documents only; empty: the whole library",
+        )
         st.slider("Sources per answer", 1, 10, key="k")
         kind = st.selectbox(
             "Answerer",
@@ -1036,7 +1074,7 @@ def conversation_exports(lib, slot) -> None:
 def main() -> None:
     st.set_page_config(page_title="Nearshore QA", page_icon=":material/public:", layout="wide")
     ss = st.session_state
-    for key, value in (("turns", []), ("view", CHAT), ("upload_round", 0), ("lookup_query", "")):
+    for key, value in (("turns", []), ("view", CHAT), ("upload_round", 0), ("lookup_query", ""), ("scope", [])):
         ss.setdefault(key, value)
     try:
         lib = get_library()

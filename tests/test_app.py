@@ -527,3 +527,25 @@ def test_a_trend_question_naming_two_partners_charts_a_line_for_each(two_sources
     assert any(r["cited"] == "cited" for r in rows)
     (summary,) = [m for m in markdowns(app) if m.startswith("**Total trade")]
     assert "Mexico rose from" in summary and "Canada rose from" in summary, summary
+
+
+def test_asking_about_one_document_answers_from_it_alone(app):
+    """The library's "Ask about this document" limits the chat to it, says so, and the scope is
+    cleared with one click."""
+    table_doc = f"tables/{TABLE}.csv"
+    go(app, LIBRARY)
+    app.session_state["lib_open"] = table_doc  # what a click on its row does
+    app.run()
+    app.button(key="ask-doc").click().run()
+    assert app.segmented_control(key="view").value == CHAT
+    assert app.multiselect(key="scope").value == [table_doc]
+    assert any(c.value.startswith(":material/filter_alt: Answers come from “") for c in app.caption)
+    ask(app, "What was US goods trade with Mexico in 2023?")  # an article's figure, not the table's
+    answer = app.chat_message[1].markdown[0].value
+    assert answer.startswith("The chosen document does not say"), answer
+    cited = [e.label for e in app.expander]
+    assert cited and all("Mexico was the top" not in label for label in cited)
+    app.button(key="scope-clear").click().run()
+    assert app.multiselect(key="scope").value == []
+    ask(app, "What was US goods trade with Mexico in 2023?")
+    assert "US\\$797.96 billion" in app.chat_message[3].markdown[0].value

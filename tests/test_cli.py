@@ -185,3 +185,13 @@ def test_version_is_the_package_metadata():
 
     proc = run("--version")
     assert proc.returncode == 0 and proc.stdout.strip() == f"nearshore-qa {version('nearshore-qa')}"
+
+
+def test_ask_about_one_document_by_its_file_name(store, ingested):
+    if "--chroma-url" in store:
+        pytest.skip("the scope is the store's own filter; test_library tests it, here the flag once")
+    proc = run(*store, "ask", "What were US exports to Jalisco in 2024?", "--doc", "us-mexico-trade-2024.md")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith("(from articles/us-mexico-trade-2024.md only)\nThe chosen document does not say")
+    proc = run(*store, "ask", "What were US exports to Jalisco in 2024?", "--doc", "no-such-file.md")
+    assert proc.returncode != 0 and "no document called 'no-such-file.md'" in proc.stderr

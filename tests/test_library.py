@@ -11,6 +11,7 @@ import pytest
 from conftest import CORPUS_DIR
 
 from nearshore_qa.embeddings import VECTORS_FILE, MiniLMEmbeddings
+from nearshore_qa.errors import DocumentNotFound
 from nearshore_qa.library import Library
 from nearshore_qa.settings import Settings
 
@@ -103,3 +104,33 @@ def test_a_store_seeded_from_the_shipped_vectors_answers_as_one_built_from_scrat
     assert len(seeded_encoded) > before[0]  # questions are encoded, not looked up
     seeded.close()
     scratch.close()
+
+
+def test_a_question_asked_of_chosen_documents_is_answered_from_them_alone(loaded_library):
+    lib = loaded_library
+    question = "What were US exports to Jalisco in 2024?"
+    table = "tables/us_exports_to_mexican_states.csv"
+    whole = lib.ask(question)
+    assert "US$11.42 billion" in whole.answer and whole.scope == []
+    article = "articles/us-mexico-trade-2024.md"
+    elsewhere = lib.ask(question, documents=[article])
+    assert elsewhere.abstained and elsewhere.answer.startswith("The chosen document does not say")
+    assert {c.doc_id for c in elsewhere.closest} == {article} and elsewhere.scope == [article]
+    both = lib.ask(question, documents=[article, table])
+    assert "US$11.42 billion" in both.answer and {c.doc_id for c in both.citations} == {table}
+    assert lib.ask(question, documents=[]).scope == []  # nothing picked: the whole library
+
+
+def test_an_unknown_document_in_the_scope_is_named(loaded_library):
+    with pytest.raises(DocumentNotFound, match="articles/nope.md"):
+        loaded_library.ask("What were US exports to Jalisco in 2024?", documents=["articles/nope.md"])
+
+
+def test_documents_are_named_by_id_file_name_or_title(loaded_library):
+    resolve = loaded_library.resolve_documents
+    article = "articles/us-mexico-trade-2024.md"
+    assert resolve(["us-mexico-trade-2024.md"]) == [article]
+    assert resolve(["US-Mexico-Trade-2024"]) == [article]  # the stem, case ignored
+    assert resolve(["Trade with Mexico set a record in 2024", article]) == [article]  # once
+    with pytest.raises(ValueError, match="no document called 'nowhere'"):
+        resolve(["nowhere"])

@@ -119,3 +119,12 @@ def test_no_more_than_three_rows_of_one_table_in_the_top_k():
     top = _one_table_capped(ordered, found, 5, 3)[:5]
     assert top == ["r0", "r1", "r2", "p", "c0"]
     assert _one_table_capped(ordered, found, 5, 0) == ordered  # 0: no limit
+
+
+def test_a_search_within_chosen_documents_ranks_only_their_chunks(store):
+    question = "How many trucks crossed at Laredo in 2023?"
+    everywhere = {doc for doc, _ in ranking(store, question)}
+    assert len(everywhere) > 1
+    for doc_id in sorted(everywhere):
+        hits = HybridRetriever(store=store, k=6, documents=frozenset({doc_id})).search(question)
+        assert hits and {h.chunk.doc_id for h in hits} == {doc_id}

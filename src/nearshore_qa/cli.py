@@ -34,6 +34,12 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("--json", action="store_true")
     ask.add_argument("-k", type=int, help="passages to retrieve (default 5)")
     ask.add_argument(
+        "--doc",
+        action="append",
+        metavar="NAME",
+        help="answer from this document only: a doc id, file name or title (repeat for several)",
+    )
+    ask.add_argument(
         "--answerer",
         choices=[str(a) for a in AnswererName],
         help="who writes the answer (default $NEARSHORE_QA_ANSWERER or extractive)",
@@ -96,6 +102,11 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # `nearshore-qa sources | head`: the reader has what it wanted; Python's flush at exit
+        # would report the closed pipe again, so stdout goes to /dev/null first.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception as exc:  # an unexpected bug: one line, the traceback on request
         if os.environ.get("NEARSHORE_QA_DEBUG"):
             raise
@@ -176,8 +187,9 @@ def cmd_ask(args, settings: Settings) -> int:
     if args.k is not None and not 1 <= args.k <= 50:
         raise ValueError(f"-k must be between 1 and 50, got {args.k}")
     lib = _library(settings)
+    scope = lib.resolve_documents(args.doc) if args.doc else None
     if args.question:
-        _print_answer(lib.ask(args.question, k=args.k), args.json)
+        _print_answer(lib.ask(args.question, k=args.k, documents=scope), args.json)
         return 0
     interactive = sys.stdin.isatty() and not args.json
     history: list[str] = []
@@ -192,7 +204,7 @@ def cmd_ask(args, settings: Settings) -> int:
         if not question:
             continue
         try:
-            answer = lib.ask(question, k=args.k, history=history)
+            answer = lib.ask(question, k=args.k, history=history, documents=scope)
         except AnswererError as exc:  # a timeout on one question need not end the session
             print(f"nearshore-qa: {exc}", file=sys.stderr)
             status = 1
@@ -209,6 +221,8 @@ def _print_answer(answer: Answer, as_json: bool) -> None:
         return
     if answer.standalone_question and answer.standalone_question != answer.question:
         print(f"(understood as: {answer.standalone_question})")
+    if answer.scope:
+        print(f"(from {', '.join(answer.scope)} only)")
     print(answer.answer)
     listed = answer.citations or answer.closest
     if listed:

@@ -15,7 +15,7 @@ from typing import Any
 from .answerers import Answerer, build_chain, make_answerer, standalone_question
 from .chunking import chunk_document
 from .embeddings import MiniLMEmbeddings
-from .errors import AnswererError, IngestError, NearshoreQAError
+from .errors import AnswererError, DocumentNotFound, IngestError, NearshoreQAError
 from .ingest import (
     SIDECAR_SUFFIXES,
     doc_id_for,
@@ -31,6 +31,7 @@ from .records import Answer, Hit, IngestResult, LoadedDocument, SourceInfo
 from .retrieval import HybridRetriever
 from .settings import Settings
 from .store import Deferred, PendingDocument, Store
+from .text import scoped_abstention
 
 logger = logging.getLogger(__name__)
 
@@ -396,11 +397,17 @@ class Library:
 
     # --- reading ---------------------------------------------------------------------------
     def ask(
-        self, question: str, k: int | None = None, history: list[str] | None = None, answerer: Answerer | None = None
+        self,
+        question: str,
+        k: int | None = None,
+        history: list[str] | None = None,
+        answerer: Answerer | None = None,
+        documents: Iterable[str] | None = None,
     ) -> Answer:
-        """``answerer`` overrides the configured one for this question (the app's sidebar choice)."""
+        """``answerer`` overrides the configured one for this question (the app's sidebar choice);
+        ``documents`` (doc ids) limits the answer to those documents (None: the whole library)."""
         answer = None
-        for piece in self.ask_stream(question, k, history, answerer):
+        for piece in self.ask_stream(question, k, history, answerer, documents):
             if isinstance(piece, Answer):
                 answer = piece
         if answer is None:  # every answerer's stream ends with its Answer
@@ -408,7 +415,12 @@ class Library:
         return answer
 
     def ask_stream(
-        self, question: str, k: int | None = None, history: list[str] | None = None, answerer: Answerer | None = None
+        self,
+        question: str,
+        k: int | None = None,
+        history: list[str] | None = None,
+        answerer: Answerer | None = None,
+        documents: Iterable[str] | None = None,
     ) -> Iterator[str | Answer]:
         """Like ``ask``, but yields the answer's text as an LLM writes it, then the checked ``Answer``.
 
@@ -420,13 +432,57 @@ class Library:
         if not question:
             raise ValueError("the question is empty")
         answerer = answerer or self.answerer
+        scope = self._scope(documents)
         standalone = self.standalone(question, history or [], answerer)
-        retriever = HybridRetriever(store=self.store, k=k or self.settings.top_k)
+        retriever = HybridRetriever(store=self.store, k=k or self.settings.top_k, documents=scope)
+        within = getattr(answerer, "within", None)  # an answerer that reads beyond the hits
+        if scope is not None and within is not None:
+            answerer = within(scope)
         for piece in build_chain(retriever, answerer).stream(standalone):
             if isinstance(piece, Answer):
                 piece.question = question
                 piece.standalone_question = standalone
+                piece.scope = sorted(scope or ())
+                if piece.abstained and scope:
+                    piece.answer = scoped_abstention(piece.answer, len(scope))
             yield piece
+
+    def _scope(self, documents: Iterable[str] | None) -> frozenset[str] | None:
+        if documents is None:
+            return None
+        scope = frozenset(documents)
+        if not scope:
+            return None  # nothing picked: the whole library, as the app's empty picker says
+        for doc_id in sorted(scope):
+            if not self.store.find_ready(doc_id):
+                raise DocumentNotFound(doc_id)
+        return scope
+
+    def resolve_documents(self, names: Iterable[str]) -> list[str]:
+        """Doc ids for what a user typed: a doc id, a file name (with or without its suffix) or
+        a title, case ignored. A name that matches no document, or several, is a ``ValueError``
+        that says which."""
+        sources = self.sources()
+        chosen: list[str] = []
+        for name in names:
+            wanted = name.strip().casefold()
+            exact = [s.doc_id for s in sources if s.doc_id.casefold() == wanted]
+            matches = exact or [
+                s.doc_id
+                for s in sources
+                if wanted
+                in {
+                    s.title.strip().casefold(),
+                    Path(s.doc_id).name.casefold(),
+                    Path(s.doc_id).stem.casefold(),
+                }
+            ]
+            if not matches:
+                raise ValueError(f"no document called {name!r} in the library (see `nearshore-qa sources`)")
+            if len(matches) > 1:
+                raise ValueError(f"{name!r} names {len(matches)} documents: {', '.join(matches[:5])}; use a doc id")
+            chosen += [m for m in matches if m not in chosen]
+        return chosen
 
     def standalone(self, question: str, history: list[str], answerer: Answerer | None = None) -> str:
         """A follow-up rewritten from the history: by the LLM when the answerer has one (it falls

@@ -227,6 +227,7 @@ class Answer:
     closest: list[Citation] = field(default_factory=list)  # shown when abstaining
     confidence: float = 0.0  # the answerer's score of its best evidence
     conflicts: list[dict[str, Any]] = field(default_factory=list)  # sources that differ on an operand's value
+    scope: list[str] = field(default_factory=list)  # the doc ids the user limited the question to ([]: all)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -240,6 +241,7 @@ class Answer:
             "figures": [f.to_json() for f in self.figures],
             "closest": [c.to_json() for c in self.closest],
             "conflicts": list(self.conflicts),
+            "scope": list(self.scope),
         }
 
 

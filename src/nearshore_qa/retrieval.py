@@ -135,15 +135,21 @@ class HybridRetriever(BaseRetriever):
     store: Store
     k: int = 5
     weights: FusionWeights = FusionWeights()
+    # The documents (doc ids) to search in, when the user asked about these only; None: all.
+    documents: frozenset[str] | None = None
 
     def search(self, query: str, k: int | None = None) -> list[Hit]:
         k = k or self.k
         w = self.weights
         index = self.store.refresh_lexical()
         words = lexical_query(query)
-        lexical = index.search(words, w.candidates)
         vector = self.store.embedder.embed_query(query)
-        dense = self.store.dense_search(vector, w.candidates)
+        if self.documents is None:
+            lexical = index.search(words, w.candidates)
+            dense = self.store.dense_search(vector, w.candidates)
+            documents = _rescaled(index.search_documents(words, w.doc_candidates), floor=0.0) if w.document else {}
+        else:
+            lexical, dense, documents = self._within(index, words, vector)
         # Each side scores every candidate the other found: a table row that ranks 80th on
         # words among thousands of look-alike rows still has its BM25 score.
         found_by_words = dict(lexical)
@@ -159,7 +165,6 @@ class HybridRetriever(BaseRetriever):
         scores = {cid: lexical_score.get(cid, 0.0) + w.dense * dense_score.get(cid, 0.0) for cid in similarity}
         scores.update({cid: s for cid, s in lexical_score.items() if cid not in scores})
         found = self.store.chunks(scores)
-        documents = _rescaled(index.search_documents(words, w.doc_candidates), floor=0.0) if w.document else {}
         pairs = bigrams(content_words(query)) if w.phrase else set()
         years = set(YEAR.findall(query))
         names = question_names(query, [f"{m.title}\n{c.text}" for c, m in found.values()])
@@ -197,6 +202,24 @@ class HybridRetriever(BaseRetriever):
             )
             for c in ranked
         ]
+
+    def _within(self, index, words: str, vector: list[float]):
+        """Both searches over the chosen documents' chunks only, each of them scored (a
+        document or a few is a few hundred chunks; a store-wide top 50 might hold none), and the
+        documents' BM25 rescaled among the chosen ones."""
+        w = self.weights
+        ids: list[str] = []
+        for doc_id in sorted(self.documents or ()):
+            ids += [c.chunk_id for c in self.store.document_chunks(doc_id)]
+        by_words = sorted(index.scores(words, ids).items(), key=lambda p: -p[1])
+        lexical = [(cid, s) for cid, s in by_words if s > 0][: w.candidates]
+        dense = sorted(self.store.similarities(vector, ids).items(), key=lambda p: -p[1])[: w.candidates]
+        keys = {document_key(cid) for cid in ids}
+        documents = {}
+        if w.document and keys:
+            ranked = index.search_documents(words, len(index.doc_keys))
+            documents = _rescaled([(key, s) for key, s in ranked if key in keys], floor=0.0)
+        return lexical, dense, documents
 
     def _with_table_rows(self, ordered: list[str], found: dict, k: int) -> list[str]:
         """The top k, with up to ``table_slots`` of them given to the best table rows within

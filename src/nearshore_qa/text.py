@@ -75,12 +75,18 @@ def written_lower(word: str, texts) -> bool:
     return any(pattern.search(t) for t in texts)
 
 
+NOT_SAID = "The corpus does not say"
+
+
 def abstention(question: str, found: bool = True) -> str:
     """What every answerer says when the passages do not answer ``question``."""
     q = question.strip().rstrip("?").strip()
     if found:
-        return (
-            f"The corpus does not say: “{q}?” None of the passages found states it; "
-            f"the closest sources are listed below."
-        )
-    return f"The corpus does not say: “{q}?” No passage was found."
+        return f"{NOT_SAID}: “{q}?” None of the passages found states it; the closest sources are listed below."
+    return f"{NOT_SAID}: “{q}?” No passage was found."
+
+
+def scoped_abstention(answer: str, documents: int) -> str:
+    """An abstention about the documents the user picked, not the whole corpus."""
+    said = "The chosen document does not say" if documents == 1 else f"The {documents} chosen documents do not say"
+    return answer.replace(NOT_SAID, said, 1)

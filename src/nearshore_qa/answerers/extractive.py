@@ -8,6 +8,7 @@ evidence counts is learned: the fitted scorer of ``scoring.py`` (weights in answ
 
 from __future__ import annotations
 
+import copy
 import math
 import re
 from dataclasses import dataclass, field, replace
@@ -324,6 +325,15 @@ class ExtractiveAnswerer:
         self.max_units = max_units
         # abstain when the best candidate's probability is below this (the scorer's, chosen on dev)
         self.min_score = self.scorer.threshold if min_score is None else min_score
+
+    def within(self, documents: frozenset[str]) -> ExtractiveAnswerer:
+        """This answerer reading only ``documents``: the data tables it looks through beyond the
+        retrieved passages (for operands, cells and rankings) are theirs alone."""
+        scoped = copy.copy(self)
+        everything = self.table_catalogue
+        if everything is not None:
+            scoped.table_catalogue = lambda: [t for t in everything() if t and t[0].chunk.doc_id in documents]
+        return scoped
 
     # -- candidate units --------------------------------------------------------------------
     def units(self, profile: QuestionProfile, hits: list[Hit]) -> list[Unit]:
