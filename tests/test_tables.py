@@ -249,3 +249,19 @@ def test_pdf_table_continued_on_the_next_page_keeps_its_header_and_caption():
     august = second.rows[0]
     assert (august.label, august.period.key, august.cells[1].value) == ("August", "2023-08", 12195.9)
     assert doc.text[second.rows[-1].start : second.rows[-1].end] == "| December | 11,626.9 |"
+
+
+def test_a_caption_in_italics_below_a_markdown_table_gives_its_units():
+    text = (
+        "Together the border states received US$7,137.7 million in 2004, and the national\n"
+        "total was US$21,098.1 million in 2006.\n\n"
+        "| State | 2005 | 2006 |\n|---|---:|---:|\n| Coahuila | 642.2 | 608.3 |\n\n"
+        "*FDI flows by state, US$ million. Source: Secretaría de Economía.*\n\n"
+        "Next paragraph.\n"
+    )
+    (table,) = parse_markdown_tables(text)
+    assert table.caption == "FDI flows by state, US$ million. Source: Secretaría de Economía."
+    # a caption of its own above the table is kept; the line below is then only text
+    titled = "Intro paragraph.\n\nFDI by state (US$ million)\n\n" + text[text.index("| State") :]
+    (table,) = parse_markdown_tables(titled)
+    assert table.caption == "FDI by state (US$ million)"

@@ -864,6 +864,8 @@ def parse_markdown_tables(text: str, *, source: str = "markdown") -> list[Table]
         block = [ln for ln in lines[i:j] if not _RULE.fullmatch(ln[2])]
         if len(block) >= 2:
             caption = _caption_above(lines, i)
+            if not _own_paragraph(lines, i):
+                caption = _caption_below(lines, j) or caption
             table = from_grid(
                 [_md_cells(ln[2]) for ln in block],
                 name=f"table {len(tables) + 1}",
@@ -875,6 +877,34 @@ def parse_markdown_tables(text: str, *, source: str = "markdown") -> list[Table]
                 tables.append(table)
         i = j
     return tables
+
+
+def _own_paragraph(lines: list[tuple[int, int, str]], i: int) -> bool:
+    """Whether the text right above the table at ``i`` is a caption of its own: a heading, or a
+    short line with a blank line (or the start) before it — not the last line of a paragraph."""
+    k = i - 1
+    while k >= 0 and not lines[k][2].strip():
+        k -= 1
+    if k < 0:
+        return False
+    line = lines[k][2].strip()
+    return line.startswith("#") or (len(line) <= 120 and (k == 0 or not lines[k - 1][2].strip()))
+
+
+_EMPHASIS = re.compile(r"(\*{1,2}|_{1,2})(?P<body>\S.*\S)\1")
+
+
+def _caption_below(lines: list[tuple[int, int, str]], j: int) -> str:
+    """A caption written under the table at its end ``j``: the one-line paragraph right below it
+    in italics or bold ("*FDI flows by state, US$ million. Source: …*"), the way many reports
+    put a table's title, units and source."""
+    k = j
+    while k < len(lines) and k <= j + 1 and not lines[k][2].strip():
+        k += 1
+    if k >= len(lines) or k > j + 1 or (k + 1 < len(lines) and lines[k + 1][2].strip()):
+        return ""
+    found = _EMPHASIS.fullmatch(lines[k][2].strip())
+    return " ".join(found.group("body").split())[:300] if found else ""
 
 
 def _caption_above(lines: list[tuple[int, int, str]], i: int) -> str:
