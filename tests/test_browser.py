@@ -324,6 +324,16 @@ def test_ask_read_sources_upload_and_stay_safe(server, page, shots, capsys):
     assert page.evaluate("() => typeof window.__xss") == "undefined"
     page.screenshot(path=str(shots / "07-library-document.png"), full_page=True)
 
+    # Asking about that document alone: the chat says so, answers from it, and abstains on the rest.
+    page.get_by_role("button", name=re.compile("Ask about this document")).click()
+    page.get_by_text(re.compile("Answers come from “Widget trade")).wait_for()
+    ask(page, "How many widget plants did the council count in Ohio?", "41")
+    answer = ask(page, "What was US goods trade with Mexico in 2023?", "The chosen document does not say")
+    assert "797.96" not in answer.inner_text()
+    page.screenshot(path=str(shots / "07b-ask-about-one-document.png"), full_page=True)
+    page.get_by_role("button", name="Ask the whole library").click()
+    page.get_by_text(re.compile("Answers come from")).wait_for(state="detached")
+
     view(page, "Look up")
     box = page.get_by_label("Figure to look up")
     box.fill("609.01 billion dollars")
