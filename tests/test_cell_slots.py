@@ -169,3 +169,13 @@ def test_what_a_question_counts_must_be_what_the_cell_counts():
     answer = cell_answer_for(question, hits, tables_of(doc))
     assert answer is not None and answer.abstained and "not its shipment" in answer.answer
     assert "23.53" not in answer.answer and "27.90" not in answer.answer
+
+
+def test_a_table_of_total_trade_answers_neither_the_exports_nor_the_imports():
+    doc = load("slots/us-trade-south-america-totals.md")
+    hits = hits_for(doc, "Venezuela")
+    tables = tables_of(doc)
+    assert answer_from_tables("What were US imports from Venezuela in 2008?", hits, tables) is None
+    assert answer_from_tables("How much did the US export to Chile in 2009?", hits_for(doc, "Chile"), tables) is None
+    found = answer_from_tables("What was total US goods trade with Venezuela in 2008?", hits, tables)
+    assert found is not None and "US$64,033.7 million" in found.sentence  # the caption below gives the unit

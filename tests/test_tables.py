@@ -16,6 +16,7 @@ from nearshore_qa.tables import (
     parse_unit,
     tables_from_json,
     tables_to_json,
+    title_like,
 )
 
 DATA = Path(__file__).parent / "data"
@@ -265,3 +266,17 @@ def test_a_caption_in_italics_below_a_markdown_table_gives_its_units():
     titled = "Intro paragraph.\n\nFDI by state (US$ million)\n\n" + text[text.index("| State") :]
     (table,) = parse_markdown_tables(titled)
     assert table.caption == "FDI by state (US$ million)"
+
+
+def test_two_tables_each_with_its_caption_below_and_a_full_stop():
+    text = (
+        "Trade with the partners fell in\n2009, as the tables show.\n\n"
+        "| Partner | 2008 |\n|---|---:|\n| Chile | 20,053.4 |\n\n"
+        "*Table 1. Total US goods trade (exports plus imports) by partner, US$ million.*\n\n"
+        "| Partner | Exports 2010 | Imports 2010 |\n|---|---:|---:|\n| Chile | 10,906.7 | 7,017.5 |\n\n"
+        "*Table 2. US goods exports and imports by partner in 2010,\nUS$ million.*\n"
+    )
+    first, second = parse_markdown_tables(text)
+    assert first.caption.startswith("Table 1. Total US goods trade") and title_like(first.caption)
+    # the line above table 2 is table 1's caption: table 2's own is below it, over two lines
+    assert second.caption == "Table 2. US goods exports and imports by partner in 2010, US$ million."

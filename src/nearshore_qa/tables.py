@@ -714,8 +714,10 @@ TITLE_WORDS = 20
 def title_like(caption: str) -> bool:
     """A caption that titles its table ("US imports from China by month, 2024 (US$ million)"),
     not a sentence leading into it ("The following table sets forth our revenue:")."""
-    text = " ".join(caption.split())
-    text = re.sub(r"^\s*(?:table|figure|exhibit|chart)\s+[\w.-]+\s*[.:\-–—]\s*", "", text, flags=re.I)
+    whole = " ".join(caption.split())
+    text = re.sub(r"^\s*(?:table|figure|exhibit|chart)\s+[\w.-]+\s*[.:\-–—]\s*", "", whole, flags=re.I)
+    if text != whole:  # "Table 1. Total US goods trade by partner, US$ million." is a title, full stop and all
+        text = text.removesuffix(".")
     return (
         bool(text)
         and not re.fullmatch(r"(?:table|figure|exhibit|chart)(?:\s+[\w.-]+)?", text, re.I)  # a bare "Table" heading
@@ -888,6 +890,12 @@ def _own_paragraph(lines: list[tuple[int, int, str]], i: int) -> bool:
     if k < 0:
         return False
     line = lines[k][2].strip()
+    if _EMPHASIS.fullmatch(line):
+        above = k - 1
+        while above >= 0 and not lines[above][2].strip():
+            above -= 1
+        if above >= 0 and lines[above][2].lstrip().startswith("|"):
+            return False  # the caption under the table before this one
     return line.startswith("#") or (len(line) <= 120 and (k == 0 or not lines[k - 1][2].strip()))
 
 
@@ -895,15 +903,20 @@ _EMPHASIS = re.compile(r"(\*{1,2}|_{1,2})(?P<body>\S.*\S)\1")
 
 
 def _caption_below(lines: list[tuple[int, int, str]], j: int) -> str:
-    """A caption written under the table at its end ``j``: the one-line paragraph right below it
-    in italics or bold ("*FDI flows by state, US$ million. Source: …*"), the way many reports
+    """A caption written under the table at its end ``j``: the short paragraph (up to 3 lines)
+    right below it in italics or bold ("*FDI flows by state, US$ million. Source: …*"), the way many reports
     put a table's title, units and source."""
     k = j
     while k < len(lines) and k <= j + 1 and not lines[k][2].strip():
         k += 1
-    if k >= len(lines) or k > j + 1 or (k + 1 < len(lines) and lines[k + 1][2].strip()):
+    if k >= len(lines) or k > j + 1 or lines[k][2].lstrip().startswith("|"):
         return ""
-    found = _EMPHASIS.fullmatch(lines[k][2].strip())
+    end = k
+    while end < len(lines) and lines[end][2].strip() and end - k < 3:  # a paragraph of up to 3 lines
+        end += 1
+    if end < len(lines) and lines[end][2].strip():
+        return ""
+    found = _EMPHASIS.fullmatch(" ".join(line.strip() for _, _, line in lines[k:end]))
     return " ".join(found.group("body").split())[:300] if found else ""
 
 

@@ -665,13 +665,25 @@ def _same_direction(q: _Question, table: Table, columns: list[Column], title: st
         col_words |= set(_column_terms(c)) | set(terms(" ".join(c.parts)))
     own = _directions(col_words)
     if not own:
-        context = set(terms(" ".join([caption_subject(table) or table.caption, title, row.label, row.group])))
+        subject = caption_subject(table)
+        if asked != {"balance"} and not _directions(set(terms(f"{row.label} {row.group}"))) and _total_trade(subject):
+            return False  # "Total US goods trade (exports plus imports) by partner": neither one
+        context = set(terms(" ".join([subject or table.caption, title, row.label, row.group])))
         own = _directions(context)
         if asked == {"balance"} and _TOTAL_COLUMN.search(" ".join(c.label for c in columns)):
             return False  # a total is not the balance
         if len(own) != 1:
             return True
     return bool(own & asked)
+
+
+def _total_trade(subject: str) -> bool:
+    """A caption's subject that counts trade as the sum of its directions: it names trade and no
+    direction ("US goods trade with Brazil"), or both exports and imports ("exports plus
+    imports"). Its cells are totals, not the exports or the imports a question asks for."""
+    words = set(terms(subject))
+    named = _directions(words) - {"balance"}
+    return bool(subject) and (named == {"export", "import"} or ("trade" in words and not named))
 
 
 def other_direction_row(question: str, hit: Hit, column: str = "") -> bool:
