@@ -67,8 +67,9 @@ class Questions:
         self.split = "dev"
 
     def add(self, kind: str, question: str, expected: list[str], sources: list[str], history=None) -> None:
-        item = {
-            "id": f"fresh2-{len(self.items) + 1:02d}",
+        qid = f"fresh2-{len(self.items) + 1:02d}"
+        item: dict = {
+            "id": qid,
             "question": question,
             "expected": expected if kind != "unanswerable" else [],
             "sources": sources if kind != "unanswerable" else [],
@@ -78,7 +79,7 @@ class Questions:
             item["history"] = history
         item.update({"split": self.split, "set": "fresh2"})
         if kind == "computed":
-            self.derived.add(item["id"])
+            self.derived.add(qid)
         self.items.append(item)
 
 
@@ -104,7 +105,7 @@ def html_page(title: str, section: str, body: list[str], source: str) -> str:
             f"<p>{source}</p>",
             "</article>",
             "</main>",
-            f"<footer>© {PUBLISHER} · <a href=\"/about\">About</a></footer>",
+            f'<footer>© {PUBLISHER} · <a href="/about">About</a></footer>',
             "</body>",
             "</html>",
             "",
@@ -190,7 +191,9 @@ def uk_html(data: Path, q: Questions) -> tuple[str, str]:
           money_mn(qi[(2016, 3)]), src)  # fmt: skip
     q.add("table_lookup", "What were US goods imports from the United Kingdom in October 2015?",
           money_mn(i[(2015, 9)]), src)  # fmt: skip
-    q.add("article_fact", "How much did the United States import from the UK in July 2016?", money_mn(i[(2016, 6)]), src)
+    q.add(
+        "article_fact", "How much did the United States import from the UK in July 2016?", money_mn(i[(2016, 6)]), src
+    )
     q.add("article_fact", "What were US exports to the United Kingdom in 2016 as a whole?", money_mn(yr[2016][1]), src)
     q.add("comparison", "In which month of 2016 were US exports to the United Kingdom highest?", [MONTHS[top_e16]], src)
     q.add("computed", "By what percentage did US imports from the UK change from 2015 to 2016?",
@@ -276,7 +279,9 @@ def crossings_txt(data: Path, q: Questions) -> tuple[str, str]:
           [n[("pv", "Eagle Pass", 2012)]], src)  # fmt: skip
     q.add("article_fact", "How many northbound passenger vehicles did Hidalgo count in 2013?",
           [n[("pv", "Hidalgo", 2013)]], src)  # fmt: skip
-    q.add("article_fact", "How many pedestrians crossed northbound at Laredo in 2012?", [n[("ped", "Laredo", 2012)]], src)
+    q.add(
+        "article_fact", "How many pedestrians crossed northbound at Laredo in 2012?", [n[("ped", "Laredo", 2012)]], src
+    )
     q.add("comparison", "Which Texas port counted the most northbound pedestrians in 2012?", [ped12[0]], src)
     q.add("comparison", "Which Texas port had the second-most northbound passenger vehicles in 2013?", [pv13[1]], src)
     q.add("computed", "By how many did northbound pedestrian crossings at El Paso change from 2012 to 2013?",
@@ -388,7 +393,10 @@ def canada_pdf(data: Path, q: Questions) -> tuple[str, str, str, list]:
             "table",
             [["Mode", "Exports", "Imports"]] + [[md, ys[(md, "Export")], ys[(md, "Import")]] for md in modes],
         ),
-        ("table_caption", "Table 2. US trade with Canada by mode, 2014 (US$ million; our sums of the months in Table 1)"),
+        (
+            "table_caption",
+            "Table 2. US trade with Canada by mode, 2014 (US$ million; our sums of the months in Table 1)",
+        ),
     ]
     page2 = [
         ("h2", "Month by month"),
@@ -493,17 +501,41 @@ def states_docx(data: Path, q: Questions) -> tuple[str, str, list]:
         ("h1", "The figures"),
         (
             "table",
-            [["State", "Exports 2016", "Exports 2017", "Exports 2018", "Real wage 2016", "Real wage 2017",
-              "Real wage 2018"]]  # fmt: skip
+            [
+                [
+                    "State",
+                    "Exports 2016",
+                    "Exports 2017",
+                    "Exports 2018",
+                    "Real wage 2016",
+                    "Real wage 2017",
+                    "Real wage 2018",
+                ]
+            ]  # fmt: skip
             + [[s, ex(s, 2016), ex(s, 2017), ex(s, 2018), wage(s, 2016), wage(s, 2017), wage(s, 2018)] for s in st],
         ),
         ("table_caption", "Table 1. State exports (US$ billion) and real wages (MXN at 2018 prices), 2016–2018"),
         (
             "table",
-            [["State", "New investment 2017", "Reinvested profits 2017", "New investment 2018",
-              "Reinvested profits 2018"]]  # fmt: skip
-            + [[s, comp(s, 2017, "new_fdi"), comp(s, 2017, "reinv_profits"), comp(s, 2018, "new_fdi"),
-                comp(s, 2018, "reinv_profits")] for s in st]  # fmt: skip
+            [
+                [
+                    "State",
+                    "New investment 2017",
+                    "Reinvested profits 2017",
+                    "New investment 2018",
+                    "Reinvested profits 2018",
+                ]
+            ]  # fmt: skip
+            + [
+                [
+                    s,
+                    comp(s, 2017, "new_fdi"),
+                    comp(s, 2017, "reinv_profits"),
+                    comp(s, 2018, "new_fdi"),
+                    comp(s, 2018, "reinv_profits"),
+                ]
+                for s in st
+            ],  # fmt: skip
         ),
         ("table_caption", "Table 2. FDI components by state, US$ million, 2017–2018"),
         ("h1", "Sources"),
@@ -618,7 +650,12 @@ and 2014, {CENSUS_URL}
     src = [name]
     q.add("table_lookup", "What was total US goods trade with Qatar in 2013?", money_mn(f("Qatar", 2013, "total_trade_musd")),
           src)  # fmt: skip
-    q.add("table_lookup", "How much did the US export to Turkey in 2014?", money_mn(f("Turkey", 2014, "exports_musd")), src)
+    q.add(
+        "table_lookup",
+        "How much did the US export to Turkey in 2014?",
+        money_mn(f("Turkey", 2014, "exports_musd")),
+        src,
+    )
     q.add("table_lookup", "What was the US trade balance with Egypt in 2014?", money_mn(f("Egypt", 2014, "balance_musd")),
           src)  # fmt: skip
     q.add("article_fact", "How much did the US import from Saudi Arabia in 2011?",
@@ -703,7 +740,9 @@ def ports_modes_txt(data: Path, q: Questions) -> tuple[str, str]:
     lines += [
         "SOURCES",
         "",
-        wrap(f"Bureau of Transportation Statistics, North American TransBorder Freight Data, port-level annual series, {BTS_URL}"),
+        wrap(
+            f"Bureau of Transportation Statistics, North American TransBorder Freight Data, port-level annual series, {BTS_URL}"
+        ),
         "",
     ]
     src = [name]
@@ -787,7 +826,9 @@ def fdi_quarters_html(data: Path, q: Questions) -> tuple[str, str]:
     q.add("table_lookup", "How much FDI did Jalisco receive in the second quarter of 2002?",
           money_mn(v[("Jalisco", 2002, 1)]), src)  # fmt: skip
     q.add("table_lookup", "What was FDI in Estado de México in 2001?", money_mn(yrs[("Estado de México", 2001)]), src)
-    q.add("table_lookup", "What was Mexico's national FDI in the fourth quarter of 2001?", money_mn(natq[(2001, 3)]), src)
+    q.add(
+        "table_lookup", "What was Mexico's national FDI in the fourth quarter of 2001?", money_mn(natq[(2001, 3)]), src
+    )
     q.add("article_fact", "How much FDI did Nuevo León receive in 2001?", money_mn(yrs[("Nuevo León", 2001)]), src)
     q.add("article_fact", "What was national FDI in Mexico in 2002?", money_mn(naty[2002]), src)
     q.add("comparison", "Which of the six states received the most FDI in the third quarter of 2001?", [q3hi], src)
