@@ -288,7 +288,7 @@ def crossings_txt(data: Path, q: Questions) -> tuple[str, str]:
           [f"{abs(c[('ped', 'El Paso', 2013)] - c[('ped', 'El Paso', 2012)]):,}"], src)  # fmt: skip
     q.add("follow_up", "And in 2013?", [n[("ped", "Roma", 2013)]], src,
           history=["How many northbound pedestrians crossed at Roma in 2012?"])  # fmt: skip
-    q.add("date_definition", "Does the CBP pedestrian count at Texas ports include bicyclists?", ["includes bicyclists"],
+    q.add("date_definition", "Does the CBP pedestrian count at Texas ports include bicyclists?", ["includes bicyclists", "pedestrian or bicyclist"],
           src)  # fmt: skip
     q.add("unanswerable", "How many pedestrians crossed southbound into Mexico at El Paso in 2013?", [], src)
     return name, "\n".join(lines)
@@ -432,7 +432,7 @@ def canada_pdf(data: Path, q: Questions) -> tuple[str, str, str, list]:
     q.add("follow_up", "And by pipeline?", money_mn(ys[("Pipeline", "Export")]), src,
           history=["What were US exports to Canada by rail in 2014?"])  # fmt: skip
     q.add("date_definition", "When were the TransBorder raw data behind the 2014 US–Canada report downloaded?",
-          ["2026-03-21"], src)  # fmt: skip
+          ["2026-03-21", "21 March 2026"], src)  # fmt: skip
     q.add("unanswerable", "How many barrels of crude oil did the US import from Canada by pipeline in 2014?", [], src)
     return name, title, running, [page1, page2]
 
