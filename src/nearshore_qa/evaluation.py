@@ -7,7 +7,8 @@ expected figures and should abstain. The "set" says which documents a question i
 the evaluation only and never tuned on) or "docdev" (eval/documents-dev/, documents of the same
 shapes with other facts, all in the dev part: the ones to tune on) or "fresh"
 (eval/documents-fresh/, written later on other facts again and split by document: tune on its dev
-documents, report its test documents); a set is asked only when the store holds every document its
+documents, report its test documents) or "fresh2" (eval/documents-fresh2/, the same again once
+fresh's dev part was answered); a set is asked only when the store holds every document its
 questions cite.
 """
 
@@ -30,6 +31,7 @@ SET_FOLDERS = {
     "heldout": REPO_ROOT / "eval" / "documents",
     "docdev": REPO_ROOT / "eval" / "documents-dev",
     "fresh": REPO_ROOT / "eval" / "documents-fresh",
+    "fresh2": REPO_ROOT / "eval" / "documents-fresh2",
 }
 DEFAULT_SET = "corpus"
 
