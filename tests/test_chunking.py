@@ -170,3 +170,15 @@ def test_chunk_ids_follow_the_content():
     )
     assert [c.chunk_id for c in one] == [c.chunk_id for c in same]
     assert not {c.chunk_id for c in one} & {c.chunk_id for c in changed}
+
+
+def test_a_short_wrapped_line_after_one_that_runs_to_the_margin_is_no_title():
+    text = (
+        "Trade with every one of the six partners fell in 2009. Total US trade with Brazil dropped from\n"
+        "US$62,751.6 million in 2008 to US$46,165.1 million in\n"
+        "2009, and US exports to Chile came to US$9,345.6 million. By 2010 trade with Brazil\n"
+        "had recovered to US$59,375.7 million.\n"
+    )
+    sentences = [text[a:b] for a, b in split_sentences(text)]
+    assert sentences[1].startswith("Total US trade with Brazil") and sentences[1].endswith("US$9,345.6 million.")
+    assert len(sentences) == 3

@@ -113,7 +113,7 @@ def _title_line(lines: list[tuple[int, str]], i: int, width: int) -> bool:
     paragraph, a caption, a "Label: value" line of a list: a few words, no closing
     punctuation, a capital on the next line, and short: well short of the text's widest line
     (wrapped lines run to the margin), or the first line of a paragraph and shorter than the
-    line below."""
+    line below. Never the line after one that runs to the margin mid-sentence."""
     line, below = lines[i][1].strip(), lines[i + 1][1].strip()
     if not line or not below or len(line.split()) > 12 or line[-1] in ".!?,;:–—-(&/":
         return False
@@ -123,6 +123,8 @@ def _title_line(lines: list[tuple[int, str]], i: int, width: int) -> bool:
         return False
     above = lines[i - 1][1].strip() if i else ""
     starts_paragraph = not above or above[-1] in ".!?:" or _SENTENCE_END.search(above[-3:]) is not None
+    if not starts_paragraph and len(above) >= 0.8 * width:
+        return False  # the line above runs to the margin mid-sentence: this one carries it on
     return len(line) < 0.6 * width or (starts_paragraph and len(line) < 0.7 * len(below))
 
 
