@@ -188,3 +188,9 @@ def test_conversation_exports_every_turn():
 def test_file_stem():
     assert file_stem("What was US–Mexico trade in 2023?") == "what-was-us-mexico-trade-in-2023"
     assert file_stem("???") == "answer"
+
+
+def test_an_answer_asked_of_chosen_documents_says_so():
+    md = answer_markdown(_answer(scope=["articles/mexico_top_partner.md"]))
+    assert "*Asked of articles/mexico_top_partner.md only*" in md
+    assert "Asked of" not in answer_markdown(_answer())

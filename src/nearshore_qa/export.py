@@ -189,6 +189,8 @@ def answer_markdown(answer: Answer, level: int = 2, series=None) -> str:
     standalone = answer.standalone_question
     if standalone and standalone != answer.question:
         out.append(f"*Follow-up read as: {escape_markdown(standalone)}*")
+    if answer.scope:
+        out.append(f"*Asked of {escape_markdown(', '.join(answer.scope))} only*")
     out.append(escape_markdown(answer.answer))
     if answer.figures:
         figs = []
