@@ -24,16 +24,19 @@ from ..text import MONTH, MONTHS, YEAR, abstention, fold, one_line, term_stems, 
 from .cells import cell_answer_for, other_direction_row, unretrieved
 from .computed import with_computation
 from .rankings import prefer_ranking
+from .restatements import with_restatement
 from .scoring import (
     DATE_TYPES,
     FEATURES,
     FIGURE_TYPES,
     REASON,
+    WORDS_TYPES,
     FittedScorer,
     asked_type,
     entity_focus,
     shipped_scorer,
     stated_types,
+    states_cause,
 )
 from .slots import with_slots
 from .stated_types import with_stated_type
@@ -209,6 +212,7 @@ class QuestionProfile:
     months: set[str] = field(default_factory=set)
     extreme: str = ""  # "max" | "min" for "which ... most / least" questions
     measures: set[str] = field(default_factory=set)
+    asks: str = ""  # the answer type asked for (scoring.asked_type)
 
     @classmethod
     def of(cls, question: str) -> QuestionProfile:
@@ -228,12 +232,16 @@ class QuestionProfile:
             years=set(YEAR.findall(question)),
             names=names,
             acronyms=acronyms,
+            # a question asking for a reason or a definition wants words, even when it names a
+            # change ("the reason for the increase in revenue")
             wants_figure=bool(_FIGURE_WORDS.search(question))
-            and not re.match(r"\s*(when|who|what is|what are|define)\b", question, re.I),
+            and not re.match(r"\s*(when|who|what is|what are|define)\b", question, re.I)
+            and asked_type(question) not in WORDS_TYPES,
             wants_percent=bool(re.search(r"\b(percent|percentage|share|%|proportion)\b", question, re.I)),
             months={m.lower()[:3] for m in MONTH.findall(question)},
             extreme=("min" if _LEAST.search(question) else "max" if _MOST.search(question) else ""),
             measures=measures(question),
+            asks=asked_type(question),
         )
 
 
@@ -336,13 +344,22 @@ class ExtractiveAnswerer:
                 continue
             # A sentence that continues the one before it ("These amounts are not included …",
             # "In addition, …") says little alone: the two are read, and quoted, as one unit.
+            # A question asking for a reason: a sentence stating a change and the next one
+            # giving its cause ("… increased by $14 million. The increase is mainly
+            # attributable to …") are read, and quoted, as one unit too.
             spans: list[tuple[int, int]] = []
             joined = False  # the last span already holds two sentences
             for a, b in split_sentences(chunk.text):
                 sentence = chunk.text[a:b]
                 if len(sentence) < 25 or sentence.lstrip().startswith("#"):
                     continue
-                if spans and not joined and continues(sentence) and "\n\n" not in chunk.text[spans[-1][1] : a]:
+                leans = continues(sentence) or (
+                    profile.asks == REASON
+                    and bool(spans)
+                    and states_cause(sentence)
+                    and not states_cause(chunk.text[spans[-1][0] : spans[-1][1]])
+                )
+                if spans and not joined and leans and "\n\n" not in chunk.text[spans[-1][1] : a]:
                     spans[-1], joined = (spans[-1][0], b), True
                 else:
                     spans.append((a, b))
@@ -498,7 +515,7 @@ class ExtractiveAnswerer:
             else cell_answer_for(question, hits, self.tables_for, self.table_catalogue)
         )
         if cell_answer is not None and not unretrieved(cell_answer, hits):
-            return cell_answer
+            return with_restatement(cell_answer, hits)  # the report's sentence stating the cell
         # a cell of a data table no passage came from answers only when the passages do not
         answer = self._from_passages(question, hits)
         # --- end of the tables hook ---

@@ -1,0 +1,91 @@
+"""Reading a report: a reason question is answered with the sentence giving the cause after the
+one stating the change, and a cell answer is followed by the report's sentence that states the
+same figure in words ("1,779" in thousands is "$1.8 million"). Real TAT-QA dev excerpts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers import hits_for
+
+from nearshore_qa.answerers.extractive import ExtractiveAnswerer, QuestionProfile
+from nearshore_qa.answerers.restatements import restating_sentence
+from nearshore_qa.ingest import load_file
+
+DATA = Path(__file__).resolve().parent / "data" / "reading"
+
+
+def _load(name: str):
+    return load_file(DATA / name, name, 2**20)
+
+
+@pytest.fixture(scope="module")
+def cash_flows():
+    return _load("tatqa_cash_flows.md")
+
+
+@pytest.fixture(scope="module")
+def reasons():
+    return _load("tatqa_reasons.md")
+
+
+def _answerer(embedder, doc):
+    return ExtractiveAnswerer(embedder, tables_for=lambda _doc_id: list(doc.data_tables))
+
+
+def test_a_reason_question_quotes_the_cause_after_the_change(embedder, reasons):
+    question = "What was the reason for the increase in net cash used in investing activities?"
+    answer = _answerer(embedder, reasons)(question, hits_for(reasons, "investing"))
+    assert not answer.abstained
+    # the sentence stating the change, then the one stating its cause, as one cited quote
+    assert "to $693.0 million during the year ended December 31, 2018. The increase is mainly attributable to" in (
+        answer.answer
+    )
+    assert "payments for the construction costs of newbuildings" in answer.answer
+    assert all(f.verified for f in answer.figures)
+
+
+def test_only_a_reason_question_joins_a_change_with_its_cause(embedder, reasons):
+    hits = hits_for(reasons, "investing")
+    answerer = _answerer(embedder, reasons)
+    why = [
+        u.text
+        for u in answerer.units(QuestionProfile.of("Why did net cash used in investing activities increase?"), hits)
+    ]
+    assert any(t.startswith("Net cash used in investing") and "mainly attributable" in t for t in why)
+    # a question asking for the figure reads the sentences one by one
+    how_much = [
+        u.text
+        for u in answerer.units(
+            QuestionProfile.of("How much did net cash used in investing activities increase by?"), hits
+        )
+    ]
+    assert any(t.startswith("Net cash used in investing") and t.endswith("December 31, 2018.") for t in how_much)
+
+
+def test_a_reason_question_does_not_ask_for_a_figure():
+    assert not QuestionProfile.of("What was the reason for the increase in the Revenue?").wants_figure
+    assert QuestionProfile.of("How much did revenue increase in 2019?").wants_figure
+
+
+def test_a_cell_answer_is_followed_by_the_sentence_stating_it_in_words(embedder, cash_flows):
+    question = "How much cash was provided from financing activities in 2018?"
+    answer = _answerer(embedder, cash_flows)(question, hits_for(cash_flows, "financing activities"))
+    assert not answer.abstained
+    assert "1,779" in answer.answer  # the cell, as the table states it (in thousands)
+    assert "Net cash provided by financing activities was $1.8 million for the year ended December 31, 2018" in (
+        answer.answer
+    )
+    assert "$1.4 million" not in answer.answer  # 2019's sentence does not restate the 2018 cell
+    assert len(answer.citations) == 2 and all(f.verified for f in answer.figures)
+
+
+def test_no_sentence_is_quoted_when_none_states_the_cell(embedder, cash_flows):
+    question = "What was the net increase in cash and cash equivalents in 2019?"
+    hits = hits_for(cash_flows, "Financing")
+    answer = _answerer(embedder, cash_flows)(question, hits)
+    assert not answer.abstained
+    assert "771" in answer.answer
+    assert restating_sentence(answer, hits) is None
+    assert len(answer.citations) == 1
