@@ -11,6 +11,7 @@ from helpers import hits_for
 
 from nearshore_qa.answerers.extractive import ExtractiveAnswerer, QuestionProfile
 from nearshore_qa.answerers.restatements import restating_sentence
+from nearshore_qa.answerers.stated_types import asked_kind
 from nearshore_qa.ingest import load_file
 
 DATA = Path(__file__).resolve().parent / "data" / "reading"
@@ -89,3 +90,29 @@ def test_no_sentence_is_quoted_when_none_states_the_cell(embedder, cash_flows):
     assert "771" in answer.answer
     assert restating_sentence(answer, hits) is None
     assert len(answer.citations) == 1
+
+
+@pytest.mark.parametrize(
+    "question,kind",
+    [
+        ("What does the table show?", "table"),
+        ("What does this table summarize?", "table"),
+        ("What does the plan include?", "definition"),
+        ("How many rows does the table have?", ""),
+    ],
+)
+def test_what_a_table_shows_is_its_own_kind_of_question(question, kind):
+    assert asked_kind(question) == kind
+
+
+def test_what_the_table_shows_is_answered_by_the_sentence_introducing_it(embedder):
+    doc = _load("tatqa_directors.md")
+    answer = _answerer(embedder, doc)("What does the table show?", hits_for(doc, "Salaries"))
+    assert not answer.abstained
+    assert answer.answer.startswith("Aggregate emoluments of the Directors of the Company were as follows:")
+    assert answer.citations[0].doc_id == "tatqa_directors.md"
+
+
+def test_a_table_question_abstains_when_no_sentence_introduces_a_table(embedder, reasons):
+    answer = _answerer(embedder, reasons)("What does the table show?", hits_for(reasons, "investing"))
+    assert answer.abstained

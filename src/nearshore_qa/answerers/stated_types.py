@@ -24,7 +24,7 @@ from .cells import terms
 from .document_dates import record_date_answer
 from .rankings import rank_question
 
-DATE, YEAR, DEFINITION = "date", "year", "definition"
+DATE, YEAR, DEFINITION, TABLE = "date", "year", "definition", "table"
 
 _ASKS_YEAR = re.compile(r"\b(?:in\s+)?(?:what|which)\s+year\b", re.I)
 _ASKS_DATE = re.compile(
@@ -46,6 +46,14 @@ _FULL_DATE = re.compile(
     rf"|\b(?:first|second|third|fourth)\s+quarter\s+of\s+{YEAR_PATTERN}\b"
 )
 _YEAR = re.compile(rf"\b{YEAR_PATTERN}\b")
+# "What does the table show?": what a table holds is said by the sentence that introduces it
+# ("Aggregate emoluments of the Directors were as follows:", "The following table summarizes …:")
+_ASKS_TABLE = re.compile(
+    r"^\s*what\s+(?:does|do|did)\s+(?:the|this|that)\s+table\s+"
+    r"(?:show|shows|present|represent|depict|illustrate|summari[sz]e|contain|provide|display|list|detail)\b",
+    re.I,
+)
+_INTRODUCES = re.compile(r"\b(?:as follows|following|below|table)\b[^:]*:\s*$", re.I)
 _DEFINES = re.compile(
     rf"\b(?:{_DELIMIT_VERBS}|covered|included|excluded|defined as|refers? to|is an?|are the|is the|known as)\b",
     re.I,
@@ -63,7 +71,10 @@ MIN_IN_SENTENCE = 0.34  # … and the sentence itself
 
 
 def asked_kind(question: str) -> str:
-    """ "date", "year" or "definition" when ``question`` asks for one, else ""."""
+    """ "date", "year", "definition" or "table" (what a table shows) when ``question`` asks for
+    one, else ""."""
+    if _ASKS_TABLE.search(question):
+        return TABLE
     if _ASKS_YEAR.search(question):
         return YEAR
     if _ASKS_DATE.search(question):
@@ -79,6 +90,8 @@ def states_kind(sentence: str, kind: str, verbs: set[str]) -> bool:
         return _FULL_DATE.search(sentence) is not None
     if kind == YEAR:
         return _YEAR.search(sentence) is not None
+    if kind == TABLE:
+        return _INTRODUCES.search(sentence) is not None
     return _DEFINES.search(sentence) is not None or bool(verbs & set(terms(sentence)))
 
 
@@ -95,6 +108,8 @@ def stated_sentence(question: str, hits: list[Hit], top: int = 3) -> Stated | No
     kind = asked_kind(question)
     if not kind:
         return None
+    if kind == TABLE:
+        return _table_introduction(hits)
     subject = _split(set(terms(question))) - _ASKING
     if not subject:
         return None
@@ -126,6 +141,20 @@ def stated_sentence(question: str, hits: list[Hit], top: int = 3) -> Stated | No
             if best is None or score > best.score:
                 best = Stated(score, hit, (a, b))
     return best
+
+
+def _table_introduction(hits: list[Hit]) -> Stated | None:
+    """The best-ranked passage's sentence that introduces a table (it ends with a colon and
+    points at what follows): what the table shows, in the document's words."""
+    for rank, hit in enumerate(hits):
+        chunk = hit.chunk
+        if chunk.in_table:
+            continue
+        for a, b in split_sentences(chunk.text):
+            sentence = chunk.text[a:b]
+            if len(sentence) >= 25 and not _FURNITURE.search(sentence) and states_kind(sentence, TABLE, set()):
+                return Stated(1.0 - 0.1 * rank, hit, (a, b))
+    return None
 
 
 def _split(words: set[str]) -> set[str]:
