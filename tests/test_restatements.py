@@ -10,6 +10,7 @@ import pytest
 from helpers import hits_for
 
 from nearshore_qa.answerers.extractive import ExtractiveAnswerer, QuestionProfile
+from nearshore_qa.answerers.footnotes import labels_marked, note_marker
 from nearshore_qa.answerers.restatements import restating_sentence
 from nearshore_qa.answerers.stated_types import asked_kind
 from nearshore_qa.ingest import load_file
@@ -116,3 +117,35 @@ def test_what_the_table_shows_is_answered_by_the_sentence_introducing_it(embedde
 def test_a_table_question_abstains_when_no_sentence_introduces_a_table(embedder, reasons):
     answer = _answerer(embedder, reasons)("What does the table show?", hits_for(reasons, "investing"))
     assert answer.abstained
+
+
+@pytest.mark.parametrize(
+    "sentence,marker",
+    [
+        ("(1) Includes deferred initial direct costs.", "1"),
+        ("(a) Excludes stock-based compensation.", "a"),
+        ("Includes deferred initial direct costs (1).", ""),
+        ("(in thousands) Net sales rose.", ""),
+    ],
+)
+def test_a_footnote_opens_with_its_marker(sentence, marker):
+    assert note_marker(sentence) == marker
+
+
+def test_a_footnote_is_about_the_rows_that_carry_its_marker():
+    doc = _load("tatqa_footnotes.md")
+    tables = list(doc.data_tables)
+    assert labels_marked("1", tables) == ["Recorded investment"]
+    assert labels_marked("2", tables) == []
+
+
+def test_a_question_about_a_marked_row_is_answered_by_its_footnote(embedder):
+    doc = _load("tatqa_footnotes.md")
+    answer = _answerer(embedder, doc)("What does the recorded investment include?", hits_for(doc, "Includes deferred"))
+    assert not answer.abstained
+    assert answer.answer.startswith("(1) Includes deferred initial direct costs which are eliminated")
+    # without the table's labels the note shares no word with the question, and is not chosen
+    bare = ExtractiveAnswerer(embedder)(
+        "What does the recorded investment include?", hits_for(doc, "Includes deferred")
+    )
+    assert "Includes deferred initial direct costs" not in bare.answer

@@ -23,6 +23,7 @@ from ..records import Answer, Citation, Hit
 from ..text import MONTH, MONTHS, YEAR, abstention, fold, one_line, term_stems, written_lower
 from .cells import cell_answer_for, other_direction_row, unretrieved
 from .computed import with_computation
+from .footnotes import labels_marked, note_marker
 from .rankings import prefer_ranking
 from .restatements import with_restatement
 from .scoring import (
@@ -267,6 +268,7 @@ class Unit:
     text: str
     column: str = ""
     note: str = ""  # e.g. "highest us_exports_usd_billions among 15 rows for 2025"
+    marked: str = ""  # a footnote's subject: the table labels carrying its marker (footnotes.py)
     score: float = 0.0
     features: UnitFeatures = field(default_factory=UnitFeatures)
 
@@ -364,8 +366,16 @@ class ExtractiveAnswerer:
                 else:
                     spans.append((a, b))
                     joined = False
-            units += [Unit(hit, rank, a, b, chunk.text[a:b]) for a, b in spans]
+            units += [Unit(hit, rank, a, b, chunk.text[a:b], marked=self._marked(chunk, a, b)) for a, b in spans]
         return units
+
+    def _marked(self, chunk, a: int, b: int) -> str:
+        """For a footnote ("(1) Includes …"), the labels of its document's table rows that
+        carry its marker ("Recorded investment (1)"): what the note is about."""
+        marker = note_marker(chunk.text[a:b])
+        if not marker or self.tables_for is None:
+            return ""
+        return "; ".join(labels_marked(marker, list(self.tables_for(chunk.doc_id))))
 
     def score(self, profile: QuestionProfile, units: list[Unit]) -> None:
         """Each unit's score: the fitted scorer's probability that it answers the question."""
@@ -380,7 +390,7 @@ class ExtractiveAnswerer:
         # Question terms weigh by how rare they are among the candidates ("balance" tells more
         # than "trade" here), and synonyms ("deficit" ~ "balance") count as the same term.
         terms = {_SYNONYMS.get(t, t) for t in profile.terms - set(profile.years)}
-        own_terms = [{_SYNONYMS.get(t, t) for t in term_stems(u.text.replace("_", " "))} for u in units]
+        own_terms = [{_SYNONYMS.get(t, t) for t in term_stems(f"{u.marked} {u.text}".replace("_", " "))} for u in units]
         ctx_terms = [{_SYNONYMS.get(t, t) for t in term_stems(u.context)} for u in units]
         weight = {t: math.log(1 + len(units) / (1 + sum(t in o for o in own_terms))) + w.term_floor for t in terms}
         total = sum(weight.values())
@@ -400,7 +410,7 @@ class ExtractiveAnswerer:
         texts = [
             f"{u.hit.doc.title}. {u.hit.chunk.section}: {u.text}"
             if u.hit.chunk.row is not None
-            else f"{u.hit.chunk.section}: {u.text}"
+            else f"{u.hit.chunk.section}: {u.marked + ': ' if u.marked else ''}{u.text}"
             for u in units
         ]
         encode = getattr(self.embedder, "embed_cached", self.embedder.embed_documents)
