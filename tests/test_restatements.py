@@ -149,3 +149,15 @@ def test_a_question_about_a_marked_row_is_answered_by_its_footnote(embedder):
         "What does the recorded investment include?", hits_for(doc, "Includes deferred")
     )
     assert "Includes deferred initial direct costs" not in bare.answer
+
+
+def test_a_sentence_stating_the_cells_figure_about_nothing_asked_is_not_quoted(embedder, cash_flows):
+    # the same figures, but the question shares no word with the sentence: no restatement
+    answer = _answerer(embedder, cash_flows)(
+        "How much cash was provided from financing activities in 2018?", hits_for(cash_flows, "financing activities")
+    )
+    other = type(answer)(
+        question="Figure 1,779?", answer=answer.answer, abstained=False, citations=answer.citations[:1]
+    )
+    assert restating_sentence(other, hits_for(cash_flows, "financing activities")) is None
+    assert restating_sentence(answer, hits_for(cash_flows, "financing activities")) is not None

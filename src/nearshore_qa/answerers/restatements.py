@@ -2,9 +2,9 @@
 
 Reports state their table's figures again in words, rounded and in another scale: the table's
 "1,779" (in thousands) is the text's "$1.8 million". When a sentence of a retrieved passage of
-the cell's own document states every figure of a cell answer, that sentence is quoted after the
-cell, with its own citation: the reader sees the figure as the report words it, and both quotes
-are checked against their sources (``citations.check_figures``).
+the cell's own document states every figure of a cell answer (and a word of the question), that
+sentence is quoted after the cell, with its own citation: the reader sees the figure as the
+report words it, and both quotes are checked against their sources (``citations.check_figures``).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from dataclasses import replace
 from ..chunking import split_sentences
 from ..figures import FoundFigure, find_figures, same_figure
 from ..records import Answer, Hit
-from ..text import YEAR
+from ..text import YEAR, term_stems
 
 MIN_SENTENCE = 25  # characters: shorter pieces are headings and labels, not sentences
 
@@ -35,12 +35,15 @@ def cell_figures(answer: Answer) -> list[FoundFigure]:
 
 def restating_sentence(answer: Answer, hits: list[Hit]) -> tuple[Hit, tuple[int, int]] | None:
     """The best-ranked prose sentence of the cell's document that states every figure of the cell
-    answer (at the sentence's own precision and scale), or None."""
+    answer (at the sentence's own precision and scale) and shares a word with the question, or
+    None."""
     figures = cell_figures(answer)
     # a figure of one or two digits is stated by too many sentences to tell which restates it
     if not figures or any(abs(f.number) < 100 and not f.decimals for f in figures):
         return None
     doc_id = answer.citations[0].doc_id
+    # it speaks of what was asked: a word of the question other than its figures and years
+    asked = {t for t in term_stems(answer.question) if not t[:1].isdigit()}
     for hit in hits:
         chunk = hit.chunk
         if chunk.doc_id != doc_id or chunk.in_table:
@@ -50,7 +53,7 @@ def restating_sentence(answer: Answer, hits: list[Hit]) -> tuple[Hit, tuple[int,
             if len(sentence) < MIN_SENTENCE or sentence.count("|") >= 2 or sentence.lstrip().startswith("#"):
                 continue
             stated = find_figures(sentence)
-            if stated and all(any(same_figure(s, f) for s in stated) for f in figures):
+            if stated and asked & set(term_stems(sentence)) and all(any(same_figure(s, f) for s in stated) for f in figures):
                 return hit, (a, b)
     return None
 
