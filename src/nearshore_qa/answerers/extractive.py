@@ -147,6 +147,7 @@ _DEMONYMS = {
 }
 
 
+_DEFINED_TERM = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+)['’]s\b")
 _NAME_RUN = re.compile(r"[A-Z][\w'’.\-]*(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\w'’.\-]*)+")
 
 
@@ -155,8 +156,11 @@ def proper_names(question: str, names: set[str], passages) -> set[str]:
     write in lower case mid-sentence is title case, not a name ("Fiscal year", "the Company's
     stock"); words of a run of capitalised words ("World Trade Bridge") stay names."""
     in_runs = {fold(w.rstrip(".'’")) for run in _NAME_RUN.findall(question) for w in run.split()}
+    # "the Company's", "the Group's": a lone capitalised word after "the" that takes a possessive
+    # is a document's defined term for its own subject, not a name its passages must repeat
+    defined = {fold(w) for w in _DEFINED_TERM.findall(question)} - in_runs
     texts = list(passages)
-    return {n for n in names if n in in_runs or not written_lower(n, texts)}
+    return {n for n in names if n in in_runs or (n not in defined and not written_lower(n, texts))}
 
 
 # A sentence that opens with a pronoun, a demonstrative or a connective, or names "these" /

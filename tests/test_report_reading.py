@@ -1,6 +1,8 @@
-"""Reading a report: a reason question is answered with the sentence giving the cause after the
-one stating the change, and a cell answer is followed by the report's sentence that states the
-same figure in words ("1,779" in thousands is "$1.8 million"). Real TAT-QA dev excerpts."""
+"""Reading a report, given the report (real TAT-QA dev excerpts): a reason question quotes the
+sentence giving the cause after the one stating the change; a cell answer is followed by the
+report's sentence stating the same figure in words ("1,779" in thousands is "$1.8 million"); a
+footnote is read with the rows carrying its marker; "What does the table show?" is answered by
+the sentence introducing a table; "the Company's" is a defined term, not a name."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from pathlib import Path
 import pytest
 from helpers import hits_for
 
-from nearshore_qa.answerers.extractive import ExtractiveAnswerer, QuestionProfile
+from nearshore_qa.answerers.extractive import ExtractiveAnswerer, QuestionProfile, proper_names
 from nearshore_qa.answerers.footnotes import labels_marked, note_marker
 from nearshore_qa.answerers.restatements import restating_sentence
 from nearshore_qa.answerers.stated_types import asked_kind
@@ -161,3 +163,16 @@ def test_a_sentence_stating_the_cells_figure_about_nothing_asked_is_not_quoted(e
     )
     assert restating_sentence(other, hits_for(cash_flows, "financing activities")) is None
     assert restating_sentence(answer, hits_for(cash_flows, "financing activities")) is not None
+
+
+def test_the_companys_is_a_defined_term_not_a_name_the_passage_must_repeat(embedder):
+    doc = _load("tatqa_market.md")
+    hits = hits_for(doc, "NASDAQ")
+    answer = _answerer(embedder, doc)("Which market is the Company's common stock traded in?", hits)
+    assert not answer.abstained
+    assert "NASDAQ Global Select Market" in answer.answer
+    texts = [h.chunk.text for h in hits]
+    assert proper_names("Which market is the Company's common stock traded in?", {"company"}, texts) == set()
+    # a name the passages never state still has to be there
+    assert proper_names("Which market is Tesla's common stock traded in?", {"tesla"}, texts) == {"tesla"}
+    assert not _answerer(embedder, doc)("Which market is Tesla's common stock traded in?", hits).answer.count("NASDAQ")
