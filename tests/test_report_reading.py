@@ -176,3 +176,25 @@ def test_the_companys_is_a_defined_term_not_a_name_the_passage_must_repeat(embed
     # a name the passages never state still has to be there
     assert proper_names("Which market is Tesla's common stock traded in?", {"tesla"}, texts) == {"tesla"}
     assert not _answerer(embedder, doc)("Which market is Tesla's common stock traded in?", hits).answer.count("NASDAQ")
+
+
+@pytest.mark.parametrize(
+    "question,kind",
+    [
+        ("How often are the executive officers of the company elected?", "frequency"),
+        ("How frequently is the dividend paid?", "frequency"),
+        ("How much is the dividend?", ""),
+    ],
+)
+def test_how_often_asks_for_a_frequency(question, kind):
+    assert asked_kind(question) == kind
+
+
+def test_how_often_is_answered_by_the_sentence_stating_a_frequency(embedder):
+    doc = _load("tatqa_officers.md")
+    hits = hits_for(doc, "elected annually")
+    answer = _answerer(embedder, doc)("How often are the executive officers of the company elected?", hits)
+    assert not answer.abstained
+    assert answer.answer.startswith("Officers are elected annually")
+    # nothing in the report says how often the general counsel is paid
+    assert _answerer(embedder, doc)("How often is the general counsel paid a bonus?", hits).abstained

@@ -1,9 +1,11 @@
-"""Date and definition questions answered by the sentence of the top passages that states one.
+"""Date, definition, frequency and table questions answered by the sentence that states one.
 
 "When was the series published?" wants a sentence that states a date (a month and year, a full
 date, an ISO date; a year for "in what year") about the question's subject; "Which transport
 modes does the series cover?" / "What is the IMMEX programme?" want a sentence that defines or
-delimits the subject (it covers, includes, means, is …). The fitted scorer ranks every
+delimits the subject (it covers, includes, means, is …); "How often are officers elected?" a
+sentence stating a frequency ("annually"); "What does the table show?" the sentence that
+introduces a table ("… were as follows:"). The fitted scorer ranks every
 candidate by the same features for all questions, and such a sentence may score under its
 abstention threshold. Here the candidates of the
 top passages are read for the asked kind only: a sentence stating it, naming nearly all of the
@@ -24,7 +26,7 @@ from .cells import terms
 from .document_dates import record_date_answer
 from .rankings import rank_question
 
-DATE, YEAR, DEFINITION, TABLE = "date", "year", "definition", "table"
+DATE, YEAR, DEFINITION, TABLE, FREQUENCY = "date", "year", "definition", "table", "frequency"
 
 _ASKS_YEAR = re.compile(r"\b(?:in\s+)?(?:what|which)\s+year\b", re.I)
 _ASKS_DATE = re.compile(
@@ -53,6 +55,14 @@ _ASKS_TABLE = re.compile(
     r"(?:show|shows|present|represent|depict|illustrate|summari[sz]e|contain|provide|display|list|detail)\b",
     re.I,
 )
+# "How often are the officers elected?": a sentence stating how often ("annually", "every three years")
+_ASKS_FREQUENCY = re.compile(r"^\s*how\s+(?:often|frequently)\b|\b(?:what|which)\s+(?:frequency|interval)\b", re.I)
+_FREQUENCY = re.compile(
+    r"\b(?:annually|yearly|semi-?annually|biannually|quarterly|monthly|weekly|daily|"
+    r"(?:every|each)\s+(?:\w+\s+)?(?:year|quarter|month|week|day)s?|once\s+a|twice\s+a|"
+    r"(?:per|a)\s+(?:year|quarter|month|week|day))\b",
+    re.I,
+)
 _INTRODUCES = re.compile(r"\b(?:as follows|following|below|table)\b[^:]*:\s*$", re.I)
 _DEFINES = re.compile(
     rf"\b(?:{_DELIMIT_VERBS}|covered|included|excluded|defined as|refers? to|is an?|are the|is the|known as)\b",
@@ -63,7 +73,7 @@ _FURNITURE = re.compile(r"^\s*(?:#|\||page \d)", re.I)
 _ASKING = set(
     terms(
         "when what which date day month year time since until on in did does do was were is are the a an "
-        "define meant mean"
+        "define meant mean how often frequently frequency interval"
     )
 )
 MIN_SUBJECT = 0.75  # the share of the question's subject words the sentence's passage (title, section) names
@@ -71,10 +81,12 @@ MIN_IN_SENTENCE = 0.34  # … and the sentence itself
 
 
 def asked_kind(question: str) -> str:
-    """ "date", "year", "definition" or "table" (what a table shows) when ``question`` asks for
-    one, else ""."""
+    """ "date", "year", "definition", "table" (what a table shows) or "frequency" (how often)
+    when ``question`` asks for one, else ""."""
     if _ASKS_TABLE.search(question):
         return TABLE
+    if _ASKS_FREQUENCY.search(question):
+        return FREQUENCY
     if _ASKS_YEAR.search(question):
         return YEAR
     if _ASKS_DATE.search(question):
@@ -92,6 +104,8 @@ def states_kind(sentence: str, kind: str, verbs: set[str]) -> bool:
         return _YEAR.search(sentence) is not None
     if kind == TABLE:
         return _INTRODUCES.search(sentence) is not None
+    if kind == FREQUENCY:
+        return _FREQUENCY.search(sentence) is not None
     return _DEFINES.search(sentence) is not None or bool(verbs & set(terms(sentence)))
 
 
