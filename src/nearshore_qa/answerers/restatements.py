@@ -53,7 +53,11 @@ def restating_sentence(answer: Answer, hits: list[Hit]) -> tuple[Hit, tuple[int,
             if len(sentence) < MIN_SENTENCE or sentence.count("|") >= 2 or sentence.lstrip().startswith("#"):
                 continue
             stated = find_figures(sentence)
-            if stated and asked & set(term_stems(sentence)) and all(any(same_figure(s, f) for s in stated) for f in figures):
+            if (
+                stated
+                and asked & set(term_stems(sentence))
+                and all(any(same_figure(s, f) for s in stated) for f in figures)
+            ):
                 return hit, (a, b)
     return None
 
