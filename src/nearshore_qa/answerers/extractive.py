@@ -24,17 +24,21 @@ from ..records import Answer, Citation, Hit
 from ..text import MONTH, MONTHS, YEAR, abstention, fold, one_line, term_stems, written_lower
 from .cells import cell_answer_for, other_direction_row, unretrieved
 from .computed import with_computation
+from .footnotes import labels_marked, note_marker
 from .rankings import prefer_ranking
+from .restatements import with_restatement
 from .scoring import (
     DATE_TYPES,
     FEATURES,
     FIGURE_TYPES,
     REASON,
+    WORDS_TYPES,
     FittedScorer,
     asked_type,
     entity_focus,
     shipped_scorer,
     stated_types,
+    states_cause,
 )
 from .slots import with_slots
 from .stated_types import with_stated_type
@@ -144,6 +148,7 @@ _DEMONYMS = {
 }
 
 
+_DEFINED_TERM = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+)['’]s\b")
 _NAME_RUN = re.compile(r"[A-Z][\w'’.\-]*(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\w'’.\-]*)+")
 
 
@@ -152,8 +157,11 @@ def proper_names(question: str, names: set[str], passages) -> set[str]:
     write in lower case mid-sentence is title case, not a name ("Fiscal year", "the Company's
     stock"); words of a run of capitalised words ("World Trade Bridge") stay names."""
     in_runs = {fold(w.rstrip(".'’")) for run in _NAME_RUN.findall(question) for w in run.split()}
+    # "the Company's", "the Group's": a lone capitalised word after "the" that takes a possessive
+    # is a document's defined term for its own subject, not a name its passages must repeat
+    defined = {fold(w) for w in _DEFINED_TERM.findall(question)} - in_runs
     texts = list(passages)
-    return {n for n in names if n in in_runs or not written_lower(n, texts)}
+    return {n for n in names if n in in_runs or (n not in defined and not written_lower(n, texts))}
 
 
 # A sentence that opens with a pronoun, a demonstrative or a connective, or names "these" /
@@ -210,6 +218,7 @@ class QuestionProfile:
     months: set[str] = field(default_factory=set)
     extreme: str = ""  # "max" | "min" for "which ... most / least" questions
     measures: set[str] = field(default_factory=set)
+    asks: str = ""  # the answer type asked for (scoring.asked_type)
 
     @classmethod
     def of(cls, question: str) -> QuestionProfile:
@@ -229,12 +238,16 @@ class QuestionProfile:
             years=set(YEAR.findall(question)),
             names=names,
             acronyms=acronyms,
+            # a question asking for a reason or a definition wants words, even when it names a
+            # change ("the reason for the increase in revenue")
             wants_figure=bool(_FIGURE_WORDS.search(question))
-            and not re.match(r"\s*(when|who|what is|what are|define)\b", question, re.I),
+            and not re.match(r"\s*(when|who|what is|what are|define)\b", question, re.I)
+            and asked_type(question) not in WORDS_TYPES,
             wants_percent=bool(re.search(r"\b(percent|percentage|share|%|proportion)\b", question, re.I)),
             months={m.lower()[:3] for m in MONTH.findall(question)},
             extreme=("min" if _LEAST.search(question) else "max" if _MOST.search(question) else ""),
             measures=measures(question),
+            asks=asked_type(question),
         )
 
 
@@ -260,6 +273,7 @@ class Unit:
     text: str
     column: str = ""
     note: str = ""  # e.g. "highest us_exports_usd_billions among 15 rows for 2025"
+    marked: str = ""  # a footnote's subject: the table labels carrying its marker (footnotes.py)
     score: float = 0.0
     features: UnitFeatures = field(default_factory=UnitFeatures)
 
@@ -346,19 +360,36 @@ class ExtractiveAnswerer:
                 continue
             # A sentence that continues the one before it ("These amounts are not included …",
             # "In addition, …") says little alone: the two are read, and quoted, as one unit.
+            # A question asking for a reason: a sentence stating a change and the next one
+            # giving its cause ("… increased by $14 million. The increase is mainly
+            # attributable to …") are read, and quoted, as one unit too.
             spans: list[tuple[int, int]] = []
             joined = False  # the last span already holds two sentences
             for a, b in split_sentences(chunk.text):
                 sentence = chunk.text[a:b]
                 if len(sentence) < 25 or sentence.lstrip().startswith("#"):
                     continue
-                if spans and not joined and continues(sentence) and "\n\n" not in chunk.text[spans[-1][1] : a]:
+                leans = continues(sentence) or (
+                    profile.asks == REASON
+                    and bool(spans)
+                    and states_cause(sentence)
+                    and not states_cause(chunk.text[spans[-1][0] : spans[-1][1]])
+                )
+                if spans and not joined and leans and "\n\n" not in chunk.text[spans[-1][1] : a]:
                     spans[-1], joined = (spans[-1][0], b), True
                 else:
                     spans.append((a, b))
                     joined = False
-            units += [Unit(hit, rank, a, b, chunk.text[a:b]) for a, b in spans]
+            units += [Unit(hit, rank, a, b, chunk.text[a:b], marked=self._marked(chunk, a, b)) for a, b in spans]
         return units
+
+    def _marked(self, chunk, a: int, b: int) -> str:
+        """For a footnote ("(1) Includes …"), the labels of its document's table rows that
+        carry its marker ("Recorded investment (1)"): what the note is about."""
+        marker = note_marker(chunk.text[a:b])
+        if not marker or self.tables_for is None:
+            return ""
+        return "; ".join(labels_marked(marker, list(self.tables_for(chunk.doc_id))))
 
     def score(self, profile: QuestionProfile, units: list[Unit]) -> None:
         """Each unit's score: the fitted scorer's probability that it answers the question."""
@@ -373,7 +404,7 @@ class ExtractiveAnswerer:
         # Question terms weigh by how rare they are among the candidates ("balance" tells more
         # than "trade" here), and synonyms ("deficit" ~ "balance") count as the same term.
         terms = {_SYNONYMS.get(t, t) for t in profile.terms - set(profile.years)}
-        own_terms = [{_SYNONYMS.get(t, t) for t in term_stems(u.text.replace("_", " "))} for u in units]
+        own_terms = [{_SYNONYMS.get(t, t) for t in term_stems(f"{u.marked} {u.text}".replace("_", " "))} for u in units]
         ctx_terms = [{_SYNONYMS.get(t, t) for t in term_stems(u.context)} for u in units]
         weight = {t: math.log(1 + len(units) / (1 + sum(t in o for o in own_terms))) + w.term_floor for t in terms}
         total = sum(weight.values())
@@ -393,7 +424,7 @@ class ExtractiveAnswerer:
         texts = [
             f"{u.hit.doc.title}. {u.hit.chunk.section}: {u.text}"
             if u.hit.chunk.row is not None
-            else f"{u.hit.chunk.section}: {u.text}"
+            else f"{u.hit.chunk.section}: {u.marked + ': ' if u.marked else ''}{u.text}"
             for u in units
         ]
         encode = getattr(self.embedder, "embed_cached", self.embedder.embed_documents)
@@ -508,7 +539,7 @@ class ExtractiveAnswerer:
             else cell_answer_for(question, hits, self.tables_for, self.table_catalogue)
         )
         if cell_answer is not None and not unretrieved(cell_answer, hits):
-            return cell_answer
+            return with_restatement(cell_answer, hits)  # the report's sentence stating the cell
         # a cell of a data table no passage came from answers only when the passages do not
         answer = self._from_passages(question, hits)
         # --- end of the tables hook ---

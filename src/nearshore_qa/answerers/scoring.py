@@ -116,6 +116,12 @@ _CAPITALISED = re.compile(r"(?<![\w.])[A-Z][\w'’.\-]*[A-Za-z]")
 
 FIGURE_TYPES = frozenset({PERCENT, COUNT, AMOUNT})
 DATE_TYPES = frozenset({DATE, YEAR_ASKED})
+WORDS_TYPES = frozenset({DEFINITION, REASON})  # answered in words, whatever figures the question names
+
+
+def states_cause(text: str) -> bool:
+    """Does ``text`` give a cause ("due to", "attributable to", "driven by" …)?"""
+    return bool(_CAUSE.search(text))
 
 
 def asked_type(question: str) -> str:

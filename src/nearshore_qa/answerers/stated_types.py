@@ -1,9 +1,11 @@
-"""Date and definition questions answered by the sentence of the top passages that states one.
+"""Date, definition, frequency and table questions answered by the sentence that states one.
 
 "When was the series published?" wants a sentence that states a date (a month and year, a full
 date, an ISO date; a year for "in what year") about the question's subject; "Which transport
 modes does the series cover?" / "What is the IMMEX programme?" want a sentence that defines or
-delimits the subject (it covers, includes, means, is …). The fitted scorer ranks every
+delimits the subject (it covers, includes, means, is …); "How often are officers elected?" a
+sentence stating a frequency ("annually"); "What does the table show?" the sentence that
+introduces a table ("… were as follows:"). The fitted scorer ranks every
 candidate by the same features for all questions, and such a sentence may score under its
 abstention threshold. Here the candidates of the
 top passages are read for the asked kind only: a sentence stating it, naming nearly all of the
@@ -24,7 +26,7 @@ from .cells import terms
 from .document_dates import record_date_answer
 from .rankings import rank_question
 
-DATE, YEAR, DEFINITION = "date", "year", "definition"
+DATE, YEAR, DEFINITION, TABLE, FREQUENCY = "date", "year", "definition", "table", "frequency"
 
 _ASKS_YEAR = re.compile(r"\b(?:in\s+)?(?:what|which)\s+year\b", re.I)
 _ASKS_DATE = re.compile(
@@ -46,6 +48,22 @@ _FULL_DATE = re.compile(
     rf"|\b(?:first|second|third|fourth)\s+quarter\s+of\s+{YEAR_PATTERN}\b"
 )
 _YEAR = re.compile(rf"\b{YEAR_PATTERN}\b")
+# "What does the table show?": what a table holds is said by the sentence that introduces it
+# ("Aggregate emoluments of the Directors were as follows:", "The following table summarizes …:")
+_ASKS_TABLE = re.compile(
+    r"^\s*what\s+(?:does|do|did)\s+(?:the|this|that)\s+table\s+"
+    r"(?:show|shows|present|represent|depict|illustrate|summari[sz]e|contain|provide|display|list|detail)\b",
+    re.I,
+)
+# "How often are the officers elected?": a sentence stating how often ("annually", "every three years")
+_ASKS_FREQUENCY = re.compile(r"^\s*how\s+(?:often|frequently)\b|\b(?:what|which)\s+(?:frequency|interval)\b", re.I)
+_FREQUENCY = re.compile(
+    r"\b(?:annually|yearly|semi-?annually|biannually|quarterly|monthly|weekly|daily|"
+    r"(?:every|each)\s+(?:\w+\s+)?(?:year|quarter|month|week|day)s?|once\s+a|twice\s+a|"
+    r"(?:per|a)\s+(?:year|quarter|month|week|day))\b",
+    re.I,
+)
+_INTRODUCES = re.compile(r"\b(?:as follows|following|below|table)\b[^:]*:\s*$", re.I)
 _DEFINES = re.compile(
     rf"\b(?:{_DELIMIT_VERBS}|covered|included|excluded|defined as|refers? to|is an?|are the|is the|known as)\b",
     re.I,
@@ -55,7 +73,7 @@ _FURNITURE = re.compile(r"^\s*(?:#|\||page \d)", re.I)
 _ASKING = set(
     terms(
         "when what which date day month year time since until on in did does do was were is are the a an "
-        "define meant mean"
+        "define meant mean how often frequently frequency interval"
     )
 )
 MIN_SUBJECT = 0.75  # the share of the question's subject words the sentence's passage (title, section) names
@@ -63,7 +81,12 @@ MIN_IN_SENTENCE = 0.34  # … and the sentence itself
 
 
 def asked_kind(question: str) -> str:
-    """ "date", "year" or "definition" when ``question`` asks for one, else ""."""
+    """ "date", "year", "definition", "table" (what a table shows) or "frequency" (how often)
+    when ``question`` asks for one, else ""."""
+    if _ASKS_TABLE.search(question):
+        return TABLE
+    if _ASKS_FREQUENCY.search(question):
+        return FREQUENCY
     if _ASKS_YEAR.search(question):
         return YEAR
     if _ASKS_DATE.search(question):
@@ -79,6 +102,10 @@ def states_kind(sentence: str, kind: str, verbs: set[str]) -> bool:
         return _FULL_DATE.search(sentence) is not None
     if kind == YEAR:
         return _YEAR.search(sentence) is not None
+    if kind == TABLE:
+        return _INTRODUCES.search(sentence) is not None
+    if kind == FREQUENCY:
+        return _FREQUENCY.search(sentence) is not None
     return _DEFINES.search(sentence) is not None or bool(verbs & set(terms(sentence)))
 
 
@@ -95,6 +122,8 @@ def stated_sentence(question: str, hits: list[Hit], top: int = 3) -> Stated | No
     kind = asked_kind(question)
     if not kind:
         return None
+    if kind == TABLE:
+        return _table_introduction(hits)
     subject = _split(set(terms(question))) - _ASKING
     if not subject:
         return None
@@ -126,6 +155,20 @@ def stated_sentence(question: str, hits: list[Hit], top: int = 3) -> Stated | No
             if best is None or score > best.score:
                 best = Stated(score, hit, (a, b))
     return best
+
+
+def _table_introduction(hits: list[Hit]) -> Stated | None:
+    """The best-ranked passage's sentence that introduces a table (it ends with a colon and
+    points at what follows): what the table shows, in the document's words."""
+    for rank, hit in enumerate(hits):
+        chunk = hit.chunk
+        if chunk.in_table:
+            continue
+        for a, b in split_sentences(chunk.text):
+            sentence = chunk.text[a:b]
+            if len(sentence) >= 25 and not _FURNITURE.search(sentence) and states_kind(sentence, TABLE, set()):
+                return Stated(1.0 - 0.1 * rank, hit, (a, b))
+    return None
 
 
 def _split(words: set[str]) -> set[str]:

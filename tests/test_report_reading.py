@@ -1,0 +1,200 @@
+"""Reading a report, given the report (real TAT-QA dev excerpts): a reason question quotes the
+sentence giving the cause after the one stating the change; a cell answer is followed by the
+report's sentence stating the same figure in words ("1,779" in thousands is "$1.8 million"); a
+footnote is read with the rows carrying its marker; "What does the table show?" is answered by
+the sentence introducing a table; "the Company's" is a defined term, not a name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers import hits_for
+
+from nearshore_qa.answerers.extractive import ExtractiveAnswerer, QuestionProfile, proper_names
+from nearshore_qa.answerers.footnotes import labels_marked, note_marker
+from nearshore_qa.answerers.restatements import restating_sentence
+from nearshore_qa.answerers.stated_types import asked_kind
+from nearshore_qa.ingest import load_file
+
+DATA = Path(__file__).resolve().parent / "data" / "reading"
+
+
+def _load(name: str):
+    return load_file(DATA / name, name, 2**20)
+
+
+@pytest.fixture(scope="module")
+def cash_flows():
+    return _load("tatqa_cash_flows.md")
+
+
+@pytest.fixture(scope="module")
+def reasons():
+    return _load("tatqa_reasons.md")
+
+
+def _answerer(embedder, doc):
+    return ExtractiveAnswerer(embedder, tables_for=lambda _doc_id: list(doc.data_tables))
+
+
+def test_a_reason_question_quotes_the_cause_after_the_change(embedder, reasons):
+    question = "What was the reason for the increase in net cash used in investing activities?"
+    answer = _answerer(embedder, reasons)(question, hits_for(reasons, "investing"))
+    assert not answer.abstained
+    # the sentence stating the change, then the one stating its cause, as one cited quote
+    assert "to $693.0 million during the year ended December 31, 2018. The increase is mainly attributable to" in (
+        answer.answer
+    )
+    assert "payments for the construction costs of newbuildings" in answer.answer
+    assert all(f.verified for f in answer.figures)
+
+
+def test_only_a_reason_question_joins_a_change_with_its_cause(embedder, reasons):
+    hits = hits_for(reasons, "investing")
+    answerer = _answerer(embedder, reasons)
+    why = [
+        u.text
+        for u in answerer.units(QuestionProfile.of("Why did net cash used in investing activities increase?"), hits)
+    ]
+    assert any(t.startswith("Net cash used in investing") and "mainly attributable" in t for t in why)
+    # a question asking for the figure reads the sentences one by one
+    how_much = [
+        u.text
+        for u in answerer.units(
+            QuestionProfile.of("How much did net cash used in investing activities increase by?"), hits
+        )
+    ]
+    assert any(t.startswith("Net cash used in investing") and t.endswith("December 31, 2018.") for t in how_much)
+
+
+def test_a_reason_question_does_not_ask_for_a_figure():
+    assert not QuestionProfile.of("What was the reason for the increase in the Revenue?").wants_figure
+    assert QuestionProfile.of("How much did revenue increase in 2019?").wants_figure
+
+
+def test_a_cell_answer_is_followed_by_the_sentence_stating_it_in_words(embedder, cash_flows):
+    question = "How much cash was provided from financing activities in 2018?"
+    answer = _answerer(embedder, cash_flows)(question, hits_for(cash_flows, "financing activities"))
+    assert not answer.abstained
+    assert "1,779" in answer.answer  # the cell, as the table states it (in thousands)
+    assert "Net cash provided by financing activities was $1.8 million for the year ended December 31, 2018" in (
+        answer.answer
+    )
+    assert "$1.4 million" not in answer.answer  # 2019's sentence does not restate the 2018 cell
+    assert len(answer.citations) == 2 and all(f.verified for f in answer.figures)
+
+
+def test_no_sentence_is_quoted_when_none_states_the_cell(embedder, cash_flows):
+    question = "What was the net increase in cash and cash equivalents in 2019?"
+    hits = hits_for(cash_flows, "Financing")
+    answer = _answerer(embedder, cash_flows)(question, hits)
+    assert not answer.abstained
+    assert "771" in answer.answer
+    assert restating_sentence(answer, hits) is None
+    assert len(answer.citations) == 1
+
+
+@pytest.mark.parametrize(
+    "question,kind",
+    [
+        ("What does the table show?", "table"),
+        ("What does this table summarize?", "table"),
+        ("What does the plan include?", "definition"),
+        ("How many rows does the table have?", ""),
+    ],
+)
+def test_what_a_table_shows_is_its_own_kind_of_question(question, kind):
+    assert asked_kind(question) == kind
+
+
+def test_what_the_table_shows_is_answered_by_the_sentence_introducing_it(embedder):
+    doc = _load("tatqa_directors.md")
+    answer = _answerer(embedder, doc)("What does the table show?", hits_for(doc, "Salaries"))
+    assert not answer.abstained
+    assert answer.answer.startswith("Aggregate emoluments of the Directors of the Company were as follows:")
+    assert answer.citations[0].doc_id == "tatqa_directors.md"
+
+
+def test_a_table_question_abstains_when_no_sentence_introduces_a_table(embedder, reasons):
+    answer = _answerer(embedder, reasons)("What does the table show?", hits_for(reasons, "investing"))
+    assert answer.abstained
+
+
+@pytest.mark.parametrize(
+    "sentence,marker",
+    [
+        ("(1) Includes deferred initial direct costs.", "1"),
+        ("(a) Excludes stock-based compensation.", "a"),
+        ("Includes deferred initial direct costs (1).", ""),
+        ("(in thousands) Net sales rose.", ""),
+    ],
+)
+def test_a_footnote_opens_with_its_marker(sentence, marker):
+    assert note_marker(sentence) == marker
+
+
+def test_a_footnote_is_about_the_rows_that_carry_its_marker():
+    doc = _load("tatqa_footnotes.md")
+    tables = list(doc.data_tables)
+    assert labels_marked("1", tables) == ["Recorded investment"]
+    assert labels_marked("2", tables) == []
+
+
+def test_a_question_about_a_marked_row_is_answered_by_its_footnote(embedder):
+    doc = _load("tatqa_footnotes.md")
+    answer = _answerer(embedder, doc)("What does the recorded investment include?", hits_for(doc, "Includes deferred"))
+    assert not answer.abstained
+    assert answer.answer.startswith("(1) Includes deferred initial direct costs which are eliminated")
+    # without the table's labels the note shares no word with the question, and is not chosen
+    bare = ExtractiveAnswerer(embedder)(
+        "What does the recorded investment include?", hits_for(doc, "Includes deferred")
+    )
+    assert "Includes deferred initial direct costs" not in bare.answer
+
+
+def test_a_sentence_stating_the_cells_figure_about_nothing_asked_is_not_quoted(embedder, cash_flows):
+    # the same figures, but the question shares no word with the sentence: no restatement
+    answer = _answerer(embedder, cash_flows)(
+        "How much cash was provided from financing activities in 2018?", hits_for(cash_flows, "financing activities")
+    )
+    other = type(answer)(
+        question="Figure 1,779?", answer=answer.answer, abstained=False, citations=answer.citations[:1]
+    )
+    assert restating_sentence(other, hits_for(cash_flows, "financing activities")) is None
+    assert restating_sentence(answer, hits_for(cash_flows, "financing activities")) is not None
+
+
+def test_the_companys_is_a_defined_term_not_a_name_the_passage_must_repeat(embedder):
+    doc = _load("tatqa_market.md")
+    hits = hits_for(doc, "NASDAQ")
+    answer = _answerer(embedder, doc)("Which market is the Company's common stock traded in?", hits)
+    assert not answer.abstained
+    assert "NASDAQ Global Select Market" in answer.answer
+    texts = [h.chunk.text for h in hits]
+    assert proper_names("Which market is the Company's common stock traded in?", {"company"}, texts) == set()
+    # a name the passages never state still has to be there
+    assert proper_names("Which market is Tesla's common stock traded in?", {"tesla"}, texts) == {"tesla"}
+    assert not _answerer(embedder, doc)("Which market is Tesla's common stock traded in?", hits).answer.count("NASDAQ")
+
+
+@pytest.mark.parametrize(
+    "question,kind",
+    [
+        ("How often are the executive officers of the company elected?", "frequency"),
+        ("How frequently is the dividend paid?", "frequency"),
+        ("How much is the dividend?", ""),
+    ],
+)
+def test_how_often_asks_for_a_frequency(question, kind):
+    assert asked_kind(question) == kind
+
+
+def test_how_often_is_answered_by_the_sentence_stating_a_frequency(embedder):
+    doc = _load("tatqa_officers.md")
+    hits = hits_for(doc, "elected annually")
+    answer = _answerer(embedder, doc)("How often are the executive officers of the company elected?", hits)
+    assert not answer.abstained
+    assert answer.answer.startswith("Officers are elected annually")
+    # nothing in the report says how often the general counsel is paid
+    assert _answerer(embedder, doc)("How often is the general counsel paid a bonus?", hits).abstained
