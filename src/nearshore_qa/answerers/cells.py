@@ -639,6 +639,9 @@ def _best_cell(
         "named": named,
         "around": cell_cov,
         "unasked_share": any(_share_column(table, row, c) for c in chosen_cols) and not _ASKS_SHARE.search(q.text),
+        # the share of the question's words the table's own caption says: it tells apart two
+        # same-shaped tables of one document ("Northbound pedestrians …", "… passenger vehicles")
+        "caption": len(set(terms(table.caption)) & asked) / len(asked) if asked else 0.0,
     }
     return top_score, row, chosen_cols, notes
 
@@ -781,6 +784,7 @@ def rank_score(score: float, notes: dict, doc_rank: int, doc_hits: int) -> float
         + 0.5 * match["named"]
         + 0.5 * match["around"]
         - 0.3 * match["unasked_share"]
+        + 0.05 * match.get("caption", 0.0)
         - 0.1 * doc_rank
         + 0.05 * min(doc_hits, 4)
     )
