@@ -450,14 +450,22 @@ def _txt_tables_in_place(text: str) -> tuple[str, list[tuple[list[list[str]], li
     grid, its rows' offsets there and its caption (the title or unit lines just above it)."""
     blocks = text_table_blocks(text)
     rendered, placed = _render_in_place(text, blocks, keep_tail=False)
+    aboves = [_caption_lines(before) for _, _, before in placed]
+    belows = [
+        _labelled_caption_below(text[end : blocks[n + 1][0] if n + 1 < len(blocks) else len(text)])
+        for n, (_, end, _) in enumerate(blocks)
+    ]
+    # A document puts its "Table N." captions either above its tables or below them: the first
+    # table tells which, and a labelled line between two tables is then the one's or the other's.
+    below_first = bool(belows and belows[0] and not _LABELLED.match(aboves[0]))
     out = []
-    claimed = ""  # the previous table's caption written below it
-    for n, ((grid, rows, before), (_, end, _)) in enumerate(zip(placed, blocks, strict=True)):
-        after = text[end : blocks[n + 1][0] if n + 1 < len(blocks) else len(text)]
-        below = _labelled_caption_below(after)
-        above = "" if claimed and " ".join(before.split()) == claimed else _caption_lines(before)
-        out.append((grid, rows, below if below and not _LABELLED.match(above) else above))
-        claimed = below
+    for n, (grid, rows, _) in enumerate(placed):
+        caption = aboves[n]
+        if below_first and belows[n]:
+            caption = belows[n]
+        elif below_first and n and belows[n - 1] and " ".join(caption.split()) == belows[n - 1]:
+            caption = ""  # the caption under the table before
+        out.append((grid, rows, caption))
     return rendered, out
 
 
