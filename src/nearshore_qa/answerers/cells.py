@@ -642,6 +642,10 @@ def _best_cell(
         # the share of the question's words the table's own caption says: it tells apart two
         # same-shaped tables of one document ("Northbound pedestrians …", "… passenger vehicles")
         "caption": len(set(terms(table.caption)) & asked) / len(asked) if asked else 0.0,
+        # a month or quarter asked that the cell's row or column states: a figure of the year
+        # beside it (a table with no period of its own) does not say what May was
+        "sub_year": any(p.month or p.quarter for p in q.periods)
+        and any(_period_match(q.periods, p) for p in [row.period, *(c.period for c in chosen_cols)]),
     }
     return top_score, row, chosen_cols, notes
 
@@ -785,6 +789,7 @@ def rank_score(score: float, notes: dict, doc_rank: int, doc_hits: int) -> float
         + 0.5 * match["around"]
         - 0.3 * match["unasked_share"]
         + 0.05 * match.get("caption", 0.0)
+        + 0.2 * match.get("sub_year", False)
         - 0.1 * doc_rank
         + 0.05 * min(doc_hits, 4)
     )
