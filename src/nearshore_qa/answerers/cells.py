@@ -740,13 +740,20 @@ _COUNTED = re.compile(
 )
 
 
+# "How many barrels of crude oil …", "how many tonnes of steel …": the unit counted
+_COUNTED_UNIT = re.compile(r"\bhow many\s+((?:[a-z]+\s+)?[a-z]+)\s+of\s+[a-z]", re.I)
+
+
 def _asked_measure(question: str) -> set[str]:
     """The term of the measure a question names as "the X of" ("weight") or counts as "how many
-    X" ("passengers"), operations aside: a cell whose labels never say it does not answer."""
-    m = _MEASURE_OF.search(question) or _COUNTED.search(question)
+    X" ("passengers", "barrels of crude oil"), operations and money units aside: a cell whose
+    labels never say it does not answer."""
+    m = _MEASURE_OF.search(question) or _COUNTED.search(question) or _COUNTED_UNIT.search(question)
     if not m:
         return set()
     head = m.group(1).split()[-1]  # "the product percentage of": what is measured is a percentage
+    if head.lower() in _UNIT_WORDS:
+        return set()  # "how many million dollars of …" asks the money a table of values states
     return set(terms(head)) - _GENERIC - _OPERATION_WORDS
 
 

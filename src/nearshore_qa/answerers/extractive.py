@@ -210,6 +210,7 @@ class QuestionProfile:
     months: set[str] = field(default_factory=set)
     extreme: str = ""  # "max" | "min" for "which ... most / least" questions
     measures: set[str] = field(default_factory=set)
+    wants_number: bool = False  # "how many …", "how much …": only a figure answers
 
     @classmethod
     def of(cls, question: str) -> QuestionProfile:
@@ -235,6 +236,7 @@ class QuestionProfile:
             months={m.lower()[:3] for m in MONTH.findall(question)},
             extreme=("min" if _LEAST.search(question) else "max" if _MOST.search(question) else ""),
             measures=measures(question),
+            wants_number=bool(re.search(r"\bhow (?:many|much)\b", question, re.I)),
         )
 
 
@@ -608,6 +610,8 @@ class ExtractiveAnswerer:
             return False
         if f.names_missing:
             return False
+        if profile.wants_number and not f.has_figure:
+            return False  # "How many barrels …": a sentence stating no figure never says how many
         return not (profile.wants_figure and not f.has_figure and f.overlap < self.weights.figureless_overlap)
 
     def _compose(self, question: str, chosen: list[Unit]) -> Answer:
