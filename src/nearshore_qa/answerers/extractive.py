@@ -198,6 +198,10 @@ class AnswerWeights:
 WEIGHTS = AnswerWeights()
 
 
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_NON_YEAR_DIGIT = re.compile(r"\d")
+
+
 @dataclass
 class QuestionProfile:
     text: str
@@ -610,8 +614,8 @@ class ExtractiveAnswerer:
             return False
         if f.names_missing:
             return False
-        if profile.wants_number and not f.has_figure:
-            return False  # "How many barrels …": a sentence stating no figure never says how many
+        if profile.wants_number and not f.has_figure and not _NON_YEAR_DIGIT.search(_YEAR.sub(" ", unit.text)):
+            return False  # "How many barrels …": a sentence with no number but years never says how many
         return not (profile.wants_figure and not f.has_figure and f.overlap < self.weights.figureless_overlap)
 
     def _compose(self, question: str, chosen: list[Unit]) -> Answer:
