@@ -421,3 +421,16 @@ def test_a_unit_counted_that_no_label_says_is_not_read_off_a_table_of_values(mak
     assert answer.abstained, answer.answer
     stated = lib.ask("What were US exports to Mexico by rail in February 2019?")
     assert not stated.abstained and "2,206.1" in stated.answer
+
+
+def test_a_quarter_asked_picks_the_quarter_row_under_the_years_column_and_uk_stands_for_the_united_kingdom():
+    name = "us_uk_goods_trade_by_quarter_2022_2023.md"
+    doc = load_file(CAPTIONS / name, name, 50 * 2**20)
+    found = answer_from_tables(
+        "How much did the US import from the UK in the fourth quarter of 2022?",
+        hits_for(doc, "Q4"),
+        lambda _d: list(doc.data_tables),
+    )
+    assert found is not None and found.row.label == "Q4" and found.columns[0].label == "Imports 2022"
+    assert "17,790.0" in found.sentence
+    assert "uk" not in found.notes["unmatched"]  # "United Kingdom" in the caption says "UK"
