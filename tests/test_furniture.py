@@ -283,3 +283,14 @@ def test_a_file_of_short_lines_is_all_content():
     text = "Laredo 2,945,393\nHidalgo 719,189\nYsleta 639,397\n"
     doc = load_bytes(text.encode(), name="ports.txt", original_name="ports.txt", fmt="txt")
     assert doc.furniture == ()
+
+
+def test_a_line_that_is_a_cell_of_a_ruled_table_on_its_page_is_never_furniture():
+    pages = [
+        "Exports to Mexico\nModes in the quarter\nTruck\n43,494.0\nRail\n6,996.8\nTrucks lead.\nRail is second.",
+        "Month by month\nThe months\nMonth\nTruck\nRail\nJanuary\n15,178.2\n2,373.3\nSources\nBTS data.",
+    ]
+    # without the tables' cells, "Truck" and "Rail" repeat on both pages and their repeats go
+    assert "\nMonth\nJanuary\n" in pdf_running_lines(pages)[0][1]
+    cells = [{"Truck", "Rail"}, {"Month", "Truck", "Rail", "January"}]
+    assert pdf_running_lines(pages, cells=cells)[0][1] == pages[1]

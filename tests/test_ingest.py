@@ -7,7 +7,7 @@ import os
 import re
 
 import pytest
-from helpers import CORPUS_DIR, EXPECTED_DOCS, REPO_ROOT, snapshot, source_ids
+from helpers import CORPUS_DIR, DATA_DIR, EXPECTED_DOCS, REPO_ROOT, snapshot, source_ids
 
 from nearshore_qa.errors import IngestError
 from nearshore_qa.ingest import load_bytes, load_file
@@ -493,3 +493,15 @@ def test_a_pdf_caption_wrapped_over_two_lines_is_read_whole_with_its_units():
     )
     assert quarters.caption.endswith("(US$ million; balance = exports minus imports)")
     assert {(t.unit.currency, t.unit.scale) for t in (quarters, months)} == {("US$", "million")}
+
+
+def test_pdf_column_heads_repeated_as_row_labels_on_another_page_are_table_cells_not_furniture():
+    # "Truck", "Rail", … name the rows of the table on page 1 and head the columns on page 2:
+    # a line repeated on two pages, yet the second table's header, so its months are read
+    name = "us_exports_to_mexico_by_month_and_mode_2019q1.pdf"
+    doc = load_file(DATA_DIR / "captions" / name, name, 50 * 2**20)
+    months = next(t for t in doc.data_tables if t.page == 2)
+    assert [c.label for c in months.columns] == ["Month", "Truck", "Rail", "Vessel", "Air"]
+    assert [r.label for r in months.rows] == ["January", "February", "March"]
+    assert months.caption == "Table 1. US exports to Mexico by month and mode, 2019 (US$ million)"
+    assert "| February | 13,733.1 | 2,206.1 | 2,520.1 | 709.8 |" in doc.text

@@ -19,6 +19,7 @@ from nearshore_qa.operands import (
     find_conflicts,
     operands_from_row,
     operands_from_sentences,
+    respective_flows,
 )
 from nearshore_qa.operands import _measure_columns as sentence_columns
 
@@ -448,3 +449,73 @@ def test_quarter_rows_take_the_year_of_their_caption():
     )
     assert isinstance(result, Computed)
     assert "13.3% from Q1 2011 to Q4 2011, from US$32,258.7 million [1] to US$36,555.6 million [3]" in result.text
+
+
+# U.S. Census Bureau, Trade in Goods by Country: Japan, 2012 and 2011 (US$ million)
+RESPECTIVE = (
+    "Over 2012 as a whole US exports to Japan came to US$69,975.8 million and imports to US$146,431.7 million, "
+    "against US$65,799.7 million and US$128,927.9 million in 2011."
+)
+
+
+def test_figures_either_side_of_against_take_the_year_of_their_side_and_the_flow_in_the_order_written():
+    assert periods(RESPECTIVE) == [
+        ("US$69,975.8 million", "2012"),
+        ("US$146,431.7 million", "2012"),
+        ("US$65,799.7 million", "2011"),
+        ("US$128,927.9 million", "2011"),
+    ]
+    assert respective_flows(RESPECTIVE) == {
+        "US$69,975.8 million": "export",
+        "US$146,431.7 million": "import",
+        "US$65,799.7 million": "export",
+        "US$128,927.9 million": "import",
+    }
+
+
+@pytest.mark.parametrize(
+    "question,formula",
+    [
+        (
+            "By what percentage did US imports from Japan change from 2011 to 2012?",
+            "(146,431.7 − 128,927.9) ÷ 128,927.9",
+        ),
+        ("By what percentage did US exports to Japan change from 2011 to 2012?", "(69,975.8 − 65,799.7) ÷ 65,799.7"),
+    ],
+)
+def test_a_change_read_from_a_respectively_ordered_sentence_takes_the_flow_asked(question, formula):
+    ev = Evidence(marker=1, text=RESPECTIVE, doc_id="japan.md", chunk_id="japan#0", title="US goods trade with Japan")
+    result = computation_for(question, [ev])
+    assert isinstance(result, Computed) and result.formula == formula
+
+
+def _mode_row(i: int, month: str, values: tuple[str, ...]) -> Evidence:
+    # BTS TransBorder, US exports to Mexico by mode, 2019 (US$ million); as the PDF fixture
+    columns = ("Month", "Truck", "Rail", "Vessel", "Air")
+    return Evidence(
+        marker=10 + i,
+        text="| " + " | ".join((month, *values)) + " |",
+        doc_id="mexico-modes.pdf",
+        chunk_id=f"modes#{i}",
+        columns=columns,
+        values=(f"{month} 2019", *values),
+        row=i,
+        table="table page 2",
+        units="Table 1. US exports to Mexico by month and mode, 2019 (US$ million)",
+        caption="Table 1. US exports to Mexico by month and mode, 2019 (US$ million)",
+        title="US exports to Mexico by month and mode, first quarter 2019",
+    )
+
+
+def test_a_table_of_another_period_in_the_pool_does_not_hide_the_table_holding_the_operands():
+    # the partners-by-month CSV names "exports" better than the mode table does, but has no 2019
+    partners = table_rows("us_trade_mexico_canada_china_monthly_2022_2024", lambda r: r["partner"] == "Mexico")[:6]
+    modes = [
+        _mode_row(0, "January", ("15,178.2", "2,373.3", "2,515.7", "838.6")),
+        _mode_row(1, "March", ("14,582.7", "2,417.4", "3,037.7", "800.8")),
+    ]
+    result = computation_for(
+        "By how much did US rail exports to Mexico change from January to March 2019?", [*partners, *modes]
+    )
+    assert isinstance(result, Computed), result
+    assert result.formula == "2,417.4 − 2,373.3"

@@ -128,3 +128,25 @@ def test_a_search_within_chosen_documents_ranks_only_their_chunks(store):
     for doc_id in sorted(everywhere):
         hits = HybridRetriever(store=store, k=6, documents=frozenset({doc_id})).search(question)
         assert hits and {h.chunk.doc_id for h in hits} == {doc_id}
+
+
+@pytest.fixture(scope="module")
+def slots_store(tmp_path_factory, embedder):
+    from nearshore_qa.library import Library
+    from nearshore_qa.settings import Settings
+
+    lib = Library(Settings.from_env(store=tmp_path_factory.mktemp("slots") / "store"), embedder=embedder)
+    assert {r.status for r in lib.add([DATA_DIR / "retrieval_slots"])} == {"added"}
+    yield lib.store
+    lib.close()
+
+
+def test_a_table_row_far_behind_does_not_take_a_slot_from_the_passage_stating_the_answer(slots_store):
+    question = "How much did the US export to Japan in 2012 as a whole?"
+    year = "exported US$69,975.8 million"
+    kept = ranking(slots_store, question, k=3)
+    assert any(year in text for _, text in kept)
+    # giving the slots to any row, the wood-export rows that merely name Japan push it out
+    pushed = ranking(slots_store, question, k=3, table_slot_share=0.0)
+    assert not any(year in text for _, text in pushed)
+    assert any(doc.endswith(".csv") for doc, _ in pushed)

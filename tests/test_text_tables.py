@@ -72,3 +72,27 @@ def test_the_cell_answers_through_the_store(make_library):
     assert (cit.row_label, cit.column_label, cit.table_index) == ("Laredo", "2023", 1)
     (a, b), *_ = cit.highlights
     assert cit.text[a:b] == "531,128"
+
+
+CAPTIONS = DATA / "captions"
+
+
+def test_a_labelled_caption_below_a_plain_text_table_is_its_own_not_the_next_tables():
+    # two same-shaped tables, each captioned by the "Table N." line right below it
+    doc = load_file(CAPTIONS / "texas-ports-buses-and-trucks-2019-2020.txt", "buses-trucks.txt", 50 * 2**20)
+    captions = [t.caption for t in doc.data_tables]
+    assert captions == [
+        "Table 1. Northbound buses by Texas port of entry, 2019-2020. Source: CBP.",
+        "Table 2. Northbound commercial trucks by Texas port of entry, 2019-2020. Source: CBP.",
+    ]
+
+
+def test_captions_above_their_tables_stay_above_when_a_caption_sits_between_two_tables():
+    # "Table 2." sits right below table 1 and right above table 2: the document's first table,
+    # captioned above, says the captions are above, so it is table 2's
+    name = "texas-ports-trucks-and-buses-captions-above.txt"
+    doc = load_file(CAPTIONS / name, name, 50 * 2**20)
+    assert [t.caption for t in doc.data_tables] == [
+        "Table 1. Northbound commercial trucks by Texas port of entry, 2019-2020 (count)",
+        "Table 2. Northbound buses by Texas port of entry, 2019-2020 (count)",
+    ]

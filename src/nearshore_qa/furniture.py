@@ -233,14 +233,18 @@ def _norm(line: str) -> str:
     return re.sub(r"\d+", "#", " ".join(line.lower().split()))
 
 
-def pdf_running_lines(pages: list[str], edge: int = 2) -> tuple[list[str], list[str]]:
+def pdf_running_lines(
+    pages: list[str], edge: int = 2, cells: list[set[str]] | None = None
+) -> tuple[list[str], list[str]]:
     """Each page's text without its furniture, and the furniture lines removed (first seen).
 
     Furniture: a line at the top or bottom of at least two pages and of half of them or more
     (a running title or footer; digits ignored, so "Page 2"/"Page 3" and dates match), a
     page number at a page edge, and a line repeated word for word inside pages as often (a
     caption over a continued table): its first appearance names the table and stays, the
-    repeats go.
+    repeats go. ``cells``: per page, the label cells of the ruled tables found there; such a
+    line is table content ("Truck" heading a column and naming a row of another table), never
+    furniture.
     """
     split = [page.split("\n") for page in pages]
     edges: list[tuple[set[int], set[int]]] = []  # (edge lines, first and last line) per page
@@ -259,12 +263,15 @@ def pdf_running_lines(pages: list[str], edge: int = 2) -> tuple[list[str], list[
     kept_pages: list[str] = []
     removed: list[str] = []
     seen: set[str] = set()
-    for lines, (at, ends) in zip(split, edges, strict=True):
+    for number, (lines, (at, ends)) in enumerate(zip(split, edges, strict=True)):
         keep = []
+        protected = cells[number] if cells is not None and number < len(cells) else set()
         for i, line in enumerate(lines):
             exact = " ".join(line.split())
             drop = False
-            if exact and ((i in ends and is_page_number(line, bare=True)) or (i in at and _norm(line) in running)):
+            if exact in protected and not is_page_number(line, bare=True):
+                pass
+            elif exact and ((i in ends and is_page_number(line, bare=True)) or (i in at and _norm(line) in running)):
                 drop = True
             elif exact and (is_page_number(line) or (exact in repeated and exact in seen)):
                 drop = True

@@ -448,8 +448,47 @@ def _txt_tables_in_place(text: str) -> tuple[str, list[tuple[list[list[str]], li
     Markdown table in its place, as a PDF's ruled tables are: its rows become row chunks with
     the header as context, and cells locatable. Returns the new text and, for each table, its
     grid, its rows' offsets there and its caption (the title or unit lines just above it)."""
-    rendered, placed = _render_in_place(text, text_table_blocks(text), keep_tail=False)
-    return rendered, [(grid, rows, _caption_lines(before)) for grid, rows, before in placed]
+    blocks = text_table_blocks(text)
+    rendered, placed = _render_in_place(text, blocks, keep_tail=False)
+    aboves = [_caption_lines(before) for _, _, before in placed]
+    belows = [
+        _labelled_caption_below(text[end : blocks[n + 1][0] if n + 1 < len(blocks) else len(text)])
+        for n, (_, end, _) in enumerate(blocks)
+    ]
+    # A document puts its "Table N." captions either above its tables or below them: the first
+    # table tells which, and a labelled line between two tables is then the one's or the other's.
+    below_first = bool(belows and belows[0] and not _LABELLED.match(aboves[0]))
+    out = []
+    for n, (grid, rows, _) in enumerate(placed):
+        caption = aboves[n]
+        if below_first and belows[n]:
+            caption = belows[n]
+        elif below_first and n and belows[n - 1] and " ".join(caption.split()) == belows[n - 1]:
+            caption = ""  # the caption under the table before
+        out.append((grid, rows, caption))
+    return rendered, out
+
+
+_LABELLED = re.compile(r"(?:table|figure|exhibit|chart)\s+[\w.-]+\s*[.:\-–—]\s*\S", re.I)
+
+
+def _labelled_caption_below(after: str) -> str:
+    """A plain-text table's caption written under it: the short paragraph (up to 3 lines) right
+    below (at most one blank line between) that opens with a label ("Table 2. Northbound
+    passenger vehicles … Source: CBP."). Without the label a paragraph below is prose, not a
+    caption; with it, it names this table and not the one after."""
+    lines = after.split("\n")[1:] if after.startswith("\n") else after.split("\n")
+    if lines and not lines[0].strip():
+        lines = lines[1:]
+    block: list[str] = []
+    for line in lines:
+        if not line.strip():
+            break
+        block.append(line.strip())
+        if len(block) > 3:
+            return ""
+    text = " ".join(" ".join(block).split())
+    return text[:300] if _LABELLED.match(text) else ""
 
 
 def _render_in_place(text: str, blocks, keep_tail: bool) -> tuple[str, list]:
@@ -675,7 +714,13 @@ def _load_pdf(data: bytes, name: str, original_name: str, _extra: dict, _rows: i
         offset = 0
         raw = [_normalise_newlines(page.extract_text() or "").strip() for page in reader.pages]
         # Running titles, repeated footers and captions, page numbers: furniture, not text.
-        cleaned, running = pdf_running_lines(raw)
+        # the label cells of each page's ruled tables are table content, never furniture
+        labels = [
+            {" ".join(c.split()) for grid in grids.get(n, []) for row in grid for c in row if c.strip()}
+            for n in range(1, len(raw) + 1)
+        ]
+        labels = [{c for c in page if not _FIGURE_CELL.fullmatch(c)} for page in labels]
+        cleaned, running = pdf_running_lines(raw, cells=labels)
         for number, page_text in enumerate(cleaned, start=1):
             if not page_text:
                 continue

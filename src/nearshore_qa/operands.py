@@ -368,6 +368,7 @@ def figure_periods(sentence: str) -> list[tuple[FoundFigure, str, str]]:
         ):
             for i, (_, y) in zip(undated, free, strict=True):
                 assigned[i] = y
+    _respective_years(sentence, figs, years, assigned)
     # a figure with no year of its own takes a year of the sentence no figure of its kind claimed
     for i, f in enumerate(figs):
         if assigned[i]:
@@ -393,6 +394,29 @@ def figure_periods(sentence: str) -> list[tuple[FoundFigure, str, str]]:
         entity = e.group("name").strip() if e and not re.fullmatch(rf"{_MONTH}", e.group("name").split()[0]) else ""
         out.append((f, assigned[i], entity))
     return out
+
+
+def _respective_years(
+    sentence: str, figs: list[FoundFigure], years: list[tuple[int, str]], assigned: list[str]
+) -> None:
+    """ "In 2016 exports came to A and imports to B, against C and D in 2015": as many figures on
+    each side of "against" / "compared with", of one kind, the year of the first side written
+    before it and of the second after it: every figure of a side takes its side's year."""
+    marker = _RESPECTIVE.search(sentence)
+    if not marker:
+        return
+    pre = [i for i, f in enumerate(figs) if f.end <= marker.start()]
+    post = [i for i, f in enumerate(figs) if f.start >= marker.end()]
+    if len(pre) < 2 or len(pre) != len(post) or len({figs[i].kind for i in pre + post}) != 1:
+        return
+    pre_years = {y for pos, y in years if pos < figs[pre[0]].start}
+    post_years = {y for pos, y in years if pos > figs[post[-1]].end}
+    if len(pre_years) != 1 or len(post_years) != 1 or pre_years == post_years:
+        return
+    for side, (year,) in ((pre, pre_years), (post, post_years)):
+        if all(not assigned[i] or assigned[i] == year for i in side):
+            for i in side:
+                assigned[i] = year
 
 
 def _paren_period(sentence: str, figs: list[FoundFigure], assigned: list[str], i: int) -> str:
@@ -659,6 +683,29 @@ def _table_key(o: Operand) -> tuple[str, str]:
 
 
 def _table_operands(question: str, intent: Intent, rows: list[Evidence]) -> tuple[Intent, list[Operand]] | None:
+    """The operands of one table among ``rows``. A pool mixing tables (a CSV of partners by month
+    beside a report's month x mode table) is read whole first, then table by table in the order
+    retrieved: a column that one table names better must not hide the other's."""
+    found = _one_table_operands(question, intent, rows)
+    if found is not None:
+        return found
+    groups: dict[tuple[str, str], list[Evidence]] = {}
+    for ev in rows:
+        groups.setdefault((ev.doc_id, ev.table), []).append(ev)
+    if len(groups) < 2:
+        return None
+    named = [e for e in intent.entities if fold(e) not in _HOME]
+    for group in groups.values():
+        said = " ".join([group[0].title, group[0].caption, *(v for ev in group for v in (*ev.columns, *ev.values))])
+        if not all(_mentioned(e, said) for e in named):
+            continue  # "imports from the UK": a table of China's trade is not read on its own
+        found = _one_table_operands(question, intent, group)
+        if found is not None:
+            return found
+    return None
+
+
+def _one_table_operands(question: str, intent: Intent, rows: list[Evidence]) -> tuple[Intent, list[Operand]] | None:
     pairs = [(ev, ops) for ev in rows if (ops := operands_from_row(ev))]
     if not pairs:
         return None
@@ -981,9 +1028,14 @@ def _text_operands(intent: Intent, passages: list[Evidence]) -> list[Operand] | 
         if intent.start and intent.end and intent.op in ("change", "pct_change", "cagr")
         else wanted
     )
+    asked = _flows(intent.measure)
     for sentence, ops in by_sentence.items():
         if intent.op in ("change", "pct_change", "cagr") and not all(_mentioned(e, sentence) for e in named):
             continue  # a change of one thing over time: the sentence names what changed
+        if len(asked) == 1:
+            # "exports came to A and imports to B, against C and D in 2015": the flow asked
+            flows, (flow,) = respective_flows(sentence), asked
+            ops = sorted(ops, key=lambda o: flows.get(o.text, flow) != flow)
         picked = [next((o for o in ops if _period_matches(o.period, {p})), None) for p in targets]
         if all(picked):
             return [o for o in picked if o is not None]
@@ -991,6 +1043,41 @@ def _text_operands(intent: Intent, passages: list[Evidence]) -> list[Operand] | 
         return None  # figures of two sentences may measure different things (a total, a deficit)
     picked = [next((o for o in pool if _period_matches(o.period, {p})), None) for p in targets]
     return [o for o in picked if o is not None] if all(picked) else None
+
+
+_FLOW = re.compile(r"\b(export|import|balance|deficit|surplus)", re.I)
+_RESPECTIVE = re.compile(r"\b(?:against|compared (?:with|to)|versus|vs\.?)\s", re.I)
+
+
+def _flows(text: str) -> set[str]:
+    return {
+        m.group(1).lower().replace("deficit", "balance").replace("surplus", "balance") for m in _FLOW.finditer(text)
+    }
+
+
+def respective_flows(sentence: str) -> dict[str, str]:
+    """The flow (export, import, balance) each figure of ``sentence`` measures, by its text: the
+    flow word standing between it and the figure before, and, after "against" / "compared with",
+    the flows of the figures before in the order written ("exports … A and imports … B, against
+    C and D in 2015": C exports, D imports). A figure with no flow is left out."""
+    figs = find_figures(sentence)
+    own: list[str] = []
+    for i, f in enumerate(figs):
+        between = sentence[figs[i - 1].end if i else 0 : f.start]
+        found = [m.group(1).lower() for m in _FLOW.finditer(between)]
+        own.append(found[-1].replace("deficit", "balance").replace("surplus", "balance") if found else "")
+    marker = _RESPECTIVE.search(sentence)
+    if marker:
+        before = [i for i, f in enumerate(figs) if f.end <= marker.start() and own[i]]
+        after = [i for i, f in enumerate(figs) if f.start >= marker.end() and not own[i]]
+        if before and len(before) == len(after) and len({own[i] for i in before}) == len(before):
+            for i, j in zip(before, after, strict=True):
+                own[j] = own[i]
+    out: dict[str, str] = {}
+    for f, flow in zip(figs, own, strict=True):
+        if flow and f.text not in out:
+            out[f.text] = flow
+    return out
 
 
 _CHANGE_WORDS = re.compile(

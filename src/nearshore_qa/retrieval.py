@@ -90,6 +90,8 @@ class FusionWeights:
     # loses on term counts to paragraphs that repeat the words, yet it is the exact source.
     table_slots: int = 2
     table_depth: int = 30
+    # a row given a slot scores at least this share of the passage it displaces
+    table_slot_share: float = 0.25
     # Rows of one table in the top k, at most: its other rows are read through the table
     # itself (cells, computations, rankings), and the passage that states the answer in words
     # must not be pushed out by twelve month rows sharing one caption. 0: no limit.
@@ -189,7 +191,7 @@ class HybridRetriever(BaseRetriever):
                 lower = around.lower()  # lower() not fold(): fold reads every character in Python
                 scores[cid] -= w.name_penalty * all(not _holds(lower, n) for n in names)
         ordered = _one_table_capped(sorted(found, key=lambda c: -scores[c]), found, k, w.rows_per_table)
-        ranked = self._with_table_rows(ordered, found, k)
+        ranked = self._with_table_rows(ordered, found, k, scores)
         lex_rank = {cid: r for r, (cid, _) in enumerate(lexical, start=1)}
         dense_rank = {cid: r for r, (cid, _) in enumerate(dense, start=1)}
         return [
@@ -221,9 +223,10 @@ class HybridRetriever(BaseRetriever):
             documents = _rescaled([(key, s) for key, s in ranked if key in keys], floor=0.0)
         return lexical, dense, documents
 
-    def _with_table_rows(self, ordered: list[str], found: dict, k: int) -> list[str]:
+    def _with_table_rows(self, ordered: list[str], found: dict, k: int, scores: dict[str, float]) -> list[str]:
         """The top k, with up to ``table_slots`` of them given to the best table rows within
-        ``table_depth`` (in score order)."""
+        ``table_depth`` (in score order), each scoring at least ``table_slot_share`` of the
+        passage it displaces (a row far behind, another document's, is no rival)."""
         w = self.weights
         ranked = ordered[:k]
         is_row = {c: found[c][0].row is not None for c in ordered[: max(k, w.table_depth)]}
@@ -231,10 +234,15 @@ class HybridRetriever(BaseRetriever):
         if not w.table_slots or k <= w.table_slots or rows_in >= w.table_slots:
             return ranked
         extra = [c for c in ordered[k : w.table_depth] if is_row[c]][: w.table_slots - rows_in]
+        passages = [c for c in ranked if not is_row[c]]
+        for n in range(len(extra), 0, -1):  # the n-th row displaces the n-th last passage
+            if n <= len(passages) and scores[extra[n - 1]] >= w.table_slot_share * scores[passages[-n]]:
+                break
+            extra = extra[: n - 1]
         if not extra:
             return ranked
         keep = [c for c in ranked if is_row[c]]
-        others = [c for c in ranked if not is_row[c]][: k - len(keep) - len(extra)]
+        others = passages[: k - len(keep) - len(extra)]
         return [c for c in ordered if c in set(others + keep + extra)]
 
     def _get_relevant_documents(

@@ -279,6 +279,40 @@ def make_continued_table_pdf(path: Path) -> None:
     doc.build(story)
 
 
+MODES_PDF = HERE / "captions" / "us_exports_to_mexico_by_month_and_mode_2019q1.pdf"
+# BTS North American TransBorder Freight Data, US exports to Mexico by mode, January-March 2019,
+# US$ million (../shared/data/trade/bts_transborder_us_mexico_canada_monthly_by_mode_1993_2025.csv)
+MODES_YEAR = [["Mode", "Exports"], ["Truck", "43,494.0"], ["Rail", "6,996.8"], ["Vessel", "8,073.4"], ["Air", "2,349.2"]]
+MODES_MONTHS = [["Month", "Truck", "Rail", "Vessel", "Air"], ["January", "15,178.2", "2,373.3", "2,515.7", "838.6"],
+                ["February", "13,733.1", "2,206.1", "2,520.1", "709.8"],
+                ["March", "14,582.7", "2,417.4", "3,037.7", "800.8"]]
+
+
+def make_modes_pdf(path: Path) -> None:
+    """Two ruled tables on two pages: modes as the rows of the first, as the column heads of
+    the second (month rows), so the mode names stand on both pages."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    styles = getSampleStyleSheet()
+    grid = TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)])
+    year, months = Table(MODES_YEAR), Table(MODES_MONTHS)
+    year.setStyle(grid)
+    months.setStyle(grid)
+    story = [Paragraph("US exports to Mexico by month and mode, first quarter 2019", styles["Heading1"]),
+             Paragraph("BTS TransBorder Freight Data, millions of US dollars.", styles["BodyText"]), Spacer(1, 6),
+             Paragraph("The quarter by mode", styles["Heading2"]), year,
+             Paragraph("Table 2. US exports to Mexico by mode, January-March 2019 (US$ million)", styles["BodyText"]),
+             PageBreak(),
+             Paragraph("Table 1. US exports to Mexico by month and mode, 2019 (US$ million)", styles["BodyText"]),
+             months, Paragraph("Source: BTS.", styles["BodyText"])]
+    doc = SimpleDocTemplate(str(path), pagesize=A4, invariant=1, title="US exports to Mexico by mode, 2019 Q1",
+                            author="nearshore-qa test suite")
+    doc.build(story)
+
+
 def main() -> None:
     ARTICLES.mkdir(parents=True, exist_ok=True)
     TABLES.mkdir(parents=True, exist_ok=True)
@@ -289,7 +323,8 @@ def main() -> None:
     FURNITURE_PDF.parent.mkdir(parents=True, exist_ok=True)
     make_furniture_pdf(FURNITURE_PDF)
     make_continued_table_pdf(CONTINUED_PDF)
-    for p in (ARTICLES / PDF_NAME, ARTICLES / DOCX_NAME, TABLES / XLSX_NAME, TABLE_PDF, FURNITURE_PDF, CONTINUED_PDF):
+    make_modes_pdf(MODES_PDF)
+    for p in (MODES_PDF, ARTICLES / PDF_NAME, ARTICLES / DOCX_NAME, TABLES / XLSX_NAME, TABLE_PDF, FURNITURE_PDF, CONTINUED_PDF):
         print(f"{p.relative_to(HERE)}  {p.stat().st_size:,} bytes")
 
 

@@ -285,8 +285,11 @@ def _covered(asked: set[str], around: set[str], question: str, around_texts: lis
     for acronym, words in acronyms(question).items():
         if len(acronym) >= 3 and acronym in around:
             got |= words & asked
-    spelled = {a for text in around_texts for a in acronyms(text) if len(a) >= 3}
-    return got | {t for t in asked if t in spelled}
+    spelled = {a for text in around_texts for a in acronyms(text) if len(a) >= 2}
+    # two letters spell out a name only as the question capitalises them ("UK": "United Kingdom")
+    return got | {
+        t for t in asked if t in spelled and (len(t) >= 3 or re.search(rf"\b{re.escape(t.upper())}\b", question))
+    }
 
 
 def _compounds_as_written(q: _Question, table: Table) -> _Question:
@@ -325,15 +328,19 @@ def _period_match(asked: list[Period], period: Period | None) -> bool:
 
 
 def _month_row(row: Row, asked: list[Period]) -> bool:
-    """A row labelled by a month alone ("March") that a month the question names ("March 2019")
-    picks, in a table whose columns give the year."""
+    """A row labelled by a month or quarter alone ("March", "Q4") that a month or quarter the
+    question names ("March 2019", "the fourth quarter of 2016") picks, in a table whose columns
+    give the year."""
     label = row.label.strip().lower().rstrip(".")
     month = parse_period(f"{label} 2000")
     return (
         month_or_quarter(label)
         and month is not None
-        and month.month is not None
-        and any(p.month == month.month for p in asked)
+        and (month.month is not None or month.quarter is not None)
+        and any(
+            (p.month == month.month if month.month is not None else p.quarter == month.quarter and not p.month)
+            for p in asked
+        )
     )
 
 
@@ -475,7 +482,10 @@ def _best_cell(
         asked_periods = q.periods
         if all(r.period is None and month_or_quarter(r.label) for r in rows):
             # month rows under year columns: the column gives the year of "March 2019"
-            asked_periods = [Period(p.text, p.year, fiscal=p.fiscal) if p.month and not p.day else p for p in q.periods]
+            asked_periods = [
+                Period(p.text, p.year, fiscal=p.fiscal) if (p.month or p.quarter) and not p.day else p
+                for p in q.periods
+            ]
         chosen_cols = [c for c in period_cols if _period_match(asked_periods, c.period)]
         if not chosen_cols:
             return None
@@ -639,6 +649,16 @@ def _best_cell(
         "named": named,
         "around": cell_cov,
         "unasked_share": any(_share_column(table, row, c) for c in chosen_cols) and not _ASKS_SHARE.search(q.text),
+        # the share of the question's words the table's own caption says: it tells apart two
+        # same-shaped tables of one document ("Northbound pedestrians …", "… passenger vehicles")
+        "caption": len(set(terms(table.caption)) & asked) / len(asked) if asked else 0.0,
+        # a month or quarter asked that the cell's row or column states: a figure of the year
+        # beside it (a table with no period of its own) does not say what May was
+        "sub_year": any(p.month or p.quarter for p in q.periods)
+        and (
+            any(_period_match(q.periods, p) for p in [row.period, *(c.period for c in chosen_cols)])
+            or (row.period is None and _month_row(row, q.periods) and all(c.period for c in chosen_cols))
+        ),
     }
     return top_score, row, chosen_cols, notes
 
@@ -733,13 +753,20 @@ _COUNTED = re.compile(
 )
 
 
+# "How many barrels of crude oil …", "how many tonnes of steel …": the unit counted
+_COUNTED_UNIT = re.compile(r"\bhow many\s+((?:[a-z]+\s+)?[a-z]+)\s+of\s+[a-z]", re.I)
+
+
 def _asked_measure(question: str) -> set[str]:
     """The term of the measure a question names as "the X of" ("weight") or counts as "how many
-    X" ("passengers"), operations aside: a cell whose labels never say it does not answer."""
-    m = _MEASURE_OF.search(question) or _COUNTED.search(question)
+    X" ("passengers", "barrels of crude oil"), operations and money units aside: a cell whose
+    labels never say it does not answer."""
+    m = _MEASURE_OF.search(question) or _COUNTED.search(question) or _COUNTED_UNIT.search(question)
     if not m:
         return set()
     head = m.group(1).split()[-1]  # "the product percentage of": what is measured is a percentage
+    if head.lower() in _UNIT_WORDS:
+        return set()  # "how many million dollars of …" asks the money a table of values states
     return set(terms(head)) - _GENERIC - _OPERATION_WORDS
 
 
@@ -781,6 +808,8 @@ def rank_score(score: float, notes: dict, doc_rank: int, doc_hits: int) -> float
         + 0.5 * match["named"]
         + 0.5 * match["around"]
         - 0.3 * match["unasked_share"]
+        + 0.05 * match.get("caption", 0.0)
+        + 0.2 * match.get("sub_year", False)
         - 0.1 * doc_rank
         + 0.05 * min(doc_hits, 4)
     )

@@ -206,6 +206,10 @@ class AnswerWeights:
 WEIGHTS = AnswerWeights()
 
 
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_NON_YEAR_DIGIT = re.compile(r"\d")
+
+
 @dataclass
 class QuestionProfile:
     text: str
@@ -219,6 +223,7 @@ class QuestionProfile:
     extreme: str = ""  # "max" | "min" for "which ... most / least" questions
     measures: set[str] = field(default_factory=set)
     asks: str = ""  # the answer type asked for (scoring.asked_type)
+    wants_number: bool = False  # "how many …", "how much …": only a figure answers
 
     @classmethod
     def of(cls, question: str) -> QuestionProfile:
@@ -248,6 +253,7 @@ class QuestionProfile:
             extreme=("min" if _LEAST.search(question) else "max" if _MOST.search(question) else ""),
             measures=measures(question),
             asks=asked_type(question),
+            wants_number=bool(re.search(r"\bhow (?:many|much)\b", question, re.I)),
         )
 
 
@@ -639,6 +645,8 @@ class ExtractiveAnswerer:
             return False
         if f.names_missing:
             return False
+        if profile.wants_number and not f.has_figure and not _NON_YEAR_DIGIT.search(_YEAR.sub(" ", unit.text)):
+            return False  # "How many barrels …": a sentence with no number but years never says how many
         return not (profile.wants_figure and not f.has_figure and f.overlap < self.weights.figureless_overlap)
 
     def _compose(self, question: str, chosen: list[Unit]) -> Answer:
