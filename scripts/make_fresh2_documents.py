@@ -22,8 +22,6 @@ from __future__ import annotations
 
 import argparse
 import html
-import json
-import re
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -41,6 +39,8 @@ from make_fresh_documents import (  # noqa: E402
     MONTHS,
     QUARTER_WORDS,
     QUARTERS,
+    Questions,
+    finish,
     flatten,
     mn1,
     money_bn,
@@ -52,35 +52,10 @@ from make_fresh_documents import (  # noqa: E402
     wrap,
 )
 
-from nearshore_qa.evaluation import states  # noqa: E402
-
 OUT = ROOT / "eval" / "documents-fresh2"
 PARTS = ROOT / "eval" / "parts" / "fresh2.jsonl"
 PUBLISHER = "nearshore-qa"
 OTHER_SETS = ["corpus", "eval/documents", "eval/documents-dev", "eval/documents-fresh"]
-
-
-class Questions:
-    def __init__(self) -> None:
-        self.items: list[dict] = []
-        self.derived: set[str] = set()  # ids whose figure is computed from stated operands, not stated
-        self.split = "dev"
-
-    def add(self, kind: str, question: str, expected: list[str], sources: list[str], history=None) -> None:
-        qid = f"fresh2-{len(self.items) + 1:02d}"
-        item: dict = {
-            "id": qid,
-            "question": question,
-            "expected": expected if kind != "unanswerable" else [],
-            "sources": sources if kind != "unanswerable" else [],
-            "kind": kind,
-        }
-        if history:
-            item["history"] = history
-        item.update({"split": self.split, "set": "fresh2"})
-        if kind == "computed":
-            self.derived.add(qid)
-        self.items.append(item)
 
 
 def html_page(title: str, section: str, body: list[str], source: str) -> str:
@@ -846,17 +821,6 @@ def fdi_quarters_html(data: Path, q: Questions) -> tuple[str, str]:
 # =============================================================================================
 
 
-def merge_into_questions(items: list[dict]) -> None:
-    """Put the fresh2 questions into eval/questions.jsonl after the fresh ones (in part-file order),
-    leaving every other line as it is."""
-    path = ROOT / "eval" / "questions.jsonl"
-    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
-    kept = [ln for ln in lines if json.loads(ln).get("set") != "fresh2"]
-    at = max((n + 1 for n, ln in enumerate(kept) if json.loads(ln).get("set") == "fresh"), default=len(kept))
-    new = [json.dumps(i, ensure_ascii=False) for i in items]
-    path.write_text("\n".join(kept[:at] + new + kept[at:]) + "\n", encoding="utf-8")
-
-
 def other_sets_text() -> str:
     """The text of every other set's text documents, to check that no expected figure is already there."""
     out = []
@@ -874,7 +838,7 @@ def main() -> None:
     if not (args.data / "SOURCES.md").exists():
         sys.exit(f"no trade data at {args.data} (pass --data)")
     OUT.mkdir(parents=True, exist_ok=True)
-    q = Questions()
+    q = Questions("fresh2", blank_unanswerable=True)
     texts: dict[str, str] = {}
     split_of: dict[str, str] = {}
 
@@ -907,35 +871,7 @@ def main() -> None:
     text_doc(ports_modes_txt)
     text_doc(fdi_quarters_html)
 
-    bad = []
-    others = other_sets_text()
-    for item in q.items:
-        for source in item["sources"]:
-            if split_of[source] != item["split"]:
-                bad.append(f"{item['id']}: split {item['split']} but {source} is a {split_of[source]} document")
-        figure = re.search(r"\d[\d,.]*\d", item["expected"][0]) if item["expected"] else None
-        if figure and len(figure[0]) >= 5 and item["kind"] != "date_definition" and figure[0] in others:
-            first = item["expected"][0]
-            bad.append(f"{item['id']}: {first} already appears in another set's documents")
-        if item["id"] in q.derived:
-            continue
-        for source in item["sources"]:
-            text = html.unescape(texts[source])
-            if not any(states(text, e) for e in item["expected"]):
-                bad.append(f"{item['id']}: none of {item['expected']} is stated in {source}")
-    PARTS.write_text("".join(json.dumps(i, ensure_ascii=False) + "\n" for i in q.items), encoding="utf-8")
-    merge_into_questions(q.items)
-    counts: dict[tuple[str, str], int] = defaultdict(int)
-    for item in q.items:
-        counts[(item["split"], item["kind"])] += 1
-    print(f"{len(q.items)} questions -> {PARTS.relative_to(ROOT)}")
-    for key in sorted(counts):
-        print(f"  {key[0]:<5} {key[1]:<16} {counts[key]}")
-    for name in sorted(texts):
-        print(f"eval/documents-fresh2/{name}  [{split_of[name]}]  {(OUT / name).stat().st_size:,} bytes")
-    if bad:
-        print("\n".join(bad))
-        sys.exit(1)
+    finish(q, texts, split_of, OUT, PARTS, after="fresh", others=other_sets_text())
 
 
 if __name__ == "__main__":

@@ -23,6 +23,7 @@ import argparse
 import csv
 import html
 import json
+import re
 import sys
 import textwrap
 from collections import defaultdict
@@ -91,22 +92,26 @@ def pct_forms(value: float) -> list[str]:
 
 
 class Questions:
-    def __init__(self) -> None:
+    """The questions of one set (ids ``<name>-01`` …), in the split being written."""
+
+    def __init__(self, name: str = "fresh", blank_unanswerable: bool = False) -> None:
+        self.name = name
+        self.blank_unanswerable = blank_unanswerable  # an unanswerable question's expected list left empty
         self.items: list[dict] = []
         self.derived: set[str] = set()  # ids whose figure is computed from stated operands, not stated
         self.split = "dev"
 
     def add(self, kind: str, question: str, expected: list[str], sources: list[str], history=None) -> None:
         item = {
-            "id": f"fresh-{len(self.items) + 1:02d}",
+            "id": f"{self.name}-{len(self.items) + 1:02d}",
             "question": question,
-            "expected": expected,
+            "expected": expected if kind != "unanswerable" or not self.blank_unanswerable else [],
             "sources": sources if kind != "unanswerable" else [],
             "kind": kind,
         }
         if history:
             item["history"] = history
-        item.update({"split": self.split, "set": "fresh"})
+        item.update({"split": self.split, "set": self.name})
         if kind == "computed":
             self.derived.add(item["id"])
         self.items.append(item)
@@ -1235,15 +1240,52 @@ def flatten(blocks: list) -> str:
     return "\n".join(out)
 
 
-def merge_into_questions(items: list[dict]) -> None:
-    """Put the fresh questions into eval/questions.jsonl where build_eval.py would (after docdev, in
-    part-file order), leaving every other line as it is."""
+def merge_into_questions(items: list[dict], name: str = "fresh", after: str = "docdev") -> None:
+    """Put set ``name``'s questions into eval/questions.jsonl where build_eval.py would (after the
+    ``after`` set, in part-file order), leaving every other line as it is."""
     path = ROOT / "eval" / "questions.jsonl"
     lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
-    kept = [ln for ln in lines if json.loads(ln).get("set") != "fresh"]
-    at = max((n + 1 for n, ln in enumerate(kept) if json.loads(ln).get("set") == "docdev"), default=len(kept))
+    kept = [ln for ln in lines if json.loads(ln).get("set") != name]
+    at = max((n + 1 for n, ln in enumerate(kept) if json.loads(ln).get("set") == after), default=len(kept))
     fresh = [json.dumps(i, ensure_ascii=False) for i in items]
     path.write_text("\n".join(kept[:at] + fresh + kept[at:]) + "\n", encoding="utf-8")
+
+
+def finish(
+    q: Questions, texts: dict[str, str], split_of: dict[str, str], out: Path, parts: Path, after: str, others: str = ""
+) -> None:
+    """Check the set (each question's documents in its own split; each stated answer stated in its
+    document; with ``others``, the text of the other sets, no expected figure of five or more
+    characters found there), write its part file, merge it into eval/questions.jsonl, print a
+    summary; exit 1 when a check failed."""
+    bad = []
+    for item in q.items:
+        for source in item["sources"]:
+            if split_of[source] != item["split"]:
+                bad.append(f"{item['id']}: split {item['split']} but {source} is a {split_of[source]} document")
+        figure = re.search(r"\d[\d,.]*\d", item["expected"][0]) if others and item["expected"] else None
+        if figure and len(figure[0]) >= 5 and item["kind"] != "date_definition" and figure[0] in others:
+            bad.append(f"{item['id']}: {item['expected'][0]} already appears in another set's documents")
+        if item["id"] in q.derived:
+            continue
+        for source in item["sources"]:
+            text = html.unescape(texts[source])
+            # one form stated is enough: the others are the same figure in other units or spellings
+            if not any(states(text, e) for e in item["expected"]):
+                bad.append(f"{item['id']}: none of {item['expected']} is stated in {source}")
+    parts.write_text("".join(json.dumps(i, ensure_ascii=False) + "\n" for i in q.items), encoding="utf-8")
+    merge_into_questions(q.items, q.name, after)
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    for item in q.items:
+        counts[(item["split"], item["kind"])] += 1
+    print(f"{len(q.items)} questions -> {parts.relative_to(ROOT)}")
+    for key in sorted(counts):
+        print(f"  {key[0]:<5} {key[1]:<16} {counts[key]}")
+    for name in sorted(texts):
+        print(f"{out.relative_to(ROOT)}/{name}  [{split_of[name]}]  {(out / name).stat().st_size:,} bytes")
+    if bad:
+        print("\n".join(bad))
+        sys.exit(1)
 
 
 def main() -> None:
@@ -1291,31 +1333,7 @@ def main() -> None:
     text_doc(canada_modes_md)
     text_doc(states_exports_html)
 
-    bad = []
-    for item in q.items:
-        for source in item["sources"]:
-            if split_of[source] != item["split"]:
-                bad.append(f"{item['id']}: split {item['split']} but {source} is a {split_of[source]} document")
-        if item["id"] in q.derived:
-            continue
-        for source in item["sources"]:
-            text = html.unescape(texts[source])
-            # one form stated is enough: the others are the same figure in other units or spellings
-            if not any(states(text, e) for e in item["expected"]):
-                bad.append(f"{item['id']}: none of {item['expected']} is stated in {source}")
-    PARTS.write_text("".join(json.dumps(i, ensure_ascii=False) + "\n" for i in q.items), encoding="utf-8")
-    merge_into_questions(q.items)
-    counts: dict[tuple[str, str], int] = defaultdict(int)
-    for item in q.items:
-        counts[(item["split"], item["kind"])] += 1
-    print(f"{len(q.items)} questions -> {PARTS.relative_to(ROOT)}")
-    for key in sorted(counts):
-        print(f"  {key[0]:<5} {key[1]:<16} {counts[key]}")
-    for name in sorted(texts):
-        print(f"eval/documents-fresh/{name}  [{split_of[name]}]  {(OUT / name).stat().st_size:,} bytes")
-    if bad:
-        print("\n".join(bad))
-        sys.exit(1)
+    finish(q, texts, split_of, OUT, PARTS, after="docdev")
 
 
 if __name__ == "__main__":
