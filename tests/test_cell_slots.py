@@ -179,3 +179,14 @@ def test_a_table_of_total_trade_answers_neither_the_exports_nor_the_imports():
     assert answer_from_tables("How much did the US export to Chile in 2009?", hits_for(doc, "Chile"), tables) is None
     found = answer_from_tables("What was total US goods trade with Venezuela in 2008?", hits, tables)
     assert found is not None and "US$64,033.7 million" in found.sentence  # the caption below gives the unit
+
+
+def test_a_flow_of_a_product_the_table_never_names_is_not_read_off_it():
+    doc = load("slots/us_exports_top_markets_extract.csv")
+    hits = hits_for(doc, "2022,Brazil")
+    tables = tables_of(doc)
+    blocked = answer_from_tables("What were US exports of cotton to Brazil in 2022?", hits, tables)
+    # no figure: a reasoned abstention that the table gives US exports, not cotton's
+    assert blocked is not None and not blocked.sentence and blocked.notes["missing_measure"] == {"cotton"}
+    found = answer_from_tables("What were US exports of goods to Brazil in 2022?", hits, tables)
+    assert found is not None and "US$54.43 billion" in found.sentence  # goods: every product

@@ -757,17 +757,29 @@ _COUNTED = re.compile(
 _COUNTED_UNIT = re.compile(r"\bhow many\s+((?:[a-z]+\s+)?[a-z]+)\s+of\s+[a-z]", re.I)
 
 
+# "US exports of cotton to China", "imports of steel from Canada": the product a flow is of.
+_FLOW_OF = re.compile(
+    r"\b(?:exports?|imports?|shipments?|trade)\s+(?:in|of)\s+((?:[a-z]+\s+){0,2}?[a-z]+)\s+"
+    r"(?:to|from|into|with|by|between|in|during)\b",
+    re.I,
+)
+# "exports of goods": every product, which any trade table counts.
+_EVERY_PRODUCT = set(terms("goods merchandise products commodities"))
+
+
 def _asked_measure(question: str) -> set[str]:
     """The term of the measure a question names as "the X of" ("weight") or counts as "how many
-    X" ("passengers", "barrels of crude oil"), operations and money units aside: a cell whose
-    labels never say it does not answer."""
+    X" ("passengers", "barrels of crude oil"), or the product a flow is of ("exports of cotton to
+    China"), operations and money units aside: a cell whose labels never say it does not answer."""
+    flow = _FLOW_OF.search(question)
+    product = set(terms(flow.group(1).split()[-1])) - _GENERIC - _EVERY_PRODUCT if flow else set()
     m = _MEASURE_OF.search(question) or _COUNTED.search(question) or _COUNTED_UNIT.search(question)
     if not m:
-        return set()
+        return product
     head = m.group(1).split()[-1]  # "the product percentage of": what is measured is a percentage
     if head.lower() in _UNIT_WORDS:
-        return set()  # "how many million dollars of …" asks the money a table of values states
-    return set(terms(head)) - _GENERIC - _OPERATION_WORDS
+        return product  # "how many million dollars of …" asks the money a table of values states
+    return (set(terms(head)) - _GENERIC - _OPERATION_WORDS) | product
 
 
 _RANK_LIKE = re.compile(r"\b(?:rank(?:ing)?|share|pct|percent(?:age)?|ratio|index)\b", re.I)
