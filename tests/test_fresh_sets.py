@@ -1,0 +1,83 @@
+"""The fresh evaluation sets (eval/documents-fresh and eval/documents-fresh2, written to be unseen):
+each loads, every question cites documents that exist under its folder, it is split by document
+(dev documents first, so tuning on the dev part never sees a test document), each part holds every
+kind of question, and no other set's question cites its documents."""
+
+from pathlib import Path
+
+import pytest
+
+from nearshore_qa.evaluation import DEFAULT_EVAL, SET_FOLDERS, check_sources, load_questions, set_of
+
+KINDS = {"table_lookup", "article_fact", "comparison", "computed", "follow_up", "date_definition", "unanswerable"}
+# set -> (dev documents, test documents) among the documents its questions cite
+DOCUMENTS = {"fresh": (5, 5), "fresh2": (4, 4)}
+
+pytestmark = pytest.mark.parametrize("name", sorted(DOCUMENTS))
+
+
+def items_of(name: str) -> list[dict]:
+    return [i for i in load_questions(DEFAULT_EVAL) if set_of(i) == name]
+
+
+def test_the_set_loads_and_matches_its_part_file(name):
+    items = items_of(name)
+    part = load_questions(DEFAULT_EVAL.parent / "parts" / f"{name}.jsonl")
+    assert [i["id"] for i in items] == [i["id"] for i in part]
+    assert all(i["id"].startswith(f"{name}-") for i in items)
+    assert len({i["id"] for i in items}) == len(items)
+    assert 60 <= len(items) <= 100
+
+
+def test_every_source_exists_under_the_sets_folder(name):
+    folder = SET_FOLDERS[name]
+    assert folder == Path(DEFAULT_EVAL).parent / f"documents-{name}"
+    for item in items_of(name):
+        if item["kind"] == "unanswerable":
+            assert not item["expected"] and not item["sources"], item["id"]
+            continue
+        assert item["expected"] and item["sources"], item["id"]
+        for doc in item["sources"]:
+            assert (folder / doc).is_file(), (item["id"], doc)
+        if item["kind"] == "follow_up":
+            assert item["history"], item["id"]
+
+
+def test_the_set_is_split_by_document_dev_before_test(name):
+    items = items_of(name)
+    split_of_doc: dict[str, set[str]] = {}
+    for item in items:
+        assert item["split"] in ("dev", "test"), item["id"]
+        for doc in item["sources"]:
+            split_of_doc.setdefault(doc, set()).add(item["split"])
+    assert all(len(splits) == 1 for splits in split_of_doc.values()), split_of_doc
+    dev_docs, test_docs = DOCUMENTS[name]
+    assert sorted(s for (s,) in split_of_doc.values()) == ["dev"] * dev_docs + ["test"] * test_docs
+    splits = [i["split"] for i in items]
+    assert splits == sorted(splits)  # the dev part is the lower ids, then the test part
+    dev = splits.count("dev")
+    assert abs(dev - (len(items) - dev)) <= len(items) // 5
+    for split in ("dev", "test"):
+        part = [i for i in items if i["split"] == split]
+        assert KINDS <= {i["kind"] for i in part}
+        assert sum(i["kind"] == "unanswerable" for i in part) >= 3
+
+
+def test_the_documents_cover_the_formats(name):
+    sources = {d for i in items_of(name) for d in i["sources"]}
+    assert {Path(d).suffix for d in sources} == {".md", ".txt", ".html", ".docx", ".pdf", ".csv"}
+    for table in (d for d in sources if d.endswith(".csv")):  # a table comes with its sidecar
+        assert (SET_FOLDERS[name] / table).with_suffix(".meta.yaml").is_file(), table
+
+
+def test_no_other_set_cites_its_documents(name):
+    names = {p.name for p in SET_FOLDERS[name].iterdir()}
+    for item in load_questions(DEFAULT_EVAL):
+        if set_of(item) != name:
+            assert not names & set(item.get("sources") or []), item["id"]
+
+
+def test_a_store_without_its_documents_is_told_how_to_add_them(name):
+    missing = check_sources(items_of(name), present=set(), store="/tmp/s")
+    assert set(missing) == {name}
+    assert missing[name]["command"].endswith(f"ingest eval/documents-{name}")
