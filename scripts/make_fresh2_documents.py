@@ -42,6 +42,7 @@ from make_fresh_documents import (  # noqa: E402
     Questions,
     finish,
     flatten,
+    hs_partner_table,
     mn1,
     money_bn,
     money_mn,
@@ -272,18 +273,7 @@ def crossings_txt(data: Path, q: Questions) -> tuple[str, str]:
 def fish_csv(data: Path, q: Questions) -> tuple[str, str, str]:
     """D3. CSV + sidecar: US exports of fish and seafood (HS 03) by partner, 2020-2024 (USITC)."""
     name = "us-exports-fish-and-seafood-hs03-by-partner-2020-2024.csv"
-    years = [2020, 2021, 2022, 2023, 2024]
-    u: dict[str, dict[int, float]] = {}
-    for r in rows(data, "usitc_dataweb_us_total_exports_fas_by_hs2_country_2020_2024.csv"):
-        if r["hs2"].zfill(2) == "03":
-            u[r["country"]] = {y: float(r[f"fas_usd_{y}"]) for y in years}
-    rank = {y: sorted(u, key=lambda c: -u[c][y]) for y in years}
-    partners = rank[2024][:10]
-    val = {(c, y): f"{u[c][y] / 1e6:.1f}" for c in partners for y in years}
-    lines = ["year,partner,us_exports_hs03_usd_millions,rank_among_partners"]
-    for y in years:
-        for c in sorted(partners, key=lambda c: -u[c][y]):
-            lines.append(f"{y},{c},{val[(c, y)]},{rank[y].index(c) + 1}")
+    years, lines, u, rank, partners, val = hs_partner_table(data, "03")
     side = f"""title: "US exports of fish and seafood (HS chapter 03) by partner, 2020-2024"
 source: "{PUBLISHER}"
 written: "{DATE_ISO}"

@@ -490,20 +490,28 @@ minus imports).*
 # ---------------------------------------------------------------------------------------------
 
 
-def hs71_csv(data: Path, q: Questions) -> tuple[str, str, str]:
-    name = "us-exports-precious-stones-and-metals-hs71-by-partner-2020-2024.csv"
+def hs_partner_table(data: Path, hs: str):
+    """USITC's US exports of one HS chapter by partner, 2020-2024: the ten largest partners of
+    2024 as CSV lines (year, partner, US$ million, rank among all partners), with the values
+    (US$), the ranks by year, the partners and the values as written."""
     years = [2020, 2021, 2022, 2023, 2024]
     u: dict[str, dict[int, float]] = {}
     for r in rows(data, "usitc_dataweb_us_total_exports_fas_by_hs2_country_2020_2024.csv"):
-        if r["hs2"].zfill(2) == "71":
+        if r["hs2"].zfill(2) == hs:
             u[r["country"]] = {y: float(r[f"fas_usd_{y}"]) for y in years}
     rank = {y: sorted(u, key=lambda c: -u[c][y]) for y in years}
     partners = rank[2024][:10]
     val = {(c, y): f"{u[c][y] / 1e6:.1f}" for c in partners for y in years}
-    lines = ["year,partner,us_exports_hs71_usd_millions,rank_among_partners"]
+    lines = [f"year,partner,us_exports_hs{hs}_usd_millions,rank_among_partners"]
     for y in years:
         for c in sorted(partners, key=lambda c: -u[c][y]):
             lines.append(f"{y},{c},{val[(c, y)]},{rank[y].index(c) + 1}")
+    return years, lines, u, rank, partners, val
+
+
+def hs71_csv(data: Path, q: Questions) -> tuple[str, str, str]:
+    name = "us-exports-precious-stones-and-metals-hs71-by-partner-2020-2024.csv"
+    years, lines, u, rank, partners, val = hs_partner_table(data, "71")
     side = f"""title: "US exports of precious stones and metals (HS chapter 71) by partner, 2020-2024"
 source: "{PUBLISHER}"
 written: "{DATE_ISO}"
