@@ -732,6 +732,20 @@ def other_direction_row(question: str, hit: Hit, column: str = "") -> bool:
 _NUMBER = re.compile(r"[-−(]?[$£€]?\s?\d[\d,]*(?:\.\d+)?\)?%?")
 
 
+def row_lacks_measure(question: str, hit: Hit) -> bool:
+    """Is ``hit`` a table row that never names the measure, unit or product the question asks
+    ("how many tonnes …" over a row of US$, "exports of cotton …" over a row of all goods)?
+    The quoted-row fallback holds to the cells' rule (``_asked_measure``)."""
+    chunk = hit.chunk
+    if chunk.row is None:
+        return False
+    asked = _asked_measure(question)
+    if not asked:
+        return False
+    around = " ".join([hit.doc.title, chunk.table or "", chunk.caption, chunk.context, *chunk.columns, chunk.text])
+    return bool(asked - set(terms(around)))
+
+
 # "What was the weight of …", "How much was the volume of …": the measure the question names.
 _MEASURE_OF = re.compile(
     r"\b(?:what|how much|how many)\s+(?:was|were|is|are)\s+the\s+((?:[a-z]+\s+){0,2}?[a-z]+)\s+of\b", re.I
@@ -773,7 +787,8 @@ def _asked_measure(question: str) -> set[str]:
     China"), operations and money units aside: a cell whose labels never say it does not answer."""
     flow = _FLOW_OF.search(question)
     product = set(terms(flow.group(1).split()[-1])) - _GENERIC - _EVERY_PRODUCT if flow else set()
-    m = _MEASURE_OF.search(question) or _COUNTED.search(question) or _COUNTED_UNIT.search(question)
+    # "how many tonnes of exports did …" counts tonnes: the unit before "of" is what is counted
+    m = _MEASURE_OF.search(question) or _COUNTED_UNIT.search(question) or _COUNTED.search(question)
     if not m:
         return product
     head = m.group(1).split()[-1]  # "the product percentage of": what is measured is a percentage
@@ -1436,14 +1451,18 @@ def _lacking_measure(question: str, found: CellAnswer):
     asks ("the weight of US exports … by truck in March 2020" over a table of values): it says
     what the table gives instead, and lists that cell as the closest source."""
     from ..citations import citation_for
+    from ..presentation import column_label
     from ..records import Answer
     from ..text import abstention
 
     table, row = found.table, found.row
     col = found.columns[0]
     where = caption_subject(table) or found.hit.doc.title
-    unit = table.column_unit(col).text
-    what = f"{_measure(col) or col.label}{f' ({unit})' if unit else ''}"
+    if table.source in ("csv", "xlsx"):  # a data table's column as its citations name it, unit and all
+        what = column_label(col.label, found.hit.doc)
+    else:
+        unit = table.column_unit(col).text
+        what = f"{_measure(col) or col.label}{f' ({unit})' if unit else ''}"
     asked = " ".join(sorted(found.notes["missing_measure"]))
     said = abstention(question).split(" None of the passages")[0]
     text = f"{said} The table “{where}” gives {what} for {row.label}, not its {asked}."
