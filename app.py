@@ -511,6 +511,8 @@ def _series(lib, ans):
 def show_answer(lib, ans, i: int) -> None:
     if ans.standalone_question and ans.standalone_question != ans.question:
         st.caption(f"Follow-up read as: {md(ans.standalone_question)}")
+    if ans.scope:  # each turn keeps the documents it was asked of, whatever the picker says now
+        st.caption(f"Asked of {md(', '.join(ans.scope))} only")
     cites = ans.closest[:3] if ans.abstained else ans.citations
     series = _series(lib, ans)
     trend = series is not None and asks_for_trend(ans.standalone_question or ans.question)

@@ -543,9 +543,12 @@ def test_asking_about_one_document_answers_from_it_alone(app):
     ask(app, "What was US goods trade with Mexico in 2023?")  # an article's figure, not the table's
     answer = app.chat_message[1].markdown[0].value
     assert answer.startswith("The chosen document does not say"), answer
+    assert f"Asked of {table_doc} only" in [c.value for c in app.chat_message[1].caption]
     cited = [e.label for e in app.expander]
     assert cited and all("Mexico was the top" not in label for label in cited)
     app.button(key="scope-clear").click().run()
     assert app.multiselect(key="scope").value == []
     ask(app, "What was US goods trade with Mexico in 2023?")
     assert "US\\$797.96 billion" in app.chat_message[3].markdown[0].value
+    assert not any(c.value.startswith("Asked of") for c in app.chat_message[3].caption)
+    assert f"Asked of {table_doc} only" in [c.value for c in app.chat_message[1].caption]  # the turn keeps it
