@@ -521,6 +521,8 @@ def show_answer(lib, ans, i: int) -> None:
         show_chart(series, i)
     # conflicts are shown as cards side by side below, not as a sentence
     st.markdown(_linked(md(answer_without_conflicts(ans)), i, {c.marker for c in cites}))
+    if ans.hint:  # "the table" asked of the whole library: which document answered, and how to pick one
+        st.caption(f":material/info: {md(ans.hint)}")
     figures = answer_figures(ans)
     if figures:
         with st.container(horizontal=True):

@@ -552,3 +552,12 @@ def test_asking_about_one_document_answers_from_it_alone(app):
     assert "US\\$797.96 billion" in app.chat_message[3].markdown[0].value
     assert not any(c.value.startswith("Asked of") for c in app.chat_message[3].caption)
     assert f"Asked of {table_doc} only" in [c.value for c in app.chat_message[1].caption]  # the turn keeps it
+
+
+def test_a_question_about_the_table_of_a_whole_library_says_which_document_answered(app):
+    ask(app, "What does the table show about US imports from China in 2019?")
+    captions = [c.value for c in app.chat_message[1].caption]
+    assert any(
+        c.startswith(":material/info: The question speaks of “the table” without saying which document")
+        for c in captions
+    ), captions

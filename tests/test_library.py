@@ -134,3 +134,15 @@ def test_documents_are_named_by_id_file_name_or_title(loaded_library):
     assert resolve(["Trade with Mexico set a record in 2024", article]) == [article]  # once
     with pytest.raises(ValueError, match="no document called 'nowhere'"):
         resolve(["nowhere"])
+
+
+def test_a_question_about_the_table_asked_of_the_whole_library_says_which_document_answered(loaded_library):
+    lib = loaded_library
+    answer = lib.ask("What does the table show about US exports to Jalisco in 2024?")
+    assert answer.hint.startswith("The question speaks of “the table” without saying which document")
+    if answer.citations:
+        assert f"this answer comes from “{answer.citations[0].title}”" in answer.hint
+    assert "--doc" in answer.hint and answer.to_json()["hint"] == answer.hint
+    table = "tables/us_exports_to_mexican_states.csv"
+    assert lib.ask("What does the table show about US exports to Jalisco in 2024?", documents=[table]).hint == ""
+    assert lib.ask("What were US exports to Jalisco in 2024?").hint == ""  # it names what it asks

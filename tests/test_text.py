@@ -48,3 +48,17 @@ def test_a_folder_lists_a_file_it_cannot_read_as_skipped(library, tmp_path):
     (folder / "chart.png").write_bytes(b"\x89PNG")
     (result,) = library.add([folder])
     assert result.status is IngestStatus.SKIPPED and result.reason == "unsupported file type .png"
+
+
+def test_a_question_about_an_unnamed_document_gets_a_hint_to_pick_it():
+    from nearshore_qa.text import unnamed_document_hint
+
+    hint = unnamed_document_hint("What was the company's revenue in 2019?", "Acme annual report")
+    assert hint == (
+        "The question speaks of “the company” without saying which document: this answer comes from "
+        "“Acme annual report”. To ask one document, pick it under Ask about (app) or with --doc (command line)."
+    )
+    abstained = unnamed_document_hint("What does this table show?", "")  # no document answered
+    assert abstained.startswith("The question speaks of “this table” without saying which document. To ask")
+    assert unnamed_document_hint("What were US exports to Mexico in 2024?", "Trade note") == ""
+    assert unnamed_document_hint("Which tables show Mexico?", "Trade note") == ""  # no single document meant

@@ -224,6 +224,8 @@ def _print_answer(answer: Answer, as_json: bool) -> None:
     if answer.scope:
         print(f"(from {', '.join(answer.scope)} only)")
     print(answer.answer)
+    if answer.hint:
+        print(f"(note: {answer.hint})")
     listed = answer.citations or answer.closest
     if listed:
         print("\nSources:" if answer.citations else "\nClosest sources:")

@@ -192,6 +192,8 @@ def answer_markdown(answer: Answer, level: int = 2, series=None) -> str:
     if answer.scope:
         out.append(f"*Asked of {escape_markdown(', '.join(answer.scope))} only*")
     out.append(escape_markdown(answer.answer))
+    if answer.hint:
+        out.append(f"*{escape_markdown(answer.hint)}*")
     if answer.figures:
         figs = []
         for f in answer.figures:

@@ -31,7 +31,7 @@ from .records import Answer, Hit, IngestResult, LoadedDocument, SourceInfo
 from .retrieval import HybridRetriever
 from .settings import Settings
 from .store import Deferred, PendingDocument, Store
-from .text import scoped_abstention
+from .text import scoped_abstention, unnamed_document_hint
 
 logger = logging.getLogger(__name__)
 
@@ -445,6 +445,9 @@ class Library:
                 piece.scope = sorted(scope or ())
                 if piece.abstained and scope:
                     piece.answer = scoped_abstention(piece.answer, len(scope))
+                if scope is None and self.store.count_documents() > 1:
+                    cited = piece.citations[0].title if piece.citations else ""
+                    piece.hint = unnamed_document_hint(question, cited)
             yield piece
 
     def _scope(self, documents: Iterable[str] | None) -> frozenset[str] | None:

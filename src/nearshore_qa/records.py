@@ -228,6 +228,7 @@ class Answer:
     confidence: float = 0.0  # the answerer's score of its best evidence
     conflicts: list[dict[str, Any]] = field(default_factory=list)  # sources that differ on an operand's value
     scope: list[str] = field(default_factory=list)  # the doc ids the user limited the question to ([]: all)
+    hint: str = ""  # a note for the user: "the table" asked of a whole library (text.unnamed_document_hint)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -242,6 +243,7 @@ class Answer:
             "closest": [c.to_json() for c in self.closest],
             "conflicts": list(self.conflicts),
             "scope": list(self.scope),
+            "hint": self.hint,
         }
 
 

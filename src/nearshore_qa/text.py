@@ -86,6 +86,26 @@ def abstention(question: str, found: bool = True) -> str:
     return f"{NOT_SAID}: “{q}?” No passage was found."
 
 
+# "What does the table show?", "What was the company's revenue?": a question that speaks of one
+# document (or its subject) without naming it. In a library of many documents it has no single
+# answer: the user should pick the document.
+_ONE_DOCUMENT = re.compile(
+    r"\b(?:the|this|that|our)\s+(?:table|chart|graph|report|document|article|note|company|group|firm)\b", re.I
+)
+
+
+def unnamed_document_hint(question: str, title: str) -> str:
+    """The hint an answer carries when ``question`` speaks of one document without naming it
+    ("the table"), asked of a whole library: which document the answer came from (``title``),
+    and how to ask one document alone. "" when the question names nothing of the kind."""
+    found = _ONE_DOCUMENT.search(question)
+    if not found:
+        return ""
+    said = f"The question speaks of “{found.group(0).lower()}” without saying which document"
+    said += f": this answer comes from “{title}”." if title else "."
+    return f"{said} To ask one document, pick it under Ask about (app) or with --doc (command line)."
+
+
 def scoped_abstention(answer: str, documents: int) -> str:
     """An abstention about the documents the user picked, not the whole corpus."""
     said = "The chosen document does not say" if documents == 1 else f"The {documents} chosen documents do not say"
