@@ -41,6 +41,8 @@ from .tables import (
     from_records,
     grid_with_offsets,
     html_table_grid,
+    labelled,
+    paragraph_below,
     parse_markdown_tables,
     pdf_table_grids,
     text_table_blocks,
@@ -457,7 +459,7 @@ def _txt_tables_in_place(text: str) -> tuple[str, list[tuple[list[list[str]], li
     ]
     # A document puts its "Table N." captions either above its tables or below them: the first
     # table tells which, and a labelled line between two tables is then the one's or the other's.
-    below_first = bool(belows and belows[0] and not _LABELLED.match(aboves[0]))
+    below_first = bool(belows and belows[0] and not labelled(aboves[0]))
     out = []
     for n, (grid, rows, _) in enumerate(placed):
         caption = aboves[n]
@@ -469,26 +471,12 @@ def _txt_tables_in_place(text: str) -> tuple[str, list[tuple[list[list[str]], li
     return rendered, out
 
 
-_LABELLED = re.compile(r"(?:table|figure|exhibit|chart)\s+[\w.-]+\s*[.:\-–—]\s*\S", re.I)
-
-
 def _labelled_caption_below(after: str) -> str:
-    """A plain-text table's caption written under it: the short paragraph (up to 3 lines) right
-    below (at most one blank line between) that opens with a label ("Table 2. Northbound
-    passenger vehicles … Source: CBP."). Without the label a paragraph below is prose, not a
-    caption; with it, it names this table and not the one after."""
-    lines = after.split("\n")[1:] if after.startswith("\n") else after.split("\n")
-    if lines and not lines[0].strip():
-        lines = lines[1:]
-    block: list[str] = []
-    for line in lines:
-        if not line.strip():
-            break
-        block.append(line.strip())
-        if len(block) > 3:
-            return ""
-    text = " ".join(" ".join(block).split())
-    return text[:300] if _LABELLED.match(text) else ""
+    """A plain-text table's caption written under it: the short paragraph right below that opens
+    with a label ("Table 2. Northbound passenger vehicles … Source: CBP."). Without the label a
+    paragraph below is prose, not a caption; with it, it names this table and not the one after."""
+    text = paragraph_below(after.removeprefix("\n"))
+    return text[:300] if labelled(text) else ""
 
 
 def _render_in_place(text: str, blocks, keep_tail: bool) -> tuple[str, list]:

@@ -711,11 +711,21 @@ _LEAD_IN = re.compile(r"\b(?:is|are|was|were|as follows|below|following|shows?|p
 TITLE_WORDS = 20
 
 
+# "Table 2.", "Figure 1:", "Exhibit 3 –": the label a caption may open with
+CAPTION_LABEL = re.compile(r"^\s*(?:table|figure|exhibit|chart)\s+[\w.-]+\s*[.:\-–—]\s*", re.I)
+
+
+def labelled(caption: str) -> bool:
+    """Does ``caption`` open with a label ("Table 2. …") and say something after it?"""
+    found = CAPTION_LABEL.match(caption)
+    return found is not None and found.end() < len(caption.rstrip())
+
+
 def title_like(caption: str) -> bool:
     """A caption that titles its table ("US imports from China by month, 2024 (US$ million)"),
     not a sentence leading into it ("The following table sets forth our revenue:")."""
     whole = " ".join(caption.split())
-    text = re.sub(r"^\s*(?:table|figure|exhibit|chart)\s+[\w.-]+\s*[.:\-–—]\s*", "", whole, flags=re.I)
+    text = CAPTION_LABEL.sub("", whole)
     if text != whole:  # "Table 1. Total US goods trade by partner, US$ million." is a title, full stop and all
         text = text.removesuffix(".")
     return (
@@ -902,22 +912,29 @@ def _own_paragraph(lines: list[tuple[int, int, str]], i: int) -> bool:
 _EMPHASIS = re.compile(r"(\*{1,2}|_{1,2})(?P<body>\S.*\S)\1")
 
 
+def paragraph_below(after: str, most: int = 3) -> str:
+    """The short paragraph right below a table, spaced once: ``after`` is the text from the line
+    after the table's last, at most one blank line may come first, and the paragraph holds at
+    most ``most`` lines; "" when there is none or it runs longer (then it is prose)."""
+    lines = after.split("\n", most + 2)[: most + 2]
+    if lines and not lines[0].strip():
+        lines = lines[1:]
+    block: list[str] = []
+    for line in lines:
+        if not line.strip():
+            break
+        block.append(line.strip())
+        if len(block) > most:
+            return ""
+    return " ".join(" ".join(block).split())
+
+
 def _caption_below(lines: list[tuple[int, int, str]], j: int) -> str:
-    """A caption written under the table at its end ``j``: the short paragraph (up to 3 lines)
-    right below it in italics or bold ("*FDI flows by state, US$ million. Source: …*"), the way many reports
-    put a table's title, units and source."""
-    k = j
-    while k < len(lines) and k <= j + 1 and not lines[k][2].strip():
-        k += 1
-    if k >= len(lines) or k > j + 1 or lines[k][2].lstrip().startswith("|"):
-        return ""
-    end = k
-    while end < len(lines) and lines[end][2].strip() and end - k < 3:  # a paragraph of up to 3 lines
-        end += 1
-    if end < len(lines) and lines[end][2].strip():
-        return ""
-    found = _EMPHASIS.fullmatch(" ".join(line.strip() for _, _, line in lines[k:end]))
-    return " ".join(found.group("body").split())[:300] if found else ""
+    """A caption written under the table at its end ``j``: the short paragraph right below it in
+    italics or bold ("*FDI flows by state, US$ million. Source: …*"), the way many reports put a
+    table's title, units and source."""
+    found = _EMPHASIS.fullmatch(paragraph_below("\n".join(line for _, _, line in lines[j : j + 5])))
+    return found.group("body")[:300] if found else ""
 
 
 def _caption_above(lines: list[tuple[int, int, str]], i: int) -> str:

@@ -23,6 +23,7 @@ import Stemmer
 from ..kinds import DocumentKind
 from ..records import Hit
 from ..tables import (
+    CAPTION_LABEL,
     Cell,
     Column,
     Period,
@@ -1211,7 +1212,6 @@ def row_entity(table: Table, row: Row) -> str:
     return re.sub(r"\s+", " ", entity).strip(" :")
 
 
-_CAPTION_LABEL = re.compile(r"^\s*(?:table|figure|exhibit|chart)\s+[\w.-]+\s*[.:\-–—]\s*", re.I)
 _CAPTION_PERIOD = re.compile(
     r"(?:[,:;]\s*|\s+(?:in|for|during)\s+|\s+)(?:(?:19|20)\d\d|[A-Z][a-z]+\.?)"
     r"(?:\s*(?:-|–|—|to|through)\s*(?:[A-Z][a-z]+\.?\s*)?(?:(?:19|20)?\d\d))?(?:\s+(?:19|20)\d\d)?\s*$"
@@ -1228,7 +1228,7 @@ def caption_subject(table: Table) -> str:
         return ""
     if not title_like(table.caption):
         return ""  # a sentence leading into the table ("Net sales … were as follows:"), not its title
-    text = _CAPTION_LABEL.sub("", " ".join(table.caption.split()))
+    text = CAPTION_LABEL.sub("", " ".join(table.caption.split()))
     text = re.sub(
         r"\s*\([^()]*\)", lambda m: "" if parse_unit(m.group(0)) or re.search(r"\d", m.group(0)) else m.group(0), text
     )
