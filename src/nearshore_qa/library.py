@@ -445,9 +445,10 @@ class Library:
                 piece.scope = sorted(scope or ())
                 if piece.abstained and scope:
                     piece.answer = scoped_abstention(piece.answer, len(scope))
-                if scope is None and self.store.count_documents() > 1:
-                    cited = piece.citations[0].title if piece.citations else ""
-                    piece.hint = unnamed_document_hint(question, cited)
+                if scope is None:
+                    hint = unnamed_document_hint(question, piece.citations[0].title if piece.citations else "")
+                    # counted only for the few questions that speak of "the table": not on every ask
+                    piece.hint = hint if hint and self.store.count_documents() > 1 else ""
             yield piece
 
     def _scope(self, documents: Iterable[str] | None) -> frozenset[str] | None:
