@@ -20,18 +20,18 @@ writers of make_eval_documents.py (fixed dates, reproducible bytes).
 from __future__ import annotations
 
 import argparse
-import csv
 import html
 import json
 import re
 import sys
-import textwrap
 from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "scripts"))
+from make_dev_documents import DATE_ISO, DATE_LONG, MONTHS, bn, rows, wrap  # noqa: E402
+from make_dev_documents import money as money_bn  # noqa: E402
 from make_eval_documents import make_docx, make_pdf  # noqa: E402
 
 from nearshore_qa.evaluation import states  # noqa: E402
@@ -39,29 +39,11 @@ from nearshore_qa.evaluation import states  # noqa: E402
 OUT = ROOT / "eval" / "documents-fresh"
 PARTS = ROOT / "eval" / "parts" / "fresh.jsonl"
 PUBLISHER = "nearshore-qa eval set"
-DATE_LONG = "30 November 2026"
-DATE_ISO = "2026-11-30"
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December"]  # fmt: skip
 MON = [m[:3].upper() for m in MONTHS]
 QUARTERS = ["Q1", "Q2", "Q3", "Q4"]
 QUARTER_WORDS = ["first", "second", "third", "fourth"]
 BTS_URL = "https://www.bts.gov/topics/transborder-raw-data"
 CENSUS_URL = "https://www.census.gov/foreign-trade/balance/country.xlsx"
-
-
-def rows(data: Path, name: str) -> list[dict]:
-    with open(data / name, encoding="utf-8") as fh:
-        return list(csv.DictReader(fh))
-
-
-def wrap(text: str) -> str:
-    return textwrap.fill(text, width=92)
-
-
-def bn(usd: float) -> str:
-    """US dollars as billions with two decimals."""
-    return f"{usd / 1e9:,.2f}"
 
 
 def mn1(x: float) -> str:
@@ -75,10 +57,6 @@ def pct_of(new: float, old: float) -> float:
 
 def num(text: str) -> float:
     return float(text.replace(",", ""))
-
-
-def money_bn(value: str) -> list[str]:
-    return [f"US${value} billion", f"{value} billion", value]
 
 
 def money_mn(value: str) -> list[str]:
