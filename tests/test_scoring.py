@@ -137,3 +137,38 @@ def test_a_definition_stated_with_define_as_is_a_definition():
     text = "We define ROIC as tax-effected operating income divided by average invested capital."
     assert DEFINITION in stated_types(text, find_figures(text), False, set())
     assert asked_type("How does the company define ROIC?") == DEFINITION
+
+
+def test_a_scoped_threshold_outside_zero_to_one_is_refused(tmp_path):
+    data = json.loads(SCORER_PATH.read_text(encoding="utf-8"))
+    data["scoped_threshold"] = 1.5
+    path = tmp_path / "scorer.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ValueError, match="scoped_threshold"):
+        FittedScorer.load(path)
+
+
+def test_asked_of_chosen_documents_the_answerer_abstains_by_their_own_threshold(embedder):
+    """The same candidate, the same probability: below the whole-library threshold it is an
+    abstention, above the chosen-documents threshold an answer (``ExtractiveAnswerer.within``)."""
+    from dataclasses import replace
+    from pathlib import Path
+
+    from nearshore_qa.answerers.extractive import ExtractiveAnswerer
+    from nearshore_qa.chunking import chunk_document
+    from nearshore_qa.ingest import load_file
+    from nearshore_qa.records import Hit
+
+    rel = "stated/china-imports-note.md"
+    doc = load_file(Path(__file__).parent / "data" / rel, rel, 50 * 2**20)
+    hits = [Hit(chunk=c, doc=doc.meta, score=1.0) for c in chunk_document(doc) if not c.in_table]
+    question = "Why did US imports from China fall in 2019?"
+    probe = ExtractiveAnswerer(embedder, min_score=0.0)(question, hits)
+    assert not probe.abstained and "tariff rounds" in probe.answer
+    p = probe.confidence
+    scorer = replace(shipped_scorer(), threshold=min(1.0, p + 0.01), scoped_threshold=max(0.0, p - 0.01))
+    answerer = ExtractiveAnswerer(embedder, scorer=scorer)
+    assert answerer(question, hits).abstained
+    scoped = answerer.within(frozenset({rel}))(question, hits)
+    assert not scoped.abstained and "tariff rounds" in scoped.answer
+    assert scorer.to_json()["scoped_threshold"] == round(max(0.0, p - 0.01), 4)

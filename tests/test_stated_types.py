@@ -38,6 +38,8 @@ def abstained(question: str) -> Answer:
         ("How much did the US export to Mexico in 2024?", ""),
         # a period named: a figure of that period is asked, not what a thing is
         ("What was the weight of US exports to Canada by truck in March 2020?", ""),
+        ("What does the table show?", "table"),
+        ("What financial information does the table show?", "table"),
     ],
 )
 def test_the_asked_kind_is_read_from_the_question(question, kind):
@@ -92,3 +94,19 @@ def test_a_quoted_answer_without_a_date_is_kept_when_asks_for_a_condition():
         question=question, answer="Losses are recognised only where recovery is probable. [1]", abstained=False
     )
     assert with_stated_type(question, hits(), kept) is kept
+
+
+def test_what_the_table_shows_is_read_where_its_document_introduces_it():
+    """A question with no content words retrieves the table's rows, not the prose that says what
+    the table is; the sentence introducing the table (here after it, without a colon) answers."""
+    rel = "stated/china-imports-note.md"
+    doc = load_file(DATA / rel, rel, 50 * 2**20)
+    chunks = chunk_document(doc)
+    rows = [Hit(chunk=c, doc=doc.meta, score=1.0) for c in chunks if c.in_table]
+    assert rows and len(rows) < len(chunks)
+    question = "What does the table show?"
+    assert with_stated_type(question, rows, abstained(question)).abstained  # the rows alone say nothing
+    answer = with_stated_type(question, rows, abstained(question), lambda doc_id: chunks)
+    assert not answer.abstained
+    assert answer.answer == "The following table shows US goods imports from China by year, on the Census basis. [1]"
+    assert answer.citations[0].doc_id == rel

@@ -327,6 +327,7 @@ class ExtractiveAnswerer:
         embedder,
         max_units: int = 3,
         min_score: float | None = None,
+        scoped_min_score: float | None = None,
         table_rows=None,
         max_encoded: int = 24,
         weights: AnswerWeights = WEIGHTS,
@@ -345,11 +346,15 @@ class ExtractiveAnswerer:
         self.max_units = max_units
         # abstain when the best candidate's probability is below this (the scorer's, chosen on dev)
         self.min_score = self.scorer.threshold if min_score is None else min_score
+        # … and when the user chose the documents (``within``): their own threshold, also chosen on dev
+        self.scoped_min_score = self.scorer.threshold_within if scoped_min_score is None else scoped_min_score
 
     def within(self, documents: frozenset[str]) -> ExtractiveAnswerer:
         """This answerer reading only ``documents``: the data tables it looks through beyond the
-        retrieved passages (for operands, cells and rankings) are theirs alone."""
+        retrieved passages (for operands, cells and rankings) are theirs alone, and it abstains
+        below the threshold for chosen documents."""
         scoped = copy.copy(self)
+        scoped.min_score = self.scoped_min_score
         everything = self.table_catalogue
         if everything is not None:
             scoped.table_catalogue = lambda: [t for t in everything() if t and t[0].chunk.doc_id in documents]
@@ -526,7 +531,8 @@ class ExtractiveAnswerer:
         answer = self._computed(question, hits, self._quoted(question, hits))
         # "which … second-most / least …": a table's rows or a sentence's figures ranked (rankings.py)
         answer = prefer_ranking(question, hits, answer, self.tables_for, self.table_catalogue, self.table_rows)
-        answer = with_stated_type(question, hits, answer)  # a date or definition a sentence states
+        # a date or definition a sentence states; what "the table" shows, said where its document introduces it
+        answer = with_stated_type(question, hits, answer, self.table_rows)
         return with_slots(question, hits, answer)  # "by mail": the means must stand in the evidence
 
     def _computed(self, question: str, hits: list[Hit], answer: Answer) -> Answer:

@@ -234,6 +234,14 @@ class FittedScorer:
     threshold: float  # abstain below this probability (chosen on dev)
     runner_up_margin: float  # further candidates quoted within this probability of the best
     features: tuple[str, ...] = FEATURES
+    # Abstain below this when the user chose the documents to ask (``Library.ask(documents=…)``):
+    # the candidates then come from those documents alone, so the same probability means more
+    # (chosen on dev by scripts/choose_scoped_threshold.py); None: ``threshold``.
+    scoped_threshold: float | None = None
+
+    @property
+    def threshold_within(self) -> float:
+        return self.threshold if self.scoped_threshold is None else self.scoped_threshold
 
     def logits(self, X: np.ndarray) -> np.ndarray:
         return X @ self.weights + self.intercept
@@ -251,6 +259,7 @@ class FittedScorer:
             "intercept": round(float(self.intercept), 6),
             "threshold": round(float(self.threshold), 4),
             "runner_up_margin": round(float(self.runner_up_margin), 4),
+            **({} if self.scoped_threshold is None else {"scoped_threshold": round(float(self.scoped_threshold), 4)}),
             **extra,
         }
 
@@ -262,14 +271,18 @@ class FittedScorer:
             raise ValueError(f"answer scorer file names features this code does not compute: {sorted(unknown)}")
         # Features this code computes but the file does not weigh count for nothing.
         weights = np.array([float(data["weights"].get(f, 0.0)) for f in FEATURES])
+        scoped = data.get("scoped_threshold")
         for value in (data["intercept"], data["threshold"], data["runner_up_margin"], *weights):
             if not math.isfinite(float(value)):
                 raise ValueError(f"answer scorer file holds a non-finite number: {value!r}")
+        if scoped is not None and not 0.0 <= float(scoped) <= 1.0:
+            raise ValueError(f"answer scorer file's scoped_threshold is not a probability: {scoped!r}")
         return cls(
             weights=weights,
             intercept=float(data["intercept"]),
             threshold=float(data["threshold"]),
             runner_up_margin=float(data["runner_up_margin"]),
+            scoped_threshold=None if scoped is None else float(scoped),
         )
 
     @classmethod

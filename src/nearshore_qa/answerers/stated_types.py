@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from ..chunking import split_sentences
 from ..citations import citation_for, cited_answer
-from ..records import Answer, Hit
+from ..records import Answer, Chunk, Hit
 from ..text import MONTH_NAMES, YEAR_PATTERN, fold, one_line
 from .cells import terms
 from .document_dates import record_date_answer
@@ -51,7 +51,7 @@ _YEAR = re.compile(rf"\b{YEAR_PATTERN}\b")
 # "What does the table show?": what a table holds is said by the sentence that introduces it
 # ("Aggregate emoluments of the Directors were as follows:", "The following table summarizes …:")
 _ASKS_TABLE = re.compile(
-    r"^\s*what\s+(?:does|do|did)\s+(?:the|this|that)\s+table\s+"
+    r"^\s*what\s+(?:[a-z]+\s+){0,2}(?:does|do|did)\s+(?:the|this|that)\s+table\s+"
     r"(?:show|shows|present|represent|depict|illustrate|summari[sz]e|contain|provide|display|list|detail)\b",
     re.I,
 )
@@ -64,6 +64,15 @@ _FREQUENCY = re.compile(
     re.I,
 )
 _INTRODUCES = re.compile(r"\b(?:as follows|following|below|table)\b[^:]*:\s*$", re.I)
+# … or says so in full without a colon: "The following table shows assets by segment.", "A
+# reconciliation of the liability is shown below.", "The table below presents …"
+_POINTS_AT_TABLE = re.compile(
+    r"^\s*(?:the|this)\s+(?:following|(?:table|schedule)\s+(?:below|above))\b|"
+    r"^\s*the\s+following\s+(?:table|schedule)\b|"
+    r"\b(?:is|are|were|was)\s+(?:shown|presented|set\s+forth|summari[sz]ed|provided|detailed|listed)\s+"
+    r"(?:below|in\s+the\s+(?:following|table\s+below))\b",
+    re.I,
+)
 _DEFINES = re.compile(
     rf"\b(?:{_DELIMIT_VERBS}|covered|included|excluded|defined as|refers? to|is an?|are the|is the|known as)\b",
     re.I,
@@ -103,7 +112,7 @@ def states_kind(sentence: str, kind: str, verbs: set[str]) -> bool:
     if kind == YEAR:
         return _YEAR.search(sentence) is not None
     if kind == TABLE:
-        return _INTRODUCES.search(sentence) is not None
+        return _INTRODUCES.search(sentence) is not None or _POINTS_AT_TABLE.search(sentence) is not None
     if kind == FREQUENCY:
         return _FREQUENCY.search(sentence) is not None
     return _DEFINES.search(sentence) is not None or bool(verbs & set(terms(sentence)))
@@ -116,14 +125,15 @@ class Stated:
     span: tuple[int, int]
 
 
-def stated_sentence(question: str, hits: list[Hit], top: int = 3) -> Stated | None:
+def stated_sentence(question: str, hits: list[Hit], top: int = 3, chunks_of=None) -> Stated | None:
     """The sentence of the top passages that states what ``question`` asks (a date, a definition)
-    about its subject, or None."""
+    about its subject, or None. ``chunks_of`` (doc id -> its chunks) lets a table question read
+    the whole document of the table the hits found."""
     kind = asked_kind(question)
     if not kind:
         return None
     if kind == TABLE:
-        return _table_introduction(hits)
+        return _table_introduction(hits) or _introduction_in_document(hits, chunks_of)
     subject = _split(set(terms(question))) - _ASKING
     if not subject:
         return None
@@ -171,6 +181,33 @@ def _table_introduction(hits: list[Hit]) -> Stated | None:
     return None
 
 
+def _introduction_in_document(hits: list[Hit], chunks_of) -> Stated | None:
+    """The table the hits rank first is "the table" of the question; its introduction may stand in
+    a passage the hits lack (a table's rows outrank prose for a question with no content words):
+    the document's sentence introducing a table that lies nearest to it."""
+    if chunks_of is None:
+        return None
+    table_hit = next((h for h in hits if h.chunk.in_table), None)
+    if table_hit is None:
+        return None
+    at = table_hit.chunk.start
+    best: tuple[int, Chunk, tuple[int, int]] | None = None
+    for chunk in chunks_of(table_hit.chunk.doc_id):
+        if chunk.in_table:
+            continue
+        for a, b in split_sentences(chunk.text):
+            sentence = chunk.text[a:b]
+            if len(sentence) < 25 or _FURNITURE.search(sentence) or not states_kind(sentence, TABLE, set()):
+                continue
+            distance = abs(chunk.start + a - at)
+            if best is None or distance < best[0]:
+                best = (distance, chunk, (a, b))
+    if best is None:
+        return None
+    hit = Hit(chunk=best[1], doc=table_hit.doc, score=table_hit.score)
+    return Stated(0.9, hit, best[2])
+
+
 def _split(words: set[str]) -> set[str]:
     """Hyphenated compounds by their parts: "state-of-destination" is "state" and "destination"."""
     out = {w for w in words if "-" not in w}
@@ -179,7 +216,7 @@ def _split(words: set[str]) -> set[str]:
     return out
 
 
-def with_stated_type(question: str, hits: list[Hit], answer: Answer) -> Answer:
+def with_stated_type(question: str, hits: list[Hit], answer: Answer, chunks_of=None) -> Answer:
     """``answer``, or for a date or definition question that it abstains on the sentence of the
     top passages that states it, quoted and cited."""
     kind = asked_kind(question)
@@ -193,7 +230,7 @@ def with_stated_type(question: str, hits: list[Hit], answer: Answer) -> Answer:
         # a sentence already quoted is kept even without a date: "When are tax losses not
         # recognised?" asks for a condition, not a date
         return answer
-    found = stated_sentence(question, hits)
+    found = stated_sentence(question, hits, chunks_of=chunks_of)
     if found is None:
         return answer
     a, b = found.span

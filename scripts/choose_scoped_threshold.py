@@ -1,0 +1,218 @@
+"""Choose the abstention threshold for questions asked of chosen documents and write it into
+src/nearshore_qa/answerers/answer_scorer.json (``scoped_threshold``).
+
+    python scripts/choose_scoped_threshold.py --tatqa-store S1 --eval-store S2
+        [--tatqa ../shared/eval/tatqa/dev] [--rows rows.jsonl] [--dry-run]
+
+When a user picks the documents (``Library.ask(documents=…)``, ``ask --doc``, the app's
+"Ask about"), every candidate comes from them: the same fitted probability says more than when
+the candidates pool the whole library, and the whole-library threshold abstains on answers the
+picked document states. So the scoped threshold is chosen apart, on the same score and by the
+same rule as the whole-library one (``train_answer_scorer.choose_threshold``: among thresholds
+that keep >= 90 % of the unanswerable dev questions abstaining, the one where right answers most
+outnumber wrong ones). Each question is asked end to end twice: with no threshold (its answer's
+confidence kept) and with one no candidate reaches (what the answerer's fallbacks — a cell, the
+sentence introducing a table, a stated date — give when the best sentence is refused). A
+threshold t gives the first answer where its confidence reaches t, else the second.
+
+Dev questions (chosen on): TAT-QA dev text-span questions of the first half of the reports, each
+asked of its own report (S1: a store of TAT-QA dev's corpus/); the dev part of
+eval/questions.jsonl (sets whose documents S2 holds; follow-ups and computed questions left
+out), an answerable question asked of its first source, an unanswerable one of the document the
+retriever puts first for it (a user who picked the nearest document). The second half of TAT-QA
+and the eval's test part are only measured. Deterministic: sorted inputs, no randomness.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import json
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from nearshore_qa.answerers.scoring import SCORER_PATH  # noqa: E402
+
+THRESHOLDS = [round(t / 100, 2) for t in range(0, 91)]
+ABSTENTION_TARGET = 0.9  # as for the whole-library threshold (train_answer_scorer.ABSTENTION_TARGET)
+
+
+def thresholded(lib, threshold: float):
+    """The library's extractive answerer with ``threshold`` for chosen documents: 0 abstains only
+    where its hard rules refuse, above 1 on every candidate sentence and row."""
+    answerer = copy.copy(lib.answerer)
+    answerer.min_score = answerer.scoped_min_score = threshold
+    return answerer
+
+
+def tatqa_rows(lib, data: Path) -> list[dict]:
+    from tatqa_answers import score
+    from tatqa_retrieval import doc_key
+    from train_answer_scorer import tatqa_questions
+
+    first = {q["id"] for q in tatqa_questions(data, "first")}
+    doc_ids = {doc_key(s.doc_id): s.doc_id for s in lib.sources()}
+    answerers, rows = (thresholded(lib, 0.0), thresholded(lib, 1.01)), []
+    for q in tatqa_questions(data, "all"):
+        answers = [lib.ask(q["question"], documents=[doc_ids[q["gold_doc"]]], answerer=a) for a in answerers]
+        right = [score(q, ans.to_json())["ok"] for ans in answers]
+        part = "dev" if q["id"] in first else "test"
+        rows.append(_row(q["id"], "tatqa", part, True, answers, right))
+    return rows
+
+
+def eval_rows(lib, path: Path) -> list[dict]:
+    from nearshore_qa.evaluation import load_questions, set_of, states
+
+    present = {s.doc_id for s in lib.sources()}
+    answerers, rows = (thresholded(lib, 0.0), thresholded(lib, 1.01)), []
+    for q in sorted(load_questions(path), key=lambda q: q["id"]):
+        sources = sorted(q.get("sources") or [])
+        if q.get("history") or q["kind"] == "computed" or not set(sources) <= present:
+            continue
+        if q["kind"] == "unanswerable":
+            hits = lib.retriever.search(q["question"])
+            if not hits:
+                continue
+            scope = [hits[0].chunk.doc_id]
+        else:
+            scope = sources[:1]
+        answers = [lib.ask(q["question"], documents=scope, answerer=a) for a in answerers]
+        expected = q.get("expected") or []
+        right = [not ans.abstained and any(states(ans.answer, e) for e in expected) for ans in answers]
+        part = q.get("split") or "dev"
+        rows.append(_row(q["id"], f"eval:{set_of(q)}", part, q["kind"] != "unanswerable", answers, right))
+    return rows
+
+
+def _row(qid: str, origin: str, part: str, answerable: bool, answers, right: list[bool]) -> dict:
+    first, refused = answers
+    return {
+        "id": qid,
+        "origin": origin,
+        "part": part,
+        "answerable": answerable,
+        "p": float(first.confidence),  # the best candidate's probability
+        "first": {"abstained": first.abstained, "right": bool(right[0])},
+        "refused": {"abstained": refused.abstained, "right": bool(right[1])},
+    }
+
+
+def outcome(row: dict, t: float) -> dict:
+    """The answer at threshold ``t``: the unthresholded one where its probability reaches t."""
+    return row["first"] if row["p"] >= t else row["refused"]
+
+
+def curve(rows: list[dict]) -> list[dict]:
+    answerable = [r for r in rows if r["answerable"]]
+    unanswerable = [r for r in rows if not r["answerable"]]
+    out = []
+    for t in THRESHOLDS:
+        got = [outcome(r, t) for r in answerable]
+        right = sum(o["right"] for o in got)
+        answered = sum(not o["abstained"] for o in got)
+        out.append(
+            {
+                "threshold": t,
+                "right": round(right / max(1, len(answerable)), 3),
+                "wrong": round((answered - right) / max(1, len(answerable)), 3),
+                "net": round((2 * right - answered) / max(1, len(answerable)), 3),
+                "abstain_unanswerable": round(
+                    sum(outcome(r, t)["abstained"] for r in unanswerable) / max(1, len(unanswerable)), 3
+                ),
+            }
+        )
+    return out
+
+
+def choose(points: list[dict], answerable: int) -> float:
+    """train_answer_scorer.choose_threshold's rule on this curve."""
+    meets = [c for c in points if c["abstain_unanswerable"] >= ABSTENTION_TARGET] or points
+    best = max(c["net"] for c in meets)
+    return min(c["threshold"] for c in meets if c["net"] >= best - 1 / max(1, answerable) - 1e-9)
+
+
+def measure(rows: list[dict], t: float) -> dict:
+    """Right, abstained and (unanswerable) abstaining shares at threshold ``t``, by origin and part."""
+    out: dict[str, dict] = {}
+    for key in sorted({(r["origin"].split(":")[0], r["part"]) for r in rows}):
+        rs = [r for r in rows if (r["origin"].split(":")[0], r["part"]) == key]
+        ans = [r for r in rs if r["answerable"]]
+        una = [r for r in rs if not r["answerable"]]
+        got = [outcome(r, t) for r in ans]
+        out[f"{key[0]} {key[1]}"] = {
+            "answerable": len(ans),
+            "right": round(sum(o["right"] for o in got) / max(1, len(ans)), 3),
+            "abstained": round(sum(o["abstained"] for o in got) / max(1, len(ans)), 3),
+            "unanswerable": len(una),
+            "abstain_unanswerable": round(sum(outcome(r, t)["abstained"] for r in una) / len(una), 3)
+            if una
+            else None,
+        }
+    return out
+
+
+def main() -> int:
+    from nearshore_qa import Settings
+    from nearshore_qa.library import Library
+
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--tatqa", default=str(ROOT.parent / "shared" / "eval" / "tatqa" / "dev"))
+    ap.add_argument("--tatqa-store", required=True, help="a store of TAT-QA dev's corpus/")
+    ap.add_argument("--eval-store", required=True, help="a store of corpus/ and the eval's document folders")
+    ap.add_argument("--eval", default=str(ROOT / "eval" / "questions.jsonl"))
+    ap.add_argument("--rows", default="", help="per-question outcomes (JSONL): read when present, else written")
+    ap.add_argument("--out", default=str(SCORER_PATH))
+    ap.add_argument("--dry-run", action="store_true", help="print the choice, leave the scorer file alone")
+    args = ap.parse_args()
+    if not Path(args.tatqa).is_dir():
+        print(f"no TAT-QA data at {args.tatqa} (../shared is needed to choose the threshold)", file=sys.stderr)
+        return 2
+
+    rows_file = Path(args.rows) if args.rows else None
+    if rows_file and rows_file.exists():
+        rows = [json.loads(line) for line in rows_file.read_text().splitlines()]
+    else:
+        rows = tatqa_rows(Library(Settings.from_env(store=Path(args.tatqa_store))), Path(args.tatqa))
+        rows += eval_rows(Library(Settings.from_env(store=Path(args.eval_store))), Path(args.eval))
+        if rows_file:
+            rows_file.write_text("".join(json.dumps(r) + "\n" for r in rows))
+
+    dev = [r for r in rows if r["part"] == "dev"]
+    points = curve(dev)
+    chosen = choose(points, sum(r["answerable"] for r in dev))
+    for c in points:
+        if c["threshold"] <= 0.3:
+            print(json.dumps(c))
+    print(f"scoped threshold chosen on dev: {chosen}")
+    print(json.dumps(measure(rows, chosen), indent=1))
+    if args.dry_run:
+        return 0
+    out = Path(args.out)
+    data = json.loads(out.read_text(encoding="utf-8"))
+    data["scoped_threshold"] = chosen
+    data["scoped_threshold_choice"] = {
+        "rule": "train_answer_scorer.choose_threshold's, on questions asked of chosen documents",
+        "dev": "TAT-QA dev text spans of the first half of the reports, each asked of its report; "
+        "eval/questions.jsonl dev part (answerable: of its first source; unanswerable: of the first retrieved document)",
+        "at_threshold": measure(rows, chosen),
+        "regenerate": "python scripts/choose_scoped_threshold.py --tatqa-store S1 --eval-store S2",
+    }
+    out.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"wrote {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
