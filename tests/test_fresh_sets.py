@@ -1,7 +1,8 @@
-"""The fresh evaluation sets (eval/documents-fresh and eval/documents-fresh2, written to be unseen):
+"""The fresh evaluation sets (eval/documents-fresh, -fresh2 and -fresh3, written to be unseen):
 each loads, every question cites documents that exist under its folder, it is split by document
 (dev documents first, so tuning on the dev part never sees a test document), each part holds every
-kind of question, and no other set's question cites its documents."""
+kind of question, and no other set's question cites its documents. fresh3 is prose articles asked
+text questions: no CSV table and no computed question, a small table in one document of each part."""
 
 from pathlib import Path
 
@@ -11,7 +12,12 @@ from nearshore_qa.evaluation import DEFAULT_EVAL, SET_FOLDERS, check_sources, lo
 
 KINDS = {"table_lookup", "article_fact", "comparison", "computed", "follow_up", "date_definition", "unanswerable"}
 # set -> (dev documents, test documents) among the documents its questions cite
-DOCUMENTS = {"fresh": (5, 5), "fresh2": (4, 4)}
+DOCUMENTS = {"fresh": (5, 5), "fresh2": (4, 4), "fresh3": (4, 4)}
+# the kinds each part must hold, and the formats its documents come in
+SET_KINDS = {"fresh": KINDS, "fresh2": KINDS, "fresh3": KINDS - {"computed"}}
+FORMATS = {".md", ".txt", ".html", ".docx", ".pdf", ".csv"}
+SET_FORMATS = {"fresh": FORMATS, "fresh2": FORMATS, "fresh3": FORMATS - {".csv"}}
+PROSE = {"fresh3"}
 
 pytestmark = pytest.mark.parametrize("name", sorted(DOCUMENTS))
 
@@ -59,13 +65,13 @@ def test_the_set_is_split_by_document_dev_before_test(name):
     assert abs(dev - (len(items) - dev)) <= len(items) // 5
     for split in ("dev", "test"):
         part = [i for i in items if i["split"] == split]
-        assert KINDS <= {i["kind"] for i in part}
+        assert SET_KINDS[name] <= {i["kind"] for i in part}
         assert sum(i["kind"] == "unanswerable" for i in part) >= 3
 
 
 def test_the_documents_cover_the_formats(name):
     sources = {d for i in items_of(name) for d in i["sources"]}
-    assert {Path(d).suffix for d in sources} == {".md", ".txt", ".html", ".docx", ".pdf", ".csv"}
+    assert {Path(d).suffix for d in sources} == SET_FORMATS[name]
     for table in (d for d in sources if d.endswith(".csv")):  # a table comes with its sidecar
         assert (SET_FOLDERS[name] / table).with_suffix(".meta.yaml").is_file(), table
 
@@ -81,3 +87,12 @@ def test_a_store_without_its_documents_is_told_how_to_add_them(name):
     missing = check_sources(items_of(name), present=set(), store="/tmp/s")
     assert set(missing) == {name}
     assert missing[name]["command"].endswith(f"ingest eval/documents-{name}")
+
+
+def test_a_prose_set_asks_mostly_text_questions(name):
+    """In a prose set most answers are read from an article's sentences, not from a table row."""
+    if name not in PROSE:
+        pytest.skip(f"{name} is a set of tables and articles")
+    answerable = [i for i in items_of(name) if i["kind"] != "unanswerable"]
+    assert sum(i["kind"] == "table_lookup" for i in answerable) <= len(answerable) // 10
+    assert sum(i["kind"] == "unanswerable" for i in items_of(name)) >= 8

@@ -8,7 +8,8 @@ the evaluation only and never tuned on) or "docdev" (eval/documents-dev/, docume
 shapes with other facts, all in the dev part: the ones to tune on) or "fresh"
 (eval/documents-fresh/, written later on other facts again and split by document: tune on its dev
 documents, report its test documents) or "fresh2" (eval/documents-fresh2/, the same again once
-fresh's dev part was answered); a set is asked only when the store holds every document its
+fresh's dev part was answered) or "fresh3" (eval/documents-fresh3/, prose articles asked text
+questions, split the same way); a set is asked only when the store holds every document its
 questions cite.
 """
 
@@ -32,6 +33,7 @@ SET_FOLDERS = {
     "docdev": REPO_ROOT / "eval" / "documents-dev",
     "fresh": REPO_ROOT / "eval" / "documents-fresh",
     "fresh2": REPO_ROOT / "eval" / "documents-fresh2",
+    "fresh3": REPO_ROOT / "eval" / "documents-fresh3",
 }
 DEFAULT_SET = "corpus"
 
