@@ -236,7 +236,7 @@ class FittedScorer:
     features: tuple[str, ...] = FEATURES
     # Abstain below this when the user chose the documents to ask (``Library.ask(documents=…)``):
     # the candidates then come from those documents alone, so the same probability means more
-    # (chosen on dev by scripts/choose_scoped_threshold.py); None: ``threshold``.
+    # (chosen on dev by scripts/choose_thresholds.py); None: ``threshold``.
     scoped_threshold: float | None = None
 
     @property

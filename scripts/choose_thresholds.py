@@ -1,26 +1,30 @@
-"""Choose the abstention threshold for questions asked of chosen documents and write it into
-src/nearshore_qa/answerers/answer_scorer.json (``scoped_threshold``).
+"""Choose the answerer's two abstention thresholds end to end on dev and write them into
+src/nearshore_qa/answerers/answer_scorer.json (``threshold`` and ``scoped_threshold``).
 
-    python scripts/choose_scoped_threshold.py --tatqa-store S1 --eval-store S2
+    python scripts/choose_thresholds.py --tatqa-store S1 --eval-store S2 --corpus-store S3
         [--tatqa ../shared/eval/tatqa/dev] [--rows rows.jsonl] [--dry-run]
 
-When a user picks the documents (``Library.ask(documents=…)``, ``ask --doc``, the app's
-"Ask about"), every candidate comes from them: the same fitted probability says more than when
-the candidates pool the whole library, and the whole-library threshold abstains on answers the
-picked document states. So the scoped threshold is chosen apart, on the same score and by the
-same rule as the whole-library one (``train_answer_scorer.choose_threshold``: among thresholds
-that keep >= 90 % of the unanswerable dev questions abstaining, the one where right answers most
-outnumber wrong ones). Each question is asked end to end twice: with no threshold (its answer's
-confidence kept) and with one no candidate reaches (what the answerer's fallbacks — a cell, the
-sentence introducing a table, a stated date — give when the best sentence is refused). A
-threshold t gives the first answer where its confidence reaches t, else the second.
+``threshold``: a question asked of the whole library. ``scoped_threshold``: one asked of
+documents the user picked (``Library.ask(documents=…)``, ``ask --doc``, the app's "Ask about"):
+every candidate then comes from them, so the same fitted probability says more than when the
+candidates pool the whole library. Both are chosen by ``train_answer_scorer.choose_threshold``'s
+rule: among thresholds that keep >= 90 % of the unanswerable dev questions abstaining, the one
+where right answers most outnumber wrong ones (the lowest within one question of the best).
 
-Dev questions (chosen on): TAT-QA dev text-span questions of the first half of the reports, each
-asked of its own report (S1: a store of TAT-QA dev's corpus/); the dev part of
-eval/questions.jsonl (sets whose documents S2 holds; follow-ups and computed questions left
-out), an answerable question asked of its first source, an unanswerable one of the document the
-retriever puts first for it (a user who picked the nearest document). The second half of TAT-QA
-and the eval's test part are only measured. Deterministic: sorted inputs, no randomness.
+Each question is asked end to end twice: with no threshold (its answer's confidence kept) and
+with one no candidate reaches (what the answerer's fallbacks — a cell, the sentence introducing
+a table, a stated date — give when the best sentence is refused). A threshold t gives the first
+answer where its confidence reaches t, else the second.
+
+Dev questions (chosen on): TAT-QA dev text-span questions of the first half of the reports (S1: a
+store of TAT-QA dev's corpus/) and the dev part of eval/questions.jsonl, every set whose
+documents S2 (a store of corpus/ and every eval folder) holds, the shipped corpus's own set
+asked of S3 (corpus/ alone; computed questions left out: no sentence states their figure). Whole
+library: each asked as ``nearshore-qa ask`` would (follow-ups with their history). Chosen
+documents: a TAT-QA question of its own report; an answerable eval question of its first source,
+an unanswerable one of the document the retriever puts first for it (a user who picked the
+nearest document); follow-ups left out. The second half of TAT-QA and the eval's test parts
+are only measured. Deterministic: sorted inputs, no randomness.
 """
 
 from __future__ import annotations
@@ -48,9 +52,12 @@ THRESHOLDS = [round(t / 100, 2) for t in range(0, 91)]
 ABSTENTION_TARGET = 0.9  # as for the whole-library threshold (train_answer_scorer.ABSTENTION_TARGET)
 
 
+MODES = ("library", "scoped")
+
+
 def thresholded(lib, threshold: float):
-    """The library's extractive answerer with ``threshold`` for chosen documents: 0 abstains only
-    where its hard rules refuse, above 1 on every candidate sentence and row."""
+    """The library's extractive answerer with ``threshold`` (whole library and chosen documents):
+    0 abstains only where its hard rules refuse, above 1 on every candidate sentence and row."""
     answerer = copy.copy(lib.answerer)
     answerer.min_score = answerer.scoped_min_score = threshold
     return answerer
@@ -65,41 +72,55 @@ def tatqa_rows(lib, data: Path) -> list[dict]:
     doc_ids = {doc_key(s.doc_id): s.doc_id for s in lib.sources()}
     answerers, rows = (thresholded(lib, 0.0), thresholded(lib, 1.01)), []
     for q in tatqa_questions(data, "all"):
-        answers = [lib.ask(q["question"], documents=[doc_ids[q["gold_doc"]]], answerer=a) for a in answerers]
-        right = [score(q, ans.to_json())["ok"] for ans in answers]
         part = "dev" if q["id"] in first else "test"
-        rows.append(_row(q["id"], "tatqa", part, True, answers, right))
+        for mode in MODES:
+            documents = [doc_ids[q["gold_doc"]]] if mode == "scoped" else None
+            answers = [lib.ask(q["question"], documents=documents, answerer=a) for a in answerers]
+            right = [score(q, ans.to_json())["ok"] for ans in answers]
+            rows.append(_row(q["id"], mode, "tatqa", part, True, answers, right))
     return rows
 
 
-def eval_rows(lib, path: Path) -> list[dict]:
+def eval_rows(lib, path: Path, sets: set[str] | None = None, skip: frozenset[str] = frozenset()) -> list[dict]:
+    """Rows of the eval's questions of ``sets`` (None: all but ``skip``) whose documents ``lib``
+    holds. The shipped corpus's set is asked of a store of the corpus alone, as ``nearshore-qa
+    eval`` asks it: its unanswerable questions are unanswerable there, not where other sets'
+    documents (US imports from South Korea …) answer them."""
     from nearshore_qa.evaluation import load_questions, set_of, states
 
     present = {s.doc_id for s in lib.sources()}
     answerers, rows = (thresholded(lib, 0.0), thresholded(lib, 1.01)), []
     for q in sorted(load_questions(path), key=lambda q: q["id"]):
         sources = sorted(q.get("sources") or [])
-        if q.get("history") or q["kind"] == "computed" or not set(sources) <= present:
+        if q["kind"] == "computed" or not set(sources) <= present:
             continue
-        if q["kind"] == "unanswerable":
+        if (sets is not None and set_of(q) not in sets) or set_of(q) in skip:
+            continue
+        expected, part, answerable = q.get("expected") or [], q.get("split") or "dev", q["kind"] != "unanswerable"
+        history = q.get("history") or []
+        answers = [lib.ask(q["question"], history=history, answerer=a) for a in answerers]
+        right = [not ans.abstained and any(states(ans.answer, e) for e in expected) for ans in answers]
+        rows.append(_row(q["id"], "library", f"eval:{set_of(q)}", part, answerable, answers, right))
+        if history:
+            continue
+        if answerable:
+            scope = sources[:1]
+        else:
             hits = lib.retriever.search(q["question"])
             if not hits:
                 continue
             scope = [hits[0].chunk.doc_id]
-        else:
-            scope = sources[:1]
         answers = [lib.ask(q["question"], documents=scope, answerer=a) for a in answerers]
-        expected = q.get("expected") or []
         right = [not ans.abstained and any(states(ans.answer, e) for e in expected) for ans in answers]
-        part = q.get("split") or "dev"
-        rows.append(_row(q["id"], f"eval:{set_of(q)}", part, q["kind"] != "unanswerable", answers, right))
+        rows.append(_row(q["id"], "scoped", f"eval:{set_of(q)}", part, answerable, answers, right))
     return rows
 
 
-def _row(qid: str, origin: str, part: str, answerable: bool, answers, right: list[bool]) -> dict:
+def _row(qid: str, mode: str, origin: str, part: str, answerable: bool, answers, right: list[bool]) -> dict:
     first, refused = answers
     return {
         "id": qid,
+        "mode": mode,
         "origin": origin,
         "part": part,
         "answerable": answerable,
@@ -156,21 +177,21 @@ def measure(rows: list[dict], t: float) -> dict:
             "right": round(sum(o["right"] for o in got) / max(1, len(ans)), 3),
             "abstained": round(sum(o["abstained"] for o in got) / max(1, len(ans)), 3),
             "unanswerable": len(una),
-            "abstain_unanswerable": round(sum(outcome(r, t)["abstained"] for r in una) / len(una), 3)
-            if una
-            else None,
+            "abstain_unanswerable": round(sum(outcome(r, t)["abstained"] for r in una) / len(una), 3) if una else None,
         }
     return out
 
 
 def main() -> int:
     from nearshore_qa import Settings
+    from nearshore_qa.evaluation import DEFAULT_SET
     from nearshore_qa.library import Library
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--tatqa", default=str(ROOT.parent / "shared" / "eval" / "tatqa" / "dev"))
     ap.add_argument("--tatqa-store", required=True, help="a store of TAT-QA dev's corpus/")
     ap.add_argument("--eval-store", required=True, help="a store of corpus/ and the eval's document folders")
+    ap.add_argument("--corpus-store", required=True, help="a store of corpus/ alone (the shipped corpus's questions)")
     ap.add_argument("--eval", default=str(ROOT / "eval" / "questions.jsonl"))
     ap.add_argument("--rows", default="", help="per-question outcomes (JSONL): read when present, else written")
     ap.add_argument("--out", default=str(SCORER_PATH))
@@ -185,29 +206,42 @@ def main() -> int:
         rows = [json.loads(line) for line in rows_file.read_text().splitlines()]
     else:
         rows = tatqa_rows(Library(Settings.from_env(store=Path(args.tatqa_store))), Path(args.tatqa))
-        rows += eval_rows(Library(Settings.from_env(store=Path(args.eval_store))), Path(args.eval))
+        corpus = Library(Settings.from_env(store=Path(args.corpus_store)))
+        rows += eval_rows(corpus, Path(args.eval), sets={DEFAULT_SET})
+        everything = Library(Settings.from_env(store=Path(args.eval_store)))
+        rows += eval_rows(everything, Path(args.eval), skip=frozenset({DEFAULT_SET}))
         if rows_file:
             rows_file.write_text("".join(json.dumps(r) + "\n" for r in rows))
 
-    dev = [r for r in rows if r["part"] == "dev"]
-    points = curve(dev)
-    chosen = choose(points, sum(r["answerable"] for r in dev))
-    for c in points:
-        if c["threshold"] <= 0.3:
-            print(json.dumps(c))
-    print(f"scoped threshold chosen on dev: {chosen}")
-    print(json.dumps(measure(rows, chosen), indent=1))
+    chosen: dict[str, float] = {}
+    figures: dict[str, dict] = {}
+    for mode in MODES:
+        of_mode = [r for r in rows if r["mode"] == mode]
+        dev = [r for r in of_mode if r["part"] == "dev"]
+        points = curve(dev)
+        chosen[mode] = choose(points, sum(r["answerable"] for r in dev))
+        figures[mode] = measure(of_mode, chosen[mode])
+        print(
+            f"== {mode}: {sum(r['answerable'] for r in dev)} answerable, {sum(not r['answerable'] for r in dev)} unanswerable dev questions"
+        )
+        for c in points:
+            if c["threshold"] <= 0.2:
+                print(json.dumps(c))
+        print(f"{mode} threshold chosen on dev: {chosen[mode]}")
+        print(json.dumps(figures[mode], indent=1))
     if args.dry_run:
         return 0
     out = Path(args.out)
     data = json.loads(out.read_text(encoding="utf-8"))
-    data["scoped_threshold"] = chosen
-    data["scoped_threshold_choice"] = {
-        "rule": "train_answer_scorer.choose_threshold's, on questions asked of chosen documents",
-        "dev": "TAT-QA dev text spans of the first half of the reports, each asked of its report; "
-        "eval/questions.jsonl dev part (answerable: of its first source; unanswerable: of the first retrieved document)",
-        "at_threshold": measure(rows, chosen),
-        "regenerate": "python scripts/choose_scoped_threshold.py --tatqa-store S1 --eval-store S2",
+    data.pop("scoped_threshold_choice", None)
+    data["threshold"] = chosen["library"]
+    data["scoped_threshold"] = chosen["scoped"]
+    data["thresholds_choice"] = {
+        "rule": "train_answer_scorer.choose_threshold's, on answers asked end to end",
+        "dev": "TAT-QA dev text spans of the first half of the reports; eval/questions.jsonl dev parts of every set "
+        "(library: as asked; scoped: answerable of its first source, unanswerable of the first retrieved document)",
+        "at_threshold": figures,
+        "regenerate": "python scripts/choose_thresholds.py --tatqa-store S1 --eval-store S2 --corpus-store S3",
     }
     out.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"wrote {out}")
