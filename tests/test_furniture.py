@@ -16,7 +16,7 @@ from helpers import DATA_DIR, run_cli
 
 from nearshore_qa.chunking import chunk_document, split_sentences
 from nearshore_qa.export import answer_markdown
-from nearshore_qa.furniture import is_byline, is_page_number, parse_date, pdf_running_lines
+from nearshore_qa.furniture import Furniture, is_byline, is_page_number, parse_date, pdf_running_lines, pdf_title_block
 from nearshore_qa.ingest import load_bytes, load_file
 from nearshore_qa.text import one_line
 
@@ -294,3 +294,85 @@ def test_a_line_that_is_a_cell_of_a_ruled_table_on_its_page_is_never_furniture()
     assert "\nMonth\nJanuary\n" in pdf_running_lines(pages)[0][1]
     cells = [{"Truck", "Rail"}, {"Month", "Truck", "Rail", "January"}]
     assert pdf_running_lines(pages, cells=cells)[0][1] == pages[1]
+
+
+# --- headers past the usual shape: a long "Source:" line, a PDF's title block -----------------
+
+HEADERS_DIR = DATA_DIR / "headers"
+
+
+def test_a_long_source_line_is_header_furniture_and_the_header_still_ends_at_the_body():
+    doc = load_file(HEADERS_DIR / "texas-trucks-long-source.txt", "trucks.txt", 10 * 1024 * 1024)
+    lines = doc.text.split("\n")
+    assert len(lines[1]) > 120  # longer than any title line may be
+    assert [doc.text[a:b] for a, b in doc.furniture] == lines[:4]
+    # the "Publisher:" line names the publisher; "Source:" names where the counts come from
+    assert doc.meta.source == "nearshore-qa test notes" and doc.meta.published == "2026-03-14"
+    chunks = chunk_document(doc)
+    assert not any("Source:" in c.text or "Publisher" in c.text for c in chunks)
+    assert chunks[0].text.startswith("CBP counted 5,417,393 northbound commercial trucks")
+    # past the header and a blank line, the body's first heading is the body's
+    assert "\n\nLAREDO\n\nLaredo handled 2,945,393" in "".join(c.text for c in chunks)
+
+
+def test_a_long_source_line_holding_a_second_statement_stays_content():
+    header = "Laredo trucks, 2024-2025\nSource: U.S. Customs and Border Protection (CBP), northbound "
+    body = "commercial truck crossings at the Texas-Mexico ports of entry{}, counted by port and by year\n\n"
+    prose = "Laredo handled 2,945,393 of the northbound trucks entering Texas in 2025.\n"
+    plain = load_bytes((header + body.format("") + prose).encode(), name="l.txt", original_name="l.txt", fmt="txt")
+    assert [c.text for c in chunk_document(plain)] == [prose.strip()]
+    assert plain.meta.source.startswith("U.S. Customs and Border Protection (CBP)")
+    # a full stop and a second statement in it ("… of entry. Data: …") make it say more than
+    # where the document comes from: it stays content
+    two = load_bytes(
+        (header + body.format(". Data: yearly counts 2008-2025") + prose).encode(),
+        name="t.txt",
+        original_name="t.txt",
+        fmt="txt",
+    )
+    assert chunk_document(two)[0].text.startswith("Source: U.S. Customs")
+
+
+@pytest.mark.parametrize(
+    "line,expected",
+    [
+        ("nearshore-qa · 30 November 2026", True),  # a publisher in lower case, hyphenated
+        ("freight desk | Published 20 May 2025", True),
+        ("Trade fell 12.8% · 30 November 2026", False),  # a figure beside the date
+        ("exports rose in the spring · then fell · May 2025", False),  # two dated or long segments
+        ("exports rose in May 2025", False),  # a sentence holding a date, no separator
+    ],
+)
+def test_a_short_name_beside_a_date_across_a_separator_is_a_byline(line, expected):
+    assert is_byline(line) is expected
+
+
+def test_a_pdfs_title_block_and_byline_are_its_metadata_not_its_first_sentence():
+    doc = load_file(HEADERS_DIR / "usmca-review-titled.pdf", "titled.pdf", 10 * 1024 * 1024)
+    # no /Title in the file: the title block names it, the byline gives its publisher
+    assert doc.meta.title == "Sixteen years, reviewed every six: how the USMCA joint review works"
+    assert doc.meta.source == "nearshore-qa test notes"
+    assert doc.text.startswith("NAFTA had no end date.")
+    first = chunk_document(doc)[0]
+    assert sentences(first.text)[0] == "NAFTA had no end date."
+    assert not any("nearshore-qa" in c.text or "Sixteen years" in c.text for c in chunk_document(doc))
+
+
+def test_a_pdf_page_opening_with_a_table_figures_or_short_lines_keeps_them():
+    table = "Partner\nExports 2023\nMexico\n322,742.5\nCanada\n354,356.0\nMexico bought the most."
+    assert pdf_title_block(table, {"Partner", "Exports 2023", "Mexico", "Canada"}) == (table, Furniture())
+    figures = "Truck\n43,494.0\nRail\n6,996.8\nTrucks carried the most goods in the quarter."
+    assert pdf_title_block(figures) == (figures, Furniture())
+    short = "Laredo 2,945,393\nHidalgo 719,189\nYsleta 639,397"
+    assert pdf_title_block(short) == (short, Furniture())
+    # a title block with no paragraph below it is not one
+    no_prose = "Trucks by port, 2025\nnearshore-qa · 30 November 2026\nLaredo\nHidalgo"
+    assert pdf_title_block(no_prose) == (no_prose, Furniture())
+    page = (
+        "Trucks by port, 2025\nnearshore-qa · 30 November 2026\n"
+        "Laredo handled 2,945,393 of the northbound trucks entering Texas in 2025, or 54.4% of the\n"
+        "total, although its own count fell 2.7% from 3,026,632 in 2024."
+    )
+    kept, found = pdf_title_block(page)
+    assert kept.startswith("Laredo handled 2,945,393")
+    assert dict(found.fields) == {"title": "Trucks by port, 2025", "source": "nearshore-qa", "published": "2026-11-30"}

@@ -1,6 +1,7 @@
 """Document furniture: the lines that frame a document instead of stating what it says — a
-plain-text report's title/source/date header, a web page's byline, a PDF's running title,
-a caption repeated on every page, "Page 3 of 10".
+plain-text report's title/source/date header, a web page's byline, a PDF's running title
+and the title block and byline at the top of its first page, a caption repeated on every
+page, "Page 3 of 10".
 
 Recognised by structure, not by phrases: position (the top of a report, the first or last
 blocks of an article, the edges of a PDF page), repetition (a line on most pages of a PDF),
@@ -46,10 +47,12 @@ _RULE = re.compile(r"^\s*([=\-_*~#])\1{2,}\s*$")
 _LIST_OR_TABLE = re.compile(r"^\s*(?:[-*+•]\s|\d+[.)]\s|\|)")
 # Metadata keys a header line may carry, by meaning (standard bibliographic fields).
 _SOURCE_KEYS = re.compile(r"^(source|publisher|published by|issued by|prepared by|organisation|organization)$", re.I)
+_PUBLISHER_KEYS = re.compile(r"^(publisher|published by|issued by)$", re.I)
 _AUTHOR_KEYS = re.compile(r"^(author|authors|by|written by)$", re.I)
 _DATE_KEYS = re.compile(r"^(date|published|publication date|released|release date|updated|last updated|as of)$", re.I)
 
 MAX_HEADER_LINES = 8
+MAX_METADATA_LINE = 300  # a "Source: …" line may name a long data source (no sentence in it); longer is a paragraph
 MAX_BYLINE_WORDS = 16
 
 
@@ -124,8 +127,22 @@ def is_byline(line: str) -> bool:
     if _BY.match(s) and len(words) <= 10:
         return named
     if parse_date(s):
-        return named and len(rest.split()) <= 8 and not re.search(r"\d", rest)
+        return (named and len(rest.split()) <= 8 and not re.search(r"\d", rest)) or _name_beside_date(s)
     return False
+
+
+def _name_beside_date(line: str) -> bool:
+    """A date and a publisher's name set apart by a separator ("nearshore-qa · 30 November
+    2026"): beside the date, the segments are short names (a few words, no figure, no sentence),
+    which a publisher may spell in lower case or hyphenate."""
+    segments = [seg.strip() for seg in _SEPARATORS.split(line.strip())]
+    if len(segments) < 2 or not all(segments):
+        return False
+    dated = [i for i, seg in enumerate(segments) if parse_date(seg)]
+    if len(dated) != 1 or not is_byline(segments[dated[0]]):  # the date alone, or beside a capitalised label
+        return False
+    names = segments[: dated[0]] + segments[dated[0] + 1 :]
+    return all(len(seg.split()) <= 4 and not re.search(r"\d", seg) and not re.search(r"[.!?,;:]", seg) for seg in names)
 
 
 def line_metadata(line: str) -> list[tuple[str, str]]:
@@ -141,6 +158,7 @@ def line_metadata(line: str) -> list[tuple[str, str]]:
             return [("author", value)]
         if _DATE_KEYS.match(key) and parse_date(value):
             return [("published", parse_date(value))]
+    beside_date = _name_beside_date(s)
     for segment in _SEPARATORS.split(s):
         segment = segment.strip()
         date = parse_date(segment)
@@ -148,9 +166,28 @@ def line_metadata(line: str) -> list[tuple[str, str]]:
             out.append(("published", date))
         elif _BY.match(segment):
             out.append(("author", re.sub(r"^\s*by\s+", "", segment, flags=re.I)))
-        elif segment and not _COPYRIGHT.match(segment) and len(segment.split()) <= 6 and segment[0].isupper():
+        elif (
+            segment
+            and not _COPYRIGHT.match(segment)
+            and len(segment.split()) <= 6
+            and (segment[0].isupper() or beside_date)
+        ):
             out.append(("source", segment))
     return out
+
+
+def _metadata_line(line: str) -> bool:
+    """A "Key: value" line whose key is a bibliographic field (source, publisher, author,
+    date): header furniture even when long, as long as no sentence is run into it ("Source:
+    X. Data: Y" says more than where the document comes from, and stays content)."""
+    s = line.strip()
+    kv = _KEY_VALUE.match(s)
+    if not kv or len(s) > MAX_METADATA_LINE or _LIST_OR_TABLE.match(s):
+        return False
+    key = kv.group(1).strip()
+    if not (_SOURCE_KEYS.match(key) or _AUTHOR_KEYS.match(key) or _DATE_KEYS.match(key)):
+        return False
+    return not _SENTENCE_INSIDE.search(s)
 
 
 def _lines(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -165,11 +202,23 @@ def _lines(text: str, start: int = 0, end: int | None = None) -> list[tuple[int,
 
 def _header_shaped(line: str) -> bool:
     s = line.strip()
+    if _metadata_line(s):
+        return True
     if not s or len(s) > 120 or _LIST_OR_TABLE.match(s):
         return False
     if _RULE.match(s) or is_byline(s) or _KEY_VALUE.match(s):
         return True
     return not _is_prose(s) and not s.endswith((".", "!", "?", ",", ";", ":"))
+
+
+def _names_publisher(line: str) -> bool:
+    kv = _KEY_VALUE.match(line.strip())
+    return bool(kv and _PUBLISHER_KEYS.match(kv.group(1).strip()))
+
+
+def _is_metadata(line: str) -> bool:
+    s = line.strip()
+    return bool(_metadata_line(s) or _KEY_VALUE.match(s) or is_byline(s) or _RULE.match(s))
 
 
 def text_header(text: str) -> Furniture:
@@ -178,11 +227,16 @@ def text_header(text: str) -> Furniture:
     title; none is kept when no prose follows (a file of short lines is all content)."""
     lines = _lines(text)
     header: list[tuple[int, int]] = []
+    after_metadata = False  # a blank line after a source/date line: the header is closing
     for i, (a, b) in enumerate(lines):
         line = text[a:b]
         if not line.strip():
+            after_metadata = after_metadata or bool(header and _is_metadata(text[slice(*header[-1])]))
             continue
         if len(header) >= MAX_HEADER_LINES or not _header_shaped(line):
+            break
+        # past the source and date lines and a blank line, a short line is the body's first heading
+        if after_metadata and not _is_metadata(line):
             break
         # A long line that runs on into the next one is the first line of a wrapped paragraph.
         nxt = next((text[c:d] for c, d in lines[i + 1 :][:1]), "")
@@ -197,7 +251,8 @@ def text_header(text: str) -> Furniture:
     if not re.search(r"[.!?][\"'”’)\]]*(?:\s|$)", text[end:].strip()):  # no sentence follows
         return Furniture()
     fields: list[tuple[str, str]] = [("title", text[slice(*header[0])].strip())]
-    for a, b in header[1:]:
+    # a "Publisher:" line names the publisher, where "Source:" may name the data's source
+    for a, b in sorted(header[1:], key=lambda span: not _names_publisher(text[slice(*span)])):
         fields += line_metadata(text[a:b])
     spans = tuple((a, b) for a, b in header)
     return Furniture(spans=spans, fields=tuple(fields))
@@ -283,3 +338,63 @@ def pdf_running_lines(
             keep.append(line)
         kept_pages.append("\n".join(keep).strip())
     return kept_pages, removed
+
+
+MAX_PDF_TITLE_LINES = 3
+_FIGURE_LINE = re.compile(r"[-−(]?[$€£]?\d[\d,.]*%?\)?")
+
+
+def _pdf_title_shaped(line: str, width: int) -> bool:
+    """A line of a title set in a large type: short against the page's lines of prose and
+    holding no sentence (a wrapped title may end with a comma or a colon)."""
+    s = line.strip()
+    return bool(s) and len(s) <= min(120, 0.7 * width) and not (
+        _is_prose(s) or s.endswith((".", "!", "?", ";")) or _LIST_OR_TABLE.match(s) or _RULE.match(s)
+    )
+
+
+def pdf_title_block(page: str, cells: set[str] | frozenset[str] = frozenset()) -> tuple[str, Furniture]:
+    """The first page's text without its title block, and the metadata the block states.
+
+    The title block: at most three title-shaped lines at the very top of the page (the
+    running lines already gone), then at most one byline ("nearshore-qa · 30 November 2026"),
+    with a paragraph of prose right below — a wide line or one holding a sentence, a sentence
+    ending within its first lines. Without that paragraph nothing is taken (a page that opens
+    with a table, a figure or a list of short lines is all content), and a line that is a cell
+    of a ruled table on the page (``cells``) or a figure alone never is.
+    """
+    lines = page.split("\n")
+    content = [i for i, line in enumerate(lines) if line.strip()]
+    if len(content) < 2:
+        return page, Furniture()
+    width = max(len(lines[i].strip()) for i in content)
+    title: list[int] = []
+    byline: int | None = None
+    for i in content[: MAX_PDF_TITLE_LINES + 1]:
+        s = " ".join(lines[i].split())
+        if s in cells or _FIGURE_LINE.fullmatch(s) or is_page_number(s, bare=True):
+            break
+        if is_byline(s) and len(s) <= 0.7 * width:
+            byline = i
+            break
+        if len(title) >= MAX_PDF_TITLE_LINES or not _pdf_title_shaped(s, width):
+            break
+        title.append(i)
+    taken = title + ([byline] if byline is not None else [])
+    if not title or len(taken) >= len(content):
+        return page, Furniture()
+    if lines[title[-1]].rstrip().endswith((",", ":")) and byline is None:
+        return page, Furniture()  # the "title" runs on into what follows
+    rest = content[len(taken) :]
+    first = " ".join(lines[rest[0]].split())
+    if first in cells or _FIGURE_LINE.fullmatch(first):
+        return page, Furniture()
+    opening = "\n".join(lines[i] for i in rest[:4])
+    wide = len(first) >= 0.7 * width and not first.endswith(":")
+    if not (wide or _is_prose(first)) or not re.search(r"[.!?][\"'”’)\]]*(?:\s|$)", opening):
+        return page, Furniture()
+    fields: list[tuple[str, str]] = [("title", " ".join(" ".join(lines[i].split()) for i in title))]
+    if byline is not None:
+        fields += line_metadata(lines[byline])
+    kept = "\n".join(line for i, line in enumerate(lines) if i not in set(taken)).strip()
+    return kept, Furniture(fields=tuple(fields))

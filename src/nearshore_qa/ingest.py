@@ -31,6 +31,7 @@ from .furniture import (
     merge,
     parse_date,
     pdf_running_lines,
+    pdf_title_block,
     text_header,
 )
 from .kinds import DocumentKind
@@ -709,6 +710,11 @@ def _load_pdf(data: bytes, name: str, original_name: str, _extra: dict, _rows: i
         ]
         labels = [{c for c in page if not _FIGURE_CELL.fullmatch(c)} for page in labels]
         cleaned, running = pdf_running_lines(raw, cells=labels)
+        # the first page's title block and byline above its first paragraph: metadata, not text
+        head = Furniture()
+        opening = next((n for n, page_text in enumerate(cleaned) if page_text), None)
+        if opening is not None:
+            cleaned[opening], head = pdf_title_block(cleaned[opening], labels[opening])
         for number, page_text in enumerate(cleaned, start=1):
             if not page_text:
                 continue
@@ -727,6 +733,7 @@ def _load_pdf(data: bytes, name: str, original_name: str, _extra: dict, _rows: i
         }
         if not _scalar(fields["title"]):  # a running title names the document
             fields["title"] = next((line for line in running if not is_page_number(line, bare=True)), "")
+        fields = head.fill({k: _scalar(v) for k, v in fields.items()} | {"source": ""})
     except IngestError:
         raise
     except (PdfReadError, Exception) as exc:  # pypdf raises many kinds on a damaged file

@@ -313,6 +313,35 @@ def make_modes_pdf(path: Path) -> None:
     doc.build(story)
 
 
+# A report whose first page opens with its title in a large type, wrapped over two lines, and
+# a byline under it, as a PDF made from a word processor does (tests/test_furniture.py): no
+# /Title in the file, no running title. Its facts are PDF_PAGES' (Article 34.7 of the USMCA).
+TITLED_PDF = HERE / "headers" / "usmca-review-titled.pdf"
+TITLED_PDF_TITLE = "Sixteen years, reviewed every six: how the USMCA joint review works"
+TITLED_PDF_BYLINE = "nearshore-qa test notes · 14 March 2026"
+
+
+def make_titled_pdf(path: Path) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer
+
+    styles = getSampleStyleSheet()
+    story = [Paragraph(TITLED_PDF_TITLE, styles["Title"]), Paragraph(TITLED_PDF_BYLINE, styles["BodyText"])]
+    for number, page in enumerate(PDF_PAGES):
+        if number:
+            story.append(PageBreak())
+        for kind, text in page[1:] if number == 0 else page:
+            story.append(Paragraph(text, styles["Heading2" if kind == "h" else "BodyText"]))
+            story.append(Spacer(1, 6))
+
+    def info(canvas, _doc):
+        canvas.setDateFormatter(lambda *_: "D:20251107000000+00'00'")
+
+    doc = SimpleDocTemplate(str(path), pagesize=A4, invariant=1, title="", author="")
+    doc.build(story, onFirstPage=info, onLaterPages=info)
+
+
 def main() -> None:
     ARTICLES.mkdir(parents=True, exist_ok=True)
     TABLES.mkdir(parents=True, exist_ok=True)
@@ -324,7 +353,9 @@ def main() -> None:
     make_furniture_pdf(FURNITURE_PDF)
     make_continued_table_pdf(CONTINUED_PDF)
     make_modes_pdf(MODES_PDF)
-    for p in (MODES_PDF, ARTICLES / PDF_NAME, ARTICLES / DOCX_NAME, TABLES / XLSX_NAME, TABLE_PDF, FURNITURE_PDF, CONTINUED_PDF):
+    TITLED_PDF.parent.mkdir(parents=True, exist_ok=True)
+    make_titled_pdf(TITLED_PDF)
+    for p in (TITLED_PDF, MODES_PDF, ARTICLES / PDF_NAME, ARTICLES / DOCX_NAME, TABLES / XLSX_NAME, TABLE_PDF, FURNITURE_PDF, CONTINUED_PDF):
         print(f"{p.relative_to(HERE)}  {p.stat().st_size:,} bytes")
 
 
