@@ -500,7 +500,8 @@ class ExtractiveAnswerer:
         terms = {_SYNONYMS.get(t, t) for t in profile.terms - set(profile.years)}
         named = NamedTwoWays.of(profile)
         own_terms = [
-            {_SYNONYMS.get(t, t) for t in term_stems(f"{u.marked} {u.text}".replace("_", " "))} | named.terms_met(u.text)
+            {_SYNONYMS.get(t, t) for t in term_stems(f"{u.marked} {u.text}".replace("_", " "))}
+            | named.terms_met(u.text)
             for u in units
         ]
         ctx_terms = [{_SYNONYMS.get(t, t) for t in term_stems(u.context)} | named.terms_met(u.context) for u in units]
