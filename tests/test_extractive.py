@@ -1,5 +1,6 @@
-"""The extractive answerer reads a sentence with the one it continues, and answers a question
-asking for a reason with the sentence that gives it rather than a table cell (TAT-QA excerpts)."""
+"""The extractive answerer reads a sentence with the one it continues, answers a question
+asking for a reason with the sentence that gives it rather than a table cell (TAT-QA excerpts),
+and tells one transport mode's figure from another's (a BTS report by mode)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 import pytest
 from helpers import hits_for
 
-from nearshore_qa.answerers.extractive import ExtractiveAnswerer, QuestionProfile, continues
+from nearshore_qa.answerers.extractive import ExtractiveAnswerer, QuestionProfile, choose_column, continues, measures
 from nearshore_qa.ingest import load_file
 
 DATA = Path(__file__).resolve().parent / "data" / "reading"
@@ -64,3 +65,55 @@ def test_a_question_asking_for_a_reason_is_answered_by_the_sentence_not_a_cell(a
     assert not answer.abstained
     assert "primarily due to an increased in Solid Capacitor net sales $164.6 million" in answer.answer
     assert "computed from the two cells" not in answer.answer
+
+
+@pytest.fixture(scope="module")
+def by_mode():
+    return load_file(DATA / "trade_by_mode_2004_2005.md", "trade_by_mode_2004_2005.md", 2**20)
+
+
+@pytest.mark.parametrize(
+    "question,stated,not_stated",
+    [
+        # the railways' sentence, ranked first, states exports too: only its mode tells it apart
+        (
+            "How much did vessels carry in US exports to Mexico in 2005?",
+            "vessel exports of only US$9.33 billion",
+            "US$20.18",
+        ),
+        ("What were US air exports to Mexico in 2005?", "US$6.44 billion in 2005", "US$20.18"),
+        ("How much did trucks carry in US exports to Mexico in 2005?", "US$83.34 billion of US exports", "US$20.18"),
+    ],
+)
+def test_a_question_about_one_transport_mode_is_answered_by_that_modes_figure(
+    embedder, by_mode, question, stated, not_stated
+):
+    answer = ExtractiveAnswerer(embedder)(question, hits_for(by_mode, "railways"))
+    assert not answer.abstained
+    assert stated in answer.answer
+    assert not_stated not in answer.answer
+
+
+@pytest.mark.parametrize(
+    "text,stated",
+    [
+        ("Trucks moved US$83.34 billion of US exports", {"truck", "exports"}),
+        ("vessel imports were US$24.74 billion", {"vessel", "imports"}),
+        ("The railways carried US$20.18 billion of imports", {"rail", "imports"}),
+        ("Pipelines jumped from US$87.2 million", {"pipeline"}),
+        ("US air exports to Mexico", {"air", "exports"}),
+        # other senses of a mode's words
+        ("homes went weeks without running water", set()),
+        ("extreme heat pushed up air-conditioning demand", set()),
+        ("the institute was created in 2007 to train its workforce", set()),
+        ("total exports valued free alongside ship (F.A.S.)", {"exports"}),
+    ],
+)
+def test_each_transport_mode_is_a_measure_of_its_own(text, stated):
+    assert measures(text) == stated
+
+
+def test_a_table_column_of_the_asked_mode_is_the_value_chosen():
+    profile = QuestionProfile.of("What were US exports to Mexico by road in 2005?")
+    columns, values = ("year", "rail_exports", "truck_exports"), ("2005", "15.75", "83.34")
+    assert choose_column(profile, columns, values) == "truck_exports"

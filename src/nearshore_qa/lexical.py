@@ -20,6 +20,8 @@ from pathlib import Path
 import bm25s
 import Stemmer
 
+from .acronyms import unwritten_spellings
+
 logger = logging.getLogger(__name__)
 
 _STEMMER = Stemmer.Stemmer("english")
@@ -89,12 +91,15 @@ class LexicalIndex:
         generation,
         doc_retriever: bm25s.BM25 | None = None,
         doc_keys: list[str] | None = None,
+        spellings: dict[str, str] | None = None,
     ):
         self.retriever = retriever
         self.ids = ids
         self.generation = generation
         self.doc_retriever = doc_retriever
         self.doc_keys = doc_keys or []
+        # acronym -> its spelled-out form, for the acronyms the chunks spell out and never write
+        self.spellings = spellings or {}
         self._position: dict[str, int] | None = None
 
     @classmethod
@@ -107,7 +112,14 @@ class LexicalIndex:
         for cid, text in zip(ids, texts, strict=False):
             grouped.setdefault(document_key(cid), {}).update(dict.fromkeys(text.split("\n")))
         doc_keys = list(grouped)
-        return cls(_bm25(texts), list(ids), generation, _bm25(["\n".join(grouped[key]) for key in doc_keys]), doc_keys)
+        return cls(
+            _bm25(texts),
+            list(ids),
+            generation,
+            _bm25(["\n".join(grouped[key]) for key in doc_keys]),
+            doc_keys,
+            unwritten_spellings(texts),
+        )
 
     def save(self, folder: Path) -> None:
         """Write the index to ``folder/<generation>`` atomically; drop other generations."""
@@ -120,7 +132,14 @@ class LexicalIndex:
                     self.retriever.save(str(tmp / "bm25"))
                     self.doc_retriever.save(str(tmp / "bm25docs"))
                 (tmp / "ids.json").write_text(
-                    json.dumps({"generation": str(self.generation), "ids": self.ids, "doc_keys": self.doc_keys})
+                    json.dumps(
+                        {
+                            "generation": str(self.generation),
+                            "ids": self.ids,
+                            "doc_keys": self.doc_keys,
+                            "spellings": self.spellings,
+                        }
+                    )
                 )
                 os.rename(tmp, final)  # atomic; fails if another process got there first
             except OSError:
@@ -161,6 +180,7 @@ class LexicalIndex:
                 generation,
                 bm25s.BM25.load(str(path / "bm25docs")),
                 info["doc_keys"],
+                info["spellings"],  # a cache written before spellings were kept is rebuilt
             )
         except Exception:  # any damage means: rebuild
             logger.debug("no readable lexical cache at %s; it is rebuilt", path, exc_info=True)

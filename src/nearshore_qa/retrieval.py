@@ -11,6 +11,7 @@ from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
 
+from .acronyms import acronyms_in
 from .lexical import bigrams, document_key
 from .records import Chunk, Hit
 from .store import Store
@@ -48,6 +49,14 @@ def expand_query(query: str) -> str:
     if span is not None:  # "the first half of 2024" is written "January–June 2024" in tables and captions
         extra.append(f"{MONTHS[span.first - 1]} {MONTHS[span.last - 1]}")
     return f"{query} {' '.join(extra)}" if extra else query
+
+
+def with_spellings(words: str, query: str, spellings: dict[str, str]) -> str:
+    """The lexical query with the spelled-out form of each acronym of ``query`` that the
+    store's text never writes but spells out ("NBER" -> "National Bureau of Economic
+    Research"): BM25 cannot match the acronym itself there."""
+    extra = [spellings[a] for a in sorted(acronyms_in(query)) if a in spellings]
+    return f"{words} {' '.join(extra)}" if extra else words
 
 
 def content_words(query: str) -> str:
@@ -144,7 +153,7 @@ class HybridRetriever(BaseRetriever):
         k = k or self.k
         w = self.weights
         index = self.store.refresh_lexical()
-        words = lexical_query(query)
+        words = with_spellings(lexical_query(query), query, index.spellings)
         vector = self.store.embedder.embed_query(query)
         if self.documents is None:
             lexical = index.search(words, w.candidates)

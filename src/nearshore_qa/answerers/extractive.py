@@ -12,9 +12,11 @@ import copy
 import math
 import re
 from dataclasses import dataclass, field, replace
+from enum import StrEnum
 
 import numpy as np
 
+from ..acronyms import acronyms_in, spelled_acronyms, spelled_forms
 from ..chunking import split_sentences
 from ..citations import check_figures, citation_for, column_span
 from ..figures import find_figures
@@ -119,14 +121,43 @@ _SYNONYMS = {
 }
 
 
+class TransportMode(StrEnum):
+    """The mode classes of BTS TransBorder freight data: each is a measure of its own, so a
+    figure one mode carried does not answer a question about another."""
+
+    TRUCK = "truck"
+    RAIL = "rail"
+    VESSEL = "vessel"
+    AIR = "air"
+    PIPELINE = "pipeline"
+
+
+# How prose and column names write each mode. A word that also has another sense is kept out
+# or bound ("water" crises, "free alongside ship", "to train staff", "air-conditioning").
+TRANSPORT_MODES: dict[TransportMode, re.Pattern[str]] = {
+    TransportMode.TRUCK: re.compile(
+        r"\b(trucks?|trucking|trucked|truckloads?|lorr(?:y|ies)|by road|road (?:freight|transport))\b", re.I
+    ),
+    TransportMode.RAIL: re.compile(
+        r"\b(rail|railways?|railroads?|railcars?|trains|(?:by|freight|cargo) trains?)\b", re.I
+    ),
+    TransportMode.VESSEL: re.compile(
+        r"\b(vessels?|ships|tankers?|maritime|seaborne|waterborne|by (?:sea|water|ship)|ocean (?:freight|shipping))\b",
+        re.I,
+    ),
+    TransportMode.AIR: re.compile(r"\b(air(?!-condition)|airfreight|airborne)\b", re.I),
+    TransportMode.PIPELINE: re.compile(r"\bpipelines?\b", re.I),
+}
+
 # What a figure measures. A sentence about the deficit rarely answers a question about total
-# trade, and a question about exports is not answered by an imports figure.
-_MEASURES = {
+# trade, a question about exports is not answered by an imports figure, nor one about what
+# vessels carried by the railways' figure.
+_MEASURES: dict[str, re.Pattern[str]] = {
     "balance": re.compile(r"\b(deficits?|surplus(es)?|balances?)\b", re.I),
     "exports": re.compile(r"\b(exports?|exported|sold|sells?)\b", re.I),
     "imports": re.compile(r"\b(imports?|imported|bought|buys?)\b", re.I),
     "share": re.compile(r"\b(share|percent(age)?|proportion|pct)\b|%", re.I),
-    "mode": re.compile(r"\b(trucks?|rail|railcars?|vessels?|pipelines?|by air|air freight)\b", re.I),
+    **{str(mode): pattern for mode, pattern in TRANSPORT_MODES.items()},
     "growth": re.compile(r"\b(grew|growth|rose|rise|increased?|fell|fall|declined?|decrease[ds]?|change[ds]?)\b", re.I),
 }
 
@@ -184,7 +215,23 @@ def continues(sentence: str) -> bool:
 
 
 def measures(text: str) -> set[str]:
+    """What ``text`` states figures of: flows (exports, imports, balance), share, growth, and
+    the transport modes it names."""
     return {name for name, pattern in _MEASURES.items() if pattern.search(text)}
+
+
+def measure_gap(asked: set[str], stated: set[str]) -> tuple[int, int]:
+    """(measures stated and not asked, measures asked and not stated). Transport modes count
+    as one measure when the question names none ("trucks, rail and pipelines" is then one
+    thing stated too many), and other modes stated beside an asked one do not count against a
+    sentence that states it ("trucks carried …, rail …")."""
+    modes = set(TransportMode)
+    asked_modes, stated_modes = asked & modes, stated & modes
+    extra = len(stated - asked - modes - {"growth", "share"})
+    missing = len(asked - stated - modes - {"growth"}) + len(asked_modes - stated_modes)
+    if stated_modes and not stated_modes & asked_modes:
+        extra += 1  # another mode's figure, or a mode where the question asks about none
+    return extra, missing
 
 
 @dataclass(frozen=True)
@@ -255,6 +302,42 @@ class QuestionProfile:
             asks=asked_type(question),
             wants_number=bool(re.search(r"\bhow (?:many|much)\b", question, re.I)),
         )
+
+
+@dataclass(frozen=True)
+class NamedTwoWays:
+    """A question's acronyms ("NBER") and its spelled-out names ("Bureau of Transportation
+    Statistics" = BTS, acronyms.py): a passage writing either form names the same thing."""
+
+    acronyms: frozenset[str]  # upper case
+    spelled: dict[str, str]  # the question's acronym-like names: initials -> words
+
+    @classmethod
+    def of(cls, profile: QuestionProfile) -> NamedTwoWays:
+        return cls(
+            frozenset(a.upper() for a in profile.acronyms),
+            {letters: words for letters, words in spelled_forms(profile.text)},
+        )
+
+    def acronyms_met(self, text: str) -> set[str]:
+        """The question's acronyms (lower case) ``text`` spells out."""
+        return {a.lower() for a in self.acronyms & spelled_acronyms(text)} if self.acronyms else set()
+
+    def _written(self, text: str) -> list[str]:
+        """The spelled-out names of the question whose acronym ``text`` writes."""
+        return [self.spelled[a] for a in acronyms_in(text) & self.spelled.keys()] if self.spelled else []
+
+    def names_met(self, text: str) -> set[str]:
+        """Words (folded) of the question's spelled-out names whose acronym ``text`` writes."""
+        return {fold(w) for words in self._written(text) for w in words.split()}
+
+    def terms_met(self, text: str) -> set[str]:
+        """Question term stems ``text`` holds in the other form: an acronym spelled out, or a
+        spelled-out name's acronym."""
+        met = self.acronyms_met(text)
+        for words in self._written(text):
+            met |= set(term_stems(words))
+        return met
 
 
 @dataclass(frozen=True)
@@ -415,8 +498,13 @@ class ExtractiveAnswerer:
         # Question terms weigh by how rare they are among the candidates ("balance" tells more
         # than "trade" here), and synonyms ("deficit" ~ "balance") count as the same term.
         terms = {_SYNONYMS.get(t, t) for t in profile.terms - set(profile.years)}
-        own_terms = [{_SYNONYMS.get(t, t) for t in term_stems(f"{u.marked} {u.text}".replace("_", " "))} for u in units]
-        ctx_terms = [{_SYNONYMS.get(t, t) for t in term_stems(u.context)} for u in units]
+        named = NamedTwoWays.of(profile)
+        own_terms = [
+            {_SYNONYMS.get(t, t) for t in term_stems(f"{u.marked} {u.text}".replace("_", " "))}
+            | named.terms_met(u.text)
+            for u in units
+        ]
+        ctx_terms = [{_SYNONYMS.get(t, t) for t in term_stems(u.context)} | named.terms_met(u.context) for u in units]
         weight = {t: math.log(1 + len(units) / (1 + sum(t in o for o in own_terms))) + w.term_floor for t in terms}
         total = sum(weight.values())
         overlaps = [
@@ -469,11 +557,16 @@ class ExtractiveAnswerer:
                 years_ok = some_year = True
             # Names may stand anywhere in the passage around the sentence ("Mexico" is often
             # named once per paragraph), not only in the quoted sentence.
-            passage = fold(f"{unit.context} {unit.hit.chunk.text}")
+            passage_text = f"{unit.context} {unit.hit.chunk.text}"
+            passage = fold(passage_text)
+            spelled_names = named.names_met(passage_text)  # "BTS" in the passage meets "Bureau of …"
             names_missing = [
                 n
                 for n in names
-                if n not in passage and n.rstrip("s") not in passage and _DEMONYMS.get(n, n) not in passage
+                if n not in passage
+                and n.rstrip("s") not in passage
+                and _DEMONYMS.get(n, n) not in passage
+                and n not in spelled_names
             ]
             figs = find_figures(unit.text)
             has_figure = bool(figs) or is_row
@@ -484,8 +577,10 @@ class ExtractiveAnswerer:
                     if unit.column
                     else (set() if is_row else measures(unit.text))
                 )
-                extra = len(stated - profile.measures - {"growth", "share"})
-                missing = len(profile.measures - stated - {"growth"})
+                if is_row:  # a row of a table by mode is about the mode its label names ("Air")
+                    labels = " ".join(v for v in unit.hit.chunk.values if not _numeric(v))
+                    stated |= measures(labels) & set(TransportMode)
+                extra, missing = measure_gap(profile.measures, stated)
             kinds = stated_types(unit.text, figs, is_row, question_words)
             focus = entity_focus(focus_names, unit.text, figs, _GENERIC_FOLDED, is_row)
             values = {
@@ -497,7 +592,9 @@ class ExtractiveAnswerer:
                 "length": min(len(unit.text), 400) / 400,
                 "table_line": float(not is_row and unit.text.count("|") >= 2),
                 "spans_lines": float(not is_row and "\n" in unit.text.strip()),
-                "acronyms_missing": sum(1 for a in profile.acronyms if a not in passage),
+                "acronyms_missing": sum(
+                    1 for a in profile.acronyms if a not in passage and a not in named.acronyms_met(passage_text)
+                ),
                 "year_partly_missing": float(bool(profile.years) and not years_ok and some_year),
                 "year_missing": float(bool(profile.years) and not some_year),
                 "year_from_passage": float(from_passage),
