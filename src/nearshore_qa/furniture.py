@@ -348,8 +348,10 @@ def _pdf_title_shaped(line: str, width: int) -> bool:
     """A line of a title set in a large type: short against the page's lines of prose and
     holding no sentence (a wrapped title may end with a comma or a colon)."""
     s = line.strip()
-    return bool(s) and len(s) <= min(120, 0.7 * width) and not (
-        _is_prose(s) or s.endswith((".", "!", "?", ";")) or _LIST_OR_TABLE.match(s) or _RULE.match(s)
+    return (
+        bool(s)
+        and len(s) <= min(120, 0.7 * width)
+        and not (_is_prose(s) or s.endswith((".", "!", "?", ";")) or _LIST_OR_TABLE.match(s) or _RULE.match(s))
     )
 
 
