@@ -9,7 +9,14 @@ from pathlib import Path
 import pytest
 from helpers import hits_for
 
-from nearshore_qa.answerers.extractive import ExtractiveAnswerer, QuestionProfile, choose_column, continues, measures
+from nearshore_qa.answerers.extractive import (
+    ExtractiveAnswerer,
+    QuestionProfile,
+    choose_column,
+    continues,
+    measure_gap,
+    measures,
+)
 from nearshore_qa.ingest import load_file
 
 DATA = Path(__file__).resolve().parent / "data" / "reading"
@@ -117,3 +124,18 @@ def test_a_table_column_of_the_asked_mode_is_the_value_chosen():
     profile = QuestionProfile.of("What were US exports to Mexico by road in 2005?")
     columns, values = ("year", "rail_exports", "truck_exports"), ("2005", "15.75", "83.34")
     assert choose_column(profile, columns, values) == "truck_exports"
+
+
+@pytest.mark.parametrize(
+    "asked,stated,extra",
+    [
+        # the other direction's count does not answer; the asked one, or none named, does
+        ({"southbound", "truck"}, {"northbound", "truck"}, 1),
+        ({"southbound", "truck"}, {"southbound", "northbound", "truck"}, 0),
+        ({"southbound", "truck"}, {"truck"}, 0),
+        ({"truck"}, {"northbound", "truck"}, 0),
+    ],
+)
+def test_a_crossing_direction_counts_only_against_the_other_one(asked, stated, extra):
+    assert measure_gap(asked, stated) == (extra, 0)
+    assert measures("Northbound commercial trucks at Laredo came to 1,382,319") == {"northbound", "truck"}

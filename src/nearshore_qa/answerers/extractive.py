@@ -149,6 +149,20 @@ TRANSPORT_MODES: dict[TransportMode, re.Pattern[str]] = {
     TransportMode.PIPELINE: re.compile(r"\bpipelines?\b", re.I),
 }
 
+
+class CrossingDirection(StrEnum):
+    """Which way a border crossing goes: a count of one direction does not answer a question
+    about the other (ports count northbound entries; southbound ones are another series)."""
+
+    NORTHBOUND = "northbound"
+    SOUTHBOUND = "southbound"
+
+
+CROSSING_DIRECTIONS: dict[CrossingDirection, re.Pattern[str]] = {
+    CrossingDirection.NORTHBOUND: re.compile(r"\bnorth-?bound\b", re.I),
+    CrossingDirection.SOUTHBOUND: re.compile(r"\bsouth-?bound\b", re.I),
+}
+
 # What a figure measures. A sentence about the deficit rarely answers a question about total
 # trade, a question about exports is not answered by an imports figure, nor one about what
 # vessels carried by the railways' figure.
@@ -158,6 +172,7 @@ _MEASURES: dict[str, re.Pattern[str]] = {
     "imports": re.compile(r"\b(imports?|imported|bought|buys?)\b", re.I),
     "share": re.compile(r"\b(share|percent(age)?|proportion|pct)\b|%", re.I),
     **{str(mode): pattern for mode, pattern in TRANSPORT_MODES.items()},
+    **{str(d): pattern for d, pattern in CROSSING_DIRECTIONS.items()},
     "growth": re.compile(r"\b(grew|growth|rose|rise|increased?|fell|fall|declined?|decrease[ds]?|change[ds]?)\b", re.I),
 }
 
@@ -225,12 +240,17 @@ def measure_gap(asked: set[str], stated: set[str]) -> tuple[int, int]:
     as one measure when the question names none ("trucks, rail and pipelines" is then one
     thing stated too many), and other modes stated beside an asked one do not count against a
     sentence that states it ("trucks carried …, rail …")."""
-    modes = set(TransportMode)
+    modes, directions = set(TransportMode), set(CrossingDirection)
     asked_modes, stated_modes = asked & modes, stated & modes
-    extra = len(stated - asked - modes - {"growth", "share"})
-    missing = len(asked - stated - modes - {"growth"}) + len(asked_modes - stated_modes)
+    extra = len(stated - asked - modes - directions - {"growth", "share"})
+    missing = len(asked - stated - modes - directions - {"growth"}) + len(asked_modes - stated_modes)
     if stated_modes and not stated_modes & asked_modes:
         extra += 1  # another mode's figure, or a mode where the question asks about none
+    # A direction counts only against the other one: most sentences about a port's entries never
+    # say "northbound", and a question that names none accepts either.
+    asked_ways, stated_ways = asked & directions, stated & directions
+    if asked_ways and stated_ways and not stated_ways & asked_ways:
+        extra += 1
     return extra, missing
 
 
