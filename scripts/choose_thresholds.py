@@ -4,7 +4,8 @@ src/nearshore_qa/answerers/answer_scorer.json (``threshold`` and ``scoped_thresh
     python scripts/choose_thresholds.py --tatqa-store S1 --eval-store S2 --corpus-store S3
         [--tatqa ../shared/eval/tatqa/dev] [--rows rows.jsonl] [--dry-run]
 
-``threshold``: a question asked of the whole library. ``scoped_threshold``: one asked of
+``threshold``: a question asked of the whole library (measured; written with --write-library,
+else the one train_answer_scorer.py chose stays). ``scoped_threshold``: one asked of
 documents the user picked (``Library.ask(documents=…)``, ``ask --doc``, the app's "Ask about"):
 every candidate then comes from them, so the same fitted probability says more than when the
 candidates pool the whole library. Both are chosen by ``train_answer_scorer.choose_threshold``'s
@@ -196,6 +197,12 @@ def main() -> int:
     ap.add_argument("--rows", default="", help="per-question outcomes (JSONL): read when present, else written")
     ap.add_argument("--out", default=str(SCORER_PATH))
     ap.add_argument("--dry-run", action="store_true", help="print the choice, leave the scorer file alone")
+    ap.add_argument(
+        "--write-library",
+        action="store_true",
+        help="also write the whole-library threshold (by default only measured: the shipped one was chosen by "
+        "train_answer_scorer.py, and the shipped eval's abstention target binds it)",
+    )
     args = ap.parse_args()
     if not Path(args.tatqa).is_dir():
         print(f"no TAT-QA data at {args.tatqa} (../shared is needed to choose the threshold)", file=sys.stderr)
@@ -234,12 +241,15 @@ def main() -> int:
     out = Path(args.out)
     data = json.loads(out.read_text(encoding="utf-8"))
     data.pop("scoped_threshold_choice", None)
-    data["threshold"] = chosen["library"]
+    if args.write_library:
+        data["threshold"] = chosen["library"]
     data["scoped_threshold"] = chosen["scoped"]
     data["thresholds_choice"] = {
         "rule": "train_answer_scorer.choose_threshold's, on answers asked end to end",
         "dev": "TAT-QA dev text spans of the first half of the reports; eval/questions.jsonl dev parts of every set "
         "(library: as asked; scoped: answerable of its first source, unanswerable of the first retrieved document)",
+        "chosen": chosen,
+        "written": ["threshold", "scoped_threshold"] if args.write_library else ["scoped_threshold"],
         "at_threshold": figures,
         "regenerate": "python scripts/choose_thresholds.py --tatqa-store S1 --eval-store S2 --corpus-store S3",
     }
