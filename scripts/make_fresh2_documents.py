@@ -20,7 +20,6 @@ text documents. DOCX and PDF use the writers of make_eval_documents.py (reproduc
 
 from __future__ import annotations
 
-import argparse
 import html
 import sys
 from collections import defaultdict
@@ -29,7 +28,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "scripts"))
-from make_eval_documents import make_docx, make_pdf  # noqa: E402
 from make_fresh_documents import (  # noqa: E402
     BTS_URL,
     CENSUS_URL,
@@ -40,8 +38,8 @@ from make_fresh_documents import (  # noqa: E402
     QUARTER_WORDS,
     QUARTERS,
     Questions,
+    SetWriter,
     finish,
-    flatten,
     hs_partner_table,
     mn1,
     money_bn,
@@ -50,6 +48,7 @@ from make_fresh_documents import (  # noqa: E402
     pct_forms,
     pct_of,
     rows,
+    trade_data_argument,
     wrap,
 )
 
@@ -822,46 +821,24 @@ def other_sets_text() -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "trade")
-    args = parser.parse_args()
-    if not (args.data / "SOURCES.md").exists():
-        sys.exit(f"no trade data at {args.data} (pass --data)")
     OUT.mkdir(parents=True, exist_ok=True)
-    q = Questions("fresh2", blank_unanswerable=True)
-    texts: dict[str, str] = {}
-    split_of: dict[str, str] = {}
-
-    def text_doc(make) -> None:
-        name, text = make(args.data, q)
-        (OUT / name).write_text(text, encoding="utf-8")
-        texts[name] = text
-        split_of[name] = q.split
-
+    w = SetWriter(
+        trade_data_argument(__doc__.splitlines()[0]), Questions("fresh2", blank_unanswerable=True), OUT, PUBLISHER
+    )
     # dev: tune on these
-    q.split = "dev"
-    text_doc(uk_html)
-    text_doc(crossings_txt)
-    name, table, side = fish_csv(args.data, q)
-    (OUT / name).write_text(table, encoding="utf-8")
-    (OUT / name.replace(".csv", ".meta.yaml")).write_text(side, encoding="utf-8")
-    texts[name] = table + side
-    split_of[name] = q.split
-    name, title, running, pages = canada_pdf(args.data, q)
-    make_pdf(OUT / name, title, running, pages, publisher=PUBLISHER)
-    texts[name] = flatten([b for page in pages for b in page])
-    split_of[name] = q.split
+    w.q.split = "dev"
+    w.text(uk_html)
+    w.text(crossings_txt)
+    w.table(fish_csv)
+    w.pdf(canada_pdf)
     # test: report only
-    q.split = "test"
-    name, title, paragraphs = states_docx(args.data, q)
-    make_docx(OUT / name, title, paragraphs, publisher=PUBLISHER)
-    texts[name] = flatten(paragraphs)
-    split_of[name] = q.split
-    text_doc(mideast_md)
-    text_doc(ports_modes_txt)
-    text_doc(fdi_quarters_html)
+    w.q.split = "test"
+    w.docx(states_docx)
+    w.text(mideast_md)
+    w.text(ports_modes_txt)
+    w.text(fdi_quarters_html)
 
-    finish(q, texts, split_of, OUT, PARTS, after="fresh", others=other_sets_text())
+    finish(w.q, w.texts, w.split_of, OUT, PARTS, after="fresh", others=other_sets_text())
 
 
 if __name__ == "__main__":

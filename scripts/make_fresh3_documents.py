@@ -24,7 +24,6 @@ The checks and writers are those of make_fresh_documents.py (finish) and make_ev
 
 from __future__ import annotations
 
-import argparse
 import csv
 import html
 import sys
@@ -34,7 +33,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "scripts"))
-from make_eval_documents import make_docx, make_pdf  # noqa: E402
 from make_fresh2_documents import other_sets_text as fresh2_others  # noqa: E402
 from make_fresh_documents import (  # noqa: E402
     BTS_URL,
@@ -45,13 +43,14 @@ from make_fresh_documents import (  # noqa: E402
     MONTHS,
     QUARTER_WORDS,
     Questions,
+    SetWriter,
     finish,
-    flatten,
     mn1,
     money_bn,
     money_mn,
     num,
     rows,
+    trade_data_argument,
     wrap,
 )
 
@@ -993,45 +992,24 @@ def other_sets_text() -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "trade")
-    args = parser.parse_args()
-    if not (args.data / "SOURCES.md").exists():
-        sys.exit(f"no trade data at {args.data} (pass --data)")
     OUT.mkdir(parents=True, exist_ok=True)
-    q = Questions("fresh3", blank_unanswerable=True)
-    texts: dict[str, str] = {}
-    split_of: dict[str, str] = {}
-
-    def text_doc(make) -> None:
-        name, text = make(args.data, q)
-        (OUT / name).write_text(text, encoding="utf-8")
-        texts[name] = text
-        split_of[name] = q.split
-
-    def pdf_doc(make) -> None:
-        name, title, running, pages = make(args.data, q)
-        make_pdf(OUT / name, title, running, pages, publisher=PUBLISHER)
-        texts[name] = flatten([b for page in pages for b in page])
-        split_of[name] = q.split
-
+    w = SetWriter(
+        trade_data_argument(__doc__.splitlines()[0]), Questions("fresh3", blank_unanswerable=True), OUT, PUBLISHER
+    )
     # dev: tune on these
-    q.split = "dev"
-    text_doc(cafta_md)
-    text_doc(trucks_recession_txt)
-    text_doc(asean_html)
-    pdf_doc(mexico_modes_pdf)
+    w.q.split = "dev"
+    w.text(cafta_md)
+    w.text(trucks_recession_txt)
+    w.text(asean_html)
+    w.pdf(mexico_modes_pdf)
     # test: report only
-    q.split = "test"
-    name, title, paragraphs = states_docx(args.data, q)
-    make_docx(OUT / name, title, paragraphs, publisher=PUBLISHER)
-    texts[name] = flatten(paragraphs)
-    split_of[name] = q.split
-    text_doc(hs_chapters_md)
-    text_doc(spring2020_html)
-    pdf_doc(fdi_pdf)
+    w.q.split = "test"
+    w.docx(states_docx)
+    w.text(hs_chapters_md)
+    w.text(spring2020_html)
+    w.pdf(fdi_pdf)
 
-    finish(q, texts, split_of, OUT, PARTS, after="fresh2", others=other_sets_text())
+    finish(w.q, w.texts, w.split_of, OUT, PARTS, after="fresh2", others=other_sets_text())
 
 
 if __name__ == "__main__":

@@ -25,6 +25,7 @@ import json
 import re
 import sys
 from collections import defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -1226,6 +1227,55 @@ def flatten(blocks: list) -> str:
     return "\n".join(out)
 
 
+def trade_data_argument(description: str) -> Path:
+    """The ``--data`` folder (../shared/data/trade by default); exits when it has no SOURCES.md."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "trade")
+    args = parser.parse_args()
+    if not (args.data / "SOURCES.md").exists():
+        sys.exit(f"no trade data at {args.data} (pass --data)")
+    return args.data
+
+
+@dataclass
+class SetWriter:
+    """Writes a set's documents into ``out``: each maker gets the data folder and the questions
+    (``q.split`` says which part it writes), and its text is kept for ``finish``'s checks."""
+
+    data: Path
+    q: Questions
+    out: Path
+    publisher: str
+    texts: dict[str, str] = field(default_factory=dict)
+    split_of: dict[str, str] = field(default_factory=dict)
+
+    def keep(self, name: str, text: str) -> None:
+        self.texts[name] = text
+        self.split_of[name] = self.q.split
+
+    def text(self, make) -> None:
+        name, text = make(self.data, self.q)
+        (self.out / name).write_text(text, encoding="utf-8")
+        self.keep(name, text)
+
+    def table(self, make) -> None:
+        """A CSV and its sidecar."""
+        name, table, side = make(self.data, self.q)
+        (self.out / name).write_text(table, encoding="utf-8")
+        (self.out / name.replace(".csv", ".meta.yaml")).write_text(side, encoding="utf-8")
+        self.keep(name, table + side)
+
+    def pdf(self, make) -> None:
+        name, title, running, pages = make(self.data, self.q)[:4]
+        make_pdf(self.out / name, title, running, pages, publisher=self.publisher)
+        self.keep(name, flatten([b for page in pages for b in page]))
+
+    def docx(self, make) -> None:
+        name, title, paragraphs = make(self.data, self.q)
+        make_docx(self.out / name, title, paragraphs, publisher=self.publisher)
+        self.keep(name, flatten(paragraphs))
+
+
 def merge_into_questions(items: list[dict], name: str = "fresh", after: str = "docdev") -> None:
     """Put set ``name``'s questions into eval/questions.jsonl where build_eval.py would (after the
     ``after`` set, in part-file order), leaving every other line as it is."""
@@ -1275,51 +1325,24 @@ def finish(
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "trade")
-    args = parser.parse_args()
-    if not (args.data / "SOURCES.md").exists():
-        sys.exit(f"no trade data at {args.data} (pass --data)")
     OUT.mkdir(parents=True, exist_ok=True)
-    q = Questions()
-    texts: dict[str, str] = {}
-    split_of: dict[str, str] = {}
-
-    def text_doc(make) -> None:
-        name, text = make(args.data, q)
-        (OUT / name).write_text(text, encoding="utf-8")
-        texts[name] = text
-        split_of[name] = q.split
-
-    def pdf_doc(make) -> None:
-        name, title, running, pages = make(args.data, q)[:4]
-        make_pdf(OUT / name, title, running, pages, publisher=PUBLISHER)
-        texts[name] = flatten([b for page in pages for b in page])
-        split_of[name] = q.split
-
+    w = SetWriter(trade_data_argument(__doc__.splitlines()[0]), Questions(), OUT, PUBLISHER)
     # dev: tune on these
-    q.split = "dev"
-    text_doc(china_html)
-    text_doc(buses_txt)
-    text_doc(south_america_md)
-    name, table, side = hs71_csv(args.data, q)
-    (OUT / name).write_text(table, encoding="utf-8")
-    (OUT / name.replace(".csv", ".meta.yaml")).write_text(side, encoding="utf-8")
-    texts[name] = table + side
-    split_of[name] = q.split
-    pdf_doc(japan_pdf)
+    w.q.split = "dev"
+    w.text(china_html)
+    w.text(buses_txt)
+    w.text(south_america_md)
+    w.table(hs71_csv)
+    w.pdf(japan_pdf)
     # test: report only
-    q.split = "test"
-    pdf_doc(mexico_quarters_pdf)
-    name, title, paragraphs = states_panel_docx(args.data, q)
-    make_docx(OUT / name, title, paragraphs, publisher=PUBLISHER)
-    texts[name] = flatten(paragraphs)
-    split_of[name] = q.split
-    text_doc(ports_freight_txt)
-    text_doc(canada_modes_md)
-    text_doc(states_exports_html)
+    w.q.split = "test"
+    w.pdf(mexico_quarters_pdf)
+    w.docx(states_panel_docx)
+    w.text(ports_freight_txt)
+    w.text(canada_modes_md)
+    w.text(states_exports_html)
 
-    finish(q, texts, split_of, OUT, PARTS, after="docdev")
+    finish(w.q, w.texts, w.split_of, OUT, PARTS, after="docdev")
 
 
 if __name__ == "__main__":
