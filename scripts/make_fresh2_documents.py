@@ -48,6 +48,7 @@ from make_fresh_documents import (  # noqa: E402
     pct_forms,
     pct_of,
     rows,
+    state_panel,
     trade_data_argument,
     wrap,
 )
@@ -412,16 +413,8 @@ def states_docx(data: Path, q: Questions) -> tuple[str, str, list]:
     keys = {"Chihuahua": "Chihuahua", "Coahuila": "Coahuila", "Nuevo Leon": "Nuevo León", "Tamaulipas": "Tamaulipas",
             "Queretaro": "Querétaro", "San Luis Potosi": "San Luis Potosí"}  # fmt: skip
     years = [2016, 2017, 2018]
-    p: dict[tuple[str, int], dict] = {}
-    allx: dict[int, float] = defaultdict(float)
-    for r in rows(data, "mx_state_panel_fdi_exports_wages_2006_2022.csv"):
-        y = int(r["year"])
-        if y in years:
-            allx[y] += float(r["exports_thousand_usd"] or 0)
-            if r["state"].strip() in keys:
-                p[(keys[r["state"].strip()], y)] = r
+    p, allx = state_panel(data, keys, years)
     st = list(keys.values())
-    assert len(p) == len(st) * len(years)
 
     def ex(s: str, y: int) -> str:  # thousand USD -> US$ billion
         return f"{float(p[(s, y)]['exports_thousand_usd']) / 1e6:,.2f}"

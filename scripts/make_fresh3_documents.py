@@ -50,6 +50,7 @@ from make_fresh_documents import (  # noqa: E402
     money_mn,
     num,
     rows,
+    state_panel,
     trade_data_argument,
     wrap,
 )
@@ -585,16 +586,8 @@ def states_docx(data: Path, q: Questions) -> tuple[str, str, list]:
     keys = {"Guanajuato": "Guanajuato", "Puebla": "Puebla", "Sonora": "Sonora", "Aguascalientes": "Aguascalientes",
             "Yucatan": "Yucatán"}  # fmt: skip
     years = [2011, 2012, 2013]
-    p: dict[tuple[str, int], dict] = {}
-    allx: dict[int, float] = defaultdict(float)
-    for r in rows(data, "mx_state_panel_fdi_exports_wages_2006_2022.csv"):
-        y = int(r["year"])
-        if y in years:
-            allx[y] += float(r["exports_thousand_usd"] or 0)
-            if r["state"].strip() in keys:
-                p[(keys[r["state"].strip()], y)] = r
+    p, allx = state_panel(data, keys, years)
     st = list(keys.values())
-    assert len(p) == len(st) * len(years)
 
     def ex(s: str, y: int) -> str:  # thousand USD -> US$ billion
         return f"{float(p[(s, y)]['exports_thousand_usd']) / 1e6:,.2f}"

@@ -757,6 +757,24 @@ def mexico_quarters_pdf(data: Path, q: Questions) -> tuple[str, str, str, list]:
     return name, title, running, [page1, page2]
 
 
+def state_panel(
+    data: Path, keys: dict[str, str], years: list[int]
+) -> tuple[dict[tuple[str, int], dict], dict[int, float]]:
+    """The Secretaría de Economía state panel's rows for ``keys`` (the file's state name -> the
+    name the document writes) and ``years``, by (name, year); and every state's exports summed
+    by year (thousand USD)."""
+    p: dict[tuple[str, int], dict] = {}
+    every: dict[int, float] = defaultdict(float)
+    for r in rows(data, "mx_state_panel_fdi_exports_wages_2006_2022.csv"):
+        y = int(r["year"])
+        if y in years:
+            every[y] += float(r["exports_thousand_usd"] or 0)
+            if r["state"].strip() in keys:
+                p[(keys[r["state"].strip()], y)] = r
+    assert len(p) == len(keys) * len(years)
+    return p, every
+
+
 # ---------------------------------------------------------------------------------------------
 # T2. DOCX: FDI components, state exports and real wages in six Mexican states, 2019–2021
 # ---------------------------------------------------------------------------------------------
@@ -766,11 +784,7 @@ def states_panel_docx(data: Path, q: Questions) -> tuple[str, str, list]:
     name = "mexican-states-fdi-components-exports-and-wages-2019-2021.docx"
     states_ = ["Jalisco", "Guanajuato", "Puebla", "Veracruz", "Sonora", "Aguascalientes"]
     years = [2019, 2020, 2021]
-    p: dict[tuple[str, int], dict] = {}
-    for r in rows(data, "mx_state_panel_fdi_exports_wages_2006_2022.csv"):
-        if r["state"].strip() in states_ and int(r["year"]) in years:
-            p[(r["state"].strip(), int(r["year"]))] = r
-    assert len(p) == len(states_) * len(years)
+    p, _ = state_panel(data, {s: s for s in states_}, years)
 
     def f(s: str, y: int, k: str) -> str:
         return f"{float(p[(s, y)][k]):,.1f}"
