@@ -16,7 +16,9 @@ of the passages the real retriever returns for the question (``Library.retriever
   S1 is a store of the split's corpus/.
 - The dev part of eval/questions.jsonl (not computed questions: their figure is stated by no
   sentence): a candidate is positive when it states an expected figure and comes from an
-  expected source. Unanswerable questions give negatives only. S2 is a store of corpus/.
+  expected source. Unanswerable questions give negatives only. S2 is a store of corpus/ and
+  every eval document folder (the dev questions of every set are asked of it; a question whose
+  documents the store lacks has no positive candidate and does not count).
 
 The model is a logistic regression on standardised features (weights are written back on the
 features' own scale), chosen by cross-validation grouped by report / document, so every figure
@@ -396,7 +398,7 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--tatqa", default="../shared/eval/tatqa/dev")
     ap.add_argument("--tatqa-store", required=True, help="a store of TAT-QA dev's corpus/ (copy of /tmp/tatqa-store)")
-    ap.add_argument("--corpus-store", required=True, help="a store of the shipped corpus/")
+    ap.add_argument("--corpus-store", required=True, help="a store of corpus/ and the eval's document folders")
     ap.add_argument("--eval", default=str(ROOT / "eval" / "questions.jsonl"))
     ap.add_argument("--cache", default="", help="pairs file (.npz): read when present, else written")
     ap.add_argument("--out", default=str(SCORER_PATH))
