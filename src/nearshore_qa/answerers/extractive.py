@@ -250,7 +250,8 @@ def measures(text: str) -> set[str]:
 def paragraph_before(unit: Unit) -> str:
     """The section heading of ``unit``'s passage and its paragraph up to the sentence."""
     text = unit.hit.chunk.text[: unit.start]
-    return f"{unit.hit.chunk.section}\n{text[text.rfind(chr(10) * 2) + 1 :]}"
+    paragraph = text[text.rfind("\n\n") + 1 :]
+    return f"{unit.hit.chunk.section}\n{paragraph}"
 
 
 def measure_gap(asked: set[str], stated: set[str]) -> tuple[int, int]:
@@ -621,9 +622,9 @@ class ExtractiveAnswerer:
                     stated |= measures(labels) & set(TransportMode)
                 extra, missing = measure_gap(profile.measures, stated)
                 if missing and not is_row and not stated - {"growth"}:
-                    # A sentence that states no measure of its own ("… Honduras overtook it, with
-                    # US$4,041.2 million …") speaks of its paragraph's: the measures stated
-                    # before it there (or in its section heading) stand for it.
+                    # A sentence that states no measure of its own ("Guatemala's purchases grew
+                    # … to US$4,065.1 million in 2007") speaks of its paragraph's: the measures
+                    # stated before it there (or in its section heading) stand for it.
                     _, missing_after = measure_gap(profile.measures, stated | measures(paragraph_before(unit)))
                     measure_from_passage = missing_after < missing
                     missing = missing_after
