@@ -16,7 +16,9 @@ of the passages the real retriever returns for the question (``Library.retriever
   S1 is a store of the split's corpus/.
 - The dev part of eval/questions.jsonl (not computed questions: their figure is stated by no
   sentence): a candidate is positive when it states an expected figure and comes from an
-  expected source. Unanswerable questions give negatives only. S2 is a store of corpus/.
+  expected source. Unanswerable questions give negatives only. S2 is a store of corpus/ and
+  every eval document folder (the dev questions of every set are asked of it; a question whose
+  documents the store lacks has no positive candidate and does not count).
 
 The model is a logistic regression on standardised features (weights are written back on the
 features' own scale), chosen by cross-validation grouped by report / document, so every figure
@@ -63,7 +65,7 @@ RAISES = {
 }  # fmt: skip
 LOWERS = {
     "acronyms_missing", "year_partly_missing", "year_missing", "year_from_passage", "other_years", "names_missing", "month_missing",
-    "no_figure", "extra_measure", "missing_measure", "type_missing", "other_at_figure", "total_not_name",
+    "no_figure", "extra_measure", "missing_measure", "measure_from_passage", "type_missing", "other_at_figure", "total_not_name",
     "table_line",
 }  # fmt: skip
 STRENGTHS = (0.3, 1.0, 3.0, 10.0)  # L2 penalty of the conditional logit
@@ -229,7 +231,10 @@ def extend(base: dict, records: list[dict], strength: float) -> tuple[FittedScor
     w = minimize(loss, np.zeros(len(new)), jac=True, method="L-BFGS-B", bounds=bounds).x / scale
     weights = scorer.weights.copy()
     weights[new] = w
-    return FittedScorer(weights, scorer.intercept, scorer.threshold, scorer.runner_up_margin), names
+    kept = FittedScorer(
+        weights, scorer.intercept, scorer.threshold, scorer.runner_up_margin, scoped_threshold=scorer.scoped_threshold
+    )
+    return kept, names
 
 
 def folds(records: list[dict]) -> list[int]:
@@ -393,7 +398,7 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--tatqa", default="../shared/eval/tatqa/dev")
     ap.add_argument("--tatqa-store", required=True, help="a store of TAT-QA dev's corpus/ (copy of /tmp/tatqa-store)")
-    ap.add_argument("--corpus-store", required=True, help="a store of the shipped corpus/")
+    ap.add_argument("--corpus-store", required=True, help="a store of corpus/ and the eval's document folders")
     ap.add_argument("--eval", default=str(ROOT / "eval" / "questions.jsonl"))
     ap.add_argument("--cache", default="", help="pairs file (.npz): read when present, else written")
     ap.add_argument("--out", default=str(SCORER_PATH))
@@ -555,14 +560,21 @@ def extend_main(args, records: list[dict], fold_of: list[int]) -> int:
         f"fitted {names}; held-out top-1 TAT-QA {cv['top1_tatqa']} eval dev {cv['top1_eval_dev']} "
         f"(kept weights alone {cv['top1_kept_weights_alone']})"
     )
+    # a file extended before keeps what its earlier extensions were fitted on
+    earlier = base.get("trained_on", {}).get("extended", "")
+    earlier = f"{earlier}; then " if earlier else ""
+    # what the file holds besides the weights (how its thresholds were chosen …) is kept as it is
+    own = {"model", "features", "weights", "intercept", "threshold", "runner_up_margin", "scoped_threshold"}
     data = final.to_json(
+        **{k: v for k, v in base.items() if k not in own | {"trained_on", "cross_validation", "regenerate"}},
         trained_on={
             **base.get("trained_on", {}),
-            "extended": f"{', '.join(names)} fitted with the other weights kept, on the TAT-QA dev text questions "
+            "extended": earlier
+            + f"{', '.join(names)} fitted with the other weights kept, on the TAT-QA dev text questions "
             f"of the {args.tatqa_half} half of the reports ({sum(r['origin'] == 'tatqa' for r in records)}) "
             f"and {sum(r['origin'] == 'eval' for r in records)} eval dev questions",
         },
-        cross_validation={**base.get("cross_validation", {}), "extended": cv},
+        cross_validation={**base.get("cross_validation", {}), f"extended_{'_'.join(names)}": cv},
         regenerate=base.get("regenerate", "")
         + f"; then --extend FILE --tatqa-half {args.tatqa_half} for {', '.join(names)}",
     )

@@ -1,6 +1,7 @@
 """The extractive answerer reads a sentence with the one it continues, answers a question
 asking for a reason with the sentence that gives it rather than a table cell (TAT-QA excerpts),
-and tells one transport mode's figure from another's (a BTS report by mode)."""
+tells one transport mode's figure from another's (a BTS report by mode), and reads a sentence
+that names no measure by its paragraph's (a CAFTA-DR article)."""
 
 from __future__ import annotations
 
@@ -139,3 +140,70 @@ def test_a_table_column_of_the_asked_mode_is_the_value_chosen():
 def test_a_crossing_direction_counts_only_against_the_other_one(asked, stated, extra):
     assert measure_gap(asked, stated) == (extra, 0)
     assert measures("Northbound commercial trucks at Laredo came to 1,382,319") == {"northbound", "truck"}
+
+
+@pytest.mark.parametrize(
+    "text,stated",
+    [
+        # the words the term overlap reads as one term are the words of one measure
+        ("The gap with Thailand widened to US$20,075.0 million in 2017", {"balance"}),
+        ("the four deficits came to US$61,086.0 million", {"balance"}),
+        ("a surplus of US$1,255.5 million", {"balance"}),
+        # whose purchases they are decides the direction: no measure of its own
+        ("Guatemala's purchases grew fastest among the larger markets", {"growth"}),
+        # a partner that sells to the United States sells what it imports, and buys what it exports
+        ("in 2007 it still sold US$4,215.6 million of goods to the United States", {"imports"}),
+        ("the six partners bought $25.39 billion of US goods in 2008", {"exports"}),
+        ("How much did Mexico buy from the United States in 2019?", {"exports"}),
+        ("26.0% of what the United States sold to the six", {"exports", "share"}),
+        ("sales were sold to US$5 billion", {"exports"}),
+    ],
+)
+def test_a_measure_is_stated_in_any_of_its_words(text, stated):
+    assert measures(text) == stated
+
+
+def test_the_overlap_and_the_measures_read_one_table():
+    from nearshore_qa.answerers.extractive import _SYNONYMS
+    from nearshore_qa.text import term_stems
+
+    for text in ("gap", "deficits", "surplus", "exported", "sold", "bought", "percentage"):
+        (measure,) = measures(text)
+        (stem,) = term_stems(text)
+        # the word counts as its measure's term in the overlap, the same term as its measure's name
+        assert _SYNONYMS[stem] == _SYNONYMS[term_stems({"balance": "balance", "share": "pct"}.get(measure, measure))[0]]
+
+
+@pytest.fixture(scope="module")
+def cafta():
+    return load_file(DATA / "cafta_dr_2005_2008.md", "cafta_dr_2005_2008.md", 2**20)
+
+
+def test_a_sentence_stating_no_measure_speaks_of_its_paragraphs(embedder, cafta):
+    # "Guatemala's purchases …" names no measure; the paragraph before it speaks of what the
+    # partners bought and the United States sold: the asked exports are not missing
+    question = "How much did the United States sell to Guatemala in 2007?"
+    answerer = ExtractiveAnswerer(embedder)
+    profile = QuestionProfile.of(question)
+    units = answerer.units(profile, hits_for(cafta, "Guatemala's purchases"))
+    X = answerer.features(profile, units)
+    from nearshore_qa.answerers.scoring import FEATURES
+
+    row = next(i for i, u in enumerate(units) if u.text.startswith("Guatemala's purchases"))
+    assert X[row, FEATURES.index("missing_measure")] == 0
+    assert X[row, FEATURES.index("measure_from_passage")] == 1
+    # a sentence that states a measure of its own is read by it alone
+    first = next(i for i, u in enumerate(units) if u.text.startswith("Taken together"))
+    assert X[first, FEATURES.index("measure_from_passage")] == 0
+    # a question about the balance is not met by a paragraph about what was bought and sold
+    balance = QuestionProfile.of("How large was the US surplus with Guatemala in 2007?")
+    Xb = answerer.features(balance, units)
+    assert Xb[row, FEATURES.index("missing_measure")] == 1
+    assert Xb[row, FEATURES.index("measure_from_passage")] == 0
+    # it ranks first; asked of this document, it answers (a sentence stating the measure itself
+    # would still score higher: the fitted weight of measure_from_passage is negative)
+    hits = hits_for(cafta, "Guatemala's purchases")
+    answer = answerer.within(frozenset({hits[0].chunk.doc_id}))(question, hits)
+    assert not answer.abstained
+    assert answer.answer.startswith("Guatemala's purchases grew fastest")
+    assert "US$4,065.1 million in 2007" in answer.answer

@@ -95,16 +95,20 @@ _FIGURE_WORDS = re.compile(
     r"volume|grew|growth|rise|fall|fell|increase|decrease)\b",
     re.I,
 )
+# What a figure measures, in the words that state it: a sentence about the deficit rarely
+# answers a question about total trade, and a question about exports is not answered by an
+# imports figure. One table serves both readings: ``measures`` (which measures a text states)
+# and the term overlap (each word of a measure counts as the same term, its first word's stem:
+# "the gap" meets "the deficit"). A word whose measure depends on its sentence is kept out
+# ("purchases": whose? "shares" of stock).
+_MEASURE_WORDS: dict[str, tuple[str, ...]] = {
+    "balance": ("balance", "balances", "deficit", "deficits", "surplus", "surpluses", "gap", "gaps"),
+    "exports": ("export", "exports", "exported", "sold", "sell", "sells"),
+    "imports": ("import", "imports", "imported", "bought", "buy", "buys"),
+    "share": ("pct", "share", "percent", "percentage", "proportion"),
+}
 _SYNONYMS = {
-    "deficit": "balanc",
-    "surplus": "balanc",
-    "deficits": "balanc",
-    "gap": "balanc",
-    "sold": "export",
-    "sell": "export",
-    "bought": "import",
-    "buy": "import",
-    "purchas": "import",
+    **{stem: term_stems(words[0])[0] for words in _MEASURE_WORDS.values() for stem in term_stems(" ".join(words))},
     "combin": "total",
     "overal": "total",
     "truck": "truck",
@@ -113,9 +117,6 @@ _SYNONYMS = {
     "worth": "valu",
     "investment": "fdi",
     "invest": "fdi",
-    "percent": "pct",
-    "percentag": "pct",
-    "share": "pct",
     "rank": "rank",
     "ranked": "rank",
 }
@@ -163,14 +164,12 @@ CROSSING_DIRECTIONS: dict[CrossingDirection, re.Pattern[str]] = {
     CrossingDirection.SOUTHBOUND: re.compile(r"\bsouth-?bound\b", re.I),
 }
 
-# What a figure measures. A sentence about the deficit rarely answers a question about total
-# trade, a question about exports is not answered by an imports figure, nor one about what
-# vessels carried by the railways' figure.
+# What a figure measures (``_MEASURE_WORDS``), and each transport mode and crossing direction.
 _MEASURES: dict[str, re.Pattern[str]] = {
-    "balance": re.compile(r"\b(deficits?|surplus(es)?|balances?)\b", re.I),
-    "exports": re.compile(r"\b(exports?|exported|sold|sells?)\b", re.I),
-    "imports": re.compile(r"\b(imports?|imported|bought|buys?)\b", re.I),
-    "share": re.compile(r"\b(share|percent(age)?|proportion|pct)\b|%", re.I),
+    **{
+        name: re.compile(rf"\b(?:{'|'.join(words)})\b" + ("|%" if name == "share" else ""), re.I)
+        for name, words in _MEASURE_WORDS.items()
+    },
     **{str(mode): pattern for mode, pattern in TRANSPORT_MODES.items()},
     **{str(d): pattern for d, pattern in CROSSING_DIRECTIONS.items()},
     "growth": re.compile(r"\b(grew|growth|rose|rise|increased?|fell|fall|declined?|decrease[ds]?|change[ds]?)\b", re.I),
@@ -229,10 +228,30 @@ def continues(sentence: str) -> bool:
     return bool(_CONTINUES.match(sentence))
 
 
+# "Sold" and "bought" are the US's exports and imports when the US sells and buys. When the
+# sentence says the goods went *to* the United States, or came *from* it, the seller or buyer is
+# the partner and the flow is the other one ("it still sold US$4,215.6 million of goods to the
+# United States" are US imports; "the six partners bought $25.39 billion of US goods" exports).
+_THE_US = r"the\s+(?:United\s+States|U\.?S\.?(?![$\w]))"
+_PARTNER_SELLS = re.compile(rf"\b(?:sold|sells?|selling)\b(?=[^;]{{0,80}}?\bto\s+{_THE_US})", re.I)
+_PARTNER_BUYS = re.compile(
+    rf"\b(?:bought|buys?|buying)\b(?=[^;]{{0,80}}?(?:\bfrom\s+{_THE_US}|\b(?:U\.?S\.?|American)\s+(?:goods|products)\b))",
+    re.I,
+)
+
+
 def measures(text: str) -> set[str]:
     """What ``text`` states figures of: flows (exports, imports, balance), share, growth, and
     the transport modes it names."""
+    text = _PARTNER_BUYS.sub("exports", _PARTNER_SELLS.sub("imports", text))
     return {name for name, pattern in _MEASURES.items() if pattern.search(text)}
+
+
+def paragraph_before(unit: Unit) -> str:
+    """The section heading of ``unit``'s passage and its paragraph up to the sentence."""
+    text = unit.hit.chunk.text[: unit.start]
+    paragraph = text[text.rfind("\n\n") + 1 :]
+    return f"{unit.hit.chunk.section}\n{paragraph}"
 
 
 def measure_gap(asked: set[str], stated: set[str]) -> tuple[int, int]:
@@ -591,6 +610,7 @@ class ExtractiveAnswerer:
             figs = find_figures(unit.text)
             has_figure = bool(figs) or is_row
             extra = missing = 0
+            measure_from_passage = False
             if profile.wants_figure:
                 stated = (
                     measures(unit.column.replace("_", " "))
@@ -601,6 +621,13 @@ class ExtractiveAnswerer:
                     labels = " ".join(v for v in unit.hit.chunk.values if not _numeric(v))
                     stated |= measures(labels) & set(TransportMode)
                 extra, missing = measure_gap(profile.measures, stated)
+                if missing and not is_row and not stated - {"growth"}:
+                    # A sentence that states no measure of its own ("Guatemala's purchases grew
+                    # … to US$4,065.1 million in 2007") speaks of its paragraph's: the measures
+                    # stated before it there (or in its section heading) stand for it.
+                    _, missing_after = measure_gap(profile.measures, stated | measures(paragraph_before(unit)))
+                    measure_from_passage = missing_after < missing
+                    missing = missing_after
             kinds = stated_types(unit.text, figs, is_row, question_words)
             focus = entity_focus(focus_names, unit.text, figs, _GENERIC_FOLDED, is_row)
             values = {
@@ -624,6 +651,7 @@ class ExtractiveAnswerer:
                 "no_figure": float(profile.wants_figure and not has_figure),
                 "extra_measure": extra,
                 "missing_measure": missing,
+                "measure_from_passage": float(measure_from_passage),
                 "type_match": float(asked in FIGURE_TYPES and asked in kinds),
                 "date_match": float(asked in DATE_TYPES and asked in kinds),
                 "words_match": float(bool(asked) and asked not in FIGURE_TYPES | DATE_TYPES and asked in kinds),

@@ -47,7 +47,8 @@ FEATURES = (
     "month_missing",  # the question names a month the candidate's passage does not
     "no_figure",  # the question asks for a figure, the candidate states none
     "extra_measure",  # measures stated that the question does not ask for (exports vs imports)
-    "missing_measure",  # measures asked for and not stated
+    "missing_measure",  # measures asked for and not stated (by the sentence, nor for it by its paragraph)
+    "measure_from_passage",  # the sentence states no measure; an asked one stands before it in its paragraph
     "type_match",  # the candidate states the kind of figure the question asks for (percent, count, amount)
     "date_match",  # … the date or year a "when" / "what year" question asks for
     "words_match",  # … a name, a definition or a reason the question asks for
