@@ -18,7 +18,9 @@ Texas border crossings in the spring of 2020, and FDI in six Mexican states by q
 Every figure is computed here from ../shared/data/trade/*.csv when the documents are written,
 never typed; sums, shares and changes are derived and the articles say so. The dates and
 definitions that are not data (when CAFTA-DR took effect, the NBER recession dates, the 2020
-border restrictions, the US withdrawal from the TPP) are public facts named in each article.
+border restrictions, the US withdrawal from the TPP) are public facts, each article naming
+whose (USTR, NBER, the Department of Homeland Security's Federal Register notices, the presidential
+memorandum).
 The checks and writers are those of make_fresh_documents.py (finish) and make_eval_documents.py.
 """
 
@@ -173,7 +175,8 @@ period: "2005–2008 (calendar years)"
 Long before nearshoring became a boardroom word, the United States wrote a free trade agreement with
 its closest southern neighbours after Mexico. The Dominican Republic–Central America Free Trade
 Agreement, known as CAFTA-DR, joins the United States with Costa Rica, the Dominican Republic, El
-Salvador, Guatemala, Honduras and Nicaragua. It did not start everywhere on one day: it entered into
+Salvador, Guatemala, Honduras and Nicaragua. It did not start everywhere on one day: according to the
+Office of the United States Trade Representative (USTR), it entered into
 force for El Salvador on 1 March 2006, for Honduras and Nicaragua on 1 April 2006, for Guatemala on 1
 July 2006 and for the Dominican Republic on 1 March 2007. Costa Rica, which approved the agreement in
 a referendum in October 2007, joined last, on 1 January 2009 — so every year discussed here predates
@@ -395,7 +398,8 @@ def asean_html(data: Path, q: Questions) -> tuple[str, str]:
         "them looked, well before Mexico. This article reviews US goods trade with five members of the "
         "Association of Southeast Asian Nations (ASEAN): Malaysia, Singapore, Thailand, Indonesia and the "
         "Philippines. Two of them, Malaysia and Singapore, had signed the Trans-Pacific Partnership (TPP); the "
-        "United States withdrew from that agreement on 23 January 2017, three days after a new administration "
+        "United States withdrew from that agreement on 23 January 2017 (a presidential memorandum to the US Trade "
+        "Representative of that date), three days after a new administration "
         "took office.</p>",
         "<p>Figures are from the U.S. Census Bureau's goods trade by country, in millions of US dollars. Exports "
         "are valued F.A.S., which stands for free alongside ship: the value of the goods at the US port, before "
@@ -807,7 +811,7 @@ def spring2020_html(data: Path, q: Questions) -> tuple[str, str]:
     title = "The spring the border closed to shoppers: Texas crossings in March–May 2020"
     body = [
         "<p>On 21 March 2020 the United States and Mexico restricted travel across their land border to "
-        "essential travel. Trade was classed as essential, so trucks kept crossing; tourists and shoppers were "
+        "essential travel (notices of the US Department of Homeland Security in the Federal Register). Trade was classed as essential, so trucks kept crossing; tourists and shoppers were "
         "not, and the queues of cars at the bridges shortened overnight. The restrictions stayed in place until 8 "
         "November 2021, when the border reopened to fully vaccinated visitors.</p>",
         "<p>This article compares northbound crossings recorded by U.S. Customs and Border Protection (CBP) at "
