@@ -59,7 +59,10 @@ PUBLISHER = "nearshore-qa"
 OTHER_SETS = ["corpus", "eval/documents", "eval/documents-dev", "eval/documents-fresh"]
 
 
-def html_page(title: str, section: str, body: list[str], source: str) -> str:
+def html_page(title: str, section: str, body: list[str], source: str, byline: str = "") -> str:
+    """A web article by this project: navigation, a byline (default: the fresh2 trade desk's),
+    the body, its sources and a footer."""
+    byline = byline or f"By Ana Ruiz, {PUBLISHER} trade desk · Published {DATE_LONG}"
     return "\n".join(
         [
             "<!DOCTYPE html>",
@@ -75,7 +78,7 @@ def html_page(title: str, section: str, body: list[str], source: str) -> str:
             "<main>",
             "<article>",
             f"<h1>{html.escape(title)}</h1>",
-            f'<p class="byline">By Ana Ruiz, {PUBLISHER} trade desk · Published {DATE_LONG}</p>',
+            f'<p class="byline">{byline}</p>',
             *body,
             "<h2>Sources</h2>",
             f"<p>{source}</p>",

@@ -35,6 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "scripts"))
+from make_fresh2_documents import html_page  # noqa: E402
 from make_fresh2_documents import other_sets_text as fresh2_others  # noqa: E402
 from make_fresh_documents import (  # noqa: E402
     BTS_URL,
@@ -85,34 +86,8 @@ def count(n: int) -> list[str]:
     return [f"{n:,}"]
 
 
-def html_page(title: str, section: str, byline: str, body: list[str], source: str) -> str:
-    return "\n".join(
-        [
-            "<!DOCTYPE html>",
-            '<html lang="en">',
-            "<head>",
-            '<meta charset="utf-8">',
-            f"<title>{html.escape(title)} | {PUBLISHER}</title>",
-            f'<meta name="author" content="{PUBLISHER}">',
-            f'<meta name="date" content="{DATE_ISO}">',
-            "</head>",
-            "<body>",
-            f'<header><nav><a href="/">Home</a> · <a href="/{section.lower()}">{section}</a></nav></header>',
-            "<main>",
-            "<article>",
-            f"<h1>{html.escape(title)}</h1>",
-            f'<p class="byline">By {byline}, {PUBLISHER} · {DATE_LONG}</p>',
-            *body,
-            "<h2>Sources</h2>",
-            f"<p>{source}</p>",
-            "</article>",
-            "</main>",
-            f'<footer>© {PUBLISHER} · <a href="/about">About</a></footer>',
-            "</body>",
-            "</html>",
-            "",
-        ]
-    )
+def byline_page(title: str, section: str, author: str, body: list[str], source: str) -> str:
+    return html_page(title, section, body, source, byline=f"By {author}, {PUBLISHER} · {DATE_LONG}")
 
 
 def census_annual(data: Path, countries: list[str], years: list[int]) -> tuple[dict, dict]:
@@ -429,7 +404,7 @@ def asean_html(data: Path, q: Questions) -> tuple[str, str]:
         f"supplied US${mn1(imp17)} million of US goods imports that year, {share17} percent of the "
         f"US${mn1(world[2017]['imports_musd'])} million the United States bought from the whole world.</p>",
     ]
-    page = html_page(
+    page = byline_page(
         title,
         "Asia",
         "Daniel Okafor",
@@ -839,7 +814,7 @@ def spring2020_html(data: Path, q: Questions) -> tuple[str, str]:
         f"2020, before the shutdowns, Ysleta had even counted more trucks than a year earlier: "
         f"{n(c[('Ysleta', 'tr', 2020, 3)])} against {n(c[('Ysleta', 'tr', 2019, 3)])}.</p>",
     ]
-    page = html_page(
+    page = byline_page(
         title,
         "Border",
         "Lucía Treviño",
