@@ -806,10 +806,10 @@ def fdi_quarters_html(data: Path, q: Questions) -> tuple[str, str]:
 # =============================================================================================
 
 
-def other_sets_text() -> str:
+def other_sets_text(folders: list[str] = OTHER_SETS) -> str:
     """The text of every other set's text documents, to check that no expected figure is already there."""
     out = []
-    for folder in OTHER_SETS:
+    for folder in folders:
         for path in sorted((ROOT / folder).rglob("*")):
             if path.suffix in (".md", ".txt", ".html", ".csv", ".yaml"):
                 out.append(html.unescape(path.read_text(encoding="utf-8")))

@@ -27,7 +27,6 @@ The checks and writers are those of make_fresh_documents.py (finish) and make_ev
 from __future__ import annotations
 
 import csv
-import html
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -35,6 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "scripts"))
+from make_fresh2_documents import OTHER_SETS as FRESH2_OTHERS  # noqa: E402
 from make_fresh2_documents import html_page  # noqa: E402
 from make_fresh2_documents import other_sets_text as fresh2_others  # noqa: E402
 from make_fresh_documents import (  # noqa: E402
@@ -956,11 +956,7 @@ def fdi_pdf(data: Path, q: Questions) -> tuple[str, str, str, list]:
 
 def other_sets_text() -> str:
     """Every other set's text documents (fresh2's own list plus fresh2 itself)."""
-    out = [fresh2_others()]
-    for path in sorted((ROOT / "eval" / "documents-fresh2").rglob("*")):
-        if path.suffix in (".md", ".txt", ".html", ".csv", ".yaml"):
-            out.append(html.unescape(path.read_text(encoding="utf-8")))
-    return "\n".join(out)
+    return fresh2_others([*FRESH2_OTHERS, "eval/documents-fresh2"])
 
 
 def main() -> None:
