@@ -292,8 +292,7 @@ class AnswerWeights:
 WEIGHTS = AnswerWeights()
 
 
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_NON_YEAR_DIGIT = re.compile(r"\d")
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass
@@ -607,6 +606,7 @@ class ExtractiveAnswerer:
                 and _DEMONYMS.get(n, n) not in passage
                 and n not in spelled_names
             ]
+            unwritten = {a for a in profile.acronyms if a not in passage}
             figs = find_figures(unit.text)
             has_figure = bool(figs) or is_row
             extra = missing = 0
@@ -639,9 +639,8 @@ class ExtractiveAnswerer:
                 "length": min(len(unit.text), 400) / 400,
                 "table_line": float(not is_row and unit.text.count("|") >= 2),
                 "spans_lines": float(not is_row and "\n" in unit.text.strip()),
-                "acronyms_missing": sum(
-                    1 for a in profile.acronyms if a not in passage and a not in named.acronyms_met(passage_text)
-                ),
+                # spelled out only where the acronym itself is not written ("NBER" or "National Bureau …")
+                "acronyms_missing": len(unwritten - named.acronyms_met(passage_text)) if unwritten else 0,
                 "year_partly_missing": float(bool(profile.years) and not years_ok and some_year),
                 "year_missing": float(bool(profile.years) and not some_year),
                 "year_from_passage": float(from_passage),
@@ -801,7 +800,7 @@ class ExtractiveAnswerer:
             return False
         if f.names_missing:
             return False
-        if profile.wants_number and not f.has_figure and not _NON_YEAR_DIGIT.search(_YEAR.sub(" ", unit.text)):
+        if profile.wants_number and not f.has_figure and not _DIGIT.search(YEAR.sub(" ", unit.text)):
             return False  # "How many barrels …": a sentence with no number but years never says how many
         return not (profile.wants_figure and not f.has_figure and f.overlap < self.weights.figureless_overlap)
 
