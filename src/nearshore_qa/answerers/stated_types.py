@@ -16,6 +16,7 @@ a question the passages do not answer still abstains.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..chunking import split_sentences
@@ -167,17 +168,23 @@ def stated_sentence(question: str, hits: list[Hit], top: int = 3, chunks_of=None
     return best
 
 
+def _introductions(chunk: Chunk) -> Iterator[tuple[int, int]]:
+    """The spans of ``chunk``'s sentences that introduce a table (none in a table's own rows)."""
+    if chunk.in_table:
+        return
+    for a, b in split_sentences(chunk.text):
+        sentence = chunk.text[a:b]
+        if len(sentence) >= 25 and not _FURNITURE.search(sentence) and states_kind(sentence, TABLE, set()):
+            yield a, b
+
+
 def _table_introduction(hits: list[Hit]) -> Stated | None:
     """The best-ranked passage's sentence that introduces a table (it ends with a colon and
     points at what follows): what the table shows, in the document's words."""
     for rank, hit in enumerate(hits):
-        chunk = hit.chunk
-        if chunk.in_table:
-            continue
-        for a, b in split_sentences(chunk.text):
-            sentence = chunk.text[a:b]
-            if len(sentence) >= 25 and not _FURNITURE.search(sentence) and states_kind(sentence, TABLE, set()):
-                return Stated(1.0 - 0.1 * rank, hit, (a, b))
+        span = next(_introductions(hit.chunk), None)
+        if span is not None:
+            return Stated(1.0 - 0.1 * rank, hit, span)
     return None
 
 
@@ -191,21 +198,15 @@ def _introduction_in_document(hits: list[Hit], chunks_of) -> Stated | None:
     if table_hit is None:
         return None
     at = table_hit.chunk.start
-    best: tuple[int, Chunk, tuple[int, int]] | None = None
-    for chunk in chunks_of(table_hit.chunk.doc_id):
-        if chunk.in_table:
-            continue
-        for a, b in split_sentences(chunk.text):
-            sentence = chunk.text[a:b]
-            if len(sentence) < 25 or _FURNITURE.search(sentence) or not states_kind(sentence, TABLE, set()):
-                continue
-            distance = abs(chunk.start + a - at)
-            if best is None or distance < best[0]:
-                best = (distance, chunk, (a, b))
-    if best is None:
+    found = [
+        (abs(chunk.start + a - at), chunk, (a, b))
+        for chunk in chunks_of(table_hit.chunk.doc_id)
+        for a, b in _introductions(chunk)
+    ]
+    if not found:
         return None
-    hit = Hit(chunk=best[1], doc=table_hit.doc, score=table_hit.score)
-    return Stated(0.9, hit, best[2])
+    _, chunk, span = min(found, key=lambda f: f[0])
+    return Stated(0.9, Hit(chunk=chunk, doc=table_hit.doc, score=table_hit.score), span)
 
 
 def _split(words: set[str]) -> set[str]:
