@@ -43,6 +43,8 @@ _KEY_VALUE = re.compile(r"^\s*([A-Za-z][A-Za-z ]{1,24}):\s+(\S.*)$")
 _SEPARATORS = re.compile(r"\s+[·•|—–]\s+")
 # A sentence inside a line: a word, its full stop, then the next sentence.
 _SENTENCE_INSIDE = re.compile(r"[a-z0-9%)”’\"][.!?]\s+[A-Z“\"]")
+# A sentence ends somewhere in a text: a full stop (or ! ?), closing quotes or brackets, then a space or the end.
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?:\s|$)")
 _RULE = re.compile(r"^\s*([=\-_*~#])\1{2,}\s*$")
 _LIST_OR_TABLE = re.compile(r"^\s*(?:[-*+•]\s|\d+[.)]\s|\|)")
 # Metadata keys a header line may carry, by meaning (standard bibliographic fields).
@@ -206,7 +208,7 @@ def _header_shaped(line: str) -> bool:
         return True
     if not s or len(s) > 120 or _LIST_OR_TABLE.match(s):
         return False
-    if _RULE.match(s) or is_byline(s) or _KEY_VALUE.match(s):
+    if _is_metadata(s):
         return True
     return not _is_prose(s) and not s.endswith((".", "!", "?", ",", ";", ":"))
 
@@ -217,8 +219,9 @@ def _names_publisher(line: str) -> bool:
 
 
 def _is_metadata(line: str) -> bool:
+    """A "Key: value" line, a byline or a rule: a header's metadata, whatever its length."""
     s = line.strip()
-    return bool(_metadata_line(s) or _KEY_VALUE.match(s) or is_byline(s) or _RULE.match(s))
+    return bool(_KEY_VALUE.match(s) or is_byline(s) or _RULE.match(s))
 
 
 def text_header(text: str) -> Furniture:
@@ -241,14 +244,13 @@ def text_header(text: str) -> Furniture:
         # A long line that runs on into the next one is the first line of a wrapped paragraph.
         nxt = next((text[c:d] for c, d in lines[i + 1 :][:1]), "")
         if nxt.strip() and not _header_shaped(nxt):
-            meta_like = is_byline(line) or _KEY_VALUE.match(line.strip()) or _RULE.match(line.strip())
-            if not meta_like and (len(line.strip()) >= 0.6 * len(nxt.strip()) or nxt.strip()[0].islower()):
+            if not _is_metadata(line) and (len(line.strip()) >= 0.6 * len(nxt.strip()) or nxt.strip()[0].islower()):
                 break
         header.append((a, b))
     if not header:
         return Furniture()
     end = header[-1][1]
-    if not re.search(r"[.!?][\"'”’)\]]*(?:\s|$)", text[end:].strip()):  # no sentence follows
+    if not _SENTENCE_END.search(text[end:].strip()):  # no sentence follows
         return Furniture()
     fields: list[tuple[str, str]] = [("title", text[slice(*header[0])].strip())]
     # a "Publisher:" line names the publisher, where "Source:" may name the data's source
@@ -393,7 +395,7 @@ def pdf_title_block(page: str, cells: set[str] | frozenset[str] = frozenset()) -
         return page, Furniture()
     opening = "\n".join(lines[i] for i in rest[:4])
     wide = len(first) >= 0.7 * width and not first.endswith(":")
-    if not (wide or _is_prose(first)) or not re.search(r"[.!?][\"'”’)\]]*(?:\s|$)", opening):
+    if not (wide or _is_prose(first)) or not _SENTENCE_END.search(opening):
         return page, Furniture()
     fields: list[tuple[str, str]] = [("title", " ".join(" ".join(lines[i].split()) for i in title))]
     if byline is not None:
