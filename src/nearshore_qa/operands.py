@@ -1049,10 +1049,14 @@ _FLOW = re.compile(r"\b(export|import|balance|deficit|surplus)", re.I)
 _RESPECTIVE = re.compile(r"\b(?:against|compared (?:with|to)|versus|vs\.?)\s", re.I)
 
 
+def _flow(word: str) -> str:
+    """The flow a flow word names: a deficit or a surplus is the balance."""
+    word = word.lower()
+    return "balance" if word in ("deficit", "surplus") else word
+
+
 def _flows(text: str) -> set[str]:
-    return {
-        m.group(1).lower().replace("deficit", "balance").replace("surplus", "balance") for m in _FLOW.finditer(text)
-    }
+    return {_flow(m.group(1)) for m in _FLOW.finditer(text)}
 
 
 def respective_flows(sentence: str) -> dict[str, str]:
@@ -1064,8 +1068,8 @@ def respective_flows(sentence: str) -> dict[str, str]:
     own: list[str] = []
     for i, f in enumerate(figs):
         between = sentence[figs[i - 1].end if i else 0 : f.start]
-        found = [m.group(1).lower() for m in _FLOW.finditer(between)]
-        own.append(found[-1].replace("deficit", "balance").replace("surplus", "balance") if found else "")
+        found = [m.group(1) for m in _FLOW.finditer(between)]
+        own.append(_flow(found[-1]) if found else "")
     marker = _RESPECTIVE.search(sentence)
     if marker:
         before = [i for i, f in enumerate(figs) if f.end <= marker.start() and own[i]]
