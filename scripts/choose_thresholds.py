@@ -47,10 +47,11 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
+from train_answer_scorer import choose_threshold  # noqa: E402  (the whole-library rule, on these curves)
+
 from nearshore_qa.answerers.scoring import SCORER_PATH  # noqa: E402
 
 THRESHOLDS = [round(t / 100, 2) for t in range(0, 91)]
-ABSTENTION_TARGET = 0.9  # as for the whole-library threshold (train_answer_scorer.ABSTENTION_TARGET)
 
 
 MODES = ("library", "scoped")
@@ -158,13 +159,6 @@ def curve(rows: list[dict]) -> list[dict]:
     return out
 
 
-def choose(points: list[dict], answerable: int) -> float:
-    """train_answer_scorer.choose_threshold's rule on this curve."""
-    meets = [c for c in points if c["abstain_unanswerable"] >= ABSTENTION_TARGET] or points
-    best = max(c["net"] for c in meets)
-    return min(c["threshold"] for c in meets if c["net"] >= best - 1 / max(1, answerable) - 1e-9)
-
-
 def measure(rows: list[dict], t: float) -> dict:
     """Right, abstained and (unanswerable) abstaining shares at threshold ``t``, by origin and part."""
     out: dict[str, dict] = {}
@@ -226,7 +220,7 @@ def main() -> int:
         of_mode = [r for r in rows if r["mode"] == mode]
         dev = [r for r in of_mode if r["part"] == "dev"]
         points = curve(dev)
-        chosen[mode] = choose(points, sum(r["answerable"] for r in dev))
+        chosen[mode] = choose_threshold(points, sum(r["answerable"] for r in dev))
         figures[mode] = measure(of_mode, chosen[mode])
         print(
             f"== {mode}: {sum(r['answerable'] for r in dev)} answerable, {sum(not r['answerable'] for r in dev)} unanswerable dev questions"
