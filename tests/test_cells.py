@@ -387,6 +387,12 @@ def test_a_sentence_naming_the_asked_row_and_period_still_outranks_a_weaker_cell
 CAPTIONS = DATA / "captions"
 
 
+def from_captions_file(name: str, question: str, near: str):
+    """A table answer to ``question`` from a tests/data/captions file, retrieved near ``near``."""
+    doc = load_file(CAPTIONS / name, name, 50 * 2**20)
+    return answer_from_tables(question, hits_for(doc, near), lambda _d: list(doc.data_tables))
+
+
 @pytest.mark.parametrize(
     "question,value",
     [
@@ -395,19 +401,15 @@ CAPTIONS = DATA / "captions"
     ],
 )
 def test_two_same_shaped_tables_are_told_apart_by_the_words_of_their_captions(question, value):
-    name = "texas-ports-buses-and-trucks-2019-2020.txt"
-    doc = load_file(CAPTIONS / name, name, 50 * 2**20)
-    found = answer_from_tables(question, hits_for(doc, "Hidalgo"), lambda _d: list(doc.data_tables))
+    found = from_captions_file("texas-ports-buses-and-trucks-2019-2020.txt", question, "Hidalgo")
     assert found is not None and value in found.sentence, found and found.sentence
 
 
 def test_a_month_asked_is_read_from_the_month_rows_not_the_periodless_table_of_the_quarter():
-    name = "us_exports_to_mexico_by_month_and_mode_2019q1.pdf"
-    doc = load_file(CAPTIONS / name, name, 50 * 2**20)
-    found = answer_from_tables(
+    found = from_captions_file(
+        "us_exports_to_mexico_by_month_and_mode_2019q1.pdf",
         "What were US exports to Mexico by rail in February 2019?",
-        hits_for(doc, "Rail"),
-        lambda _d: list(doc.data_tables),
+        "Rail",
     )
     assert found is not None and found.row.label == "February" and found.columns[0].label == "Rail"
     assert "2,206.1" in found.sentence
@@ -424,12 +426,10 @@ def test_a_unit_counted_that_no_label_says_is_not_read_off_a_table_of_values(mak
 
 
 def test_a_quarter_asked_picks_the_quarter_row_under_the_years_column_and_uk_stands_for_the_united_kingdom():
-    name = "us_uk_goods_trade_by_quarter_2022_2023.md"
-    doc = load_file(CAPTIONS / name, name, 50 * 2**20)
-    found = answer_from_tables(
+    found = from_captions_file(
+        "us_uk_goods_trade_by_quarter_2022_2023.md",
         "How much did the US import from the UK in the fourth quarter of 2022?",
-        hits_for(doc, "Q4"),
-        lambda _d: list(doc.data_tables),
+        "Q4",
     )
     assert found is not None and found.row.label == "Q4" and found.columns[0].label == "Imports 2022"
     assert "17,790.0" in found.sentence
