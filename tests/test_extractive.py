@@ -8,8 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import hits_for
+from helpers import hit, hits_for
 
+from nearshore_qa.answerers.cells import lacks_measure
 from nearshore_qa.answerers.extractive import (
     ExtractiveAnswerer,
     QuestionProfile,
@@ -207,3 +208,33 @@ def test_a_sentence_stating_no_measure_speaks_of_its_paragraphs(embedder, cafta)
     assert not answer.abstained
     assert answer.answer.startswith("Guatemala's purchases grew fastest")
     assert "US$4,065.1 million in 2007" in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many tonnes of freight crossed from Mexico by rail in 2005?",
+        "What was the weight of US exports to Mexico by truck in 2005?",
+    ],
+)
+def test_a_weight_is_not_answered_by_a_passage_of_dollars(embedder, by_mode, question):
+    # every figure of the report is a value in US$: none of them is a weight
+    answer = ExtractiveAnswerer(embedder)(question, hits_for(by_mode, "railways"))
+    assert answer.abstained, answer.answer
+
+
+@pytest.mark.parametrize(
+    "question,text,lacks",
+    [
+        ("What was the weight of freight by rail in 2005?", "Rail carried 1.2 million tonnes from Mexico in 2005.", False),
+        ("How many tonnes crossed by rail in 2005?", "Rail freight weighed 1.2 million pounds in 2005.", False),
+        ("How many tonnes crossed by rail in 2005?", "Rail carried US$20.78 billion in 2005.", True),
+        ("How many pedestrians crossed at Laredo in 2013?", "31,351,921 passenger vehicles entered in 2013.", True),
+        ("How much apparel did the US import from Honduras in 2008?", "Honduras sold US$4,041.2 million.", True),
+        ("How much did the US import from Honduras in 2008?", "Honduras sold US$4,041.2 million.", False),
+        # "the X of" a thing other than a dimension is said in other words ("aims to hedge …")
+        ("What was the objective of the instruments?", "The instruments hedge interest rate risk.", False),
+    ],
+)
+def test_a_passage_never_saying_what_is_counted_weighed_or_bought_does_not_state_it(question, text, lacks):
+    assert lacks_measure(question, hit(1, text, title="Border report")) is lacks

@@ -733,18 +733,35 @@ def other_direction_row(question: str, hit: Hit, column: str = "") -> bool:
 _NUMBER = re.compile(r"[-−(]?[$£€]?\s?\d[\d,]*(?:\.\d+)?\)?%?")
 
 
-def row_lacks_measure(question: str, hit: Hit) -> bool:
-    """Is ``hit`` a table row that never names the measure, unit or product the question asks
-    ("how many tonnes …" over a row of US$, "exports of cotton …" over a row of all goods)?
-    The quoted-row fallback holds to the cells' rule (``_asked_measure``)."""
+def lacks_measure(question: str, hit: Hit) -> bool:
+    """Does ``hit`` never name the measure, unit or product the question asks ("how many tonnes …"
+    over a row or a passage of US$, "exports of cotton …" over one of all goods, "how many
+    pedestrians …" over a passage counting vehicles)? A table row holds to the cells' rule
+    (``_asked_measure``); a passage, whose title, section and text are all it can say, to what
+    the question counts, weighs or names the product of (``_asked_counted``): a passage never
+    saying what is counted does not state its count. A unit stands for its dimension ("weight"
+    is met by "tonnes")."""
     chunk = hit.chunk
     if chunk.row is None:
-        return False
-    asked = _asked_measure(question)
+        asked = _asked_counted(question)
+        around = [hit.doc.title, chunk.section, chunk.text]
+    else:
+        asked = _asked_measure(question)
+        around = [hit.doc.title, chunk.table or "", chunk.caption, chunk.context, *chunk.columns, chunk.text]
     if not asked:
         return False
-    around = " ".join([hit.doc.title, chunk.table or "", chunk.caption, chunk.context, *chunk.columns, chunk.text])
-    return bool(asked - set(terms(around)))
+    said = set(terms(" ".join(around)))
+    return any(not (_DIMENSION_OF.get(term, {term}) & said) for term in asked)
+
+
+# The words of a physical dimension: a question asking one ("the weight of …", "how many tonnes
+# …") is answered by a label or passage naming any of them (units of measurement, not a
+# vocabulary of the documents).
+_DIMENSIONS = (
+    frozenset(terms("weight weigh weighed tonnes tonne tons ton kilograms kilogram kg pounds lbs")),
+    frozenset(terms("volume barrels barrel gallons gallon litres liters")),
+)
+_DIMENSION_OF = {term: set(dimension) for dimension in _DIMENSIONS for term in dimension}
 
 
 # "What was the weight of …", "How much was the volume of …": the measure the question names.
@@ -780,6 +797,25 @@ _FLOW_OF = re.compile(
 )
 # "exports of goods": every product, which any trade table counts.
 _EVERY_PRODUCT = set(terms("goods merchandise products commodities"))
+
+
+# "How much apparel did the US import …", "how much gold did …": the product a flow is of.
+_HOW_MUCH_OF = re.compile(r"\b(?i:how much)\s+((?:[a-z]+\s+){0,2}?[a-z]+)\s+did\b")
+
+
+def _asked_counted(question: str) -> set[str]:
+    """What ``question`` counts ("how many pedestrians …"), weighs ("the weight of …", "how many
+    tonnes of …") or names the product of ("exports of cotton to …", "how much apparel did …"):
+    ``_asked_measure`` without "the X of" for an X other than a dimension ("the objective of …"
+    is said in other words)."""
+    m = _MEASURE_OF.search(question)
+    if m and m.group(1).split()[-1].lower() not in _UNIT_WORDS:
+        head = set(terms(m.group(1).split()[-1]))
+        if not head & set(_DIMENSION_OF):
+            question = question[: m.start()] + question[m.end() :]  # what is measured is said some other way
+    product = _HOW_MUCH_OF.search(question)
+    bought = set(terms(product.group(1).split()[-1])) if product else set()
+    return _asked_measure(question) | (bought - _GENERIC - _EVERY_PRODUCT - _OPERATION_WORDS)
 
 
 def _asked_measure(question: str) -> set[str]:

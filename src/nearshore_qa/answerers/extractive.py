@@ -24,7 +24,7 @@ from ..kinds import AnswererName
 from ..presentation import column_label, format_cell
 from ..records import Answer, Citation, Hit
 from ..text import MONTH, MONTHS, YEAR, abstention, fold, one_line, term_stems, written_lower
-from .cells import cell_answer_for, other_direction_row, row_lacks_measure, unretrieved
+from .cells import cell_answer_for, lacks_measure, other_direction_row, unretrieved
 from .computed import with_computation
 from .footnotes import labels_marked, note_marker
 from .rankings import prefer_ranking
@@ -704,14 +704,14 @@ class ExtractiveAnswerer:
     def _from_passages(self, question: str, hits: list[Hit]) -> Answer:
         profile = QuestionProfile.of(question)
         units = self.units(profile, hits)
-        # a row of exports does not answer a question about imports, nor a row of US$ one about
-        # tonnes (cells.py)
+        # a row of exports does not answer a question about imports, nor a row or passage of US$
+        # one about tonnes (cells.py); scored first, among every candidate, as they are elsewhere
+        self.score(profile, units)
         units = [
             u
             for u in units
-            if not other_direction_row(question, u.hit, u.column) and not row_lacks_measure(question, u.hit)
+            if not other_direction_row(question, u.hit, u.column) and not lacks_measure(question, u.hit)
         ]
-        self.score(profile, units)
         units.sort(key=lambda u: -u.score)
         extreme = self._extreme_row(profile, hits, units)
         if extreme is not None:
