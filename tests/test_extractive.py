@@ -149,8 +149,19 @@ def test_a_crossing_direction_counts_only_against_the_other_one(asked, stated, e
         ("The gap with Thailand widened to US$20,075.0 million in 2017", {"balance"}),
         ("the four deficits came to US$61,086.0 million", {"balance"}),
         ("a surplus of US$1,255.5 million", {"balance"}),
-        # whose purchases they are decides the direction: no measure of its own
-        ("Guatemala's purchases grew fastest among the larger markets", {"growth"}),
+        # whose purchases they are decides the direction: a partner's purchases are US exports,
+        # its sales US imports; purchases or sales whose owner is not named have no direction
+        ("Guatemala's purchases grew fastest among the larger markets", {"exports", "growth"}),
+        ("Mexico's sales to the United States", {"imports"}),
+        ("What share of US sales to the six went to the Dominican Republic in 2008?", {"exports", "share"}),
+        ("Purchases grew fastest among the larger markets", {"growth"}),
+        ("Net sales increased", {"growth"}),
+        ("What were the Company's sales in 2019?", set()),  # a defined term, not a trader
+        # a named place that buys buys US exports; the United States buying is US imports
+        ("while Costa Rica bought US$5,679.8 million and Honduras US$4,846.2 million", {"exports"}),
+        ("How much did Guatemala buy in 2007?", {"exports"}),
+        ("Honduras sold US$4,041.2 million of goods", {"imports"}),
+        ("The United States bought US$3 billion from Mexico", {"imports"}),
         # a partner that sells to the United States sells what it imports, and buys what it exports
         ("in 2007 it still sold US$4,215.6 million of goods to the United States", {"imports"}),
         ("the six partners bought $25.39 billion of US goods in 2008", {"exports"}),
@@ -180,16 +191,20 @@ def cafta():
 
 
 def test_a_sentence_stating_no_measure_speaks_of_its_paragraphs(embedder, cafta):
-    # "Guatemala's purchases …" names no measure; the paragraph before it speaks of what the
-    # partners bought and the United States sold: the asked exports are not missing
+    # "Purchases by Guatemala …" names no measure, nor whose purchases they are; the paragraph
+    # before it speaks of what the partners bought and the United States sold: the asked exports
+    # are not missing
+    import dataclasses
+
+    unowned = dataclasses.replace(cafta, text=cafta.text.replace("Guatemala's purchases", "Purchases by Guatemala"))
     question = "How much did the United States sell to Guatemala in 2007?"
     answerer = ExtractiveAnswerer(embedder)
     profile = QuestionProfile.of(question)
-    units = answerer.units(profile, hits_for(cafta, "Guatemala's purchases"))
+    units = answerer.units(profile, hits_for(unowned, "Purchases by Guatemala"))
     X = answerer.features(profile, units)
     from nearshore_qa.answerers.scoring import FEATURES
 
-    row = next(i for i, u in enumerate(units) if u.text.startswith("Guatemala's purchases"))
+    row = next(i for i, u in enumerate(units) if u.text.startswith("Purchases by Guatemala"))
     assert X[row, FEATURES.index("missing_measure")] == 0
     assert X[row, FEATURES.index("measure_from_passage")] == 1
     # a sentence that states a measure of its own is read by it alone
@@ -202,8 +217,28 @@ def test_a_sentence_stating_no_measure_speaks_of_its_paragraphs(embedder, cafta)
     assert Xb[row, FEATURES.index("measure_from_passage")] == 0
     # it ranks first; asked of this document, it answers (a sentence stating the measure itself
     # would still score higher: the fitted weight of measure_from_passage is negative)
-    hits = hits_for(cafta, "Guatemala's purchases")
+    hits = hits_for(unowned, "Purchases by Guatemala")
     answer = answerer.within(frozenset({hits[0].chunk.doc_id}))(question, hits)
     assert not answer.abstained
-    assert answer.answer.startswith("Guatemala's purchases grew fastest")
+    assert answer.answer.startswith("Purchases by Guatemala grew fastest")
     assert "US$4,065.1 million in 2007" in answer.answer
+
+
+def test_whose_purchases_they_are_decides_the_flow(embedder, cafta):
+    """A partner's purchases are what the United States sells it, and a partner that "bought"
+    bought US exports: read so, the sentence stating them answers a question about US sales
+    from the whole library's threshold, not only asked of its document."""
+    answerer = ExtractiveAnswerer(embedder)
+    for question, contains, stated in (
+        ("How much did the United States sell to Guatemala in 2007?", "Guatemala's purchases", "US$4,065.1 million"),
+        ("What share of US sales to the six went to the Dominican Republic in 2008?", "26.0%", "26.0%"),
+    ):
+        profile = QuestionProfile.of(question)
+        units = answerer.units(profile, hits_for(cafta, contains))
+        X = answerer.features(profile, units)
+        from nearshore_qa.answerers.scoring import FEATURES
+
+        row = next(i for i, u in enumerate(units) if contains in u.text)
+        assert X[row, FEATURES.index("missing_measure")] == 0 and X[row, FEATURES.index("extra_measure")] == 0
+        answer = answerer(question, hits_for(cafta, contains))
+        assert not answer.abstained and stated in answer.answer.split(" [1]")[0]
