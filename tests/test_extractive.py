@@ -46,6 +46,11 @@ def answerer(embedder, excerpts):
         ("Itemized costs rose in 2019.", False),
         ("Total net sales rose this year.", False),
         ("Other costs, such as rent, rose in 2019.", False),
+        # a pronoun subject after a fronted phrase of time or place leans on the sentence before
+        ("In 2005 they peaked in November, at US$10.20 billion.", True),
+        ("In fiscal 2019, it recorded a loss of $3 million.", True),
+        ("By 2008 its surplus had reached US$1,255.5 million.", True),
+        ("In 2005 Mexico bought more US goods.", False),
     ],
 )
 def test_a_sentence_leans_on_the_one_before_when_it_opens_with_an_anaphor_or_connective(sentence, leans):
@@ -65,6 +70,22 @@ def test_a_sentence_that_continues_the_one_before_is_quoted_with_it(answerer, ex
     texts = [u.text for u in units]
     assert any(t.startswith("As of May 26, 2019") and t.endswith("such plans.") for t in texts)
     assert any(t.startswith("Based on current statutory requirements") for t in texts)
+
+
+def test_a_pronoun_after_a_fronted_year_is_read_with_the_sentence_it_points_back_to(embedder):
+    """ "In 2005 they peaked in November" says what peaked only with the sentence before it
+    ("Truck imports from Mexico follow the factory calendar."): read together, they answer."""
+    from helpers import hit
+
+    passage = (
+        "Month by month\nTruck imports from Mexico follow the factory calendar. In 2005 they peaked in "
+        "November, at US$10.20 billion, and were lowest in January, at US$8.44 billion."
+    )
+    answer = ExtractiveAnswerer(embedder)(
+        "In which month of 2005 did truck imports from Mexico reach their high?", [hit(1, passage, "Trade by mode")]
+    )
+    assert not answer.abstained
+    assert "factory calendar. In 2005 they peaked in November" in answer.answer
 
 
 def test_a_question_asking_for_a_reason_is_answered_by_the_sentence_not_a_cell(answerer, excerpts):

@@ -218,7 +218,10 @@ _CONTINUES = re.compile(
     r"^\W*(?:(?:this|these|that|those|it|its|they|their|such|both)\b"
     r"|(?:in addition|additionally|also|further|furthermore|moreover|as a result|accordingly|"
     r"consequently|therefore|thus|however|see|refer to)\b"
-    r"|(?:\S+\s+){1,5}(?:these|those|such(?!\s+as\b))\s)",
+    r"|(?:\S+\s+){1,5}(?:these|those|such(?!\s+as\b))\s"
+    # a pronoun subject after a fronted phrase of time or place: "In 2005 they peaked …"
+    r"|(?:in|by|at|on|from|over|during|after|before|since|until|through)\s+(?:[^\s,]+\s+){0,3}?[^\s,]+,?\s+"
+    r"(?:they|it|its|their)\s)",
     re.I,
 )
 
