@@ -9,7 +9,7 @@ from pathlib import Path
 
 from helpers import hits_for
 
-from nearshore_qa.answerers.cells import answer_from_tables, cell_answer_for, other_direction_row, lacks_measure
+from nearshore_qa.answerers.cells import answer_from_tables, cell_answer_for, lacks_measure, other_direction_row
 from nearshore_qa.answerers.computed import document_table_hits
 from nearshore_qa.chunking import chunk_document
 from nearshore_qa.ingest import load_file

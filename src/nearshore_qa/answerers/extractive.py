@@ -218,7 +218,10 @@ _CONTINUES = re.compile(
     r"^\W*(?:(?:this|these|that|those|it|its|they|their|such|both)\b"
     r"|(?:in addition|additionally|also|further|furthermore|moreover|as a result|accordingly|"
     r"consequently|therefore|thus|however|see|refer to)\b"
-    r"|(?:\S+\s+){1,5}(?:these|those|such(?!\s+as\b))\s)",
+    r"|(?:\S+\s+){1,5}(?:these|those|such(?!\s+as\b))\s"
+    # a pronoun subject after a fronted phrase of time or place: "In 2005 they peaked …"
+    r"|(?:in|by|at|on|from|over|during|after|before|since|until|through)\s+(?:[^\s,]+\s+){0,3}?[^\s,]+,?\s+"
+    r"(?:they|it|its|their)\s)",
     re.I,
 )
 
@@ -240,10 +243,64 @@ _PARTNER_BUYS = re.compile(
 )
 
 
+# Whose sale or purchase it is decides the flow too, when the sentence names the trader: a verb
+# whose subject is a named place ("Costa Rica bought US$5,679.8 million", "did Mexico buy …") or a
+# purchase / sale its owner names ("Guatemala's purchases", "US sales to the six"). The United
+# States selling is the US's exports; any other named trader's buying is the US's exports and its
+# selling the US's imports (the library reads trade from the US side).
+_TRADE_VERB = re.compile(r"\b(?:bought|buys?|buying|purchased|sold|sells?|selling)\b", re.I)
+_TRADE_NOUN = re.compile(r"\b(purchases|sales)\b", re.I)
+_NAMED_BEFORE = re.compile(
+    r"((?:[A-Z][\w.\-]*\s+(?:of\s+|and\s+)?)*[A-Z][\w.\-]*)(?:['’]s?)?\s+(?:(?:also|still|only)\s+)?$"
+)
+_US_NAMES = re.compile(r"^(?:the\s+)?(?:United\s+States|U\.?S\.?A?\.?|America|American)$", re.I)
+_NOT_TRADERS = re.compile(r"^(?:It|They|This|That|These|Those|He|She|We|Which|Who|What|How|Did|Does|Do)$")
+
+
+def _trader(text: str, at: int) -> str:
+    """ "us", "partner" or "" (none named): who stands right before position ``at`` of ``text``
+    (the subject of a verb there, or the owner of a noun). "The Company", "the Group": one
+    capitalised word after "the" is a document's defined term for its own subject, not a trader."""
+    before = text[max(0, at - 60) : at]
+    m = _NAMED_BEFORE.search(before)
+    if m is None:
+        return ""
+    words = m.group(1).split()
+    the = words[0] in ("The", "Did", "Does", "Do") or bool(re.search(r"\bthe\s+$", before[: m.start(1)]))
+    if words[0] in ("The", "Did", "Does", "Do"):
+        words = words[1:]
+    name = " ".join(words)
+    if not name or _NOT_TRADERS.match(name) or (the and len(words) == 1 and not _US_NAMES.match(name)):
+        return ""
+    return "us" if _US_NAMES.match(name) else "partner"
+
+
+def _flow_by_trader(text: str) -> str:
+    """``text`` with each purchase or sale a named trader makes written as the US flow it is."""
+
+    def verb(m: re.Match[str]) -> str:
+        trader = _trader(m.string, m.start())
+        buying = m.group(0).lower().startswith(("b", "p"))
+        if trader == "partner":
+            return "exports" if buying else "imports"
+        return "imports" if trader == "us" and buying else m.group(0)
+
+    def noun(m: re.Match[str]) -> str:
+        trader = _trader(m.string, m.start())
+        owned = re.search(r"['’]s?\s+$", m.string[: m.start()]) is not None
+        if not trader or (trader == "partner" and not owned):
+            return m.group(0)  # "Net sales", "Total purchases": no owner named
+        buying = m.group(1).lower() == "purchases"
+        return "exports" if (trader == "partner") == buying else "imports"
+
+    return _TRADE_NOUN.sub(noun, _TRADE_VERB.sub(verb, text))
+
+
 def measures(text: str) -> set[str]:
     """What ``text`` states figures of: flows (exports, imports, balance), share, growth, and
     the transport modes it names."""
     text = _PARTNER_BUYS.sub("exports", _PARTNER_SELLS.sub("imports", text))
+    text = _flow_by_trader(text)
     return {name for name, pattern in _MEASURES.items() if pattern.search(text)}
 
 
