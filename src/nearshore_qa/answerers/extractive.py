@@ -122,6 +122,17 @@ _SYNONYMS = {
 }
 
 
+_PERCENT_TERM = _SYNONYMS["percent"]
+_PERCENT_SIGN = re.compile(r"\d\s?%")
+
+
+def stated_terms(text: str) -> set[str]:
+    """The terms ``text`` holds for the term overlap, synonyms as one: a figure written with a
+    percent sign ("declined by 26.1%") holds the term "percentage" as the word "percent" would."""
+    terms = {_SYNONYMS.get(t, t) for t in term_stems(text.replace("_", " "))}
+    return terms | {_PERCENT_TERM} if _PERCENT_SIGN.search(text) else terms
+
+
 class TransportMode(StrEnum):
     """The mode classes of BTS TransBorder freight data: each is a measure of its own, so a
     figure one mode carried does not answer a question about another."""
@@ -594,11 +605,7 @@ class ExtractiveAnswerer:
         # than "trade" here), and synonyms ("deficit" ~ "balance") count as the same term.
         terms = {_SYNONYMS.get(t, t) for t in profile.terms - set(profile.years)}
         named = NamedTwoWays.of(profile)
-        own_terms = [
-            {_SYNONYMS.get(t, t) for t in term_stems(f"{u.marked} {u.text}".replace("_", " "))}
-            | named.terms_met(u.text)
-            for u in units
-        ]
+        own_terms = [stated_terms(f"{u.marked} {u.text}") | named.terms_met(u.text) for u in units]
         ctx_terms = [{_SYNONYMS.get(t, t) for t in term_stems(u.context)} | named.terms_met(u.context) for u in units]
         weight = {t: math.log(1 + len(units) / (1 + sum(t in o for o in own_terms))) + w.term_floor for t in terms}
         total = sum(weight.values())
