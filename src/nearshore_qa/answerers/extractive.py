@@ -133,6 +133,18 @@ def stated_terms(text: str) -> set[str]:
     return terms | {_PERCENT_TERM} if _PERCENT_SIGN.search(text) else terms
 
 
+# "The company's accrued interest": a report is about its own subject, and speaks of it in the
+# first person ("We had $3.0 million … of accrued interest"). A noun after "the" taking a
+# possessive names that subject; a first-person sentence holds its term.
+_POSSESSED_SUBJECT = re.compile(r"\bthe\s+([a-z]+)['’]s\b", re.I)
+_FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]urs?|us)\b")  # "US" is the United States
+
+
+def own_subject(question: str) -> set[str]:
+    """The term(s) of the subject the question's "the X's" names ("company" in "the company's")."""
+    return {t for m in _POSSESSED_SUBJECT.finditer(question) for t in stated_terms(m.group(1))}
+
+
 class TransportMode(StrEnum):
     """The mode classes of BTS TransBorder freight data: each is a measure of its own, so a
     figure one mode carried does not answer a question about another."""
@@ -605,7 +617,13 @@ class ExtractiveAnswerer:
         # than "trade" here), and synonyms ("deficit" ~ "balance") count as the same term.
         terms = {_SYNONYMS.get(t, t) for t in profile.terms - set(profile.years)}
         named = NamedTwoWays.of(profile)
-        own_terms = [stated_terms(f"{u.marked} {u.text}") | named.terms_met(u.text) for u in units]
+        subject = own_subject(profile.text)  # "the company's …": the report's own, "we" / "our" in its text
+        own_terms = [
+            stated_terms(f"{u.marked} {u.text}")
+            | named.terms_met(u.text)
+            | (subject if _FIRST_PERSON.search(u.text) else set())
+            for u in units
+        ]
         ctx_terms = [{_SYNONYMS.get(t, t) for t in term_stems(u.context)} | named.terms_met(u.context) for u in units]
         weight = {t: math.log(1 + len(units) / (1 + sum(t in o for o in own_terms))) + w.term_floor for t in terms}
         total = sum(weight.values())
