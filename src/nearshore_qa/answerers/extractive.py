@@ -249,6 +249,18 @@ _CONTINUES = re.compile(
 )
 
 
+# A term a sentence defines at its end in parentheses ("… Jobs Act of 2017 (the Tax Act).",
+# "… the Company (“Acme”).") is the name the sentences after it use for what it spelled out.
+_DEFINES_TERM = re.compile(r"\((?:the\s+)?[“\"']?([A-Z][\w&.\- ]{1,40}?)[”\"']?\)\W*$")
+
+
+def uses_term_defined(before: str, sentence: str) -> bool:
+    """Does ``sentence`` use the term ``before`` defines in parentheses at its end? It then
+    leans on it ("The more significant provisions of the Tax Act …" after "… (the Tax Act).")."""
+    m = _DEFINES_TERM.search(before.rstrip())
+    return bool(m) and re.search(rf"\b{re.escape(m.group(1).strip())}\b", sentence) is not None
+
+
 def continues(sentence: str) -> bool:
     """Does ``sentence`` continue the one before it (an anaphor or a connective first)?"""
     return bool(_CONTINUES.match(sentence))
@@ -581,11 +593,15 @@ class ExtractiveAnswerer:
                 sentence = chunk.text[a:b]
                 if len(sentence) < 25 or sentence.lstrip().startswith("#"):
                     continue
-                leans = continues(sentence) or (
-                    profile.asks == REASON
-                    and bool(spans)
-                    and states_cause(sentence)
-                    and not states_cause(chunk.text[spans[-1][0] : spans[-1][1]])
+                leans = (
+                    continues(sentence)
+                    or (bool(spans) and uses_term_defined(chunk.text[spans[-1][0] : spans[-1][1]], sentence))
+                    or (
+                        profile.asks == REASON
+                        and bool(spans)
+                        and states_cause(sentence)
+                        and not states_cause(chunk.text[spans[-1][0] : spans[-1][1]])
+                    )
                 )
                 if spans and not joined and leans and "\n\n" not in chunk.text[spans[-1][1] : a]:
                     spans[-1], joined = (spans[-1][0], b), True
