@@ -258,7 +258,7 @@ def uses_term_defined(before: str, sentence: str) -> bool:
     """Does ``sentence`` use the term ``before`` defines in parentheses at its end? It then
     leans on it ("The more significant provisions of the Tax Act …" after "… (the Tax Act).")."""
     m = _DEFINES_TERM.search(before.rstrip())
-    return bool(m) and re.search(rf"\b{re.escape(m.group(1).strip())}\b", sentence) is not None
+    return m is not None and re.search(rf"\b{re.escape(m.group(1).strip())}\b", sentence) is not None
 
 
 def continues(sentence: str) -> bool:
