@@ -434,3 +434,21 @@ def test_a_quarter_asked_picks_the_quarter_row_under_the_years_column_and_uk_sta
     assert found is not None and found.row.label == "Q4" and found.columns[0].label == "Imports 2022"
     assert "17,790.0" in found.sentence
     assert "uk" not in found.notes["unmatched"]  # "United Kingdom" in the caption says "UK"
+
+
+def test_a_sentence_of_a_better_ranked_document_outranks_a_lower_ranked_documents_cell():
+    # Two reports: the first retrieved states its depreciation expense in words; the second holds
+    # a "Depreciation expense" row in its table. The sentence names as much of the question as
+    # the cell, so retrieval's order decides: the first report's sentence answers.
+    from nearshore_qa.answerers.cells import cell_answer_for
+
+    words = load_file(DATA / "reading" / "tatqa_depreciation_words.md", "words.md", 2**20)
+    table = load_file(DATA / "reading" / "tatqa_depreciation_table.md", "table.md", 2**20)
+    docs = {d.meta.doc_id: d for d in (words, table)}
+    tables = lambda doc_id: list(docs[doc_id].data_tables)  # noqa: E731
+    question = "What was the amount of depreciation expense in 2019?"
+    stated, row = hits_for(words, "Depreciation expense was", 1), hits_for(table, "| Depreciation expense |", 1)
+    assert cell_answer_for(question, stated + row, tables) is None
+    # ranked first, the table's cell answers as before (its sentence is another document's, below it)
+    cell = cell_answer_for(question, row + stated, tables)
+    assert cell is not None and "3,146" in cell.answer and cell.citations[0].doc_id == "table.md"

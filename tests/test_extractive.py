@@ -1,7 +1,7 @@
-"""The extractive answerer reads a sentence with the one it continues, answers a question
-asking for a reason with the sentence that gives it rather than a table cell (TAT-QA excerpts),
-tells one transport mode's figure from another's (a BTS report by mode), and reads a sentence
-that names no measure by its paragraph's (a CAFTA-DR article)."""
+"""The extractive answerer reads a sentence with the one it continues (or whose defined term
+it uses), answers a question asking for a reason with the sentence that gives it rather than a
+table cell (TAT-QA excerpts), tells one transport mode's figure from another's (a BTS report by
+mode), and reads a sentence that names no measure by its paragraph's (a CAFTA-DR article)."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from nearshore_qa.answerers.extractive import (
     continues,
     measure_gap,
     measures,
+    uses_term_defined,
 )
 from nearshore_qa.answerers.scoring import FEATURES
 from nearshore_qa.ingest import load_file
@@ -297,3 +298,37 @@ def test_whose_purchases_they_are_decides_the_flow(embedder, cafta):
         assert X[row, FEATURES.index("missing_measure")] == 0 and X[row, FEATURES.index("extra_measure")] == 0
         answer = answerer(question, hits_for(cafta, contains))
         assert not answer.abstained and stated in answer.answer.split(" [1]")[0]
+
+
+@pytest.mark.parametrize(
+    "before,sentence,leans",
+    [
+        (
+            "Our net income was impacted by the effects of the U.S. Tax Cuts and Jobs Act of 2017 (the Tax Act).",
+            "The more significant provisions of the Tax Act as applicable to us are described below.",
+            True,
+        ),
+        ("Trade is counted by the Bureau of Transportation Statistics (BTS).", "BTS data show a record.", True),
+        ("Revenue was $5 million (the Tax Act).", "Revenue rose in 2019.", False),  # the term is not used
+        ("The Tax Act (the Act) was signed in December.", "The Act reduced the rate.", False),  # not at its end
+        ("Net sales rose 5% (2019: 3%).", "Net sales rose again in 2020.", False),
+    ],
+)
+def test_a_sentence_using_the_term_the_one_before_defines_leans_on_it(before, sentence, leans):
+    assert uses_term_defined(before, sentence) is leans
+
+
+def test_the_sentence_using_a_defined_term_is_read_and_quoted_with_the_definition(embedder):
+    from helpers import hit
+
+    text = (
+        "(1) Our net income and diluted earnings per share were impacted in fiscal 2019 and 2018 by the effects "
+        "of the U.S. Tax Cuts and Jobs Act of 2017 (the Tax Act). The more significant provisions of the Tax Act "
+        "as applicable to us are described below under “Impacts of the U.S. Tax Cuts and Jobs Act of 2017”."
+    )
+    question = "Why was the diluted earnings per share and net income impacted in fiscal 2019 and 2018?"
+    answerer = ExtractiveAnswerer(embedder)
+    (unit,) = answerer.units(QuestionProfile.of(question), [hit(1, text)])
+    assert unit.text == text
+    answer = answerer(question, [hit(1, text)])
+    assert not answer.abstained and "The more significant provisions of the Tax Act" in answer.answer

@@ -139,6 +139,32 @@ def test_a_definition_stated_with_define_as_is_a_definition():
     assert asked_type("How does the company define ROIC?") == DEFINITION
 
 
+@pytest.mark.parametrize(
+    "text,states_amount",
+    [
+        ("Capitalized stock-based compensation cost was not material at December 31, 2019, 2018 and 2017.", True),
+        ("The effect of the change on prior periods was immaterial.", True),
+        ("No shares were issued in 2019; none remain authorised.", True),
+        ("Capitalized stock-based compensation cost is recognised over the vesting period.", False),
+    ],
+)
+def test_a_quantity_stated_as_nil_or_immaterial_is_an_amount(text, states_amount, embedder):
+    from helpers import hit
+
+    from nearshore_qa.answerers.extractive import ExtractiveAnswerer
+    from nearshore_qa.answerers.scoring import AMOUNT, COUNT, stated_types
+
+    assert ({AMOUNT, COUNT} <= stated_types(text, find_figures(text), False, set())) is states_amount
+    # asked "the amount of …", the sentence saying it was not material states what was asked
+    if states_amount and "Capitalized" in text:
+        question = "What was the amount of capitalized stock-based compensation cost in December 31, 2019?"
+        profile = QuestionProfile.of(question)
+        answerer = ExtractiveAnswerer(embedder)
+        units = answerer.units(profile, [hit(1, text)])
+        X = answerer.features(profile, units)
+        assert X[0, FEATURES.index("type_match")] == 1.0 and X[0, FEATURES.index("type_missing")] == 0.0
+
+
 def test_a_scoped_threshold_outside_zero_to_one_is_refused(tmp_path):
     data = json.loads(SCORER_PATH.read_text(encoding="utf-8"))
     data["scoped_threshold"] = 1.5

@@ -1479,7 +1479,25 @@ def cell_answer_for(
         return None  # a ranking: rankings.py picks its table, column, order and position
     if _sentence_coverage(question, hits, found) > found.notes.get("coverage", 1.0) + SENTENCE_MARGIN:
         return None  # a sentence of the passages names more of what is asked than the cell does
+    if _outranked(question, hits, found):
+        return None  # … or as much of it, in a document retrieved above the cell's
     return compose(question, found, hits)
+
+
+def _outranked(question: str, hits: list[Hit], found: CellAnswer) -> bool:
+    """Does a prose sentence of a document retrieved above the cell's name as much of the question
+    as the cell does? Retrieval's order then decides between the two readings: a depreciation
+    expense stated in words by the best-ranked report is not displaced by the same line of a
+    lower-ranked report's table."""
+    order: list[str] = []
+    for h in hits:
+        if h.chunk.doc_id not in order:
+            order.append(h.chunk.doc_id)
+    doc_id = found.hit.chunk.doc_id
+    if doc_id not in order:
+        return False  # a data table no passage came from: the passages answer first anyway (unretrieved)
+    better = [h for h in hits if h.chunk.doc_id in order[: order.index(doc_id)]]
+    return bool(better) and _sentence_coverage(question, better, found) >= found.notes.get("coverage", 1.0)
 
 
 def _lacking_measure(question: str, found: CellAnswer):

@@ -122,6 +122,29 @@ _SYNONYMS = {
 }
 
 
+_PERCENT_TERM = _SYNONYMS["percent"]
+_PERCENT_SIGN = re.compile(r"\d\s?%")
+
+
+def stated_terms(text: str) -> set[str]:
+    """The terms ``text`` holds for the term overlap, synonyms as one: a figure written with a
+    percent sign ("declined by 26.1%") holds the term "percentage" as the word "percent" would."""
+    terms = {_SYNONYMS.get(t, t) for t in term_stems(text.replace("_", " "))}
+    return terms | {_PERCENT_TERM} if _PERCENT_SIGN.search(text) else terms
+
+
+# "The company's accrued interest": a report is about its own subject, and speaks of it in the
+# first person ("We had $3.0 million … of accrued interest"). A noun after "the" taking a
+# possessive names that subject; a first-person sentence holds its term.
+_POSSESSED_SUBJECT = re.compile(r"\bthe\s+([a-z]+)['’]s\b", re.I)
+_FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]urs?|us)\b")  # "US" is the United States
+
+
+def own_subject(question: str) -> set[str]:
+    """The term(s) of the subject the question's "the X's" names ("company" in "the company's")."""
+    return {t for m in _POSSESSED_SUBJECT.finditer(question) for t in stated_terms(m.group(1))}
+
+
 class TransportMode(StrEnum):
     """The mode classes of BTS TransBorder freight data: each is a measure of its own, so a
     figure one mode carried does not answer a question about another."""
@@ -224,6 +247,18 @@ _CONTINUES = re.compile(
     r"(?:they|it|its|their)\s)",
     re.I,
 )
+
+
+# A term a sentence defines at its end in parentheses ("… Jobs Act of 2017 (the Tax Act).",
+# "… the Company (“Acme”).") is the name the sentences after it use for what it spelled out.
+_DEFINES_TERM = re.compile(r"\((?:the\s+)?[“\"']?([A-Z][\w&.\- ]{1,40}?)[”\"']?\)\W*$")
+
+
+def uses_term_defined(before: str, sentence: str) -> bool:
+    """Does ``sentence`` use the term ``before`` defines in parentheses at its end? It then
+    leans on it ("The more significant provisions of the Tax Act …" after "… (the Tax Act).")."""
+    m = _DEFINES_TERM.search(before.rstrip())
+    return m is not None and re.search(rf"\b{re.escape(m.group(1).strip())}\b", sentence) is not None
 
 
 def continues(sentence: str) -> bool:
@@ -558,11 +593,15 @@ class ExtractiveAnswerer:
                 sentence = chunk.text[a:b]
                 if len(sentence) < 25 or sentence.lstrip().startswith("#"):
                     continue
-                leans = continues(sentence) or (
-                    profile.asks == REASON
-                    and bool(spans)
-                    and states_cause(sentence)
-                    and not states_cause(chunk.text[spans[-1][0] : spans[-1][1]])
+                leans = (
+                    continues(sentence)
+                    or (bool(spans) and uses_term_defined(chunk.text[spans[-1][0] : spans[-1][1]], sentence))
+                    or (
+                        profile.asks == REASON
+                        and bool(spans)
+                        and states_cause(sentence)
+                        and not states_cause(chunk.text[spans[-1][0] : spans[-1][1]])
+                    )
                 )
                 if spans and not joined and leans and "\n\n" not in chunk.text[spans[-1][1] : a]:
                     spans[-1], joined = (spans[-1][0], b), True
@@ -594,9 +633,11 @@ class ExtractiveAnswerer:
         # than "trade" here), and synonyms ("deficit" ~ "balance") count as the same term.
         terms = {_SYNONYMS.get(t, t) for t in profile.terms - set(profile.years)}
         named = NamedTwoWays.of(profile)
+        subject = own_subject(profile.text)  # "the company's …": the report's own, "we" / "our" in its text
         own_terms = [
-            {_SYNONYMS.get(t, t) for t in term_stems(f"{u.marked} {u.text}".replace("_", " "))}
+            stated_terms(f"{u.marked} {u.text}")
             | named.terms_met(u.text)
+            | (subject if _FIRST_PERSON.search(u.text) else set())
             for u in units
         ]
         ctx_terms = [{_SYNONYMS.get(t, t) for t in term_stems(u.context)} | named.terms_met(u.context) for u in units]

@@ -115,6 +115,9 @@ _CAUSE = re.compile(
 _CAPITALISED = re.compile(r"(?<![\w.])[A-Z][\w'’.\-]*[A-Za-z]")
 
 
+# A quantity stated as nil or negligible answers "how much" as a figure would.
+_NO_QUANTITY = re.compile(r"\b(?:not material|immaterial|not significant|insignificant|none|nil)\b", re.I)
+
 FIGURE_TYPES = frozenset({PERCENT, COUNT, AMOUNT})
 DATE_TYPES = frozenset({DATE, YEAR_ASKED})
 WORDS_TYPES = frozenset({DEFINITION, REASON})  # answered in words, whatever figures the question names
@@ -136,6 +139,8 @@ def asked_type(question: str) -> str:
 def stated_types(text: str, figures: list[FoundFigure], table_row: bool, question_words: set[str]) -> set[str]:
     """The kinds of thing ``text`` states (a table row states numbers in its value columns)."""
     kinds: set[str] = set()
+    if _NO_QUANTITY.search(text):
+        kinds |= {COUNT, AMOUNT}  # "was not material", "none were issued": a quantity stated as nil
     if any(f.kind == "percent" for f in figures):
         kinds.add(PERCENT)
     if table_row or any(f.kind == "number" for f in figures):
