@@ -9,7 +9,8 @@ shapes with other facts, all in the dev part: the ones to tune on) or "fresh"
 (eval/documents-fresh/, written later on other facts again and split by document: tune on its dev
 documents, report its test documents) or "fresh2" (eval/documents-fresh2/, the same again once
 fresh's dev part was answered) or "fresh3" (eval/documents-fresh3/, prose articles asked text
-questions, split the same way); a set is asked only when the store holds every document its
+questions, split the same way) or "fresh4" (eval/documents-fresh4/, more prose articles on other
+facts, written the same way); a set is asked only when the store holds every document its
 questions cite.
 """
 
@@ -34,6 +35,7 @@ SET_FOLDERS = {
     "fresh": REPO_ROOT / "eval" / "documents-fresh",
     "fresh2": REPO_ROOT / "eval" / "documents-fresh2",
     "fresh3": REPO_ROOT / "eval" / "documents-fresh3",
+    "fresh4": REPO_ROOT / "eval" / "documents-fresh4",
 }
 DEFAULT_SET = "corpus"
 
