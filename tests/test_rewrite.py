@@ -18,6 +18,9 @@ TRADE_2022 = "What was US trade with Mexico in 2022?"
         ("And what about Canada?", TRADE_2022, "What was US trade with Canada in 2022?"),
         ("How about Canada in 2023?", TRADE_2022, "What was US trade with Canada in 2023?"),
         ("And Canada?", TRADE_2022, "What was US trade with Canada in 2022?"),
+        # a count of years from the last one, in digits or in words
+        ("And two years later?", TRADE_2022, "What was US trade with Mexico in 2024?"),
+        ("What about 3 years earlier?", TRADE_2022, "What was US trade with Mexico in 2019?"),
         ("And in 2023?", "What was US trade with Mexico?", "What was US trade with Mexico in 2023?"),
         (
             "What about Eagle Pass?",

@@ -102,14 +102,27 @@ _SOURCE_BEFORE = re.compile(r"\b(?:according to|per|from|by|in)\s+(?:the\s+)?$",
 _SOURCE_AFTER = re.compile(r"^\s+(?:data|figures|series|statistics|report|release|survey|numbers)\b", re.I)
 
 
+# "two years later", "3 years earlier", "five years before": a count of years from the last one.
+_YEARS_APART = re.compile(
+    r"\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+years?\s+(later|after|on|earlier|before|prior)\b", re.I
+)
+_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
 def _relative_years(question: str, previous: str) -> list[str]:
-    """ "And the following year?" after a question about 2024 means 2025."""
+    """ "And the following year?" after a question about 2024 means 2025; "two years
+    earlier", 2022."""
     old = YEAR.findall(previous)
     if not old:
         return []
     for pattern, delta in _RELATIVE_YEAR.items():
         if re.search(pattern, question, re.I):
             return [str(int(old[-1]) + delta)]
+    apart = _YEARS_APART.search(question)
+    if apart:
+        count = _COUNT_WORDS.get(apart.group(1).lower()) or int(apart.group(1))
+        sign = 1 if apart.group(2).lower() in ("later", "after", "on") else -1
+        return [str(int(old[-1]) + sign * count)]
     return []
 
 
