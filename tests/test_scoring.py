@@ -16,6 +16,7 @@ from nearshore_qa.answerers.scoring import (
     asked_type,
     entity_focus,
     shipped_scorer,
+    states_superlative,
 )
 from nearshore_qa.figures import find_figures
 
@@ -198,3 +199,20 @@ def test_asked_of_chosen_documents_the_answerer_abstains_by_their_own_threshold(
     scoped = answerer.within(frozenset({rel}))(question, hits)
     assert not scoped.abstained and "tariff rounds" in scoped.answer
     assert scorer.to_json()["scoped_threshold"] == round(max(0.0, p - 0.01), 4)
+
+
+@pytest.mark.parametrize(
+    "text,says",
+    [
+        ("The Juárez-Lincoln bridge was the busiest for private cars", True),
+        ("Italy was the partner with which the United States ran its widest gap", True),
+        ("Mexico became the second-largest supplier", True),
+        ("the most valuable export", True),
+        # -est words that are no superlatives, and a comparison said with a verb
+        ("the interest rate on the loan", False),
+        ("trucks bound for the west coast", False),
+        ("in 2008 Honduras overtook it", False),
+    ],
+)
+def test_a_superlative_is_read_from_the_words_that_say_one_ranks_first(text, says):
+    assert states_superlative(text) is says

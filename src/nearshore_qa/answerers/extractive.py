@@ -33,6 +33,7 @@ from .scoring import (
     DATE_TYPES,
     FEATURES,
     FIGURE_TYPES,
+    NAME,
     REASON,
     WORDS_TYPES,
     FittedScorer,
@@ -41,6 +42,7 @@ from .scoring import (
     shipped_scorer,
     stated_types,
     states_cause,
+    states_superlative,
 )
 from .slots import with_slots
 from .stated_types import with_stated_type
@@ -755,8 +757,11 @@ class ExtractiveAnswerer:
                 "type_missing": float(bool(asked) and asked not in kinds),
                 "name_in_sentence": focus.in_sentence,
                 "name_at_figure": float(focus.at_figure),
-                "other_at_figure": float(focus.other_at_figure),
-                "total_not_name": float(focus.total_not_name),
+                # "which …?" asks for an entity the question cannot name: another one at the
+                # figure, or a total beside it, is what the answer looks like, not a miss of focus
+                "other_at_figure": float(focus.other_at_figure and asked != NAME),
+                "total_not_name": float(focus.total_not_name and asked != NAME),
+                "superlative_match": float(bool(profile.extreme) and states_superlative(unit.text)),
             }
             rows[i] = [values[f] for f in FEATURES]
             unit.features = UnitFeatures(

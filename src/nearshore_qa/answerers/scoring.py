@@ -57,6 +57,7 @@ FEATURES = (
     "name_at_figure",  # a clause stating a figure names an entity of the question (entity focus)
     "other_at_figure",  # the figures' clauses name other entities, none of the question's
     "total_not_name",  # the question names an entity, the sentence states a total/national figure
+    "superlative_match",  # a "which … most / least" question; the candidate states a superlative ("the busiest")
 )
 
 # -- answer type ----------------------------------------------------------------------------
@@ -121,6 +122,24 @@ _NO_QUANTITY = re.compile(r"\b(?:not material|immaterial|not significant|insigni
 FIGURE_TYPES = frozenset({PERCENT, COUNT, AMOUNT})
 DATE_TYPES = frozenset({DATE, YEAR_ASKED})
 WORDS_TYPES = frozenset({DEFINITION, REASON})  # answered in words, whatever figures the question names
+
+
+# A superlative after a determiner or possessive ("the busiest", "its widest gap", "the most
+# valuable", "the second-largest"): how prose says which one ranks first. English -est nouns and
+# verbs that are not superlatives are set apart (morphology, not the documents' vocabulary).
+_SUPERLATIVE = re.compile(
+    r"\b(?:the|its|their|his|her|our)\s+(?:(?:single|second|third|fourth|fifth)[\s-]+)?(most|least|best|worst|[a-z]{2,}est)\b",
+    re.I,
+)
+_NOT_SUPERLATIVE = frozenset(
+    "interest west midwest southwest northwest test request forest harvest contest protest rest unrest guest quest "
+    "conquest inquest chest nest pest priest manifest digest suggest invest arrest".split()
+)
+
+
+def states_superlative(text: str) -> bool:
+    """Does ``text`` say that something ranks first or last ("the busiest", "its widest")?"""
+    return any(m.group(1).lower() not in _NOT_SUPERLATIVE for m in _SUPERLATIVE.finditer(text))
 
 
 def states_cause(text: str) -> bool:
