@@ -21,6 +21,22 @@ TRADE_2022 = "What was US trade with Mexico in 2022?"
         # a count of years from the last one, in digits or in words
         ("And two years later?", TRADE_2022, "What was US trade with Mexico in 2024?"),
         ("What about 3 years earlier?", TRADE_2022, "What was US trade with Mexico in 2019?"),
+        # a count of months from the last one, across a year's end
+        (
+            "And the following month?",
+            "What were US imports from China in December 2019?",
+            "What were US imports from China in January 2020?",
+        ),
+        (
+            "And a month earlier?",
+            "What were US imports from China in March 2019?",
+            "What were US imports from China in February 2019?",
+        ),
+        (
+            "And three months later?",
+            "What were US imports from China in November 2019?",
+            "What were US imports from China in February 2020?",
+        ),
         ("And in 2023?", "What was US trade with Mexico?", "What was US trade with Mexico in 2023?"),
         (
             "What about Eagle Pass?",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .text import MONTH, YEAR
+from .text import MONTH, MONTHS, YEAR
 
 _FOLLOWUP = re.compile(r"^\s*(and|what about|how about|and what about|what of|same for|and for|and in|in|for)\b", re.I)
 _NAME = re.compile(r"\b[A-Z][\wÀ-ÿ\-]*(?:\s+[A-Z][\wÀ-ÿ\-]*)*")
@@ -126,6 +126,32 @@ def _relative_years(question: str, previous: str) -> list[str]:
     return []
 
 
+# "the following month", "a month earlier", "three months later": a count of months from the
+# previous question's month, across a year's end when it runs over one.
+_MONTHS_APART = re.compile(
+    r"\b(?:(?:the\s+)?(?P<rel>following|next|previous|prior)\s+month|the\s+month\s+(?P<rel2>after|before)"
+    r"|(?P<n>a|one|\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months?\s+"
+    r"(?P<dir>later|after|on|earlier|before|prior))\b",
+    re.I,
+)
+
+
+def _relative_month(question: str, previous: str) -> tuple[str, str] | None:
+    """(month, year) that "And the following month?" means after a question about ``previous``'s
+    month ("… in December 2019" → ("January", "2020")); None when it says no such thing."""
+    m = _MONTHS_APART.search(question)
+    months, years = MONTH.findall(previous), YEAR.findall(previous)
+    if m is None or not months:
+        return None
+    if m.group("n"):
+        count = {"a": 1, "one": 1, "eleven": 11, **_COUNT_WORDS}.get(m.group("n").lower()) or int(m.group("n"))
+        delta = count if m.group("dir").lower() in ("later", "after", "on") else -count
+    else:
+        delta = 1 if (m.group("rel") or m.group("rel2")).lower() in ("following", "next", "after") else -1
+    shift, index = divmod(MONTHS.index(months[0]) + delta, 12)
+    return MONTHS[index], str(int(years[-1]) + shift) if years else ""
+
+
 def _continues(question: str) -> bool:
     """A longer question that still only continues the previous one: it opens like a
     follow-up ("And what was …") and names nothing of its own besides a period."""
@@ -220,13 +246,16 @@ def rewrite_followup(question: str, history: list[str]) -> str:
             if carried:
                 return f"{question.strip().rstrip('?')} ({', '.join(carried)})?"
         return question
+    moved = None if MONTH.search(question) else _relative_month(question, previous)
     new_years = YEAR.findall(question) or _relative_years(question, previous)
+    if moved and moved[1] and moved[1] not in previous:
+        new_years = [moved[1]]  # "the following month" after December runs into the next year
     new_names = [n for n in _names(question) if not YEAR.fullmatch(n) and not _MEASURE.fullmatch(n)]
     new_measures = [m.group(0) for m in _MEASURE.finditer(question)]
     rewritten = previous
     if new_years:
         rewritten = _replace_years(rewritten, question, new_years)
-    new_months = MONTH.findall(question)
+    new_months = MONTH.findall(question) or ([moved[0]] if moved else [])
     if new_months:
         old_months = list(MONTH.finditer(rewritten))
         if old_months:
