@@ -27,6 +27,7 @@ The checks and writers are those of make_fresh_documents.py (finish) and make_ev
 from __future__ import annotations
 
 import csv
+import re
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -86,8 +87,15 @@ def count(n: int) -> list[str]:
     return [f"{n:,}"]
 
 
-def byline_page(title: str, section: str, author: str, body: list[str], source: str) -> str:
-    return html_page(title, section, body, source, byline=f"By {author}, {PUBLISHER} · {DATE_LONG}")
+def byline_page(
+    title: str, section: str, author: str, body: list[str], source: str, date_long: str = DATE_LONG, date_iso: str = ""
+) -> str:
+    """A web article with a named author's byline; ``date_iso`` replaces the page's date meta
+    (a later set's publication date)."""
+    page = html_page(title, section, body, source, byline=f"By {author}, {PUBLISHER} · {date_long}")
+    if not date_iso:
+        return page
+    return re.sub(r'<meta name="date" content="[^"]*">', f'<meta name="date" content="{date_iso}">', page)
 
 
 def census_annual(data: Path, countries: list[str], years: list[int]) -> tuple[dict, dict]:

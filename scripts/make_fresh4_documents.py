@@ -23,7 +23,6 @@ of make_fresh_documents.py (finish) and make_eval_documents.py (reproducible DOC
 
 from __future__ import annotations
 
-import re
 import sys
 import textwrap
 from collections import defaultdict
@@ -33,12 +32,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "scripts"))
 from make_fresh2_documents import OTHER_SETS as FRESH2_OTHERS  # noqa: E402
-from make_fresh2_documents import html_page  # noqa: E402
 from make_fresh2_documents import other_sets_text as fresh2_others  # noqa: E402
 from make_fresh3_documents import (  # noqa: E402
     CBP_URL,
     USITC_URL,
     bn_forms,
+    byline_page,
     census_annual,
     count,
     mn_forms,
@@ -65,12 +64,6 @@ FRED_URL = "https://fred.stlouisfed.org/series/IMPCH"
 # This set's publication date (the DOCX and PDF writers keep their own fixed metadata dates).
 DATE_ISO = "2026-12-01"
 DATE_LONG = "1 December 2026"
-
-
-def byline_page(title: str, section: str, author: str, body: list[str], source: str) -> str:
-    """A web article with a named author's byline, dated this set's publication date."""
-    page = html_page(title, section, body, source, byline=f"By {author}, {PUBLISHER} · {DATE_LONG}")
-    return re.sub(r'<meta name="date" content="[^"]*">', f'<meta name="date" content="{DATE_ISO}">', page)
 
 
 def wrap(text: str) -> str:
@@ -359,6 +352,8 @@ def mexico_modes_html(data: Path, q: Questions) -> tuple[str, str]:
         "annual 2013–2014 (raw data downloaded 2026-03-21, aggregated by the University of North Texas for TxDOT; "
         f'file bts_transborder_us_mexico_canada_annual_by_mode_1993_2025.csv), <a href="{BTS_URL}">{BTS_URL}</a>. '
         "NAFTA entry into force as published by the Office of the United States Trade Representative.",
+        date_long=DATE_LONG,
+        date_iso=DATE_ISO,
     )
     src = [name]
     q.add("article_fact", "What value of goods did the US import from Mexico by truck in 2014?",
@@ -657,6 +652,8 @@ def hightech_html(data: Path, q: Questions) -> tuple[str, str]:
         "U.S. International Trade Commission, DataWeb, total exports at F.A.S. value by HS 2-digit chapter and "
         "country, 2020–2024 (downloaded 2025-08-07; file usitc_dataweb_us_total_exports_fas_by_hs2_country_"
         f'2020_2024.csv), chapters 30, 88 and 90, <a href="{USITC_URL}">{USITC_URL}</a>',
+        date_long=DATE_LONG,
+        date_iso=DATE_ISO,
     )
     src = [name]
     q.add("article_fact", "What did Japan spend on US pharmaceutical products in 2024?", bn_forms(b[("30", "Japan", 2024)]),
