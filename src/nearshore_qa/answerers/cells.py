@@ -811,7 +811,7 @@ def _asked_counted(question: str) -> set[str]:
     m = _MEASURE_OF.search(question)
     if m and m.group(1).split()[-1].lower() not in _UNIT_WORDS:
         head = set(terms(m.group(1).split()[-1]))
-        if not head & set(_DIMENSION_OF):
+        if not head & _DIMENSION_OF.keys():
             question = question[: m.start()] + question[m.end() :]  # what is measured is said some other way
     product = _HOW_MUCH_OF.search(question)
     bought = set(terms(product.group(1).split()[-1])) if product else set()

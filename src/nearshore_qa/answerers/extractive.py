@@ -595,15 +595,11 @@ class ExtractiveAnswerer:
                 sentence = chunk.text[a:b]
                 if len(sentence) < 25 or sentence.lstrip().startswith("#"):
                     continue
+                before = chunk.text[spans[-1][0] : spans[-1][1]] if spans else ""
                 leans = (
                     continues(sentence)
-                    or (bool(spans) and uses_term_defined(chunk.text[spans[-1][0] : spans[-1][1]], sentence))
-                    or (
-                        profile.asks == REASON
-                        and bool(spans)
-                        and states_cause(sentence)
-                        and not states_cause(chunk.text[spans[-1][0] : spans[-1][1]])
-                    )
+                    or (bool(spans) and uses_term_defined(before, sentence))
+                    or (profile.asks == REASON and bool(spans) and states_cause(sentence) and not states_cause(before))
                 )
                 if spans and not joined and leans and "\n\n" not in chunk.text[spans[-1][1] : a]:
                     spans[-1], joined = (spans[-1][0], b), True
@@ -810,10 +806,11 @@ class ExtractiveAnswerer:
         # a row of exports does not answer a question about imports, nor a row or passage of US$
         # one about tonnes (cells.py); scored first, among every candidate, as they are elsewhere
         self.score(profile, units)
+        # once per passage, not per sentence: a passage's sentences share its title and text
+        passages = {u.hit.chunk.chunk_id: u.hit for u in units}
+        lacking = {chunk_id: lacks_measure(question, hit) for chunk_id, hit in passages.items()}
         units = [
-            u
-            for u in units
-            if not other_direction_row(question, u.hit, u.column) and not lacks_measure(question, u.hit)
+            u for u in units if not other_direction_row(question, u.hit, u.column) and not lacking[u.hit.chunk.chunk_id]
         ]
         units.sort(key=lambda u: -u.score)
         extreme = self._extreme_row(profile, hits, units)
