@@ -104,9 +104,19 @@ _SOURCE_AFTER = re.compile(r"^\s+(?:data|figures|series|statistics|report|releas
 
 # "two years later", "3 years earlier", "five years before": a count of years from the last one.
 _YEARS_APART = re.compile(
-    r"\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+years?\s+(later|after|on|earlier|before|prior)\b", re.I
+    r"\b(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+years?\s+(?P<dir>later|after|on|earlier|before|prior)\b",
+    re.I,
 )
-_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_COUNT_WORDS = {
+    "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11,
+}  # fmt: skip
+
+
+def _count_apart(m: re.Match[str]) -> int:
+    """The signed count of an "N years/months later/earlier" match (its groups ``n`` and ``dir``)."""
+    count = _COUNT_WORDS.get(m.group("n").lower()) or int(m.group("n"))
+    return count if m.group("dir").lower() in ("later", "after", "on") else -count
 
 
 def _relative_years(question: str, previous: str) -> list[str]:
@@ -119,11 +129,7 @@ def _relative_years(question: str, previous: str) -> list[str]:
         if re.search(pattern, question, re.I):
             return [str(int(old[-1]) + delta)]
     apart = _YEARS_APART.search(question)
-    if apart:
-        count = _COUNT_WORDS.get(apart.group(1).lower()) or int(apart.group(1))
-        sign = 1 if apart.group(2).lower() in ("later", "after", "on") else -1
-        return [str(int(old[-1]) + sign * count)]
-    return []
+    return [str(int(old[-1]) + _count_apart(apart))] if apart else []
 
 
 # "the following month", "a month earlier", "three months later": a count of months from the
@@ -144,8 +150,7 @@ def _relative_month(question: str, previous: str) -> tuple[str, str] | None:
     if m is None or not months:
         return None
     if m.group("n"):
-        count = {"a": 1, "one": 1, "eleven": 11, **_COUNT_WORDS}.get(m.group("n").lower()) or int(m.group("n"))
-        delta = count if m.group("dir").lower() in ("later", "after", "on") else -count
+        delta = _count_apart(m)
     else:
         delta = 1 if (m.group("rel") or m.group("rel2")).lower() in ("following", "next", "after") else -1
     shift, index = divmod(MONTHS.index(months[0]) + delta, 12)
