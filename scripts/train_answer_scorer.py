@@ -157,7 +157,10 @@ def load(path: Path) -> list[dict]:
     if json.loads(str(data["features"])) != list(FEATURES):
         raise ValueError(f"{path} holds other features than this code computes; delete it to recollect")
     records, at = [], 0
-    for m in json.loads(str(data["meta"])):
+    meta = json.loads(str(data["meta"]))
+    if any(set(_META) - set(m) for m in meta):
+        raise ValueError(f"{path} was collected before questions had collections; delete it to recollect")
+    for m in meta:
         n = m.pop("n")
         records.append({**m, "X": data["X"][at : at + n], "y": data["y"][at : at + n]})
         at += n
@@ -347,6 +350,10 @@ def leave_collection_out(records: list[dict], strength: float, balance: bool) ->
     return probs
 
 
+def _config_name(strength: float, balance: bool) -> str:
+    return f"L2={strength} {'balanced' if balance else 'pooled'}"
+
+
 def by_collection(outcomes: list[dict]) -> dict[str, float]:
     """Top-1 of each collection, and their mean (``macro``: each collection counts once)."""
     row = {c: round(top1(outcomes, collection=c), 3) for c in sorted({o["collection"] for o in outcomes})}
@@ -517,28 +524,29 @@ def main() -> int:
     # a model that never saw its documents or its writers' wording; the mean over collections
     # decides) or by grouped 5-fold CV (--select folds: the sum of TAT-QA's and the eval's top-1).
     configs = [(strength, balance) for balance in (False, True) for strength in STRENGTHS]
-    report["by_config"], scores = {}, {}
+    report["by_config"], scores, held_out = {}, {}, {}
     for strength, balance in configs:
-        cv_outcomes = question_outcomes(records, cross_validate(records, fold_of, strength, balance))
-        loco = by_collection(question_outcomes(records, leave_collection_out(records, strength, balance)))
+        folds_probs = cross_validate(records, fold_of, strength, balance)
+        loco_probs = leave_collection_out(records, strength, balance)
+        cv_outcomes = question_outcomes(records, folds_probs)
+        loco = by_collection(question_outcomes(records, loco_probs))
         row = {
             "top1_tatqa": round(top1(cv_outcomes, "tatqa"), 3),
             "top1_eval": round(top1(cv_outcomes, "eval"), 3),
             "leave_collection_out": loco,
         }
-        name = f"L2={strength} {'balanced' if balance else 'pooled'}"
-        report["by_config"][name] = row
+        report["by_config"][_config_name(strength, balance)] = row
         print(
-            f"{name:<22} 5-fold top-1 TAT-QA {row['top1_tatqa']} eval dev {row['top1_eval']}; collection held out {loco}"
+            f"{_config_name(strength, balance):<22} 5-fold top-1 TAT-QA {row['top1_tatqa']} eval dev "
+            f"{row['top1_eval']}; collection held out {loco}"
         )
-        scores[(strength, balance)] = (
-            loco["macro"] if args.select == "collections" else row["top1_tatqa"] + row["top1_eval"]
-        )
+        if args.select == "collections":
+            scores[(strength, balance)], held_out[(strength, balance)] = loco["macro"], loco_probs
+        else:
+            scores[(strength, balance)] = row["top1_tatqa"] + row["top1_eval"]
+            held_out[(strength, balance)] = folds_probs
     best_strength, balance = max(configs, key=lambda c: (scores[c], -configs.index(c)))
-    if args.select == "collections":
-        probs = leave_collection_out(records, best_strength, balance)
-    else:
-        probs = cross_validate(records, fold_of, best_strength, balance)
+    probs = held_out[(best_strength, balance)]  # the chosen model's held-out probabilities, not fitted again
     outcomes = question_outcomes(records, probs)
     curve = threshold_curve(outcomes)
     threshold = choose_threshold(curve, sum(o["answerable"] for o in outcomes))
@@ -556,9 +564,7 @@ def main() -> int:
         "grouped_by": "TAT-QA report / eval source document",
         "l2": best_strength,
         "balanced_collections": balance,
-        "leave_collection_out": report["by_config"][f"L2={best_strength} {'balanced' if balance else 'pooled'}"][
-            "leave_collection_out"
-        ],
+        "leave_collection_out": report["by_config"][_config_name(best_strength, balance)]["leave_collection_out"],
         "top1_tatqa": round(top1(outcomes, "tatqa"), 3),
         "top1_eval_dev": round(top1(outcomes, "eval"), 3),
         "top1_hand_weights": report["hand_weights_top1"],
