@@ -70,7 +70,8 @@ def _parser() -> argparse.ArgumentParser:
         metavar="NAME",
         help="only the questions of this set: corpus (the shipped corpus/), heldout (eval/documents/, test "
         "only), docdev (eval/documents-dev/, dev only, to tune on), fresh (eval/documents-fresh/), fresh2 "
-        "(eval/documents-fresh2/), fresh3 or fresh4 (eval/documents-fresh3/, -fresh4/, prose articles), all split "
+        "(eval/documents-fresh2/), fresh3, fresh4 or fresh5 (eval/documents-fresh3/, -fresh4/, -fresh5/, prose "
+        "articles), all split "
         "by document "
         "into dev and test; ingest a set's folder first; repeatable; "
         "default every set whose documents are in the store",
