@@ -1,9 +1,10 @@
-"""The fresh evaluation sets (eval/documents-fresh, -fresh2, -fresh3, -fresh4 and -fresh6, written to be unseen):
+"""The fresh evaluation sets (eval/documents-fresh, -fresh2 … -fresh6, written to be unseen):
 each loads, every question cites documents that exist under its folder, it is split by document
 (dev documents first, so tuning on the dev part never sees a test document), each part holds every
 kind of question, and no other set's question cites its documents. fresh3 is prose articles asked
 text questions: no CSV table and no computed question, a small table in one document of each part;
-fresh4 and fresh6 are smaller prose sets written the same way, with no table at all."""
+fresh4, fresh5 and fresh6 are smaller prose sets written the same way, with no table at all (fresh5 with
+two unanswerable questions per document)."""
 
 from pathlib import Path
 
@@ -13,22 +14,31 @@ from nearshore_qa.evaluation import DEFAULT_EVAL, SET_FOLDERS, check_sources, lo
 
 KINDS = {"table_lookup", "article_fact", "comparison", "computed", "follow_up", "date_definition", "unanswerable"}
 # set -> (dev documents, test documents) among the documents its questions cite
-DOCUMENTS = {"fresh": (5, 5), "fresh2": (4, 4), "fresh3": (4, 4), "fresh4": (3, 3), "fresh6": (3, 3)}
+DOCUMENTS = {"fresh": (5, 5), "fresh2": (4, 4), "fresh3": (4, 4), "fresh4": (3, 3), "fresh5": (3, 3), "fresh6": (3, 3)}
 # set -> (fewest, most) questions
-SIZES = {"fresh": (60, 100), "fresh2": (60, 100), "fresh3": (60, 100), "fresh4": (40, 60), "fresh6": (40, 60)}
+SIZES = {
+    "fresh": (60, 100),
+    "fresh2": (60, 100),
+    "fresh3": (60, 100),
+    "fresh4": (40, 60),
+    "fresh5": (46, 56),
+    "fresh6": (40, 60),
+}
 # the kinds each part must hold, and the formats its documents come in
 SET_KINDS = {
     "fresh": KINDS,
     "fresh2": KINDS,
     "fresh3": KINDS - {"computed"},
     "fresh4": KINDS - {"computed", "table_lookup"},
+    "fresh5": KINDS - {"computed", "table_lookup"},
     "fresh6": KINDS - {"computed", "table_lookup"},
 }
 FORMATS = {".md", ".txt", ".html", ".docx", ".pdf", ".csv"}
-SET_FORMATS = {"fresh": FORMATS, "fresh2": FORMATS, "fresh3": FORMATS - {".csv"}, "fresh4": FORMATS - {".csv"}}
-SET_FORMATS["fresh6"] = FORMATS - {".csv"}
+SET_FORMATS = {"fresh": FORMATS, "fresh2": FORMATS} | {
+    s: FORMATS - {".csv"} for s in ("fresh3", "fresh4", "fresh5", "fresh6")
+}
 # prose set -> the fewest unanswerable questions it asks
-PROSE = {"fresh3": 8, "fresh4": 6, "fresh6": 8}
+PROSE = {"fresh3": 8, "fresh4": 6, "fresh5": 12, "fresh6": 8}
 
 pytestmark = pytest.mark.parametrize("name", sorted(DOCUMENTS))
 

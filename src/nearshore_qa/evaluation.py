@@ -10,9 +10,9 @@ shapes with other facts, all in the dev part: the ones to tune on) or "fresh"
 documents, report its test documents) or "fresh2" (eval/documents-fresh2/, the same again once
 fresh's dev part was answered) or "fresh3" (eval/documents-fresh3/, prose articles asked text
 questions, split the same way) or "fresh4" (eval/documents-fresh4/, more prose articles on other
-facts, written the same way) or "fresh6" (eval/documents-fresh6/, prose again, written to calibrate
-abstention on unseen prose); a set is asked only when the store holds every document its
-questions cite.
+facts, written the same way) or "fresh5" and "fresh6" (eval/documents-fresh5/, -fresh6/, prose again,
+written to calibrate abstention on unseen prose in their dev parts); a set is asked only when the
+store holds every document its questions cite.
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ SET_FOLDERS = {
     "fresh2": REPO_ROOT / "eval" / "documents-fresh2",
     "fresh3": REPO_ROOT / "eval" / "documents-fresh3",
     "fresh4": REPO_ROOT / "eval" / "documents-fresh4",
+    "fresh5": REPO_ROOT / "eval" / "documents-fresh5",
     "fresh6": REPO_ROOT / "eval" / "documents-fresh6",
 }
 DEFAULT_SET = "corpus"
