@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 
 import Stemmer
 
+from ..figures import find_figures
 from ..kinds import DocumentKind
 from ..records import Hit
 from ..tables import (
@@ -818,12 +819,56 @@ def _asked_counted(question: str) -> set[str]:
     return _asked_measure(question) | (bought - _GENERIC - _EVERY_PRODUCT - _OPERATION_WORDS)
 
 
+# "US services exports to …", "cotton imports from …": the kind a flow is of, written before it
+# (lower case: "Mexican imports" names a partner, not a kind of goods).
+# "the highest imports", "more exports": a ranking or a comparison, not a kind of goods
+_RANKING_WORD = re.compile(r"[a-z]+est|most|least|more|less|fewer|higher|lower|larger|smaller|greater|bigger")
+_FLOW_KIND = re.compile(r"\b([a-z]+)\s+(?:exports?|imports?|shipments?)\s+(?:to|from|into|of|with|by|in)\b")
+
+
+def asked_count(question: str) -> set[str]:
+    """What "how many X …" counts ("pedestrians", "tonnes"), as terms; empty for other questions."""
+    m = _COUNTED_UNIT.search(question) or _COUNTED.search(question)
+    if not m:
+        return set()
+    head = m.group(1).split()[-1]
+    return set(terms(head)) - _GENERIC - _OPERATION_WORDS - _UNIT_WORDS
+
+
+# The words right after a count: what it counts ("31,351,921 passenger vehicles entered …")
+_COUNT_NOUNS = re.compile(r" ((?:[a-z][\w\-]*)(?: [a-z][\w\-]*){0,2})")
+
+
+def counts_other(counted: set[str], text: str) -> bool:
+    """Does ``text`` state figures of something other than ``counted`` and none of it? An amount
+    of money or a percentage counts nothing; a number followed by words counts what they name;
+    a number followed by punctuation or a preposition leaves it to the words around it ("its
+    railcar count rose from 129,794 to 141,560")."""
+    other = False
+    for figure in find_figures(text):
+        if figure.kind != "number":
+            other = True
+            continue
+        m = _COUNT_NOUNS.match(text, figure.end)
+        words = m.group(1).split() if m else []
+        if not words or words[0] in _STOP:
+            continue
+        said = set(terms(" ".join(words)))
+        if any(_DIMENSION_OF.get(term, {term}) & said for term in counted):
+            return False
+        other = True
+    return other
+
+
 def _asked_measure(question: str) -> set[str]:
     """The term of the measure a question names as "the X of" ("weight") or counts as "how many
     X" ("passengers", "barrels of crude oil"), or the product a flow is of ("exports of cotton to
     China"), operations and money units aside: a cell whose labels never say it does not answer."""
     flow = _FLOW_OF.search(question)
     product = set(terms(flow.group(1).split()[-1])) - _GENERIC - _EVERY_PRODUCT if flow else set()
+    kind = _FLOW_KIND.search(question)
+    if kind and not _RANKING_WORD.fullmatch(kind.group(1)):
+        product |= set(terms(kind.group(1))) - _GENERIC - _EVERY_PRODUCT - _OPERATION_WORDS
     # "how many tonnes of exports did …" counts tonnes: the unit before "of" is what is counted
     m = _MEASURE_OF.search(question) or _COUNTED_UNIT.search(question) or _COUNTED.search(question)
     if not m:
@@ -1541,7 +1586,6 @@ def _sentence_coverage(question: str, hits: list[Hit], found: CellAnswer | None 
     """The largest share of the question's words that one prose sentence of the top passages
     holds; with the ``found`` cell, a sentence about another label of its table does not count."""
     from ..chunking import split_sentences
-    from ..figures import find_figures
 
     q = _Question.of(question)
     asked = q.terms - _GENERIC

@@ -24,7 +24,7 @@ from ..kinds import AnswererName
 from ..presentation import column_label, format_cell
 from ..records import Answer, Citation, Hit
 from ..text import MONTH, MONTHS, YEAR, abstention, fold, one_line, term_stems, written_lower
-from .cells import cell_answer_for, lacks_measure, other_direction_row, unretrieved
+from .cells import asked_count, cell_answer_for, counts_other, lacks_measure, other_direction_row, unretrieved
 from .computed import with_computation
 from .footnotes import labels_marked, note_marker
 from .rankings import prefer_ranking
@@ -216,6 +216,8 @@ _DEMONYMS = {
     "european": "europe",
     "brazilian": "brazil",
 }
+# … and the other way: "Mexico's FDI" is met by a passage on "six central Mexican states"
+_DEMONYM_OF = {country: demonym for demonym, country in _DEMONYMS.items()}
 
 
 _DEFINED_TERM = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+)['’]s\b")
@@ -480,6 +482,8 @@ class UnitFeatures:
     overlap: float = 0.0  # weighted share of the question's terms
     years_ok: bool = True  # every year of the question stated near the candidate
     names_missing: tuple[str, ...] = ()  # names of the question its passage lacks
+    months_ok: bool = True  # every month of the question stated near the candidate
+    other_flow: bool = False  # states no flow, in a paragraph of the flow the question does not ask
     has_figure: bool = False  # a figure in the sentence, or a table row
 
 
@@ -501,6 +505,13 @@ class Unit:
     @property
     def context(self) -> str:
         return f"{self.hit.doc.title} {self.hit.chunk.section} {self.hit.chunk.table}"
+
+
+_OTHER_FLOW = {"exports": "imports", "imports": "exports"}
+
+
+def _months(text: str) -> set[str]:
+    return {m.lower()[:3] for m in MONTH.findall(text)}
 
 
 def _numeric(value: str) -> bool:
@@ -700,13 +711,14 @@ class ExtractiveAnswerer:
                 if n not in passage
                 and n.rstrip("s") not in passage
                 and _DEMONYMS.get(n, n) not in passage
+                and _DEMONYM_OF.get(n, n) not in passage
                 and n not in spelled_names
             ]
             unwritten = {a for a in profile.acronyms if a not in passage}
             figs = find_figures(unit.text)
             has_figure = bool(figs) or is_row
             extra = missing = 0
-            measure_from_passage = False
+            measure_from_passage = other_flow = False
             if profile.wants_figure:
                 stated = (
                     measures(unit.column.replace("_", " "))
@@ -721,9 +733,15 @@ class ExtractiveAnswerer:
                     # A sentence that states no measure of its own ("Guatemala's purchases grew
                     # … to US$4,065.1 million in 2007") speaks of its paragraph's: the measures
                     # stated before it there (or in its section heading) stand for it.
-                    _, missing_after = measure_gap(profile.measures, stated | measures(paragraph_before(unit)))
+                    before = measures(paragraph_before(unit))
+                    _, missing_after = measure_gap(profile.measures, stated | before)
                     measure_from_passage = missing_after < missing
                     missing = missing_after
+                    # … so a paragraph of imports makes it a figure of imports, not of exports
+                    other_flow = any(
+                        flow in profile.measures and flow not in before and _OTHER_FLOW[flow] in before
+                        for flow in _OTHER_FLOW
+                    )
             kinds = stated_types(unit.text, figs, is_row, question_words)
             focus = entity_focus(focus_names, unit.text, figs, _GENERIC_FOLDED, is_row)
             values = {
@@ -760,10 +778,19 @@ class ExtractiveAnswerer:
                 "superlative_match": float(bool(profile.extreme) and states_superlative(unit.text)),
             }
             rows[i] = [values[f] for f in FEATURES]
+            # A month as a year: in the sentence or its heading, or in its passage when the
+            # sentence names no month of its own ("In March 2019 … . Imports were …").
+            months_ok = (
+                not profile.months
+                or profile.months <= _months(f"{unit.context} {unit.text}")
+                or (not MONTH.search(unit.text) and profile.months <= _months(unit.hit.chunk.text))
+            )
             unit.features = UnitFeatures(
                 sim=float(sim),
                 overlap=overlap,
                 years_ok=years_ok,
+                months_ok=months_ok,
+                other_flow=other_flow,
                 names_missing=tuple(names_missing),
                 has_figure=has_figure,
             )
@@ -812,6 +839,13 @@ class ExtractiveAnswerer:
         units = [
             u for u in units if not other_direction_row(question, u.hit, u.column) and not lacking[u.hit.chunk.chunk_id]
         ]
+        counted = asked_count(question)
+        if counted:  # "how many pedestrians …": a sentence counting vehicles does not say
+            units = [u for u in units if u.hit.chunk.row is not None or not counts_other(counted, u.text)]
+        if profile.wants_number:
+            # "How much …": a sentence with no figure neither answers nor, ranked first, stands
+            # for what the question is about (an article's lead naming every state it covers)
+            units = [u for u in units if not self._figureless(u)]
         units.sort(key=lambda u: -u.score)
         extreme = self._extreme_row(profile, hits, units)
         if extreme is not None:
@@ -891,16 +925,25 @@ class ExtractiveAnswerer:
         unit.features = replace(anchor.features, has_figure=True)
         return unit
 
+    @staticmethod
+    def _figureless(unit: Unit) -> bool:
+        return not unit.features.has_figure and not _DIGIT.search(YEAR.sub(" ", unit.text))
+
     def _admissible(self, profile: QuestionProfile, unit: Unit) -> bool:
-        """May ``unit`` answer at all? Not when it is about other years, its passage lacks a name
-        of the question, or the question asks for a figure it does not state (and it shares
-        little of the question's wording). Mirrored in scripts/train_answer_scorer.py."""
+        """May ``unit`` answer at all? Not when it is about other years or months, it is a figure
+        of the other flow (its paragraph's), its passage lacks a name of the question, or the
+        question asks for a figure it does not state (and it shares little of the question's
+        wording). scripts/train_answer_scorer.py's ``_gates`` mirrors the rules its features see."""
         f = unit.features
         if profile.years and not f.years_ok:
             return False
+        if profile.months and not f.months_ok:
+            return False
+        if f.other_flow:
+            return False
         if f.names_missing:
             return False
-        if profile.wants_number and not f.has_figure and not _DIGIT.search(YEAR.sub(" ", unit.text)):
+        if profile.wants_number and self._figureless(unit):
             return False  # "How many barrels …": a sentence with no number but years never says how many
         return not (profile.wants_figure and not f.has_figure and f.overlap < self.weights.figureless_overlap)
 
