@@ -359,7 +359,9 @@ def test_what_a_how_many_question_counts(question, counted):
         ("Across the ports, 31,351,921 passenger vehicles entered Texas in 2013, against 29,464,562.", True),
         ("El Paso counted 4,990,988 northbound pedestrians and 6,537,395 passenger vehicles in 2012.", False),
         ("Its pedestrian count rose from 129,794 to 141,560, the only port to grow.", False),  # said before
-        ("Rail carried US$8.69 billion of its trade.", True),  # money counts nothing
+        ("El Paso handled 4,990,988 of the northbound pedestrians, or 32.0% of the total.", False),
+        ("Rail carried US$8.69 billion of its trade, 23.0% more.", False),  # money and shares count nothing
+        ("Pedestrians at Eagle Pass jumped 44.0% in 2025, from 256,225 to 368,986.", False),
         ("Pedestrians crossed in large numbers in 2013.", False),  # no figure at all
     ],
 )

@@ -146,11 +146,11 @@ def test_a_question_about_a_marked_row_is_answered_by_its_footnote(embedder):
     answer = _answerer(embedder, doc)("What does the recorded investment include?", hits_for(doc, "Includes deferred"))
     assert not answer.abstained
     assert answer.answer.startswith("(1) Includes deferred initial direct costs which are eliminated")
-    # without the table's labels the note shares no word with the question, and is not chosen
+    # without the table's labels the note shares no word with the question: at best a weak answer
     bare = ExtractiveAnswerer(embedder)(
         "What does the recorded investment include?", hits_for(doc, "Includes deferred")
     )
-    assert "Includes deferred initial direct costs" not in bare.answer
+    assert bare.confidence < 0.07 < answer.confidence
 
 
 def test_a_sentence_stating_the_cells_figure_about_nothing_asked_is_not_quoted(embedder, cash_flows):

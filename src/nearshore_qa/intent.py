@@ -325,7 +325,16 @@ def parse_intent(question: str) -> Intent | None:
     absolute = re.search(r"\b(?:how much|amount|absolute)\b", q, re.I)
     if op == "change" and m.group(0).lower() == "growth" and not absolute:
         op = "pct_change"
-    return make(op, m, **extra)
+    intent = make(op, m, **extra)
+    if op in ("change", "pct_change") and _RANKS.fullmatch(intent.measure.strip(" ,?")):
+        # "Which mode saw imports grow fastest from 2004 to 2005?": what grew most is asked, not
+        # how much one series grew (a ranking, or the sentence saying which)
+        return None
+    return intent
+
+
+# A change "the most" or "fastest" is a ranking of several changes, not a change of its own.
+_RANKS = re.compile(r"(?i:most|least|more|less|[a-z]+est)")
 
 
 _PCT_WORD = r"(?:\b(?:percent(?:age)?|per cent)\b|%)"

@@ -835,20 +835,20 @@ def asked_count(question: str) -> set[str]:
     return set(terms(head)) - _GENERIC - _OPERATION_WORDS - _UNIT_WORDS
 
 
-# The words right after a count: what it counts ("31,351,921 passenger vehicles entered …")
-_COUNT_NOUNS = re.compile(r" ((?:[a-z][\w\-]*)(?: [a-z][\w\-]*){0,2})")
+# The words right after a count: what it counts ("31,351,921 passenger vehicles entered …",
+# "2,945,393 of the northbound trucks")
+_COUNT_NOUNS = re.compile(r" (?:of (?:the |all |its |their )?)?((?:[a-z][\w\-]*)(?: [a-z][\w\-]*){0,2})")
 
 
 def counts_other(counted: set[str], text: str) -> bool:
-    """Does ``text`` state figures of something other than ``counted`` and none of it? An amount
-    of money or a percentage counts nothing; a number followed by words counts what they name;
-    a number followed by punctuation or a preposition leaves it to the words around it ("its
-    railcar count rose from 129,794 to 141,560")."""
+    """Does ``text`` count something other than ``counted`` and never it? A number followed by
+    words counts what they name; one followed by punctuation or a preposition leaves it to the
+    words around it ("its railcar count rose from 129,794 to 141,560"); an amount or a
+    percentage counts nothing."""
     other = False
     for figure in find_figures(text):
         if figure.kind != "number":
-            other = True
-            continue
+            continue  # an amount or a percentage ("jumped 44.0%") says nothing of what is counted
         m = _COUNT_NOUNS.match(text, figure.end)
         words = m.group(1).split() if m else []
         if not words or words[0] in _STOP:

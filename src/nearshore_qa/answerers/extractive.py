@@ -34,6 +34,7 @@ from .scoring import (
     FEATURES,
     FIGURE_TYPES,
     NAME,
+    PERCENT,
     REASON,
     WORDS_TYPES,
     FittedScorer,
@@ -45,7 +46,9 @@ from .scoring import (
     states_superlative,
 )
 from .slots import with_slots
-from .stated_types import with_stated_type
+from .stated_types import DATE as DATE_KIND
+from .stated_types import FREQUENCY, asked_kind, states_kind, with_stated_type
+from .stated_types import YEAR as YEAR_KIND
 
 _MOST = re.compile(r"\b(most|largest|biggest|highest|top|leading|busiest|greatest|main|first)\b", re.I)
 _LEAST = re.compile(r"\b(least|smallest|lowest|fewest|bottom)\b", re.I)
@@ -378,6 +381,10 @@ class AnswerWeights:
     term_floor: float = 0.1  # added to every term's rarity weight
     extreme_row: float = 0.05  # bonus of a table's extreme row over the row that found its table
     figureless_overlap: float = 0.5  # a figure question without a figure is answered only above this overlap
+    # A quoted answer under this probability is weak (the whole-library threshold of before the
+    # hard rules decided abstention): it is not quoted beside a computation that answers, nor kept
+    # for a "when …" or "how often …" question when it states no date or frequency.
+    weak_answer: float = 0.07
     # choosing a table row's value column
     column_size: float = 0.1  # per term in the column name (long names match by chance)
     column_measure: float = 0.75  # per measure the column and the question share
@@ -801,15 +808,34 @@ class ExtractiveAnswerer:
         answer = self._computed(question, hits, self._quoted(question, hits))
         # "which … second-most / least …": a table's rows or a sentence's figures ranked (rankings.py)
         answer = prefer_ranking(question, hits, answer, self.tables_for, self.table_catalogue, self.table_rows)
+        kind = asked_kind(question)
+        if (
+            kind in (DATE_KIND, YEAR_KIND, FREQUENCY)
+            and self._weak(answer)
+            and not states_kind(answer.answer, kind, set())
+        ):
+            answer = self._abstain(question, hits)  # a weak quote that states no date is no answer to "when"
         # a date or definition a sentence states; what "the table" shows, said where its document introduces it
         answer = with_stated_type(question, hits, answer, self.table_rows)
         return with_slots(question, hits, answer)  # "by mail": the means must stand in the evidence
+
+    def _weak(self, answer: Answer) -> bool:
+        """A sentence quoted under ``weights.weak_answer`` (a cell or a computation has no score)."""
+        return not answer.abstained and 0.0 < answer.confidence < self.weights.weak_answer
 
     def _computed(self, question: str, hits: list[Hit], answer: Answer) -> Answer:
         """Hook: a computation the question asks for (growth, share, sum, busiest …), stated
         first with its cited operands and formula; the quoted answer follows. Whole tables are
         read through ``table_rows``. Unchanged when no computation is asked or possible."""
-        return with_computation(question, hits, answer, self.table_rows, self.table_catalogue, self.tables_for)
+        computed = with_computation(question, hits, answer, self.table_rows, self.table_catalogue, self.tables_for)
+        weak = not answer.abstained and self._weak(answer)
+        if weak and any(f.computed for f in computed.figures):
+            # a sentence that only just passed the threshold is not quoted beside a computation
+            # that answers: the computation stands alone, as it did when such sentences abstained
+            computed = with_computation(
+                question, hits, self._abstain(question, hits), self.table_rows, self.table_catalogue, self.tables_for
+            )
+        return computed
 
     def _quoted(self, question: str, hits: list[Hit]) -> Answer:
         # --- tables as data (issue 12): a question a table cell answers is answered by that
@@ -842,9 +868,9 @@ class ExtractiveAnswerer:
         counted = asked_count(question)
         if counted:  # "how many pedestrians …": a sentence counting vehicles does not say
             units = [u for u in units if u.hit.chunk.row is not None or not counts_other(counted, u.text)]
-        if profile.wants_number:
-            # "How much …": a sentence with no figure neither answers nor, ranked first, stands
-            # for what the question is about (an article's lead naming every state it covers)
+        if profile.wants_number or profile.asks == PERCENT:
+            # "How much …", "what share …": a sentence with no figure neither answers nor, ranked
+            # first, stands for what the question is about (an article's lead naming every state)
             units = [u for u in units if not self._figureless(u)]
         units.sort(key=lambda u: -u.score)
         extreme = self._extreme_row(profile, hits, units)
