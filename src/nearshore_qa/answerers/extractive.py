@@ -382,8 +382,9 @@ class AnswerWeights:
     extreme_row: float = 0.05  # bonus of a table's extreme row over the row that found its table
     figureless_overlap: float = 0.5  # a figure question without a figure is answered only above this overlap
     # A quoted answer under this probability is weak (the whole-library threshold of before the
-    # hard rules decided abstention): it is not quoted beside a computation that answers, nor kept
-    # for a "when …" or "how often …" question when it states no date or frequency.
+    # hard rules decided abstention): it gives way to a table cell that answers, is not quoted
+    # beside a computation, nor kept for a "when …" or "how often …" question when it states no
+    # date or frequency.
     weak_answer: float = 0.07
     # choosing a table row's value column
     column_size: float = 0.1  # per term in the column name (long names match by chance)
@@ -848,10 +849,11 @@ class ExtractiveAnswerer:
         )
         if cell_answer is not None and not unretrieved(cell_answer, hits):
             return with_restatement(cell_answer, hits)  # the report's sentence stating the cell
-        # a cell of a data table no passage came from answers only when the passages do not
+        # a cell of a data table no passage came from answers only when the passages do not, or
+        # only weakly (a sentence under the former threshold does not outweigh an exact cell)
         answer = self._from_passages(question, hits)
         # --- end of the tables hook ---
-        return cell_answer if cell_answer is not None and answer.abstained else answer
+        return cell_answer if cell_answer is not None and (answer.abstained or self._weak(answer)) else answer
 
     def _from_passages(self, question: str, hits: list[Hit]) -> Answer:
         profile = QuestionProfile.of(question)
