@@ -819,10 +819,10 @@ def _asked_counted(question: str) -> set[str]:
     return _asked_measure(question) | (bought - _GENERIC - _EVERY_PRODUCT - _OPERATION_WORDS)
 
 
-# "US services exports to …", "cotton imports from …": the kind a flow is of, written before it
-# (lower case: "Mexican imports" names a partner, not a kind of goods).
 # "the highest imports", "more exports": a ranking or a comparison, not a kind of goods
 _RANKING_WORD = re.compile(r"[a-z]+est|most|least|more|less|fewer|higher|lower|larger|smaller|greater|bigger")
+# "US services exports to …", "cotton imports from …": the kind a flow is of, written before it
+# (lower case: "Mexican imports" names a partner, not a kind of goods).
 _FLOW_KIND = re.compile(r"\b([a-z]+)\s+(?:exports?|imports?|shipments?)\s+(?:to|from|into|of|with|by|in)\b")
 
 

@@ -438,7 +438,7 @@ class QuestionProfile:
             and not re.match(r"\s*(when|who|what is|what are|define)\b", question, re.I)
             and asked_type(question) not in WORDS_TYPES,
             wants_percent=bool(re.search(r"\b(percent|percentage|share|%|proportion)\b", question, re.I)),
-            months={m.lower()[:3] for m in MONTH.findall(question)},
+            months=_months(question),
             extreme=("min" if _LEAST.search(question) else "max" if _MOST.search(question) else ""),
             measures=measures(question),
             asks=asked_type(question),
@@ -829,8 +829,7 @@ class ExtractiveAnswerer:
         first with its cited operands and formula; the quoted answer follows. Whole tables are
         read through ``table_rows``. Unchanged when no computation is asked or possible."""
         computed = with_computation(question, hits, answer, self.table_rows, self.table_catalogue, self.tables_for)
-        weak = not answer.abstained and self._weak(answer)
-        if weak and any(f.computed for f in computed.figures):
+        if self._weak(answer) and any(f.computed for f in computed.figures):
             # a sentence that only just passed the threshold is not quoted beside a computation
             # that answers: the computation stands alone, as it did when such sentences abstained
             computed = with_computation(
@@ -961,7 +960,8 @@ class ExtractiveAnswerer:
         """May ``unit`` answer at all? Not when it is about other years or months, it is a figure
         of the other flow (its paragraph's), its passage lacks a name of the question, or the
         question asks for a figure it does not state (and it shares little of the question's
-        wording). scripts/train_answer_scorer.py's ``_gates`` mirrors the rules its features see."""
+        wording). A how-much question's figureless sentences never get here (``_from_passages``).
+        scripts/train_answer_scorer.py's ``_gates`` mirrors the rules its features see."""
         f = unit.features
         if profile.years and not f.years_ok:
             return False
@@ -971,8 +971,6 @@ class ExtractiveAnswerer:
             return False
         if f.names_missing:
             return False
-        if profile.wants_number and self._figureless(unit):
-            return False  # "How many barrels …": a sentence with no number but years never says how many
         return not (profile.wants_figure and not f.has_figure and f.overlap < self.weights.figureless_overlap)
 
     def _compose(self, question: str, chosen: list[Unit]) -> Answer:
