@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from helpers import hits_for
+from helpers import hit, hits_for
 
 from nearshore_qa.answerers.cells import answer_from_tables, cell_answer_for, lacks_measure, other_direction_row
 from nearshore_qa.answerers.computed import document_table_hits
@@ -138,6 +138,30 @@ def test_a_measure_no_label_of_the_cell_holds_blocks_the_cell():
     assert answer.closest and answer.closest[0].doc_id == doc.meta.doc_id
     found = answer_from_tables("What were US exports to Canada in March 2020?", hits, tables)
     assert found is not None and "23.53" in found.sentence
+
+
+def test_a_measure_named_before_any_preposition_must_be_what_the_row_holds():
+    """ "What was the average truck wait time at …" names a duration: a row of values does not
+    state it (seen on a dev question of the shipped eval, over a table of truck counts)."""
+    doc = load("slots/us_canada_monthly_2020.md")
+    hits = hits_for(doc, "| March")
+    row = hit(
+        1, "year: 2024; port: Laredo; bridge: World Trade Bridge; northbound trucks: 3026632", "Truck crossings", row=3
+    )
+    assert lacks_measure("What was the average truck wait time at the World Trade Bridge in 2024?", row)
+    assert not lacks_measure("What was the number of trucks at the World Trade Bridge in 2024?", row)
+    # "the total trade between …" is met by a table of exports and imports
+    found = answer_from_tables(
+        "What was the total trade between the US and Canada in March 2020?", hits, tables_of(doc)
+    )
+    assert found is not None and "48.66" in found.sentence
+
+
+def test_a_passage_naming_the_measure_the_table_lacks_answers_in_its_place():
+    doc = load("slots/us_canada_monthly_2020.md")
+    question = "What was the weight of US exports to Canada by truck in March 2020?"
+    weighed = hit(9, "US exports to Canada by truck in March 2020 had a shipping weight of 5.1 million tonnes.")
+    assert cell_answer_for(question, [*hits_for(doc, "| March"), weighed], tables_of(doc)) is None
 
 
 def test_two_month_rows_of_a_document_table_are_subtracted_with_both_cited():

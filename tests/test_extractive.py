@@ -281,6 +281,10 @@ def test_a_weight_is_not_answered_by_a_passage_of_dollars(embedder, by_mode, que
         ("What were US services exports to Australia in 1994?", "US services exports rose to US$3.1 billion.", False),
         ("What were total US exports to Australia in 1994?", "US exports to Australia were US$8.5 billion.", False),
         ("Which month saw the highest imports from China?", "Imports from China peaked in October.", False),
+        # the head of the noun phrase before any preposition is a measure ("wait time at …")
+        ("What was the average truck wait time at Laredo in 2022?", "Laredo handled 2,079,778 trucks in 2022.", True),
+        ("What was the average truck wait time at Laredo in 2022?", "Trucks queued 52 minutes at Laredo.", False),
+        ("What was the total trade between the US and Mexico in 2023?", "US imports from Mexico rose.", False),
     ],
 )
 def test_a_passage_never_saying_what_is_counted_weighed_or_bought_does_not_state_it(question, text, lacks):
@@ -419,3 +423,23 @@ def test_a_country_is_met_by_its_demonym_in_the_passage(embedder):
     )
     answer = _ask(embedder, "What share of Mexico's FDI went to the six states in 2003?", passage)
     assert "32.0 percent" in answer.answer, answer.answer
+
+
+def test_which_most_is_answered_by_the_sentence_that_ranks_not_the_lead(embedder):
+    # seen on a fresh4 dev question: the lead names the bridges and no figure; the sentence that
+    # ranks them ("the busiest for private cars") answers
+    lead = hit(
+        1,
+        "Two of the bridges take commercial trucks, two carry mostly cars and people walking into downtown Laredo. "
+        "This note reads CBP's northbound counts for each bridge in 2021 and 2022.",
+        "Five bridges, one port: northbound crossings at Laredo",
+    )
+    ranks = hit(
+        2,
+        "The Juárez-Lincoln bridge was the busiest for private cars, with 2,869,399 passenger vehicles in 2022.",
+        "Five bridges, one port: northbound crossings at Laredo",
+    )
+    answer = _ask(
+        embedder, "Which Laredo bridge carried the most private cars into the United States in 2022?", lead, ranks
+    )
+    assert "Juárez-Lincoln" in answer.answer and "Two of the bridges" not in answer.answer, answer.answer

@@ -761,14 +761,32 @@ def lacks_measure(question: str, hit: Hit) -> bool:
 _DIMENSIONS = (
     frozenset(terms("weight weigh weighed tonnes tonne tons ton kilograms kilogram kg pounds lbs")),
     frozenset(terms("volume barrels barrel gallons gallon litres liters")),
+    frozenset(terms("time duration wait delay minutes minute hours hour days day")),
+    # a trade balance is written as either of its signs
+    frozenset(terms("balance deficit surplus")),
 )
 _DIMENSION_OF = {term: set(dimension) for dimension in _DIMENSIONS for term in dimension}
+# "the total trade between …" is met by a table of exports and imports (not the other way round:
+# exports are not met by imports)
+_DIMENSION_OF.update({term: set(terms("trade exports imports")) for term in terms("trade")})
 
 
-# "What was the weight of …", "How much was the volume of …": the measure the question names.
+# "What was the weight of …", "How much was the volume of …", "What was the average truck wait
+# time at …": the measure the question names, the head of the noun phrase before its first
+# preposition (before "of", any word; before another, a lower-case noun: "the issued DSU in 2019"
+# names its measure by an acronym the cells' rule reads otherwise).
 _MEASURE_OF = re.compile(
-    r"\b(?:what|how much|how many)\s+(?:was|were|is|are)\s+the\s+((?:[a-z]+\s+){0,2}?[a-z]+)\s+of\b", re.I
+    r"\b(?:what|how much|how many)\s+(?:was|were|is|are)\s+the\s+(?:((?:[a-z]+\s+){0,2}?[a-z]+)\s+of|"
+    r"((?:[a-z]+\s+){0,4}?(?-i:[a-z]+))\s+(?:at|in|on|for|to|from|with|between|during|across|through|into))\b",
+    re.I,
 )
+
+
+def _measure_head(m: re.Match[str]) -> str:
+    """The measure's head noun from a ``_MEASURE_OF`` match."""
+    return (m.group(1) or m.group(2)).split()[-1]
+
+
 # Words that name an operation or a generic quantity, not a measure a label must hold.
 _OPERATION_WORDS = set(
     terms(
@@ -810,8 +828,8 @@ def _asked_counted(question: str) -> set[str]:
     ``_asked_measure`` without "the X of" for an X other than a dimension ("the objective of …"
     is said in other words)."""
     m = _MEASURE_OF.search(question)
-    if m and m.group(1).split()[-1].lower() not in _UNIT_WORDS:
-        head = set(terms(m.group(1).split()[-1]))
+    if m and _measure_head(m).lower() not in _UNIT_WORDS:
+        head = set(terms(_measure_head(m)))
         if not head & _DIMENSION_OF.keys():
             question = question[: m.start()] + question[m.end() :]  # what is measured is said some other way
     product = _HOW_MUCH_OF.search(question)
@@ -870,10 +888,14 @@ def _asked_measure(question: str) -> set[str]:
     if kind and not _RANKING_WORD.fullmatch(kind.group(1)):
         product |= set(terms(kind.group(1))) - _GENERIC - _EVERY_PRODUCT - _OPERATION_WORDS
     # "how many tonnes of exports did …" counts tonnes: the unit before "of" is what is counted
-    m = _MEASURE_OF.search(question) or _COUNTED_UNIT.search(question) or _COUNTED.search(question)
-    if not m:
+    measured = _MEASURE_OF.search(question)
+    counted = _COUNTED_UNIT.search(question) or _COUNTED.search(question)
+    if measured:
+        head = _measure_head(measured)  # "the product percentage of": what is measured is a percentage
+    elif counted:
+        head = counted.group(1).split()[-1]
+    else:
         return product
-    head = m.group(1).split()[-1]  # "the product percentage of": what is measured is a percentage
     if head.lower() in _UNIT_WORDS:
         return product  # "how many million dollars of …" asks the money a table of values states
     return (set(terms(head)) - _GENERIC - _OPERATION_WORDS) | product
@@ -1517,6 +1539,8 @@ def cell_answer_for(
     if found is None:
         return None
     if found.notes.get("missing_measure"):
+        if any(h.chunk.row is None and not lacks_measure(question, h) for h in hits):
+            return None  # a passage names the measure the table lacks ("revenues weight"): the passages answer
         return _lacking_measure(question, found)
     from .rankings import rank_question
 

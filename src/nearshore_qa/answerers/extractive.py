@@ -874,6 +874,8 @@ class ExtractiveAnswerer:
             # first, stands for what the question is about (an article's lead naming every state)
             units = [u for u in units if not self._figureless(u)]
         units.sort(key=lambda u: -u.score)
+        if profile.extreme and profile.asks == NAME:
+            units = self._ranking_first(profile, units)
         extreme = self._extreme_row(profile, hits, units)
         if extreme is not None:
             units.insert(0, extreme)
@@ -904,6 +906,25 @@ class ExtractiveAnswerer:
         answer = self._compose(question, chosen)
         answer.confidence = best.score
         return answer
+
+    def _ranking_first(self, profile: QuestionProfile, units: list[Unit]) -> list[Unit]:
+        """ "Which … the most / the least …": prose answers by ranking ("the busiest for private
+        cars") or by stating figures to compare; a sentence doing neither (an article's lead naming
+        the places) does not. The best admitted sentence that ranks goes first."""
+        units = [
+            u for u in units if u.hit.chunk.row is not None or states_superlative(u.text) or not self._figureless(u)
+        ]
+        ranking = [
+            u
+            for u in units
+            if u.hit.chunk.row is None
+            and states_superlative(u.text)
+            and u.score >= self.min_score
+            and self._admissible(profile, u)
+        ]
+        if not ranking or ranking[0] is units[0]:
+            return units
+        return [ranking[0], *(u for u in units if u is not ranking[0])]
 
     def _extreme_row(self, profile: QuestionProfile, hits: list[Hit], units: list[Unit]) -> Unit | None:
         """For "which ... most/least" questions: scan the best-ranked table among the top hits
