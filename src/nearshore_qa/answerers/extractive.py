@@ -698,6 +698,11 @@ class ExtractiveAnswerer:
             near = f"{unit.hit.chunk.section} {unit.text}"
             years_ok = all(y in near for y in profile.years) if profile.years else True
             some_year = any(y in near for y in profile.years) if profile.years else True
+            own_years = set(YEAR.findall(unit.text))
+            if profile.years and own_years and not own_years & profile.years and unit.hit.chunk.row is None:
+                # a sentence naming years of its own, none asked, speaks of them: a heading
+                # listing several years ("National totals: 1999, 2013 and 2017") does not reach it
+                years_ok = some_year = False
             # A sentence that states no year of its own speaks of its passage's period: the
             # question's years stated elsewhere in the passage (title included) stand for it.
             from_passage = (
