@@ -4,7 +4,8 @@ each loads, every question cites documents that exist under its folder, it is sp
 kind of question, and no other set's question cites its documents. fresh3 is prose articles asked
 text questions: no CSV table and no computed question, a small table in one document of each part;
 fresh4, fresh5 and fresh6 are smaller prose sets written the same way, with no table at all (fresh5 with
-two unanswerable questions per document)."""
+two unanswerable questions per document). Each dev part also holds near-miss unanswerable questions,
+written blind to the answerer to calibrate abstention, each naming the dev document it nearly matches."""
 
 from pathlib import Path
 
@@ -17,11 +18,11 @@ KINDS = {"table_lookup", "article_fact", "comparison", "computed", "follow_up", 
 DOCUMENTS = {"fresh": (5, 5), "fresh2": (4, 4), "fresh3": (4, 4), "fresh4": (3, 3), "fresh5": (3, 3), "fresh6": (3, 3)}
 # set -> (fewest, most) questions
 SIZES = {
-    "fresh": (60, 100),
+    "fresh": (60, 110),
     "fresh2": (60, 100),
     "fresh3": (60, 100),
     "fresh4": (40, 60),
-    "fresh5": (46, 56),
+    "fresh5": (54, 64),
     "fresh6": (40, 60),
 }
 # the kinds each part must hold, and the formats its documents come in
@@ -38,7 +39,10 @@ SET_FORMATS = {"fresh": FORMATS, "fresh2": FORMATS} | {
     s: FORMATS - {".csv"} for s in ("fresh3", "fresh4", "fresh5", "fresh6")
 }
 # prose set -> the fewest unanswerable questions it asks
-PROSE = {"fresh3": 8, "fresh4": 6, "fresh5": 12, "fresh6": 8}
+PROSE = {"fresh3": 16, "fresh4": 14, "fresh5": 20, "fresh6": 16}
+# near-miss unanswerable questions in each dev part ("near": the dev document they nearly match)
+NEAR_MISSES = 8
+MISS_KINDS = {"year", "measure", "entity", "flow", "breakdown", "words"}
 
 pytestmark = pytest.mark.parametrize("name", sorted(DOCUMENTS))
 
@@ -118,3 +122,14 @@ def test_a_prose_set_asks_mostly_text_questions(name):
     answerable = [i for i in items_of(name) if i["kind"] != "unanswerable"]
     assert sum(i["kind"] == "table_lookup" for i in answerable) <= len(answerable) // 10
     assert sum(i["kind"] == "unanswerable" for i in items_of(name)) >= PROSE[name]
+
+
+def test_the_near_misses_are_dev_questions_about_dev_documents(name):
+    """A near miss calibrates abstention on the dev part, so it must name a document of that part."""
+    items = items_of(name)
+    dev_docs = {d for i in items if i["split"] == "dev" for d in i["sources"]}
+    near = [i for i in items if "near" in i]
+    assert len(near) == NEAR_MISSES
+    for item in near:
+        assert item["kind"] == "unanswerable" and item["split"] == "dev", item["id"]
+        assert item["near"] in dev_docs and item["miss"] in MISS_KINDS, item["id"]
