@@ -5,6 +5,7 @@ mode), and reads a sentence that names no measure by its paragraph's (a CAFTA-DR
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -443,3 +444,14 @@ def test_which_most_is_answered_by_the_sentence_that_ranks_not_the_lead(embedder
         embedder, "Which Laredo bridge carried the most private cars into the United States in 2022?", lead, ranks
     )
     assert "Juárez-Lincoln" in answer.answer and "Two of the bridges" not in answer.answer, answer.answer
+
+
+def test_a_heading_listing_several_years_does_not_reach_a_sentence_naming_another(embedder):
+    # seen on a dev question of the shipped eval: the section "National totals: 1999, 2013 and
+    # 2017" holds a sentence about 1999; it does not answer for 2017
+    other = hit(1, "FDI into Mexico totalled US$13.94 billion in 1999, according to the state series.", "FDI by state")
+    other = replace(other, chunk=replace(other.chunk, section="National totals: 1999, 2013 and 2017"))
+    assert _ask(embedder, "What was Mexico's total FDI in 2017?", other).abstained
+    same = hit(2, "FDI into Mexico was US$29.70 billion, a preliminary figure.", "FDI by state")
+    same = replace(same, chunk=replace(same.chunk, section="National totals: 2017"))
+    assert "29.70" in _ask(embedder, "What was Mexico's total FDI in 2017?", other, same).answer
