@@ -35,56 +35,33 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "scripts"))
-from make_fresh2_documents import OTHER_SETS as FRESH2_OTHERS  # noqa: E402
-from make_fresh2_documents import html_page  # noqa: E402
-from make_fresh2_documents import other_sets_text as fresh2_others  # noqa: E402
-from make_fresh_documents import (  # noqa: E402
-    BTS_URL,
-    CENSUS_URL,
-    DATE_ISO,
-    DATE_LONG,
+from eval_documents import (  # noqa: E402
     MON,
     MONTHS,
     QUARTER_WORDS,
     Questions,
-    SetWriter,
-    finish,
+    bn_forms,
+    census_annual,
+    count,
     mn1,
-    money_bn,
-    money_mn,
+    mn_forms,
     num,
+    pct,
+    pct_forms,
     rows,
+    sets_before,
     state_panel,
-    trade_data_argument,
     wrap,
+    write_set,
 )
+from make_fresh2_documents import html_page  # noqa: E402
+from make_fresh_documents import BTS_URL, CENSUS_URL, DATE_ISO, DATE_LONG  # noqa: E402
 
 OUT = ROOT / "eval" / "documents-fresh3"
 PARTS = ROOT / "eval" / "parts" / "fresh3.jsonl"
 PUBLISHER = "nearshore-qa"
 CBP_URL = "https://www.cbp.gov"
 USITC_URL = "https://dataweb.usitc.gov"
-
-
-def pct(value: float) -> str:
-    return f"{value:.1f}"
-
-
-def pct_forms(value: str) -> list[str]:
-    """A percentage stated in the text, in the forms an answer may write it."""
-    return [f"{value} percent", f"{value}%", f"{value} per cent"]
-
-
-def bn_forms(value: str) -> list[str]:
-    return [*money_bn(value), f"${value} billion"]
-
-
-def mn_forms(value: str) -> list[str]:
-    return [*money_mn(value), f"${value} million"]
-
-
-def count(n: int) -> list[str]:
-    return [f"{n:,}"]
 
 
 def byline_page(
@@ -96,20 +73,6 @@ def byline_page(
     if not date_iso:
         return page
     return re.sub(r'<meta name="date" content="[^"]*">', f'<meta name="date" content="{date_iso}">', page)
-
-
-def census_annual(data: Path, countries: list[str], years: list[int]) -> tuple[dict, dict]:
-    keys = ("exports_musd", "imports_musd", "total_trade_musd", "balance_musd")
-    t: dict[tuple[str, int], dict] = {}
-    world: dict[int, dict] = {}
-    for r in rows(data, "census_us_goods_trade_by_country_annual_1985_2024h1.csv"):
-        y = int(r["year"])
-        if y in years and r["country"] in countries and r["is_aggregate"] == "False":
-            t[(r["country"], y)] = {k: float(r[k]) for k in keys}
-        if y in years and r["country"] == "World, Not Seasonally Adjusted":
-            world[y] = {k: float(r[k]) for k in keys}
-    assert len(t) == len(countries) * len(years)
-    return t, world
 
 
 # =============================================================================================
@@ -962,30 +925,18 @@ def fdi_pdf(data: Path, q: Questions) -> tuple[str, str, str, list]:
 # =============================================================================================
 
 
-def other_sets_text() -> str:
-    """Every other set's text documents (fresh2's own list plus fresh2 itself)."""
-    return fresh2_others([*FRESH2_OTHERS, "eval/documents-fresh2"])
-
-
 def main() -> None:
-    OUT.mkdir(parents=True, exist_ok=True)
-    w = SetWriter(
-        trade_data_argument(__doc__.splitlines()[0]), Questions("fresh3", blank_unanswerable=True), OUT, PUBLISHER
+    write_set(
+        __doc__.splitlines()[0],
+        Questions("fresh3", blank_unanswerable=True),
+        OUT,
+        PARTS,
+        PUBLISHER,
+        dev=[cafta_md, trucks_recession_txt, asean_html, mexico_modes_pdf],
+        test=[states_docx, hs_chapters_md, spring2020_html, fdi_pdf],
+        after="fresh2",
+        others=sets_before(3),
     )
-    # dev: tune on these
-    w.q.split = "dev"
-    w.text(cafta_md)
-    w.text(trucks_recession_txt)
-    w.text(asean_html)
-    w.pdf(mexico_modes_pdf)
-    # test: report only
-    w.q.split = "test"
-    w.docx(states_docx)
-    w.text(hs_chapters_md)
-    w.text(spring2020_html)
-    w.pdf(fdi_pdf)
-
-    finish(w.q, w.texts, w.split_of, OUT, PARTS, after="fresh2", others=other_sets_text())
 
 
 if __name__ == "__main__":

@@ -24,38 +24,31 @@ of make_fresh_documents.py (finish) and make_eval_documents.py (reproducible DOC
 from __future__ import annotations
 
 import sys
-import textwrap
 from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "scripts"))
-from make_fresh2_documents import OTHER_SETS as FRESH2_OTHERS  # noqa: E402
-from make_fresh2_documents import other_sets_text as fresh2_others  # noqa: E402
-from make_fresh3_documents import (  # noqa: E402
-    CBP_URL,
-    USITC_URL,
-    bn_forms,
-    byline_page,
-    census_annual,
-    count,
-    mn_forms,
-    pct,
-    pct_forms,
-)
-from make_fresh_documents import (  # noqa: E402
-    BTS_URL,
-    CENSUS_URL,
+from eval_documents import (  # noqa: E402
     MONTHS,
     Questions,
-    SetWriter,
-    finish,
+    bn,
+    bn_forms,
+    census_annual,
+    count,
     mn1,
+    mn_forms,
     num,
+    pct,
+    pct_forms,
     rows,
-    trade_data_argument,
+    sets_before,
+    write_set,
 )
+from eval_documents import wrap_keeping_hyphens as wrap  # noqa: E402
+from make_fresh3_documents import CBP_URL, USITC_URL, byline_page  # noqa: E402
+from make_fresh_documents import BTS_URL, CENSUS_URL  # noqa: E402
 
 OUT = ROOT / "eval" / "documents-fresh4"
 PARTS = ROOT / "eval" / "parts" / "fresh4.jsonl"
@@ -66,18 +59,8 @@ DATE_ISO = "2026-12-01"
 DATE_LONG = "1 December 2026"
 
 
-def wrap(text: str) -> str:
-    """A paragraph of a plain-text document, never broken inside a hyphenated name."""
-    return textwrap.fill(text, width=92, break_on_hyphens=False)
-
-
 def n(x: int) -> str:
     return f"{x:,}"
-
-
-def bn2(usd: float) -> str:
-    """US dollars as billions, two decimals."""
-    return f"{usd / 1e9:,.2f}"
 
 
 # =============================================================================================
@@ -295,8 +278,8 @@ def mexico_modes_html(data: Path, q: Questions) -> tuple[str, str]:
             allm[int(r["Year"])] += float(r["TradeValue"])
             if r["Mode"] in modes:
                 v[(r["Mode"], r["TradeType"], int(r["Year"]))] += float(r["TradeValue"])
-    b = {k: bn2(x) for k, x in v.items()}
-    tot = {y: bn2(allm[y]) for y in years}
+    b = {k: bn(x) for k, x in v.items()}
+    tot = {y: bn(allm[y]) for y in years}
 
     def growth(m: str, tt: str) -> float:
         return (num(b[(m, tt, 2014)]) - num(b[(m, tt, 2013)])) / num(b[(m, tt, 2013)]) * 100
@@ -596,7 +579,7 @@ def hightech_html(data: Path, q: Questions) -> tuple[str, str]:
             for y in (2020, 2024):
                 v[(r["hs2"], r["country"], y)] = float(r[f"fas_usd_{y}"])
     assert len(v) == 18
-    b = {k: bn2(x) for k, x in v.items()}
+    b = {k: bn(x) for k, x in v.items()}
 
     def rise(h: str, c: str) -> float:
         return (num(b[(h, c, 2024)]) - num(b[(h, c, 2020)])) / num(b[(h, c, 2020)]) * 100
@@ -675,28 +658,18 @@ def hightech_html(data: Path, q: Questions) -> tuple[str, str]:
 # =============================================================================================
 
 
-def other_sets_text() -> str:
-    """Every other set's text documents (fresh2's own list plus fresh2 and fresh3)."""
-    return fresh2_others([*FRESH2_OTHERS, "eval/documents-fresh2", "eval/documents-fresh3"])
-
-
 def main() -> None:
-    OUT.mkdir(parents=True, exist_ok=True)
-    w = SetWriter(
-        trade_data_argument(__doc__.splitlines()[0]), Questions("fresh4", blank_unanswerable=True), OUT, PUBLISHER
+    write_set(
+        __doc__.splitlines()[0],
+        Questions("fresh4", blank_unanswerable=True),
+        OUT,
+        PARTS,
+        PUBLISHER,
+        dev=[euro_md, laredo_bridges_txt, mexico_modes_html],
+        test=[south_states_docx, china_months_pdf, hightech_html],
+        after="fresh3",
+        others=sets_before(4),
     )
-    # dev: tune on these
-    w.q.split = "dev"
-    w.text(euro_md)
-    w.text(laredo_bridges_txt)
-    w.text(mexico_modes_html)
-    # test: report only
-    w.q.split = "test"
-    w.docx(south_states_docx)
-    w.pdf(china_months_pdf)
-    w.text(hightech_html)
-
-    finish(w.q, w.texts, w.split_of, OUT, PARTS, after="fresh3", others=other_sets_text())
 
 
 if __name__ == "__main__":
