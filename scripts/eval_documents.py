@@ -262,6 +262,27 @@ class SetWriter:
         self.split_of[made[0]] = self.q.split
 
 
+def unstated(item: dict, source: str, text: str) -> str:
+    """Why ``item``'s answer is not in ``source``'s ``text`` ("" when it is stated there). One form
+    stated is enough: the others are the same figure in other units or spellings."""
+    if any(states(html.unescape(text), e) for e in item["expected"]):
+        return ""
+    return f"{item['id']}: none of {item['expected']} is stated in {source}"
+
+
+def write_part(parts: Path, items: list[dict]) -> None:
+    """The set's part file: one question a line, as build_eval.py reads it."""
+    parts.write_text("".join(json.dumps(i, ensure_ascii=False) + "\n" for i in items), encoding="utf-8")
+
+
+def exit_if_bad(bad: list[str]) -> None:
+    """Print the failed checks ("" is a check that passed) and exit 1 when there is one."""
+    bad = [b for b in bad if b]
+    if bad:
+        print("\n".join(bad))
+        sys.exit(1)
+
+
 def merge_into_questions(items: list[dict], name: str = "fresh", after: str = "docdev") -> None:
     """Put set ``name``'s questions into eval/questions.jsonl where build_eval.py would (after the
     ``after`` set, in part-file order), leaving every other line as it is."""
@@ -288,14 +309,9 @@ def finish(
         figure = re.search(r"\d[\d,.]*\d", item["expected"][0]) if others and item["expected"] else None
         if figure and len(figure[0]) >= 5 and item["kind"] != "date_definition" and figure[0] in others:
             bad.append(f"{item['id']}: {item['expected'][0]} already appears in another set's documents")
-        if item["id"] in q.derived:
-            continue
-        for source in item["sources"]:
-            text = html.unescape(texts[source])
-            # one form stated is enough: the others are the same figure in other units or spellings
-            if not any(states(text, e) for e in item["expected"]):
-                bad.append(f"{item['id']}: none of {item['expected']} is stated in {source}")
-    parts.write_text("".join(json.dumps(i, ensure_ascii=False) + "\n" for i in q.items), encoding="utf-8")
+        if item["id"] not in q.derived:
+            bad += [unstated(item, source, texts[source]) for source in item["sources"]]
+    write_part(parts, q.items)
     merge_into_questions(q.items, q.name, after)
     counts: dict[tuple[str, str], int] = defaultdict(int)
     for item in q.items:
@@ -305,9 +321,7 @@ def finish(
         print(f"  {key[0]:<5} {key[1]:<16} {counts[key]}")
     for name in sorted(texts):
         print(f"{out.relative_to(ROOT)}/{name}  [{split_of[name]}]  {(out / name).stat().st_size:,} bytes")
-    if bad:
-        print("\n".join(bad))
-        sys.exit(1)
+    exit_if_bad(bad)
 
 
 def other_sets_text(folders: list[str]) -> str:
@@ -327,7 +341,7 @@ def sets_before(fresh: int) -> list[str]:
 
 
 def write_set(
-    description: str,
+    doc: str,
     q: Questions,
     out: Path,
     parts: Path,
@@ -337,12 +351,12 @@ def write_set(
     after: str,
     others: list[str] | None = None,
 ) -> None:
-    """A set's whole run: read ``--data``, write the ``dev`` documents (tune on these) and then the
+    """A set's whole run (``doc``: the generator's docstring, whose first line describes it): read ``--data``, write the ``dev`` documents (tune on these) and then the
     ``test`` ones (report only), each maker's questions in its part, and ``finish`` the set (with
     ``others``, those folders' text, read once the documents are written, must not hold an
     expected figure)."""
     out.mkdir(parents=True, exist_ok=True)
-    w = SetWriter(trade_data_argument(description), q, out, publisher)
+    w = SetWriter(trade_data_argument(doc.splitlines()[0]), q, out, publisher)
     for split, makers in (("dev", dev), ("test", test)):
         w.q.split = split
         for make in makers:

@@ -16,7 +16,6 @@ make_eval_documents.py.
 from __future__ import annotations
 
 import html
-import json
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -24,10 +23,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "scripts"))
-from eval_documents import MONTHS, bn, rows, trade_data_argument, wrap, write_document  # noqa: E402
+from eval_documents import (  # noqa: E402
+    MONTHS,
+    bn,
+    exit_if_bad,
+    rows,
+    trade_data_argument,
+    unstated,
+    wrap,
+    write_document,
+    write_part,
+)
 from eval_documents import money_bn as money  # noqa: E402
-
-from nearshore_qa.evaluation import states  # noqa: E402
 
 OUT = ROOT / "eval" / "documents-dev"
 PARTS = ROOT / "eval" / "parts" / "docdev.jsonl"
@@ -966,20 +973,15 @@ def main() -> None:
         for source in item["sources"]:
             if source not in texts:  # a corpus document stating the same fact also answers it
                 texts_of_corpus.setdefault(source, corpus_text(source))
-            text = html.unescape(texts.get(source) or texts_of_corpus[source])
-            # one form stated is enough: the others are the same figure in other units or spellings
-            if not any(states(text, e) for e in item["expected"]):
-                bad.append(f"{item['id']}: none of {item['expected']} is stated in {source}")
-    PARTS.write_text("".join(json.dumps(i, ensure_ascii=False) + "\n" for i in q.items), encoding="utf-8")
+            bad.append(unstated(item, source, texts.get(source) or texts_of_corpus[source]))
+    write_part(PARTS, q.items)
     counts: dict[str, int] = defaultdict(int)
     for item in q.items:
         counts[item["kind"]] += 1
     print(f"{len(q.items)} questions -> {PARTS.relative_to(ROOT)}: {dict(counts)}")
     for name in sorted(texts):
         print(f"eval/documents-dev/{name}  {(OUT / name).stat().st_size:,} bytes")
-    if bad:
-        print("\n".join(bad))
-        sys.exit(1)
+    exit_if_bad(bad)
 
 
 if __name__ == "__main__":

@@ -802,17 +802,10 @@ def fdi_quarters_html(data: Path, q: Questions) -> tuple[str, str]:
 
 
 def main() -> None:
-    write_set(
-        __doc__.splitlines()[0],
-        Questions("fresh2", blank_unanswerable=True),
-        OUT,
-        PARTS,
-        PUBLISHER,
-        dev=[uk_html, crossings_txt, fish_csv, canada_pdf],
-        test=[states_docx, mideast_md, ports_modes_txt, fdi_quarters_html],
-        after="fresh",
-        others=OTHER_SETS,
-    )
+    q = Questions("fresh2", blank_unanswerable=True)
+    dev = [uk_html, crossings_txt, fish_csv, canada_pdf]
+    test = [states_docx, mideast_md, ports_modes_txt, fdi_quarters_html]
+    write_set(__doc__, q, OUT, PARTS, PUBLISHER, dev, test, after="fresh", others=OTHER_SETS)
 
 
 if __name__ == "__main__":

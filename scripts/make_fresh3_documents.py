@@ -926,17 +926,10 @@ def fdi_pdf(data: Path, q: Questions) -> tuple[str, str, str, list]:
 
 
 def main() -> None:
-    write_set(
-        __doc__.splitlines()[0],
-        Questions("fresh3", blank_unanswerable=True),
-        OUT,
-        PARTS,
-        PUBLISHER,
-        dev=[cafta_md, trucks_recession_txt, asean_html, mexico_modes_pdf],
-        test=[states_docx, hs_chapters_md, spring2020_html, fdi_pdf],
-        after="fresh2",
-        others=sets_before(3),
-    )
+    q = Questions("fresh3", blank_unanswerable=True)
+    dev = [cafta_md, trucks_recession_txt, asean_html, mexico_modes_pdf]
+    test = [states_docx, hs_chapters_md, spring2020_html, fdi_pdf]
+    write_set(__doc__, q, OUT, PARTS, PUBLISHER, dev, test, after="fresh2", others=sets_before(3))
 
 
 if __name__ == "__main__":

@@ -659,17 +659,10 @@ def hightech_html(data: Path, q: Questions) -> tuple[str, str]:
 
 
 def main() -> None:
-    write_set(
-        __doc__.splitlines()[0],
-        Questions("fresh4", blank_unanswerable=True),
-        OUT,
-        PARTS,
-        PUBLISHER,
-        dev=[euro_md, laredo_bridges_txt, mexico_modes_html],
-        test=[south_states_docx, china_months_pdf, hightech_html],
-        after="fresh3",
-        others=sets_before(4),
-    )
+    q = Questions("fresh4", blank_unanswerable=True)
+    dev = [euro_md, laredo_bridges_txt, mexico_modes_html]
+    test = [south_states_docx, china_months_pdf, hightech_html]
+    write_set(__doc__, q, OUT, PARTS, PUBLISHER, dev, test, after="fresh3", others=sets_before(4))
 
 
 if __name__ == "__main__":

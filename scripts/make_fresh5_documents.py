@@ -776,17 +776,10 @@ def machinery_memo_txt(data: Path, q: Questions) -> tuple[str, str]:
 
 
 def main() -> None:
-    write_set(
-        __doc__.splitlines()[0],
-        Questions("fresh5", blank_unanswerable=True),
-        OUT,
-        PARTS,
-        PUBLISHER,
-        dev=[south_america_md, canada_modes_txt, china_months_html],
-        test=[border_states_docx, texas_walkers_pdf, machinery_memo_txt],
-        after="fresh4",
-        others=sets_before(5),
-    )
+    q = Questions("fresh5", blank_unanswerable=True)
+    dev = [south_america_md, canada_modes_txt, china_months_html]
+    test = [border_states_docx, texas_walkers_pdf, machinery_memo_txt]
+    write_set(__doc__, q, OUT, PARTS, PUBLISHER, dev, test, after="fresh4", others=sets_before(5))
 
 
 if __name__ == "__main__":

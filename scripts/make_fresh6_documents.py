@@ -724,17 +724,10 @@ Agreement as published by the Office of the United States Trade Representative.
 
 
 def main() -> None:
-    write_set(
-        __doc__.splitlines()[0],
-        Questions("fresh6", blank_unanswerable=True),
-        OUT,
-        PARTS,
-        PUBLISHER,
-        dev=[southern_partners_md, mexican_states_txt, central_fdi_html],
-        test=[texas_ports_docx, canada_months_pdf, fuel_grain_md],
-        after="fresh4",
-        others=sets_before(6),
-    )
+    q = Questions("fresh6", blank_unanswerable=True)
+    dev = [southern_partners_md, mexican_states_txt, central_fdi_html]
+    test = [texas_ports_docx, canada_months_pdf, fuel_grain_md]
+    write_set(__doc__, q, OUT, PARTS, PUBLISHER, dev, test, after="fresh4", others=sets_before(6))
 
 
 if __name__ == "__main__":

@@ -1154,16 +1154,10 @@ def states_exports_html(data: Path, q: Questions) -> tuple[str, str]:
 
 
 def main() -> None:
-    write_set(
-        __doc__.splitlines()[0],
-        Questions(),
-        OUT,
-        PARTS,
-        PUBLISHER,
-        dev=[china_html, buses_txt, south_america_md, hs71_csv, japan_pdf],
-        test=[mexico_quarters_pdf, states_panel_docx, ports_freight_txt, canada_modes_md, states_exports_html],
-        after="docdev",
-    )
+    q = Questions()
+    dev = [china_html, buses_txt, south_america_md, hs71_csv, japan_pdf]
+    test = [mexico_quarters_pdf, states_panel_docx, ports_freight_txt, canada_modes_md, states_exports_html]
+    write_set(__doc__, q, OUT, PARTS, PUBLISHER, dev, test, after="docdev")
 
 
 if __name__ == "__main__":
