@@ -351,10 +351,10 @@ def write_set(
     after: str,
     others: list[str] | None = None,
 ) -> None:
-    """A set's whole run (``doc``: the generator's docstring, whose first line describes it): read ``--data``, write the ``dev`` documents (tune on these) and then the
-    ``test`` ones (report only), each maker's questions in its part, and ``finish`` the set (with
-    ``others``, those folders' text, read once the documents are written, must not hold an
-    expected figure)."""
+    """A set's whole run: read ``--data`` (``doc``, the generator's docstring, describes it on its
+    first line), write the ``dev`` documents (tune on these) and then the ``test`` ones (report
+    only), each maker's questions in its part, and ``finish`` the set (with ``others``, those
+    folders' text, read once the documents are written, must not hold an expected figure)."""
     out.mkdir(parents=True, exist_ok=True)
     w = SetWriter(trade_data_argument(doc.splitlines()[0]), q, out, publisher)
     for split, makers in (("dev", dev), ("test", test)):

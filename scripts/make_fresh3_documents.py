@@ -21,7 +21,7 @@ definitions that are not data (when CAFTA-DR took effect, the NBER recession dat
 border restrictions, the US withdrawal from the TPP) are public facts, each article naming
 whose (USTR, NBER, the Department of Homeland Security's Federal Register notices, the presidential
 memorandum).
-The checks and writers are those of make_fresh_documents.py (finish) and make_eval_documents.py.
+The checks and writers are those of eval_documents.py (write_set, finish) and make_eval_documents.py.
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ never typed; sums, shares and changes are derived and the articles say so. The f
 not data (the euro's launch dates, NAFTA's entry into force, the Surface Transportation
 Board's approval of the Canadian Pacific-Kansas City Southern combination, China's accession to the
 WTO) are each attributed in the article to whoever announced them. The checks and writers are those
-of make_fresh_documents.py (finish) and make_eval_documents.py (reproducible DOCX and PDF).
+of eval_documents.py (write_set, finish) and make_eval_documents.py (reproducible DOCX and PDF).
 """
 
 from __future__ import annotations

@@ -25,7 +25,7 @@ not data (the US-Colombia Trade Promotion Agreement's entry into force, when air
 entered the TransBorder data, the opening of the Shanghai pilot free trade zone, the Western
 Hemisphere Travel Initiative's land-border rule, BMW's description of its Spartanburg plant) are
 each attributed in the article to whoever announced them. The checks and writers are those of
-make_fresh_documents.py (finish) and make_eval_documents.py (reproducible DOCX and PDF).
+eval_documents.py (write_set, finish) and make_eval_documents.py (reproducible DOCX and PDF).
 """
 
 from __future__ import annotations

@@ -20,7 +20,7 @@ never typed; sums, shares and changes are derived and the articles say so. The f
 not data (the lifting of US sanctions on South Africa, the CBP split of Ysleta from El Paso, the
 US-Canada Smart Border Declaration, the US-Japan Trade Agreement's entry into force) are each
 attributed in the article to whoever announced them. The checks and writers are those of
-make_fresh_documents.py (finish) and make_eval_documents.py (reproducible DOCX and PDF).
+eval_documents.py (write_set, finish) and make_eval_documents.py (reproducible DOCX and PDF).
 """
 
 from __future__ import annotations
