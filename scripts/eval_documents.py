@@ -63,6 +63,16 @@ def census_annual(data: Path, countries: list[str], years: list[int]) -> tuple[d
     return t, world
 
 
+def census_figure(t: dict, c: str, y: int, k: str) -> str:
+    """A ``census_annual`` figure as the articles write it: US$ million, one decimal."""
+    return mn1(t[(c, y)][k])
+
+
+def census_balance(t: dict, c: str, y: int) -> str:
+    """The size of a ``census_annual`` trade balance in US$ million (the article says its sign in words)."""
+    return mn1(abs(t[(c, y)]["balance_musd"]))
+
+
 def hs_partner_table(data: Path, hs: str):
     """USITC's US exports of one HS chapter by partner, 2020-2024: the ten largest partners of
     2024 as CSV lines (year, partner, US$ million, rank among all partners), with the values

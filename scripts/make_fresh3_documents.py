@@ -30,6 +30,7 @@ import csv
 import re
 import sys
 from collections import defaultdict
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -42,6 +43,8 @@ from eval_documents import (  # noqa: E402
     Questions,
     bn_forms,
     census_annual,
+    census_balance,
+    census_figure,
     count,
     mn1,
     mn_forms,
@@ -87,11 +90,8 @@ def cafta_md(data: Path, q: Questions) -> tuple[str, str]:
     years = [2005, 2006, 2007, 2008]
     t, _ = census_annual(data, six, years)
 
-    def f(c: str, y: int, k: str) -> str:
-        return mn1(t[(c, y)][k])
-
-    def bal(c: str, y: int) -> str:  # the size of a balance, its sign said in words
-        return mn1(abs(t[(c, y)]["balance_musd"]))
+    f = partial(census_figure, t)
+    bal = partial(census_balance, t)  # the size of a balance, its sign said in words
 
     exp_sum = {y: sum(num(f(c, y, "exports_musd")) for c in six) for y in years}
     imp_sum = {y: sum(num(f(c, y, "imports_musd")) for c in six) for y in years}
@@ -323,11 +323,8 @@ def asean_html(data: Path, q: Questions) -> tuple[str, str]:
         if r["CTYNAME"] == "Malaysia" and r["year"] == "2017":
             mo[2017] = [float(r["I" + x]) for x in MON]
 
-    def f(c: str, y: int, k: str) -> str:
-        return mn1(t[(c, y)][k])
-
-    def bal(c: str, y: int) -> str:
-        return mn1(abs(t[(c, y)]["balance_musd"]))
+    f = partial(census_figure, t)
+    bal = partial(census_balance, t)
 
     tot15 = sorted(five, key=lambda c: -t[(c, 2015)]["total_trade_musd"])
     tot16 = sorted(five, key=lambda c: -t[(c, 2016)]["total_trade_musd"])

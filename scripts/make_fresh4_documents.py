@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import sys
 from collections import defaultdict
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -36,6 +37,8 @@ from eval_documents import (  # noqa: E402
     bn,
     bn_forms,
     census_annual,
+    census_balance,
+    census_figure,
     count,
     mn1,
     mn_forms,
@@ -75,11 +78,8 @@ def euro_md(data: Path, q: Questions) -> tuple[str, str]:
     years = [1998, 1999, 2000, 2001]
     t, _ = census_annual(data, four, years)
 
-    def f(c: str, y: int, k: str) -> str:
-        return mn1(t[(c, y)][k])
-
-    def bal(c: str, y: int) -> str:
-        return mn1(abs(t[(c, y)]["balance_musd"]))
+    f = partial(census_figure, t)
+    bal = partial(census_balance, t)
 
     exp = {y: sum(num(f(c, y, "exports_musd")) for c in four) for y in years}
     imp = {y: sum(num(f(c, y, "imports_musd")) for c in four) for y in years}

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import sys
 from collections import defaultdict
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -43,6 +44,8 @@ from eval_documents import (  # noqa: E402
     bn,
     bn_forms,
     census_annual,
+    census_balance,
+    census_figure,
     count,
     mn1,
     mn_forms,
@@ -79,11 +82,8 @@ def south_america_md(data: Path, q: Questions) -> tuple[str, str]:
     years = [2011, 2012, 2013, 2014]
     t, world = census_annual(data, five, years)
 
-    def f(c: str, y: int, k: str) -> str:
-        return mn1(t[(c, y)][k])
-
-    def bal(c: str, y: int) -> str:  # the size of a balance, its sign said in words
-        return mn1(abs(t[(c, y)]["balance_musd"]))
+    f = partial(census_figure, t)
+    bal = partial(census_balance, t)  # the size of a balance, its sign said in words
 
     exp = {y: sum(num(f(c, y, "exports_musd")) for c in five) for y in years}
     exp_bn = {y: f"{exp[y] / 1000:,.2f}" for y in years}

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import sys
 from collections import defaultdict
+from functools import partial
 from itertools import pairwise
 from pathlib import Path
 
@@ -40,6 +41,8 @@ from eval_documents import (  # noqa: E402
     bn,
     bn_forms,
     census_annual,
+    census_balance,
+    census_figure,
     mn1,
     mn_forms,
     num,
@@ -79,11 +82,8 @@ def southern_partners_md(data: Path, q: Questions) -> tuple[str, str]:
     years = [1990, 1991, 1992, 1993, 1994]
     t, _ = census_annual(data, four, years)
 
-    def f(c: str, y: int, k: str) -> str:
-        return mn1(t[(c, y)][k])
-
-    def bal(c: str, y: int) -> str:
-        return mn1(abs(t[(c, y)]["balance_musd"]))
+    f = partial(census_figure, t)
+    bal = partial(census_balance, t)
 
     exp = {y: sum(num(f(c, y, "exports_musd")) for c in four) for y in years}
     exp_bn = {y: f"{exp[y] / 1000:,.2f}" for y in years}
