@@ -73,6 +73,21 @@ def census_balance(t: dict, c: str, y: int) -> str:
     return mn1(abs(t[(c, y)]["balance_musd"]))
 
 
+def bts_annual_by_mode(
+    data: Path, country: str, years: list[int], modes: list[str]
+) -> tuple[dict[tuple[str, str, int], float], dict[int, float]]:
+    """BTS TransBorder annual US trade with ``country`` (US$) by (mode, trade type, year) for
+    ``modes``, and every mode's trade together by year."""
+    v: dict[tuple[str, str, int], float] = defaultdict(float)
+    allm: dict[int, float] = defaultdict(float)
+    for r in rows(data, "bts_transborder_us_mexico_canada_annual_by_mode_1993_2025.csv"):
+        if r["Country"] == country and int(r["Year"]) in years:
+            allm[int(r["Year"])] += float(r["TradeValue"])
+            if r["Mode"] in modes:
+                v[(r["Mode"], r["TradeType"], int(r["Year"]))] += float(r["TradeValue"])
+    return v, allm
+
+
 def hs_partner_table(data: Path, hs: str):
     """USITC's US exports of one HS chapter by partner, 2020-2024: the ten largest partners of
     2024 as CSV lines (year, partner, US$ million, rank among all partners), with the values

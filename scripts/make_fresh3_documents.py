@@ -42,6 +42,7 @@ from eval_documents import (  # noqa: E402
     QUARTER_WORDS,
     Questions,
     bn_forms,
+    bts_annual_by_mode,
     census_annual,
     census_balance,
     census_figure,
@@ -416,13 +417,7 @@ def mexico_modes_pdf(data: Path, q: Questions) -> tuple[str, str, str, list]:
     name = "us-mexico-trade-by-mode-2004-2005.pdf"
     modes = ["Truck", "Rail", "Vessel", "Air", "Pipeline"]
     years = [2004, 2005]
-    v: dict[tuple[str, str, int], float] = defaultdict(float)
-    allm: dict[int, float] = defaultdict(float)
-    for r in rows(data, "bts_transborder_us_mexico_canada_annual_by_mode_1993_2025.csv"):
-        if r["Country"] == "Mexico" and int(r["Year"]) in years:
-            allm[int(r["Year"])] += float(r["TradeValue"])
-            if r["Mode"] in modes:
-                v[(r["Mode"], r["TradeType"], int(r["Year"]))] += float(r["TradeValue"])
+    v, allm = bts_annual_by_mode(data, "Mexico", years, modes)
     mt: dict[int, float] = defaultdict(float)
     for r in rows(data, "bts_transborder_us_mexico_canada_monthly_by_mode_1993_2025.csv"):
         if r["Country"] == "Mexico" and r["Year"] == "2005" and r["Mode"] == "Truck" and r["TradeType"] == "Import":

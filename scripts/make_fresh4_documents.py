@@ -36,6 +36,7 @@ from eval_documents import (  # noqa: E402
     Questions,
     bn,
     bn_forms,
+    bts_annual_by_mode,
     census_annual,
     census_balance,
     census_figure,
@@ -271,13 +272,7 @@ def mexico_modes_html(data: Path, q: Questions) -> tuple[str, str]:
     name = "us-mexico-trade-by-mode-2013-2014.html"
     years = [2013, 2014]
     modes = ["Truck", "Rail", "Vessel", "Air", "Pipeline"]
-    v: dict[tuple[str, str, int], float] = defaultdict(float)
-    allm: dict[int, float] = defaultdict(float)
-    for r in rows(data, "bts_transborder_us_mexico_canada_annual_by_mode_1993_2025.csv"):
-        if r["Country"] == "Mexico" and int(r["Year"]) in years:
-            allm[int(r["Year"])] += float(r["TradeValue"])
-            if r["Mode"] in modes:
-                v[(r["Mode"], r["TradeType"], int(r["Year"]))] += float(r["TradeValue"])
+    v, allm = bts_annual_by_mode(data, "Mexico", years, modes)
     b = {k: bn(x) for k, x in v.items()}
     tot = {y: bn(allm[y]) for y in years}
 
