@@ -15,53 +15,37 @@ make_eval_documents.py.
 
 from __future__ import annotations
 
-import argparse
-import csv
 import html
-import json
 import sys
-import textwrap
 from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "scripts"))
-from make_eval_documents import make_docx, make_pdf  # noqa: E402
-
-from nearshore_qa.evaluation import states  # noqa: E402
+from eval_documents import (  # noqa: E402
+    MONTHS,
+    bn,
+    exit_if_bad,
+    rows,
+    trade_data_argument,
+    unstated,
+    wrap,
+    write_document,
+    write_part,
+)
+from eval_documents import money_bn as money  # noqa: E402
 
 OUT = ROOT / "eval" / "documents-dev"
 PARTS = ROOT / "eval" / "parts" / "docdev.jsonl"
 PUBLISHER = "nearshore-qa dev set"
 DATE_LONG = "30 November 2026"
 DATE_ISO = "2026-11-30"
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December"]  # fmt: skip
 BTS_URL = "https://www.bts.gov/transborder"
-
-
-def rows(data: Path, name: str) -> list[dict]:
-    with open(data / name, encoding="utf-8") as fh:
-        return list(csv.DictReader(fh))
-
-
-def bn(usd: float) -> str:
-    """US dollars as billions with two decimals: 20394812345 -> '20.39'."""
-    return f"{usd / 1e9:,.2f}"
 
 
 def pct(new: float, old: float) -> str:
     return f"{(new - old) / old * 100:.1f}"
-
-
-def wrap(text: str) -> str:
-    return textwrap.fill(text, width=92)
-
-
-def money(value: str) -> list[str]:
-    """The forms an answer may state a US$ billion figure in."""
-    return [f"US${value} billion", f"{value} billion", value]
 
 
 class Questions:
@@ -973,35 +957,14 @@ def corpus_text(doc_id: str) -> str:
     return path.read_text(encoding="utf-8") + (side.read_text(encoding="utf-8") if side.exists() else "")
 
 
-def flatten(blocks: list) -> str:
-    out = []
-    for kind, content in blocks:
-        if kind == "table":
-            out += [" ".join(r) for r in content]
-        else:
-            out.append(content)
-    return "\n".join(out)
-
-
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "trade")
-    args = parser.parse_args()
-    if not (args.data / "SOURCES.md").exists():
-        sys.exit(f"no trade data at {args.data} (pass --data)")
+    data = trade_data_argument(__doc__.splitlines()[0])
     OUT.mkdir(parents=True, exist_ok=True)
     q = Questions()
     texts: dict[str, str] = {}
-    for make in (ports_txt, crossings_txt, germany_html, fdi_md, china_md):
-        name, text = make(args.data, q)
-        (OUT / name).write_text(text, encoding="utf-8")
-        texts[name] = text
-    name, title, paragraphs = modes_docx(args.data, q)
-    make_docx(OUT / name, title, paragraphs, publisher=PUBLISHER)
-    texts[name] = flatten(paragraphs)
-    name, title, running, pages = canada_pdf(args.data, q)
-    make_pdf(OUT / name, title, running, pages, publisher=PUBLISHER)
-    texts[name] = flatten([b for page in pages for b in page])
+    for make in (ports_txt, crossings_txt, germany_html, fdi_md, china_md, modes_docx, canada_pdf):
+        made = make(data, q)
+        texts[made[0]] = write_document(OUT, made, PUBLISHER)
     bad = []
     texts_of_corpus: dict[str, str] = {}
     for item in q.items:
@@ -1010,20 +973,15 @@ def main() -> None:
         for source in item["sources"]:
             if source not in texts:  # a corpus document stating the same fact also answers it
                 texts_of_corpus.setdefault(source, corpus_text(source))
-            text = html.unescape(texts.get(source) or texts_of_corpus[source])
-            # one form stated is enough: the others are the same figure in other units or spellings
-            if not any(states(text, e) for e in item["expected"]):
-                bad.append(f"{item['id']}: none of {item['expected']} is stated in {source}")
-    PARTS.write_text("".join(json.dumps(i, ensure_ascii=False) + "\n" for i in q.items), encoding="utf-8")
+            bad.append(unstated(item, source, texts.get(source) or texts_of_corpus[source]))
+    write_part(PARTS, q.items)
     counts: dict[str, int] = defaultdict(int)
     for item in q.items:
         counts[item["kind"]] += 1
     print(f"{len(q.items)} questions -> {PARTS.relative_to(ROOT)}: {dict(counts)}")
     for name in sorted(texts):
         print(f"eval/documents-dev/{name}  {(OUT / name).stat().st_size:,} bytes")
-    if bad:
-        print("\n".join(bad))
-        sys.exit(1)
+    exit_if_bad(bad)
 
 
 if __name__ == "__main__":

@@ -28,35 +28,30 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "scripts"))
-from make_fresh_documents import (  # noqa: E402
-    BTS_URL,
-    CENSUS_URL,
-    DATE_ISO,
-    DATE_LONG,
+from eval_documents import (  # noqa: E402
     MON,
     MONTHS,
+    OTHER_SETS,
     QUARTER_WORDS,
     QUARTERS,
     Questions,
-    SetWriter,
-    finish,
+    change_forms,
     hs_partner_table,
     mn1,
     money_bn,
     money_mn,
     num,
-    pct_forms,
     pct_of,
     rows,
     state_panel,
-    trade_data_argument,
     wrap,
+    write_set,
 )
+from make_fresh_documents import BTS_URL, CENSUS_URL, DATE_ISO, DATE_LONG  # noqa: E402
 
 OUT = ROOT / "eval" / "documents-fresh2"
 PARTS = ROOT / "eval" / "parts" / "fresh2.jsonl"
 PUBLISHER = "nearshore-qa"
-OTHER_SETS = ["corpus", "eval/documents", "eval/documents-dev", "eval/documents-fresh"]
 
 
 def html_page(title: str, section: str, body: list[str], source: str, byline: str = "") -> str:
@@ -176,7 +171,7 @@ def uk_html(data: Path, q: Questions) -> tuple[str, str]:
     q.add("article_fact", "What were US exports to the United Kingdom in 2016 as a whole?", money_mn(yr[2016][1]), src)
     q.add("comparison", "In which month of 2016 were US exports to the United Kingdom highest?", [MONTHS[top_e16]], src)
     q.add("computed", "By what percentage did US imports from the UK change from 2015 to 2016?",
-          pct_forms(pct_of(num(yr[2016][0]), num(yr[2015][0]))), src)  # fmt: skip
+          change_forms(pct_of(num(yr[2016][0]), num(yr[2015][0]))), src)  # fmt: skip
     q.add("follow_up", "And imports?", money_mn(i[(2016, 5)]), src,
           history=["What were US exports to the United Kingdom in June 2016?"])  # fmt: skip
     q.add("date_definition", "When did the United Kingdom vote to leave the European Union?", ["23 June 2016"], src)
@@ -302,7 +297,7 @@ columns:
           [rank[2022][0]], src)  # fmt: skip
     q.add("comparison", "Which partner ranked third for US exports of HS 03 in 2024?", [rank[2024][2]], src)
     q.add("computed", f"By what percentage did US fish and seafood exports to {p[1]} change from 2023 to 2024?",
-          pct_forms(pct_of(num(val[(p[1], 2024)]), num(val[(p[1], 2023)]))), src)  # fmt: skip
+          change_forms(pct_of(num(val[(p[1], 2024)]), num(val[(p[1], 2023)]))), src)  # fmt: skip
     q.add("date_definition", "What does HS chapter 03 cover in the US seafood export table?", ["fish and crustaceans"],
           src)  # fmt: skip
     q.add("unanswerable", f"How much fish did the US import from {p[3]} in 2022?", [], src)
@@ -516,7 +511,7 @@ def states_docx(data: Path, q: Questions) -> tuple[str, str, list]:
     q.add("comparison", "Which of the six states exported the most in 2018?", [top18], src)
     q.add("comparison", "Which of the six states had the highest real wage in 2017?", [wage_hi17], src)
     q.add("computed", "By what percentage did Nuevo León's exports change from 2016 to 2018?",
-          pct_forms(pct_of(num(ex("Nuevo León", 2018)), num(ex("Nuevo León", 2016)))), src)  # fmt: skip
+          change_forms(pct_of(num(ex("Nuevo León", 2018)), num(ex("Nuevo León", 2016)))), src)  # fmt: skip
     q.add("follow_up", "And in 2018?", [wage("Chihuahua", 2018)], src,
           history=["What was the real wage in Chihuahua in 2016?"])  # fmt: skip
     q.add("date_definition", "In what prices are the real wages of the six Mexican states expressed?", ["2018 prices"],
@@ -625,7 +620,7 @@ and 2014, {CENSUS_URL}
     q.add("comparison", "With which of the six partners did the US have its largest goods surplus in 2013?",
           [surplus13], src)  # fmt: skip
     q.add("computed", "By what percentage did total US trade with Israel change from 2011 to 2014?",
-          pct_forms(pct_of(num(f("Israel", 2014, "total_trade_musd")), num(f("Israel", 2011, "total_trade_musd")))),
+          change_forms(pct_of(num(f("Israel", 2014, "total_trade_musd")), num(f("Israel", 2011, "total_trade_musd")))),
           src)  # fmt: skip
     q.add("follow_up", "And imports from it?", money_mn(f("United Arab Emirates", 2014, "imports_musd")), src,
           history=["How much did the US export to the United Arab Emirates in 2014?"])  # fmt: skip
@@ -806,35 +801,11 @@ def fdi_quarters_html(data: Path, q: Questions) -> tuple[str, str]:
 # =============================================================================================
 
 
-def other_sets_text(folders: list[str] = OTHER_SETS) -> str:
-    """The text of every other set's text documents, to check that no expected figure is already there."""
-    out = []
-    for folder in folders:
-        for path in sorted((ROOT / folder).rglob("*")):
-            if path.suffix in (".md", ".txt", ".html", ".csv", ".yaml"):
-                out.append(html.unescape(path.read_text(encoding="utf-8")))
-    return "\n".join(out)
-
-
 def main() -> None:
-    OUT.mkdir(parents=True, exist_ok=True)
-    w = SetWriter(
-        trade_data_argument(__doc__.splitlines()[0]), Questions("fresh2", blank_unanswerable=True), OUT, PUBLISHER
-    )
-    # dev: tune on these
-    w.q.split = "dev"
-    w.text(uk_html)
-    w.text(crossings_txt)
-    w.table(fish_csv)
-    w.pdf(canada_pdf)
-    # test: report only
-    w.q.split = "test"
-    w.docx(states_docx)
-    w.text(mideast_md)
-    w.text(ports_modes_txt)
-    w.text(fdi_quarters_html)
-
-    finish(w.q, w.texts, w.split_of, OUT, PARTS, after="fresh", others=other_sets_text())
+    q = Questions("fresh2", blank_unanswerable=True)
+    dev = [uk_html, crossings_txt, fish_csv, canada_pdf]
+    test = [states_docx, mideast_md, ports_modes_txt, fdi_quarters_html]
+    write_set(__doc__, q, OUT, PARTS, PUBLISHER, dev, test, after="fresh", others=OTHER_SETS)
 
 
 if __name__ == "__main__":

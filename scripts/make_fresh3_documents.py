@@ -21,7 +21,7 @@ definitions that are not data (when CAFTA-DR took effect, the NBER recession dat
 border restrictions, the US withdrawal from the TPP) are public facts, each article naming
 whose (USTR, NBER, the Department of Homeland Security's Federal Register notices, the presidential
 memorandum).
-The checks and writers are those of make_fresh_documents.py (finish) and make_eval_documents.py.
+The checks and writers are those of eval_documents.py (write_set, finish) and make_eval_documents.py.
 """
 
 from __future__ import annotations
@@ -30,61 +30,42 @@ import csv
 import re
 import sys
 from collections import defaultdict
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "scripts"))
-from make_fresh2_documents import OTHER_SETS as FRESH2_OTHERS  # noqa: E402
-from make_fresh2_documents import html_page  # noqa: E402
-from make_fresh2_documents import other_sets_text as fresh2_others  # noqa: E402
-from make_fresh_documents import (  # noqa: E402
-    BTS_URL,
-    CENSUS_URL,
-    DATE_ISO,
-    DATE_LONG,
+from eval_documents import (  # noqa: E402
     MON,
     MONTHS,
     QUARTER_WORDS,
     Questions,
-    SetWriter,
-    finish,
+    bn_forms,
+    bts_annual_by_mode,
+    census_annual,
+    census_balance,
+    census_figure,
+    count,
     mn1,
-    money_bn,
-    money_mn,
+    mn_forms,
     num,
+    pct,
+    pct_forms,
     rows,
+    sets_before,
     state_panel,
-    trade_data_argument,
     wrap,
+    write_set,
 )
+from make_fresh2_documents import html_page  # noqa: E402
+from make_fresh_documents import BTS_URL, CENSUS_URL, DATE_ISO, DATE_LONG  # noqa: E402
 
 OUT = ROOT / "eval" / "documents-fresh3"
 PARTS = ROOT / "eval" / "parts" / "fresh3.jsonl"
 PUBLISHER = "nearshore-qa"
 CBP_URL = "https://www.cbp.gov"
 USITC_URL = "https://dataweb.usitc.gov"
-
-
-def pct(value: float) -> str:
-    return f"{value:.1f}"
-
-
-def pct_forms(value: str) -> list[str]:
-    """A percentage stated in the text, in the forms an answer may write it."""
-    return [f"{value} percent", f"{value}%", f"{value} per cent"]
-
-
-def bn_forms(value: str) -> list[str]:
-    return [*money_bn(value), f"${value} billion"]
-
-
-def mn_forms(value: str) -> list[str]:
-    return [*money_mn(value), f"${value} million"]
-
-
-def count(n: int) -> list[str]:
-    return [f"{n:,}"]
 
 
 def byline_page(
@@ -96,20 +77,6 @@ def byline_page(
     if not date_iso:
         return page
     return re.sub(r'<meta name="date" content="[^"]*">', f'<meta name="date" content="{date_iso}">', page)
-
-
-def census_annual(data: Path, countries: list[str], years: list[int]) -> tuple[dict, dict]:
-    keys = ("exports_musd", "imports_musd", "total_trade_musd", "balance_musd")
-    t: dict[tuple[str, int], dict] = {}
-    world: dict[int, dict] = {}
-    for r in rows(data, "census_us_goods_trade_by_country_annual_1985_2024h1.csv"):
-        y = int(r["year"])
-        if y in years and r["country"] in countries and r["is_aggregate"] == "False":
-            t[(r["country"], y)] = {k: float(r[k]) for k in keys}
-        if y in years and r["country"] == "World, Not Seasonally Adjusted":
-            world[y] = {k: float(r[k]) for k in keys}
-    assert len(t) == len(countries) * len(years)
-    return t, world
 
 
 # =============================================================================================
@@ -124,11 +91,8 @@ def cafta_md(data: Path, q: Questions) -> tuple[str, str]:
     years = [2005, 2006, 2007, 2008]
     t, _ = census_annual(data, six, years)
 
-    def f(c: str, y: int, k: str) -> str:
-        return mn1(t[(c, y)][k])
-
-    def bal(c: str, y: int) -> str:  # the size of a balance, its sign said in words
-        return mn1(abs(t[(c, y)]["balance_musd"]))
+    f = partial(census_figure, t)
+    bal = partial(census_balance, t)  # the size of a balance, its sign said in words
 
     exp_sum = {y: sum(num(f(c, y, "exports_musd")) for c in six) for y in years}
     imp_sum = {y: sum(num(f(c, y, "imports_musd")) for c in six) for y in years}
@@ -360,11 +324,8 @@ def asean_html(data: Path, q: Questions) -> tuple[str, str]:
         if r["CTYNAME"] == "Malaysia" and r["year"] == "2017":
             mo[2017] = [float(r["I" + x]) for x in MON]
 
-    def f(c: str, y: int, k: str) -> str:
-        return mn1(t[(c, y)][k])
-
-    def bal(c: str, y: int) -> str:
-        return mn1(abs(t[(c, y)]["balance_musd"]))
+    f = partial(census_figure, t)
+    bal = partial(census_balance, t)
 
     tot15 = sorted(five, key=lambda c: -t[(c, 2015)]["total_trade_musd"])
     tot16 = sorted(five, key=lambda c: -t[(c, 2016)]["total_trade_musd"])
@@ -456,13 +417,7 @@ def mexico_modes_pdf(data: Path, q: Questions) -> tuple[str, str, str, list]:
     name = "us-mexico-trade-by-mode-2004-2005.pdf"
     modes = ["Truck", "Rail", "Vessel", "Air", "Pipeline"]
     years = [2004, 2005]
-    v: dict[tuple[str, str, int], float] = defaultdict(float)
-    allm: dict[int, float] = defaultdict(float)
-    for r in rows(data, "bts_transborder_us_mexico_canada_annual_by_mode_1993_2025.csv"):
-        if r["Country"] == "Mexico" and int(r["Year"]) in years:
-            allm[int(r["Year"])] += float(r["TradeValue"])
-            if r["Mode"] in modes:
-                v[(r["Mode"], r["TradeType"], int(r["Year"]))] += float(r["TradeValue"])
+    v, allm = bts_annual_by_mode(data, "Mexico", years, modes)
     mt: dict[int, float] = defaultdict(float)
     for r in rows(data, "bts_transborder_us_mexico_canada_monthly_by_mode_1993_2025.csv"):
         if r["Country"] == "Mexico" and r["Year"] == "2005" and r["Mode"] == "Truck" and r["TradeType"] == "Import":
@@ -962,30 +917,11 @@ def fdi_pdf(data: Path, q: Questions) -> tuple[str, str, str, list]:
 # =============================================================================================
 
 
-def other_sets_text() -> str:
-    """Every other set's text documents (fresh2's own list plus fresh2 itself)."""
-    return fresh2_others([*FRESH2_OTHERS, "eval/documents-fresh2"])
-
-
 def main() -> None:
-    OUT.mkdir(parents=True, exist_ok=True)
-    w = SetWriter(
-        trade_data_argument(__doc__.splitlines()[0]), Questions("fresh3", blank_unanswerable=True), OUT, PUBLISHER
-    )
-    # dev: tune on these
-    w.q.split = "dev"
-    w.text(cafta_md)
-    w.text(trucks_recession_txt)
-    w.text(asean_html)
-    w.pdf(mexico_modes_pdf)
-    # test: report only
-    w.q.split = "test"
-    w.docx(states_docx)
-    w.text(hs_chapters_md)
-    w.text(spring2020_html)
-    w.pdf(fdi_pdf)
-
-    finish(w.q, w.texts, w.split_of, OUT, PARTS, after="fresh2", others=other_sets_text())
+    q = Questions("fresh3", blank_unanswerable=True)
+    dev = [cafta_md, trucks_recession_txt, asean_html, mexico_modes_pdf]
+    test = [states_docx, hs_chapters_md, spring2020_html, fdi_pdf]
+    write_set(__doc__, q, OUT, PARTS, PUBLISHER, dev, test, after="fresh2", others=sets_before(3))
 
 
 if __name__ == "__main__":

@@ -18,44 +18,41 @@ never typed; sums, shares and changes are derived and the articles say so. The f
 not data (the euro's launch dates, NAFTA's entry into force, the Surface Transportation
 Board's approval of the Canadian Pacific-Kansas City Southern combination, China's accession to the
 WTO) are each attributed in the article to whoever announced them. The checks and writers are those
-of make_fresh_documents.py (finish) and make_eval_documents.py (reproducible DOCX and PDF).
+of eval_documents.py (write_set, finish) and make_eval_documents.py (reproducible DOCX and PDF).
 """
 
 from __future__ import annotations
 
 import sys
-import textwrap
 from collections import defaultdict
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "scripts"))
-from make_fresh2_documents import OTHER_SETS as FRESH2_OTHERS  # noqa: E402
-from make_fresh2_documents import other_sets_text as fresh2_others  # noqa: E402
-from make_fresh3_documents import (  # noqa: E402
-    CBP_URL,
-    USITC_URL,
-    bn_forms,
-    byline_page,
-    census_annual,
-    count,
-    mn_forms,
-    pct,
-    pct_forms,
-)
-from make_fresh_documents import (  # noqa: E402
-    BTS_URL,
-    CENSUS_URL,
+from eval_documents import (  # noqa: E402
     MONTHS,
     Questions,
-    SetWriter,
-    finish,
+    bn,
+    bn_forms,
+    bts_annual_by_mode,
+    census_annual,
+    census_balance,
+    census_figure,
+    count,
     mn1,
+    mn_forms,
     num,
+    pct,
+    pct_forms,
     rows,
-    trade_data_argument,
+    sets_before,
+    write_set,
 )
+from eval_documents import wrap_keeping_hyphens as wrap  # noqa: E402
+from make_fresh3_documents import CBP_URL, USITC_URL, byline_page  # noqa: E402
+from make_fresh_documents import BTS_URL, CENSUS_URL  # noqa: E402
 
 OUT = ROOT / "eval" / "documents-fresh4"
 PARTS = ROOT / "eval" / "parts" / "fresh4.jsonl"
@@ -66,18 +63,8 @@ DATE_ISO = "2026-12-01"
 DATE_LONG = "1 December 2026"
 
 
-def wrap(text: str) -> str:
-    """A paragraph of a plain-text document, never broken inside a hyphenated name."""
-    return textwrap.fill(text, width=92, break_on_hyphens=False)
-
-
 def n(x: int) -> str:
     return f"{x:,}"
-
-
-def bn2(usd: float) -> str:
-    """US dollars as billions, two decimals."""
-    return f"{usd / 1e9:,.2f}"
 
 
 # =============================================================================================
@@ -92,11 +79,8 @@ def euro_md(data: Path, q: Questions) -> tuple[str, str]:
     years = [1998, 1999, 2000, 2001]
     t, _ = census_annual(data, four, years)
 
-    def f(c: str, y: int, k: str) -> str:
-        return mn1(t[(c, y)][k])
-
-    def bal(c: str, y: int) -> str:
-        return mn1(abs(t[(c, y)]["balance_musd"]))
+    f = partial(census_figure, t)
+    bal = partial(census_balance, t)
 
     exp = {y: sum(num(f(c, y, "exports_musd")) for c in four) for y in years}
     imp = {y: sum(num(f(c, y, "imports_musd")) for c in four) for y in years}
@@ -288,15 +272,9 @@ def mexico_modes_html(data: Path, q: Questions) -> tuple[str, str]:
     name = "us-mexico-trade-by-mode-2013-2014.html"
     years = [2013, 2014]
     modes = ["Truck", "Rail", "Vessel", "Air", "Pipeline"]
-    v: dict[tuple[str, str, int], float] = defaultdict(float)
-    allm: dict[int, float] = defaultdict(float)
-    for r in rows(data, "bts_transborder_us_mexico_canada_annual_by_mode_1993_2025.csv"):
-        if r["Country"] == "Mexico" and int(r["Year"]) in years:
-            allm[int(r["Year"])] += float(r["TradeValue"])
-            if r["Mode"] in modes:
-                v[(r["Mode"], r["TradeType"], int(r["Year"]))] += float(r["TradeValue"])
-    b = {k: bn2(x) for k, x in v.items()}
-    tot = {y: bn2(allm[y]) for y in years}
+    v, allm = bts_annual_by_mode(data, "Mexico", years, modes)
+    b = {k: bn(x) for k, x in v.items()}
+    tot = {y: bn(allm[y]) for y in years}
 
     def growth(m: str, tt: str) -> float:
         return (num(b[(m, tt, 2014)]) - num(b[(m, tt, 2013)])) / num(b[(m, tt, 2013)]) * 100
@@ -596,7 +574,7 @@ def hightech_html(data: Path, q: Questions) -> tuple[str, str]:
             for y in (2020, 2024):
                 v[(r["hs2"], r["country"], y)] = float(r[f"fas_usd_{y}"])
     assert len(v) == 18
-    b = {k: bn2(x) for k, x in v.items()}
+    b = {k: bn(x) for k, x in v.items()}
 
     def rise(h: str, c: str) -> float:
         return (num(b[(h, c, 2024)]) - num(b[(h, c, 2020)])) / num(b[(h, c, 2020)]) * 100
@@ -675,28 +653,11 @@ def hightech_html(data: Path, q: Questions) -> tuple[str, str]:
 # =============================================================================================
 
 
-def other_sets_text() -> str:
-    """Every other set's text documents (fresh2's own list plus fresh2 and fresh3)."""
-    return fresh2_others([*FRESH2_OTHERS, "eval/documents-fresh2", "eval/documents-fresh3"])
-
-
 def main() -> None:
-    OUT.mkdir(parents=True, exist_ok=True)
-    w = SetWriter(
-        trade_data_argument(__doc__.splitlines()[0]), Questions("fresh4", blank_unanswerable=True), OUT, PUBLISHER
-    )
-    # dev: tune on these
-    w.q.split = "dev"
-    w.text(euro_md)
-    w.text(laredo_bridges_txt)
-    w.text(mexico_modes_html)
-    # test: report only
-    w.q.split = "test"
-    w.docx(south_states_docx)
-    w.pdf(china_months_pdf)
-    w.text(hightech_html)
-
-    finish(w.q, w.texts, w.split_of, OUT, PARTS, after="fresh3", others=other_sets_text())
+    q = Questions("fresh4", blank_unanswerable=True)
+    dev = [euro_md, laredo_bridges_txt, mexico_modes_html]
+    test = [south_states_docx, china_months_pdf, hightech_html]
+    write_set(__doc__, q, OUT, PARTS, PUBLISHER, dev, test, after="fresh3", others=sets_before(4))
 
 
 if __name__ == "__main__":

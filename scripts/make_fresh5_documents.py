@@ -25,44 +25,41 @@ not data (the US-Colombia Trade Promotion Agreement's entry into force, when air
 entered the TransBorder data, the opening of the Shanghai pilot free trade zone, the Western
 Hemisphere Travel Initiative's land-border rule, BMW's description of its Spartanburg plant) are
 each attributed in the article to whoever announced them. The checks and writers are those of
-make_fresh_documents.py (finish) and make_eval_documents.py (reproducible DOCX and PDF).
+eval_documents.py (write_set, finish) and make_eval_documents.py (reproducible DOCX and PDF).
 """
 
 from __future__ import annotations
 
 import sys
 from collections import defaultdict
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "scripts"))
-from make_fresh2_documents import OTHER_SETS as FRESH2_OTHERS  # noqa: E402
-from make_fresh2_documents import other_sets_text as fresh2_others  # noqa: E402
-from make_fresh3_documents import (  # noqa: E402
-    CBP_URL,
-    USITC_URL,
-    bn_forms,
-    byline_page,
-    census_annual,
-    count,
-    mn_forms,
-    pct,
-    pct_forms,
-)
-from make_fresh4_documents import DATE_ISO, DATE_LONG, FRED_URL, PUBLISHER, bn2, n, wrap  # noqa: E402
-from make_fresh_documents import (  # noqa: E402
-    BTS_URL,
-    CENSUS_URL,
+from eval_documents import (  # noqa: E402
     MONTHS,
     Questions,
-    SetWriter,
-    finish,
+    bn,
+    bn_forms,
+    census_annual,
+    census_balance,
+    census_figure,
+    count,
     mn1,
+    mn_forms,
     num,
+    pct,
+    pct_forms,
     rows,
-    trade_data_argument,
+    sets_before,
+    write_set,
 )
+from eval_documents import wrap_keeping_hyphens as wrap  # noqa: E402
+from make_fresh3_documents import CBP_URL, USITC_URL, byline_page  # noqa: E402
+from make_fresh4_documents import DATE_ISO, DATE_LONG, FRED_URL, PUBLISHER, n  # noqa: E402
+from make_fresh_documents import BTS_URL, CENSUS_URL  # noqa: E402
 
 OUT = ROOT / "eval" / "documents-fresh5"
 PARTS = ROOT / "eval" / "parts" / "fresh5.jsonl"
@@ -85,11 +82,8 @@ def south_america_md(data: Path, q: Questions) -> tuple[str, str]:
     years = [2011, 2012, 2013, 2014]
     t, world = census_annual(data, five, years)
 
-    def f(c: str, y: int, k: str) -> str:
-        return mn1(t[(c, y)][k])
-
-    def bal(c: str, y: int) -> str:  # the size of a balance, its sign said in words
-        return mn1(abs(t[(c, y)]["balance_musd"]))
+    f = partial(census_figure, t)
+    bal = partial(census_balance, t)  # the size of a balance, its sign said in words
 
     exp = {y: sum(num(f(c, y, "exports_musd")) for c in five) for y in years}
     exp_bn = {y: f"{exp[y] / 1000:,.2f}" for y in years}
@@ -214,7 +208,7 @@ def canada_modes_txt(data: Path, q: Questions) -> tuple[str, str]:
             allm[(r["TradeType"], int(r["Year"]))] += float(r["TradeValue"])
             if r["Mode"] in modes:
                 v[(r["Mode"], r["TradeType"], int(r["Year"]))] += float(r["TradeValue"])
-    b = {k: bn2(x) for k, x in v.items()}
+    b = {k: bn(x) for k, x in v.items()}
     for y in years:  # "the largest trading partner of the United States"
         partners = [r for r in rows(data, "census_us_goods_trade_by_country_annual_1985_2024h1.csv")
                     if int(r["year"]) == y and r["is_aggregate"] == "False"]  # fmt: skip
@@ -671,7 +665,7 @@ def machinery_memo_txt(data: Path, q: Questions) -> tuple[str, str]:
                 if r["hs2"] in chapters:
                     v[(r["hs2"], r["country"], y)] = float(r[f"fas_usd_{y}"])
     assert len(v) == 18
-    b = {k: bn2(x) for k, x in v.items()}
+    b = {k: bn(x) for k, x in v.items()}
 
     def rise(h: str, c: str) -> float:
         return (num(b[(h, c, 2023)]) - num(b[(h, c, 2022)])) / num(b[(h, c, 2022)]) * 100
@@ -781,28 +775,11 @@ def machinery_memo_txt(data: Path, q: Questions) -> tuple[str, str]:
 # =============================================================================================
 
 
-def other_sets_text() -> str:
-    """Every other set's text documents (fresh2's own list plus fresh2, fresh3 and fresh4)."""
-    return fresh2_others([*FRESH2_OTHERS, "eval/documents-fresh2", "eval/documents-fresh3", "eval/documents-fresh4"])
-
-
 def main() -> None:
-    OUT.mkdir(parents=True, exist_ok=True)
-    w = SetWriter(
-        trade_data_argument(__doc__.splitlines()[0]), Questions("fresh5", blank_unanswerable=True), OUT, PUBLISHER
-    )
-    # dev: tune and calibrate on these
-    w.q.split = "dev"
-    w.text(south_america_md)
-    w.text(canada_modes_txt)
-    w.text(china_months_html)
-    # test: report only
-    w.q.split = "test"
-    w.docx(border_states_docx)
-    w.pdf(texas_walkers_pdf)
-    w.text(machinery_memo_txt)
-
-    finish(w.q, w.texts, w.split_of, OUT, PARTS, after="fresh4", others=other_sets_text())
+    q = Questions("fresh5", blank_unanswerable=True)
+    dev = [south_america_md, canada_modes_txt, china_months_html]
+    test = [border_states_docx, texas_walkers_pdf, machinery_memo_txt]
+    write_set(__doc__, q, OUT, PARTS, PUBLISHER, dev, test, after="fresh4", others=sets_before(5))
 
 
 if __name__ == "__main__":

@@ -20,43 +20,41 @@ never typed; sums, shares and changes are derived and the articles say so. The f
 not data (the lifting of US sanctions on South Africa, the CBP split of Ysleta from El Paso, the
 US-Canada Smart Border Declaration, the US-Japan Trade Agreement's entry into force) are each
 attributed in the article to whoever announced them. The checks and writers are those of
-make_fresh_documents.py (finish) and make_eval_documents.py (reproducible DOCX and PDF).
+eval_documents.py (write_set, finish) and make_eval_documents.py (reproducible DOCX and PDF).
 """
 
 from __future__ import annotations
 
 import sys
-import textwrap
 from collections import defaultdict
+from functools import partial
 from itertools import pairwise
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "scripts"))
-from make_fresh2_documents import OTHER_SETS as FRESH2_OTHERS  # noqa: E402
-from make_fresh2_documents import other_sets_text as fresh2_others  # noqa: E402
-from make_fresh3_documents import (  # noqa: E402
-    USITC_URL,
+from eval_documents import (  # noqa: E402
+    MONTHS,
+    QUARTER_WORDS,
+    Questions,
+    bn,
     bn_forms,
-    byline_page,
     census_annual,
+    census_balance,
+    census_figure,
+    mn1,
     mn_forms,
+    num,
     pct,
     pct_forms,
-)
-from make_fresh_documents import (  # noqa: E402
-    BTS_URL,
-    CENSUS_URL,
-    MONTHS,
-    Questions,
-    SetWriter,
-    finish,
-    mn1,
-    num,
     rows,
-    trade_data_argument,
+    sets_before,
+    write_set,
 )
+from eval_documents import wrap_keeping_hyphens as wrap  # noqa: E402
+from make_fresh3_documents import USITC_URL, byline_page  # noqa: E402
+from make_fresh_documents import BTS_URL, CENSUS_URL  # noqa: E402
 
 OUT = ROOT / "eval" / "documents-fresh6"
 PARTS = ROOT / "eval" / "parts" / "fresh6.jsonl"
@@ -65,17 +63,6 @@ SE_URL = "https://datos.gob.mx"
 # This set's publication date (the DOCX and PDF writers keep their own fixed metadata dates).
 DATE_ISO = "2026-12-01"
 DATE_LONG = "1 December 2026"
-QUARTER_WORDS = ["first", "second", "third", "fourth"]
-
-
-def wrap(text: str) -> str:
-    """A paragraph of a plain-text document, never broken inside a hyphenated name."""
-    return textwrap.fill(text, width=92, break_on_hyphens=False)
-
-
-def bn2(usd: float) -> str:
-    """US dollars as billions, two decimals."""
-    return f"{usd / 1e9:,.2f}"
 
 
 def growth(new: str, old: str) -> str:
@@ -95,11 +82,8 @@ def southern_partners_md(data: Path, q: Questions) -> tuple[str, str]:
     years = [1990, 1991, 1992, 1993, 1994]
     t, _ = census_annual(data, four, years)
 
-    def f(c: str, y: int, k: str) -> str:
-        return mn1(t[(c, y)][k])
-
-    def bal(c: str, y: int) -> str:
-        return mn1(abs(t[(c, y)]["balance_musd"]))
+    f = partial(census_figure, t)
+    bal = partial(census_balance, t)
 
     exp = {y: sum(num(f(c, y, "exports_musd")) for c in four) for y in years}
     exp_bn = {y: f"{exp[y] / 1000:,.2f}" for y in years}
@@ -224,11 +208,11 @@ def mexican_states_txt(data: Path, q: Questions) -> tuple[str, str]:
                 v[(s, "all", y)] += float(r["TradeValue"])
                 v[(s, r["Mode"], y)] += float(r["TradeValue"])
     st = list(five.values())
-    b = {k: bn2(x) for k, x in v.items()}
+    b = {k: bn(x) for k, x in v.items()}
     nl, jal, gto, qro, ags = st
     nl_rise = growth(b[(nl, "all", 2018)], b[(nl, "all", 2016)])
     five18 = sum(num(b[(s, "all", 2018)]) for s in st)
-    share18 = pct(five18 / num(bn2(allst[2018])) * 100)
+    share18 = pct(five18 / num(bn(allst[2018])) * 100)
     rail_share = {s: v[(s, "Rail", 2018)] / v[(s, "all", 2018)] for s in st}
     rail_top = max(st, key=lambda s: rail_share[s])
     assert rail_top == ags
@@ -267,7 +251,7 @@ def mexican_states_txt(data: Path, q: Questions) -> tuple[str, str]:
             f"US${b[(nl, 'all', 2017)]} billion in 2017 and US${b[(nl, 'all', 2018)]} billion in 2018, a gain of "
             f"{nl_rise} percent over the two years. Trucks carried most of it, US${b[(nl, 'Truck', 2018)]} billion "
             f"in 2018, while rail brought US${b[(nl, 'Rail', 2018)]} billion. Together the five states received "
-            f"US${five18:,.2f} billion of US surface exports in 2018, {share18} percent of the US${bn2(allst[2018])} "
+            f"US${five18:,.2f} billion of US surface exports in 2018, {share18} percent of the US${bn(allst[2018])} "
             f"billion recorded for all 32 Mexican states."
         ),
         "",
@@ -441,7 +425,7 @@ def texas_ports_docx(data: Path, q: Questions) -> tuple[str, str, list]:
                 v[(r["Port"], mode, r["TradeType"], y)] += float(r["TradeValue"])
             if r["TradeType"] == "Import":
                 fc[(r["Port"], y)] += float(r["FreightCharges"] or 0)
-    b = {k: bn2(x) for k, x in v.items()}
+    b = {k: bn(x) for k, x in v.items()}
     lar, elp, hid, eag, bro = five
     tot = {(p, y): num(b[(p, "all", "Export", y)]) + num(b[(p, "all", "Import", y)]) for p in five for y in years}
     lar14 = f"{tot[(lar, 2014)]:,.2f}"
@@ -647,7 +631,7 @@ def fuel_grain_md(data: Path, q: Questions) -> tuple[str, str]:
             for y in (2020, 2024):
                 v[(r["hs2"], r["country"], y)] = float(r[f"fas_usd_{y}"])
     assert len(v) == 18
-    b = {k: bn2(x) for k, x in v.items()}
+    b = {k: bn(x) for k, x in v.items()}
 
     def rise(h: str, c: str) -> str:
         return growth(b[(h, c, 2024)], b[(h, c, 2020)])
@@ -739,29 +723,11 @@ Agreement as published by the Office of the United States Trade Representative.
 # =============================================================================================
 
 
-def other_sets_text() -> str:
-    """Every other set's text documents (fresh2's own list plus fresh2 to fresh5; an absent folder adds nothing)."""
-    later = ["eval/documents-fresh2", "eval/documents-fresh3", "eval/documents-fresh4", "eval/documents-fresh5"]
-    return fresh2_others([*FRESH2_OTHERS, *(f for f in later if (ROOT / f).is_dir())])
-
-
 def main() -> None:
-    OUT.mkdir(parents=True, exist_ok=True)
-    w = SetWriter(
-        trade_data_argument(__doc__.splitlines()[0]), Questions("fresh6", blank_unanswerable=True), OUT, PUBLISHER
-    )
-    # dev: tune on these
-    w.q.split = "dev"
-    w.text(southern_partners_md)
-    w.text(mexican_states_txt)
-    w.text(central_fdi_html)
-    # test: report only
-    w.q.split = "test"
-    w.docx(texas_ports_docx)
-    w.pdf(canada_months_pdf)
-    w.text(fuel_grain_md)
-
-    finish(w.q, w.texts, w.split_of, OUT, PARTS, after="fresh4", others=other_sets_text())
+    q = Questions("fresh6", blank_unanswerable=True)
+    dev = [southern_partners_md, mexican_states_txt, central_fdi_html]
+    test = [texas_ports_docx, canada_months_pdf, fuel_grain_md]
+    write_set(__doc__, q, OUT, PARTS, PUBLISHER, dev, test, after="fresh4", others=sets_before(6))
 
 
 if __name__ == "__main__":

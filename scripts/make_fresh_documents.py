@@ -19,81 +19,40 @@ writers of make_eval_documents.py (fixed dates, reproducible bytes).
 
 from __future__ import annotations
 
-import argparse
 import html
-import json
-import re
 import sys
 from collections import defaultdict
-from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "scripts"))
-from make_dev_documents import DATE_ISO, DATE_LONG, MONTHS, bn, rows, wrap  # noqa: E402
-from make_dev_documents import money as money_bn  # noqa: E402
-from make_eval_documents import make_docx, make_pdf  # noqa: E402
-
-from nearshore_qa.evaluation import states  # noqa: E402
+from eval_documents import (  # noqa: E402
+    MON,
+    MONTHS,
+    QUARTER_WORDS,
+    QUARTERS,
+    Questions,
+    bn,
+    change_forms,
+    hs_partner_table,
+    mn1,
+    money_bn,
+    money_mn,
+    num,
+    pct_of,
+    rows,
+    state_panel,
+    wrap,
+    write_set,
+)
+from make_dev_documents import DATE_ISO, DATE_LONG  # noqa: E402
 
 OUT = ROOT / "eval" / "documents-fresh"
 PARTS = ROOT / "eval" / "parts" / "fresh.jsonl"
 PUBLISHER = "nearshore-qa eval set"
-MON = [m[:3].upper() for m in MONTHS]
-QUARTERS = ["Q1", "Q2", "Q3", "Q4"]
-QUARTER_WORDS = ["first", "second", "third", "fourth"]
 BTS_URL = "https://www.bts.gov/topics/transborder-raw-data"
 CENSUS_URL = "https://www.census.gov/foreign-trade/balance/country.xlsx"
-
-
-def mn1(x: float) -> str:
-    """A value already in millions, one decimal, thousands separators."""
-    return f"{x:,.1f}"
-
-
-def pct_of(new: float, old: float) -> float:
-    return (new - old) / old * 100
-
-
-def num(text: str) -> float:
-    return float(text.replace(",", ""))
-
-
-def money_mn(value: str) -> list[str]:
-    return [f"US${value} million", f"{value} million", value]
-
-
-def pct_forms(value: float) -> list[str]:
-    """A change in percent: a fall may be written with or without its sign."""
-    text = f"{value:.1f}%"
-    return [text, text.lstrip("-")] if value < 0 else [text]
-
-
-class Questions:
-    """The questions of one set (ids ``<name>-01`` …), in the split being written."""
-
-    def __init__(self, name: str = "fresh", blank_unanswerable: bool = False) -> None:
-        self.name = name
-        self.blank_unanswerable = blank_unanswerable  # an unanswerable question's expected list left empty
-        self.items: list[dict] = []
-        self.derived: set[str] = set()  # ids whose figure is computed from stated operands, not stated
-        self.split = "dev"
-
-    def add(self, kind: str, question: str, expected: list[str], sources: list[str], history=None) -> None:
-        item = {
-            "id": f"{self.name}-{len(self.items) + 1:02d}",
-            "question": question,
-            "expected": expected if kind != "unanswerable" or not self.blank_unanswerable else [],
-            "sources": sources if kind != "unanswerable" else [],
-            "kind": kind,
-        }
-        if history:
-            item["history"] = history
-        item.update({"split": self.split, "set": self.name})
-        if kind == "computed":
-            self.derived.add(item["id"])
-        self.items.append(item)
 
 
 # =============================================================================================
@@ -199,7 +158,7 @@ def china_html(data: Path, q: Questions) -> tuple[str, str]:
     q.add(
         "computed",
         "By what percentage did US imports from China in the first quarter of 2019 change from a year earlier?",
-        pct_forms(q1_change),
+        change_forms(q1_change),
         src,
     )
     q.add(
@@ -450,7 +409,7 @@ minus imports).*
     q.add(
         "computed",
         "By what percentage did total US trade with Brazil fall from 2008 to 2009?",
-        pct_forms(brazil_change),
+        change_forms(brazil_change),
         src,
     )
     q.add(
@@ -467,25 +426,6 @@ minus imports).*
 # ---------------------------------------------------------------------------------------------
 # D4. CSV (+ sidecar): US exports of HS 71 (precious stones and metals) by partner (USITC)
 # ---------------------------------------------------------------------------------------------
-
-
-def hs_partner_table(data: Path, hs: str):
-    """USITC's US exports of one HS chapter by partner, 2020-2024: the ten largest partners of
-    2024 as CSV lines (year, partner, US$ million, rank among all partners), with the values
-    (US$), the ranks by year, the partners and the values as written."""
-    years = [2020, 2021, 2022, 2023, 2024]
-    u: dict[str, dict[int, float]] = {}
-    for r in rows(data, "usitc_dataweb_us_total_exports_fas_by_hs2_country_2020_2024.csv"):
-        if r["hs2"].zfill(2) == hs:
-            u[r["country"]] = {y: float(r[f"fas_usd_{y}"]) for y in years}
-    rank = {y: sorted(u, key=lambda c: -u[c][y]) for y in years}
-    partners = rank[2024][:10]
-    val = {(c, y): f"{u[c][y] / 1e6:.1f}" for c in partners for y in years}
-    lines = [f"year,partner,us_exports_hs{hs}_usd_millions,rank_among_partners"]
-    for y in years:
-        for c in sorted(partners, key=lambda c: -u[c][y]):
-            lines.append(f"{y},{c},{val[(c, y)]},{rank[y].index(c) + 1}")
-    return years, lines, u, rank, partners, val
 
 
 def hs71_csv(data: Path, q: Questions) -> tuple[str, str, str]:
@@ -528,7 +468,7 @@ columns:
     q.add(
         "computed",
         "By what percentage did US exports of HS 71 goods to Switzerland change from 2022 to 2023?",
-        pct_forms(sw),
+        change_forms(sw),
         src,
     )
     q.add("unanswerable", "How much gold did the US import from Switzerland in 2023?", [], src)
@@ -743,7 +683,7 @@ def mexico_quarters_pdf(data: Path, q: Questions) -> tuple[str, str, str, list]:
     q.add(
         "computed",
         "By what percentage did US–Mexico trade in the fourth quarter of 2017 change from the fourth quarter of 2016?",
-        pct_forms(q4_change),
+        change_forms(q4_change),
         src,
     )
     q.add(
@@ -755,24 +695,6 @@ def mexico_quarters_pdf(data: Path, q: Questions) -> tuple[str, str, str, list]:
     )
     q.add("unanswerable", "How much US–Mexico trade went by truck in the first quarter of 2018?", [], src)
     return name, title, running, [page1, page2]
-
-
-def state_panel(
-    data: Path, keys: dict[str, str], years: list[int]
-) -> tuple[dict[tuple[str, int], dict], dict[int, float]]:
-    """The Secretaría de Economía state panel's rows for ``keys`` (the file's state name -> the
-    name the document writes) and ``years``, by (name, year); and every state's exports summed
-    by year (thousand USD)."""
-    p: dict[tuple[str, int], dict] = {}
-    every: dict[int, float] = defaultdict(float)
-    for r in rows(data, "mx_state_panel_fdi_exports_wages_2006_2022.csv"):
-        y = int(r["year"])
-        if y in years:
-            every[y] += float(r["exports_thousand_usd"] or 0)
-            if r["state"].strip() in keys:
-                p[(keys[r["state"].strip()], y)] = r
-    assert len(p) == len(keys) * len(years)
-    return p, every
 
 
 # ---------------------------------------------------------------------------------------------
@@ -867,7 +789,7 @@ def states_panel_docx(data: Path, q: Questions) -> tuple[str, str, list]:
     q.add("table_lookup", "What was the real wage in Sonora in 2021?", [wage("Sonora", 2021)], src)
     q.add("comparison", "Which of the six states received the second-largest total FDI in 2021?", [rank21[1]], src)
     q.add("comparison", "Which of the six states received the most FDI in 2020?", [top20], src)
-    q.add("computed", "By what percentage did Puebla's exports fall from 2019 to 2020?", pct_forms(puebla), src)
+    q.add("computed", "By what percentage did Puebla's exports fall from 2019 to 2020?", change_forms(puebla), src)
     q.add(
         "follow_up",
         "And in 2021?",
@@ -988,7 +910,7 @@ def ports_freight_txt(data: Path, q: Questions) -> tuple[str, str]:
         "comparison", "Which Texas port had the third-highest freight charges on imports in 2005?", [rank_fc05[2]], src
     )
     q.add("computed", "By what percentage did US imports through Eagle Pass grow from 2005 to 2006?",
-          pct_forms(eagle), src)  # fmt: skip
+          change_forms(eagle), src)  # fmt: skip
     q.add("date_definition", "For which direction of trade does the BTS TransBorder data report freight charges?",
           ["imports only"], src)  # fmt: skip
     q.add("unanswerable", "What were the freight charges at Laredo in 2004?", [], src)
@@ -1219,7 +1141,7 @@ def states_exports_html(data: Path, q: Questions) -> tuple[str, str]:
     q.add("comparison", "Which Mexican state was the second-largest destination of US surface exports in 2008?",
           [L(rank08[1])], src)  # fmt: skip
     q.add("computed", "By what percentage did US surface exports to Baja California change from 2008 to 2009?",
-          pct_forms(bc), src)  # fmt: skip
+          change_forms(bc), src)  # fmt: skip
     q.add(
         "follow_up",
         "And in 2009?",
@@ -1231,132 +1153,11 @@ def states_exports_html(data: Path, q: Questions) -> tuple[str, str]:
     return name, page
 
 
-def flatten(blocks: list) -> str:
-    out = []
-    for kind, content in blocks:
-        if kind == "table":
-            out += [" ".join(r) for r in content]
-        else:
-            out.append(content)
-    return "\n".join(out)
-
-
-def trade_data_argument(description: str) -> Path:
-    """The ``--data`` folder (../shared/data/trade by default); exits when it has no SOURCES.md."""
-    parser = argparse.ArgumentParser(description=description)
-    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "trade")
-    args = parser.parse_args()
-    if not (args.data / "SOURCES.md").exists():
-        sys.exit(f"no trade data at {args.data} (pass --data)")
-    return args.data
-
-
-@dataclass
-class SetWriter:
-    """Writes a set's documents into ``out``: each maker gets the data folder and the questions
-    (``q.split`` says which part it writes), and its text is kept for ``finish``'s checks."""
-
-    data: Path
-    q: Questions
-    out: Path
-    publisher: str
-    texts: dict[str, str] = field(default_factory=dict)
-    split_of: dict[str, str] = field(default_factory=dict)
-
-    def keep(self, name: str, text: str) -> None:
-        self.texts[name] = text
-        self.split_of[name] = self.q.split
-
-    def text(self, make) -> None:
-        name, text = make(self.data, self.q)
-        (self.out / name).write_text(text, encoding="utf-8")
-        self.keep(name, text)
-
-    def table(self, make) -> None:
-        """A CSV and its sidecar."""
-        name, table, side = make(self.data, self.q)
-        (self.out / name).write_text(table, encoding="utf-8")
-        (self.out / name.replace(".csv", ".meta.yaml")).write_text(side, encoding="utf-8")
-        self.keep(name, table + side)
-
-    def pdf(self, make) -> None:
-        name, title, running, pages = make(self.data, self.q)[:4]
-        make_pdf(self.out / name, title, running, pages, publisher=self.publisher)
-        self.keep(name, flatten([b for page in pages for b in page]))
-
-    def docx(self, make) -> None:
-        name, title, paragraphs = make(self.data, self.q)
-        make_docx(self.out / name, title, paragraphs, publisher=self.publisher)
-        self.keep(name, flatten(paragraphs))
-
-
-def merge_into_questions(items: list[dict], name: str = "fresh", after: str = "docdev") -> None:
-    """Put set ``name``'s questions into eval/questions.jsonl where build_eval.py would (after the
-    ``after`` set, in part-file order), leaving every other line as it is."""
-    path = ROOT / "eval" / "questions.jsonl"
-    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
-    kept = [ln for ln in lines if json.loads(ln).get("set") != name]
-    at = max((n + 1 for n, ln in enumerate(kept) if json.loads(ln).get("set") == after), default=len(kept))
-    fresh = [json.dumps(i, ensure_ascii=False) for i in items]
-    path.write_text("\n".join(kept[:at] + fresh + kept[at:]) + "\n", encoding="utf-8")
-
-
-def finish(
-    q: Questions, texts: dict[str, str], split_of: dict[str, str], out: Path, parts: Path, after: str, others: str = ""
-) -> None:
-    """Check the set (each question's documents in its own split; each stated answer stated in its
-    document; with ``others``, the text of the other sets, no expected figure of five or more
-    characters found there), write its part file, merge it into eval/questions.jsonl, print a
-    summary; exit 1 when a check failed."""
-    bad = []
-    for item in q.items:
-        for source in item["sources"]:
-            if split_of[source] != item["split"]:
-                bad.append(f"{item['id']}: split {item['split']} but {source} is a {split_of[source]} document")
-        figure = re.search(r"\d[\d,.]*\d", item["expected"][0]) if others and item["expected"] else None
-        if figure and len(figure[0]) >= 5 and item["kind"] != "date_definition" and figure[0] in others:
-            bad.append(f"{item['id']}: {item['expected'][0]} already appears in another set's documents")
-        if item["id"] in q.derived:
-            continue
-        for source in item["sources"]:
-            text = html.unescape(texts[source])
-            # one form stated is enough: the others are the same figure in other units or spellings
-            if not any(states(text, e) for e in item["expected"]):
-                bad.append(f"{item['id']}: none of {item['expected']} is stated in {source}")
-    parts.write_text("".join(json.dumps(i, ensure_ascii=False) + "\n" for i in q.items), encoding="utf-8")
-    merge_into_questions(q.items, q.name, after)
-    counts: dict[tuple[str, str], int] = defaultdict(int)
-    for item in q.items:
-        counts[(item["split"], item["kind"])] += 1
-    print(f"{len(q.items)} questions -> {parts.relative_to(ROOT)}")
-    for key in sorted(counts):
-        print(f"  {key[0]:<5} {key[1]:<16} {counts[key]}")
-    for name in sorted(texts):
-        print(f"{out.relative_to(ROOT)}/{name}  [{split_of[name]}]  {(out / name).stat().st_size:,} bytes")
-    if bad:
-        print("\n".join(bad))
-        sys.exit(1)
-
-
 def main() -> None:
-    OUT.mkdir(parents=True, exist_ok=True)
-    w = SetWriter(trade_data_argument(__doc__.splitlines()[0]), Questions(), OUT, PUBLISHER)
-    # dev: tune on these
-    w.q.split = "dev"
-    w.text(china_html)
-    w.text(buses_txt)
-    w.text(south_america_md)
-    w.table(hs71_csv)
-    w.pdf(japan_pdf)
-    # test: report only
-    w.q.split = "test"
-    w.pdf(mexico_quarters_pdf)
-    w.docx(states_panel_docx)
-    w.text(ports_freight_txt)
-    w.text(canada_modes_md)
-    w.text(states_exports_html)
-
-    finish(w.q, w.texts, w.split_of, OUT, PARTS, after="docdev")
+    q = Questions()
+    dev = [china_html, buses_txt, south_america_md, hs71_csv, japan_pdf]
+    test = [mexico_quarters_pdf, states_panel_docx, ports_freight_txt, canada_modes_md, states_exports_html]
+    write_set(__doc__, q, OUT, PARTS, PUBLISHER, dev, test, after="docdev")
 
 
 if __name__ == "__main__":

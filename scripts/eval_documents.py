@@ -1,0 +1,389 @@
+"""What every eval document generator (scripts/make_*_documents.py) does the same way.
+
+Each generator writes one evaluation set (eval/documents-*/ and eval/parts/*.jsonl) from
+../shared/data/trade/*.csv. The steps that do not depend on the set live here once, so that a fix
+reaches every set and a later set does not copy an earlier one: reading the official CSVs, writing
+a figure and the forms an answer may state it in, keeping a set's questions, writing a document in
+the format its file name says (text, CSV with sidecar, DOCX, PDF), and checking, writing and merging
+the questions. The documents' text, figures, dates, bylines and sources stay in each generator.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import html
+import json
+import re
+import sys
+import textwrap
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "scripts"))
+from make_eval_documents import make_docx, make_pdf  # noqa: E402
+
+from nearshore_qa.evaluation import states  # noqa: E402
+
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December"]  # fmt: skip
+MON = [m[:3].upper() for m in MONTHS]
+QUARTERS = ["Q1", "Q2", "Q3", "Q4"]
+QUARTER_WORDS = ["first", "second", "third", "fourth"]
+# The other sets' text documents a new set's expected figures must not already appear in
+# (each set from fresh3 on adds the sets written before it).
+OTHER_SETS = ["corpus", "eval/documents", "eval/documents-dev", "eval/documents-fresh"]
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading the official tables
+# ---------------------------------------------------------------------------------------------
+
+
+def rows(data: Path, name: str) -> list[dict]:
+    with open(data / name, encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+def census_annual(data: Path, countries: list[str], years: list[int]) -> tuple[dict, dict]:
+    keys = ("exports_musd", "imports_musd", "total_trade_musd", "balance_musd")
+    t: dict[tuple[str, int], dict] = {}
+    world: dict[int, dict] = {}
+    for r in rows(data, "census_us_goods_trade_by_country_annual_1985_2024h1.csv"):
+        y = int(r["year"])
+        if y in years and r["country"] in countries and r["is_aggregate"] == "False":
+            t[(r["country"], y)] = {k: float(r[k]) for k in keys}
+        if y in years and r["country"] == "World, Not Seasonally Adjusted":
+            world[y] = {k: float(r[k]) for k in keys}
+    assert len(t) == len(countries) * len(years)
+    return t, world
+
+
+def census_figure(t: dict, c: str, y: int, k: str) -> str:
+    """A ``census_annual`` figure as the articles write it: US$ million, one decimal."""
+    return mn1(t[(c, y)][k])
+
+
+def census_balance(t: dict, c: str, y: int) -> str:
+    """The size of a ``census_annual`` trade balance in US$ million (the article says its sign in words)."""
+    return mn1(abs(t[(c, y)]["balance_musd"]))
+
+
+def bts_annual_by_mode(
+    data: Path, country: str, years: list[int], modes: list[str]
+) -> tuple[dict[tuple[str, str, int], float], dict[int, float]]:
+    """BTS TransBorder annual US trade with ``country`` (US$) by (mode, trade type, year) for
+    ``modes``, and every mode's trade together by year."""
+    v: dict[tuple[str, str, int], float] = defaultdict(float)
+    allm: dict[int, float] = defaultdict(float)
+    for r in rows(data, "bts_transborder_us_mexico_canada_annual_by_mode_1993_2025.csv"):
+        if r["Country"] == country and int(r["Year"]) in years:
+            allm[int(r["Year"])] += float(r["TradeValue"])
+            if r["Mode"] in modes:
+                v[(r["Mode"], r["TradeType"], int(r["Year"]))] += float(r["TradeValue"])
+    return v, allm
+
+
+def hs_partner_table(data: Path, hs: str):
+    """USITC's US exports of one HS chapter by partner, 2020-2024: the ten largest partners of
+    2024 as CSV lines (year, partner, US$ million, rank among all partners), with the values
+    (US$), the ranks by year, the partners and the values as written."""
+    years = [2020, 2021, 2022, 2023, 2024]
+    u: dict[str, dict[int, float]] = {}
+    for r in rows(data, "usitc_dataweb_us_total_exports_fas_by_hs2_country_2020_2024.csv"):
+        if r["hs2"].zfill(2) == hs:
+            u[r["country"]] = {y: float(r[f"fas_usd_{y}"]) for y in years}
+    rank = {y: sorted(u, key=lambda c: -u[c][y]) for y in years}
+    partners = rank[2024][:10]
+    val = {(c, y): f"{u[c][y] / 1e6:.1f}" for c in partners for y in years}
+    lines = [f"year,partner,us_exports_hs{hs}_usd_millions,rank_among_partners"]
+    for y in years:
+        for c in sorted(partners, key=lambda c: -u[c][y]):
+            lines.append(f"{y},{c},{val[(c, y)]},{rank[y].index(c) + 1}")
+    return years, lines, u, rank, partners, val
+
+
+def state_panel(
+    data: Path, keys: dict[str, str], years: list[int]
+) -> tuple[dict[tuple[str, int], dict], dict[int, float]]:
+    """The Secretaría de Economía state panel's rows for ``keys`` (the file's state name -> the
+    name the document writes) and ``years``, by (name, year); and every state's exports summed
+    by year (thousand USD)."""
+    p: dict[tuple[str, int], dict] = {}
+    every: dict[int, float] = defaultdict(float)
+    for r in rows(data, "mx_state_panel_fdi_exports_wages_2006_2022.csv"):
+        y = int(r["year"])
+        if y in years:
+            every[y] += float(r["exports_thousand_usd"] or 0)
+            if r["state"].strip() in keys:
+                p[(keys[r["state"].strip()], y)] = r
+    assert len(p) == len(keys) * len(years)
+    return p, every
+
+
+# ---------------------------------------------------------------------------------------------
+# Writing figures, and the forms an answer may state them in
+# ---------------------------------------------------------------------------------------------
+
+
+def bn(usd: float) -> str:
+    """US dollars as billions with two decimals: 20394812345 -> '20.39'."""
+    return f"{usd / 1e9:,.2f}"
+
+
+def mn1(x: float) -> str:
+    """A value already in millions, one decimal, thousands separators."""
+    return f"{x:,.1f}"
+
+
+def num(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def pct(value: float) -> str:
+    return f"{value:.1f}"
+
+
+def pct_of(new: float, old: float) -> float:
+    return (new - old) / old * 100
+
+
+def wrap(text: str) -> str:
+    return textwrap.fill(text, width=92)
+
+
+def wrap_keeping_hyphens(text: str) -> str:
+    """A paragraph of a plain-text document, never broken inside a hyphenated name."""
+    return textwrap.fill(text, width=92, break_on_hyphens=False)
+
+
+def money_bn(value: str) -> list[str]:
+    """The forms an answer may state a US$ billion figure in."""
+    return [f"US${value} billion", f"{value} billion", value]
+
+
+def money_mn(value: str) -> list[str]:
+    return [f"US${value} million", f"{value} million", value]
+
+
+def bn_forms(value: str) -> list[str]:
+    return [*money_bn(value), f"${value} billion"]
+
+
+def mn_forms(value: str) -> list[str]:
+    return [*money_mn(value), f"${value} million"]
+
+
+def change_forms(value: float) -> list[str]:
+    """A change in percent: a fall may be written with or without its sign."""
+    text = f"{value:.1f}%"
+    return [text, text.lstrip("-")] if value < 0 else [text]
+
+
+def pct_forms(value: str) -> list[str]:
+    """A percentage stated in the text, in the forms an answer may write it."""
+    return [f"{value} percent", f"{value}%", f"{value} per cent"]
+
+
+def count(n: int) -> list[str]:
+    return [f"{n:,}"]
+
+
+# ---------------------------------------------------------------------------------------------
+# A set's questions and documents
+# ---------------------------------------------------------------------------------------------
+
+
+class Questions:
+    """The questions of one set (ids ``<name>-01`` …), in the split being written."""
+
+    def __init__(self, name: str = "fresh", blank_unanswerable: bool = False) -> None:
+        self.name = name
+        self.blank_unanswerable = blank_unanswerable  # an unanswerable question's expected list left empty
+        self.items: list[dict] = []
+        self.derived: set[str] = set()  # ids whose figure is computed from stated operands, not stated
+        self.split = "dev"
+
+    def add(self, kind: str, question: str, expected: list[str], sources: list[str], history=None) -> None:
+        item = {
+            "id": f"{self.name}-{len(self.items) + 1:02d}",
+            "question": question,
+            "expected": expected if kind != "unanswerable" or not self.blank_unanswerable else [],
+            "sources": sources if kind != "unanswerable" else [],
+            "kind": kind,
+        }
+        if history:
+            item["history"] = history
+        item.update({"split": self.split, "set": self.name})
+        if kind == "computed":
+            self.derived.add(item["id"])
+        self.items.append(item)
+
+
+def flatten(blocks: list) -> str:
+    out = []
+    for kind, content in blocks:
+        if kind == "table":
+            out += [" ".join(r) for r in content]
+        else:
+            out.append(content)
+    return "\n".join(out)
+
+
+def write_document(out: Path, made: tuple, publisher: str) -> str:
+    """Write what a document maker returned into ``out``, in the format its file name says, and
+    return the text its questions' answers are checked against. A maker returns (name, text) for
+    Markdown, text and HTML; (name, table, sidecar) for a CSV; (name, title, paragraphs) for a DOCX;
+    (name, title, running title, pages, …) for a PDF. DOCX and PDF use the writers of
+    make_eval_documents.py (fixed dates, reproducible bytes)."""
+    name = made[0]
+    if name.endswith(".csv"):
+        _, table, side = made
+        (out / name).write_text(table, encoding="utf-8")
+        (out / name.replace(".csv", ".meta.yaml")).write_text(side, encoding="utf-8")
+        return table + side
+    if name.endswith(".pdf"):
+        _, title, running, pages = made[:4]
+        make_pdf(out / name, title, running, pages, publisher=publisher)
+        return flatten([b for page in pages for b in page])
+    if name.endswith(".docx"):
+        _, title, paragraphs = made
+        make_docx(out / name, title, paragraphs, publisher=publisher)
+        return flatten(paragraphs)
+    _, text = made
+    (out / name).write_text(text, encoding="utf-8")
+    return text
+
+
+def trade_data_argument(description: str) -> Path:
+    """The ``--data`` folder (../shared/data/trade by default); exits when it has no SOURCES.md."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "trade")
+    args = parser.parse_args()
+    if not (args.data / "SOURCES.md").exists():
+        sys.exit(f"no trade data at {args.data} (pass --data)")
+    return args.data
+
+
+@dataclass
+class SetWriter:
+    """Writes a set's documents into ``out``: each maker gets the data folder and the questions
+    (``q.split`` says which part it writes), and its text is kept for ``finish``'s checks."""
+
+    data: Path
+    q: Questions
+    out: Path
+    publisher: str
+    texts: dict[str, str] = field(default_factory=dict)
+    split_of: dict[str, str] = field(default_factory=dict)
+
+    def write(self, make) -> None:
+        made = make(self.data, self.q)
+        self.texts[made[0]] = write_document(self.out, made, self.publisher)
+        self.split_of[made[0]] = self.q.split
+
+
+def unstated(item: dict, source: str, text: str) -> str:
+    """Why ``item``'s answer is not in ``source``'s ``text`` ("" when it is stated there). One form
+    stated is enough: the others are the same figure in other units or spellings."""
+    if any(states(html.unescape(text), e) for e in item["expected"]):
+        return ""
+    return f"{item['id']}: none of {item['expected']} is stated in {source}"
+
+
+def write_part(parts: Path, items: list[dict]) -> None:
+    """The set's part file: one question a line, as build_eval.py reads it."""
+    parts.write_text("".join(json.dumps(i, ensure_ascii=False) + "\n" for i in items), encoding="utf-8")
+
+
+def exit_if_bad(bad: list[str]) -> None:
+    """Print the failed checks ("" is a check that passed) and exit 1 when there is one."""
+    bad = [b for b in bad if b]
+    if bad:
+        print("\n".join(bad))
+        sys.exit(1)
+
+
+def merge_into_questions(items: list[dict], name: str = "fresh", after: str = "docdev") -> None:
+    """Put set ``name``'s questions into eval/questions.jsonl where build_eval.py would (after the
+    ``after`` set, in part-file order), leaving every other line as it is."""
+    path = ROOT / "eval" / "questions.jsonl"
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
+    kept = [ln for ln in lines if json.loads(ln).get("set") != name]
+    at = max((n + 1 for n, ln in enumerate(kept) if json.loads(ln).get("set") == after), default=len(kept))
+    fresh = [json.dumps(i, ensure_ascii=False) for i in items]
+    path.write_text("\n".join(kept[:at] + fresh + kept[at:]) + "\n", encoding="utf-8")
+
+
+def finish(
+    q: Questions, texts: dict[str, str], split_of: dict[str, str], out: Path, parts: Path, after: str, others: str = ""
+) -> None:
+    """Check the set (each question's documents in its own split; each stated answer stated in its
+    document; with ``others``, the text of the other sets, no expected figure of five or more
+    characters found there), write its part file, merge it into eval/questions.jsonl, print a
+    summary; exit 1 when a check failed."""
+    bad = []
+    for item in q.items:
+        for source in item["sources"]:
+            if split_of[source] != item["split"]:
+                bad.append(f"{item['id']}: split {item['split']} but {source} is a {split_of[source]} document")
+        figure = re.search(r"\d[\d,.]*\d", item["expected"][0]) if others and item["expected"] else None
+        if figure and len(figure[0]) >= 5 and item["kind"] != "date_definition" and figure[0] in others:
+            bad.append(f"{item['id']}: {item['expected'][0]} already appears in another set's documents")
+        if item["id"] not in q.derived:
+            bad += [unstated(item, source, texts[source]) for source in item["sources"]]
+    write_part(parts, q.items)
+    merge_into_questions(q.items, q.name, after)
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    for item in q.items:
+        counts[(item["split"], item["kind"])] += 1
+    print(f"{len(q.items)} questions -> {parts.relative_to(ROOT)}")
+    for key in sorted(counts):
+        print(f"  {key[0]:<5} {key[1]:<16} {counts[key]}")
+    for name in sorted(texts):
+        print(f"{out.relative_to(ROOT)}/{name}  [{split_of[name]}]  {(out / name).stat().st_size:,} bytes")
+    exit_if_bad(bad)
+
+
+def other_sets_text(folders: list[str]) -> str:
+    """The text of every other set's text documents, to check that no expected figure is already there."""
+    out = []
+    for folder in folders:
+        for path in sorted((ROOT / folder).rglob("*")):
+            if path.suffix in (".md", ".txt", ".html", ".csv", ".yaml"):
+                out.append(html.unescape(path.read_text(encoding="utf-8")))
+    return "\n".join(out)
+
+
+def sets_before(fresh: int) -> list[str]:
+    """The folders a set ``fresh<N>`` (N >= 2) must not repeat an expected figure of: ``OTHER_SETS``
+    and every fresh set from fresh2 to the one before it (an absent folder adds no text)."""
+    return [*OTHER_SETS, *(f"eval/documents-fresh{k}" for k in range(2, fresh))]
+
+
+def write_set(
+    doc: str,
+    q: Questions,
+    out: Path,
+    parts: Path,
+    publisher: str,
+    dev: list[Callable],
+    test: list[Callable],
+    after: str,
+    others: list[str] | None = None,
+) -> None:
+    """A set's whole run: read ``--data`` (``doc``, the generator's docstring, describes it on its
+    first line), write the ``dev`` documents (tune on these) and then the ``test`` ones (report
+    only), each maker's questions in its part, and ``finish`` the set (with ``others``, those
+    folders' text, read once the documents are written, must not hold an expected figure)."""
+    out.mkdir(parents=True, exist_ok=True)
+    w = SetWriter(trade_data_argument(doc.splitlines()[0]), q, out, publisher)
+    for split, makers in (("dev", dev), ("test", test)):
+        w.q.split = split
+        for make in makers:
+            w.write(make)
+    finish(w.q, w.texts, w.split_of, out, parts, after, others=other_sets_text(others) if others else "")
