@@ -295,6 +295,18 @@ def unstated(item: dict, source: str, text: str) -> str:
     return f"{item['id']}: none of {item['expected']} is stated in {source}"
 
 
+def with_near_misses(items: list[dict], parts: Path) -> list[dict]:
+    """``items`` with the part file's hand-written near-miss questions (a ``near`` key: unanswerable
+    dev questions written blind to the answerer, not by this script) kept after the last dev
+    question, so that regenerating a set does not drop them."""
+    if not parts.exists():
+        return items
+    lines = parts.read_text(encoding="utf-8").splitlines()
+    kept = [item for item in map(json.loads, filter(None, lines)) if "near" in item]
+    at = max((n + 1 for n, item in enumerate(items) if item["split"] == "dev"), default=len(items))
+    return items[:at] + kept + items[at:]
+
+
 def write_part(parts: Path, items: list[dict]) -> None:
     """The set's part file: one question a line, as build_eval.py reads it."""
     parts.write_text("".join(json.dumps(i, ensure_ascii=False) + "\n" for i in items), encoding="utf-8")
@@ -336,12 +348,13 @@ def finish(
             bad.append(f"{item['id']}: {item['expected'][0]} already appears in another set's documents")
         if item["id"] not in q.derived:
             bad += [unstated(item, source, texts[source]) for source in item["sources"]]
-    write_part(parts, q.items)
-    merge_into_questions(q.items, q.name, after)
+    items = with_near_misses(q.items, parts)
+    write_part(parts, items)
+    merge_into_questions(items, q.name, after)
     counts: dict[tuple[str, str], int] = defaultdict(int)
-    for item in q.items:
+    for item in items:
         counts[(item["split"], item["kind"])] += 1
-    print(f"{len(q.items)} questions -> {parts.relative_to(ROOT)}")
+    print(f"{len(items)} questions -> {parts.relative_to(ROOT)}")
     for key in sorted(counts):
         print(f"  {key[0]:<5} {key[1]:<16} {counts[key]}")
     for name in sorted(texts):

@@ -727,7 +727,7 @@ def main() -> None:
     q = Questions("fresh6", blank_unanswerable=True)
     dev = [southern_partners_md, mexican_states_txt, central_fdi_html]
     test = [texas_ports_docx, canada_months_pdf, fuel_grain_md]
-    write_set(__doc__, q, OUT, PARTS, PUBLISHER, dev, test, after="fresh4", others=sets_before(6))
+    write_set(__doc__, q, OUT, PARTS, PUBLISHER, dev, test, after="fresh5", others=sets_before(6))
 
 
 if __name__ == "__main__":
