@@ -40,6 +40,7 @@ from ..tables import (
     unit_only,
 )
 from ..text import MONTH, MONTHS, YEAR, written_lower
+from .scoring import NAME, asked_type
 
 logger = logging.getLogger(__name__)
 
@@ -878,6 +879,10 @@ def counts_other(counted: set[str], text: str) -> bool:
     return other
 
 
+# "How many of the northbound trucks counted at Laredo were empty?": what the counted ones were
+_HOW_MANY_WERE = re.compile(r"\bhow many of\b[^?]*?\b(?:were|was|are|is)\s+([a-z]+)\s*\??\s*$", re.I)
+
+
 def _asked_measure(question: str) -> set[str]:
     """The term of the measure a question names as "the X of" ("weight") or counts as "how many
     X" ("passengers", "barrels of crude oil"), or the product a flow is of ("exports of cotton to
@@ -888,6 +893,9 @@ def _asked_measure(question: str) -> set[str]:
     if kind and not _RANKING_WORD.fullmatch(kind.group(1)):
         product |= set(terms(kind.group(1))) - _GENERIC - _EVERY_PRODUCT - _OPERATION_WORDS
     # "how many tonnes of exports did …" counts tonnes: the unit before "of" is what is counted
+    were = _HOW_MANY_WERE.search(question)
+    if were:  # "how many of the trucks … were empty": the empty ones are counted
+        product |= set(terms(were.group(1))) - _GENERIC - _OPERATION_WORDS
     measured = _MEASURE_OF.search(question)
     counted = _COUNTED_UNIT.search(question) or _COUNTED.search(question)
     if measured:
@@ -1538,6 +1546,10 @@ def cell_answer_for(
     found = answer_from_tables(question, hits, tables_for, catalogue=catalogue)
     if found is None:
         return None
+    if _ASKS_PART_OF_YEAR.search(question) and not _part_of_year(found):
+        return None  # "in which month of 2009 …": a year's cell does not say which month
+    if asked_type(question) == NAME and not found.notes.get("extreme") and not _EXTREME.search(question):
+        return None  # "which products accounted for the drop …" asks for names; one cell's value is none
     if found.notes.get("missing_measure"):
         if any(h.chunk.row is None and not lacks_measure(question, h) for h in hits):
             return None  # a passage names the measure the table lacks ("revenues weight"): the passages answer
@@ -1551,6 +1563,18 @@ def cell_answer_for(
     if _outranked(question, hits, found):
         return None  # … or as much of it, in a document retrieved above the cell's
     return compose(question, found, hits)
+
+
+_ASKS_PART_OF_YEAR = re.compile(r"\b(?:which|what)\s+(?:month|quarter)s?\b", re.I)
+
+
+def _part_of_year(found: CellAnswer) -> bool:
+    """Is the cell a month's or a quarter's (its row's or its columns' period, or their labels)?"""
+    periods = [found.row.period, *(c.period for c in found.columns)]
+    labels = [found.row.label, *(c.label for c in found.columns)]
+    return any(p is not None and (p.month or p.quarter) for p in periods) or any(
+        month_or_quarter(label) for label in labels
+    )
 
 
 def _outranked(question: str, hits: list[Hit], found: CellAnswer) -> bool:

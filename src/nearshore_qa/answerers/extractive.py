@@ -299,6 +299,51 @@ _US_NAMES = re.compile(r"^(?:the\s+)?(?:United\s+States|U\.?S\.?A?\.?|America|Am
 _NOT_TRADERS = re.compile(r"^(?:It|They|This|That|These|Those|He|She|We|Which|Who|What|How|Did|Does|Do)$")
 
 
+# A name as a sentence writes it ("Gateway to the Americas", "Juárez-Lincoln", "Peru")
+_NAME = re.compile(r"[A-Z][\w'’.\-]*(?:\s+(?:of\s+|to\s+the\s+|and\s+)?[A-Z][\w'’.\-]*)*")
+# Where a name stands as a place or a partner of trade: after these words
+_PLACE_BEFORE = frozenset("from to with into at in".split())
+_NOT_HEAD = frozenset("in of on at to from for by with and or was were is are has had in during".split())
+
+
+def _name_frames(text: str) -> list[tuple[str, str, str]]:
+    """Each name of ``text`` (folded), with the word before it and the word after it (lower case)."""
+    frames = []
+    for m in _NAME.finditer(text):
+        words = m.group(0).split()
+        while words and words[0] in _OPENERS:
+            words = words[1:]  # "The Juárez-Lincoln": the article is not the name
+        if not words or _months(" ".join(words)) or text[m.end() : m.end() + 1] == "$":
+            continue  # "in January" is a time, "from US$38.4 billion" an amount, not a place
+        before = re.findall(r"[\w'’]+", text[max(0, m.start() - 30) : m.start()])
+        after = re.match(r"\s*([\w'’]+)", text[m.end() :])
+        frames.append(
+            (fold(" ".join(words)), before[-1].lower() if before else "", after.group(1).lower() if after else "")
+        )
+    return frames
+
+
+def names_another_of_kind(question: str, asked: set[str] | frozenset[str], text: str) -> bool:
+    """Does ``text`` name, where the question names its place or partner, another one: a name
+    after "from", "to", "with", "in" … as the question's stands after one ("imports from Peru" /
+    "exported to Brazil"), or before the question's head noun ("the Gateway to the Americas bridge"
+    / "the Juárez-Lincoln bridge")? Other capitalised words ("the Lunar New Year dip", "named for
+    Canadian Pacific") are not the same kind of thing."""
+    own = [f for f in _name_frames(question) if any(w in asked for w in f[0].split())]
+    after_place = any(before in _PLACE_BEFORE for _, before, _ in own)
+    heads = {after for _, _, after in own if after.isalpha() and after not in _NOT_HEAD}
+    for name, before, after in _name_frames(text):
+        if any(w in asked for w in name.split()):
+            continue
+        if (after_place and before in _PLACE_BEFORE) or after in heads:
+            return True
+    return False
+
+
+# Capitalised words that open a sentence or a question before its subject
+_OPENERS = frozenset("The Did Does Do What Which When While Where As And But So Yet If In By".split())
+
+
 def _trader(text: str, at: int) -> str:
     """ "us", "partner" or "" (none named): who stands right before position ``at`` of ``text``
     (the subject of a verb there, or the owner of a noun). "The Company", "the Group": one
@@ -309,7 +354,7 @@ def _trader(text: str, at: int) -> str:
         return ""
     words = m.group(1).split()
     the = words[0] in ("The", "Did", "Does", "Do") or bool(re.search(r"\bthe\s+$", before[: m.start(1)]))
-    if words[0] in ("The", "Did", "Does", "Do"):
+    if words[0] in _OPENERS:  # "What America bought …": the sentence's first word is no trader's
         words = words[1:]
     name = " ".join(words)
     if not name or _NOT_TRADERS.match(name) or (the and len(words) == 1 and not _US_NAMES.match(name)):
@@ -491,8 +536,10 @@ class UnitFeatures:
     years_ok: bool = True  # every year of the question stated near the candidate
     names_missing: tuple[str, ...] = ()  # names of the question its passage lacks
     months_ok: bool = True  # every month of the question stated near the candidate
-    other_flow: bool = False  # states no flow, in a paragraph of the flow the question does not ask
+    other_flow: bool = False  # states other flows only, or none in a paragraph of the flow not asked
     has_figure: bool = False  # a figure in the sentence, or a table row
+    gives_cause: bool = True  # states a cause ("due to", "because", "driven by" …)
+    about_other: bool = False  # its figures are all another entity's, and it lacks a name asked
 
 
 @dataclass
@@ -516,6 +563,22 @@ class Unit:
 
 
 _OTHER_FLOW = {"exports": "imports", "imports": "exports"}
+# Flows a sentence says in words ``measures`` does not read as one: sales and shipments to a
+# partner (or "there") are US exports, purchases and shipments from one US imports, exporters
+# and importers trade the flow they are named for, and trade with a partner is both ways.
+_SAID_FLOWS = {
+    "exports": re.compile(r"\b(?:sales|shipments)\s+(?:to|there)\b|\bexporters?\b", re.I),
+    "imports": re.compile(r"\b(?:purchases|shipments)\s+from\b|\bimporters?\b", re.I),
+    "trade": re.compile(r"\btrade\s+(?:with|between)\b", re.I),
+}
+
+
+def said_flows(text: str) -> set[str]:
+    """The trade flows ``text`` says in so many words: sales or shipments to a partner, purchases
+    or shipments from one, exporters, importers, trade with one. (Who buys from whom, read by
+    ``measures``, and a balance beside flows said in other words — "a gap of …" after "brought
+    in" — are not certain enough to refuse a sentence on.)"""
+    return {flow for flow, pattern in _SAID_FLOWS.items() if pattern.search(text)}
 
 
 def _months(text: str) -> set[str]:
@@ -690,6 +753,9 @@ class ExtractiveAnswerer:
         )
         question_words = {fold(x) for x in re.findall(r"[\w'’.\-]+", profile.text)} | profile.names
         focus_names = {_DEMONYMS.get(n, n) for n in names}
+        # words that name no other entity than the question's: its own words and its countries'
+        # adjectives ("Mexican crude oil" in a sentence about imports from Mexico)
+        asked_words = frozenset(question_words | {_DEMONYM_OF[n] for n in focus_names if n in _DEMONYM_OF})
         rows = np.zeros((len(units), len(FEATURES)))
         for i, (unit, sim, overlap) in enumerate(zip(units, sims, overlaps, strict=False)):
             is_row = unit.hit.chunk.row is not None
@@ -755,8 +821,14 @@ class ExtractiveAnswerer:
                         flow in profile.measures and flow not in before and _OTHER_FLOW[flow] in before
                         for flow in _OTHER_FLOW
                     )
+                asked_flows = profile.measures & set(_OTHER_FLOW)
+                if len(asked_flows) == 1 and not is_row:
+                    # "US shipments there rose …", "the surplus with Chile …": a sentence that
+                    # states flows, none of them the one asked, is not a figure of it
+                    said = said_flows(unit.text)
+                    other_flow = other_flow or bool(said and not (said | measures(unit.text)) & asked_flows)
             kinds = stated_types(unit.text, figs, is_row, question_words)
-            focus = entity_focus(focus_names, unit.text, figs, _GENERIC_FOLDED, is_row)
+            focus = entity_focus(focus_names, unit.text, figs, _GENERIC_FOLDED, is_row, asked_words)
             values = {
                 "similarity": float(sim),
                 "not_encoded": float(i not in keep),
@@ -806,6 +878,15 @@ class ExtractiveAnswerer:
                 other_flow=other_flow,
                 names_missing=tuple(names_missing),
                 has_figure=has_figure,
+                gives_cause=states_cause(unit.text),
+                # "The Juárez-Lincoln bridge … 2,123,307 in 2021" is not the Gateway bridge's figure,
+                # nor imports "from Brazil" Peru's (a "which …" question names no answer)
+                about_other=not is_row
+                and asked != NAME
+                and focus.only_others
+                and not focus.in_sentence
+                and not any(re.search(rf"\b{d}", fold(unit.text)) for d in asked_words - question_words)
+                and names_another_of_kind(profile.text, focus_names | asked_words, unit.text),
             )
         return rows
 
@@ -833,6 +914,8 @@ class ExtractiveAnswerer:
         """Hook: a computation the question asks for (growth, share, sum, busiest …), stated
         first with its cited operands and formula; the quoted answer follows. Whole tables are
         read through ``table_rows``. Unchanged when no computation is asked or possible."""
+        if asked_type(question) in WORDS_TYPES:
+            return answer  # "why did imports fall in Q3 2016?" asks a reason, not the quarter's sum
         computed = with_computation(question, hits, answer, self.table_rows, self.table_catalogue, self.tables_for)
         if self._weak(answer) and any(f.computed for f in computed.figures):
             # a sentence that only just passed the threshold is not quoted beside a computation
@@ -997,6 +1080,10 @@ class ExtractiveAnswerer:
             return False
         if f.names_missing:
             return False
+        if f.about_other:
+            return False
+        if profile.asks == REASON and not f.gives_cause:
+            return False  # "why …": a sentence giving no cause (a figure of the fall) does not say
         return not (profile.wants_figure and not f.has_figure and f.overlap < self.weights.figureless_overlap)
 
     def _compose(self, question: str, chosen: list[Unit]) -> Answer:

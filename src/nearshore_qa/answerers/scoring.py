@@ -110,7 +110,9 @@ _DEFINES = re.compile(
 )
 _CAUSE = re.compile(
     r"\b(because|due to|as a result|result(?:ed|ing)? (?:of|from)|driven by|attributable|primarily|mainly|"
-    r"owing to|reflect(?:s|ed|ing)?|caused by|in order to|since)\b",
+    r"owing to|reflect(?:s|ed|ing)?|caused by|in order to|since|(?:impacted|affected|offset|explained|led) by|"
+    r"effects? of|thanks to|on the back of|stemm(?:ed|ing) from|attributed to|after (?:the|a|an|its|their)|"
+    r"on (?:lower|higher|weaker|stronger|increased|decreased|reduced|improved)|for [\w\s]{0,30}purposes?)\b",
     re.I,
 )
 _CAPITALISED = re.compile(r"(?<![\w.])[A-Z][\w'’.\-]*[A-Za-z]")
@@ -212,10 +214,19 @@ class Focus:
     at_figure: bool  # a clause with a figure names one of them
     other_at_figure: bool  # figure clauses name other entities and none of the question's
     total_not_name: bool  # no name of the question in the sentence, and a total is stated
+    only_others: bool = False  # every clause with a figure names another entity (none unnamed: "It …")
 
 
-def entity_focus(names: set[str], text: str, figures: list[FoundFigure], generic: set[str], table_row: bool) -> Focus:
-    """Whose figure does the candidate state: the entity the question names, another, or a total?"""
+def entity_focus(
+    names: set[str],
+    text: str,
+    figures: list[FoundFigure],
+    generic: set[str],
+    table_row: bool,
+    asked: frozenset[str] = frozenset(),
+) -> Focus:
+    """Whose figure does the candidate state: the entity the question names, another, or a total?
+    ``asked``: the question's other words, which name no other entity ("FDI") for ``only_others``."""
     if not names:
         return Focus(0.0, False, False, False)
     folded = fold(text)
@@ -227,19 +238,31 @@ def entity_focus(names: set[str], text: str, figures: list[FoundFigure], generic
         cuts = [0] + [m.start() for m in _CLAUSE_BREAK.finditer(text)] + [len(text)]
         clauses = [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
     at_figure = other = False
+    # a figure clause naming no entity before any clause of the sentence names one: its pronoun
+    # ("It counted …") may stand for the asked entity; after one, it is that one's ("…, and it …")
+    unnamed = named_before = False
     for a, b in clauses:
-        if not any(a <= f.start < b for f in figures):
-            continue
         clause = text[a:b]
+        if not any(a <= f.start < b for f in figures):
+            named_before = named_before or bool(entity_words(clause) - generic)
+            continue
         if any(_mentions(fold(clause), n) for n in names):
             at_figure = True
         elif entity_words(clause) - names - generic:
             other = True
+            # the question's words and acronyms (a measure, an agency: "FDI") name no other entity
+            acronyms = {fold(a) for a in re.findall(r"\b[A-Z]{2,}\b", clause)}
+            others = entity_words(clause) - names - generic - asked - acronyms
+            unnamed = unnamed or not (others or named_before)
+        elif not named_before:
+            unnamed = True
+        named_before = named_before or bool(entity_words(clause) - generic)
     return Focus(
         in_sentence,
         at_figure,
         other and not at_figure,
         not named and bool(_TOTAL.search(text)),
+        other and not at_figure and not unnamed,
     )
 
 
