@@ -19,7 +19,9 @@ from nearshore_qa.answerers.extractive import (
     continues,
     measure_gap,
     measures,
+    named_quarters,
     names_another_of_kind,
+    renames_asked,
     said_flows,
     uses_term_defined,
 )
@@ -243,8 +245,10 @@ def test_a_sentence_stating_no_measure_speaks_of_its_paragraphs(embedder, cafta)
     assert Xb[row, FEATURES.index("missing_measure")] == 1
     assert Xb[row, FEATURES.index("measure_from_passage")] == 0
     # it ranks first; asked of this document, it answers (a sentence stating the measure itself
-    # would still score higher: the fitted weight of measure_from_passage is negative)
+    # would still score higher: the fitted weight of measure_from_passage is negative). Its
+    # probability (0.066) is read against a fixed threshold: the shipped one is chosen on dev.
     hits = hits_for(unowned, "Purchases by Guatemala")
+    answerer = ExtractiveAnswerer(embedder, scoped_min_score=0.05)
     answer = answerer.within(frozenset({hits[0].chunk.doc_id}))(question, hits)
     assert not answer.abstained
     assert answer.answer.startswith("Purchases by Guatemala grew fastest")
@@ -541,3 +545,47 @@ def test_a_sentence_whose_figures_are_all_another_entitys_does_not_answer(embedd
 )
 def test_another_place_or_partner_is_named_where_the_question_names_its_own(question, asked, text, other):
     assert names_another_of_kind(question, asked, text) is other
+
+
+def test_the_questions_name_with_another_partner_swapped_in_is_another_entity():
+    q = "When did the US-Peru Trade Promotion Agreement come into force?"
+    colombia = "The United States–Colombia Trade Promotion Agreement entered into force on 15 May 2012."
+    assert renames_asked(q, {"peru", "trade", "promotion", "agreement"}, colombia)
+    q = "When did the US-Colombia Trade Promotion Agreement come into force?"
+    assert not renames_asked(q, {"colombia", "trade", "promotion", "agreement"}, colombia)
+
+
+def test_a_groups_figure_is_not_one_members(embedder):
+    four = hit(
+        1,
+        "US purchases from the four rose from $57.35 billion in 1998 to $68.91 billion in 2001.",
+        "US trade with France, Italy, the Netherlands and Spain",
+    )
+    assert _ask(embedder, "How much did the US buy from the Netherlands in 1998?", four).abstained
+    assert "57.35" in _ask(embedder, "How much did the US buy from the four countries in 1998?", four).answer
+
+
+def test_a_quarter_of_the_question_must_be_stated_near_the_answer(embedder):
+    question = "What FDI did Tlaxcala receive in the first quarter of 2005?"
+    lead = hit(1, "Tlaxcala received US$80.1 million of FDI in 2005, quarter by quarter.", "FDI in Tlaxcala")
+    assert _ask(embedder, question, lead).abstained
+    first = hit(2, "Tlaxcala received US$12.4 million of FDI in the first quarter of 2005.", "FDI in Tlaxcala")
+    assert "12.4" in _ask(embedder, question, lead, first).answer
+    # a sentence naming no quarter of its own speaks of its passage's ("the last three months" is Q4)
+    passage = hit(3, "In the last three months of 2005 investment picked up. Tlaxcala received US$30.2 million.", "FDI")
+    assert "30.2" in _ask(embedder, "How much FDI did Tlaxcala receive in Q4 2005?", passage).answer
+
+
+@pytest.mark.parametrize(
+    "text,quarters",
+    [
+        ("FDI in the first quarter of 2005 and in Q3", {1, 3}),
+        ("net outflows in two quarters of 2005: minus 17.4 in the third and minus 5.0 in the fourth", {3, 4}),
+        ("a single record quarter at the start of 2004", {1}),
+        ("in the last three months of 2005", {4}),
+        ("the first time since 2001", set()),  # an ordinal says a quarter only where quarters are spoken of
+        ("quarter by quarter from 2003 to 2005", set()),
+    ],
+)
+def test_the_quarters_a_text_names(text, quarters):
+    assert named_quarters(text) == quarters

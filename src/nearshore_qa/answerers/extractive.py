@@ -340,6 +340,40 @@ def names_another_of_kind(question: str, asked: set[str] | frozenset[str], text:
     return False
 
 
+def renames_asked(question: str, asked: set[str] | frozenset[str], text: str) -> bool:
+    """Does ``text`` write the question's name with another partner in it: the same head words,
+    an asked word swapped for another name ("the US-Peru Trade Promotion Agreement" / "the United
+    States–Colombia Trade Promotion Agreement")?"""
+    for own, _, _ in _name_frames(question):
+        own_words = re.split(r"[\s\-–]+", own)
+        if len(own_words) < 2 or own_words[-1] in asked and len(asked) == 1:
+            continue
+        for name, _, _ in _name_frames(text):
+            words = re.split(r"[\s\-–]+", name)
+            if words[-1] != own_words[-1] or len(words) < 2:
+                continue
+            swapped_in = set(words) - set(own_words) - asked - _GENERIC_FOLDED
+            swapped_out = (set(own_words) & asked) - set(words) - _GENERIC_FOLDED
+            if swapped_in and swapped_out:
+                return True
+    return False
+
+
+def asks_group(question: str) -> bool:
+    """Does ``question`` ask about a group or a sum ("these five states", "Australia, New Zealand
+    and Nigeria … in total")?"""
+    names = [n for n in _name_frames(question) if n[0] not in _GENERIC_FOLDED]
+    return bool(_GROUP.search(question) or re.search(r"\b(?:in )?total\b", question, re.I)) or len(names) >= 2
+
+
+# A group or a sum of several partners or places ("the four", "the six states together")
+_GROUP = re.compile(
+    r"\b(?:the|all|these|those)\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b"
+    r"(?!\s+(?:years?|months?|quarters?|weeks?|days?|times?|percent)\b)|\btogether\b|\bcombined\b|\bin all\b",
+    re.I,
+)
+
+
 # Capitalised words that open a sentence or a question before its subject
 _OPENERS = frozenset("The Did Does Do What Which When While Where As And But So Yet If In By".split())
 
@@ -535,7 +569,7 @@ class UnitFeatures:
     overlap: float = 0.0  # weighted share of the question's terms
     years_ok: bool = True  # every year of the question stated near the candidate
     names_missing: tuple[str, ...] = ()  # names of the question its passage lacks
-    months_ok: bool = True  # every month of the question stated near the candidate
+    months_ok: bool = True  # every month and quarter of the question stated near the candidate
     other_flow: bool = False  # states other flows only, or none in a paragraph of the flow not asked
     has_figure: bool = False  # a figure in the sentence, or a table row
     gives_cause: bool = True  # states a cause ("due to", "because", "driven by" …)
@@ -579,6 +613,33 @@ def said_flows(text: str) -> set[str]:
     ``measures``, and a balance beside flows said in other words — "a gap of …" after "brought
     in" — are not certain enough to refuse a sentence on.)"""
     return {flow for flow, pattern in _SAID_FLOWS.items() if pattern.search(text)}
+
+
+_QUARTER = re.compile(
+    r"\b(?:(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter|q([1-4])|(first|last)\s+three\s+months)\b", re.I
+)
+_QUARTER_NUMBER = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": 4}
+
+
+# In a text about quarters, an ordinal alone ("two quarters of 2005: … in the third and … in the
+# fourth") or the start or end of a year names one
+_QUARTER_WORD = re.compile(r"\bquarters?\b", re.I)
+_BARE_QUARTER = re.compile(r"\b(first|second|third|fourth)\b|\b(start|beginning|end)\s+of\b", re.I)
+_EDGE_QUARTER = {"start": 1, "beginning": 1, "end": 4}
+
+
+def named_quarters(text: str) -> set[int]:
+    """The quarters ``text`` names ("the first quarter", "Q3", "the last three months of 2005")."""
+    named = {
+        int(m.group(2)) if m.group(2) else _QUARTER_NUMBER[(m.group(1) or m.group(3)).lower()]
+        for m in _QUARTER.finditer(text)
+    }
+    if _QUARTER_WORD.search(text):
+        named |= {
+            _QUARTER_NUMBER[m.group(1).lower()] if m.group(1) else _EDGE_QUARTER[m.group(2).lower()]
+            for m in _BARE_QUARTER.finditer(text)
+        }
+    return named
 
 
 def _months(text: str) -> set[str]:
@@ -870,6 +931,13 @@ class ExtractiveAnswerer:
                 or profile.months <= _months(f"{unit.context} {unit.text}")
                 or (not MONTH.search(unit.text) and profile.months <= _months(unit.hit.chunk.text))
             )
+            # … and a quarter as a month ("the first quarter of 2005" is not "quarter by quarter")
+            asked_quarters = named_quarters(profile.text)
+            months_ok = months_ok and (
+                not asked_quarters
+                or asked_quarters <= named_quarters(f"{unit.context} {unit.text}")
+                or (not named_quarters(unit.text) and asked_quarters <= named_quarters(unit.hit.chunk.text))
+            )
             unit.features = UnitFeatures(
                 sim=float(sim),
                 overlap=overlap,
@@ -883,10 +951,22 @@ class ExtractiveAnswerer:
                 # nor imports "from Brazil" Peru's (a "which …" question names no answer)
                 about_other=not is_row
                 and asked != NAME
-                and focus.only_others
-                and not focus.in_sentence
                 and not any(re.search(rf"\b{d}", fold(unit.text)) for d in asked_words - question_words)
-                and names_another_of_kind(profile.text, focus_names | asked_words, unit.text),
+                and (
+                    (
+                        focus.only_others
+                        and not focus.in_sentence
+                        and names_another_of_kind(profile.text, focus_names | asked_words, unit.text)
+                    )
+                    or (focus.only_others and renames_asked(profile.text, focus_names, unit.text))
+                    # "US purchases from the four rose …" is the group's, not the Netherlands'
+                    or (
+                        bool(focus_names)
+                        and not focus.in_sentence
+                        and bool(_GROUP.search(unit.text))
+                        and not asks_group(profile.text)
+                    )
+                ),
             )
         return rows
 
@@ -1074,7 +1154,7 @@ class ExtractiveAnswerer:
         f = unit.features
         if profile.years and not f.years_ok:
             return False
-        if profile.months and not f.months_ok:
+        if not f.months_ok:
             return False
         if f.other_flow:
             return False
