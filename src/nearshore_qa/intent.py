@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .text import MONTHS
+from .text import MONTHS, QUARTER_ORDINALS
 
 _NUM_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _MONTH = (
@@ -22,7 +22,6 @@ _MONTH = (
 )
 _QUARTER = r"(?:(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+(?:of\s+)?|Q[1-4]\s+(?:of\s+)?)"
 _PERIOD = rf"(?:(?:{_QUARTER}|{_MONTH}\s+)?(?:FY\s?|fiscal(?:\s+year)?\s+)?(?:19|20)\d\d|FY?\s?'?\d\d(?![\w.,]))"
-_QUARTER_NUMBER = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 _PERIOD_RE = re.compile(rf"(?<![\w$]){_PERIOD}(?!\d)", re.I)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _CHANGE_VERB = (
@@ -134,7 +133,7 @@ def _periods(q: str) -> list[tuple[str, int]]:
         month = re.match(_MONTH, text, re.I)
         quarter = re.match(r"(?:the\s+)?(\w+)\s+quarter\b|Q([1-4])\b", text, re.I)
         if quarter:  # "the first quarter of 2019", "Q1 2019" -> "Q1 2019"
-            n = int(quarter.group(2)) if quarter.group(2) else _QUARTER_NUMBER[quarter.group(1).lower()]
+            n = int(quarter.group(2)) if quarter.group(2) else QUARTER_ORDINALS[quarter.group(1).lower()]
             label = f"Q{n} {year.group(0)}"
         elif month:
             label = f"{month.group(0).rstrip('.').title()} {year.group(0)}"

@@ -19,7 +19,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 
-from .text import MONTHS
+from .text import MONTHS, QUARTER_ORDINALS
 
 logger = logging.getLogger(__name__)
 
@@ -33,7 +33,6 @@ _MONTH_RE = (
     r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 _YEAR_RE = r"(?:19|20)\d\d"
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 _PERIOD_PATTERNS = [
     # "Q3 2023", "3Q23", "Q3 FY2019", "2023 Q3", "2023-Q3"
     (
@@ -109,7 +108,7 @@ def parse_period(text: str) -> Period | None:
             word = m.group(1).lower()
             if not word.startswith("q") and not re.search(r"\bquarter\b", m.group(0), re.I):
                 continue  # "first 2019" is no quarter
-            number = int(word[1]) if word.startswith("q") else _ORDINALS[word]
+            number = int(word[1]) if word.startswith("q") else QUARTER_ORDINALS[word]
             return Period(words, int(m.group(2)), quarter=number, fiscal=fiscal)
         if kind == "date":
             day = m.group(1) or m.group(3)
@@ -142,7 +141,6 @@ def _numeric_share(words: str) -> float:
 # --- spans of months a question asks about ------------------------------------------------
 
 _SPAN_YEAR = r"((?:19|20)\d\d)"
-_SPAN_ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 _QUARTER = re.compile(
     rf"\b(?:the\s+)?(?:(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter|q([1-4]))\s*(?:of\s+|,\s*)?(?:fy\s*)?{_SPAN_YEAR}\b"
     rf"|\b{_SPAN_YEAR}\s*-?\s*q([1-4])\b",
@@ -180,7 +178,7 @@ def month_span(question: str) -> MonthSpan | None:
         if m.group(4):
             q, year = int(m.group(5)), int(m.group(4))
         else:
-            q = _SPAN_ORDINAL[m.group(1).lower()] if m.group(1) else int(m.group(2))
+            q = QUARTER_ORDINALS[m.group(1).lower()] if m.group(1) else int(m.group(2))
             year = int(m.group(3))
         return MonthSpan(year, 3 * q - 2, 3 * q, _phrase(m.group(0)))
     m = _HALF.search(question)
@@ -188,7 +186,7 @@ def month_span(question: str) -> MonthSpan | None:
         if m.group(4):
             h, year = int(m.group(5)), int(m.group(4))
         else:
-            h = _SPAN_ORDINAL[m.group(1).lower()] if m.group(1) else int(m.group(2))
+            h = QUARTER_ORDINALS[m.group(1).lower()] if m.group(1) else int(m.group(2))
             year = int(m.group(3))
         return MonthSpan(year, 6 * h - 5, 6 * h, _phrase(m.group(0)))
     m = _MONTH_SPAN.search(question)

@@ -35,6 +35,8 @@ MONTHS = (
 MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")
 MONTH_NAMES = "|".join(MONTHS)  # for building patterns: "January|February|…"
 MONTH = re.compile(rf"\b(?:{MONTH_NAMES})\b")  # a month named in full, capitalised
+# "the third quarter", "the 3rd quarter": the quarter an ordinal names
+QUARTER_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 
 _STEM = Stemmer.Stemmer("english")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d+(?:[.,]\d+)*")

@@ -23,7 +23,7 @@ from ..figures import find_figures
 from ..kinds import AnswererName
 from ..presentation import column_label, format_cell
 from ..records import Answer, Citation, Hit
-from ..text import MONTH, MONTHS, YEAR, abstention, fold, one_line, term_stems, written_lower
+from ..text import MONTH, MONTHS, QUARTER_ORDINALS, YEAR, abstention, fold, one_line, term_stems, written_lower
 from .cells import asked_count, cell_answer_for, counts_other, lacks_measure, other_direction_row, unretrieved
 from .computed import with_computation
 from .footnotes import labels_marked, note_marker
@@ -488,6 +488,7 @@ class QuestionProfile:
     wants_percent: bool
     acronyms: set[str] = field(default_factory=set)  # IMMEX, FDI: often spelled out, so they only weigh
     months: set[str] = field(default_factory=set)
+    quarters: set[int] = field(default_factory=set)  # "the first quarter of 2005", "Q3"
     extreme: str = ""  # "max" | "min" for "which ... most / least" questions
     measures: set[str] = field(default_factory=set)
     asks: str = ""  # the answer type asked for (scoring.asked_type)
@@ -518,6 +519,7 @@ class QuestionProfile:
             and asked_type(question) not in WORDS_TYPES,
             wants_percent=bool(re.search(r"\b(percent|percentage|share|%|proportion)\b", question, re.I)),
             months=_months(question),
+            quarters=named_quarters(question),
             extreme=("min" if _LEAST.search(question) else "max" if _MOST.search(question) else ""),
             measures=measures(question),
             asks=asked_type(question),
@@ -618,7 +620,7 @@ def said_flows(text: str) -> set[str]:
 _QUARTER = re.compile(
     r"\b(?:(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter|q([1-4])|(first|last)\s+three\s+months)\b", re.I
 )
-_QUARTER_NUMBER = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": 4}
+_QUARTER_NUMBER = {**QUARTER_ORDINALS, "last": 4}  # "the last three months"
 
 
 # In a text about quarters, an ordinal alone ("two quarters of 2005: … in the third and … in the
@@ -817,6 +819,8 @@ class ExtractiveAnswerer:
         # words that name no other entity than the question's: its own words and its countries'
         # adjectives ("Mexican crude oil" in a sentence about imports from Mexico)
         asked_words = frozenset(question_words | {_DEMONYM_OF[n] for n in focus_names if n in _DEMONYM_OF})
+        demonyms = asked_words - question_words
+        group_asked = asks_group(profile.text)
         rows = np.zeros((len(units), len(FEATURES)))
         for i, (unit, sim, overlap) in enumerate(zip(units, sims, overlaps, strict=False)):
             is_row = unit.hit.chunk.row is not None
@@ -932,11 +936,10 @@ class ExtractiveAnswerer:
                 or (not MONTH.search(unit.text) and profile.months <= _months(unit.hit.chunk.text))
             )
             # … and a quarter as a month ("the first quarter of 2005" is not "quarter by quarter")
-            asked_quarters = named_quarters(profile.text)
             months_ok = months_ok and (
-                not asked_quarters
-                or asked_quarters <= named_quarters(f"{unit.context} {unit.text}")
-                or (not named_quarters(unit.text) and asked_quarters <= named_quarters(unit.hit.chunk.text))
+                not profile.quarters
+                or profile.quarters <= named_quarters(f"{unit.context} {unit.text}")
+                or (not named_quarters(unit.text) and profile.quarters <= named_quarters(unit.hit.chunk.text))
             )
             unit.features = UnitFeatures(
                 sim=float(sim),
@@ -951,7 +954,7 @@ class ExtractiveAnswerer:
                 # nor imports "from Brazil" Peru's (a "which …" question names no answer)
                 about_other=not is_row
                 and asked != NAME
-                and not any(re.search(rf"\b{d}", fold(unit.text)) for d in asked_words - question_words)
+                and not any(re.search(rf"\b{d}", fold(unit.text)) for d in demonyms)
                 and (
                     (
                         focus.only_others
@@ -964,7 +967,7 @@ class ExtractiveAnswerer:
                         bool(focus_names)
                         and not focus.in_sentence
                         and bool(_GROUP.search(unit.text))
-                        and not asks_group(profile.text)
+                        and not group_asked
                     )
                 ),
             )

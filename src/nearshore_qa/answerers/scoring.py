@@ -251,7 +251,7 @@ def entity_focus(
         elif entity_words(clause) - names - generic:
             other = True
             # the question's words and acronyms (a measure, an agency: "FDI") name no other entity
-            acronyms = {fold(a) for a in re.findall(r"\b[A-Z]{2,}\b", clause)}
+            acronyms = {fold(w) for w in re.findall(r"\b[A-Z]{2,}\b", clause)}
             others = entity_words(clause) - names - generic - asked - acronyms
             unnamed = unnamed or not (others or named_before)
         elif not named_before:
