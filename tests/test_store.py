@@ -169,6 +169,32 @@ def test_store_persists_across_libraries(library, embedder):
         reopened.close()
 
 
+def test_dense_search_finds_the_nearest_chunks_after_reopening(library, embedder):
+    """A store made at Chroma's default search depth (ef_search 100) is raised to EF_SEARCH when
+    opened: at 100, a query's nearest passage was missed in one question in fifty, a different
+    one in each process (Chroma rebuilds the unpersisted part of its index on open)."""
+    import numpy as np
+
+    from nearshore_qa.store.vectors import EF_SEARCH
+
+    library.add([CORPUS_DIR])
+    library.store.collection.modify(configuration={"hnsw": {"ef_search": 100}})
+    library.close()
+    reopened = Library(library.settings, embedder=embedder)
+    try:
+        store = reopened.store
+        assert store.collection.configuration_json["hnsw"]["ef_search"] == EF_SEARCH
+        stored = store.collection.get(include=["embeddings"])
+        matrix = np.asarray(stored["embeddings"], dtype=np.float32)
+        matrix /= np.linalg.norm(matrix, axis=1, keepdims=True)
+        for question in ("Which country was the largest US goods trading partner in 2023?", QUESTION):
+            vector = embedder.embed_query(question)
+            exact = [stored["ids"][i] for i in np.argsort(-(matrix @ np.asarray(vector, dtype=np.float32)))[:10]]
+            assert {cid for cid, _ in store.dense_search(vector, 10)} == set(exact)
+    finally:
+        reopened.close()
+
+
 def test_pasted_text_is_a_document(library):
     result = library.add_text(
         "Eagle Pass trucks",

@@ -17,6 +17,13 @@ from .registry import Version, version_where
 
 logger = logging.getLogger(__name__)
 
+# How many candidates Chroma's HNSW search keeps while walking the graph (Chroma's default: 100).
+# Table rows make tight clusters of near-identical vectors, and Chroma rebuilds the part of the
+# index it has not yet persisted each time a process opens it, so at 100 a query's nearest
+# passage was missed in about 2 % of questions, and a different 2 % in each process. At 400 the
+# top 50 are all but exact (measured in the README) for well under a millisecond more per query.
+EF_SEARCH = 400
+
 
 def connect(folder: Path, url: str | None, timeout: float):
     """A Chroma client: embedded in ``folder``, or for the server at ``url`` (checked to answer
@@ -53,6 +60,17 @@ def connect(folder: Path, url: str | None, timeout: float):
             f"is it a Chroma 1.x server that accepts this client?)"
         ) from None
     return client
+
+
+def _search_deep_enough(collection, where: str) -> None:
+    """Raise the collection's ``ef_search`` to ``EF_SEARCH`` (stores made before it was set, and
+    new ones); a higher value someone chose is kept."""
+    try:
+        hnsw = (collection.configuration_json or {}).get("hnsw") or {}
+        if int(hnsw.get("ef_search") or 0) < EF_SEARCH:
+            collection.modify(configuration={"hnsw": {"ef_search": EF_SEARCH}})
+    except Exception:  # a server that cannot change it still answers, only less exactly
+        logger.warning("cannot set ef_search=%d on the collection at %s", EF_SEARCH, where, exc_info=True)
 
 
 class Vectors:
@@ -104,7 +122,7 @@ class Vectors:
                     f"or re-ingest into a new one."
                 )
         try:
-            return Chroma(
+            store = Chroma(
                 client=client,
                 collection_name=self.name,
                 embedding_function=self.embedder,
@@ -113,6 +131,8 @@ class Vectors:
         except Exception as exc:
             logger.debug("cannot open the collection %s at %s", self.name, self.where, exc_info=True)
             raise StoreError(f"cannot open the collection {self.name} at {self.where}: {exc}") from None
+        _search_deep_enough(store._collection, self.where)
+        return store
 
     @property
     def collection(self):
