@@ -452,3 +452,13 @@ def test_a_sentence_of_a_better_ranked_document_outranks_a_lower_ranked_document
     # ranked first, the table's cell answers as before (its sentence is another document's, below it)
     cell = cell_answer_for(question, row + stated, tables)
     assert cell is not None and "3,146" in cell.answer and cell.citations[0].doc_id == "table.md"
+
+
+def test_a_percentage_asked_is_not_answered_by_an_amount():
+    """"The percentage of …" over a row of amounts: 474 (A$ million) is not the percentage; the
+    passages answer or the answer abstains. A row labelled "(%)" still answers."""
+    assert ask_cells("What was the percentage of EBIT in F19?", "Segment results") is None
+    answer = ask_cells("What was the gross margin percentage in F19?", "Segment results")
+    assert answer is not None and "22.9" in answer.answer
+    answer = ask_cells("What was the EBIT in F19?", "Segment results")
+    assert answer is not None and "474" in answer.answer

@@ -40,7 +40,7 @@ from ..tables import (
     unit_only,
 )
 from ..text import MONTH, MONTHS, YEAR, written_lower
-from .scoring import NAME, asked_type
+from .scoring import NAME, PERCENT, asked_type
 
 logger = logging.getLogger(__name__)
 
@@ -1550,6 +1550,8 @@ def cell_answer_for(
         return None  # "in which month of 2009 …": a year's cell does not say which month
     if asked_type(question) == NAME and not found.notes.get("extreme") and not _EXTREME.search(question):
         return None  # "which products accounted for the drop …" asks for names; one cell's value is none
+    if asked_type(question) == PERCENT and not _states_percent(found):
+        return None  # "what was the percentage of gross margin": an amount of gross margin is not it
     if found.notes.get("missing_measure"):
         if any(h.chunk.row is None and not lacks_measure(question, h) for h in hits):
             return None  # a passage names the measure the table lacks ("revenues weight"): the passages answer
@@ -1566,6 +1568,21 @@ def cell_answer_for(
 
 
 _ASKS_PART_OF_YEAR = re.compile(r"\b(?:which|what)\s+(?:month|quarter)s?\b", re.I)
+
+
+_PERCENT_LABEL = re.compile(r"%|\b(?:pct|percent(?:age)?|per cent|share|proportion|ratio|rate)\b", re.I)
+
+
+def _states_percent(found: CellAnswer) -> bool:
+    """Is the cell a percentage: written with "%", in a column or table of percentages, or under a
+    label naming a share or a rate?"""
+    table = found.table
+    if any(cell.percent for cell in found.cells):
+        return True
+    if any(_percent_column(table, c) or table.column_unit(c).percent for c in found.columns):
+        return True
+    labels = [found.row.label, *(c.label for c in found.columns)]
+    return any(_PERCENT_LABEL.search(label.replace("_", " ")) for label in labels)
 
 
 def _part_of_year(found: CellAnswer) -> bool:
