@@ -462,3 +462,19 @@ def test_a_percentage_asked_is_not_answered_by_an_amount():
     assert answer is not None and "22.9" in answer.answer
     answer = ask_cells("What was the EBIT in F19?", "Segment results")
     assert answer is not None and "474" in answer.answer
+
+
+def test_a_rows_sign_word_is_not_part_of_its_name():
+    """"Less valuation allowance" in the first-ranked report's statement is its valuation allowance:
+    "Less" gives the row's sign in the sum. The lower-ranked report's "Valuation allowance" row does
+    not win on an exact label."""
+    from nearshore_qa.answerers.cells import cell_answer_for
+
+    first = load_file(DATA / "reading" / "statement_less_allowance.md", "first.md", 2**20)
+    second = load_file(DATA / "reading" / "statement_allowance.md", "second.md", 2**20)
+    docs = {d.meta.doc_id: d for d in (first, second)}
+    tables = lambda doc_id: list(docs[doc_id].data_tables)  # noqa: E731
+    hits = hits_for(first, "| Less valuation", 1) + hits_for(second, "| Valuation allowance", 1)
+    answer = cell_answer_for("What was the valuation allowance in 2019 and 2018 respectively?", hits, tables)
+    assert answer is not None and "31,421" in answer.answer and "28,541" in answer.answer
+    assert answer.citations[0].doc_id == "first.md"

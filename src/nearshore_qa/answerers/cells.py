@@ -347,13 +347,18 @@ def _month_row(row: Row, asked: list[Period]) -> bool:
     )
 
 
+# "Less: accumulated depreciation", "Add valuation allowance": in a statement the leading word is
+# the row's sign in the sum, not part of the item's name.
+_SIGN_WORD = re.compile(r"^\s*(?:less|add|plus|deduct|minus)\b\s*:?\s*(?=\S)", re.I)
+
+
 def _row_terms(row: Row, label_cols: list[int]) -> list[str]:
     words = [
         row.cells[j].text
         for j in label_cols
         if not parse_period(row.cells[j].text) and not month_or_quarter(row.cells[j].text)
     ] or [row.label]
-    return terms(" ".join(words))
+    return terms(_SIGN_WORD.sub("", " ".join(words)))
 
 
 def _only_period(row: Row, label_cols: list[int]) -> bool:
