@@ -153,6 +153,25 @@ def test_a_question_about_a_marked_row_is_answered_by_its_footnote(embedder):
     assert bare.confidence < 0.07 < answer.confidence
 
 
+def test_a_retrieved_row_brings_its_footnote_from_elsewhere_in_the_report(embedder):
+    """Only the table line "| Recorded investment (1) | …" was retrieved; the note "(1) Includes …"
+    stands in another passage of the report. The answerer reads it from there and quotes it,
+    citing the note's own passage."""
+    from nearshore_qa.chunking import chunk_document
+
+    doc = _load("tatqa_footnotes.md")
+    hits = hits_for(doc, "| Recorded investment (1)", 1)
+    assert "Includes deferred" not in hits[0].chunk.text
+    answerer = ExtractiveAnswerer(
+        embedder, tables_for=lambda _doc_id: list(doc.data_tables), table_rows=lambda _doc_id: chunk_document(doc)
+    )
+    answer = answerer("What does the recorded investment include?", hits)
+    assert not answer.abstained
+    assert answer.answer.startswith("(1) Includes deferred initial direct costs which are eliminated")
+    note = answer.citations[0]
+    assert "Includes deferred" in doc.text[note.start : note.end]
+
+
 def test_a_sentence_stating_the_cells_figure_about_nothing_asked_is_not_quoted(embedder, cash_flows):
     # the same figures, but the question shares no word with the sentence: no restatement
     answer = _answerer(embedder, cash_flows)(

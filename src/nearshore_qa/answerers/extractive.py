@@ -26,7 +26,7 @@ from ..records import Answer, Citation, Hit
 from ..text import MONTH, MONTHS, QUARTER_ORDINALS, YEAR, abstention, fold, one_line, term_stems, written_lower
 from .cells import asked_count, cell_answer_for, counts_other, lacks_measure, other_direction_row, unretrieved
 from .computed import with_computation
-from .footnotes import labels_marked, note_marker
+from .footnotes import labels_marked, line_markers, note_marker
 from .rankings import prefer_ranking
 from .restatements import with_restatement
 from .scoring import (
@@ -752,7 +752,34 @@ class ExtractiveAnswerer:
                     spans.append((a, b))
                     joined = False
             units += [Unit(hit, rank, a, b, chunk.text[a:b], marked=self._marked(chunk, a, b)) for a, b in spans]
-        return units
+        return units + self._notes(units)
+
+    def _notes(self, units: list[Unit]) -> list[Unit]:
+        """The footnotes that retrieved table lines point at ("| Recorded investment (1) | …" and
+        "(1) Includes deferred initial direct costs …"), as candidates of their own, from wherever
+        in the document they stand: the note is the row's evidence, and says what its label
+        includes or excludes, though it shares no word with the question."""
+        if self.table_rows is None:
+            return []
+        have = {(u.hit.chunk.doc_id, note_marker(u.text)) for u in units}
+        wanted: dict[tuple[str, str], Unit] = {}
+        for u in units:
+            for marker in line_markers(u.text) if u.hit.chunk.row is None else ():
+                wanted.setdefault((u.hit.chunk.doc_id, marker), u)
+        notes: list[Unit] = []
+        for (doc_id, marker), line in wanted.items():
+            if (doc_id, marker) in have:
+                continue
+            for chunk in self.table_rows(doc_id):
+                if chunk.row is not None:
+                    continue
+                spans = [(a, b) for a, b in split_sentences(chunk.text) if note_marker(chunk.text[a:b]) == marker]
+                if spans:
+                    a, b = spans[0]
+                    hit = replace(line.hit, chunk=chunk)
+                    notes.append(Unit(hit, line.rank, a, b, chunk.text[a:b], marked=self._marked(chunk, a, b)))
+                    break
+        return notes
 
     def _marked(self, chunk, a: int, b: int) -> str:
         """For a footnote ("(1) Includes …"), the labels of its document's table rows that

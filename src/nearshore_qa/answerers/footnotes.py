@@ -23,6 +23,17 @@ def note_marker(sentence: str) -> str:
     return m.group(1) if m else ""
 
 
+_MARK = re.compile(r"\((\d{1,2}|[a-z])\)")
+
+
+def line_markers(line: str) -> list[str]:
+    """The footnote markers on the label of a Markdown table line ("1" for "| Recorded investment
+    (1) | $22,446 |"), in order; none for a line that is not a table's."""
+    cells = [c.strip() for c in line.strip().strip("|").split("|")] if line.count("|") >= 2 else []
+    label = next((c for c in cells if c), "")
+    return list(dict.fromkeys(_MARK.findall(label)))
+
+
 def labels_marked(marker: str, tables: list[Table]) -> list[str]:
     """The labels of the rows and columns of ``tables`` that carry ``marker`` ("Recorded
     investment (1)" for "1"), without it, in table order."""
