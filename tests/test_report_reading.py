@@ -217,3 +217,15 @@ def test_how_often_is_answered_by_the_sentence_stating_a_frequency(embedder):
     assert answer.answer.startswith("Officers are elected annually")
     # nothing in the report says how often the general counsel is paid
     assert _answerer(embedder, doc)("How often is the general counsel paid a bonus?", hits).abstained
+
+
+def test_a_sentence_about_a_month_outside_the_asked_quarter_does_not_answer_it(embedder):
+    """The paragraph names the third quarter, but its first sentence is about October: for "the
+    third quarter" the sentence stating the quarter answers, not October's figures."""
+    doc = _load("quarter_and_months.md")
+    answer = _answerer(embedder, doc)(
+        "How much did the United States import from the partner in the third quarter?", hits_for(doc, "October")
+    )
+    assert not answer.abstained
+    assert answer.answer.startswith("The third quarter came to US$125,516.2 million")
+    assert "October" not in answer.answer

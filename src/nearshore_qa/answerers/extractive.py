@@ -648,6 +648,20 @@ def _months(text: str) -> set[str]:
     return {m.lower()[:3] for m in MONTH.findall(text)}
 
 
+_MONTH_QUARTER = {
+    m: i // 3 + 1
+    for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))
+}
+
+
+def _months_outside(quarters: set[int], sentence: str) -> bool:
+    """Does ``sentence`` name months, none of them in ``quarters`` ("In October 2014 …" for a
+    question about the third quarter)? Its figures are then another period's, whatever quarter
+    its paragraph names."""
+    named = {_MONTH_QUARTER[m] for m in _months(sentence) if m in _MONTH_QUARTER}
+    return bool(named) and not named & quarters
+
+
 def _numeric(value: str) -> bool:
     return bool(re.fullmatch(r"[-−]?[$]?\d[\d,]*(?:\.\d+)?%?", value.strip()))
 
@@ -966,7 +980,11 @@ class ExtractiveAnswerer:
             months_ok = months_ok and (
                 not profile.quarters
                 or profile.quarters <= named_quarters(f"{unit.context} {unit.text}")
-                or (not named_quarters(unit.text) and profile.quarters <= named_quarters(unit.hit.chunk.text))
+                or (
+                    not named_quarters(unit.text)
+                    and not _months_outside(profile.quarters, unit.text)
+                    and profile.quarters <= named_quarters(unit.hit.chunk.text)
+                )
             )
             unit.features = UnitFeatures(
                 sim=float(sim),
@@ -1067,6 +1085,8 @@ class ExtractiveAnswerer:
         counted = asked_count(question)
         if counted:  # "how many pedestrians …": a sentence counting vehicles does not say
             units = [u for u in units if u.hit.chunk.row is not None or not counts_other(counted, u.text)]
+        if profile.quarters:  # "In October 2014 …" is another period than "the third quarter of 2014"
+            units = [u for u in units if named_quarters(u.text) or not _months_outside(profile.quarters, u.text)]
         if profile.wants_number or profile.asks == PERCENT:
             # "How much …", "what share …": a sentence with no figure neither answers nor, ranked
             # first, stands for what the question is about (an article's lead naming every state)
