@@ -229,3 +229,30 @@ def test_a_sentence_about_a_month_outside_the_asked_quarter_does_not_answer_it(e
     assert not answer.abstained
     assert answer.answer.startswith("The third quarter came to US$125,516.2 million")
     assert "October" not in answer.answer
+
+
+def test_which_period_least_is_answered_by_the_sentence_ranking_it_last(embedder):
+    """"In which quarter … the least …": the sentence saying "its weakest quarter" answers; the
+    lead's "the biggest share" ranks the other way and is no answer to it."""
+    from nearshore_qa.answerers.scoring import states_superlative
+
+    assert states_superlative("Its weakest quarter was the third of 2003", "min")
+    assert not states_superlative("The biggest share of the investment", "min")
+    assert states_superlative("The biggest share of the investment", "max")
+    doc = _load("weakest_quarter.md")
+    answer = _answerer(embedder, doc)(
+        "In which quarter of 2003 did the capital receive the least foreign investment?", hits_for(doc, "biggest")
+    )
+    assert not answer.abstained
+    assert answer.answer.startswith("Its weakest quarter was the third of 2003")
+
+
+def test_a_region_adjective_grouping_entities_is_not_a_name_to_repeat():
+    """"The five South American countries" describes the group the question picks from; the
+    passage naming Colombia need not say "South". A name of its own still has to be there."""
+    texts = ["Colombia was the only one of the five with which the United States ran a deficit."]
+    question = "In 2013, which of the five South American countries was the only one with a deficit?"
+    assert proper_names(question, {"south"}, texts) == set()
+    assert proper_names("Which of the Mexican border states took the most?", {"mexican"}, texts) == set()
+    assert proper_names("How much did South Africa buy in 2013?", {"south", "africa"}, texts) == {"south", "africa"}
+    assert proper_names("What were Chinese imports in 2013?", {"chinese"}, texts) == {"chinese"}

@@ -52,6 +52,8 @@ from .stated_types import YEAR as YEAR_KIND
 
 _MOST = re.compile(r"\b(most|largest|biggest|highest|top|leading|busiest|greatest|main|first)\b", re.I)
 _LEAST = re.compile(r"\b(least|smallest|lowest|fewest|bottom)\b", re.I)
+# "In which quarter of 2003 … the least …": a period is asked for the way a name is
+_WHICH_PERIOD = re.compile(r"\b(?:which|what)\s+(?:years?|months?|quarters?)\b", re.I)
 GENERIC_NAMES = {
     "us",
     "u.s",
@@ -227,10 +229,20 @@ _DEFINED_TERM = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+)['’]s\b")
 _NAME_RUN = re.compile(r"[A-Z][\w'’.\-]*(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\w'’.\-]*)+")
 
 
+_KIND_OF_ENTITY = re.compile(
+    r"\b((?:[A-Z][a-z]+\s+)*[A-Z][a-z]+(?:an|ese|ish))\s+(?:[a-z]+\s+)?"
+    r"(?:countries|nations|states|provinces|regions|economies|markets|partners|members|neighbou?rs|customers|suppliers)\b"
+)
+
+
 def proper_names(question: str, names: set[str], passages) -> set[str]:
     """The question's capitalised words that are names. A lone capitalised word the passages
     write in lower case mid-sentence is title case, not a name ("Fiscal year", "the Company's
     stock"); words of a run of capitalised words ("World Trade Bridge") stay names."""
+    # "the five South American countries", "the Mexican border states": a kind of entity the
+    # question groups, described by its region's adjective, not a name its passages must repeat
+    kinds = {fold(w) for m in _KIND_OF_ENTITY.finditer(question) for w in m.group(1).split()}
+    names = names - kinds
     in_runs = {fold(w.rstrip(".'’")) for run in _NAME_RUN.findall(question) for w in run.split()}
     # "the Company's", "the Group's": a lone capitalised word after "the" that takes a possessive
     # is a document's defined term for its own subject, not a name its passages must repeat
@@ -966,7 +978,7 @@ class ExtractiveAnswerer:
                 # figure, or a total beside it, is what the answer looks like, not a miss of focus
                 "other_at_figure": float(focus.other_at_figure and asked != NAME),
                 "total_not_name": float(focus.total_not_name and asked != NAME),
-                "superlative_match": float(bool(profile.extreme) and states_superlative(unit.text)),
+                "superlative_match": float(bool(profile.extreme) and states_superlative(unit.text, profile.extreme)),
             }
             rows[i] = [values[f] for f in FEATURES]
             # A month as a year: in the sentence or its heading, or in its passage when the
@@ -1092,7 +1104,7 @@ class ExtractiveAnswerer:
             # first, stands for what the question is about (an article's lead naming every state)
             units = [u for u in units if not self._figureless(u)]
         units.sort(key=lambda u: -u.score)
-        if profile.extreme and profile.asks == NAME:
+        if profile.extreme and (profile.asks == NAME or _WHICH_PERIOD.search(profile.text)):
             units = self._ranking_first(profile, units)
         extreme = self._extreme_row(profile, hits, units)
         if extreme is not None:
@@ -1130,13 +1142,15 @@ class ExtractiveAnswerer:
         cars") or by stating figures to compare; a sentence doing neither (an article's lead naming
         the places) does not. The best admitted sentence that ranks goes first."""
         units = [
-            u for u in units if u.hit.chunk.row is not None or states_superlative(u.text) or not self._figureless(u)
+            u
+            for u in units
+            if u.hit.chunk.row is not None or states_superlative(u.text, profile.extreme) or not self._figureless(u)
         ]
         ranking = [
             u
             for u in units
             if u.hit.chunk.row is None
-            and states_superlative(u.text)
+            and states_superlative(u.text, profile.extreme)
             and u.score >= self.min_score
             and self._admissible(profile, u)
         ]

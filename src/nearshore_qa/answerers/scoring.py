@@ -139,9 +139,24 @@ _NOT_SUPERLATIVE = frozenset(
 )
 
 
-def states_superlative(text: str) -> bool:
-    """Does ``text`` say that something ranks first or last ("the busiest", "its widest")?"""
-    return any(m.group(1).lower() not in _NOT_SUPERLATIVE for m in _SUPERLATIVE.finditer(text))
+# Superlatives that rank something last: "the least", "its weakest quarter" answer "which … least",
+# and "the biggest share" does not (English antonyms, not the documents' words).
+_LOW_SUPERLATIVE = frozenset(
+    "least worst lowest smallest fewest weakest slowest shortest poorest narrowest thinnest cheapest lightest "
+    "softest slightest tiniest quietest".split()
+)
+
+
+def states_superlative(text: str, extreme: str = "") -> bool:
+    """Does ``text`` say that something ranks first or last ("the busiest", "its widest")? With
+    ``extreme`` ("max" or "min"), one that ranks it at that end."""
+    for m in _SUPERLATIVE.finditer(text):
+        word = m.group(1).lower()
+        if word in _NOT_SUPERLATIVE:
+            continue
+        if not extreme or (word in _LOW_SUPERLATIVE) == (extreme == "min"):
+            return True
+    return False
 
 
 def states_cause(text: str) -> bool:
