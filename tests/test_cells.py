@@ -455,7 +455,7 @@ def test_a_sentence_of_a_better_ranked_document_outranks_a_lower_ranked_document
 
 
 def test_a_percentage_asked_is_not_answered_by_an_amount():
-    """"The percentage of …" over a row of amounts: 474 (A$ million) is not the percentage; the
+    """ "The percentage of …" over a row of amounts: 474 (A$ million) is not the percentage; the
     passages answer or the answer abstains. A row labelled "(%)" still answers."""
     assert ask_cells("What was the percentage of EBIT in F19?", "Segment results") is None
     answer = ask_cells("What was the gross margin percentage in F19?", "Segment results")
@@ -465,7 +465,7 @@ def test_a_percentage_asked_is_not_answered_by_an_amount():
 
 
 def test_a_rows_sign_word_is_not_part_of_its_name():
-    """"Less valuation allowance" in the first-ranked report's statement is its valuation allowance:
+    """ "Less valuation allowance" in the first-ranked report's statement is its valuation allowance:
     "Less" gives the row's sign in the sum. The lower-ranked report's "Valuation allowance" row does
     not win on an exact label."""
     from nearshore_qa.answerers.cells import cell_answer_for

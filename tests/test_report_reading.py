@@ -232,7 +232,7 @@ def test_a_sentence_about_a_month_outside_the_asked_quarter_does_not_answer_it(e
 
 
 def test_which_period_least_is_answered_by_the_sentence_ranking_it_last(embedder):
-    """"In which quarter … the least …": the sentence saying "its weakest quarter" answers; the
+    """ "In which quarter … the least …": the sentence saying "its weakest quarter" answers; the
     lead's "the biggest share" ranks the other way and is no answer to it."""
     from nearshore_qa.answerers.scoring import states_superlative
 
@@ -248,7 +248,7 @@ def test_which_period_least_is_answered_by_the_sentence_ranking_it_last(embedder
 
 
 def test_a_region_adjective_grouping_entities_is_not_a_name_to_repeat():
-    """"The five South American countries" describes the group the question picks from; the
+    """ "The five South American countries" describes the group the question picks from; the
     passage naming Colombia need not say "South". A name of its own still has to be there."""
     texts = ["Colombia was the only one of the five with which the United States ran a deficit."]
     question = "In 2013, which of the five South American countries was the only one with a deficit?"
