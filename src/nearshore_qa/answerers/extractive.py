@@ -660,17 +660,14 @@ def _months(text: str) -> set[str]:
     return {m.lower()[:3] for m in MONTH.findall(text)}
 
 
-_MONTH_QUARTER = {
-    m: i // 3 + 1
-    for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))
-}
+_MONTH_QUARTER = {m.lower()[:3]: i // 3 + 1 for i, m in enumerate(MONTHS)}  # as ``_months`` names them
 
 
 def _months_outside(quarters: set[int], sentence: str) -> bool:
     """Does ``sentence`` name months, none of them in ``quarters`` ("In October 2014 …" for a
     question about the third quarter)? Its figures are then another period's, whatever quarter
     its paragraph names."""
-    named = {_MONTH_QUARTER[m] for m in _months(sentence) if m in _MONTH_QUARTER}
+    named = {_MONTH_QUARTER[m] for m in _months(sentence)}
     return bool(named) and not named & quarters
 
 
@@ -791,20 +788,18 @@ class ExtractiveAnswerer:
         wanted: dict[tuple[str, str], Unit] = {}
         for u in units:
             for marker in line_markers(u.text) if u.hit.chunk.row is None else ():
-                wanted.setdefault((u.hit.chunk.doc_id, marker), u)
+                if (u.hit.chunk.doc_id, marker) not in have:  # the note was retrieved itself
+                    wanted.setdefault((u.hit.chunk.doc_id, marker), u)
         notes: list[Unit] = []
-        for (doc_id, marker), line in wanted.items():
-            if (doc_id, marker) in have:
-                continue
-            for chunk in self.table_rows(doc_id):
-                if chunk.row is not None:
-                    continue
-                spans = [(a, b) for a, b in split_sentences(chunk.text) if note_marker(chunk.text[a:b]) == marker]
-                if spans:
-                    a, b = spans[0]
-                    hit = replace(line.hit, chunk=chunk)
-                    notes.append(Unit(hit, line.rank, a, b, chunk.text[a:b], marked=self._marked(chunk, a, b)))
-                    break
+        for doc_id in dict.fromkeys(d for d, _ in wanted):
+            # a document's passages are read once, for every marker its lines carry; a marker's
+            # first note in the document is its note
+            for chunk in (c for c in self.table_rows(doc_id) if c.row is None):
+                for a, b in split_sentences(chunk.text):
+                    line = wanted.pop((doc_id, note_marker(chunk.text[a:b])), None)
+                    if line is not None:
+                        hit = replace(line.hit, chunk=chunk)
+                        notes.append(Unit(hit, line.rank, a, b, chunk.text[a:b], marked=self._marked(chunk, a, b)))
         return notes
 
     def _marked(self, chunk, a: int, b: int) -> str:
@@ -992,11 +987,7 @@ class ExtractiveAnswerer:
             months_ok = months_ok and (
                 not profile.quarters
                 or profile.quarters <= named_quarters(f"{unit.context} {unit.text}")
-                or (
-                    not named_quarters(unit.text)
-                    and not _months_outside(profile.quarters, unit.text)
-                    and profile.quarters <= named_quarters(unit.hit.chunk.text)
-                )
+                or (not named_quarters(unit.text) and profile.quarters <= named_quarters(unit.hit.chunk.text))
             )
             unit.features = UnitFeatures(
                 sim=float(sim),
