@@ -998,8 +998,12 @@ class ExtractiveAnswerer:
             frames = []
             if profile.wants_figure and not is_row and asked != NAME and (profile.years or focus_names):
                 if unit.hit.chunk.chunk_id not in places:
-                    places[unit.hit.chunk.chunk_id] = places_named(passage_text, focus_names) - _GENERIC_FOLDED - asked_words
-                read = stretch_reader(profile.text, focus_names | demonyms, asked_words, places[unit.hit.chunk.chunk_id])
+                    places[unit.hit.chunk.chunk_id] = (
+                        places_named(passage_text, focus_names) - _GENERIC_FOLDED - asked_words
+                    )
+                read = stretch_reader(
+                    profile.text, focus_names | demonyms, asked_words, places[unit.hit.chunk.chunk_id]
+                )
                 frames = figure_frames(unit.text, figs, read)
             values = {
                 "similarity": float(sim),

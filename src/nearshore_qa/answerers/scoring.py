@@ -291,6 +291,8 @@ _YEAR_AFTER = re.compile(
     re.I,
 )
 _PHRASE_END = re.compile(r"[,;:()—–]|\s-\s")
+
+
 @dataclass(frozen=True)
 class Frame:
     """Whose figure, and of which year, a sentence states at one of its figures."""
