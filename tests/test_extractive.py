@@ -525,43 +525,6 @@ def test_a_sentence_whose_figures_are_all_another_entitys_does_not_answer(embedd
     assert "1,399,859" in answer.answer, answer.answer
 
 
-def test_a_figure_is_read_with_the_year_and_the_entity_written_beside_it(embedder):
-    surpluses = hit(
-        1,
-        "The surplus with Chile stood at US$9,406.6 million in 2012, the one with Argentina at US$6,576.6 million "
-        "in 2014, and the one with Peru at US$3,975.9 million in 2014.",
-        "US trade with South America",
-    )
-    # Argentina and 2012 are both in the sentence, but no figure is Argentina's 2012
-    assert _ask(embedder, "What was the US trade surplus with Argentina in 2012?", surpluses).abstained
-    answer = _ask(embedder, "What was the US trade surplus with Argentina in 2014?", surpluses)
-    assert not answer.abstained and "6,576.6" in answer.answer, answer.answer
-    # the names of a list are of one kind: the Netherlands is a partner as Spain is
-    four = hit(
-        2,
-        "US trade with France, Italy, the Netherlands and Spain changed little. The Netherlands gave the United "
-        "States a surplus of US$12,165.3 million in 2000, and Spain a small one: US$1,074.1 million in 1999, "
-        "then only US$558.7 million in 2001.",
-        "US trade with four euro economies",
-    )
-    assert _ask(embedder, "What was the US trade balance with Spain in 2000?", four).abstained
-    assert "558.7" in _ask(embedder, "What was the US trade balance with Spain in 2001?", four).answer
-
-
-def test_a_figure_without_a_year_or_an_entity_of_its_own_may_be_the_asked_ones(embedder):
-    # "Vessels" opens the sentence and names nothing; "the bridge named for Canadian Pacific"
-    # names the asked bridge another way, not another crossing
-    vessels = hit(1, "Vessels carried US$73.78 billion of US–Mexico trade in 2012, and pipelines only US$3.61 billion.")
-    answer = _ask(embedder, "How much US–Mexico trade did pipelines carry in 2012?", vessels)
-    assert "3.61" in answer.answer, answer.answer
-    rail = hit(
-        2,
-        "Trains cross at Laredo on the railway bridge now named for Canadian Pacific Kansas City: 510,377 "
-        "northbound railcars in 2021 and 536,477 in 2022.",
-    )
-    assert "510,377" in _ask(embedder, "How many railcars came north over the Laredo rail bridge in 2021?", rail).answer
-
-
 @pytest.mark.parametrize(
     "question,asked,text,other",
     [

@@ -14,9 +14,7 @@ from nearshore_qa.answerers.scoring import (
     SCORER_PATH,
     FittedScorer,
     asked_type,
-    bound_elsewhere,
     entity_focus,
-    figure_frames,
     shipped_scorer,
     states_superlative,
 )
@@ -218,32 +216,3 @@ def test_asked_of_chosen_documents_the_answerer_abstains_by_their_own_threshold(
 )
 def test_a_superlative_is_read_from_the_words_that_say_one_ranks_first(text, says):
     assert states_superlative(text) is says
-
-
-@pytest.mark.parametrize(
-    "text,years",
-    [
-        ("Spain's fell to US$1,074.1 million in 1999, then only US$558.7 million in 2001.", ["1999", "2001"]),
-        ("In 2012, exports reached US$14.1 billion and imports US$9.2 billion.", ["2012", ""]),
-        ("Laredo recorded 293,646 northbound railcars in 2008 and 260,266 in 2009.", ["2008", "2009"]),
-        # "respectively" pairs figures with years written elsewhere
-        ("Expense was $510 million and $487 million in fiscal 2019 and 2018, respectively.", ["", ""]),
-        ("Exports rose to US$14.00 billion from US$10.80 billion.", ["", ""]),
-    ],
-)
-def test_each_figure_is_read_with_the_year_written_beside_it(text, years):
-    frames = figure_frames(text, find_figures(text), lambda stretch, opens: "")
-    assert [f.year for f in frames] == years
-
-
-def test_a_sentence_is_bound_elsewhere_only_when_every_figure_is_anothers():
-    text = "The surplus with Chile stood at US$9,406.6 million in 2012, the one with Argentina at US$6,576.6 million in 2014."
-
-    def whose(stretch: str, opens: bool) -> str:
-        return "asked" if "Argentina" in stretch else "other" if "Chile" in stretch else ""
-
-    frames = figure_frames(text, find_figures(text), whose)
-    assert [(f.year, f.names) for f in frames] == [("2012", "other"), ("2014", "asked")]
-    assert bound_elsewhere(frames, {"2012"}, True)
-    assert not bound_elsewhere(frames, {"2014"}, True)
-    assert not bound_elsewhere(frames, set(), False)  # nothing asked: nothing to be bound to

@@ -11,7 +11,6 @@ from __future__ import annotations
 import copy
 import math
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
@@ -40,11 +39,7 @@ from .scoring import (
     WORDS_TYPES,
     FittedScorer,
     asked_type,
-    bound_elsewhere,
     entity_focus,
-    entity_words,
-    figure_frames,
-    mentions,
     shipped_scorer,
     stated_types,
     states_cause,
@@ -357,52 +352,6 @@ def names_another_of_kind(question: str, asked: set[str] | frozenset[str], text:
     return False
 
 
-_LISTED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?")
-
-
-def places_named(text: str, asked: set[str]) -> set[str]:
-    """The words of the names ``text`` writes as a place or a partner: after "from", "to", "with"
-    … ("exports to the Netherlands"), or listed with one of those or with an ``asked`` name
-    ("France, Italy, the Netherlands and Spain"): the names of a list are of one kind."""
-    matches = [m for m in _NAME.finditer(text) if m.group(0) not in _OPENERS]
-    places: set[str] = set()
-    run: list[set[str]] = []
-    kind = False
-    for i, m in enumerate(matches):
-        words = {w for w in fold(m.group(0)).split() if w not in ("the", "of", "and", "to")}
-        before = re.findall(r"[\w'’]+", text[max(0, m.start() - 30) : m.start()])
-        if i and _LISTED.fullmatch(text[matches[i - 1].end() : m.start()]):
-            run.append(words)
-        else:
-            if kind:
-                places.update(*run)
-            run, kind = [words], False
-        kind = kind or (bool(before) and before[-1].lower() in _PLACE_BEFORE) or bool(words & asked)
-    if kind:
-        places.update(*run)
-    return places
-
-
-def stretch_reader(
-    question: str, asked: set[str], words: frozenset[str], places: set[str]
-) -> Callable[[str, bool], str]:
-    """How ``figure_frames`` reads whose figure a stretch of a sentence states: "asked" when it
-    names the question's entity (``asked``, its adjectives included), "other" when it names
-    another of the same kind (where the question writes its own, or a name the passage writes as
-    a place or partner: ``places``), "" when it names neither ("Vessels carried …", "the bridge
-    named for Canadian Pacific")."""
-
-    def read(stretch: str, opens: bool) -> str:
-        if any(mentions(fold(stretch), n) for n in asked):
-            return "asked"
-        if names_another_of_kind(question, asked | words, stretch):
-            return "other"
-        # a sentence's first word is capitalised anyway; later ones are names
-        return "other" if entity_words(stretch if opens else f"x {stretch}") & places else ""
-
-    return read
-
-
 def renames_asked(question: str, asked: set[str] | frozenset[str], text: str) -> bool:
     """Does ``text`` write the question's name with another partner in it: the same head words,
     an asked word swapped for another name ("the US-Peru Trade Promotion Agreement" / "the United
@@ -639,7 +588,6 @@ class UnitFeatures:
     has_figure: bool = False  # a figure in the sentence, or a table row
     gives_cause: bool = True  # states a cause ("due to", "because", "driven by" …)
     about_other: bool = False  # its figures are all another entity's, and it lacks a name asked
-    bound_elsewhere: bool = False  # each of its figures is written with another year or entity than the asked
 
 
 @dataclass
@@ -922,7 +870,6 @@ class ExtractiveAnswerer:
         demonyms = asked_words - question_words
         group_asked = asks_group(profile.text)
         rows = np.zeros((len(units), len(FEATURES)))
-        places: dict[str, set[str]] = {}  # per passage: the names it writes as places or partners
         for i, (unit, sim, overlap) in enumerate(zip(units, sims, overlaps, strict=False)):
             is_row = unit.hit.chunk.row is not None
             lower = fold(f"{unit.context} {unit.text}")
@@ -995,16 +942,6 @@ class ExtractiveAnswerer:
                     other_flow = other_flow or bool(said and not (said | measures(unit.text)) & asked_flows)
             kinds = stated_types(unit.text, figs, is_row, question_words)
             focus = entity_focus(focus_names, unit.text, figs, _GENERIC_FOLDED, is_row, asked_words)
-            frames = []
-            if profile.wants_figure and not is_row and asked != NAME and (profile.years or focus_names):
-                if unit.hit.chunk.chunk_id not in places:
-                    places[unit.hit.chunk.chunk_id] = (
-                        places_named(passage_text, focus_names) - _GENERIC_FOLDED - asked_words
-                    )
-                read = stretch_reader(
-                    profile.text, focus_names | demonyms, asked_words, places[unit.hit.chunk.chunk_id]
-                )
-                frames = figure_frames(unit.text, figs, read)
             values = {
                 "similarity": float(sim),
                 "not_encoded": float(i not in keep),
@@ -1061,8 +998,6 @@ class ExtractiveAnswerer:
                 names_missing=tuple(names_missing),
                 has_figure=has_figure,
                 gives_cause=states_cause(unit.text),
-                # "the one with Argentina at US$6,576.6 million in 2014" is not Argentina's 2012
-                bound_elsewhere=bound_elsewhere(frames, profile.years, bool(focus_names)),
                 # "The Juárez-Lincoln bridge … 2,123,307 in 2021" is not the Gateway bridge's figure,
                 # nor imports "from Brazil" Peru's (a "which …" question names no answer)
                 about_other=not is_row
@@ -1280,7 +1215,7 @@ class ExtractiveAnswerer:
             return False
         if f.names_missing:
             return False
-        if f.about_other or f.bound_elsewhere:
+        if f.about_other:
             return False
         if profile.asks == REASON and not f.gives_cause:
             return False  # "why …": a sentence giving no cause (a figure of the fall) does not say

@@ -15,7 +15,6 @@ import json
 import logging
 import math
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -246,7 +245,7 @@ def entity_focus(
     if not names:
         return Focus(0.0, False, False, False)
     folded = fold(text)
-    named = [n for n in names if mentions(folded, n)]
+    named = [n for n in names if _mentions(folded, n)]
     in_sentence = len(named) / len(names)
     if table_row:
         clauses = [(0, len(text))]
@@ -262,7 +261,7 @@ def entity_focus(
         if not any(a <= f.start < b for f in figures):
             named_before = named_before or bool(entity_words(clause) - generic)
             continue
-        if any(mentions(fold(clause), n) for n in names):
+        if any(_mentions(fold(clause), n) for n in names):
             at_figure = True
         elif entity_words(clause) - names - generic:
             other = True
@@ -282,68 +281,7 @@ def entity_focus(
     )
 
 
-# -- figure frames --------------------------------------------------------------------------
-# A figure's own year is the one written right after it ("US$558.7 million in 2001", "293,646
-# northbound railcars in 2008") or, failing that, the last one between it and the figure before
-# it ("In 2012, exports reached US$X"). A figure with neither has no year of its own.
-_YEAR_AFTER = re.compile(
-    rf"^[^\d;:()]{{0,40}}?\b(?:in|during|for|by|as\s+of)\s+(?:(?:fiscal|calendar|the\s+year)\s+)?({YEAR_PATTERN})\b(?!\s*[-–—]\s*\d)",
-    re.I,
-)
-_PHRASE_END = re.compile(r"[,;:()—–]|\s-\s")
-
-
-@dataclass(frozen=True)
-class Frame:
-    """Whose figure, and of which year, a sentence states at one of its figures."""
-
-    year: str  # "" when the figure has no year of its own
-    names: str  # "asked": names the question's entity; "other": only other ones; "": names none
-
-
-def figure_frames(text: str, figures: list[FoundFigure], entity: Callable[[str, bool], str]) -> list[Frame]:
-    """Read each figure of ``text`` with the year and the entity written with it: "the surplus
-    with Chile stood at US$9,406.6 million in 2012, the one with Argentina at US$6,576.6 million in
-    2014" states Chile's 2012 and Argentina's 2014, not Argentina's 2012. ``entity(stretch,
-    opens)`` reads whose figure a stretch of the sentence names ("asked", "other" or "", ``opens``
-    when the stretch opens the sentence); a figure whose stretch names none is the one named
-    before it ("…, then only US$558.7 million in 2001"). Figures listed "respectively" pair with
-    years written elsewhere: they have no year of their own here."""
-    pair_years = "respectively" not in text.lower()
-    frames: list[Frame] = []
-    cursor, names = 0, ""
-    ordered = sorted(figures, key=lambda f: f.start)
-    for i, figure in enumerate(ordered):
-        following = ordered[i + 1].start if i + 1 < len(ordered) else len(text)
-        before = text[cursor : figure.start]
-        # the figure's stretch runs to the end of its own phrase ("US$73.78 billion of US–Mexico
-        # trade in 2012", up to a comma or a dash)
-        tail = _PHRASE_END.split(text[figure.end : following], maxsplit=1)[0]
-        names = entity(f"{before} {tail}", cursor == 0) or names
-        year, cursor = "", figure.end
-        if pair_years:
-            after = _YEAR_AFTER.match(text[figure.end : following])
-            if after:
-                year, cursor = after.group(1), figure.end + after.end()
-            elif YEAR.search(before):
-                year = YEAR.findall(before)[-1]
-        frames.append(Frame(year, names))
-    return frames
-
-
-def bound_elsewhere(frames: list[Frame], years: set[str], asked_names: bool) -> bool:
-    """Does every figure of a sentence belong to another year or another entity than the
-    question's? A figure with no year or entity of its own may be the asked one's."""
-    if not frames or not (years or asked_names):
-        return False
-    return all(
-        (bool(years) and bool(fr.year) and fr.year not in years) or (asked_names and fr.names == "other")
-        for fr in frames
-    )
-
-
-def mentions(folded: str, name: str) -> bool:
-    """Is ``name`` (folded) written in ``folded``, or its singular ("Americas" / "America")?"""
+def _mentions(folded: str, name: str) -> bool:
     return re.search(rf"\b{re.escape(name)}", folded) is not None or (
         name.endswith("s") and re.search(rf"\b{re.escape(name[:-1])}\b", folded) is not None
     )
