@@ -1,11 +1,12 @@
-"""The fresh evaluation sets (eval/documents-fresh, -fresh2 … -fresh6, written to be unseen):
+"""The fresh evaluation sets (eval/documents-fresh, -fresh2 … -fresh7, written to be unseen):
 each loads, every question cites documents that exist under its folder, it is split by document
 (dev documents first, so tuning on the dev part never sees a test document), each part holds every
 kind of question, and no other set's question cites its documents. fresh3 is prose articles asked
 text questions: no CSV table and no computed question, a small table in one document of each part;
 fresh4, fresh5 and fresh6 are smaller prose sets written the same way, with no table at all (fresh5 with
 two unanswerable questions per document). Each dev part also holds near-miss unanswerable questions,
-written blind to the answerer to calibrate abstention, each naming the dev document it nearly matches."""
+written blind to the answerer to calibrate abstention, each naming the dev document it nearly matches;
+fresh7, written in session 12 blind to the answerer, has near misses in both parts."""
 
 from pathlib import Path
 
@@ -15,7 +16,15 @@ from nearshore_qa.evaluation import DEFAULT_EVAL, SET_FOLDERS, check_sources, lo
 
 KINDS = {"table_lookup", "article_fact", "comparison", "computed", "follow_up", "date_definition", "unanswerable"}
 # set -> (dev documents, test documents) among the documents its questions cite
-DOCUMENTS = {"fresh": (5, 5), "fresh2": (4, 4), "fresh3": (4, 4), "fresh4": (3, 3), "fresh5": (3, 3), "fresh6": (3, 3)}
+DOCUMENTS = {
+    "fresh": (5, 5),
+    "fresh2": (4, 4),
+    "fresh3": (4, 4),
+    "fresh4": (3, 3),
+    "fresh5": (3, 3),
+    "fresh6": (3, 3),
+    "fresh7": (2, 2),
+}
 # set -> (fewest, most) questions
 SIZES = {
     "fresh": (60, 110),
@@ -24,6 +33,7 @@ SIZES = {
     "fresh4": (40, 60),
     "fresh5": (54, 64),
     "fresh6": (40, 60),
+    "fresh7": (40, 50),
 }
 # the kinds each part must hold, and the formats its documents come in
 SET_KINDS = {
@@ -33,15 +43,17 @@ SET_KINDS = {
     "fresh4": KINDS - {"computed", "table_lookup"},
     "fresh5": KINDS - {"computed", "table_lookup"},
     "fresh6": KINDS - {"computed", "table_lookup"},
+    "fresh7": KINDS - {"computed", "table_lookup"},
 }
 FORMATS = {".md", ".txt", ".html", ".docx", ".pdf", ".csv"}
-SET_FORMATS = {"fresh": FORMATS, "fresh2": FORMATS} | {
+SET_FORMATS = {"fresh": FORMATS, "fresh2": FORMATS, "fresh7": {".md", ".txt", ".html", ".docx"}} | {
     s: FORMATS - {".csv"} for s in ("fresh3", "fresh4", "fresh5", "fresh6")
 }
 # prose set -> the fewest unanswerable questions it asks
-PROSE = {"fresh3": 16, "fresh4": 14, "fresh5": 20, "fresh6": 16}
-# near-miss unanswerable questions in each dev part ("near": the dev document they nearly match)
-NEAR_MISSES = 8
+PROSE = {"fresh3": 16, "fresh4": 14, "fresh5": 20, "fresh6": 16, "fresh7": 12}
+# near-miss unanswerable questions (dev, test) ("near": the document of that part they nearly
+# match): 8 in each dev part, written after the set; fresh7's were written with it, in both parts
+NEAR_MISSES = {name: (8, 0) for name in DOCUMENTS} | {"fresh7": (6, 6)}
 MISS_KINDS = {"year", "measure", "entity", "flow", "breakdown", "words"}
 
 pytestmark = pytest.mark.parametrize("name", sorted(DOCUMENTS))
@@ -124,12 +136,13 @@ def test_a_prose_set_asks_mostly_text_questions(name):
     assert sum(i["kind"] == "unanswerable" for i in items_of(name)) >= PROSE[name]
 
 
-def test_the_near_misses_are_dev_questions_about_dev_documents(name):
-    """A near miss calibrates abstention on the dev part, so it must name a document of that part."""
+def test_the_near_misses_are_questions_about_documents_of_their_part(name):
+    """A near miss calibrates abstention on the dev part, or checks it on the test part, so it must
+    name a document of its own part."""
     items = items_of(name)
-    dev_docs = {d for i in items if i["split"] == "dev" for d in i["sources"]}
+    docs = {split: {d for i in items if i["split"] == split for d in i["sources"]} for split in ("dev", "test")}
     near = [i for i in items if "near" in i]
-    assert len(near) == NEAR_MISSES
+    assert (sum(i["split"] == "dev" for i in near), sum(i["split"] == "test" for i in near)) == NEAR_MISSES[name]
     for item in near:
-        assert item["kind"] == "unanswerable" and item["split"] == "dev", item["id"]
-        assert item["near"] in dev_docs and item["miss"] in MISS_KINDS, item["id"]
+        assert item["kind"] == "unanswerable", item["id"]
+        assert item["near"] in docs[item["split"]] and item["miss"] in MISS_KINDS, item["id"]
