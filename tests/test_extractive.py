@@ -525,6 +525,44 @@ def test_a_sentence_whose_figures_are_all_another_entitys_does_not_answer(embedd
     assert "1,399,859" in answer.answer, answer.answer
 
 
+def test_a_countrys_adjective_asks_about_the_country(embedder):
+    norway = hit(
+        1,
+        "Norway's sales to the United States went up and down: they dropped to a low of US$2,871.5 million in 1998.",
+        "US goods trade with the Nordic countries",
+    )
+    # "Norwegian goods" is Norway's; "Americans" are the generic American people, not a name
+    assert QuestionProfile.of("How much did Americans spend on Norwegian goods in 1998?").names == {"norwegian"}
+    answer = _ask(embedder, "How much did Americans spend on Norwegian goods in 1998?", norway)
+    assert "2,871.5" in answer.answer, answer.answer
+
+
+def test_a_groups_figure_is_not_a_members_where_it_names_the_members_goods(embedder):
+    four = hit(
+        1,
+        "US purchases from the four rose from $57.35 billion in 1998 to $68.91 billion in 2001, as a cheaper "
+        "euro made French wine and aircraft parts easier to sell in America.",
+        "US trade with four euro economies",
+    )
+    assert _ask(embedder, "What share of US imports from France in 2001 was aircraft parts?", four).abstained
+
+
+def test_which_over_a_span_of_years_is_answered_by_a_sentence_within_it(embedder):
+    finland = hit(
+        1,
+        "US sales to Finland jumped from US$1,249.7 million in 1995 to US$2,438.7 million in 1996, and 1996 "
+        "became the only year with a US surplus, of US$49.8 million with Finland.",
+        "US goods trade with the Nordic countries",
+    )
+    question = "Which Nordic country gave the United States its only trade surplus between 1995 and 1999?"
+    assert QuestionProfile.of(question).span == (1995, 1999)
+    answer = _ask(embedder, question, finland)
+    assert not answer.abstained and "Finland" in answer.answer, answer.answer
+    # a figure asked for the span's ends still needs both years
+    assert QuestionProfile.of("How much did exports rise between 1995 and 1999?").span == (1995, 1999)
+    assert _ask(embedder, "How much did US exports to Finland rise between 1995 and 1999?", finland).abstained
+
+
 @pytest.mark.parametrize(
     "question,asked,text,other",
     [

@@ -150,3 +150,9 @@ def test_a_table_row_far_behind_does_not_take_a_slot_from_the_passage_stating_th
     pushed = ranking(slots_store, question, k=3, table_slot_share=0.0)
     assert not any(year in text for _, text in pushed)
     assert any(doc.endswith(".csv") for doc, _ in pushed)
+
+
+def test_a_countrys_adjective_brings_the_country_into_the_lexical_query():
+    assert lexical_query("How much did Americans spend on Norwegian goods?").endswith("norway")
+    assert "netherlands" in lexical_query("What were Dutch purchases of US goods?").split()
+    assert lexical_query("What did polish firms buy?") == "polish firms buy?"  # a verb or adjective in lower case

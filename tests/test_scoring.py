@@ -17,6 +17,7 @@ from nearshore_qa.answerers.scoring import (
     entity_focus,
     shipped_scorer,
     states_superlative,
+    superlative_asked,
 )
 from nearshore_qa.figures import find_figures
 
@@ -208,6 +209,10 @@ def test_asked_of_chosen_documents_the_answerer_abstains_by_their_own_threshold(
         ("Italy was the partner with which the United States ran its widest gap", True),
         ("Mexico became the second-largest supplier", True),
         ("the most valuable export", True),
+        # a superlative as an adverb after the verb it grades
+        ("pipeline imports grew fastest of all", True),
+        ("exports rose most in 2018", True),
+        ("it sold most of its output abroad", False),
         # -est words that are no superlatives, and a comparison said with a verb
         ("the interest rate on the loan", False),
         ("trucks bound for the west coast", False),
@@ -216,3 +221,18 @@ def test_asked_of_chosen_documents_the_answerer_abstains_by_their_own_threshold(
 )
 def test_a_superlative_is_read_from_the_words_that_say_one_ranks_first(text, says):
     assert states_superlative(text) is says
+
+
+@pytest.mark.parametrize(
+    "question,end",
+    [
+        ("Which mode saw imports grow the fastest between 2016 and 2018?", "max"),
+        ("With which partner was the gap narrowest?", "min"),
+        ("Which port had its slowest year?", "min"),
+        # "-est" words that ask for a time, and words that are no superlatives
+        ("What is the latest figure for exports?", ""),
+        ("What interest rate applied in the west?", ""),
+    ],
+)
+def test_the_end_of_a_ranking_a_question_asks_for(question, end):
+    assert superlative_asked(question) == end

@@ -13,6 +13,7 @@ from pydantic import ConfigDict
 
 from .acronyms import acronyms_in
 from .lexical import bigrams, document_key
+from .places import DEMONYMS
 from .records import Chunk, Hit
 from .store import Store
 from .tables import month_span
@@ -45,10 +46,15 @@ _QUESTION_WORDS = re.compile(
 
 def expand_query(query: str) -> str:
     extra = [phrase for pattern, phrase in _EXPANSIONS if pattern.search(query)]
+    # "Norwegian goods": the documents may write only "Norway"
+    extra += [DEMONYMS[w] for w in dict.fromkeys(fold(m) for m in _ADJECTIVE.findall(query)) if w in DEMONYMS]
     span = month_span(query)
     if span is not None:  # "the first half of 2024" is written "January–June 2024" in tables and captions
         extra.append(f"{MONTHS[span.first - 1]} {MONTHS[span.last - 1]}")
     return f"{query} {' '.join(extra)}" if extra else query
+
+
+_ADJECTIVE = re.compile(r"\b[A-Z][a-z]+\b")
 
 
 def with_spellings(words: str, query: str, spellings: dict[str, str]) -> str:
@@ -276,6 +282,7 @@ def question_names(query: str, texts: list[str]) -> list[str]:
         if m.start() == lead:
             continue
         name = m.group(0).rstrip("'’").removesuffix("'s").removesuffix("’s").lower()
+        name = DEMONYMS.get(fold(name), name)  # "Norwegian goods" is about a passage's "Norway"
         if fold(name) in _MONTH_WORDS or name in out:
             continue
         if not any(_holds(t, name) for t in lowered) or written_lower(name, texts):

@@ -22,6 +22,7 @@ import Stemmer
 
 from ..figures import find_figures
 from ..kinds import DocumentKind
+from ..places import DEMONYMS
 from ..records import Hit
 from ..tables import (
     CAPTION_LABEL,
@@ -75,6 +76,8 @@ _ALIASES = {
     "uk": "uk",
     "irish": "ireland",
     "french": "france",
+    # the other countries' adjectives ("Norwegian" ~ "Norway"), from the general table
+    **{adj: place for adj, place in DEMONYMS.items() if adj not in ("british",)},
     # a deficit or a surplus is a (trade) balance below or above zero
     "deficit": "balance",
     "deficits": "balance",

@@ -21,9 +21,21 @@ from ..chunking import split_sentences
 from ..citations import check_figures, citation_for, column_span
 from ..figures import find_figures
 from ..kinds import AnswererName
+from ..places import ADJECTIVE_OF, DEMONYMS
 from ..presentation import column_label, format_cell
 from ..records import Answer, Citation, Hit
-from ..text import MONTH, MONTHS, QUARTER_ORDINALS, YEAR, abstention, fold, one_line, term_stems, written_lower
+from ..text import (
+    MONTH,
+    MONTHS,
+    QUARTER_ORDINALS,
+    YEAR,
+    YEAR_PATTERN,
+    abstention,
+    fold,
+    one_line,
+    term_stems,
+    written_lower,
+)
 from .cells import asked_count, cell_answer_for, counts_other, lacks_measure, other_direction_row, unretrieved
 from .computed import with_computation
 from .footnotes import labels_marked, line_markers, note_marker
@@ -44,6 +56,7 @@ from .scoring import (
     stated_types,
     states_cause,
     states_superlative,
+    superlative_asked,
 )
 from .slots import with_slots
 from .stated_types import DATE as DATE_KIND
@@ -207,22 +220,9 @@ _MEASURES: dict[str, re.Pattern[str]] = {
 
 
 # "Chinese imports" are imports from China: a demonym in the question is met by the country.
-_DEMONYMS = {
-    "chinese": "china",
-    "mexican": "mexico",
-    "canadian": "canada",
-    "japanese": "japan",
-    "german": "germany",
-    "texan": "texas",
-    "vietnamese": "vietnam",
-    "korean": "korea",
-    "taiwanese": "taiwan",
-    "indian": "india",
-    "european": "europe",
-    "brazilian": "brazil",
-}
+_DEMONYMS = DEMONYMS
 # … and the other way: "Mexico's FDI" is met by a passage on "six central Mexican states"
-_DEMONYM_OF = {country: demonym for demonym, country in _DEMONYMS.items()}
+_DEMONYM_OF = ADJECTIVE_OF
 
 
 _DEFINED_TERM = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+)['’]s\b")
@@ -230,8 +230,9 @@ _NAME_RUN = re.compile(r"[A-Z][\w'’.\-]*(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\w'�
 
 
 _KIND_OF_ENTITY = re.compile(
-    r"\b((?:[A-Z][a-z]+\s+)*[A-Z][a-z]+(?:an|ese|ish))\s+(?:[a-z]+\s+)?"
-    r"(?:countries|nations|states|provinces|regions|economies|markets|partners|members|neighbou?rs|customers|suppliers)\b"
+    r"\b((?:[A-Z][a-z]+\s+)*[A-Z][a-z]+(?:an|ese|ish|ic))\s+(?:[a-z]+\s+)?"
+    r"(?:countr(?:y|ies)|nations?|states?|provinces?|regions?|econom(?:y|ies)|markets?|partners?|members?|"
+    r"neighbou?rs?|customers?|suppliers?)\b"
 )
 
 
@@ -490,6 +491,22 @@ WEIGHTS = AnswerWeights()
 _DIGIT = re.compile(r"\d")
 
 
+_YEAR_SPAN = re.compile(
+    rf"\b(?:between\s+({YEAR_PATTERN})\s+and|from\s+({YEAR_PATTERN})\s+(?:to|through|until)|({YEAR_PATTERN})\s*[-–—]\s*)"
+    rf"\s*({YEAR_PATTERN})\b",
+    re.I,
+)
+
+
+def year_span(question: str) -> tuple[int, int] | None:
+    """The period a question names by its first and last years, if it names one."""
+    m = _YEAR_SPAN.search(question)
+    if m is None:
+        return None
+    first, last = int(m.group(1) or m.group(2) or m.group(3)), int(m.group(4))
+    return (first, last) if first < last else None
+
+
 @dataclass
 class QuestionProfile:
     text: str
@@ -505,6 +522,7 @@ class QuestionProfile:
     measures: set[str] = field(default_factory=set)
     asks: str = ""  # the answer type asked for (scoring.asked_type)
     wants_number: bool = False  # "how many …", "how much …": only a figure answers
+    span: tuple[int, int] | None = None  # "between 1995 and 1999", "from 1995 to 1999", "1995–1999"
 
     @classmethod
     def of(cls, question: str) -> QuestionProfile:
@@ -514,7 +532,9 @@ class QuestionProfile:
             bare = word.rstrip(".'’")
             if i == 0 and len(words) > 3 and not bare.isupper():
                 continue  # the first word is capitalised anyway ("Using ...", "Mexico's ...")
-            if len(bare) >= 3 and bare[0].isupper() and bare.lower() not in GENERIC_NAMES and not bare.isupper():
+            # "Americans" are the generic "American" people, not a name passages must repeat
+            generic = bare.lower() in GENERIC_NAMES or (bare.endswith("ns") and bare.lower()[:-1] in GENERIC_NAMES)
+            if len(bare) >= 3 and bare[0].isupper() and not generic and not bare.isupper():
                 names.add(fold(bare))
             elif bare.isupper() and 3 <= len(bare) <= 6 and bare.lower() not in GENERIC_NAMES:
                 acronyms.add(bare.lower())
@@ -532,10 +552,13 @@ class QuestionProfile:
             wants_percent=bool(re.search(r"\b(percent|percentage|share|%|proportion)\b", question, re.I)),
             months=_months(question),
             quarters=named_quarters(question),
-            extreme=("min" if _LEAST.search(question) else "max" if _MOST.search(question) else ""),
+            extreme=(
+                "min" if _LEAST.search(question) else "max" if _MOST.search(question) else superlative_asked(question)
+            ),
             measures=measures(question),
             asks=asked_type(question),
             wants_number=bool(re.search(r"\bhow (?:many|much)\b", question, re.I)),
+            span=year_span(question),
         )
 
 
@@ -884,6 +907,10 @@ class ExtractiveAnswerer:
                 years_ok = some_year = False
             # A sentence that states no year of its own speaks of its passage's period: the
             # question's years stated elsewhere in the passage (title included) stand for it.
+            if profile.span and asked == NAME and not years_ok and own_years:
+                # "Which … between 1995 and 1999?" asks about the period: a sentence whose years
+                # all fall within it ("… 1996 became the only year …") speaks of it
+                years_ok = some_year = all(profile.span[0] <= int(y) <= profile.span[1] for y in own_years)
             from_passage = (
                 bool(profile.years)
                 and not years_ok
@@ -1002,15 +1029,21 @@ class ExtractiveAnswerer:
                 # nor imports "from Brazil" Peru's (a "which …" question names no answer)
                 about_other=not is_row
                 and asked != NAME
-                and not any(re.search(rf"\b{d}", fold(unit.text)) for d in demonyms)
                 and (
                     (
-                        focus.only_others
-                        and not focus.in_sentence
-                        and names_another_of_kind(profile.text, focus_names | asked_words, unit.text)
+                        # "Mexican crude oil" in a sentence speaks of the asked Mexico
+                        not any(re.search(rf"\b{d}", fold(unit.text)) for d in demonyms)
+                        and (
+                            (
+                                focus.only_others
+                                and not focus.in_sentence
+                                and names_another_of_kind(profile.text, focus_names | asked_words, unit.text)
+                            )
+                            or (focus.only_others and renames_asked(profile.text, focus_names, unit.text))
+                        )
                     )
-                    or (focus.only_others and renames_asked(profile.text, focus_names, unit.text))
-                    # "US purchases from the four rose …" is the group's, not the Netherlands'
+                    # "US purchases from the four rose …" is the group's, not the Netherlands', even
+                    # where it goes on to name the member's goods ("… made French wine … easier to sell")
                     or (
                         bool(focus_names)
                         and not focus.in_sentence

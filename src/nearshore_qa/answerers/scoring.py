@@ -130,7 +130,9 @@ WORDS_TYPES = frozenset({DEFINITION, REASON})  # answered in words, whatever fig
 # valuable", "the second-largest"): how prose says which one ranks first. English -est nouns and
 # verbs that are not superlatives are set apart (morphology, not the documents' vocabulary).
 _SUPERLATIVE = re.compile(
-    r"\b(?:the|its|their|his|her|our)\s+(?:(?:single|second|third|fourth|fifth)[\s-]+)?(most|least|best|worst|[a-z]{2,}est)\b",
+    r"\b(?:the|its|their|his|her|our)\s+(?:(?:single|second|third|fourth|fifth)[\s-]+)?(most|least|best|worst|[a-z]{2,}est)\b"
+    # … or as an adverb after the verb it grades ("pipeline imports grew fastest of all")
+    r"|\b(?:[a-z]{2,}ed|grew|rose|fell|sold|bought)\s+(most|least|[a-z]{2,}est)\b(?!\s+(?:of\s+(?:the|its|their)\b|[a-z]+s\b))",
     re.I,
 )
 _NOT_SUPERLATIVE = frozenset(
@@ -151,12 +153,27 @@ def states_superlative(text: str, extreme: str = "") -> bool:
     """Does ``text`` say that something ranks first or last ("the busiest", "its widest")? With
     ``extreme`` ("max" or "min"), one that ranks it at that end."""
     for m in _SUPERLATIVE.finditer(text):
-        word = m.group(1).lower()
+        word = (m.group(1) or m.group(2)).lower()
         if word in _NOT_SUPERLATIVE:
             continue
         if not extreme or (word in _LOW_SUPERLATIVE) == (extreme == "min"):
             return True
     return False
+
+
+_ASKED_SUPERLATIVE = re.compile(r"\b([a-z]{2,}est)\b", re.I)
+# "-est" words that ask for a time or a manner, not for one end of a ranking
+_NOT_ASKED_EXTREME = frozenset("latest earliest modest honest".split())
+
+
+def superlative_asked(question: str) -> str:
+    """The end of a ranking a question's superlative asks for ("the fastest" -> "max", "the
+    narrowest" -> "min"), or "" when it asks for none."""
+    for m in _ASKED_SUPERLATIVE.finditer(question):
+        word = m.group(1).lower()
+        if word not in _NOT_SUPERLATIVE and word not in _NOT_ASKED_EXTREME:
+            return "min" if word in _LOW_SUPERLATIVE else "max"
+    return ""
 
 
 def states_cause(text: str) -> bool:

@@ -1,0 +1,116 @@
+"""Places written two ways: a country's name and its adjective ("Norway" / "Norwegian goods").
+
+A question asks about "Norwegian goods" or "Swiss buyers" where the documents write "Norway" and
+"Switzerland" (and the other way round), so retrieval, the answerer's name checks and the table
+cells read an adjective as the place it stands for. The table is a general one — the countries'
+and a few regions' adjectives as English writes them — not a list grown from questions. Each
+adjective is one word, folded (lower case, no accents), and maps to the word of the place's name
+that carries it: "african" -> "africa" ("South African" is "South Africa" word by word), "rican"
+-> "rica", "salvadoran" -> "salvador". Adjectives that are also the place's own word ("Saudi",
+"Dominican", "New Zealand") need no entry.
+"""
+
+from __future__ import annotations
+
+_BY_PLACE = {
+    # the Americas
+    "mexico": "mexican",
+    "canada": "canadian",
+    "guatemala": "guatemalan",
+    "honduras": "honduran",
+    "salvador": "salvadoran",
+    "nicaragua": "nicaraguan",
+    "rica": "rican",
+    "panama": "panamanian",
+    "cuba": "cuban",
+    "jamaica": "jamaican",
+    "haiti": "haitian",
+    "bahamas": "bahamian",
+    "colombia": "colombian",
+    "venezuela": "venezuelan",
+    "ecuador": "ecuadorian",
+    "peru": "peruvian",
+    "bolivia": "bolivian",
+    "chile": "chilean",
+    "argentina": "argentine argentinian",
+    "uruguay": "uruguayan",
+    "paraguay": "paraguayan",
+    "brazil": "brazilian",
+    # Europe
+    "europe": "european",
+    "uk": "british",
+    "ireland": "irish",
+    "france": "french",
+    "germany": "german",
+    "netherlands": "dutch",
+    "belgium": "belgian",
+    "luxembourg": "luxembourgish",
+    "switzerland": "swiss",
+    "austria": "austrian",
+    "italy": "italian",
+    "spain": "spanish",
+    "portugal": "portuguese",
+    "greece": "greek",
+    "sweden": "swedish",
+    "norway": "norwegian",
+    "denmark": "danish",
+    "finland": "finnish",
+    "iceland": "icelandic",
+    "poland": "polish",
+    "czechia": "czech",
+    "slovakia": "slovak",
+    "hungary": "hungarian",
+    "romania": "romanian",
+    "bulgaria": "bulgarian",
+    "croatia": "croatian",
+    "serbia": "serbian",
+    "slovenia": "slovenian",
+    "estonia": "estonian",
+    "latvia": "latvian",
+    "lithuania": "lithuanian",
+    "ukraine": "ukrainian",
+    "russia": "russian",
+    "turkey": "turkish",
+    # Asia and Oceania
+    "china": "chinese",
+    "japan": "japanese",
+    "korea": "korean",
+    "taiwan": "taiwanese",
+    "vietnam": "vietnamese",
+    "thailand": "thai",
+    "malaysia": "malaysian",
+    "singapore": "singaporean",
+    "indonesia": "indonesian",
+    "philippines": "philippine filipino",
+    "cambodia": "cambodian",
+    "india": "indian",
+    "pakistan": "pakistani",
+    "bangladesh": "bangladeshi",
+    "lanka": "lankan",
+    "israel": "israeli",
+    "emirates": "emirati",
+    "qatar": "qatari",
+    "kuwait": "kuwaiti",
+    "iraq": "iraqi",
+    "iran": "iranian",
+    "australia": "australian",
+    "zealand": "zealander",
+    # Africa
+    "africa": "african",
+    "nigeria": "nigerian",
+    "egypt": "egyptian",
+    "morocco": "moroccan",
+    "algeria": "algerian",
+    "kenya": "kenyan",
+    "ghana": "ghanaian",
+    "ethiopia": "ethiopian",
+    "angola": "angolan",
+    # US states a trade question names by adjective
+    "texas": "texan",
+    "california": "californian",
+}
+
+# adjective -> the place's word ("norwegian" -> "norway")
+DEMONYMS: dict[str, str] = {adj: place for place, adjs in _BY_PLACE.items() for adj in adjs.split()}
+# place's word -> its (first) adjective ("norway" -> "norwegian")
+ADJECTIVE_OF: dict[str, str] = {place: adjs.split()[0] for place, adjs in _BY_PLACE.items()}
