@@ -432,3 +432,25 @@ def test_the_onnx_encoder_gets_the_whole_window_and_reports_each_batch(tmp_path,
     for i in (0, 41, 89):
         (alone,) = embedder.encode_reference([texts[i]])
         assert sum(a * b for a, b in zip(vectors[i], alone, strict=False)) > 0.99999
+
+
+def test_a_store_busy_for_a_moment_still_gets_its_search_depth(monkeypatch):
+    """Another process writing the same embedded store holds SQLite's lock for a moment: setting
+    ef_search is tried again, so this process does not search at Chroma's shallower default."""
+    from nearshore_qa.store import vectors
+
+    monkeypatch.setattr(vectors.time, "sleep", lambda seconds: None)
+
+    class Busy:
+        configuration_json = {"hnsw": {"ef_search": 100}}
+        calls = 0
+
+        def modify(self, configuration):
+            Busy.calls += 1
+            if Busy.calls < 3:
+                raise RuntimeError("Database error: error returned from database: (code: 5) database is locked")
+            self.configuration_json = configuration
+
+    busy = Busy()
+    vectors._search_deep_enough(busy, "/tmp/store")
+    assert busy.configuration_json["hnsw"]["ef_search"] == vectors.EF_SEARCH and Busy.calls == 3

@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 import os
 import socket
+import time
 from pathlib import Path
 from typing import Any
 
@@ -62,15 +63,26 @@ def connect(folder: Path, url: str | None, timeout: float):
     return client
 
 
+_LOCKED_RETRIES = 5
+
+
 def _search_deep_enough(collection, where: str) -> None:
     """Raise the collection's ``ef_search`` to ``EF_SEARCH`` (stores made before it was set, and
     new ones); a higher value someone chose is kept."""
-    try:
-        hnsw = (collection.configuration_json or {}).get("hnsw") or {}
-        if int(hnsw.get("ef_search") or 0) < EF_SEARCH:
-            collection.modify(configuration={"hnsw": {"ef_search": EF_SEARCH}})
-    except Exception:  # a server that cannot change it still answers, only less exactly
-        logger.warning("cannot set ef_search=%d on the collection at %s", EF_SEARCH, where, exc_info=True)
+    for attempt in range(_LOCKED_RETRIES + 1):
+        try:
+            hnsw = (collection.configuration_json or {}).get("hnsw") or {}
+            if int(hnsw.get("ef_search") or 0) < EF_SEARCH:
+                collection.modify(configuration={"hnsw": {"ef_search": EF_SEARCH}})
+            return
+        except Exception as exc:  # a server that cannot change it still answers, only less exactly
+            # another process writing the same embedded store holds SQLite's lock for a moment
+            if "locked" in str(exc) and attempt < _LOCKED_RETRIES:
+                logger.info("store at %s busy; setting ef_search again (attempt %d)", where, attempt + 2)
+                time.sleep(0.2 * (attempt + 1))
+                continue
+            logger.warning("cannot set ef_search=%d on the collection at %s", EF_SEARCH, where, exc_info=True)
+            return
 
 
 class Vectors:
