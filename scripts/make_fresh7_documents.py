@@ -59,6 +59,7 @@ from eval_documents import (  # noqa: E402
 )
 from eval_documents import wrap_keeping_hyphens as wrap  # noqa: E402
 from make_fresh3_documents import USITC_URL, byline_page  # noqa: E402
+from make_fresh6_documents import growth  # noqa: E402
 from make_fresh_documents import BTS_URL, CENSUS_URL  # noqa: E402
 
 OUT = ROOT / "eval" / "documents-fresh7"
@@ -68,11 +69,6 @@ SE_URL = "https://datos.gob.mx"
 # This set's publication date (the DOCX and PDF writers keep their own fixed metadata dates).
 DATE_ISO = "2026-12-01"
 DATE_LONG = "1 December 2026"
-
-
-def growth(new: str, old: str) -> str:
-    """A change in percent between two figures as the article states them."""
-    return pct((num(new) - num(old)) / num(old) * 100)
 
 
 class NearMissQuestions(Questions):
