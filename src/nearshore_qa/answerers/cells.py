@@ -56,28 +56,13 @@ fiscal ended ending end as at company's company group s respectively""".split()
 )
 # Demonyms and short forms name the same entity as the row label ("Mexican" ~ "Mexico").
 _ALIASES = {
-    "mexican": "mexico",
-    "canadian": "canada",
-    "chinese": "china",
-    "japanese": "japan",
-    "german": "germany",
+    # countries' adjectives, from the general table ("Norwegian" ~ "Norway", "British" ~ "UK")
+    **DEMONYMS,
     "american": "us",
     "u.s": "us",
     "usa": "us",
     "u.s.a": "us",
-    "texan": "texas",
-    "korean": "korea",
-    "vietnamese": "vietnam",
-    "taiwanese": "taiwan",
-    "indian": "india",
-    "european": "europe",
-    "brazilian": "brazil",
-    "british": "uk",
     "uk": "uk",
-    "irish": "ireland",
-    "french": "france",
-    # the other countries' adjectives ("Norwegian" ~ "Norway"), from the general table
-    **{adj: place for adj, place in DEMONYMS.items() if adj not in ("british",)},
     # a deficit or a surplus is a (trade) balance below or above zero
     "deficit": "balance",
     "deficits": "balance",

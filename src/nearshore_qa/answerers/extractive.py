@@ -905,12 +905,12 @@ class ExtractiveAnswerer:
                 # a sentence naming years of its own, none asked, speaks of them: a heading
                 # listing several years ("National totals: 1999, 2013 and 2017") does not reach it
                 years_ok = some_year = False
-            # A sentence that states no year of its own speaks of its passage's period: the
-            # question's years stated elsewhere in the passage (title included) stand for it.
             if profile.span and asked == NAME and not years_ok and own_years:
                 # "Which … between 1995 and 1999?" asks about the period: a sentence whose years
                 # all fall within it ("… 1996 became the only year …") speaks of it
                 years_ok = some_year = all(profile.span[0] <= int(y) <= profile.span[1] for y in own_years)
+            # A sentence that states no year of its own speaks of its passage's period: the
+            # question's years stated elsewhere in the passage (title included) stand for it.
             from_passage = (
                 bool(profile.years)
                 and not years_ok
