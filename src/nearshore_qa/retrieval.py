@@ -44,6 +44,9 @@ _QUESTION_WORDS = re.compile(
 )
 
 
+_ADJECTIVE = re.compile(r"\b[A-Z][a-z]+\b")  # a capitalised word: a country's adjective is one
+
+
 def expand_query(query: str) -> str:
     extra = [phrase for pattern, phrase in _EXPANSIONS if pattern.search(query)]
     # "Norwegian goods": the documents may write only "Norway"
@@ -52,9 +55,6 @@ def expand_query(query: str) -> str:
     if span is not None:  # "the first half of 2024" is written "January–June 2024" in tables and captions
         extra.append(f"{MONTHS[span.first - 1]} {MONTHS[span.last - 1]}")
     return f"{query} {' '.join(extra)}" if extra else query
-
-
-_ADJECTIVE = re.compile(r"\b[A-Z][a-z]+\b")
 
 
 def with_spellings(words: str, query: str, spellings: dict[str, str]) -> str:

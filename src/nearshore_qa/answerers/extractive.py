@@ -219,12 +219,6 @@ _MEASURES: dict[str, re.Pattern[str]] = {
 }
 
 
-# "Chinese imports" are imports from China: a demonym in the question is met by the country.
-_DEMONYMS = DEMONYMS
-# … and the other way: "Mexico's FDI" is met by a passage on "six central Mexican states"
-_DEMONYM_OF = ADJECTIVE_OF
-
-
 _DEFINED_TERM = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+)['’]s\b")
 _NAME_RUN = re.compile(r"[A-Z][\w'’.\-]*(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\w'’.\-]*)+")
 
@@ -886,10 +880,11 @@ class ExtractiveAnswerer:
             profile.text, profile.names, {u.hit.chunk.chunk_id: u.hit.chunk.text for u in units}.values()
         )
         question_words = {fold(x) for x in re.findall(r"[\w'’.\-]+", profile.text)} | profile.names
-        focus_names = {_DEMONYMS.get(n, n) for n in names}
+        # "Chinese imports" are imports from China: a country's adjective is met by the country
+        focus_names = {DEMONYMS.get(n, n) for n in names}
         # words that name no other entity than the question's: its own words and its countries'
         # adjectives ("Mexican crude oil" in a sentence about imports from Mexico)
-        asked_words = frozenset(question_words | {_DEMONYM_OF[n] for n in focus_names if n in _DEMONYM_OF})
+        asked_words = frozenset(question_words | {ADJECTIVE_OF[n] for n in focus_names if n in ADJECTIVE_OF})
         demonyms = asked_words - question_words
         group_asked = asks_group(profile.text)
         rows = np.zeros((len(units), len(FEATURES)))
@@ -929,8 +924,9 @@ class ExtractiveAnswerer:
                 for n in names
                 if n not in passage
                 and n.rstrip("s") not in passage
-                and _DEMONYMS.get(n, n) not in passage
-                and _DEMONYM_OF.get(n, n) not in passage
+                and DEMONYMS.get(n, n) not in passage
+                # … and the other way: "Mexico's FDI" is met by "six central Mexican states"
+                and ADJECTIVE_OF.get(n, n) not in passage
                 and n not in spelled_names
             ]
             unwritten = {a for a in profile.acronyms if a not in passage}
