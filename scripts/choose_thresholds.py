@@ -91,7 +91,7 @@ def eval_rows(lib, path: Path, sets: set[str] | None = None, skip: frozenset[str
     holds. The shipped corpus's set is asked of a store of the corpus alone, as ``nearshore-qa
     eval`` asks it: its unanswerable questions are unanswerable there, not where other sets'
     documents (US imports from South Korea …) answer them."""
-    from nearshore_qa.evaluation import load_questions, set_of, states
+    from nearshore_qa.evaluation import chat_history, load_questions, set_of, states
 
     present = {s.doc_id for s in lib.sources()}
     answerers, rows = (thresholded(lib, 0.0), thresholded(lib, 1.01)), []
@@ -102,7 +102,7 @@ def eval_rows(lib, path: Path, sets: set[str] | None = None, skip: frozenset[str
         if (sets is not None and set_of(q) not in sets) or set_of(q) in skip:
             continue
         expected, part, answerable = q.get("expected") or [], q.get("split") or "dev", q["kind"] != "unanswerable"
-        history = q.get("history") or []
+        history = chat_history(lib, q.get("history") or [])
         answers = [lib.ask(q["question"], history=history, answerer=a) for a in answerers]
         right = [not ans.abstained and any(states(ans.answer, e) for e in expected) for ans in answers]
         rows.append(_row(q["id"], "library", f"eval:{set_of(q)}", part, answerable, answers, right))

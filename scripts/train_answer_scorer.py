@@ -123,11 +123,12 @@ def collect_tatqa(lib, questions: list[dict]) -> list[dict]:
 
 
 def collect_eval(lib, questions: list[dict]) -> list[dict]:
-    from nearshore_qa.evaluation import set_of, states
+    from nearshore_qa.evaluation import chat_history, set_of, states
 
     out = []
     for q in questions:
-        question = lib.standalone(q["question"], q.get("history") or []) if q.get("history") else q["question"]
+        history = chat_history(lib, q.get("history") or [])
+        question = lib.standalone(q["question"], history) if history else q["question"]
         units, X = _pairs(lib, question)
         expected, sources = q.get("expected") or [], set(q.get("sources") or [])
         y = [u.hit.chunk.doc_id in sources and any(states(u.text, e) for e in expected) for u in units]

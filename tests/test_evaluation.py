@@ -8,7 +8,7 @@ from types import SimpleNamespace
 import pytest
 
 from nearshore_qa.errors import EvalSourcesMissing
-from nearshore_qa.evaluation import DEFAULT_EVAL, SET_FOLDERS, load_questions, run_eval, set_of, states
+from nearshore_qa.evaluation import DEFAULT_EVAL, SET_FOLDERS, check_sources, load_questions, run_eval, set_of, states
 from nearshore_qa.records import Answer
 from nearshore_qa.settings import SHIPPED_CORPUS
 
@@ -276,3 +276,44 @@ def test_a_derived_figure_counts_as_cited_by_its_operands_in_any_kind(tmp_path):
     other = run_eval(AnsweringLibrary(["report.txt", "other.txt"], _growth_answer("other.txt")), path)
     assert other["rows"][0]["figure_ok"] and other["rows"][0]["citation_ok"] is False
     assert other["failed"][0]["why"] == "no citation to an expected source holding the figure"
+
+
+def test_a_conversations_earlier_turns_are_read_as_the_chat_read_them():
+    """A third question builds on the second as the app understood it, not as typed."""
+    from nearshore_qa.evaluation import chat_history
+    from nearshore_qa.rewrite import rewrite_followup
+
+    class Chat:  # the rule-based rewrite, as Library.standalone gives it without an LLM
+        def standalone(self, question, history):
+            return rewrite_followup(question, history)
+
+    turns = ["What were US exports to Jalisco in 2023?", "And Nuevo León?"]
+    assert chat_history(Chat(), turns) == [turns[0], "What were US exports to Nuevo León in 2023?"]
+    assert (
+        rewrite_followup("And the year after?", chat_history(Chat(), turns))
+        == "What were US exports to Nuevo León in 2024?"
+    )
+
+
+def test_the_chat_set_is_conversations_about_the_shipped_corpus_split_by_conversation():
+    """eval/parts/chat.jsonl (session 13, written blind to the rewrite and the answerer): each line
+    a follow-up (or a follow-up the corpus cannot answer) with the turns before it; a conversation's
+    lines share their part, and the figures are the shipped corpus's."""
+    items = [i for i in load_questions(DEFAULT_EVAL) if set_of(i) == "chat"]
+    part = load_questions(DEFAULT_EVAL.parent / "parts" / "chat.jsonl")
+    assert [i["id"] for i in items] == [i["id"] for i in part] and 30 <= len(items) <= 50
+    assert SET_FOLDERS["chat"] == SET_FOLDERS["corpus"]
+    assert {i["kind"] for i in items} == {"follow_up", "unanswerable"}
+    assert all(i["history"] for i in items)
+    by_opening: dict[str, set[str]] = {}
+    for i in items:
+        by_opening.setdefault(i["history"][0], set()).add(i["split"])
+    assert all(len(splits) == 1 for splits in by_opening.values())  # one part per conversation
+    assert {s for splits in by_opening.values() for s in splits} == {"dev", "test"}
+    assert not check_sources([i for i in items if i["kind"] != "unanswerable"], _corpus_ids(), None)
+
+
+def _corpus_ids() -> set[str]:
+    from nearshore_qa.ingest import doc_id_for, iter_files
+
+    return {doc_id_for(path, root) for path, root in iter_files([SET_FOLDERS["corpus"]])}

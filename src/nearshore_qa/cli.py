@@ -71,7 +71,7 @@ def _parser() -> argparse.ArgumentParser:
         help="only the questions of this set: corpus (the shipped corpus/), heldout (eval/documents/, test "
         "only), docdev (eval/documents-dev/, dev only, to tune on), fresh (eval/documents-fresh/), fresh2 "
         "(eval/documents-fresh2/), fresh3 … fresh7 (eval/documents-fresh3/ … -fresh7/, prose "
-        "articles), all split by document "
+        "articles), chat (conversations about corpus/: follow-ups as typed), all split by document "
         "into dev and test; ingest a set's folder first; repeatable; "
         "default every set whose documents are in the store",
     )
@@ -236,8 +236,7 @@ def _print_answer(answer: Answer, as_json: bool) -> None:
         print(f"  [{c.marker}] {c.title}" + (f" ({meta})" if meta else "") + f" — {c.source}, {c.locator}")
     for f in answer.figures:
         if f.computed:  # the answer line holds the result, operands and formula; say how it was checked
-            mark = "verified by recomputing" if f.verified else "NOT VERIFIED"
-            print(f"  computed {f.equation}: {mark}")
+            print(f"  computed {f.equation}: {f.check if f.verified else 'NOT VERIFIED'}")
             continue
         mark = "verified" if f.verified else "NOT VERIFIED"
         where = f" against [{f.citation}]" if f.citation else " (no source states it)"

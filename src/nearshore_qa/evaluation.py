@@ -41,6 +41,7 @@ SET_FOLDERS = {
     "fresh5": REPO_ROOT / "eval" / "documents-fresh5",
     "fresh6": REPO_ROOT / "eval" / "documents-fresh6",
     "fresh7": REPO_ROOT / "eval" / "documents-fresh7",
+    "chat": REPO_ROOT / "corpus",  # conversations about the shipped corpus (follow-ups as typed)
 }
 DEFAULT_SET = "corpus"
 
@@ -99,6 +100,15 @@ def _percentile(values: list[float], q: float) -> float:
 
 
 SPLITS = ("dev", "test")
+
+
+def chat_history(lib, turns: list[str]) -> list[str]:
+    """A conversation's earlier turns as the chat keeps them: each read as the standalone question
+    it was understood as (a second follow-up builds on the first one's reading, as in the app)."""
+    out: list[str] = []
+    for turn in turns:
+        out.append(lib.standalone(turn, out) if out else turn)
+    return out
 
 
 def set_of(item: dict) -> str:
@@ -199,7 +209,7 @@ def run_eval(
     latencies = []
     verified = total_figures = computed = computed_checked = 0
     for item in questions:
-        history = item.get("history") or []
+        history = chat_history(lib, item.get("history") or [])
         t0 = time.perf_counter()
         answer = lib.ask(item["question"], k=k, history=history)
         latencies.append(time.perf_counter() - t0)
