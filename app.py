@@ -384,7 +384,7 @@ def _linked(answer_md: str, i: int, markers: set[int]) -> str:
 
 def show_computed(fig, i: int, markers: set[int], key: str) -> None:
     """A figure computed in code: its result, formula and check, and each operand linked to its card."""
-    check = "verified by recomputing from the cited cells" if fig.verified else "not verified"
+    check = fig.check
     operands = " · ".join(
         f"{md(str(o.get('text') or o.get('value')))}"
         + (f" ({md(str(o['period']))})" if o.get("period") else "")
@@ -394,8 +394,8 @@ def show_computed(fig, i: int, markers: set[int], key: str) -> None:
     with st.container(border=True, key=key):
         st.markdown(
             _linked(
-                f":material/calculate: **{md(str(fig.details.get('display') or fig.value))}** = "
-                f"{md(fig.formula)}  \n{check}" + (f"  \nOperands: {operands}" if operands else ""),
+                f":material/calculate: **{md(fig.equation)}**  \n{check}"
+                + (f"  \nOperands: {operands}" if operands else ""),
                 i,
                 markers,
             )

@@ -139,6 +139,26 @@ def test_sum_average_max_min_rank_count():
     assert avg.formula == "(2,936,131 + 3,026,632) ÷ 2"
 
 
+def test_a_series_lists_one_measure_in_time_order_and_checks_each_figure():
+    lar = [
+        cell(
+            "texas_northbound_commercial_trucks_by_port",
+            "commercial_trucks_northbound",
+            i,
+            year=y,
+            port_of_entry="Laredo",
+        )
+        for i, y in ((2, "2024"), (1, "2023"))
+    ]
+    listed = compute("series", lar)
+    assert [o.period for o in listed.operands] == ["2023", "2024"]  # time order, whatever order given
+    assert listed.formula == "2023: 2,936,131; 2024: 3,026,632"
+    assert listed.text.endswith(": 2023 2,936,131 [1], 2024 3,026,632 [2].")
+    assert listed.value == 3_026_632 and listed.verify()
+    with pytest.raises(ComputeRefusal):
+        compute("series", lar[:1])
+
+
 def test_percentages_subtract_to_percentage_points():
     a = cell(MODES, "share_of_year_total_pct", 1, year="2019", mode="Truck")
     b = cell(MODES, "share_of_year_total_pct", 2, year="2024", mode="Truck")

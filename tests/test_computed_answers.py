@@ -73,6 +73,21 @@ def test_a_lookup_is_answered_as_before(loaded_library):
     assert "11.42" in answer.answer
 
 
+def test_a_lookup_of_several_years_lists_each_year_from_the_table(loaded_library):
+    answer = loaded_library.ask("What were US exports to Jalisco from 2023 to 2024?")
+    (fig,) = [f for f in answer.to_json()["figures"] if f["kind"] == "computed"]
+    assert fig["verified"] is True and fig["operation"] == "series"
+    assert fig["formula"] == "2023: 10.59; 2024: 11.42" and answer.answer.startswith(fig["text"])
+    cited = {c.marker: c for c in answer.citations}
+    assert [cited[o["citation"]].row is not None for o in fig["operands"]] == [True, True]  # table rows
+    assert re.match(
+        r"US exports .*Jalisco: 2023 US\$10\.59 billion \[\d\], 2024 US\$11\.42 billion \[\d\]\.", answer.answer
+    )
+    store = str(loaded_library.settings.store_dir)
+    text = run_cli("--store", store, "ask", "What were US exports to Jalisco in 2023 and 2024?")
+    assert "computed 2023: 10.59; 2024: 11.42: each figure read from its cited cell" in text.stdout, text.stdout
+
+
 def test_cli_ask_shows_the_formula_and_the_json_figure(loaded_library):
     question = "What was the percentage change in US exports to Chihuahua from 2023 to 2024?"
     store = str(loaded_library.settings.store_dir)

@@ -67,6 +67,10 @@ from nearshore_qa.intent import parse_intent
         ("How many years did Mexico's trade exceed US$700 billion?", "count"),
         ("In 2018, how many quarters had stock prices lower than $2.00?", "count"),
         ("How many ports are listed for 2024?", "count"),
+        # a look-up of several periods: each period's figure, listed
+        ("What were US imports from China from 2015 to 2018?", "series"),
+        ("What were US exports to Jalisco in 2023 and 2024?", "series"),
+        ("How many trucks crossed at Laredo between 2021 and 2023?", "series"),
     ],
 )
 def test_operation(question, op):

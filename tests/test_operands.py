@@ -36,6 +36,22 @@ def test_each_figure_takes_the_year_written_after_it_or_the_one_left():
     assert periods(s) == [("2.8%", "2023"), ("US$776.24 billion", "2022"), ("US$797.96 billion", "2023")]
 
 
+def test_a_year_dated_only_in_part_gives_no_figure_the_whole_year():
+    # corpus article: a half-year figure is not the year's ("… US goods trade with Mexico in 2024")
+    s = (
+        "Mexico's lead continued into 2024: in January–June 2024, US goods trade with Mexico was "
+        "US$415.38 billion, compared with US$382.54 billion with Canada."
+    )
+    assert [p for _, p in periods(s)] == ["", ""]
+    assert periods(
+        "Imports reached US$120.5 billion in the first quarter of 2024, up from US$110.2 billion in 2023."
+    ) == [
+        ("US$120.5 billion", "Q1 2024"),
+        ("US$110.2 billion", "2023"),
+    ]
+    assert periods("In March 2024, exports were US$30.1 billion.") == [("US$30.1 billion", "March 2024")]
+
+
 def test_relative_years_count_back_from_the_sentence_year():
     # CBP's railcar counts for the Eagle Pass bridge (corpus article), phrased with "a year earlier"
     s = "CBP counted 457,559 northbound railcars on the bridge in 2025, up from 399,428 a year earlier."

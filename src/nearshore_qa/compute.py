@@ -1,5 +1,6 @@
 """Computed answers: differences, changes, growth, CAGR, ratios, shares, sums, averages,
-extremes, ranks and counts over cited operands.
+extremes, ranks and counts over cited operands, and series (one measure's figures listed in
+time order: "What were US imports from China from 2015 to 2018?").
 
 Every result carries the formula with its operands as written ("(839.89 − 614.50) ÷ 614.50"),
 the operands with their citations, and ``verify()``, which recomputes the result from the
@@ -34,7 +35,19 @@ from .text import MONTHS
 logger = logging.getLogger(__name__)
 
 Operation = Literal[
-    "difference", "change", "pct_change", "cagr", "ratio", "share", "sum", "average", "max", "min", "rank", "count"
+    "difference",
+    "change",
+    "pct_change",
+    "cagr",
+    "ratio",
+    "share",
+    "sum",
+    "average",
+    "max",
+    "min",
+    "rank",
+    "count",
+    "series",
 ]
 OPERATIONS: tuple[str, ...] = get_args(Operation)
 TWO_OPERANDS = {"difference", "change", "pct_change", "cagr", "ratio"}
@@ -408,13 +421,15 @@ def compute(
     operands = list(operands)
     if op in TWO_OPERANDS and len(operands) != 2:
         raise ComputeRefusal("too_few_operands", f"{op} needs exactly two figures, got {len(operands)}")
-    if op in ("sum", "average", "max", "min", "rank") and len(operands) < 2:
+    if op in ("sum", "average", "max", "min", "rank", "series") and len(operands) < 2:
         raise ComputeRefusal("too_few_operands", f"{op} needs at least two figures, got {len(operands)}")
     if op == "share" and not operands:
         raise ComputeRefusal("too_few_operands", "a share needs a part")
     if op == "share" and total is None and len(operands) < 2:
         raise ComputeRefusal("too_few_operands", "a share needs a total or the other parts of the whole")
     if op in ("change", "pct_change", "cagr"):
+        operands = _ordered(operands)
+    if op == "series":
         operands = _ordered(operands)
     every = operands + ([total] if total is not None else [])
     _check_units(every, op)
@@ -496,6 +511,12 @@ def compute(
         raw = sum(nums) if op == "sum" else sum(nums) / len(nums)
         formula = " + ".join(w) if op == "sum" else f"({' + '.join(w)}) {DIVIDE} {len(w)}"
         result_kind = kind
+    elif op == "series":
+        # nothing is computed: the figures in time order, the latest standing as the result
+        raw = nums[-1]
+        formula = "; ".join(f"{o.period or o.entity}: {x}" for o, x in zip(operands, w, strict=False))
+        result_kind = kind
+        decimals = _in_scale(operands[-1], scale)[1]
     elif op in ("max", "min", "rank"):
         desc = (op == "max") or (op == "rank" and order != "asc")
         ranked = sorted(operands, key=lambda o: o.value, reverse=desc)
@@ -667,6 +688,8 @@ def _sentence(c: Computed, operands: list[Operand], subject: str, years: float |
             f"{_cap(_name(top, operands))} had the {word} {subj}{when}, {_shown(top)}, "
             f"among the {len(operands)} compared: {f}."
         )
+    if op == "series":
+        return f"{_cap(subj)}: {listed}."
     if op == "rank":
         word = "Top" if c.params.get("order", "desc") != "asc" else "Bottom"
         items = "; ".join(f"{i}. {_name(o, operands)} {_shown(o)}" for i, o in enumerate(c.ranking, 1))

@@ -198,7 +198,7 @@ def answer_markdown(answer: Answer, level: int = 2, series=None) -> str:
         figs = []
         for f in answer.figures:
             if f.computed:  # its line (result, cited operands, formula) is the answer's first sentence
-                status = "✅ verified by recomputing" if f.verified else "⚠️ not verified"
+                status = f"✅ {f.check}" if f.verified else "⚠️ not verified"
                 shown = f"computed {f.equation}"
                 figs.append(f"- {escape_markdown(shown)}: {status}")
                 continue

@@ -315,6 +315,11 @@ def parse_intent(question: str) -> Intent | None:
         return None  # a list of stated values, or a question about the why/how, not a calculation
     candidates = _candidates(q, periods, entities, several, bool(span))
     if not candidates:
+        look_up = _LOOK_UP.match(q)
+        # years only: "January through August 2022" asks the period's total (period_totals.py)
+        if len(periods) >= 2 and look_up and all(_YEAR.fullmatch(p) for p in periods):
+            # "What were US imports from China from 2015 to 2018?": the figure of each period
+            return make("series", None, measure=_measure(q, look_up.end()))
         return None
     # The cue written first governs: "the change in the average price" is a change,
     # "the average percentage of revenue" an average. Ties go to the more specific operation.
@@ -331,6 +336,9 @@ def parse_intent(question: str) -> Intent | None:
         return None
     return intent
 
+
+# A question that looks a figure up (of one period, or of each of several)
+_LOOK_UP = re.compile(r"\s*(?:and\s+)?(?:what (?:was|were|is|are)|how (?:much|many)|list|show|give)\b", re.I)
 
 # A change "the most" or "fastest" is a ranking of several changes, not a change of its own.
 _RANKS = re.compile(r"(?i:most|least|more|less|[a-z]+est)")

@@ -28,11 +28,17 @@ from .errors import ComputeRefusal
 from .figures import FoundFigure, find_figures
 from .intent import Intent, _periods, parse_intent
 from .tables import caption_period, month_or_quarter
+from .text import QUARTER_ORDINALS
 
 logger = logging.getLogger(__name__)
 
 _YEAR = re.compile(r"(?<![\d$.,])((?:19|20)\d\d)(?!\d|,\d|\.\d)")
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_DATES_PART_OF = re.compile(
+    rf"(?:\b{_MONTH}\s*(?:[-–—]|to|through|until)\s*{_MONTH}|\b(?:first|second|third|fourth)\s+(?:quarter|half)\s+of"
+    rf"|\b[HQ][1-4]|\b{_MONTH})\s*(?:of\s+)?$",
+    re.I,
+)
 _RELATIVE = re.compile(
     r"^[\s,]*(?:[a-z][\w\-]*\s+){0,2}?(?:(?:at the end of |in |by )?"
     r"(?:a|one|the) (?:year|twelve months) (?:earlier|before|ago|prior)|"
@@ -44,7 +50,7 @@ _K = {"two": 2, "three": 3, "four": 4, "five": 5}
 _AFTER_YEAR = re.compile(
     rf"^[\s,]*(?:[a-z][\w\-]*\s+){{0,3}}?"
     rf"(?:in|for|during|at the end of|by|as of|in calendar|in fiscal|in FY|FY)?\s*"
-    rf"(?:(?:the )?(?:first|second|third|fourth) quarter of |(?P<month>{_MONTH})\s+)?"
+    rf"(?:(?:the )?(?P<quarter>first|second|third|fourth) quarter of |(?P<month>{_MONTH})\s+)?"
     rf"(?:FY\s?)?(?P<year>(?:19|20)\d\d)(?!\d)",
     re.I,
 )
@@ -325,11 +331,34 @@ def sentences_of(text: str) -> list[str]:
         return [text]
 
 
+def _sentence_years(sentence: str) -> list[tuple[int, str]]:
+    """The periods a sentence's undated figures may take: its years, a single month or quarter
+    before one as its label ("March 2024", "Q1 2024"). A year the sentence also dates only in
+    part ("January–June 2024", "the first half of 2024") is left out: it gives no figure the whole year."""
+    out: list[tuple[int, str]] = []
+    partial: set[str] = set()
+    for m in _YEAR.finditer(sentence):
+        part = _DATES_PART_OF.search(sentence[: m.start()])
+        if part is None:
+            out.append((m.start(), m.group(1)))
+            continue
+        words = part.group(0).lower()
+        quarter = re.search(r"\b(?:q([1-4])|(first|second|third|fourth)\s+quarter)", words)
+        month = re.fullmatch(rf"(?i:{_MONTH})", part.group(0).strip())
+        if quarter:
+            out.append((m.start(), f"Q{quarter.group(1) or QUARTER_ORDINALS[quarter.group(2)]} {m.group(1)}"))
+        elif month:
+            out.append((m.start(), f"{month.group(0).title()} {m.group(1)}"))
+        else:
+            partial.add(m.group(1))
+    return [(pos, label) for pos, label in out if label not in partial]
+
+
 def figure_periods(sentence: str) -> list[tuple[FoundFigure, str, str]]:
     """Each figure of ``sentence`` with its period and, when written after it, its row
     ("US$64.94 billion for Canada")."""
     figs = find_figures(sentence)
-    years = [(m.start(), m.group(1)) for m in _YEAR.finditer(sentence)]
+    years = _sentence_years(sentence)
     assigned: list[str] = []
     relative: list[tuple[int, int]] = []
     for i, f in enumerate(figs):
@@ -341,7 +370,12 @@ def figure_periods(sentence: str) -> list[tuple[FoundFigure, str, str]]:
         if inside:
             assigned.append(inside)  # "US$29.70 billion in 2017 (US$29,695.0 million)": restated
         elif m and m.start("year") <= 40:
-            assigned.append(f"{m.group('month').title()} {m.group('year')}" if m.group("month") else m.group("year"))
+            if m.group("quarter"):  # "… in the first quarter of 2024" is Q1 2024, not the year
+                assigned.append(f"Q{QUARTER_ORDINALS[m.group('quarter').lower()]} {m.group('year')}")
+            elif m.group("month"):
+                assigned.append(f"{m.group('month').title()} {m.group('year')}")
+            else:
+                assigned.append(m.group("year"))
         elif r:
             assigned.append("")
             k = r.group("k") or "1"
@@ -1041,6 +1075,9 @@ def _text_operands(intent: Intent, passages: list[Evidence]) -> list[Operand] | 
             return [o for o in picked if o is not None]
     if intent.op in ("change", "pct_change", "cagr"):
         return None  # figures of two sentences may measure different things (a total, a deficit)
+    # figures of several sentences: each must measure the flow asked ("trade" is none of
+    # exports, imports or the balance: "the deficit … was US$171.81 billion" is not trade)
+    pool = [o for o in pool if respective_flows(o.source_text).get(o.text, "") in asked | {""}]
     picked = [next((o for o in pool if _period_matches(o.period, {p})), None) for p in targets]
     return [o for o in picked if o is not None] if all(picked) else None
 
@@ -1157,6 +1194,22 @@ def computation_for(
     """
     intent = intent or parse_intent(question)
     if intent is None:
+        return None
+    if intent.op == "series":
+        # a series' figures are found as a sum's are (every period of the span, one row and
+        # measure), in tables only: a sentence's figures for several years may be of a part
+        # ("Mineral fuels … US$58.75 billion in 2022"), which the quoted answer shows as such.
+        # They are then listed, not added.
+        rows_only = [ev for ev in evidence if ev.is_row]
+        found = computation_for(question, rows_only, replace(intent, op="sum")) if rows_only else None
+        if isinstance(found, Computed) and found.op == "sum":
+            parts = list(found.operands)
+            try:
+                series = compute("series", parts, subject=found.params.get("subject", ""))
+            except ComputeRefusal:
+                return None
+            series.conflicts = found.conflicts
+            return series
         return None
     rows = [ev for ev in evidence if ev.is_row]
     passages = [ev for ev in evidence if not ev.is_row]
@@ -1336,6 +1389,9 @@ def renumbered(operands: Sequence[Operand], markers: dict[int, int]) -> list[Ope
 
 def data_source_of(meta: Any) -> str:
     """Whose figures a document reports: its data sources' names, else its publisher."""
+    whose = getattr(meta, "whose_data", None)
+    if isinstance(whose, str):
+        return whose
     names = [src[0] for src in getattr(meta, "data_sources", ()) if src and src[0]]
     return "; ".join(names) or getattr(meta, "source", "")
 

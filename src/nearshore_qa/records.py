@@ -29,6 +29,12 @@ class DocumentMeta:
     columns: tuple[tuple[str, str, str], ...] = ()  # tables: (column, label, unit) from the sidecar
     added_on: str = ""  # set when a user added it through the app (upload, paste, URL): the date
 
+    @property
+    def whose_data(self) -> str:
+        """Whose figures it reports: its data sources' names, else its publisher ("according to
+        BTS" is met by a table of BTS data whose rows never write "BTS")."""
+        return "; ".join(src[0] for src in self.data_sources if src and src[0]) or self.source
+
 
 @dataclass(frozen=True)
 class Table:
@@ -140,8 +146,20 @@ class Figure:
 
     @property
     def equation(self) -> str:
-        """A computed figure's result and formula: "36.7% = (839.89 − 614.50) ÷ 614.50"."""
+        """A computed figure's result and formula: "36.7% = (839.89 − 614.50) ÷ 614.50"; a
+        series' figures by period ("2015: 483,201.7; 2016: 462,420.0")."""
+        if self.details.get("operation") == "series":
+            return self.formula
         return f"{self.details.get('display', self.value)} = {self.formula}"
+
+    @property
+    def check(self) -> str:
+        """How a computed figure was checked, in words."""
+        if not self.verified:
+            return "not verified"
+        if self.details.get("operation") == "series":
+            return "each figure read from its cited cell"
+        return "verified by recomputing from the cited cells"
 
     def to_json(self) -> dict[str, Any]:
         """The five keys of every figure; a computed one adds its formula, operands and details."""
