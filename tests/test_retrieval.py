@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 from helpers import DATA_DIR
 
-from nearshore_qa.retrieval import FusionWeights, HybridRetriever, content_words, lexical_query
+from nearshore_qa.retrieval import FusionWeights, HybridRetriever, content_words, lexical_query, source_clause
 
 RETRIEVAL_DIR = DATA_DIR / "retrieval"
 
@@ -156,3 +156,68 @@ def test_a_countrys_adjective_brings_the_country_into_the_lexical_query():
     assert lexical_query("How much did Americans spend on Norwegian goods?").endswith("norway")
     assert "netherlands" in lexical_query("What were Dutch purchases of US goods?").split()
     assert lexical_query("What did polish firms buy?") == "polish firms buy?"  # a verb or adjective in lower case
+
+
+@pytest.mark.parametrize(
+    "question,topic,source",
+    [
+        (
+            "How much did the US export to Jalisco in 2023, according to BTS TransBorder state data?",
+            "How much did the US export to Jalisco in 2023?",
+            ["bts", "transborder"],
+        ),
+        (
+            "According to BTS TransBorder data, what was two-way US–Mexico goods trade in 2024?",
+            "what was two-way US–Mexico goods trade in 2024?",
+            ["bts", "transborder"],
+        ),
+        (
+            "How much FDI did Guanajuato receive in 2015, per the Secretaría de Economía?",
+            "How much FDI did Guanajuato receive in 2015?",
+            ["secretaría", "economía"],
+        ),
+        ("What were imports from China in the FRED IMPCH series?", "What were imports from China?", ["fred", "impch"]),
+        ("What was GDP per capita in Mexico?", "What was GDP per capita in Mexico?", []),  # "per" of a rate
+        ("What does BTS TransBorder data cover?", "What does BTS TransBorder data cover?", []),  # about the source
+    ],
+)
+def test_the_source_a_question_names_is_read_apart_from_its_topic(question, topic, source):
+    assert source_clause(question) == (topic, source)
+
+
+@pytest.fixture(scope="module")
+def sources_library(tmp_path_factory, embedder):
+    """Three articles that cite "BTS TransBorder Freight Data" sentence after sentence, and a table
+    of BTS data whose rows (and title) never write "BTS": its sidecar names the data source."""
+    from nearshore_qa.library import Library
+    from nearshore_qa.settings import Settings
+
+    lib = Library(Settings.from_env(store=tmp_path_factory.mktemp("sources") / "store"), embedder=embedder)
+    results = lib.add([DATA_DIR / "retrieval_sources"])
+    assert {r.status for r in results} == {"added"}, results
+    yield lib
+    lib.close()
+
+
+def test_a_table_row_of_the_named_source_is_found_though_it_never_names_it(sources_library, monkeypatch):
+    """ "according to BTS …" is met by the BTS table, whose rows never write "BTS": searched as
+    words, the clause ranks the articles citing BTS above the row that states the figure."""
+    from nearshore_qa import retrieval
+
+    question = "How much did the US export to Jalisco in 2023, according to BTS TransBorder state data?"
+    retriever = sources_library.retriever
+    top = retriever.search(question)[0]
+    assert top.chunk.doc_id == "tables/us_exports_to_mexican_states.csv" and "Jalisco" in top.chunk.text
+    answer = sources_library.ask(question)
+    assert not answer.abstained and "US$10.59 billion" in answer.answer
+    monkeypatch.setattr(retrieval, "source_clause", lambda q: (q, []))  # the clause read as words
+    assert retriever.search(question)[0].chunk.doc_id != "tables/us_exports_to_mexican_states.csv"
+
+
+def test_accents_do_not_keep_a_row_from_a_question(sources_library):
+    # the table writes "Queretaro", a user "Querétaro" (and the other way round): one word to BM25
+    index = sources_library.store.refresh_lexical()
+    for words in ("exports Querétaro 2023", "exports Queretaro 2023"):
+        (best, _), *_ = index.search(words, 3)
+        (chunk, _), *_ = sources_library.store.chunks({best: 0.0}).values()
+        assert "Queretaro" in chunk.text and "2023" in chunk.text, words

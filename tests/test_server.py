@@ -13,6 +13,7 @@ import pytest
 from helpers import CORPUS_DIR, free_port, run_cli, server_settings, snapshot, start_chroma
 
 from nearshore_qa.errors import StoreError
+from nearshore_qa.lexical import _slug
 from nearshore_qa.library import Library
 from nearshore_qa.settings import Settings
 from nearshore_qa.store import LOCK_ID, Store
@@ -85,7 +86,9 @@ def test_a_team_shares_one_corpus(team, tmp_path, chroma_server):
     assert answer.citations[0].doc_id == "tables/us_exports_to_mexican_states.csv"
     lexical = ben.store.refresh_lexical()
     assert len(lexical.ids) == ana.store.count_chunks() == ben.store.collection.count()
-    assert [p.name for p in ben.store.lexical_dir.iterdir()] == [f"g2-{ben.store.generation()}"]
+    assert [p.name for p in ben.store.lexical_dir.iterdir()] == [
+        _slug(ben.store.generation())
+    ]  # one cache folder, this layout's
 
     # What lives where: documents, records and vectors on the server; only caches locally.
     for lib in team:

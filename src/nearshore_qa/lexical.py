@@ -15,6 +15,7 @@ import re
 import shutil
 import tempfile
 import time
+import unicodedata
 from pathlib import Path
 
 import bm25s
@@ -30,8 +31,13 @@ _STOPWORDS = frozenset(bm25s.stopwords.STOPWORDS_EN)
 _NUMBER = re.compile(r"(?<=\d),(?=\d{3})")
 
 
+_ACCENT = re.compile(r"[\u0300-\u036f]")
+
+
 def normalise(text: str) -> str:
-    return _NUMBER.sub("", text).replace("_", " ")
+    """Numbers whole, underscores as spaces, accents off: "Querétaro" and "Queretaro" (a table's
+    own spelling, or a user's) are one word."""
+    return _ACCENT.sub("", unicodedata.normalize("NFKD", _NUMBER.sub("", text).replace("_", " ")))
 
 
 def tokenize(texts: list[str]):
@@ -61,7 +67,7 @@ def bigrams(text: str) -> set[tuple[str, str]]:
 
 # The cache layout's version: a folder written by an older layout (for the same generation)
 # is never read, and is swept away with the other generations.
-_FORMAT = "g2-"
+_FORMAT = "g3-"  # g3: accents folded
 
 
 def _slug(generation) -> str:

@@ -57,6 +57,31 @@ def expand_query(query: str) -> str:
     return f"{query} {' '.join(extra)}" if extra else query
 
 
+# "according to BTS TransBorder data", "per the Secretaría de Economía", "in the FRED IMPCH
+# series": whose figures are asked for, not what they are about. Searched for as content, the
+# clause pulls every passage that cites the source above the row that states the figure.
+_SOURCE_CLAUSE = re.compile(
+    r"(?:,\s*)?\b(?:[Aa]ccording to|[Aa]s reported by|[Bb]ased on|[Pp]er(?=\s+(?:the\s+)?[A-Z]))\s+(?P<src>[^,?;]+)"
+    r"|(?:,\s*)?\b(?:in|from)\s+(?:the\s+)?(?P<src2>(?:[A-Z][\w.\-’']*\s+){1,5}"
+    r"(?:data|figures|series|statistics|numbers|estimates)\b)"
+)
+_SOURCE_WORD = re.compile(r"\b[A-Z][\w.\-]*")
+
+
+def source_clause(query: str) -> tuple[str, list[str]]:
+    """``query`` without the clause naming whose figures it asks for, and that clause's names
+    (lower case): "…Jalisco in 2023, according to BTS TransBorder state data?" -> ("…Jalisco in
+    2023?", ["bts", "transborder"])."""
+    m = _SOURCE_CLAUSE.search(query)
+    if m is None:
+        return query, []
+    words = [w.lower() for w in _SOURCE_WORD.findall(m.group("src") or m.group("src2"))]
+    rest = re.sub(r"\s+(?=[?.!]$)", "", f"{query[: m.start()]}{query[m.end() :]}".strip(" ,"))
+    if not re.search(r"[a-z]{3}", rest) or not words:
+        return query, []  # the question is about the source itself
+    return rest, words
+
+
 def with_spellings(words: str, query: str, spellings: dict[str, str]) -> str:
     """The lexical query with the spelled-out form of each acronym of ``query`` that the
     store's text never writes but spells out ("NBER" -> "National Bureau of Economic
@@ -99,6 +124,9 @@ class FusionWeights:
     # passage about another country cannot answer. (One name of several is enough: "Mexican"
     # in a passage stands for "Mexico" beside "Border Industrialization Program".)
     name_penalty: float = 0.5
+    # A passage of the source the question names ("according to BTS …"): its text, title or
+    # the data sources of its document hold one of the clause's names.
+    source_bonus: float = 0.25
     candidates: int = 50
     doc_candidates: int = 50
     # Slots of the top k kept for the best table rows: a row states one figure once, so it
@@ -157,6 +185,23 @@ class HybridRetriever(BaseRetriever):
 
     def search(self, query: str, k: int | None = None) -> list[Hit]:
         k = k or self.k
+        topic, source = source_clause(query)
+        if not source:
+            return self._search(query, k, [])
+        # A question naming whose figures it wants is read two ways: whole (the passages that
+        # cite the source by name rank first), and as its topic alone for the passages of that
+        # source that never write its name (a row of a BTS table never writes "BTS"). Each
+        # passage keeps its better score.
+        best = {hit.chunk.chunk_id: hit for hit in self._search(query, k, [])}
+        for hit in self._search(topic, k, source):
+            kept = best.get(hit.chunk.chunk_id)
+            if of_source(hit, source) and (kept is None or hit.score > kept.score):
+                best[hit.chunk.chunk_id] = hit
+        return sorted(best.values(), key=lambda h: -h.score)[:k]
+
+    def _search(self, query: str, k: int, source: list[str]) -> list[Hit]:
+        """The top ``k`` for ``query``; a passage of the ``source`` named (its text, title or
+        its document's data sources hold one of those names) scores ``source_bonus`` more."""
         w = self.weights
         index = self.store.refresh_lexical()
         words = with_spellings(lexical_query(query), query, index.spellings)
@@ -205,6 +250,8 @@ class HybridRetriever(BaseRetriever):
             if names and w.name_penalty:
                 lower = around.lower()  # lower() not fold(): fold reads every character in Python
                 scores[cid] -= w.name_penalty * all(not _holds(lower, n) for n in names)
+            if source and w.source_bonus:
+                scores[cid] += w.source_bonus * _cites(around, chunk, meta, source)
         ordered = _one_table_capped(sorted(found, key=lambda c: -scores[c]), found, k, w.rows_per_table)
         ranked = self._with_table_rows(ordered, found, k, scores)
         lex_rank = {cid: r for r, (cid, _) in enumerate(lexical, start=1)}
@@ -289,6 +336,21 @@ def question_names(query: str, texts: list[str]) -> list[str]:
             continue
         out.append(name)
     return out
+
+
+def of_source(hit: Hit, source: list[str]) -> bool:
+    """Is ``hit`` a passage of the source a question names (``source_clause``'s names)?"""
+    chunk = hit.chunk
+    return _cites(
+        f"{hit.doc.title}\n{chunk.section}\n{chunk.context}\n{chunk.caption}\n{chunk.text}", chunk, hit.doc, source
+    )
+
+
+def _cites(around: str, chunk: Chunk, meta, source: list[str]) -> bool:
+    """A passage names one of ``source``'s names, or is a row of a table of that source's data:
+    "according to BTS" names a BTS table's source (an article's passages name their own)."""
+    cited = f"{around}\n{meta.whose_data if chunk.row is not None else ''}".lower()
+    return any(_holds(cited, n) for n in source)
 
 
 def _holds(lower_text: str, name: str) -> bool:

@@ -674,12 +674,18 @@ def _same_direction(q: _Question, table: Table, columns: list[Column], title: st
     measures another: its column names the other, or (the column naming none) its caption, title
     and row labels name only the other. A column of a total asked for a balance is not one either."""
     asked = _directions(q.terms)
-    if len(asked) != 1:
-        return True  # no direction asked, or several ("exports and imports"): nothing to hold to
     col_words: set[str] = set()
     for c in columns:
         col_words |= set(_column_terms(c)) | set(terms(" ".join(c.parts)))
     own = _directions(col_words)
+    if not asked and _TRADE & q.terms:
+        # trade asked, no direction: the total, which a column of exports alone is not ("total
+        # US goods trade with Japan" is not answered by "US total exports")
+        # (the table's own caption says what it counts; a document's title, only without one)
+        own = own or _directions(set(terms(caption_subject(table) or table.caption or title)))
+        return len(own) != 1
+    if len(asked) != 1:
+        return True  # no direction asked, or several ("exports and imports"): nothing to hold to
     if not own:
         subject = caption_subject(table)
         if asked != {"balance"} and not _directions(set(terms(f"{row.label} {row.group}"))) and _total_trade(subject):
@@ -704,13 +710,16 @@ def _total_trade(subject: str) -> bool:
 
 def other_direction_row(question: str, hit: Hit, column: str = "") -> bool:
     """Is ``hit`` a table row whose figure measures another direction than the one the question
-    asks (a row of US exports quoted for "imports from Brazil")? Its column when one was picked,
+    asks (a row of US exports quoted for "imports from Brazil"), or one direction only where the
+    question asks for trade, the total? Its column when one was picked,
     else its figure columns, else its document's title, decide (``_same_direction``'s rule)."""
     chunk = hit.chunk
     if chunk.row is None:
         return False
-    asked = _directions(set(terms(question)))
-    if len(asked) != 1:
+    words = set(terms(question))
+    asked = _directions(words)
+    trade = not asked and bool(_TRADE & words)  # the total asked: a row of one direction is not it
+    if len(asked) != 1 and not trade:
         return False
     named = (
         [column]
@@ -722,7 +731,7 @@ def other_direction_row(question: str, hit: Hit, column: str = "") -> bool:
         own = _directions(set(terms(" ".join([hit.doc.title, chunk.table or ""]))))
         if len(own) != 1:
             return False
-    return not own & asked
+    return len(own) == 1 if trade else not own & asked
 
 
 _NUMBER = re.compile(r"[-−(]?[$£€]?\s?\d[\d,]*(?:\.\d+)?\)?%?")
@@ -746,7 +755,15 @@ def lacks_measure(question: str, hit: Hit) -> bool:
     if not asked:
         return False
     said = set(terms(" ".join(around)))
-    return any(not (_DIMENSION_OF.get(term, {term}) & said) for term in asked)
+    return any(not _met(term, said) for term in asked)
+
+
+def _met(term: str, said: set[str]) -> bool:
+    """Is the asked measure ``term`` named by ``said``: itself or its dimension's words; trade by
+    trade, or by exports and imports together (a table of exports alone is not one of trade)."""
+    if term in _TRADE:
+        return bool(said & _TRADE) or _FLOWS <= said
+    return bool(_DIMENSION_OF.get(term, {term}) & said)
 
 
 # The words of a physical dimension: a question asking one ("the weight of …", "how many tonnes
@@ -760,9 +777,10 @@ _DIMENSIONS = (
     frozenset(terms("balance deficit surplus")),
 )
 _DIMENSION_OF = {term: set(dimension) for dimension in _DIMENSIONS for term in dimension}
-# "the total trade between …" is met by a table of exports and imports (not the other way round:
-# exports are not met by imports)
-_DIMENSION_OF.update({term: set(terms("trade exports imports")) for term in terms("trade")})
+# "the total trade between …" is met by a table of exports and imports (``_met``; not the other
+# way round: exports are not met by imports)
+_TRADE = frozenset(terms("trade"))
+_FLOWS = frozenset(terms("exports imports"))
 
 
 # "What was the weight of …", "How much was the volume of …", "What was the average truck wait

@@ -24,8 +24,10 @@ from ..kinds import AnswererName
 from ..places import ADJECTIVE_OF, DEMONYMS
 from ..presentation import column_label, format_cell
 from ..records import Answer, Citation, Hit
+from ..tables import month_span
 from ..text import (
     MONTH,
+    MONTH_NAMES,
     MONTHS,
     QUARTER_ORDINALS,
     YEAR,
@@ -677,6 +679,15 @@ def _months(text: str) -> set[str]:
     return {m.lower()[:3] for m in MONTH.findall(text)}
 
 
+_MONTH_RANGE = re.compile(rf"\b(?:{MONTH_NAMES})\s*(?:[-–—]|to|through|until)\s*(?:{MONTH_NAMES})\b")
+
+
+def _single_months(text: str) -> set[str]:
+    """The months ``text`` names on their own, not as an end of a range ("January–August 2022"
+    is the eight months' figure, not August's)."""
+    return _months(_MONTH_RANGE.sub(" ", text))
+
+
 _MONTH_QUARTER = {m.lower()[:3]: i // 3 + 1 for i, m in enumerate(MONTHS)}  # as ``_months`` names them
 
 
@@ -916,7 +927,10 @@ class ExtractiveAnswerer:
                 years_ok = some_year = True
             # Names may stand anywhere in the passage around the sentence ("Mexico" is often
             # named once per paragraph), not only in the quoted sentence.
-            passage_text = f"{unit.context} {unit.hit.chunk.text}"
+            # … and a table row by whose data its table reports: "according to BTS" is met by a
+            # BTS table (an article's sentences name their own sources)
+            whose = unit.hit.doc.whose_data if unit.hit.chunk.row is not None else ""
+            passage_text = f"{unit.context} {unit.hit.chunk.text} {whose}"
             passage = fold(passage_text)
             spelled_names = named.names_met(passage_text)  # "BTS" in the passage meets "Bureau of …"
             names_missing = [
@@ -1006,6 +1020,13 @@ class ExtractiveAnswerer:
                 or profile.months <= _months(f"{unit.context} {unit.text}")
                 or (not MONTH.search(unit.text) and profile.months <= _months(unit.hit.chunk.text))
             )
+            if is_row and profile.months:
+                # a row's month is its own: the caption's range ("January 2022 - June 2024") does
+                # not make the August row the figure of "January through August 2022"
+                months_ok = profile.months <= _months(f"{unit.text} {unit.column}")
+            elif profile.months and not month_span(profile.text) and MONTH.search(unit.text):
+                # one month asked: a sentence naming it only as a range's end speaks of the range
+                months_ok = months_ok and profile.months <= _single_months(f"{unit.context} {unit.text}")
             # … and a quarter as a month ("the first quarter of 2005" is not "quarter by quarter")
             months_ok = months_ok and (
                 not profile.quarters
