@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from corpus_evidence import table_hits
-from helpers import run_cli
+from helpers import SHIPPED_CORPUS, run_cli
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
 from nearshore_qa.answerers.backends import LangChainBackend
@@ -86,6 +86,31 @@ def test_a_lookup_of_several_years_lists_each_year_from_the_table(loaded_library
     store = str(loaded_library.settings.store_dir)
     text = run_cli("--store", store, "ask", "What were US exports to Jalisco in 2023 and 2024?")
     assert "computed 2023: 10.59; 2024: 11.42: each figure read from its cited cell" in text.stdout, text.stdout
+    # "by year": every year the table holds
+    every = loaded_library.ask("What were US exports to Jalisco by year?")
+    assert re.match(r"US exports .*Jalisco: 2023 US\$10\.59 billion \[\d\], 2024 US\$11\.42 billion", every.answer)
+
+
+def test_a_sum_of_years_is_read_from_a_table_before_a_sentence_about_a_part(make_library, tmp_path):
+    """A sentence giving one product's exports for each year ("Mineral fuels (HS 27) … US$58.75
+    billion in 2022 … US$45.91 billion in 2023 …") is no sum of US exports to Mexico: the data
+    table of total exports by partner, though not retrieved, holds the operands."""
+    import shutil
+
+    for rel in (
+        "articles/top-us-exports-to-mexico-by-hs-chapter.md",
+        "tables/us_exports_top_markets_usitc.csv",
+        "tables/us_exports_top_markets_usitc.meta.yaml",
+    ):
+        (tmp_path / "docs" / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(SHIPPED_CORPUS / rel, tmp_path / "docs" / rel)
+    lib = make_library()
+    lib.add([tmp_path / "docs"])
+    answer = lib.ask("What were US exports to Mexico combined from 2022 to 2024?", k=1)  # the article only
+    (fig,) = [f for f in answer.to_json()["figures"] if f["kind"] == "computed"]
+    assert fig["formula"] == "327.02 + 323.64 + 334.03" and fig["verified"] is True
+    listed = lib.ask("What were US exports to Mexico from 2022 to 2024?")
+    assert listed.answer.startswith("US total exports for Mexico: 2022 US$327.02 billion [")
 
 
 def test_cli_ask_shows_the_formula_and_the_json_figure(loaded_library):

@@ -71,6 +71,8 @@ from nearshore_qa.intent import parse_intent
         ("What were US imports from China from 2015 to 2018?", "series"),
         ("What were US exports to Jalisco in 2023 and 2024?", "series"),
         ("How many trucks crossed at Laredo between 2021 and 2023?", "series"),
+        ("Show me US exports to Mexico by year", "series"),  # every year the table has
+        ("What were US imports from China each year?", "series"),
     ],
 )
 def test_operation(question, op):

@@ -114,6 +114,18 @@ def test_the_question_picks_the_column_and_the_rows():
     assert both.formula == "839.89 + 761.20" and both.display == "US$1,601.09 billion"
 
 
+def test_a_sum_over_years_needs_every_year_and_a_series_lists_them():
+    census = table_rows("us_goods_trade_top_partners_annual", lambda r: r["partner"] == "Mexico")  # to 2023
+    asked = "What was US goods trade with Mexico combined from 2022 to 2024?"
+    assert computation_for(asked, census) is None  # 2024 is not in the table: no two-year "sum"
+    bts = table_rows("us_mexico_canada_trade_annual_bts", lambda r: r["partner"] == "Mexico")
+    total = computation_for(asked, bts)
+    assert total.formula == "779.31 + 798.83 + 839.89"
+    listed = computation_for("What was US goods trade with Mexico between 2022 and 2024?", bts)
+    assert listed.op == "series" and listed.formula == "2022: 779.31; 2023: 798.83; 2024: 839.89"
+    assert listed.verify()
+
+
 def test_the_largest_deficit_is_the_most_negative_balance():
     rows = table_rows("us_mexico_canada_trade_annual_bts", lambda r: r["partner"] == "Mexico")
     result = computation_for("In which year was the US trade deficit with Mexico largest?", rows)

@@ -317,8 +317,9 @@ def parse_intent(question: str) -> Intent | None:
     if not candidates:
         look_up = _LOOK_UP.match(q)
         # years only: "January through August 2022" asks the period's total (period_totals.py)
-        if len(periods) >= 2 and look_up and all(_YEAR.fullmatch(p) for p in periods):
-            # "What were US imports from China from 2015 to 2018?": the figure of each period
+        several_years = len(periods) >= 2 and all(_YEAR.fullmatch(p) for p in periods)
+        if look_up and (several_years or (not periods and _EACH_YEAR.search(q))):
+            # "What were US imports from China from 2015 to 2018?", "… by year": each year's figure
             return make("series", None, measure=_measure(q, look_up.end()))
         return None
     # The cue written first governs: "the change in the average price" is a change,
@@ -339,6 +340,10 @@ def parse_intent(question: str) -> Intent | None:
 
 # A question that looks a figure up (of one period, or of each of several)
 _LOOK_UP = re.compile(r"\s*(?:and\s+)?(?:what (?:was|were|is|are)|how (?:much|many)|list|show|give)\b", re.I)
+# … of every year the source has ("Show me US exports to Mexico by year")
+_EACH_YEAR = re.compile(
+    r"\b(?:by year|each year|every year|per year|year by year|year after year|over the years)\b", re.I
+)
 
 # A change "the most" or "fastest" is a ranking of several changes, not a change of its own.
 _RANKS = re.compile(r"(?i:most|least|more|less|[a-z]+est)")

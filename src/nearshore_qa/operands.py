@@ -843,6 +843,8 @@ def _wide_operands(question: str, intent: Intent, rows: list[list[Operand]]) -> 
         if intent.op in ("ratio", "difference"):
             ops = sorted(ops, key=lambda o: period_key(o.period) or (0, 0), reverse=True)  # later ÷ earlier
             return ops if len(ops) == 2 else None
+        if intent.op in ("sum", "average") and wanted and len(ops) < len(wanted):
+            return None  # "from 2022 to 2024" summed over a row that stops at 2023 is not that sum
         return ops if len(ops) >= 2 else None
     return None
 
@@ -939,6 +941,9 @@ def _choose(intent: Intent, cells: list[Operand], named: list[Operand], question
             and not re.search(r"\b(?:all|every|each|per)\b", question, re.I)
         ):
             return None  # rows the question does not name (and only those retrieved) are no sum
+        wanted = set(_wanted_periods(intent))
+        if len(wanted) > 1 and len({o.period for o in pool if _period_matches(o.period, wanted)}) < len(wanted):
+            return None  # "from 2022 to 2024" over a table that stops at 2023 is not that sum
         return pool if len(pool) >= 2 else None
     if op in ("max", "min", "rank", "count"):
         pool = named if len(named) >= 2 else cells
@@ -970,6 +975,10 @@ def _share_operands(question: str, intent: Intent, rows: list[Evidence]) -> tupl
     parts = [o for o in cells if _mentioned(o.entity, question) and not _TOTAL_ROWS.search(o.entity)]
     if not parts:
         return None
+    # the whole is the rows of the part's own table: two tables of the same partners (Census and
+    # BTS) summed together would count Mexico twice
+    cells = [o for o in cells if o.doc_id == parts[0].doc_id]
+    parts = [o for o in parts if o.doc_id == parts[0].doc_id]
     totals = [o for o in cells if _TOTAL_ROWS.search(o.entity)]
     if totals:
         return parts[:1], totals[0]
@@ -1175,6 +1184,8 @@ def table_answers(question: str, intent: Intent, rows: Sequence[Evidence]) -> bo
     rows = [ev for ev in rows if ev.is_row]
     if not rows:
         return False
+    if intent.op == "series":
+        intent = replace(intent, op="sum")  # a series' figures are found as a sum's are
     if intent.op == "share":
         return bool(_share_operands(question, intent, rows))
     return bool(_table_operands(question, intent, rows))

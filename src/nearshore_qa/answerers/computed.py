@@ -471,6 +471,15 @@ def with_computation(
             wider = document_table_hits(with_rows, tables_for, every_table=True)
             if len(wider) != len(pool):
                 pool, result = wider, _compute(question, wider, intent)
+        if _from_sentences_only(result, intent) and table_catalogue is not None:
+            # a sum or an average of figures of sentences, when a data table holds the operands:
+            # the table's cells, whose row and column say what they measure ("US exports to
+            # Mexico" by year, not one product's "Mineral fuels … US$58.75 billion in 2022 …")
+            wider = catalogue_hits(question, intent, pool, table_catalogue)
+            if len(wider) != len(pool):
+                tabled = _compute(question, wider, intent)
+                if isinstance(tabled, Computed) and not _from_sentences_only(tabled, intent):
+                    pool, result = wider, tabled
         if result is None and table_catalogue is not None:
             wider = catalogue_hits(question, intent, pool, table_catalogue)
             if len(wider) != len(pool) or any(a is not b for a, b in zip(wider, pool, strict=False)):
@@ -484,6 +493,13 @@ def with_computation(
     if isinstance(result, ComputeRefusal):
         return with_refusal(answer, result)
     return merge_computed(without_restated_cells(answer, result), result, pool)
+
+
+def _from_sentences_only(result: Computed | ComputeRefusal | None, intent: Intent) -> bool:
+    """A sum or an average (over periods) whose operands are all figures of sentences."""
+    return (
+        isinstance(result, Computed) and intent.op in ("sum", "average") and all(o.row is None for o in result.operands)
+    )
 
 
 def _with_period_total(question: str, hits: list[Hit], answer: Answer, tables_for) -> Answer:
