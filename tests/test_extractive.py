@@ -635,3 +635,28 @@ def test_a_quarter_of_the_question_must_be_stated_near_the_answer(embedder):
 )
 def test_the_quarters_a_text_names(text, quarters):
     assert named_quarters(text) == quarters
+
+
+def test_a_sum_asked_of_several_is_the_groups_figure_not_a_members(embedder):
+    """ "How much did Brazil, Argentina, Chile, Colombia and Peru buy … altogether in 2014?" is
+    answered by "Together the five took … $99.92 billion in 2014", not by Brazil's own 2014
+    figure in the sentence before, though that one names a member and "the five"."""
+    from nearshore_qa.answerers.extractive import group_figure
+
+    doc = load_file(DATA / "south-american-five-2011-2014.md", "south-american-five-2011-2014.md", 2**20)
+    names = {"brazil", "argentina", "chile", "colombia", "peru"}
+    assert group_figure(
+        "Together the five took $91.59 billion of US goods in 2011 and $99.92 billion in 2014.", names, {"2014"}
+    )
+    brazil = (
+        "US sales there went from US$43,018.8 million in 2011 to a high of US$44,105.5 million in 2013, when Brazil "
+        "alone accounted for 43.9 percent of what the five bought, before easing to US$42,431.7 million in 2014."
+    )
+    assert group_figure(brazil, names, {"2014"}) is False
+    assert group_figure(brazil, names, {"2012"}) is None  # no figure of the year asked
+    question = "How much did Brazil, Argentina, Chile, Colombia and Peru buy from the US altogether in 2014?"
+    hits = hits_for(doc, "US sales there")  # the member's paragraph ranked first, as retrieval ranks it
+    answer = ExtractiveAnswerer(embedder)(question, hits)
+    assert answer.answer.startswith(
+        "Together the five took $91.59 billion of US goods in 2011 and $99.92 billion in 2014"
+    )

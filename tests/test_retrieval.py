@@ -221,3 +221,17 @@ def test_accents_do_not_keep_a_row_from_a_question(sources_library):
         (best, _), *_ = index.search(words, 3)
         (chunk, _), *_ = sources_library.store.chunks({best: 0.0}).values()
         assert "Queretaro" in chunk.text and "2023" in chunk.text, words
+
+
+def test_a_sum_of_listed_names_brings_their_count_and_together_into_the_lexical_query():
+    from nearshore_qa.retrieval import expand_query
+
+    asked = "How much did Brazil, Argentina, Chile, Colombia and Peru buy from the US altogether in 2014?"
+    assert expand_query(asked).endswith(" together five")  # "Together the five took …"
+    assert expand_query("What were combined US exports to France, Italy, the Netherlands and Spain?").endswith(
+        " together four"
+    )
+    # a list without a sum is left as asked
+    assert expand_query("Which of Brazil, Chile and Peru bought the most in 2014?") == (
+        "Which of Brazil, Chile and Peru bought the most in 2014?"
+    )

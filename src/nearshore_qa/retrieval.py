@@ -29,7 +29,17 @@ _EXPANSIONS = [
     (re.compile(r"\btwo-way trade\b", re.I), "total trade"),
     (re.compile(r"\bFDI\b"), "foreign direct investment"),
     (re.compile(r"\bforeign direct investment\b", re.I), "FDI"),
+    # a sum of named partners: documents write "the four together", "combined"
+    (re.compile(r"\b(?:combined|altogether|jointly|taken together)\b", re.I), "together"),
+    (re.compile(r"\btogether\b", re.I), "combined"),
 ]
+# "France, Italy, the Netherlands and Spain": a list of names, which a document sums up as "the four"
+_NAME_LIST = re.compile(
+    r"\b(?:the\s+)?[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)*(?:\s*,\s*(?:the\s+)?[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)*)+"
+    r",?\s+(?:and|or)\s+(?:the\s+)?[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)*"
+)
+_COUNT_WORDS = {3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine", 10: "ten"}
+_SUM_CUE = re.compile(r"\b(?:combined|altogether|together|jointly|in total|total of)\b", re.I)
 # Words that shape a question but are not its subject: "What was the percentage change in
 # X between 2018 and 2019?" is about X and the years. Matched in a passage they only add noise
 # ("differences between", "weighted-average"); the dense query keeps them.
@@ -51,6 +61,11 @@ def expand_query(query: str) -> str:
     extra = [phrase for pattern, phrase in _EXPANSIONS if pattern.search(query)]
     # "Norwegian goods": the documents may write only "Norway"
     extra += [DEMONYMS[w] for w in dict.fromkeys(fold(m) for m in _ADJECTIVE.findall(query)) if w in DEMONYMS]
+    listed = _NAME_LIST.search(query)
+    if listed and _SUM_CUE.search(query):
+        count = len(re.split(r"\s*,\s*|\s+(?:and|or)\s+", listed.group(0)))
+        if count in _COUNT_WORDS:  # "… France, Italy, the Netherlands and Spain … combined": "the four"
+            extra.append(_COUNT_WORDS[count])
     span = month_span(query)
     if span is not None:  # "the first half of 2024" is written "January–June 2024" in tables and captions
         extra.append(f"{MONTHS[span.first - 1]} {MONTHS[span.last - 1]}")

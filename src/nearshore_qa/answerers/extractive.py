@@ -375,6 +375,23 @@ def asks_group(question: str) -> bool:
     return bool(_GROUP.search(question) or re.search(r"\b(?:in )?total\b", question, re.I)) or len(names) >= 2
 
 
+def group_figure(sentence: str, names: set[str], years: set[str]) -> bool | None:
+    """For a sum asked of several named places or partners: is the asked year's figure of
+    ``sentence`` the group's ("Together the five took … $99.92 billion in 2014": the group named
+    by its count before it, no member) — True — or a member's ("Brazil alone … US$42,431.7 million
+    in 2014") — False? None when the sentence states no figure of the asked year."""
+    from ..operands import figure_periods
+
+    ends = [fig.end for fig, period, _ in figure_periods(sentence) if period in years] if years else []
+    if not ends:
+        return None
+    before = sentence[: ends[-1]]
+    members = any(re.search(rf"\b{re.escape(n)}", fold(before)) for n in names)
+    return bool(_GROUP.search(before)) and not members
+
+
+# A sum asked of the places or partners a question names ("… combined", "… altogether")
+_SUM_ASKED = re.compile(r"\b(?:combined|altogether|together|jointly|in total|total of|sum of)\b", re.I)
 # A group or a sum of several partners or places ("the four", "the six states together")
 _GROUP = re.compile(
     r"\b(?:the|all|these|those)\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b"
@@ -607,6 +624,9 @@ class UnitFeatures:
     has_figure: bool = False  # a figure in the sentence, or a table row
     gives_cause: bool = True  # states a cause ("due to", "because", "driven by" …)
     about_other: bool = False  # its figures are all another entity's, and it lacks a name asked
+    # a sum asked of several named: its asked year's figure is the group's (True), a member's
+    # (False), or it states none (None) — ``group_figure``
+    group: bool | None = None
 
 
 @dataclass
@@ -898,6 +918,7 @@ class ExtractiveAnswerer:
         asked_words = frozenset(question_words | {ADJECTIVE_OF[n] for n in focus_names if n in ADJECTIVE_OF})
         demonyms = asked_words - question_words
         group_asked = asks_group(profile.text)
+        sum_asked = len(focus_names) >= 2 and bool(_SUM_ASKED.search(profile.text))
         rows = np.zeros((len(units), len(FEATURES)))
         for i, (unit, sim, overlap) in enumerate(zip(units, sims, overlaps, strict=False)):
             is_row = unit.hit.chunk.row is not None
@@ -943,6 +964,10 @@ class ExtractiveAnswerer:
                 and ADJECTIVE_OF.get(n, n) not in passage
                 and n not in spelled_names
             ]
+            group = group_figure(unit.text, focus_names, profile.years) if sum_asked and not is_row else None
+            if group and names_missing:
+                # "Together the five took …": the group's figure, which names its members by their count
+                names_missing = []
             unwritten = {a for a in profile.acronyms if a not in passage}
             figs = find_figures(unit.text)
             has_figure = bool(figs) or is_row
@@ -1008,8 +1033,10 @@ class ExtractiveAnswerer:
                 "name_at_figure": float(focus.at_figure),
                 # "which …?" asks for an entity the question cannot name: another one at the
                 # figure, or a total beside it, is what the answer looks like, not a miss of focus
-                "other_at_figure": float(focus.other_at_figure and asked != NAME),
-                "total_not_name": float(focus.total_not_name and asked != NAME),
+                # … and a sum asked of several ("France, Italy, the Netherlands and Spain
+                # combined") is the group's figure: one member's is another entity's
+                "other_at_figure": float(focus.other_at_figure and asked != NAME and group is not True),
+                "total_not_name": float(focus.total_not_name and asked != NAME and group is not True),
                 "superlative_match": float(bool(profile.extreme) and states_superlative(unit.text, profile.extreme)),
             }
             rows[i] = [values[f] for f in FEATURES]
@@ -1068,6 +1095,7 @@ class ExtractiveAnswerer:
                         and not group_asked
                     )
                 ),
+                group=group,
             )
         return rows
 
@@ -1138,6 +1166,9 @@ class ExtractiveAnswerer:
         counted = asked_count(question)
         if counted:  # "how many pedestrians …": a sentence counting vehicles does not say
             units = [u for u in units if u.hit.chunk.row is not None or not counts_other(counted, u.text)]
+        # a sum asked of several named ("… altogether in 2014"): one member's figure ("Brazil alone
+        # … US$42,431.7 million in 2014") is neither the answer nor what the question is about
+        units = [u for u in units if u.features.group is not False]
         if profile.quarters:  # "In October 2014 …" is another period than "the third quarter of 2014"
             units = [u for u in units if named_quarters(u.text) or not _months_outside(profile.quarters, u.text)]
         if profile.wants_number or profile.asks == PERCENT:
