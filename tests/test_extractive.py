@@ -660,3 +660,25 @@ def test_a_sum_asked_of_several_is_the_groups_figure_not_a_members(embedder):
     assert answer.answer.startswith(
         "Together the five took $91.59 billion of US goods in 2011 and $99.92 billion in 2014"
     )
+
+
+def test_a_part_a_flow_or_part_of_a_year_is_not_the_whole_asked():
+    from nearshore_qa.answerers.extractive import flows_only, only_part_of_year, states_a_part
+    from nearshore_qa.text import term_stems
+
+    asked = set(term_stems("What was US–Mexico trade in 2024?"))
+    vessels = (
+        "Vessels carried US$81.73 billion of US–Mexico goods trade in 2024, or 9.73% of the total, according to BTS."
+    )
+    laredo = "The port of Laredo, Texas, handled US$331.20 billion of US–Mexico goods trade in 2024."
+    assert states_a_part(vessels, asked) and states_a_part(laredo, asked)
+    assert not states_a_part(laredo, set(term_stems("How much trade did Laredo handle in 2024?")))
+    assert not states_a_part("US goods trade with Mexico totalled US$839.89 billion in 2024.", asked)
+    assert only_part_of_year("US goods trade with Mexico was US$415.38 billion for January–June 2024.", {"2024"})
+    assert only_part_of_year("In March 2024, exports were US$30.1 billion.", {"2024"})
+    assert not only_part_of_year(
+        "Trade was US$839.89 billion in 2024, after US$415.38 billion in January–June.", {"2024"}
+    )
+    assert flows_only("US exports to Mexico (US$12.66 billion) exceeded US imports from Mexico (US$8.87 billion).")
+    assert not flows_only("US goods trade with Mexico totalled US$839.89 billion in 2024.")
+    assert flows_only("The US goods trade deficit with Mexico was US$171.81 billion in 2024.")  # a balance is no total

@@ -146,3 +146,15 @@ def test_a_question_about_the_table_asked_of_the_whole_library_says_which_docume
     table = "tables/us_exports_to_mexican_states.csv"
     assert lib.ask("What does the table show about US exports to Jalisco in 2024?", documents=[table]).hint == ""
     assert lib.ask("What were US exports to Jalisco in 2024?").hint == ""  # it names what it asks
+
+
+def test_a_follow_up_typed_in_lower_case_names_the_place_the_passages_write(loaded_library):
+    """ "and nuevo leon?" is read as the passages write the state ("Nuevo Leon" in the table), so
+    the rewrite swaps the place instead of reading the words as a new measure."""
+    history = ["What were US exports to Jalisco in 2023?"]
+    answer = loaded_library.ask("and nuevo leon?", history=history)
+    assert answer.standalone_question == "What were US exports to Nuevo Leon in 2023?"
+    assert "29.25" in answer.answer
+    assert loaded_library.ask("and in 2024?", history=history).standalone_question == (
+        "What were US exports to Jalisco in 2024?"
+    )

@@ -62,3 +62,20 @@ def test_a_question_about_an_unnamed_document_gets_a_hint_to_pick_it():
     assert abstained.startswith("The question speaks of “this table” without saying which document. To ask")
     assert unnamed_document_hint("What were US exports to Mexico in 2024?", "Trade note") == ""
     assert unnamed_document_hint("Which tables show Mexico?", "Trade note") == ""  # no single document meant
+
+
+def test_a_question_typed_in_lower_case_gets_the_names_the_passages_write():
+    from nearshore_qa.text import truecased
+
+    passages = [
+        "US goods trade with Mexico totalled US$839.89 billion in 2024, according to BTS.",
+        "Trade with Mexico grew; US exports to Nuevo León rose, and Nuevo León led. The trade of the US with Mexico …",
+    ]
+    assert truecased("whats us mexico trade 2024", passages) == "whats US Mexico trade 2024"
+    assert truecased("exports to nuevo leon", passages) == "exports to Nuevo León"  # as written, accents too
+    # a question with a capital of its own is left as typed; a word also written in lower case stays
+    assert truecased("What was US trade with mexico?", passages) == "What was US trade with mexico?"
+    assert truecased("What did the company approve?", ["… the Company approved …"] * 3) == (
+        "What did the company approve?"
+    )
+    assert truecased("trade in 2024", passages) == "trade in 2024"

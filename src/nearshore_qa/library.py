@@ -31,7 +31,7 @@ from .records import Answer, Hit, IngestResult, LoadedDocument, SourceInfo
 from .retrieval import HybridRetriever
 from .settings import Settings
 from .store import Deferred, PendingDocument, Store
-from .text import scoped_abstention, unnamed_document_hint
+from .text import scoped_abstention, truecased, unnamed_document_hint
 
 logger = logging.getLogger(__name__)
 
@@ -433,8 +433,15 @@ class Library:
             raise ValueError("the question is empty")
         answerer = answerer or self.answerer
         scope = self._scope(documents)
-        standalone = self.standalone(question, history or [], answerer)
         retriever = HybridRetriever(store=self.store, k=k or self.settings.top_k, documents=scope)
+        asked = question
+        if history and question == question.lower():
+            # "and nuevo leon?": a follow-up typed in lower case names its place as the passages
+            # found for it write it ("Nuevo León"), so the rewrite reads it as a place
+            asked = truecased(question, [h.chunk.text for h in retriever.search(question)])
+        standalone = self.standalone(asked, history or [], answerer)
+        if standalone == asked:
+            standalone = question
         within = getattr(answerer, "within", None)  # an answerer that reads beyond the hits
         if scope is not None and within is not None:
             answerer = within(scope)

@@ -331,7 +331,7 @@ def sentences_of(text: str) -> list[str]:
         return [text]
 
 
-def _sentence_years(sentence: str) -> list[tuple[int, str]]:
+def sentence_years(sentence: str) -> list[tuple[int, str]]:
     """The periods a sentence's undated figures may take: its years, a single month or quarter
     before one as its label ("March 2024", "Q1 2024"). A year the sentence also dates only in
     part ("January–June 2024", "the first half of 2024") is left out: it gives no figure the whole year."""
@@ -358,7 +358,7 @@ def figure_periods(sentence: str) -> list[tuple[FoundFigure, str, str]]:
     """Each figure of ``sentence`` with its period and, when written after it, its row
     ("US$64.94 billion for Canada")."""
     figs = find_figures(sentence)
-    years = _sentence_years(sentence)
+    years = sentence_years(sentence)
     assigned: list[str] = []
     relative: list[tuple[int, int]] = []
     for i, f in enumerate(figs):

@@ -77,6 +77,61 @@ def written_lower(word: str, texts) -> bool:
     return any(pattern.search(t) for t in texts)
 
 
+_TYPED_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_NAME_PAIR = re.compile(r"\b([A-Z][\w'’-]*)\s+([A-Z][\w'’-]*)\b")
+
+
+def truecased(question: str, texts) -> str:
+    """A question typed all in lower case ("whats us mexico trade 2024") with the words that
+    ``texts`` (the passages found for it) write as names written as they write them ("US",
+    "Mexico", "Nuevo León"): the answerers read names by their capitals. A question with any
+    capital is left as typed (its writer capitalises: "What did the company's board approve?" is
+    not "the Company"), and so is a word the passages also write in lower case ("trade")."""
+    if any(ch.isupper() for ch in question):
+        return question
+    texts = list(texts)
+    counts: dict[str, dict[str, int]] = {}
+    for text in texts:
+        for m in _TYPED_WORD.finditer(text):
+            word = m.group(0)
+            before = text[max(0, m.start() - 2) : m.start()]
+            if m.start() == 0 or re.search(r"[.!?:]\s$|\n$", before):
+                continue  # a sentence's first word is capitalised whatever it is
+            counts.setdefault(fold(word), {}).setdefault(word, 0)
+            counts[fold(word)][word] += 1
+
+    def lower_too(word: str) -> bool:
+        return any(w.islower() for w in counts.get(fold(word), {}))
+
+    def written(typed: str) -> str:
+        forms = counts.get(fold(typed))
+        if not forms or len(typed) < 2 or lower_too(typed):
+            return typed
+        form, n = max(forms.items(), key=lambda p: p[1])
+        return form if n >= 2 else typed
+
+    # a name of two words the passages write capitalised, even once ("Nuevo León", "El Paso")
+    pairs = {
+        (fold(m.group(1)), fold(m.group(2))): m.group(0)
+        for text in texts
+        for m in _NAME_PAIR.finditer(text)
+        if not lower_too(m.group(2))
+    }
+    words = list(_TYPED_WORD.finditer(question))
+    out, at, i = [], 0, 0
+    while i < len(words):
+        a = words[i]
+        b = words[i + 1] if i + 1 < len(words) else None
+        pair = (fold(a.group(0)), fold(b.group(0))) if b and question[a.end() : b.start()] == " " else None
+        if b is not None and pair in pairs:
+            out.append(question[at : a.start()] + pairs[pair])
+            at, i = b.end(), i + 2
+            continue
+        out.append(question[at : a.start()] + written(a.group(0)))
+        at, i = a.end(), i + 1
+    return "".join(out) + question[at:]
+
+
 NOT_SAID = "The corpus does not say"
 
 

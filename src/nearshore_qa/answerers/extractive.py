@@ -36,6 +36,7 @@ from ..text import (
     fold,
     one_line,
     term_stems,
+    truecased,
     written_lower,
 )
 from .cells import asked_count, cell_answer_for, counts_other, lacks_measure, other_direction_row, unretrieved
@@ -373,6 +374,48 @@ def asks_group(question: str) -> bool:
     and Nigeria … in total")?"""
     names = [n for n in _name_frames(question) if n[0] not in _GENERIC_FOLDED]
     return bool(_GROUP.search(question) or re.search(r"\b(?:in )?total\b", question, re.I)) or len(names) >= 2
+
+
+# a question asking about a part or a share ("what share …", "how much of …")
+_ASKS_PART = re.compile(r"\b(?:share|percent|percentage|proportion|how much of|what part)\b", re.I)
+# "… 9.73% of the total", "about 39.43% of the national total", "or 72.51% of the US$839.89
+# billion total": the sentence's figure is stated as a part of a whole
+_PART_OF_TOTAL = re.compile(r"\d\s?%\s+of\s+(?:the\s+|all\s+)?(?:[\w$.,]+\s+){0,3}?(?:total|whole|all)\b", re.I)
+
+
+def states_a_part(sentence: str, question_terms: set[str]) -> bool:
+    """Is ``sentence``'s figure a part of the whole the question asks about ("Vessels carried
+    US$81.73 billion of US–Mexico goods trade in 2024, or 9.73% of the total" for "What was
+    US–Mexico trade in 2024?"): it gives its figure as a share of a total or as so much "of" the
+    whole, and what it says before its first figure (the part: "Vessels carried", "The port of
+    Laredo, Texas, handled") holds none of the question's words?"""
+    figs = find_figures(sentence)
+    # "… or 9.73% of the total"; "… carried US$81.73 billion of US–Mexico goods trade"
+    if not figs or not (_PART_OF_TOTAL.search(sentence) or re.match(r"\s+of\s", sentence[figs[0].end :])):
+        return False
+    subject = sentence[: figs[0].start]
+    said = set(term_stems(subject))
+    return bool(said) and not said & question_terms
+
+
+_TYPED_CONTRACTION = re.compile(r"\b(what|who|where|when|how|which)s\b", re.I)
+_TRADE_WORD = re.compile(r"\btrade\b(?!\s+(?:deficits?|surplus(?:es)?|balances?|gaps?)\b)", re.I)
+
+
+def flows_only(sentence: str) -> bool:
+    """Does ``sentence`` state exports, imports or a balance and never trade itself?"""
+    return bool(measures(sentence) & {"exports", "imports", "balance"}) and not _TRADE_WORD.search(sentence)
+
+
+def only_part_of_year(sentence: str, years: set[str]) -> bool:
+    """Does ``sentence`` date the asked year only in part ("for January–June 2024", "in the first
+    half of 2024", "in March 2024")? Its figures are then not the year's."""
+    from ..operands import sentence_years
+
+    if not years or not any(y in sentence for y in years):
+        return False
+    whole = {label for _, label in sentence_years(sentence) if YEAR.fullmatch(label)}
+    return not years & whole
 
 
 def group_figure(sentence: str, names: set[str], years: set[str]) -> bool | None:
@@ -1101,6 +1144,9 @@ class ExtractiveAnswerer:
 
     # -- composing --------------------------------------------------------------------------
     def __call__(self, question: str, hits: list[Hit]) -> Answer:
+        # "whats us mexico trade 2024": names are read by their capitals, so written as the
+        # passages found write them ("US", "Mexico"); "whats" as "what's"
+        question = truecased(_TYPED_CONTRACTION.sub(r"\1's", question), [h.chunk.text for h in hits])
         answer = self._computed(question, hits, self._quoted(question, hits))
         # "which … second-most / least …": a table's rows or a sentence's figures ranked (rankings.py)
         answer = prefer_ranking(question, hits, answer, self.tables_for, self.table_catalogue, self.table_rows)
@@ -1167,8 +1213,26 @@ class ExtractiveAnswerer:
         if counted:  # "how many pedestrians …": a sentence counting vehicles does not say
             units = [u for u in units if u.hit.chunk.row is not None or not counts_other(counted, u.text)]
         # a sum asked of several named ("… altogether in 2014"): one member's figure ("Brazil alone
-        # … US$42,431.7 million in 2014") is neither the answer nor what the question is about
+        # … US$42,431.7 million in 2014") is neither the answer nor what the question is about;
+        # nor, asked a whole, a part's ("Vessels carried … or 9.73% of the total"), nor, asked a
+        # year, a figure of part of it ("for January–June 2024")
         units = [u for u in units if u.features.group is not False]
+        if (
+            profile.wants_figure
+            and profile.years
+            and not (profile.months or profile.quarters or _WHICH_PERIOD.search(question))
+        ):
+            # (a figure of the year: an event in it may be dated by its month)
+            units = [u for u in units if u.hit.chunk.row is not None or not only_part_of_year(u.text, profile.years)]
+        if _TRADE_WORD.search(question) and not measures(question) and not _ASKS_PART.search(question):
+            # trade asked, no direction, mode or share: the total, which neither a sentence of
+            # exports or imports alone ("US exports to Mexico (US$12.66 billion) exceeded US imports
+            # …") states, nor a part's ("Vessels carried … or 9.73% of the total")
+            units = [
+                u
+                for u in units
+                if u.hit.chunk.row is not None or not (flows_only(u.text) or states_a_part(u.text, profile.terms))
+            ]
         if profile.quarters:  # "In October 2014 …" is another period than "the third quarter of 2014"
             units = [u for u in units if named_quarters(u.text) or not _months_outside(profile.quarters, u.text)]
         if profile.wants_number or profile.asks == PERCENT:
