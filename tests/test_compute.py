@@ -124,23 +124,14 @@ def test_sum_average_max_min_rank_count():
     assert compute("count", trucks, condition=(">", 500_000)).value == 3
     total = compute("sum", trucks[:2])
     assert total.formula == "3,026,632 + 721,489" and total.value == 3_748_121
-    lar = [
-        cell(
-            "texas_northbound_commercial_trucks_by_port",
-            "commercial_trucks_northbound",
-            i,
-            year=y,
-            port_of_entry="Laredo",
-        )
-        for i, y in ((1, "2023"), (2, "2024"))
-    ]
-    avg = compute("average", lar)
+    avg = compute("average", laredo_trucks((1, "2023"), (2, "2024")))
     assert avg.value == 2_981_381.5  # one decimal more than the whole-number operands
     assert avg.formula == "(2,936,131 + 3,026,632) ÷ 2"
 
 
-def test_a_series_lists_one_measure_in_time_order_and_checks_each_figure():
-    lar = [
+def laredo_trucks(*markers_years: tuple[int, str]) -> list[Operand]:
+    """Laredo's northbound trucks of the given years, each cited by its marker."""
+    return [
         cell(
             "texas_northbound_commercial_trucks_by_port",
             "commercial_trucks_northbound",
@@ -148,8 +139,12 @@ def test_a_series_lists_one_measure_in_time_order_and_checks_each_figure():
             year=y,
             port_of_entry="Laredo",
         )
-        for i, y in ((2, "2024"), (1, "2023"))
+        for i, y in markers_years
     ]
+
+
+def test_a_series_lists_one_measure_in_time_order_and_checks_each_figure():
+    lar = laredo_trucks((2, "2024"), (1, "2023"))
     listed = compute("series", lar)
     assert [o.period for o in listed.operands] == ["2023", "2024"]  # time order, whatever order given
     assert listed.formula == "2023: 2,936,131; 2024: 3,026,632"
