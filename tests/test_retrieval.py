@@ -177,6 +177,7 @@ def test_a_countrys_adjective_brings_the_country_into_the_lexical_query():
             ["secretaría", "economía"],
         ),
         ("What were imports from China in the FRED IMPCH series?", "What were imports from China?", ["fred", "impch"]),
+        ("What were exports in 2019 according to U.S. Census data?", "What were exports in 2019?", ["census"]),
         ("What was GDP per capita in Mexico?", "What was GDP per capita in Mexico?", []),  # "per" of a rate
         ("What does BTS TransBorder data cover?", "What does BTS TransBorder data cover?", []),  # about the source
     ],

@@ -90,7 +90,9 @@ def source_clause(query: str) -> tuple[str, list[str]]:
     m = _SOURCE_CLAUSE.search(query)
     if m is None:
         return query, []
+    # ("US" names whose country, not whose figures: every passage holds it)
     words = [w.lower() for w in _SOURCE_WORD.findall(m.group("src") or m.group("src2"))]
+    words = [w for w in words if w.strip(".") not in ("us", "u.s", "the")]
     rest = re.sub(r"\s+(?=[?.!]$)", "", f"{query[: m.start()]}{query[m.end() :]}".strip(" ,"))
     if not re.search(r"[a-z]{3}", rest) or not words:
         return query, []  # the question is about the source itself
