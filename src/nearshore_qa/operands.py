@@ -843,7 +843,7 @@ def _wide_operands(question: str, intent: Intent, rows: list[list[Operand]]) -> 
         if intent.op in ("ratio", "difference"):
             ops = sorted(ops, key=lambda o: period_key(o.period) or (0, 0), reverse=True)  # later ÷ earlier
             return ops if len(ops) == 2 else None
-        if intent.op in ("sum", "average") and wanted and len(ops) < len(wanted):
+        if intent.op in ("sum", "average") and not _holds_periods(ops, intent):
             return None  # "from 2022 to 2024" summed over a row that stops at 2023 is not that sum
         return ops if len(ops) >= 2 else None
     return None
@@ -874,6 +874,13 @@ def _series_operands(intent: Intent, rows: list[list[Operand]]) -> list[Operand]
             if len(wanted) >= 2 and all(picked):
                 return [o for o in picked if o is not None]
     return None
+
+
+def _holds_periods(ops: list[Operand], intent: Intent) -> bool:
+    """Do ``ops`` hold every period the question names ("from 2022 to 2024": 2022 and 2024; the
+    years between are summed when the table has them, as a report printing only the two ends
+    gives "in FY19 and FY24")?"""
+    return all(any(_period_matches(o.period, {p}) for o in ops) for p in intent.periods)
 
 
 def _part_of_year_label(period: str) -> bool:
@@ -941,8 +948,7 @@ def _choose(intent: Intent, cells: list[Operand], named: list[Operand], question
             and not re.search(r"\b(?:all|every|each|per)\b", question, re.I)
         ):
             return None  # rows the question does not name (and only those retrieved) are no sum
-        wanted = set(_wanted_periods(intent))
-        if len(wanted) > 1 and len({o.period for o in pool if _period_matches(o.period, wanted)}) < len(wanted):
+        if not _holds_periods(pool, intent):
             return None  # "from 2022 to 2024" over a table that stops at 2023 is not that sum
         return pool if len(pool) >= 2 else None
     if op in ("max", "min", "rank", "count"):
