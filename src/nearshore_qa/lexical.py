@@ -37,7 +37,8 @@ _ACCENT = re.compile(r"[\u0300-\u036f]")
 def normalise(text: str) -> str:
     """Numbers whole, underscores as spaces, accents off: "Querétaro" and "Queretaro" (a table's
     own spelling, or a user's) are one word."""
-    return _ACCENT.sub("", unicodedata.normalize("NFKD", _NUMBER.sub("", text).replace("_", " ")))
+    plain = _NUMBER.sub("", text).replace("_", " ")
+    return plain if plain.isascii() else _ACCENT.sub("", unicodedata.normalize("NFKD", plain))
 
 
 def tokenize(texts: list[str]):
