@@ -69,7 +69,7 @@ def article_sentence(name: str, contains: str, marker: int = 1) -> Evidence:
 
 
 def _data_source(meta: dict) -> str:
-    """As ``operands.data_source_of`` does for a stored document: data sources first, else the publisher."""
+    """As ``DocumentMeta.whose_data`` reads a stored document: data sources first, else the publisher."""
     return "; ".join(d["name"] for d in meta.get("data_sources") or [] if d.get("name")) or meta.get("source", "")
 
 

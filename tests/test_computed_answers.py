@@ -20,7 +20,6 @@ from nearshore_qa.answerers.llm import LLMAnswerer
 from nearshore_qa.answerers.prompt import build_messages
 from nearshore_qa.citations import citation_for
 from nearshore_qa.figures import find_figures
-from nearshore_qa.operands import data_source_of
 from nearshore_qa.proposal import PROPOSAL_INSTRUCTIONS
 from nearshore_qa.records import Answer, Chunk, DocumentMeta, Hit
 
@@ -179,7 +178,7 @@ def test_conflicting_publishers_are_shown_side_by_side():
     values = data["conflicts"][0]["values"]
     assert {v["value"] for v in values} == {614.50e9, 612770.1e6}
     # whose data disagrees (the agencies, not the corpus that quotes them), with their vintages
-    assert {v["publisher"] for v in values} == {data_source_of(bts[0].doc), data_source_of(census[0].doc)}
+    assert {v["publisher"] for v in values} == {bts[0].doc.whose_data, census[0].doc.whose_data}
     assert len({v["publisher"] for v in values}) == 2 and all(v["published"] for v in values)
     # the answer says so and shows both, each with its citation
     assert "Sources differ" in answer.answer and "US$612,770.1 million" in answer.answer

@@ -427,9 +427,7 @@ def compute(
         raise ComputeRefusal("too_few_operands", "a share needs a part")
     if op == "share" and total is None and len(operands) < 2:
         raise ComputeRefusal("too_few_operands", "a share needs a total or the other parts of the whole")
-    if op in ("change", "pct_change", "cagr"):
-        operands = _ordered(operands)
-    if op == "series":
+    if op in ("change", "pct_change", "cagr", "series"):
         operands = _ordered(operands)
     every = operands + ([total] if total is not None else [])
     _check_units(every, op)

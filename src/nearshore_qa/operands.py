@@ -121,7 +121,7 @@ class Evidence:
             units=d.units or getattr(c, "caption", "") if c.row is not None else d.units,
             period=d.period,
             published=data_vintage_of(d),
-            publisher=data_source_of(d),
+            publisher=d.whose_data,
             title=d.title,
             labels=tuple((col, label) for col, label, *_ in getattr(d, "columns", ()) if label),
             caption=getattr(c, "caption", "") if c.row is not None else "",
@@ -1402,15 +1402,6 @@ def _nearest_measure(context: str, columns: dict[str, set[str]]) -> str:
 def renumbered(operands: Sequence[Operand], markers: dict[int, int]) -> list[Operand]:
     """Operands with their citation markers mapped (when the answer renumbers its citations)."""
     return [replace(o, citation=markers.get(o.citation, o.citation)) if o.citation is not None else o for o in operands]
-
-
-def data_source_of(meta: Any) -> str:
-    """Whose figures a document reports: its data sources' names, else its publisher."""
-    whose = getattr(meta, "whose_data", None)
-    if isinstance(whose, str):
-        return whose
-    names = [src[0] for src in getattr(meta, "data_sources", ()) if src and src[0]]
-    return "; ".join(names) or getattr(meta, "source", "")
 
 
 def data_vintage_of(meta: Any) -> str:

@@ -30,7 +30,6 @@ from ..operands import (
     Conflict,
     _words,
     computation_for,
-    data_source_of,
     evidence_from_hits,
     renumbered,
     table_answers,
@@ -405,9 +404,7 @@ def catalogue_hits(
         if not rows or len(rows) > MAX_TABLE_ROWS:
             continue
         doc = rows[0].doc
-        about = " ".join(
-            [doc.title, data_source_of(doc), *rows[0].chunk.columns, *(label for _, label, *_ in doc.columns)]
-        )
+        about = " ".join([doc.title, doc.whose_data, *rows[0].chunk.columns, *(label for _, label, *_ in doc.columns)])
         if table_answers(question, intent, _table_evidence(rows)):
             fits.append((len(asked & _words(about.replace("_", " "))), -i, rows))
     if not fits:
@@ -417,7 +414,7 @@ def catalogue_hits(
     if named:
 
         def names(rows: list[Hit]) -> str:
-            return f"{rows[0].doc.title} {data_source_of(rows[0].doc)}"
+            return f"{rows[0].doc.title} {rows[0].doc.whose_data}"
 
         own = [f for f in fits if any(re.search(rf"\b{a}\b", names(f[2])) for a in named)]
         if own and len(own) < len(fits):

@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from ..compute import Computed, Operand, compute
 from ..errors import ComputeRefusal
-from ..operands import data_source_of, data_vintage_of
+from ..operands import data_vintage_of
 from ..records import Hit
 from ..tables import Column, Row, Table, month_or_quarter, month_span, month_span_text, parse_period
 from ..text import MONTHS
@@ -166,7 +166,7 @@ def _sum(table: Table, t_index: int, hit: Hit, cells: list[tuple[Row, Column]], 
                 column=c.label,
                 source_text=row_hit.chunk.text,
                 published=data_vintage_of(hit.doc),
-                publisher=data_source_of(hit.doc),
+                publisher=hit.doc.whose_data,
             )
         )
     subject = caption_subject(table) or _measure(cells[0][1]) or row_entity(table, cells[0][0])
