@@ -682,3 +682,45 @@ def test_a_part_a_flow_or_part_of_a_year_is_not_the_whole_asked():
     assert flows_only("US exports to Mexico (US$12.66 billion) exceeded US imports from Mexico (US$8.87 billion).")
     assert not flows_only("US goods trade with Mexico totalled US$839.89 billion in 2024.")
     assert flows_only("The US goods trade deficit with Mexico was US$171.81 billion in 2024.")  # a balance is no total
+
+
+def test_a_sentence_giving_the_asked_name_figures_of_other_years_does_not_answer(embedder):
+    """ "… US$12,165.3 million in 2000 — and Spain a small one …: US$1,074.1 million in 1999, then
+    only US$558.7 million in 2001" states 2000, but for the Netherlands: Spain's 2000 balance is
+    not in it. A figure belongs to the name written nearest before it, or just after it."""
+    from nearshore_qa.answerers.extractive import _GENERIC_FOLDED, dated_elsewhen
+
+    netherlands = (
+        "The Netherlands, by contrast, gave the United States a comfortable surplus — US$12,165.3 million in 2000 — "
+        "and Spain a small one that kept shrinking: US$1,074.1 million in 1999, then only US$558.7 million in 2001."
+    )
+    assert dated_elsewhen(netherlands, {"spain"}, {"2000"}, _GENERIC_FOLDED)
+    assert not dated_elsewhen(netherlands, {"netherlands"}, {"2000"}, _GENERIC_FOLDED)
+    assert not dated_elsewhen(netherlands, {"spain"}, {"2001"}, _GENERIC_FOLDED)
+    # the name after the figure ("… against US$3,977.8 million from the Dominican Republic") is its owner
+    dominican = (
+        "The Dominican Republic had long been the biggest supplier, and in 2007 it still sold US$4,215.6 million of "
+        "goods to the United States; in 2008 Honduras overtook it, with US$4,041.2 million against US$3,977.8 "
+        "million from the Dominican Republic."
+    )
+    assert not dated_elsewhen(dominican, {"dominican republic"}, {"2008"}, _GENERIC_FOLDED)
+    # the asked year written in the asked name's own stretch: a comparative in brackets is no other owner
+    prozone = "The market price per share of Prozone at 31 December 2019 was INR19 (31 December 2018: INR29)."
+    assert not dated_elsewhen(prozone, {"prozone"}, {"2019"}, _GENERIC_FOLDED)
+    spain = hit(1, netherlands, "US trade with four European partners, 1998-2001")
+    assert _ask(embedder, "What was the US trade balance with Spain in 2000?", spain).abstained
+    assert "558.7" in _ask(embedder, "What was the US trade balance with Spain in 2001?", spain).answer
+
+
+def test_a_reference_entry_is_not_a_figure(embedder):
+    """A "Sources" line names the data's title, vintage and period ("annual 2023 and 2024") but
+    states no figure of them: asked a figure, the answerer abstains rather than quote it."""
+    entry = hit(
+        1,
+        'U.S. Census Bureau, "U.S. International Trade in Goods and Services", exhibit 14 (imports from Mexico), '
+        "annual 2023 and 2024, https://www.census.gov/foreign-trade/balance/c2010.html",
+        "Sources",
+    )
+    assert _ask(embedder, "What were US imports from Mexico in 2024?", entry).abstained
+    stated = hit(2, "US imports from Mexico were US$466.6 billion in 2024, according to the Census Bureau.", "Trade")
+    assert "466.6" in _ask(embedder, "What were US imports from Mexico in 2024?", entry, stated).answer

@@ -386,7 +386,7 @@ def figure_periods(sentence: str) -> list[tuple[FoundFigure, str, str]]:
     for i, k in relative:
         base = next((assigned[j] for j in range(len(figs)) if assigned[j] and j != i), "")
         dated = re.search(r"(?:19|20)\d\d", base)
-        base_year = dated.group(0) if dated else (years[0][1] if years else "")
+        base_year = dated.group(0) if dated else (years[0][1][-4:] if years else "")  # "Q3 2014": its year
         assigned[i] = str(int(base_year) - k) if base_year else ""
     # "between 2022 and 2023, moving from X to Y": undated figures after as many unclaimed years
     # take them in the order written

@@ -55,6 +55,7 @@ from .scoring import (
     FittedScorer,
     asked_type,
     entity_focus,
+    entity_mentions,
     shipped_scorer,
     stated_types,
     states_cause,
@@ -433,6 +434,43 @@ def group_figure(sentence: str, names: set[str], years: set[str]) -> bool | None
     return bool(_GROUP.search(before)) and not members
 
 
+def dated_elsewhen(sentence: str, names: set[str], years: set[str], generic: set[str]) -> bool:
+    """Are the figures ``sentence`` gives for an asked name all dated to other years than the
+    asked ones? "… and Spain a small one that kept shrinking: US$1,074.1 million in 1999, then only
+    US$558.7 million in 2001" gives Spain no figure of 2000, though it states 2000 (for the
+    Netherlands). A figure belongs to the name written nearest before it; a sentence giving an
+    asked name an undated figure, or none, is not judged here."""
+    from ..operands import figure_periods
+
+    if not names or not years:
+        return False
+    asked_words = {w for n in names for w in n.split()}
+    first = re.match(r"\s*([\w'’.\-]+)", sentence)
+    # "Spain took …" opens with its name (other first words are read as no name)
+    mentions = [(0, fold(first.group(1)))] if first and fold(first.group(1)) in asked_words else []
+    mentions += [(pos, word) for pos, word in entity_mentions(sentence) if word not in generic]
+
+    def named_before(at: int) -> str:
+        return next((w for pos, w in reversed(mentions) if pos < at), "")
+
+    # the asked year written in another name's stretch only ("the Netherlands … in 2000"), not in
+    # the asked one's ("Prozone at 31 December 2019 was INR19 (31 December 2018: INR29)")
+    for m in YEAR.finditer(sentence):
+        if m.group(0) in years and named_before(m.start()) in asked_words | {""}:
+            return False
+    own_years: list[str] = []
+    for fig, period, after in figure_periods(sentence):
+        # "… against US$3,977.8 million from the Dominican Republic": the name written after it
+        owner = set(fold(after).split()) or {named_before(fig.start)}
+        if not owner & asked_words:
+            continue
+        if not period:
+            return False
+        own_years.append(period[-4:])
+    return bool(own_years) and not set(own_years) & years
+
+
+_WEB_ADDRESS = re.compile(r"\bhttps?://|\bwww\.", re.I)
 # A sum asked of the places or partners a question names ("… combined", "… altogether")
 _SUM_ASKED = re.compile(r"\b(?:combined|altogether|together|jointly|in total|total of|sum of)\b", re.I)
 # A group or a sum of several partners or places ("the four", "the six states together")
@@ -667,6 +705,7 @@ class UnitFeatures:
     has_figure: bool = False  # a figure in the sentence, or a table row
     gives_cause: bool = True  # states a cause ("due to", "because", "driven by" …)
     about_other: bool = False  # its figures are all another entity's, and it lacks a name asked
+    dated_elsewhen: bool = False  # its figures for an asked name are all of other years (``dated_elsewhen``)
     # a sum asked of several named: its asked year's figure is the group's (True), a member's
     # (False), or it states none (None) — ``group_figure``
     group: bool | None = None
@@ -1139,6 +1178,10 @@ class ExtractiveAnswerer:
                     )
                 ),
                 group=group,
+                dated_elsewhen=not is_row
+                and profile.wants_figure
+                and asked != NAME
+                and dated_elsewhen(unit.text, focus_names, profile.years, _GENERIC_FOLDED),
             )
         return rows
 
@@ -1239,6 +1282,10 @@ class ExtractiveAnswerer:
             # "How much …", "what share …": a sentence with no figure neither answers nor, ranked
             # first, stands for what the question is about (an article's lead naming every state)
             units = [u for u in units if not self._figureless(u)]
+        if profile.wants_figure:
+            # a reference entry ("U.S. Census Bureau, … (country.xlsx, vintage …), https://…") says
+            # where figures come from, and its dates and file names are none of them
+            units = [u for u in units if u.hit.chunk.row is not None or not _WEB_ADDRESS.search(u.text)]
         units.sort(key=lambda u: -u.score)
         if profile.extreme and (profile.asks == NAME or _WHICH_PERIOD.search(profile.text)):
             units = self._ranking_first(profile, units)
@@ -1360,7 +1407,7 @@ class ExtractiveAnswerer:
             return False
         if f.names_missing:
             return False
-        if f.about_other:
+        if f.about_other or f.dated_elsewhen:
             return False
         if profile.asks == REASON and not f.gives_cause:
             return False  # "why …": a sentence giving no cause (a figure of the fall) does not say

@@ -227,17 +227,22 @@ _TOTAL = re.compile(r"\b(total|overall|national|nationwide|combined|all (?:state
 _SKIP_ENTITY = {m.lower() for m in re.findall(r"\w+", MONTH_NAMES)}
 
 
-def entity_words(text: str) -> set[str]:
-    """Capitalised words of ``text`` (folded) other than its first word and month names: the
-    places, firms and names it is about."""
-    words = set()
+def entity_mentions(text: str) -> list[tuple[int, str]]:
+    """Where ``text`` writes a capitalised word other than its first word and month names (the
+    places, firms and names it is about), with the word folded."""
+    out = []
     for m in _CAPITALISED.finditer(text):
         if m.start() == len(text) - len(text.lstrip()):
             continue  # the sentence's first word is capitalised anyway
         word = fold(m.group(0).rstrip(".'’"))
         if len(word) >= 3 and word not in _SKIP_ENTITY:
-            words.add(word)
-    return words
+            out.append((m.start(), word))
+    return out
+
+
+def entity_words(text: str) -> set[str]:
+    """Capitalised words of ``text`` (folded) other than its first word and month names."""
+    return {word for _, word in entity_mentions(text)}
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,8 @@ A month works the same way: "How much did the US import from Germany in March 20
 answered by the year 2021's row; the month must stand in the evidence (as "March", "Mar" or
 "2021-03").
 
-Both are checked for questions that ask for a figure ("How much …", "What was/were …"): in
+Both are checked for questions that ask for a figure ("How much …", "What was/were …", "What
+value of …"): in
 "Which years does the table give revenue by type for?" the "by" names the table's breakdown,
 not the figure asked for. A month written with its day ("as of June 30, 2019") is a balance
 date, which tables state as the year, and is not checked.
@@ -33,7 +34,11 @@ from .cells import terms
 
 logger = logging.getLogger(__name__)
 
-_ASKS_FIGURE = re.compile(r"^\s*(?:how\s+(?:much|many)|what\s+(?:was|were|is|are)|by\s+how\s+much)\b", re.I)
+_ASKS_FIGURE = re.compile(
+    r"^\s*(?:how\s+(?:much|many)|what\s+(?:was|were|is|are)|by\s+how\s+much|"
+    r"what\s+(?:value|amount|share|percentage|number|volume|level|total|sum)\s+of)\b",
+    re.I,
+)
 _SLOT = re.compile(r"\b(?:by|via)\s+(?:the\s+|a\s+|an\s+)?(?P<word>[a-z][a-z\-]+)\b")
 # words after "by" that make an adverb or a time, not a means: "by how much", "by far", "by the end"
 _NOT_SLOTS = set(
