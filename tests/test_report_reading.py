@@ -85,6 +85,25 @@ def test_a_cell_answer_is_followed_by_the_sentence_stating_it_in_words(embedder,
     assert len(answer.citations) == 2 and all(f.verified for f in answer.figures)
 
 
+def test_the_restating_sentence_is_found_in_passages_retrieval_did_not_bring(embedder, cash_flows):
+    """Asked of the whole library, the cell's row may come back without the paragraph restating it:
+    the cell's own document is read for it."""
+    from nearshore_qa.chunking import chunk_document
+
+    question = "How much cash was provided from financing activities in 2018?"
+    table_only = [h for h in hits_for(cash_flows, "financing activities") if h.chunk.in_table]
+    assert table_only and not any("$1.8 million" in h.chunk.text for h in table_only)
+    answerer = ExtractiveAnswerer(
+        embedder,
+        tables_for=lambda _doc_id: list(cash_flows.data_tables),
+        table_rows=lambda _doc_id: chunk_document(cash_flows),
+    )
+    answer = answerer(question, table_only)
+    assert "1,779" in answer.answer
+    assert "Net cash provided by financing activities was $1.8 million" in answer.answer
+    assert all(f.verified for f in answer.figures)
+
+
 def test_no_sentence_is_quoted_when_none_states_the_cell(embedder, cash_flows):
     question = "What was the net increase in cash and cash equivalents in 2019?"
     hits = hits_for(cash_flows, "Financing")

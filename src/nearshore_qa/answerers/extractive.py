@@ -932,6 +932,22 @@ class ExtractiveAnswerer:
                         notes.append(Unit(hit, line.rank, a, b, chunk.text[a:b], marked=self._marked(chunk, a, b)))
         return notes
 
+    def _rest_of_document(self, answer: Answer, hits: list[Hit]) -> list[Hit]:
+        """The prose passages of the cited document that retrieval did not bring, ranked after the
+        hits: a report states its table's "31,421" as "$31.4 million" a page away from it."""
+        if self.table_rows is None or not answer.citations:
+            return []
+        doc_id = answer.citations[0].doc_id
+        own = next((h for h in hits if h.chunk.doc_id == doc_id), None)
+        if own is None:
+            return []
+        seen = {h.chunk.chunk_id for h in hits}
+        return [
+            replace(own, chunk=c)
+            for c in self.table_rows(doc_id)
+            if c.row is None and not c.in_table and c.chunk_id not in seen
+        ]
+
     def _marked(self, chunk, a: int, b: int) -> str:
         """For a footnote ("(1) Includes …"), the labels of its document's table rows that
         carry its marker ("Recorded investment (1)"): what the note is about."""
@@ -1233,7 +1249,8 @@ class ExtractiveAnswerer:
             else cell_answer_for(question, hits, self.tables_for, self.table_catalogue)
         )
         if cell_answer is not None and not unretrieved(cell_answer, hits):
-            return with_restatement(cell_answer, hits)  # the report's sentence stating the cell
+            # the report's sentence stating the cell, wherever in its document it stands
+            return with_restatement(cell_answer, hits + self._rest_of_document(cell_answer, hits))
         # a cell of a data table no passage came from answers only when the passages do not, or
         # only weakly (a sentence under the former threshold does not outweigh an exact cell)
         answer = self._from_passages(question, hits)
