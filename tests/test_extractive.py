@@ -724,3 +724,21 @@ def test_a_reference_entry_is_not_a_figure(embedder):
     assert _ask(embedder, "What were US imports from Mexico in 2024?", entry).abstained
     stated = hit(2, "US imports from Mexico were US$466.6 billion in 2024, according to the Census Bureau.", "Trade")
     assert "466.6" in _ask(embedder, "What were US imports from Mexico in 2024?", entry, stated).answer
+
+
+def test_us_goods_a_partner_receives_are_us_exports_not_its_sales(embedder):
+    """ "Tamaulipas received more US goods …" states US exports to Tamaulipas: it does not answer
+    what Tamaulipas sold to the United States. A sentence stating no flow of its own takes its
+    paragraph's, and where that states none either, its document title's."""
+    question = "How much did Tamaulipas sell to the United States in 2021?"
+    received = hit(
+        1,
+        "Tamaulipas received more US goods than any of the other four states, US$16,311.4 million in 2021.",
+        "Surface trade with five Mexican states, 2020–2021",
+    )
+    assert _ask(embedder, question, received).abstained
+    bought = "How much did Tamaulipas buy from the United States in 2021?"
+    assert "16,311.4" in _ask(embedder, bought, received).answer
+    titled = hit(2, "Tamaulipas came first, with US$16,311.4 million in 2021.", "US surface exports to Tamaulipas")
+    assert _ask(embedder, question, titled).abstained
+    assert "16,311.4" in _ask(embedder, bought, titled).answer

@@ -291,7 +291,8 @@ def continues(sentence: str) -> bool:
 _THE_US = r"the\s+(?:United\s+States|U\.?S\.?(?![$\w]))"
 _PARTNER_SELLS = re.compile(rf"\b(?:sold|sells?|selling)\b(?=[^;]{{0,80}}?\bto\s+{_THE_US})", re.I)
 _PARTNER_BUYS = re.compile(
-    rf"\b(?:bought|buys?|buying)\b(?=[^;]{{0,80}}?(?:\bfrom\s+{_THE_US}|\b(?:U\.?S\.?|American)\s+(?:goods|products)\b))",
+    rf"\b(?:bought|buys?|buying|received|receives?|receiving|took|takes?|taking)\b"
+    rf"(?=[^;]{{0,80}}?(?:\bfrom\s+{_THE_US}|\b(?:U\.?S\.?|American)\s+(?:goods|products)\b))",
     re.I,
 )
 
@@ -733,10 +734,14 @@ class Unit:
 
 _OTHER_FLOW = {"exports": "imports", "imports": "exports"}
 # Flows a sentence says in words ``measures`` does not read as one: sales and shipments to a
-# partner (or "there") are US exports, purchases and shipments from one US imports, exporters
+# partner (or "there") and US goods a partner receives are US exports, purchases and shipments from one US imports, exporters
 # and importers trade the flow they are named for, and trade with a partner is both ways.
 _SAID_FLOWS = {
-    "exports": re.compile(r"\b(?:sales|shipments)\s+(?:to|there)\b|\bexporters?\b", re.I),
+    "exports": re.compile(
+        r"\b(?:sales|shipments)\s+(?:to|there)\b|\bexporters?\b|"
+        r"\b(?:received|receives?|took|takes|bought|buys)\b[^.;]{0,30}?\b(?:U\.?S\.?|American)\s+(?:goods|products)\b",
+        re.I,
+    ),
     "imports": re.compile(r"\b(?:purchases|shipments)\s+from\b|\bimporters?\b", re.I),
     "trade": re.compile(r"\btrade\s+(?:with|between)\b", re.I),
 }
@@ -1086,6 +1091,10 @@ class ExtractiveAnswerer:
                     # … to US$4,065.1 million in 2007") speaks of its paragraph's: the measures
                     # stated before it there (or in its section heading) stand for it.
                     before = measures(paragraph_before(unit))
+                    if not before & set(_OTHER_FLOW):
+                        # … and where its paragraph states no flow either, its document's title does
+                        # ("US surface exports to five Mexican states, 2020–2021")
+                        before |= measures(unit.hit.doc.title) & set(_OTHER_FLOW)
                     _, missing_after = measure_gap(profile.measures, stated | before)
                     measure_from_passage = missing_after < missing
                     missing = missing_after
