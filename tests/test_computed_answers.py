@@ -66,6 +66,19 @@ def test_which_most_scans_the_whole_table_not_only_the_retrieved_rows(loaded_lib
     assert fig["value"] == 48.86e9
 
 
+def test_which_of_a_counted_few_is_not_ranked_over_a_table_of_others(loaded_library):
+    """ "Which of the three …" compares three: the table's eight states are other candidates, so
+    no ranking of them is stated as the answer."""
+    from nearshore_qa.operands import candidates_counted
+
+    assert candidates_counted("Which of the four central European countries shipped the most?") == 4
+    assert candidates_counted("Which one among these 12 ports was busiest?") == 12
+    assert candidates_counted("Which Mexican state received the most US exports in 2024?") is None
+    answer = loaded_library.ask("Which of the three Mexican states received the most US exports in 2024?", k=3)
+    assert "among the 8 compared" not in answer.answer
+    assert not any(f.computed for f in answer.figures)
+
+
 def test_a_lookup_is_answered_as_before(loaded_library):
     answer = loaded_library.ask("What were US exports to Jalisco in 2024?")
     assert not any(f.kind == "computed" for f in answer.figures) and answer.to_json()["conflicts"] == []

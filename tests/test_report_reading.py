@@ -258,6 +258,11 @@ def test_which_period_least_is_answered_by_the_sentence_ranking_it_last(embedder
     assert states_superlative("Its weakest quarter was the third of 2003", "min")
     assert not states_superlative("The biggest share of the investment", "min")
     assert states_superlative("The biggest share of the investment", "max")
+    # a comparative against all the others ranks too
+    assert states_superlative("Hungary sold more to the United States than any of the other three", "max")
+    assert not states_superlative("Hungary sold more to the United States than any of the other three", "min")
+    assert states_superlative("Slovakia took fewer US goods than all the others", "min")
+    assert not states_superlative("It grew faster than the year before", "max")
     doc = _load("weakest_quarter.md")
     answer = _answerer(embedder, doc)(
         "In which quarter of 2003 did the capital receive the least foreign investment?", hits_for(doc, "biggest")

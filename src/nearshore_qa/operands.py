@@ -1256,6 +1256,9 @@ def computation_for(
         subject = _text_subject(intent.measure)  # a sentence's figure has no column to name it
     if not operands:
         return None
+    count = candidates_counted(question)
+    if count and intent.op in ("max", "min", "rank") and len({(o.entity, o.period) for o in operands}) != count:
+        return None  # "which of the four …": a table of other candidates (or of more) does not compare them
     try:
         result = compute(
             intent.op,
@@ -1272,6 +1275,23 @@ def computation_for(
         return refusal
     result.conflicts = tuple(_conflicts_for(result, evidence))
     return result
+
+
+_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_CANDIDATES = re.compile(
+    rf"\b(?:which|what|who)\s+(?:one\s+)?(?:of|among)\s+(?:the|these|those|its|their)\s+"
+    rf"(?P<n>{'|'.join(_COUNT_WORDS)}|\d+)\b",
+    re.I,
+)
+
+
+def candidates_counted(question: str) -> int | None:
+    """How many candidates "which of the four …" compares, or None when the question does not count them."""
+    m = _CANDIDATES.search(question)
+    if m is None:
+        return None
+    n = m.group("n").lower()
+    return int(n) if n.isdigit() else _COUNT_WORDS[n]
 
 
 def computation_for_hits(question: str, hits: Sequence[Any], first_marker: int = 1) -> Computed | ComputeRefusal | None:

@@ -149,14 +149,26 @@ _LOW_SUPERLATIVE = frozenset(
 )
 
 
+# … and a comparative against all the others ranks first or last too ("sold more to the United
+# States than any of the other three")
+_THAN_ANY = re.compile(
+    r"\b(more|less|fewer|[a-z]{2,}er)\b[^.;]{0,60}?\bthan\s+(?:any|all|every)\s+(?:of\s+)?(?:the\s+)?(?:others?)\b",
+    re.I,
+)
+_LOW_COMPARATIVE = frozenset({"less", "fewer"} | {w[:-3] + "er" for w in _LOW_SUPERLATIVE if w.endswith("est")})
+
+
 def states_superlative(text: str, extreme: str = "") -> bool:
-    """Does ``text`` say that something ranks first or last ("the busiest", "its widest")? With
-    ``extreme`` ("max" or "min"), one that ranks it at that end."""
+    """Does ``text`` say that something ranks first or last ("the busiest", "its widest", "more
+    … than any of the others")? With ``extreme`` ("max" or "min"), one that ranks it at that end."""
     for m in _SUPERLATIVE.finditer(text):
         word = (m.group(1) or m.group(2)).lower()
         if word in _NOT_SUPERLATIVE:
             continue
         if not extreme or (word in _LOW_SUPERLATIVE) == (extreme == "min"):
+            return True
+    for m in _THAN_ANY.finditer(text):
+        if not extreme or (m.group(1).lower() in _LOW_COMPARATIVE) == (extreme == "min"):
             return True
     return False
 
