@@ -12,8 +12,9 @@ fresh's dev part was answered) or "fresh3" (eval/documents-fresh3/, prose articl
 questions, split the same way) or "fresh4" (eval/documents-fresh4/, more prose articles on other
 facts, written the same way) or "fresh5" and "fresh6" (eval/documents-fresh5/, -fresh6/, prose again,
 written to calibrate abstention on unseen prose in their dev parts) or "fresh7" and "fresh8"
-(eval/documents-fresh7/, -fresh8/, prose with near misses in both parts); a set is asked only when the
-store holds every document its questions cite.
+(eval/documents-fresh7/, -fresh8/, prose with near misses in both parts) or "fresh9"
+(eval/documents-fresh9/, the same with one small table inside each document); a set is asked only when
+the store holds every document its questions cite.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ SET_FOLDERS = {
     "fresh6": REPO_ROOT / "eval" / "documents-fresh6",
     "fresh7": REPO_ROOT / "eval" / "documents-fresh7",
     "fresh8": REPO_ROOT / "eval" / "documents-fresh8",
+    "fresh9": REPO_ROOT / "eval" / "documents-fresh9",
     "chat": REPO_ROOT / "corpus",  # conversations about the shipped corpus (follow-ups as typed)
 }
 DEFAULT_SET = "corpus"
