@@ -77,6 +77,7 @@ def test_which_of_a_counted_few_is_not_ranked_over_a_table_of_others(loaded_libr
     answer = loaded_library.ask("Which of the three Mexican states received the most US exports in 2024?", k=3)
     assert "among the 8 compared" not in answer.answer
     assert not any(f.computed for f in answer.figures)
+    assert " had the highest " not in answer.answer  # nor ranked over the table's rows another way
 
 
 def test_a_lookup_is_answered_as_before(loaded_library):

@@ -742,3 +742,39 @@ def test_us_goods_a_partner_receives_are_us_exports_not_its_sales(embedder):
     titled = hit(2, "Tamaulipas came first, with US$16,311.4 million in 2021.", "US surface exports to Tamaulipas")
     assert _ask(embedder, question, titled).abstained
     assert "16,311.4" in _ask(embedder, bought, titled).answer
+
+
+def test_each_figure_is_of_the_flow_written_nearest_before_it(embedder):
+    """ "… sold Ukraine more than it bought there: US exports of … left surpluses of …" names a
+    purchase, but its amounts are exports and balances: asked what the US bought, it does not say."""
+    from nearshore_qa.answerers.extractive import figure_flows
+    from nearshore_qa.figures import find_figures
+
+    ukraine = (
+        "Before the invasion the United States sold Ukraine more than it bought there: US exports of US$1,907.7 "
+        "million in 2020 and US$2,521.9 million in 2021 left surpluses of US$603.0 million and US$633.2 million."
+    )
+    assert figure_flows(ukraine, find_figures(ukraine)) == ["exports", "exports", "balance", "balance"]
+    for sentence, flows in [
+        ("Mexico's exports to the US reached US$475.6 billion in 2023.", ["imports"]),  # the partner's
+        ("Mexico sold the United States US$475.6 billion of goods.", ["imports"]),
+        ("Truck imports from Mexico peaked in November, at US$10.20 billion.", ["imports"]),  # no trader
+        ("Mexico shipped US$475.6 billion of goods north.", [""]),
+    ]:
+        assert figure_flows(sentence, find_figures(sentence)) == flows
+    said = hit(1, ukraine, "US goods trade with Ukraine, 2020-2023")
+    assert _ask(embedder, "How much did the US buy from Ukraine in 2021?", said).abstained
+    assert _ask(embedder, "How much did America take in from Ukraine in 2021?", said).abstained
+    assert "2,521.9" in _ask(embedder, "How much did the US sell to Ukraine in 2021?", said).answer
+
+
+def test_flows_said_in_phrases():
+    from nearshore_qa.answerers.cells import _Question
+
+    assert measures("How much did America take in from Ukraine in 2021?") == {"imports"}
+    assert measures("Which was the biggest customer for American goods?") == {"exports"}
+    assert measures("the largest supplier to the United States") == {"imports"}
+    assert measures("payments to suppliers rose") == {"growth"}  # a company's suppliers: no flow
+    # a table's cells are matched by the flow the phrase says, not by its words
+    assert {"import", "ukrain"} <= _Question.of("How much did America take in from Ukraine in 2021?").terms
+    assert "take" not in _Question.of("How much did America take in from Ukraine in 2021?").terms

@@ -59,6 +59,7 @@ _ALIASES = {
     # countries' adjectives, from the general table ("Norwegian" ~ "Norway", "British" ~ "UK")
     **DEMONYMS,
     "american": "us",
+    "america": "us",
     "u.s": "us",
     "usa": "us",
     "u.s.a": "us",
@@ -169,6 +170,18 @@ def _operation(question: str, periods: list[Period]) -> str:
 _LOW_CMP = re.compile(r"lower|lowest|smaller|smallest|less|least|fewer", re.I)
 
 
+# Flows said in phrases: what is taken in from a partner is bought there; a partner is a
+# customer, market or buyer for US goods, or a supplier to the US
+_US_GOODS = r"(?:the\s+)?(?:American|U\.?S\.?)\s+(?:goods|products|exports)"
+_THE_US_PLACE = r"(?:the\s+)?(?:United\s+States|U\.?S\.?(?![$\w])|America)"
+FLOW_PHRASES = {
+    "exports": rf"\b(?:customers?|markets?|buyers?)\s+(?:for|of)\s+{_US_GOODS}",
+    "imports": rf"\b(?:t(?:akes?|ook|aking)|br(?:ings?|ought|inging))\s+in\s+from\b|"
+    rf"\bsuppliers?\s+(?:of|to)\s+{_THE_US_PLACE}",
+}
+_FLOW_PHRASE_TERMS = {re.compile(pattern, re.I): flow[:-1] for flow, pattern in FLOW_PHRASES.items()}
+
+
 @dataclass
 class _Question:
     text: str
@@ -204,6 +217,9 @@ class _Question:
         if not op and _EXTREME.search(question) and re.match(r"\s*(?:in\s+)?(which|what|who)\b", question, re.I):
             extreme = "min" if _LOW.search(question) else "max"
         words = set(terms(question)) - {str(p.year) for p in periods}
+        for pattern, flow in _FLOW_PHRASE_TERMS.items():  # "take in from": its words say the flow
+            for m in pattern.finditer(question):
+                words = (words - set(terms(m.group(0)))) | {flow}
         for m in _NAME_COMPOUND.finditer(question):  # "US-Mexico trade": the US and Mexico, each a name
             if m.group(1).lower() not in _PREFIXES:  # "Non-Swiss" is one name
                 words |= set(terms(re.sub(r"[-–—/]", " ", m.group(0))))

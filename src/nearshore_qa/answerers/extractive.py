@@ -19,7 +19,7 @@ import numpy as np
 from ..acronyms import acronyms_in, spelled_acronyms, spelled_forms
 from ..chunking import split_sentences
 from ..citations import check_figures, citation_for, column_span
-from ..figures import find_figures
+from ..figures import FoundFigure, find_figures
 from ..kinds import AnswererName
 from ..places import ADJECTIVE_OF, DEMONYMS
 from ..presentation import column_label, format_cell
@@ -39,6 +39,7 @@ from ..text import (
     truecased,
     written_lower,
 )
+from .cells import FLOW_PHRASES as _FLOW_PHRASES
 from .cells import asked_count, cell_answer_for, counts_other, lacks_measure, other_direction_row, unretrieved
 from .computed import with_computation
 from .footnotes import labels_marked, line_markers, note_marker
@@ -214,7 +215,12 @@ CROSSING_DIRECTIONS: dict[CrossingDirection, re.Pattern[str]] = {
 # What a figure measures (``_MEASURE_WORDS``), and each transport mode and crossing direction.
 _MEASURES: dict[str, re.Pattern[str]] = {
     **{
-        name: re.compile(rf"\b(?:{'|'.join(words)})\b" + ("|%" if name == "share" else ""), re.I)
+        name: re.compile(
+            rf"\b(?:{'|'.join(words)})\b"
+            + ("|%" if name == "share" else "")
+            + (f"|{_FLOW_PHRASES[name]}" if name in _FLOW_PHRASES else ""),
+            re.I,
+        )
         for name, words in _MEASURE_WORDS.items()
     },
     **{str(mode): pattern for mode, pattern in TRANSPORT_MODES.items()},
@@ -523,6 +529,26 @@ def _flow_by_trader(text: str) -> str:
         return "exports" if (trader == "partner") == buying else "imports"
 
     return _TRADE_NOUN.sub(noun, _TRADE_VERB.sub(verb, text))
+
+
+def figure_flows(sentence: str, figures: list[FoundFigure]) -> list[str]:
+    """The flow each of ``figures`` (of ``sentence``) is a figure of: the flow word written
+    nearest before it ("… sold Ukraine more than it bought there: US exports of US$1,907.7 million
+    … left surpluses of US$603.0 million"), a partner's sale or purchase read as the US flow it is
+    ("Mexico's exports" are US imports); "" where no flow word stands before it."""
+    marks: dict[int, str] = {}
+    for flow in ("exports", "imports", "balance"):
+        for m in _MEASURES[flow].finditer(sentence):
+            # a sale or purchase is its trader's ("Mexico sold …"); a noun its owner's ("Mexico's exports")
+            verb = _TRADE_VERB.fullmatch(m.group(0)) is not None
+            owned = verb or re.search(r"['’]s?\s+$", sentence[: m.start()]) is not None
+            partner = flow != "balance" and owned and _trader(sentence, m.start()) == "partner"
+            marks[m.start()] = _OTHER_FLOW[flow] if partner else flow
+    for pattern, flow in ((_PARTNER_SELLS, "imports"), (_PARTNER_BUYS, "exports")):
+        for m in pattern.finditer(sentence):
+            marks[m.start()] = flow
+    ordered = sorted(marks.items())
+    return [next((flow for pos, flow in reversed(ordered) if pos < fig.start), "") for fig in figures]
 
 
 def measures(text: str) -> set[str]:
@@ -1109,6 +1135,11 @@ class ExtractiveAnswerer:
                     # states flows, none of them the one asked, is not a figure of it
                     said = said_flows(unit.text)
                     other_flow = other_flow or bool(said and not (said | measures(unit.text)) & asked_flows)
+                    if not (other_flow or profile.wants_percent or profile.asks == PERCENT):
+                        # … nor one whose every amount is of another flow ("US exports of … left
+                        # surpluses of …", asked what the US bought)
+                        flows = [f for f, g in zip(figure_flows(unit.text, figs), figs, strict=True) if g.kind != "percent"]
+                        other_flow = bool(flows) and all(flows) and not asked_flows & set(flows)
             kinds = stated_types(unit.text, figs, is_row, question_words)
             focus = entity_focus(focus_names, unit.text, figs, _GENERIC_FOLDED, is_row, asked_words)
             values = {

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field, replace
 from ..chunking import split_sentences
 from ..citations import check_figures, citation_for, cited_answer, quote_cited
 from ..figures import FoundFigure, find_figures, same_figure
+from ..operands import candidates_counted
 from ..records import Answer, Chunk, Citation, Figure, Hit
 from ..tables import Cell, Column, Period, Row, Table, fold, month_or_quarter, parse_period
 from ..text import MONTHS, one_line
@@ -1076,6 +1077,9 @@ def ranking_answer(
     if not hits or rank_question(question) is None:
         return None
     table = rank_in_tables(question, hits, tables_for, catalogue=catalogue) if tables_for is not None else None
+    counted = candidates_counted(question)
+    if table is not None and counted and len(table.across or table.rows) != counted:
+        table = None  # "which of the four …": a table of other (or more) candidates does not rank them
     if table is None:
         # "the largest deficit" where no table has a balance of that year: the balances a
         # sentence implies by its exports and imports to each partner (balances.py)
