@@ -1138,7 +1138,9 @@ class ExtractiveAnswerer:
                     if not (other_flow or profile.wants_percent or profile.asks == PERCENT):
                         # … nor one whose every amount is of another flow ("US exports of … left
                         # surpluses of …", asked what the US bought)
-                        flows = [f for f, g in zip(figure_flows(unit.text, figs), figs, strict=True) if g.kind != "percent"]
+                        flows = [
+                            f for f, g in zip(figure_flows(unit.text, figs), figs, strict=True) if g.kind != "percent"
+                        ]
                         other_flow = bool(flows) and all(flows) and not asked_flows & set(flows)
             kinds = stated_types(unit.text, figs, is_row, question_words)
             focus = entity_focus(focus_names, unit.text, figs, _GENERIC_FOLDED, is_row, asked_words)
