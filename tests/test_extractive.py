@@ -707,6 +707,13 @@ def test_a_sentence_giving_the_asked_name_figures_of_other_years_does_not_answer
     # the asked year written in the asked name's own stretch: a comparative in brackets is no other owner
     prozone = "The market price per share of Prozone at 31 December 2019 was INR19 (31 December 2018: INR29)."
     assert not dated_elsewhen(prozone, {"prozone"}, {"2019"}, _GENERIC_FOLDED)
+    # a sentence opening with the name ("Norway's sales …") and a pronoun after it ("They rose …")
+    norway = (
+        "Norway's sales to the United States went up and down. They rose from US$3,086.7 million in 1995 to "
+        "US$3,992.5 million in 1996, dropped to US$2,871.5 million in 1998, while US exports to Norway peaked in "
+        "1997 at US$1,721.3 million."
+    )
+    assert not dated_elsewhen(norway, {"norway"}, {"1998"}, _GENERIC_FOLDED)
     spain = hit(1, netherlands, "US trade with four European partners, 1998-2001")
     assert _ask(embedder, "What was the US trade balance with Spain in 2000?", spain).abstained
     assert "558.7" in _ask(embedder, "What was the US trade balance with Spain in 2001?", spain).answer
@@ -778,3 +785,32 @@ def test_flows_said_in_phrases():
     # a table's cells are matched by the flow the phrase says, not by its words
     assert {"import", "ukrain"} <= _Question.of("How much did America take in from Ukraine in 2021?").terms
     assert "take" not in _Question.of("How much did America take in from Ukraine in 2021?").terms
+
+
+def test_how_many_is_not_answered_by_money_and_a_direction_is_not_the_other(embedder):
+    """ "How many trucks …" is a count: a sentence whose figures are all money or percentages does
+    not give it (a count in words does). A direction of crossing asked ("southbound") is not
+    answered by a count its paragraph says is of the other."""
+    money = hit(1, "Laredo's truck exports to Mexico were US$75.28 billion in 2017, 7.1% more.", "Laredo trade")
+    assert _ask(embedder, "How many trucks did Laredo send into Mexico in 2017?", money).abstained
+    words = hit(2, "Morelos recorded net outflows in two quarters of 2005: minus US$17.4 million and US$0.7 million.")
+    assert "two quarters" in _ask(embedder, "How many quarters of 2005 saw net outflows from Morelos?", words).answer
+    north = hit(3, "Northbound, the count fell. Laredo counted 1,382,319 trucks in 2009.", "Laredo trucks")
+    assert _ask(embedder, "How many trucks crossed southbound at Laredo in 2009?", north).abstained
+    assert "1,382,319" in _ask(embedder, "How many trucks headed north through Laredo in 2009?", north).answer
+
+
+def test_a_name_the_documents_opening_states_stands_for_its_passages(embedder):
+    """ "… entered the United States from Mexico" opens the note; its TRUCKS section never writes
+    "Mexico", and still speaks of trucks from Mexico. What the opening says a note leaves out
+    ("Southbound traffic is not counted") is not what it counts."""
+    from nearshore_qa.chunking import chunk_document
+
+    doc = load_file(DATA / "border_counts_lead.txt", "border_counts_lead.txt", 2**20)
+    hits = [h for h in hits_for(doc, "Across both ports") if "Across both ports" in h.chunk.text]
+    assert hits and "Mexico" not in hits[0].chunk.text
+    question = "How many trucks rolled in from Mexico across both ports in 2018?"
+    reading = ExtractiveAnswerer(embedder, min_score=0.0, table_rows=lambda _doc_id: chunk_document(doc))
+    assert "1,234,567" in reading(question, hits).answer
+    assert ExtractiveAnswerer(embedder, min_score=0.0)(question, hits).abstained  # no document to read
+    assert reading("How many trucks crossed southbound across both ports in 2018?", hits).abstained

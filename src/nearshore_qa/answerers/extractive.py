@@ -207,9 +207,12 @@ class CrossingDirection(StrEnum):
     SOUTHBOUND = "southbound"
 
 
+# "headed north", "sent south": a way of moving and a direction say it too
+_MOVING = r"\b(?:head(?:ed|ing|s)?|go(?:es|ing)?|went|came|comes?|coming|roll(?:ed|ing|s)?|sen[dt]s?|sending|"
+_MOVING += r"cross(?:ed|es|ing)?|mov(?:ed|es?|ing)|travel(?:l?ed|l?ing|s)?)\s+"
 CROSSING_DIRECTIONS: dict[CrossingDirection, re.Pattern[str]] = {
-    CrossingDirection.NORTHBOUND: re.compile(r"\bnorth-?bound\b", re.I),
-    CrossingDirection.SOUTHBOUND: re.compile(r"\bsouth-?bound\b", re.I),
+    CrossingDirection.NORTHBOUND: re.compile(rf"\bnorth-?bound\b|{_MOVING}north\b", re.I),
+    CrossingDirection.SOUTHBOUND: re.compile(rf"\bsouth-?bound\b|{_MOVING}south\b", re.I),
 }
 
 # What a figure measures (``_MEASURE_WORDS``), and each transport mode and crossing direction.
@@ -452,10 +455,14 @@ def dated_elsewhen(sentence: str, names: set[str], years: set[str], generic: set
     if not names or not years:
         return False
     asked_words = {w for n in names for w in n.split()}
-    first = re.match(r"\s*([\w'’.\-]+)", sentence)
+    first = re.match(r"\s*([\w.\-]+)", sentence)  # ("Norway's": the name before its "'s")
     # "Spain took …" opens with its name (other first words are read as no name)
     mentions = [(0, fold(first.group(1)))] if first and fold(first.group(1)) in asked_words else []
-    mentions += [(pos, word) for pos, word in entity_mentions(sentence) if word not in generic]
+    mentions += [
+        (pos, word)
+        for pos, word in entity_mentions(sentence)
+        if word not in generic and word not in _PRONOUNS  # "They rose …" opens a sentence, names no one
+    ]
 
     def named_before(at: int) -> str:
         return next((w for pos, w in reversed(mentions) if pos < at), "")
@@ -475,6 +482,20 @@ def dated_elsewhen(sentence: str, names: set[str], years: set[str], generic: set
             return False
         own_years.append(period[-4:])
     return bool(own_years) and not set(own_years) & years
+
+
+_PRONOUNS = frozenset("it its they their them this that these those he she his her we our".split())
+_NEGATED = re.compile(r"\b(?:not|no|never|excludes?|excluded|excluding)\b", re.I)
+_COUNT_IN_WORDS = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen)\b", re.I)
+_HOW_MANY = re.compile(r"\s*how\s+many\b(?!\s+(?:dollars|pesos|euros|times)\b)", re.I)
+
+
+def _no_count(sentence: str) -> bool:
+    """Does ``sentence`` state figures, all of them amounts of money or percentages?"""
+    figs = find_figures(sentence)
+    if _COUNT_IN_WORDS.search(sentence):
+        return False  # "net outflows in two quarters of 2005": a count written as a word
+    return bool(figs) and all(f.currency or f.kind in ("currency", "percent") for f in figs)
 
 
 _WEB_ADDRESS = re.compile(r"\bhttps?://|\bwww\.", re.I)
@@ -963,6 +984,13 @@ class ExtractiveAnswerer:
                         notes.append(Unit(hit, line.rank, a, b, chunk.text[a:b], marked=self._marked(chunk, a, b)))
         return notes
 
+    def _lead(self, doc_id: str, leads: dict[str, str]) -> str:
+        """The opening passage of document ``doc_id`` (read once per question into ``leads``)."""
+        if doc_id not in leads:
+            chunks = [c for c in self.table_rows(doc_id) if c.row is None] if self.table_rows is not None else []
+            leads[doc_id] = min(chunks, key=lambda c: c.start).text if chunks else ""
+        return leads[doc_id]
+
     def _rest_of_document(self, answer: Answer, hits: list[Hit]) -> list[Hit]:
         """The prose passages of the cited document that retrieval did not bring, ranked after the
         hits: a report states its table's "31,421" as "$31.4 million" a page away from it."""
@@ -1049,6 +1077,7 @@ class ExtractiveAnswerer:
         group_asked = asks_group(profile.text)
         sum_asked = len(focus_names) >= 2 and bool(_SUM_ASKED.search(profile.text))
         rows = np.zeros((len(units), len(FEATURES)))
+        leads: dict[str, str] = {}
         for i, (unit, sim, overlap) in enumerate(zip(units, sims, overlaps, strict=False)):
             is_row = unit.hit.chunk.row is not None
             lower = fold(f"{unit.context} {unit.text}")
@@ -1093,6 +1122,12 @@ class ExtractiveAnswerer:
                 and ADJECTIVE_OF.get(n, n) not in passage
                 and n not in spelled_names
             ]
+            if names_missing and not is_row:
+                # a name the document's opening passage states is its subject, which every passage
+                # of it speaks of ("… entering the United States from Mexico" heads a note whose
+                # TRUCKS section never writes "Mexico")
+                lead = fold(self._lead(unit.hit.chunk.doc_id, leads))
+                names_missing = [n for n in names_missing if n not in lead and DEMONYMS.get(n, n) not in lead]
             group = group_figure(unit.text, focus_names, profile.years) if sum_asked and not is_row else None
             if group and names_missing:
                 # "Together the five took …": the group's figure, which names its members by their count
@@ -1142,6 +1177,15 @@ class ExtractiveAnswerer:
                             f for f, g in zip(figure_flows(unit.text, figs), figs, strict=True) if g.kind != "percent"
                         ]
                         other_flow = bool(flows) and all(flows) and not asked_flows & set(flows)
+            asked_way = profile.measures & set(CrossingDirection)
+            if len(asked_way) == 1 and not is_row and not other_flow:
+                # a count of one direction of crossing, as its sentence, paragraph or document
+                # says ("This note follows … northbound trucks"), does not answer the other
+                lead = self._lead(unit.hit.chunk.doc_id, leads)
+                # ("Southbound traffic is not counted" names the direction the note leaves out)
+                affirmed = " ".join(lead[a:b] for a, b in split_sentences(lead) if not _NEGATED.search(lead[a:b]))
+                said_way = measures(f"{paragraph_before(unit)} {unit.text} {affirmed}") & set(CrossingDirection)
+                other_flow = bool(said_way) and not said_way & asked_way
             kinds = stated_types(unit.text, figs, is_row, question_words)
             focus = entity_focus(focus_names, unit.text, figs, _GENERIC_FOLDED, is_row, asked_words)
             values = {
@@ -1314,6 +1358,10 @@ class ExtractiveAnswerer:
         counted = asked_count(question)
         if counted:  # "how many pedestrians …": a sentence counting vehicles does not say
             units = [u for u in units if u.hit.chunk.row is not None or not counts_other(counted, u.text)]
+        if _HOW_MANY.match(question):
+            # … nor one whose every figure is money or a percentage ("truck exports were US$75.28
+            # billion" is no number of trucks)
+            units = [u for u in units if u.hit.chunk.row is not None or not _no_count(u.text)]
         # a sum asked of several named ("… altogether in 2014"): one member's figure ("Brazil alone
         # … US$42,431.7 million in 2014") is neither the answer nor what the question is about;
         # nor, asked a whole, a part's ("Vessels carried … or 9.73% of the total"), nor, asked a
