@@ -714,6 +714,15 @@ def test_a_sentence_giving_the_asked_name_figures_of_other_years_does_not_answer
         "1997 at US$1,721.3 million."
     )
     assert not dated_elsewhen(norway, {"norway"}, {"1998"}, _GENERIC_FOLDED)
+    # a figure a pronoun owns ("its own count") is not judged: whose it is, the words do not say
+    laredo = (
+        "Laredo handled 2,945,393 of the northbound trucks entering Texas in 2025, even though its own count fell "
+        "2.7% from 3,026,632 in 2024."
+    )
+    assert not dated_elsewhen(laredo, {"laredo"}, {"2024"}, _GENERIC_FOLDED)
+    # a compound of names ("Texas-Mexico ports") is each of them
+    texas = "CBP counted 5,417,393 trucks at Texas-Mexico ports in 2025, the most for Texas, against 4,525,346 in 2019."
+    assert not dated_elsewhen(texas, {"texas", "mexico"}, {"2025"}, _GENERIC_FOLDED)
     spain = hit(1, netherlands, "US trade with four European partners, 1998-2001")
     assert _ask(embedder, "What was the US trade balance with Spain in 2000?", spain).abstained
     assert "558.7" in _ask(embedder, "What was the US trade balance with Spain in 2001?", spain).answer
@@ -814,3 +823,18 @@ def test_a_name_the_documents_opening_states_stands_for_its_passages(embedder):
     assert "1,234,567" in reading(question, hits).answer
     assert ExtractiveAnswerer(embedder, min_score=0.0)(question, hits).abstained  # no document to read
     assert reading("How many trucks crossed southbound across both ports in 2018?", hits).abstained
+
+
+def test_a_capital_stands_for_its_government(embedder):
+    """ "When did Washington lift …?" asks about the US government: a passage writing "the US" or
+    "American" names it; one about another country does not."""
+    from nearshore_qa.places import GOVERNMENT_OF
+
+    assert "american" in GOVERNMENT_OF["washington"] and "canadian" in GOVERNMENT_OF["ottawa"]
+    lifted = hit(
+        1, "The US lifted its economic sanctions on South Africa on 10 July 1991, according to the White House."
+    )
+    question = "When did Washington lift its economic sanctions against South Africa?"
+    assert "10 July 1991" in _ask(embedder, question, lifted).answer
+    other = hit(2, "Canada lifted its economic sanctions on South Africa on 24 September 1993, according to Ottawa.")
+    assert _ask(embedder, question, other).abstained

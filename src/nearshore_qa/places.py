@@ -114,3 +114,26 @@ _BY_PLACE = {
 DEMONYMS: dict[str, str] = {adj: place for place, adjs in _BY_PLACE.items() for adj in adjs.split()}
 # place's word -> its (first) adjective ("norway" -> "norwegian")
 ADJECTIVE_OF: dict[str, str] = {place: adjs.split()[0] for place, adjs in _BY_PLACE.items()}
+
+# A capital stands for its government ("Washington lifted its sanctions", "Ottawa's retaliatory
+# tariffs"): the country's names, folded, that a passage writes instead (its name, its adjective).
+GOVERNMENT_OF: dict[str, tuple[str, ...]] = {
+    "washington": ("united states", "us", "u s", "american"),
+    **{
+        capital: (country, ADJECTIVE_OF.get(country.split()[-1], country))
+        for capital, country in {
+            "ottawa": "canada",
+            "beijing": "china",
+            "tokyo": "japan",
+            "seoul": "korea",
+            "brussels": "european union",
+            "london": "united kingdom",
+            "berlin": "germany",
+            "paris": "france",
+            "moscow": "russia",
+            "kyiv": "ukraine",
+            "delhi": "india",
+            "brasilia": "brazil",
+        }.items()
+    },
+}

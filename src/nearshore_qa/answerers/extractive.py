@@ -21,7 +21,7 @@ from ..chunking import split_sentences
 from ..citations import check_figures, citation_for, column_span
 from ..figures import FoundFigure, find_figures
 from ..kinds import AnswererName
-from ..places import ADJECTIVE_OF, DEMONYMS
+from ..places import ADJECTIVE_OF, DEMONYMS, GOVERNMENT_OF
 from ..presentation import column_label, format_cell
 from ..records import Answer, Citation, Hit
 from ..tables import month_span
@@ -465,7 +465,9 @@ def dated_elsewhen(sentence: str, names: set[str], years: set[str], generic: set
     ]
 
     def named_before(at: int) -> str:
-        return next((w for pos, w in reversed(mentions) if pos < at), "")
+        word = next((w for pos, w in reversed(mentions) if pos < at), "")
+        # "Texas-Mexico ports": a compound of names is each of them
+        return next((part for part in re.split(r"[-–/]", word) if part in asked_words), word)
 
     # the asked year written in another name's stretch only ("the Netherlands … in 2000"), not in
     # the asked one's ("Prozone at 31 December 2019 was INR19 (31 December 2018: INR29)")
@@ -476,6 +478,9 @@ def dated_elsewhen(sentence: str, names: set[str], years: set[str], generic: set
     for fig, period, after in figure_periods(sentence):
         # "… against US$3,977.8 million from the Dominican Republic": the name written after it
         owner = set(fold(after).split()) or {named_before(fig.start)}
+        last = max((pos for pos, _ in mentions if pos < fig.start), default=0)
+        if not after and _PRONOUN.search(sentence, last, fig.start):
+            return False  # "… even though its own count fell … from 3,026,632 in 2024": whose, not said
         if not owner & asked_words:
             continue
         if not period:
@@ -484,6 +489,7 @@ def dated_elsewhen(sentence: str, names: set[str], years: set[str], generic: set
     return bool(own_years) and not set(own_years) & years
 
 
+_PRONOUN = re.compile(r"\b(?:it|its|they|their|them)\b", re.I)
 _PRONOUNS = frozenset("it its they their them this that these those he she his her we our".split())
 _NEGATED = re.compile(r"\b(?:not|no|never|excludes?|excluded|excluding)\b", re.I)
 _COUNT_IN_WORDS = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen)\b", re.I)
@@ -1121,6 +1127,8 @@ class ExtractiveAnswerer:
                 # … and the other way: "Mexico's FDI" is met by "six central Mexican states"
                 and ADJECTIVE_OF.get(n, n) not in passage
                 and n not in spelled_names
+                # "Washington" for the US government: the passage names the country
+                and not any(re.search(rf"\b{re.escape(f)}\b", passage) for f in GOVERNMENT_OF.get(n, ()))
             ]
             if names_missing and not is_row:
                 # a name the document's opening passage states is its subject, which every passage
