@@ -573,12 +573,11 @@ def chemicals_docx(data: Path, q: NearMissQuestions) -> tuple[str, str, list]:
 # =============================================================================================
 
 
-def main() -> None:
-    q = NearMissQuestions("fresh7")
-    dev = [nordic_md, canada_modes_txt]
-    test = [pacific_fdi_html, chemicals_docx]
-    OUT.mkdir(parents=True, exist_ok=True)
-    w = SetWriter(trade_data_argument(__doc__.splitlines()[0]), q, OUT, PUBLISHER)
+def write_split_set(q, dev: list, test: list, out: Path, parts: Path, first_line: str, number: int) -> None:
+    """Write set ``number``'s documents (dev makers first, then test) and its part file, its near
+    misses checked against the part of the document each names: the shape fresh7 and later share."""
+    out.mkdir(parents=True, exist_ok=True)
+    w = SetWriter(trade_data_argument(first_line), q, out, PUBLISHER)
     for split, makers in (("dev", dev), ("test", test)):
         q.split = split
         for make in makers:
@@ -588,9 +587,22 @@ def main() -> None:
     q.items = q.in_order()
     # The near misses are written here, not by hand: the part file is rewritten whole, so that
     # with_near_misses does not keep the last run's copies.
-    PARTS.unlink(missing_ok=True)
+    parts.unlink(missing_ok=True)
     eval_documents.exit_if_bad(bad)
-    finish(q, w.texts, w.split_of, OUT, PARTS, after="fresh6", others=other_sets_text(sets_before(7)))
+    previous = f"fresh{number - 1}"
+    finish(q, w.texts, w.split_of, out, parts, after=previous, others=other_sets_text(sets_before(number)))
+
+
+def main() -> None:
+    write_split_set(
+        NearMissQuestions("fresh7"),
+        [nordic_md, canada_modes_txt],
+        [pacific_fdi_html, chemicals_docx],
+        OUT,
+        PARTS,
+        __doc__.splitlines()[0],
+        7,
+    )
 
 
 if __name__ == "__main__":

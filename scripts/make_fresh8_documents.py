@@ -38,27 +38,21 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "scripts"))
-import eval_documents  # noqa: E402
 from eval_documents import (  # noqa: E402
-    SetWriter,
     bn_forms,
     census_annual,
     census_balance,
     census_figure,
-    finish,
     mn1,
     mn_forms,
     num,
-    other_sets_text,
     pct,
     pct_forms,
     rows,
-    sets_before,
-    trade_data_argument,
 )
 from make_fresh3_documents import USITC_URL, byline_page  # noqa: E402
 from make_fresh6_documents import growth  # noqa: E402
-from make_fresh7_documents import NearMissQuestions  # noqa: E402
+from make_fresh7_documents import NearMissQuestions, write_split_set  # noqa: E402
 from make_fresh_documents import BTS_URL, CENSUS_URL  # noqa: E402
 
 OUT = ROOT / "eval" / "documents-fresh8"
@@ -627,23 +621,15 @@ def cotton_docx(data: Path, q: NearMissQuestions) -> tuple[str, str, list]:
 
 
 def main() -> None:
-    q = NearMissQuestions("fresh8")
-    dev = [visegrad_md, mexican_states_pdf]
-    test = [gulf_fdi_html, cotton_docx]
-    OUT.mkdir(parents=True, exist_ok=True)
-    w = SetWriter(trade_data_argument(__doc__.splitlines()[0]), q, OUT, PUBLISHER)
-    for split, makers in (("dev", dev), ("test", test)):
-        q.split = split
-        for make in makers:
-            w.write(make)
-    bad = [f"{i['id']}: near {i['near']} is not a {i['split']} document" for i in q.misses
-           if w.split_of.get(i["near"]) != i["split"]]  # fmt: skip
-    q.items = q.in_order()
-    # The near misses are written here, not by hand: the part file is rewritten whole, so that
-    # with_near_misses does not keep the last run's copies.
-    PARTS.unlink(missing_ok=True)
-    eval_documents.exit_if_bad(bad)
-    finish(q, w.texts, w.split_of, OUT, PARTS, after="fresh7", others=other_sets_text(sets_before(8)))
+    write_split_set(
+        NearMissQuestions("fresh8"),
+        [visegrad_md, mexican_states_pdf],
+        [gulf_fdi_html, cotton_docx],
+        OUT,
+        PARTS,
+        __doc__.splitlines()[0],
+        8,
+    )
 
 
 if __name__ == "__main__":

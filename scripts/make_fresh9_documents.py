@@ -41,30 +41,24 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "scripts"))
-import eval_documents  # noqa: E402
 from eval_documents import (  # noqa: E402
     QUARTERS,
-    SetWriter,
     bn_forms,
     census_annual,
     census_balance,
     census_figure,
     count,
-    finish,
     mn1,
     mn_forms,
     num,
-    other_sets_text,
     pct,
     pct_forms,
     rows,
-    sets_before,
-    trade_data_argument,
     wrap_keeping_hyphens,
 )
 from make_fresh2_documents import html_table  # noqa: E402
 from make_fresh3_documents import CBP_URL, USITC_URL, byline_page  # noqa: E402
-from make_fresh7_documents import NearMissQuestions  # noqa: E402
+from make_fresh7_documents import NearMissQuestions, write_split_set  # noqa: E402
 from make_fresh8_documents import SE_URL  # noqa: E402
 from make_fresh_documents import CENSUS_URL  # noqa: E402
 
@@ -654,23 +648,15 @@ def meat_and_fruit_docx(data: Path, q: TableQuestions) -> tuple[str, str, list]:
 
 
 def main() -> None:
-    q = TableQuestions("fresh9")
-    dev = [russia_md, rail_and_trucks_txt]
-    test = [mining_states_html, meat_and_fruit_docx]
-    OUT.mkdir(parents=True, exist_ok=True)
-    w = SetWriter(trade_data_argument(__doc__.splitlines()[0]), q, OUT, PUBLISHER)
-    for split, makers in (("dev", dev), ("test", test)):
-        q.split = split
-        for make in makers:
-            w.write(make)
-    bad = [f"{i['id']}: near {i['near']} is not a {i['split']} document" for i in q.misses
-           if w.split_of.get(i["near"]) != i["split"]]  # fmt: skip
-    q.items = q.in_order()
-    # The near misses are written here, not by hand: the part file is rewritten whole, so that
-    # with_near_misses does not keep the last run's copies.
-    PARTS.unlink(missing_ok=True)
-    eval_documents.exit_if_bad(bad)
-    finish(q, w.texts, w.split_of, OUT, PARTS, after="fresh8", others=other_sets_text(sets_before(9)))
+    write_split_set(
+        TableQuestions("fresh9"),
+        [russia_md, rail_and_trucks_txt],
+        [mining_states_html, meat_and_fruit_docx],
+        OUT,
+        PARTS,
+        __doc__.splitlines()[0],
+        9,
+    )
 
 
 if __name__ == "__main__":
