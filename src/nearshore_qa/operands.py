@@ -46,7 +46,8 @@ _RELATIVE = re.compile(
     r"(?P<k>two|three|four|five|\d+) years (?:earlier|before|ago|prior))",
     re.I,
 )
-_K = {"two": 2, "three": 3, "four": 4, "five": 5}
+# number words as questions and reports write small counts ("two years earlier", "which of the four")
+COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _AFTER_YEAR = re.compile(
     rf"^[\s,]*(?:[a-z][\w\-]*\s+){{0,3}}?"
     rf"(?:in|for|during|at the end of|by|as of|in calendar|in fiscal|in FY|FY)?\s*"
@@ -379,7 +380,7 @@ def figure_periods(sentence: str) -> list[tuple[FoundFigure, str, str]]:
         elif r:
             assigned.append("")
             k = r.group("k") or "1"
-            relative.append((i, int(k) if k.isdigit() else _K.get(k.lower(), 1)))
+            relative.append((i, int(k) if k.isdigit() else COUNT_WORDS.get(k.lower(), 1)))
         else:
             assigned.append("")
     # relative phrases count back from the sentence's other dated figure, or its first year
@@ -1277,10 +1278,9 @@ def computation_for(
     return result
 
 
-_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _CANDIDATES = re.compile(
     rf"\b(?:which|what|who)\s+(?:one\s+)?(?:of|among)\s+(?:the|these|those|its|their)\s+"
-    rf"(?P<n>{'|'.join(_COUNT_WORDS)}|\d+)\b",
+    rf"(?P<n>{'|'.join(COUNT_WORDS)}|\d+)\b",
     re.I,
 )
 
@@ -1291,7 +1291,7 @@ def candidates_counted(question: str) -> int | None:
     if m is None:
         return None
     n = m.group("n").lower()
-    return int(n) if n.isdigit() else _COUNT_WORDS[n]
+    return int(n) if n.isdigit() else COUNT_WORDS[n]
 
 
 def computation_for_hits(question: str, hits: Sequence[Any], first_marker: int = 1) -> Computed | ComputeRefusal | None:

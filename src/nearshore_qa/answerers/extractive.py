@@ -13,6 +13,7 @@ import math
 import re
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from functools import cached_property
 
 import numpy as np
 
@@ -21,6 +22,7 @@ from ..chunking import split_sentences
 from ..citations import check_figures, citation_for, column_span
 from ..figures import FoundFigure, find_figures
 from ..kinds import AnswererName
+from ..operands import COUNT_WORDS
 from ..places import ADJECTIVE_OF, DEMONYMS, GOVERNMENT_OF
 from ..presentation import column_label, format_cell
 from ..records import Answer, Citation, Hit
@@ -298,10 +300,11 @@ def continues(sentence: str) -> bool:
 # the partner and the flow is the other one ("it still sold US$4,215.6 million of goods to the
 # United States" are US imports; "the six partners bought $25.39 billion of US goods" exports).
 _THE_US = r"the\s+(?:United\s+States|U\.?S\.?(?![$\w]))"
+_US_GOODS_NOUN = r"\b(?:U\.?S\.?|American)\s+(?:goods|products)\b"  # what a partner buys of the US
 _PARTNER_SELLS = re.compile(rf"\b(?:sold|sells?|selling)\b(?=[^;]{{0,80}}?\bto\s+{_THE_US})", re.I)
 _PARTNER_BUYS = re.compile(
     rf"\b(?:bought|buys?|buying|received|receives?|receiving|took|takes?|taking)\b"
-    rf"(?=[^;]{{0,80}}?(?:\bfrom\s+{_THE_US}|\b(?:U\.?S\.?|American)\s+(?:goods|products)\b))",
+    rf"(?=[^;]{{0,80}}?(?:\bfrom\s+{_THE_US}|{_US_GOODS_NOUN}))",
     re.I,
 )
 
@@ -492,7 +495,7 @@ def dated_elsewhen(sentence: str, names: set[str], years: set[str], generic: set
 _PRONOUN = re.compile(r"\b(?:it|its|they|their|them)\b", re.I)
 _PRONOUNS = frozenset("it its they their them this that these those he she his her we our".split())
 _NEGATED = re.compile(r"\b(?:not|no|never|excludes?|excluded|excluding)\b", re.I)
-_COUNT_IN_WORDS = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen)\b", re.I)
+_COUNT_IN_WORDS = re.compile(rf"\b(?:{'|'.join(COUNT_WORDS)}|eleven|twelve|dozen)\b", re.I)
 _HOW_MANY = re.compile(r"\s*how\s+many\b(?!\s+(?:dollars|pesos|euros|times)\b)", re.I)
 
 
@@ -509,7 +512,7 @@ _WEB_ADDRESS = re.compile(r"\bhttps?://|\bwww\.", re.I)
 _SUM_ASKED = re.compile(r"\b(?:combined|altogether|together|jointly|in total|total of|sum of)\b", re.I)
 # A group or a sum of several partners or places ("the four", "the six states together")
 _GROUP = re.compile(
-    r"\b(?:the|all|these|those)\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b"
+    rf"\b(?:the|all|these|those)\s+(?:{'|'.join(COUNT_WORDS)}|\d+)\b"
     r"(?!\s+(?:years?|months?|quarters?|weeks?|days?|times?|percent)\b)|\btogether\b|\bcombined\b|\bin all\b",
     re.I,
 )
@@ -766,6 +769,24 @@ class UnitFeatures:
 
 
 @dataclass
+class _Opening:
+    """A document's opening passage, read once per question for all its candidates: folded, for the
+    names it states; its affirming sentences, for the directions it counts ("Southbound traffic is
+    not counted" names the direction the note leaves out)."""
+
+    text: str
+
+    @cached_property
+    def folded(self) -> str:
+        return fold(self.text)
+
+    @cached_property
+    def affirmed(self) -> str:
+        sentences = (self.text[a:b] for a, b in split_sentences(self.text))
+        return " ".join(s for s in sentences if not _NEGATED.search(s))
+
+
+@dataclass
 class Unit:
     """A candidate answer unit: one sentence of a passage, or one table row."""
 
@@ -792,7 +813,7 @@ _OTHER_FLOW = {"exports": "imports", "imports": "exports"}
 _SAID_FLOWS = {
     "exports": re.compile(
         r"\b(?:sales|shipments)\s+(?:to|there)\b|\bexporters?\b|"
-        r"\b(?:received|receives?|took|takes|bought|buys)\b[^.;]{0,30}?\b(?:U\.?S\.?|American)\s+(?:goods|products)\b",
+        rf"\b(?:received|receives?|took|takes|bought|buys)\b[^.;]{{0,30}}?{_US_GOODS_NOUN}",
         re.I,
     ),
     "imports": re.compile(r"\b(?:purchases|shipments)\s+from\b|\bimporters?\b", re.I),
@@ -990,11 +1011,11 @@ class ExtractiveAnswerer:
                         notes.append(Unit(hit, line.rank, a, b, chunk.text[a:b], marked=self._marked(chunk, a, b)))
         return notes
 
-    def _lead(self, doc_id: str, leads: dict[str, str]) -> str:
+    def _lead(self, doc_id: str, leads: dict[str, _Opening]) -> _Opening:
         """The opening passage of document ``doc_id`` (read once per question into ``leads``)."""
         if doc_id not in leads:
             chunks = [c for c in self.table_rows(doc_id) if c.row is None] if self.table_rows is not None else []
-            leads[doc_id] = min(chunks, key=lambda c: c.start).text if chunks else ""
+            leads[doc_id] = _Opening(min(chunks, key=lambda c: c.start).text if chunks else "")
         return leads[doc_id]
 
     def _rest_of_document(self, answer: Answer, hits: list[Hit]) -> list[Hit]:
@@ -1083,7 +1104,7 @@ class ExtractiveAnswerer:
         group_asked = asks_group(profile.text)
         sum_asked = len(focus_names) >= 2 and bool(_SUM_ASKED.search(profile.text))
         rows = np.zeros((len(units), len(FEATURES)))
-        leads: dict[str, str] = {}
+        leads: dict[str, _Opening] = {}
         for i, (unit, sim, overlap) in enumerate(zip(units, sims, overlaps, strict=False)):
             is_row = unit.hit.chunk.row is not None
             lower = fold(f"{unit.context} {unit.text}")
@@ -1134,7 +1155,7 @@ class ExtractiveAnswerer:
                 # a name the document's opening passage states is its subject, which every passage
                 # of it speaks of ("… entering the United States from Mexico" heads a note whose
                 # TRUCKS section never writes "Mexico")
-                lead = fold(self._lead(unit.hit.chunk.doc_id, leads))
+                lead = self._lead(unit.hit.chunk.doc_id, leads).folded
                 names_missing = [n for n in names_missing if n not in lead and DEMONYMS.get(n, n) not in lead]
             group = group_figure(unit.text, focus_names, profile.years) if sum_asked and not is_row else None
             if group and names_missing:
@@ -1189,9 +1210,7 @@ class ExtractiveAnswerer:
             if len(asked_way) == 1 and not is_row and not other_flow:
                 # a count of one direction of crossing, as its sentence, paragraph or document
                 # says ("This note follows … northbound trucks"), does not answer the other
-                lead = self._lead(unit.hit.chunk.doc_id, leads)
-                # ("Southbound traffic is not counted" names the direction the note leaves out)
-                affirmed = " ".join(lead[a:b] for a, b in split_sentences(lead) if not _NEGATED.search(lead[a:b]))
+                affirmed = self._lead(unit.hit.chunk.doc_id, leads).affirmed
                 said_way = measures(f"{paragraph_before(unit)} {unit.text} {affirmed}") & set(CrossingDirection)
                 other_flow = bool(said_way) and not said_way & asked_way
             kinds = stated_types(unit.text, figs, is_row, question_words)
