@@ -1,4 +1,4 @@
-"""The fresh evaluation sets (eval/documents-fresh, -fresh2 … -fresh9, written to be unseen):
+"""The fresh evaluation sets (eval/documents-fresh, -fresh2 … -fresh10, written to be unseen):
 each loads, every question cites documents that exist under its folder, it is split by document
 (dev documents first, so tuning on the dev part never sees a test document), each part holds every
 kind of question, and no other set's question cites its documents. fresh3 is prose articles asked
@@ -7,8 +7,9 @@ fresh4, fresh5 and fresh6 are smaller prose sets written the same way, with no t
 two unanswerable questions per document). Each dev part also holds near-miss unanswerable questions,
 written blind to the answerer to calibrate abstention, each naming the dev document it nearly matches;
 fresh7, written in session 12 blind to the answerer, has near misses in both parts, and so has fresh8,
-written the same way after it, and fresh9, written the same way again with one small table inside
-each document (some of its answers stated only in that table)."""
+written the same way after it, fresh9, written the same way again with one small table inside
+each document (some of its answers stated only in that table), and fresh10, written like fresh9 in
+HTML, PDF, plain text and Markdown."""
 
 from pathlib import Path
 
@@ -28,6 +29,7 @@ DOCUMENTS = {
     "fresh7": (2, 2),
     "fresh8": (2, 2),
     "fresh9": (2, 2),
+    "fresh10": (2, 2),
 }
 # set -> (fewest, most) questions
 SIZES = {
@@ -40,6 +42,7 @@ SIZES = {
     "fresh7": (40, 50),
     "fresh8": (40, 50),
     "fresh9": (40, 50),
+    "fresh10": (40, 50),
 }
 # the kinds each part must hold, and the formats its documents come in
 SET_KINDS = {
@@ -52,6 +55,7 @@ SET_KINDS = {
     "fresh7": KINDS - {"computed", "table_lookup"},
     "fresh8": KINDS - {"computed", "table_lookup"},
     "fresh9": KINDS - {"computed", "table_lookup"},
+    "fresh10": KINDS - {"computed", "table_lookup"},
 }
 FORMATS = {".md", ".txt", ".html", ".docx", ".pdf", ".csv"}
 SET_FORMATS = {
@@ -60,13 +64,23 @@ SET_FORMATS = {
     "fresh7": {".md", ".txt", ".html", ".docx"},
     "fresh8": {".md", ".pdf", ".html", ".docx"},
     "fresh9": {".md", ".txt", ".html", ".docx"},
+    "fresh10": {".html", ".pdf", ".txt", ".md"},
 } | {s: FORMATS - {".csv"} for s in ("fresh3", "fresh4", "fresh5", "fresh6")}
 # prose set -> the fewest unanswerable questions it asks
-PROSE = {"fresh3": 16, "fresh4": 14, "fresh5": 20, "fresh6": 16, "fresh7": 12, "fresh8": 12, "fresh9": 12}
+PROSE = {
+    "fresh3": 16,
+    "fresh4": 14,
+    "fresh5": 20,
+    "fresh6": 16,
+    "fresh7": 12,
+    "fresh8": 12,
+    "fresh9": 12,
+    "fresh10": 12,
+}
 # near-miss unanswerable questions (dev, test) ("near": the document of that part they nearly
-# match): 8 in each dev part, written after the set; fresh7's, fresh8's and fresh9's were written with it, in
-# both parts
-NEAR_MISSES = {name: (8, 0) for name in DOCUMENTS} | {"fresh7": (6, 6), "fresh8": (6, 6), "fresh9": (6, 6)}
+# match): 8 in each dev part, written after the set; fresh7's, fresh8's, fresh9's and fresh10's were written
+# with it, in both parts
+NEAR_MISSES = {name: (8, 0) for name in DOCUMENTS} | {s: (6, 6) for s in ("fresh7", "fresh8", "fresh9", "fresh10")}
 MISS_KINDS = {"year", "measure", "entity", "flow", "breakdown", "words"}
 
 pytestmark = pytest.mark.parametrize("name", sorted(DOCUMENTS))

@@ -13,8 +13,8 @@ questions, split the same way) or "fresh4" (eval/documents-fresh4/, more prose a
 facts, written the same way) or "fresh5" and "fresh6" (eval/documents-fresh5/, -fresh6/, prose again,
 written to calibrate abstention on unseen prose in their dev parts) or "fresh7" and "fresh8"
 (eval/documents-fresh7/, -fresh8/, prose with near misses in both parts) or "fresh9"
-(eval/documents-fresh9/, the same with one small table inside each document); a set is asked only when
-the store holds every document its questions cite.
+(eval/documents-fresh9/, the same with one small table inside each document) or "fresh10"
+(eval/documents-fresh10/, the same again in HTML, PDF, plain text and Markdown); a set is asked only when the store holds every document its questions cite.
 """
 
 from __future__ import annotations
@@ -44,6 +44,7 @@ SET_FOLDERS = {
     "fresh7": REPO_ROOT / "eval" / "documents-fresh7",
     "fresh8": REPO_ROOT / "eval" / "documents-fresh8",
     "fresh9": REPO_ROOT / "eval" / "documents-fresh9",
+    "fresh10": REPO_ROOT / "eval" / "documents-fresh10",
     "chat": REPO_ROOT / "corpus",  # conversations about the shipped corpus (follow-ups as typed)
 }
 DEFAULT_SET = "corpus"
