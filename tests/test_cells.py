@@ -478,3 +478,12 @@ def test_a_rows_sign_word_is_not_part_of_its_name():
     answer = cell_answer_for("What was the valuation allowance in 2019 and 2018 respectively?", hits, tables)
     assert answer is not None and "31,421" in answer.answer and "28,541" in answer.answer
     assert answer.citations[0].doc_id == "first.md"
+
+
+def test_a_month_asked_is_not_read_off_the_cell_of_its_quarter():
+    doc = load_file(DATA / "reading" / "months_said_relatively.md", "months.md", 2**20)
+    tables = lambda _d: list(doc.data_tables)  # noqa: E731
+    hits = hits_for(doc, "| China")
+    assert answer_from_tables("What were US imports from China in December 2016?", hits, tables) is None
+    quarter = answer_from_tables("What were US imports from China in the fourth quarter of 2016?", hits, tables)
+    assert quarter is not None and "125,759.6" in quarter.sentence

@@ -838,3 +838,17 @@ def test_a_capital_stands_for_its_government(embedder):
     assert "10 July 1991" in _ask(embedder, question, lifted).answer
     other = hit(2, "Canada lifted its economic sanctions on South Africa on 24 September 1993, according to Ottawa.")
     assert _ask(embedder, question, other).abstained
+
+
+def test_a_pronoun_trades_as_the_place_named_before_it():
+    """ "it sold", "it then bought": the pronoun is the last place the sentence names, a partner's
+    sale a US import and its purchase a US export; "US$" is a currency, not the United States."""
+    from nearshore_qa.answerers.extractive import measures
+
+    assert measures(
+        "Mexico's best month was October 2015, at US$27.7 billion; in October 2016 it sold US$26.4 billion."
+    ) == {"imports"}
+    assert measures("Chile bought US$18.8 billion in 2012; it then bought less, US$16.5 billion by 2014.") == {
+        "exports"
+    }
+    assert measures("The United States ran a deficit; in 2016 it bought US$5 billion more.") == {"imports", "balance"}

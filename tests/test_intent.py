@@ -95,6 +95,8 @@ def test_operation(question, op):
         "What was the reason for the decrease in income tax rate?",
         "What is the weighted average remaining amortization period?",  # a stated figure
         "How many assumptions are used by the company when using the model?",
+        "which month of 2015-2016 had the biggest imports from china?",  # ranks months, not the two years
+        "which mode's exports to canada declined every year from 2011 to 2013?",  # asks for a name
     ],
 )
 def test_lookups_and_why_questions_ask_no_computation(question):

@@ -280,3 +280,77 @@ def test_a_region_adjective_grouping_entities_is_not_a_name_to_repeat():
     assert proper_names("Which of the Mexican border states took the most?", {"mexican"}, texts) == set()
     assert proper_names("How much did South Africa buy in 2013?", {"south", "africa"}, texts) == {"south", "africa"}
     assert proper_names("What were Chinese imports in 2013?", {"chinese"}, texts) == {"chinese"}
+
+
+def _reader(embedder, doc) -> ExtractiveAnswerer:
+    """The answerer reading ``doc`` as the library does: its tables and its other passages at hand."""
+    from nearshore_qa.chunking import chunk_document
+
+    return ExtractiveAnswerer(
+        embedder, tables_for=lambda _doc_id: list(doc.data_tables), table_rows=lambda _doc_id: chunk_document(doc)
+    )
+
+
+def test_a_tables_own_caption_says_what_it_counts_and_the_opening_says_from_where(embedder):
+    """A note titled "TRUCKS AND TRAINS …" holds a table captioned "Northbound railcars …": the
+    title's "trucks" does not make its cells truck counts. The opening passage's "from Mexico" is
+    the subject of the table too, and "southbound into Mexico" is not what a northbound table counts."""
+    doc = _load("trucks_and_trains.txt")
+    read = _reader(embedder, doc)
+    hits = hits_for(doc, "Port Beta       ")
+    trucks = read("How many northbound trucks crossed at Port Beta in 2017?", hits)
+    assert "109,468" not in trucks.answer, trucks.answer
+    railcars = read("How many railcars rolled in from Mexico at Port Beta in 2017?", hits)
+    assert not railcars.abstained and "109,468" in railcars.answer, railcars.answer
+    south = read("How many railcars crossed southbound into Mexico at Port Beta in 2017?", hits)
+    assert "109,468" not in south.answer, south.answer
+
+
+def test_a_period_said_relatively_is_the_period_it_stands_for(embedder):
+    """ "In the final month of the period" of a note on 2015–2016 is December 2016; "the same month
+    a year earlier" after June 2016 is June 2015; "it sold" after "Mexico's …" is what Mexico sold
+    the US. A quarter's cell is none of its months."""
+    from nearshore_qa.operands import with_dates_resolved
+
+    assert with_dates_resolved("In the final month of the period, X stood at 1.", "Notes, 2015–2016") == (
+        "In December 2016, X stood at 1."
+    )
+    assert with_dates_resolved("In the final month of the period, X stood at 1.") == (
+        "In the final month of the period, X stood at 1."
+    )  # no span in the title: nothing to count from
+    said = "in June 2016 they came to US$24.2 million, down from US$27.4 million in the same month a year earlier."
+    assert "in June 2015." in with_dates_resolved(said)
+    assert "in 2015" in with_dates_resolved("Exports reached $5 billion in 2016, up from $4 billion a year earlier.")
+    # a change with no year of its own runs over the span the note covers
+    grew = with_dates_resolved("Port Beta stayed second, growing from 546,259 to 647,157.", "Trucks, 2015-2018")
+    assert "from 546,259 in 2015 to 647,157 in 2018" in grew
+    assert "in 2015" not in with_dates_resolved("Port Beta grew from 546,259 in 2016 to 647,157.", "Trucks, 2015-2018")
+    doc = _load("months_said_relatively.md")
+    read = _reader(embedder, doc)
+    december = read("What were US imports from China in December 2016?", hits_for(doc, "final month"))
+    assert not december.abstained and "39,358.9" in december.answer, december.answer
+    june = read("How much did Canada ship to the United States in June 2015?", hits_for(doc, "June 2016"))
+    assert not june.abstained and "27,352.2" in june.answer, june.answer
+    october = read("How much did the United States import from Mexico in October 2016?", hits_for(doc, "it sold"))
+    assert not october.abstained and "26,358.9" in october.answer, october.answer
+    peak = read("which month of 2015-2016 had the biggest imports from china?", hits_for(doc, "peaked"))
+    assert peak.answer.startswith("Imports from China peaked"), peak.answer
+
+
+def test_a_ranking_holds_for_the_years_of_its_own_side_of_a_contrast():
+    """ "… in both years still the most of the four, but only … in 2023, … the smallest": asked
+    about 2023 the sentence ranks nothing first; whoever overtakes in the asked year takes the lead."""
+    from nearshore_qa.answerers.scoring import states_superlative
+
+    russia = (
+        "US exports to Russia were US$6.4 billion in 2021 and US$1.7 billion in 2022, in both years still the most "
+        "of the four, but only US$0.6 billion in 2023, which left Russia the smallest buyer of the four."
+    )
+    assert states_superlative(russia, "max")
+    assert not states_superlative(russia, "max", {"2023"})
+    assert states_superlative(russia, "max", {"2022"})
+    overtaken = (
+        "The Dominican Republic had long been the biggest supplier, and in 2007 it still sold US$4.2 billion; "
+        "in 2008 Honduras overtook it, with US$4.0 billion."
+    )
+    assert states_superlative(overtaken, "max", {"2008"})

@@ -87,3 +87,19 @@ def test_a_month_the_evidence_never_states_is_not_answered_by_the_years_figure()
 )
 def test_the_means_a_question_names(question, slots):
     assert slot_words(question) == slots
+
+
+def test_the_first_citation_must_name_the_means_not_a_later_one():
+    """An answer citing the truck row first and the air row after it states the truck figure: the
+    later citation's "Air" does not make it an answer about air freight."""
+    question = "What were US exports to Mexico by air in 2012?"
+    hits = hits_for(load(MODES), "| Truck")
+    truck = next(h for h in hits if "| Truck" in h.chunk.text)
+    air = next(h for h in hits if "| Air" in h.chunk.text)
+    assert truck is not air
+    cited = [citation_for(truck, 1), citation_for(air, 2)]
+    said = "Truck exports were US$140.75 billion in 2012 [1]; air exports US$7.41 billion [2]."
+    answer = Answer(question, said, False, cited, check_figures(said, cited))
+    assert with_slots(question, hits, answer).abstained
+    first_air = Answer(question, said, False, cited[::-1], check_figures(said, cited[::-1]))
+    assert not with_slots(question, hits, first_air).abstained

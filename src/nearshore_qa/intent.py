@@ -313,6 +313,12 @@ def parse_intent(question: str) -> Intent | None:
         r"\b(?:respective(?:ly)?|reasons?|why|cause[ds]?|drivers?|explain|calculated|defined|classified)\b", q, re.I
     ):
         return None  # a list of stated values, or a question about the why/how, not a calculation
+    if (
+        len(periods) >= 2
+        and all(_YEAR.fullmatch(p) for p in periods)
+        and re.search(r"\b(?:which|what)\s+(?:months?|quarters?|weeks?|days?)\b", q, re.I)
+    ):
+        return None  # "which month of 2015-2016 …" ranks months: a year's figure is none of them
     candidates = _candidates(q, periods, entities, several, bool(span))
     if not candidates:
         look_up = _LOOK_UP.match(q)
@@ -325,6 +331,8 @@ def parse_intent(question: str) -> Intent | None:
     # The cue written first governs: "the change in the average price" is a change,
     # "the average percentage of revenue" an average. Ties go to the more specific operation.
     _, _, op, m, extra = min(candidates, key=lambda c: (c[0], c[1]))
+    if op in ("change", "pct_change") and re.match(r"\s*which\b", q, re.I):
+        return None  # "Which mode's exports declined every year …?" asks for a name, not an amount
     if op in ("change", "difference") and extra.pop("by_periods", False):
         op = "change" if len(periods) >= 2 and len(entities) <= 1 and not re.search(r"\bthan\b", q) else "difference"
     absolute = re.search(r"\b(?:how much|amount|absolute)\b", q, re.I)

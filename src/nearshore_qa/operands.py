@@ -355,6 +355,75 @@ def sentence_years(sentence: str) -> list[tuple[int, str]]:
     return [(pos, label) for pos, label in out if label not in partial]
 
 
+# "in the same month a year earlier", "the same quarter of the previous year": the month or quarter
+# named before it, a year back
+_SAME_A_YEAR_EARLIER = re.compile(
+    r"\bthe same (month|quarter)(?: of the (?:previous|prior|preceding) year| (?:a|one) year (?:earlier|before))", re.I
+)
+# "a year earlier", "the previous year": the year named before it, less one
+_A_YEAR_EARLIER = re.compile(
+    r"\b(?:(?:a|one) year (?:earlier|before)|the (?:previous|prior|preceding) year|the year before)\b", re.I
+)
+# "in the final month of the period", "the last year covered": an end of the span the document's
+# title gives ("…, 2015–2016")
+_END_OF_SPAN = re.compile(
+    r"\bthe (first|final|last|opening|closing) (month|quarter|year)"
+    r"(?: of the (?:period|series|years? covered|span|data)| covered)\b",
+    re.I,
+)
+_SPAN = re.compile(r"\b((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)\b")
+
+
+def with_dates_resolved(sentence: str, title: str = "") -> str:
+    """``sentence`` with each relative phrase of time replaced by the period it stands for, for the
+    checks of which period a sentence and its figures speak of (its quoted wording is never this):
+    "… in June 2016 …, down from US$27,352.2 million in the same month a year earlier" reads "… in
+    June 2015", "in the final month of the period" of a note titled "…, 2015–2016" reads "in
+    December 2016". Unchanged when it has none, or when what it counts from is not written."""
+    found: list[tuple[int, int, str]] = []
+    dated = sentence_years(sentence)
+
+    def before(at: int, kind: str) -> str:
+        """The last period of ``kind`` ("month", "quarter", "year") written before ``at``."""
+        for pos, label in reversed(dated):
+            is_quarter, is_month = label[0] == "Q", not label[0].isdigit() and label[0] != "Q"
+            if pos < at and (kind == "year" or (is_quarter if kind == "quarter" else is_month)):
+                return label[-4:] if kind == "year" else label
+        return ""
+
+    for m in _SAME_A_YEAR_EARLIER.finditer(sentence):
+        base = before(m.start(), m.group(1).lower())
+        if base:
+            found.append((m.start(), m.end(), f"{base[:-4]}{int(base[-4:]) - 1}"))
+    for m in _A_YEAR_EARLIER.finditer(sentence):
+        base = before(m.start(), "year")
+        if base and not any(a <= m.start() < b for a, b, _ in found):  # not "the same month a year earlier"
+            found.append((m.start(), m.end(), str(int(base) - 1)))
+    span = _SPAN.search(title)
+    for m in _END_OF_SPAN.finditer(sentence) if span else ():
+        assert span is not None
+        opening = m.group(1).lower() in ("first", "opening")
+        year = span.group(1) if opening else span.group(2)
+        label = {
+            "year": year,
+            "quarter": f"Q{1 if opening else 4} {year}",
+            "month": f"{'January' if opening else 'December'} {year}",
+        }[m.group(2).lower()]
+        found.append((m.start(), m.end(), label))
+    if span and not dated and not found:
+        # "Hidalgo … stayed second, growing from 546,259 to 647,157": with no year of its own, a
+        # change from one figure to another runs over the span the note covers
+        figs = find_figures(sentence)
+        for a, b in zip(figs, figs[1:], strict=False):
+            if re.search(r"\bfrom\s+$", sentence[: a.start]) and re.fullmatch(r"\s+to\s+", sentence[a.end : b.start]):
+                first, last = span.group(1), span.group(2)
+                return f"{sentence[: a.end]} in {first}{sentence[a.end : b.end]} in {last}{sentence[b.end :]}"
+    for start, end, label in sorted(found, reverse=True):
+        said_in = re.search(r"\b(?:in|for|during)\s+$", sentence[:start], re.I)
+        sentence = f"{sentence[:start]}{'' if said_in else 'in '}{label}{sentence[end:]}"
+    return sentence
+
+
 def figure_periods(sentence: str) -> list[tuple[FoundFigure, str, str]]:
     """Each figure of ``sentence`` with its period and, when written after it, its row
     ("US$64.94 billion for Canada")."""

@@ -17,6 +17,7 @@ import math
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
+from enum import StrEnum
 
 import Stemmer
 
@@ -33,6 +34,7 @@ from ..tables import (
     Table,
     clean_label,
     fold,
+    labelled,
     month_or_quarter,
     month_span,
     parse_period,
@@ -175,9 +177,10 @@ _LOW_CMP = re.compile(r"lower|lowest|smaller|smallest|less|least|fewer", re.I)
 _US_GOODS = r"(?:the\s+)?(?:American|U\.?S\.?)\s+(?:goods|products|exports)"
 _THE_US_PLACE = r"(?:the\s+)?(?:United\s+States|U\.?S\.?(?![$\w])|America)"
 FLOW_PHRASES = {
-    "exports": rf"\b(?:customers?|markets?|buyers?)\s+(?:for|of)\s+{_US_GOODS}",
+    # … and which way goods went: "from the United States into Canada", "from Mexico to the US"
+    "exports": rf"\b(?:customers?|markets?|buyers?)\s+(?:for|of)\s+{_US_GOODS}|\bfrom\s+{_THE_US_PLACE}\s+(?:in)?to\b",
     "imports": rf"\b(?:t(?:akes?|ook|aking)|br(?:ings?|ought|inging))\s+in\s+from\b|"
-    rf"\bsuppliers?\s+(?:of|to)\s+{_THE_US_PLACE}",
+    rf"\bsuppliers?\s+(?:of|to)\s+{_THE_US_PLACE}|\bfrom\s+(?!the\s+U|U)\w+(?:\s+\w+)?\s+(?:in)?to\s+{_THE_US_PLACE}",
 }
 _FLOW_PHRASE_TERMS = {re.compile(pattern, re.I): flow[:-1] for flow, pattern in FLOW_PHRASES.items()}
 
@@ -326,6 +329,8 @@ def _period_match(asked: list[Period], period: Period | None) -> bool:
             continue  # a quarter is not the year it is part of
         if p.month and period.month and p.month != period.month:
             continue
+        if p.month and not p.day and period.quarter and not period.month:
+            continue  # nor is a quarter one of its months ("December 2016" is not "2016 Q4")
         if p.month and not p.day and not (period.month or period.quarter) and not period.fiscal:
             continue  # a year's figure does not say what one month ("May 2019") was
         if period.month and not period.day and not p.month:
@@ -618,22 +623,30 @@ def _best_cell(
         return None
     # Most of what the question names must stand in the table around the cell (its row, group,
     # columns, caption); a question about something else that shares a row's word is not a lookup.
-    around = set(rows_terms[rows.index(row)]) | set(terms(row.group)) | set(terms(table.caption)) | set(terms(title))
+    own = set(rows_terms[rows.index(row)]) | set(terms(row.group)) | set(terms(table.caption))
     for c in chosen_cols:
-        around |= set(terms(" ".join(c.parts)))
+        own |= set(terms(" ".join(c.parts)))
     for c in table.label_columns:
-        around |= set(terms(c.label))
-    around |= set(terms(row.period.text if row.period else row.label if month_or_quarter(row.label) else ""))
-    around |= {part for t in around if "-" in t for part in terms(t.replace("-", " "))}  # "US–Canada"
+        own |= set(terms(c.label))
+    own |= set(terms(row.period.text if row.period else row.label if month_or_quarter(row.label) else ""))
+    around = own | set(terms(title))
+    own |= {part for t in own if "-" in t for part in terms(t.replace("-", " "))}  # "US–Canada"
+    around |= {part for t in around if "-" in t for part in terms(t.replace("-", " "))}
     asked = q.terms - _GENERIC
-    around_texts = [row.label, row.group, table.caption, title, *(" ".join(c.parts) for c in chosen_cols)]
+    own_texts = [row.label, row.group, table.caption, *(" ".join(c.parts) for c in chosen_cols)]
+    around_texts = [*own_texts, title]
     covered = _covered(asked, around, q.text, around_texts)
     cell_cov = len(covered) / len(asked) if asked else 1.0
     if cell_cov < QUESTION_COVERAGE:
         return None
     if not _same_direction(q, table, chosen_cols, title, row):
         return None  # "imports from Brazil" is not read off a column or table of exports
-    missing = _asked_measure(q.text) - covered - around
+    measure = _asked_measure(q.text)
+    missing = measure - covered - around
+    if not missing and measure and (caption_subject(table) or labelled(table.caption)):
+        # a table with a caption of its own counts what the caption says: the document's title
+        # ("Trucks and trains at the Texas border") does not make a table of railcars count trucks
+        missing = measure - own - _covered(measure, own, q.text, own_texts)
     if missing:
         # "the weight of …": no label of the cell says it is a weight
         if blocked is not None and coverage >= 0.99 and not (asked - missing) - covered - around:
@@ -753,6 +766,28 @@ def other_direction_row(question: str, hit: Hit, column: str = "") -> bool:
 _NUMBER = re.compile(r"[-−(]?[$£€]?\s?\d[\d,]*(?:\.\d+)?\)?%?")
 
 
+class CrossingDirection(StrEnum):
+    """Which way a border crossing goes: a count of one direction does not answer a question
+    about the other (ports count northbound entries; southbound ones are another series)."""
+
+    NORTHBOUND = "northbound"
+    SOUTHBOUND = "southbound"
+
+
+# "headed north", "sent south": a way of moving and a direction say it too
+_MOVING = r"\b(?:head(?:ed|ing|s)?|go(?:es|ing)?|went|came|comes?|coming|roll(?:ed|ing|s)?|sen[dt]s?|sending|"
+_MOVING += r"cross(?:ed|es|ing)?|mov(?:ed|es?|ing)|travel(?:l?ed|l?ing|s)?)\s+"
+CROSSING_DIRECTIONS: dict[CrossingDirection, re.Pattern[str]] = {
+    CrossingDirection.NORTHBOUND: re.compile(rf"\bnorth-?bound\b|{_MOVING}north\b", re.I),
+    CrossingDirection.SOUTHBOUND: re.compile(rf"\bsouth-?bound\b|{_MOVING}south\b", re.I),
+}
+
+
+def crossing_directions(text: str) -> set[CrossingDirection]:
+    """The ways of crossing ``text`` says ("northbound", "sent south")."""
+    return {way for way, pattern in CROSSING_DIRECTIONS.items() if pattern.search(text)}
+
+
 def lacks_measure(question: str, hit: Hit) -> bool:
     """Does ``hit`` never name the measure, unit or product the question asks ("how many tonnes …"
     over a row or a passage of US$, "exports of cotton …" over one of all goods, "how many
@@ -846,8 +881,9 @@ _FLOW_OF = re.compile(
 _EVERY_PRODUCT = set(terms("goods merchandise products commodities"))
 
 
-# "How much apparel did the US import …", "how much gold did …": the product a flow is of.
-_HOW_MUCH_OF = re.compile(r"\b(?i:how much)\s+((?:[a-z]+\s+){0,2}?[a-z]+)\s+did\b")
+# "How much apparel did the US import …", "how much Russian crude oil did …": the product a flow is
+# of, its last word lower case ("how much Mexico did …" names a partner).
+_HOW_MUCH_OF = re.compile(r"\b(?i:how much)\s+((?:[A-Za-z]+\s+){0,2}?[a-z]+)\s+did\b")
 
 
 def _asked_counted(question: str) -> set[str]:
@@ -994,11 +1030,13 @@ def answer_from_tables(
     tables_for: Callable[[str], list[Table]],
     max_docs: int = 3,
     catalogue: Callable[[], list[list[Hit]]] | None = None,
+    opening: Callable[[str], str] | None = None,
 ) -> CellAnswer | None:
     """The cell(s) the question asks for in the tables of the top retrieved documents, or None.
     When none of them holds a cell that fills every slot of the question (``complete``), the
     lower-ranked retrieved documents and the store's data tables (``catalogue``) are read too,
-    and only such a complete cell of theirs is taken (``beyond_top``)."""
+    and only such a complete cell of theirs is taken (``beyond_top``). ``opening(doc_id)`` is a
+    document's opening passage, whose names are the subject of all its tables."""
     q = _Question.of(question)
     if not q.terms:
         return None
@@ -1016,6 +1054,7 @@ def answer_from_tables(
     breakdown = _breakdown_terms(question)
     labels = _category_labels(documents) if breakdown else set()  # "by air" counts when "Air" is a row somewhere
     names = _question_names(question, hits)
+    asked_way = crossing_directions(question)
     lacking: CellAnswer | None = None  # a cell filling every slot but the measure asked
     for rank, hit, tables in documents:
         doc_id = hit.chunk.doc_id
@@ -1028,8 +1067,19 @@ def answer_from_tables(
                     lacking = CellAnswer("", hit, t_index, table, row, cols, 0.0, rank, {"missing_measure": missing})
                 continue
             score, row, cols, notes = found
-            if (names & notes.get("unmatched", set())) - _source_terms(hit):
+            unmatched = (names & notes.get("unmatched", set())) - _source_terms(hit)
+            if unmatched and opening is not None:
+                # a name the document's opening passage states is the subject of its tables ("the
+                # railcars entering the United States from Mexico" heads a table of Texas ports)
+                unmatched -= set(terms(opening(doc_id)))
+            if unmatched:
                 continue  # "imports from France": a table about Germany does not answer it
+            if len(asked_way) == 1:
+                said_way = crossing_directions(
+                    " ".join([table.caption, hit.doc.title, row.label, *(" ".join(c.parts) for c in cols)])
+                )
+                if said_way and not said_way & asked_way:
+                    continue  # "southbound into Mexico": a table of northbound crossings does not say
             if not _holds_span(question, q, table, row, cols):
                 continue  # "January through August 2022": August's cell is one month of eight
             if breakdown & labels and labels & notes.get("unmatched", set()):
@@ -1558,6 +1608,7 @@ def cell_answer_for(
     hits: list[Hit],
     tables_for: Callable[[str], list[Table]] | None,
     catalogue: Callable[[], list[list[Hit]]] | None = None,
+    opening: Callable[[str], str] | None = None,
 ):
     """The extractive answerer's hook: an ``Answer`` stating the asked cell with a citation that
     points at it, or None (then the answerer quotes passages as before)."""
@@ -1570,7 +1621,7 @@ def cell_answer_for(
         # shape, or left to the passages; one cell never answers it
         listed = answer_list(question, hits, tables_for)
         return compose(question, listed, hits) if listed is not None else None
-    found = answer_from_tables(question, hits, tables_for, catalogue=catalogue)
+    found = answer_from_tables(question, hits, tables_for, catalogue=catalogue, opening=opening)
     if found is None:
         return None
     if _ASKS_PART_OF_YEAR.search(question) and not _part_of_year(found):

@@ -22,7 +22,7 @@ from ..chunking import split_sentences
 from ..citations import check_figures, citation_for, column_span
 from ..figures import FoundFigure, find_figures
 from ..kinds import AnswererName
-from ..operands import COUNT_WORDS
+from ..operands import COUNT_WORDS, with_dates_resolved
 from ..places import ADJECTIVE_OF, DEMONYMS, GOVERNMENT_OF
 from ..presentation import column_label, format_cell
 from ..records import Answer, Citation, Hit
@@ -41,8 +41,17 @@ from ..text import (
     truecased,
     written_lower,
 )
+from .cells import (
+    CROSSING_DIRECTIONS,
+    CrossingDirection,
+    asked_count,
+    cell_answer_for,
+    counts_other,
+    lacks_measure,
+    other_direction_row,
+    unretrieved,
+)
 from .cells import FLOW_PHRASES as _FLOW_PHRASES
-from .cells import asked_count, cell_answer_for, counts_other, lacks_measure, other_direction_row, unretrieved
 from .computed import with_computation
 from .footnotes import labels_marked, line_markers, note_marker
 from .rankings import prefer_ranking
@@ -200,22 +209,6 @@ TRANSPORT_MODES: dict[TransportMode, re.Pattern[str]] = {
     TransportMode.PIPELINE: re.compile(r"\bpipelines?\b", re.I),
 }
 
-
-class CrossingDirection(StrEnum):
-    """Which way a border crossing goes: a count of one direction does not answer a question
-    about the other (ports count northbound entries; southbound ones are another series)."""
-
-    NORTHBOUND = "northbound"
-    SOUTHBOUND = "southbound"
-
-
-# "headed north", "sent south": a way of moving and a direction say it too
-_MOVING = r"\b(?:head(?:ed|ing|s)?|go(?:es|ing)?|went|came|comes?|coming|roll(?:ed|ing|s)?|sen[dt]s?|sending|"
-_MOVING += r"cross(?:ed|es|ing)?|mov(?:ed|es?|ing)|travel(?:l?ed|l?ing|s)?)\s+"
-CROSSING_DIRECTIONS: dict[CrossingDirection, re.Pattern[str]] = {
-    CrossingDirection.NORTHBOUND: re.compile(rf"\bnorth-?bound\b|{_MOVING}north\b", re.I),
-    CrossingDirection.SOUTHBOUND: re.compile(rf"\bsouth-?bound\b|{_MOVING}south\b", re.I),
-}
 
 # What a figure measures (``_MEASURE_WORDS``), and each transport mode and crossing direction.
 _MEASURES: dict[str, re.Pattern[str]] = {
@@ -529,7 +522,8 @@ def _trader(text: str, at: int) -> str:
     before = text[max(0, at - 60) : at]
     m = _NAMED_BEFORE.search(before)
     if m is None:
-        return ""
+        # "in October 2016 it sold …": the pronoun stands for the last place named before it
+        return _antecedent(text[:at]) if _PRONOUN_SUBJECT.search(before) else ""
     words = m.group(1).split()
     the = words[0] in ("The", "Did", "Does", "Do") or bool(re.search(r"\bthe\s+$", before[: m.start(1)]))
     if words[0] in _OPENERS:  # "What America bought …": the sentence's first word is no trader's
@@ -538,6 +532,23 @@ def _trader(text: str, at: int) -> str:
     if not name or _NOT_TRADERS.match(name) or (the and len(words) == 1 and not _US_NAMES.match(name)):
         return ""
     return "us" if _US_NAMES.match(name) else "partner"
+
+
+_PRONOUN_SUBJECT = re.compile(r"\b(?:it|they)\s+(?:(?:also|still|only|then|again)\s+)?$", re.I)
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)*")
+
+
+def _antecedent(text: str) -> str:
+    """ "us", "partner" or "": the trader the last place named in ``text`` is."""
+    for m in reversed(list(_CAPITALISED_RUN.finditer(text))):
+        name = m.group(0)
+        if text.startswith("$", m.end()):
+            continue  # "US$": a currency
+        if _US_NAMES.match(name):
+            return "us"
+        if fold(name) in ADJECTIVE_OF:
+            return "partner"
+    return ""
 
 
 def _flow_by_trader(text: str) -> str:
@@ -1018,6 +1029,9 @@ class ExtractiveAnswerer:
             leads[doc_id] = _Opening(min(chunks, key=lambda c: c.start).text if chunks else "")
         return leads[doc_id]
 
+    def _opening_text(self, doc_id: str) -> str:
+        return self._lead(doc_id, {}).text
+
     def _rest_of_document(self, answer: Answer, hits: list[Hit]) -> list[Hit]:
         """The prose passages of the cited document that retrieval did not bring, ranked after the
         hits: a report states its table's "31,421" as "$31.4 million" a page away from it."""
@@ -1107,17 +1121,19 @@ class ExtractiveAnswerer:
         leads: dict[str, _Opening] = {}
         for i, (unit, sim, overlap) in enumerate(zip(units, sims, overlaps, strict=False)):
             is_row = unit.hit.chunk.row is not None
-            lower = fold(f"{unit.context} {unit.text}")
+            # the periods its relative phrases stand for ("the same month a year earlier") written out
+            dated = unit.text if is_row else with_dates_resolved(unit.text, unit.hit.doc.title)
+            lower = fold(f"{unit.context} {dated}")
             # A title like "..., 2019–2023" spans years; the year must be in the passage or its section.
-            near = f"{unit.hit.chunk.section} {unit.text}"
+            near = f"{unit.hit.chunk.section} {dated}"
             years_ok = all(y in near for y in profile.years) if profile.years else True
             some_year = any(y in near for y in profile.years) if profile.years else True
-            own_years = set(YEAR.findall(unit.text))
+            own_years = set(YEAR.findall(dated))
             if profile.years and own_years and not own_years & profile.years and unit.hit.chunk.row is None:
                 # a sentence naming years of its own, none asked, speaks of them: a heading
                 # listing several years ("National totals: 1999, 2013 and 2017") does not reach it
                 years_ok = some_year = False
-            if profile.span and asked == NAME and not years_ok and own_years:
+            if profile.span and (asked == NAME or asked in DATE_TYPES) and not years_ok and own_years:
                 # "Which … between 1995 and 1999?" asks about the period: a sentence whose years
                 # all fall within it ("… 1996 became the only year …") speaks of it
                 years_ok = some_year = all(profile.span[0] <= int(y) <= profile.span[1] for y in own_years)
@@ -1126,7 +1142,7 @@ class ExtractiveAnswerer:
             from_passage = (
                 bool(profile.years)
                 and not years_ok
-                and not YEAR.search(unit.text)
+                and not YEAR.search(dated)
                 and all(y in f"{unit.context} {unit.hit.chunk.text}" for y in profile.years)
             )
             if from_passage:
@@ -1151,6 +1167,15 @@ class ExtractiveAnswerer:
                 # "Washington" for the US government: the passage names the country
                 and not any(re.search(rf"\b{re.escape(f)}\b", passage) for f in GOVERNMENT_OF.get(n, ()))
             ]
+            if is_row:
+                # a row naming its own place ("partner: Mexico") is that place's, whatever else its
+                # table's title names ("U.S. trade with Mexico and with Canada")
+                row_places = {fold(v) for v in unit.hit.chunk.values if fold(v) in ADJECTIVE_OF}
+                names_missing += [
+                    n
+                    for n in names
+                    if row_places and n in ADJECTIVE_OF and n not in row_places and n not in names_missing
+                ]
             if names_missing and not is_row:
                 # a name the document's opening passage states is its subject, which every passage
                 # of it speaks of ("… entering the United States from Mexico" heads a note whose
@@ -1166,7 +1191,9 @@ class ExtractiveAnswerer:
             has_figure = bool(figs) or is_row
             extra = missing = 0
             measure_from_passage = other_flow = False
-            if profile.wants_figure:
+            # a ranking is of a measure too: "the biggest customer for American goods" is not
+            # named by a sentence ranking what the partners sold
+            if profile.wants_figure or profile.extreme:
                 stated = (
                     measures(unit.column.replace("_", " "))
                     if unit.column
@@ -1229,7 +1256,7 @@ class ExtractiveAnswerer:
                 "year_partly_missing": float(bool(profile.years) and not years_ok and some_year),
                 "year_missing": float(bool(profile.years) and not some_year),
                 "year_from_passage": float(from_passage),
-                "other_years": float(bool(profile.years) and bool(set(YEAR.findall(unit.text)) - profile.years)),
+                "other_years": float(bool(profile.years) and bool(set(YEAR.findall(dated)) - profile.years)),
                 "names_missing": len(names_missing),
                 "month_missing": float(bool(profile.months) and not any(m in lower for m in profile.months)),
                 "no_figure": float(profile.wants_figure and not has_figure),
@@ -1248,28 +1275,30 @@ class ExtractiveAnswerer:
                 # combined") is the group's figure: one member's is another entity's
                 "other_at_figure": float(focus.other_at_figure and asked != NAME and group is not True),
                 "total_not_name": float(focus.total_not_name and asked != NAME and group is not True),
-                "superlative_match": float(bool(profile.extreme) and states_superlative(unit.text, profile.extreme)),
+                "superlative_match": float(
+                    bool(profile.extreme) and states_superlative(unit.text, profile.extreme, profile.years)
+                ),
             }
             rows[i] = [values[f] for f in FEATURES]
             # A month as a year: in the sentence or its heading, or in its passage when the
             # sentence names no month of its own ("In March 2019 … . Imports were …").
             months_ok = (
                 not profile.months
-                or profile.months <= _months(f"{unit.context} {unit.text}")
-                or (not MONTH.search(unit.text) and profile.months <= _months(unit.hit.chunk.text))
+                or profile.months <= _months(f"{unit.context} {dated}")
+                or (not MONTH.search(dated) and profile.months <= _months(unit.hit.chunk.text))
             )
             if is_row and profile.months:
                 # a row's month is its own: the caption's range ("January 2022 - June 2024") does
                 # not make the August row the figure of "January through August 2022"
-                months_ok = profile.months <= _months(f"{unit.text} {unit.column}")
-            elif profile.months and not month_span(profile.text) and MONTH.search(unit.text):
+                months_ok = profile.months <= _months(f"{dated} {unit.column}")
+            elif profile.months and not month_span(profile.text) and MONTH.search(dated):
                 # one month asked: a sentence naming it only as a range's end speaks of the range
-                months_ok = months_ok and profile.months <= _single_months(f"{unit.context} {unit.text}")
+                months_ok = months_ok and profile.months <= _single_months(f"{unit.context} {dated}")
             # … and a quarter as a month ("the first quarter of 2005" is not "quarter by quarter")
             months_ok = months_ok and (
                 not profile.quarters
-                or profile.quarters <= named_quarters(f"{unit.context} {unit.text}")
-                or (not named_quarters(unit.text) and profile.quarters <= named_quarters(unit.hit.chunk.text))
+                or profile.quarters <= named_quarters(f"{unit.context} {dated}")
+                or (not named_quarters(dated) and profile.quarters <= named_quarters(unit.hit.chunk.text))
             )
             unit.features = UnitFeatures(
                 sim=float(sim),
@@ -1310,7 +1339,7 @@ class ExtractiveAnswerer:
                 dated_elsewhen=not is_row
                 and profile.wants_figure
                 and asked != NAME
-                and dated_elsewhen(unit.text, focus_names, profile.years, _GENERIC_FOLDED),
+                and dated_elsewhen(dated, focus_names, profile.years, _GENERIC_FOLDED),
             )
         return rows
 
@@ -1359,7 +1388,7 @@ class ExtractiveAnswerer:
         cell_answer = (
             None
             if asked_type(question) == REASON
-            else cell_answer_for(question, hits, self.tables_for, self.table_catalogue)
+            else cell_answer_for(question, hits, self.tables_for, self.table_catalogue, self._opening_text)
         )
         if cell_answer is not None and not unretrieved(cell_answer, hits):
             # the report's sentence stating the cell, wherever in its document it stands
@@ -1461,13 +1490,15 @@ class ExtractiveAnswerer:
         units = [
             u
             for u in units
-            if u.hit.chunk.row is not None or states_superlative(u.text, profile.extreme) or not self._figureless(u)
+            if u.hit.chunk.row is not None
+            or states_superlative(u.text, profile.extreme, profile.years)
+            or not self._figureless(u)
         ]
         ranking = [
             u
             for u in units
             if u.hit.chunk.row is None
-            and states_superlative(u.text, profile.extreme)
+            and states_superlative(u.text, profile.extreme, profile.years)
             and u.score >= self.min_score
             and self._admissible(profile, u)
         ]

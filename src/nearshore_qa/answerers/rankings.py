@@ -276,7 +276,7 @@ def _rank_table(
     )
     # the period asked: rows of that period (a long table), else columns of it (a wide one)
     if rq.periods and period_rows:
-        rows = [r for r in rows if r.period and _period_year_match(rq.periods, r.period, rq.periodic)]
+        rows = [r for r in rows if r.period and _period_year_match(rq.periods, r.period, rq.periodic, rq.noun)]
     elif rq.periods and not period_rows and not any(c.period for c in table.value_columns):
         here = table.period
         if here is None or all(p.year != here.year for p in rq.periods):
@@ -482,9 +482,14 @@ def _two_way(columns: list[Column], rq: RankQuestion) -> list[Column]:
     return []
 
 
-def _period_year_match(asked: tuple[Period, ...], period: Period, periodic: bool) -> bool:
-    """A row of the asked period; when months are ranked, any month of the asked year."""
+def _period_year_match(asked: tuple[Period, ...], period: Period, periodic: bool, noun: tuple[str, ...] = ()) -> bool:
+    """A row of the asked period; when months are ranked, any month of the asked year (a row of
+    the whole year is not one of its months)."""
     if periodic:
+        if any(w.startswith("month") for w in noun) and not period.month:
+            return False
+        if any(w.startswith("quarter") for w in noun) and not (period.quarter or period.month):
+            return False
         return any(p.year == period.year for p in asked)
     return _period_match(list(asked), period)
 

@@ -15,6 +15,7 @@ import json
 import logging
 import math
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -158,9 +159,27 @@ _THAN_ANY = re.compile(
 _LOW_COMPARATIVE = frozenset({"less", "fewer"} | {w[:-3] + "er" for w in _LOW_SUPERLATIVE if w.endswith("est")})
 
 
-def states_superlative(text: str, extreme: str = "") -> bool:
+# Where a sentence turns from one state of things to another ("… the most of the four, but only
+# … in 2023, … the smallest"): a ranking holds for the years of its own side.
+_CONTRAST = re.compile(r",?\s+but\s+|;\s+|,?\s+(?:while|whereas)\s+", re.I)
+_A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_OVERTOOK = re.compile(r"\b(?:overt(?:ook|akes?|aken|aking)|surpass(?:ed|es|ing)?|outstrip(?:ped|s|ping)?)\b", re.I)
+
+
+def states_superlative(text: str, extreme: str = "", years: Collection[str] = ()) -> bool:
     """Does ``text`` say that something ranks first or last ("the busiest", "its widest", "more
-    … than any of the others")? With ``extreme`` ("max" or "min"), one that ranks it at that end."""
+    … than any of the others")? With ``extreme`` ("max" or "min"), one that ranks it at that end;
+    with ``years``, one said of them: a side of a contrast that states only other years ranks
+    something else ("in both years still the most …, but only … in 2023")."""
+    if years:
+        sides = _CONTRAST.split(text)
+        if len(sides) > 1:
+            own = [side for side in sides if not (stated := set(_A_YEAR.findall(side))) or stated & set(years)]
+            if any(states_superlative(side, extreme) for side in own):
+                return True
+            # "X had long been the biggest supplier …; in 2008 Honduras overtook it": the first
+            # place passes to whoever overtakes in the asked year
+            return any(_OVERTOOK.search(side) for side in own) and states_superlative(text, extreme)
     for m in _SUPERLATIVE.finditer(text):
         word = (m.group(1) or m.group(2)).lower()
         if word in _NOT_SUPERLATIVE:

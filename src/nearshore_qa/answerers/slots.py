@@ -3,9 +3,11 @@
 "How much US–Mexico trade went by mail in 2010?" names a slot — the means or channel after
 "by"/"via" (mail, truck, rail, pipeline) — that narrows which figure answers. A sentence about
 surface exports in 2010 answers the year and the partner but not the slot; quoting it states
-a figure for something else. So an answer whose cited evidence (the quoted passages, their
-document titles and sections, the cited rows' and columns' labels, the table captions) never
-names the slot word is replaced by an abstention, the passages listed as the closest sources.
+a figure for something else. So an answer whose first cited evidence (the quoted passage or row
+that answers, its document's title and section, the row's and column's labels, the table's
+caption) never names the slot word is replaced by an abstention, the passages listed as the
+closest sources; a later citation naming it ("…, while air freight …") does not make the
+answer's figure one of the slot.
 
 A month works the same way: "How much did the US import from Germany in March 2021?" is not
 answered by the year 2021's row; the month must stand in the evidence (as "March", "Mar" or
@@ -28,6 +30,7 @@ import logging
 import re
 
 from ..citations import citation_for
+from ..operands import with_dates_resolved
 from ..records import Answer, Citation, Hit
 from ..text import MONTH, MONTHS, abstention, fold
 from .cells import terms
@@ -94,6 +97,8 @@ def _texts(citation: Citation, hits: list[Hit]) -> str:
         citation.column,
         citation.table,
         citation.units,
+        # "in the final month of the period" of a note on 2015–2016 names December 2016
+        with_dates_resolved(citation.text, citation.title) if citation.text else "",
     ]
     for h in hits:
         if h.chunk.doc_id == citation.doc_id and h.chunk.start == citation.start:
@@ -109,7 +114,9 @@ def with_slots(question: str, hits: list[Hit], answer: Answer) -> Answer:
     slots = slot_words(question)
     if not slots and not MONTH.search(question):
         return answer
-    evidence = " ".join(_texts(c, hits) for c in answer.citations)
+    # the first cited passage or row is the answer: what later ones name ("… by vessel, while air
+    # freight …") does not make its figure one of the slot
+    evidence = _texts(answer.citations[0], hits)
     held = set(terms(re.sub(r"[_/.\-]+", " ", evidence)))
     missing = sorted(slots - held) + _months_missing(question, fold(evidence))
     if not missing:
