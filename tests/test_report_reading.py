@@ -321,6 +321,14 @@ def test_a_period_said_relatively_is_the_period_it_stands_for(embedder):
     said = "in June 2016 they came to US$24.2 million, down from US$27.4 million in the same month a year earlier."
     assert "in June 2015." in with_dates_resolved(said)
     assert "in 2015" in with_dates_resolved("Exports reached $5 billion in 2016, up from $4 billion a year earlier.")
+    # a quarter said by its ordinal alone, after quarters of a year were named
+    elided = with_dates_resolved(
+        "It had outflows in two quarters of 2005: US$17.4 million in the third and US$0.7 million in the fourth."
+    )
+    assert "in Q3 2005 and" in elided and elided.endswith("in Q4 2005.")
+    assert with_dates_resolved("The third largest partner in the first quarter of 2005, and the second.") == (
+        "The third largest partner in the first quarter of 2005, and the second."
+    )
     # a change with no year of its own runs over the span the note covers
     grew = with_dates_resolved("Port Beta stayed second, growing from 546,259 to 647,157.", "Trucks, 2015-2018")
     assert "from 546,259 in 2015 to 647,157 in 2018" in grew

@@ -372,6 +372,12 @@ _END_OF_SPAN = re.compile(
     re.I,
 )
 _SPAN = re.compile(r"\b((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)\b")
+# "… in two quarters of 2005: minus US$17.4 million in the third and …": a quarter said by its
+# ordinal alone, after quarters of a year were named
+_QUARTERS_OF = re.compile(r"\bquarters?\s+(?:of\s+)?((?:19|20)\d\d)\b", re.I)
+_ELIDED_QUARTER = re.compile(
+    r"\b(?:in|for|during)\s+(the (first|second|third|fourth))(?=\s*(?:[,.;:)]|and\b|or\b|$))", re.I
+)
 
 
 def with_dates_resolved(sentence: str, title: str = "") -> str:
@@ -399,6 +405,11 @@ def with_dates_resolved(sentence: str, title: str = "") -> str:
         base = before(m.start(), "year")
         if base and not any(a <= m.start() < b for a, b, _ in found):  # not "the same month a year earlier"
             found.append((m.start(), m.end(), str(int(base) - 1)))
+    quarters = list(_QUARTERS_OF.finditer(sentence))
+    for m in _ELIDED_QUARTER.finditer(sentence) if quarters else ():
+        year = next((q.group(1) for q in reversed(quarters) if q.end() <= m.start()), "")
+        if year:
+            found.append((m.start(1), m.end(1), f"Q{QUARTER_ORDINALS[m.group(2).lower()]} {year}"))
     span = _SPAN.search(title)
     for m in _END_OF_SPAN.finditer(sentence) if span else ():
         assert span is not None
