@@ -362,3 +362,59 @@ def test_a_ranking_holds_for_the_years_of_its_own_side_of_a_contrast():
         "in 2008 Honduras overtook it, with US$4.0 billion."
     )
     assert states_superlative(overtaken, "max", {"2008"})
+
+
+def test_a_computation_over_rows_that_never_name_the_asked_means_gives_way_to_the_sentence(embedder):
+    """ "What share of US exports to Canada travelled by truck": Canada's share of a table of
+    partners says nothing of trucks, so the sentence stating the truck share answers alone; asked
+    without the means, the computed share stands."""
+    doc = _load("canada_exports_2018.md")
+    read = _reader(embedder, doc)
+    hits = hits_for(doc, "64.6")
+    truck = read("What share of US exports to Canada travelled by truck in 2018?", hits)
+    assert truck.answer.startswith("US exports by truck came to US$192.89 billion"), truck.answer
+    assert "36.6%" not in truck.answer
+    assert "36.6%" in read("What share of US exports went to Canada in 2018?", hits).answer
+
+
+def test_a_ranking_that_names_no_flow_is_not_held_to_one(embedder):
+    """ "Which mode … grew the fastest" names modes by answering: a sentence of imports ranking a
+    mode first answers it; "the biggest customer for American goods" ranks exports, so a sentence
+    ranking what the partners sold does not."""
+    from nearshore_qa.answerers.scoring import states_superlative
+
+    assert states_superlative("and pipeline imports grew fastest of all", "max")
+    from nearshore_qa.answerers.scoring import FEATURES
+
+    def extra_measure(question: str, sentence: str) -> float:
+        doc = _load("canada_modes.md")
+        read = _reader(embedder, doc)
+        profile = QuestionProfile.of(question)
+        units = read.units(profile, hits_for(doc, "fastest"))
+        at = next(i for i, u in enumerate(units) if u.text.startswith(sentence))
+        return float(read.features(profile, units)[at, FEATURES.index("extra_measure")])
+
+    fastest = "Which mode of transport saw Canadian goods entering the US grow the fastest between 2016 and 2018?"
+    assert extra_measure(fastest, "Most of the rest of what Canada sold") == 0
+    customer = "Which mode carried the most to the biggest customer for American goods in 2018?"
+    assert extra_measure(customer, "Most of the rest of what Canada sold") > 0  # it ranks imports
+    doc = _load("canada_modes.md")
+    answer = _reader(embedder, doc)(fastest, hits_for(doc, "fastest"))
+    assert answer.answer.startswith("Most of the rest of what Canada sold"), answer.answer
+
+
+def test_a_name_opening_the_sentence_is_a_name_and_an_elided_quarter_is_its_quarter(embedder):
+    """ "Morelos took in …" states a name (its passage writes "Morelos" inside a heading), and "in
+    the third" after "two quarters of 2005" is the third quarter of 2005."""
+    from nearshore_qa.answerers.scoring import FEATURES
+
+    doc = _load("outflows.md")
+    read = _reader(embedder, doc)
+    question = "Which state saw foreign capital flow out on net in the third quarter of 2005?"
+    profile = QuestionProfile.of(question)
+    units = read.units(profile, hits_for(doc, "Morelos took"))
+    at = next(i for i, u in enumerate(units) if u.text.startswith("Morelos took"))
+    features = read.features(profile, units)[at]
+    assert features[FEATURES.index("type_missing")] == 0
+    answer = read(question, hits_for(doc, "Morelos took"))
+    assert answer.answer.startswith("Morelos took in"), answer.answer

@@ -551,6 +551,18 @@ def _antecedent(text: str) -> str:
     return ""
 
 
+def _first_word_a_name(unit: Unit, question_words: set[str]) -> bool:
+    """Is the capitalised word opening ``unit``'s sentence a name, one its passage also writes
+    capitalised inside a sentence ("Outflows in Morelos and Hidalgo"), and not the question's?"""
+    first = re.match(r"\s*([A-Z][\w\-]+)\b(?!['’])", unit.text)
+    if first is None or fold(first.group(1)) in question_words:
+        return False
+    return (
+        re.search(rf"[a-z,]\s+{re.escape(first.group(1))}\b", f"{unit.hit.chunk.section}\n{unit.hit.chunk.text}")
+        is not None
+    )
+
+
 def _flow_by_trader(text: str) -> str:
     """``text`` with each purchase or sale a named trader makes written as the US flow it is."""
 
@@ -1202,7 +1214,13 @@ class ExtractiveAnswerer:
                 if is_row:  # a row of a table by mode is about the mode its label names ("Air")
                     labels = " ".join(v for v in unit.hit.chunk.values if not _numeric(v))
                     stated |= measures(labels) & set(TransportMode)
-                extra, missing = measure_gap(profile.measures, stated)
+                asked_measures = profile.measures
+                if not profile.wants_figure:
+                    # a ranking asked for no figure: only the flow it names is checked ("which
+                    # mode …" is answered by a sentence naming modes)
+                    asked_measures = asked_measures & set(_OTHER_FLOW)
+                    stated = stated & set(_OTHER_FLOW) if asked_measures else set()
+                extra, missing = measure_gap(asked_measures, stated)
                 if missing and not is_row and not stated - {"growth"}:
                     # A sentence that states no measure of its own ("Guatemala's purchases grew
                     # … to US$4,065.1 million in 2007") speaks of its paragraph's: the measures
@@ -1212,7 +1230,7 @@ class ExtractiveAnswerer:
                         # … and where its paragraph states no flow either, its document's title does
                         # ("US surface exports to five Mexican states, 2020–2021")
                         before |= measures(unit.hit.doc.title) & set(_OTHER_FLOW)
-                    _, missing_after = measure_gap(profile.measures, stated | before)
+                    _, missing_after = measure_gap(asked_measures, stated | before)
                     measure_from_passage = missing_after < missing
                     missing = missing_after
                     # … so a paragraph of imports makes it a figure of imports, not of exports
@@ -1241,6 +1259,8 @@ class ExtractiveAnswerer:
                 said_way = measures(f"{paragraph_before(unit)} {unit.text} {affirmed}") & set(CrossingDirection)
                 other_flow = bool(said_way) and not said_way & asked_way
             kinds = stated_types(unit.text, figs, is_row, question_words)
+            if NAME not in kinds and not is_row and _first_word_a_name(unit, question_words):
+                kinds.add(NAME)  # "Morelos took in …": a name opening the sentence is a name too
             focus = entity_focus(focus_names, unit.text, figs, _GENERIC_FOLDED, is_row, asked_words)
             values = {
                 "similarity": float(sim),
@@ -1348,7 +1368,12 @@ class ExtractiveAnswerer:
         # "whats us mexico trade 2024": names are read by their capitals, so written as the
         # passages found write them ("US", "Mexico"); "whats" as "what's"
         question = truecased(_TYPED_CONTRACTION.sub(r"\1's", question), [h.chunk.text for h in hits])
-        answer = self._computed(question, hits, self._quoted(question, hits))
+        quoted = self._quoted(question, hits)
+        answer = self._computed(question, hits, quoted)
+        if answer is not quoted and with_slots(question, hits, answer).abstained:
+            # a computation over rows that never name the asked means ("by truck"): the quoted
+            # answer stands alone (and is checked the same way below)
+            answer = quoted
         # "which … second-most / least …": a table's rows or a sentence's figures ranked (rankings.py)
         answer = prefer_ranking(question, hits, answer, self.tables_for, self.table_catalogue, self.table_rows)
         kind = asked_kind(question)
