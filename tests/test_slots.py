@@ -103,3 +103,18 @@ def test_the_first_citation_must_name_the_means_not_a_later_one():
     assert with_slots(question, hits, answer).abstained
     first_air = Answer(question, said, False, cited[::-1], check_figures(said, cited[::-1]))
     assert not with_slots(question, hits, first_air).abstained
+
+
+def test_the_months_of_a_computation_may_stand_in_different_citations():
+    """ "From March to April 2011": a change cites March's row and April's; each names its month."""
+    question = "How much did US exports to Mexico by truck change from March to April 2012?"
+    hits = hits_for(load(MODES), "| Truck")
+    truck = next(h for h in hits if "| Truck" in h.chunk.text)
+    march, april = (
+        replace(citation_for(truck, 1), text="Truck, March 2012: 11.2"),
+        replace(citation_for(truck, 2), text="Truck, April 2012: 11.9"),
+    )
+    said = "Truck exports rose from 11.2 [1] in March to 11.9 [2] in April 2012."
+    answer = Answer(question, said, False, [march, april], check_figures(said, [march, april]))
+    assert not with_slots(question, hits, answer).abstained
+    assert with_slots(question, hits, replace(answer, citations=[march])).abstained  # April named nowhere

@@ -115,9 +115,11 @@ def with_slots(question: str, hits: list[Hit], answer: Answer) -> Answer:
     if not slots and not MONTH.search(question):
         return answer
     # the first cited passage or row is the answer: what later ones name ("… by vessel, while air
-    # freight …") does not make its figure one of the slot
-    evidence = _texts(answer.citations[0], hits)
-    held = set(terms(re.sub(r"[_/.\-]+", " ", evidence)))
+    # freight …") does not make its figure one of the slot. Months may be spread over the cited
+    # operands of a computation ("from March to April 2011": one row each).
+    first = _texts(answer.citations[0], hits)
+    evidence = " ".join(_texts(c, hits) for c in answer.citations)
+    held = set(terms(re.sub(r"[_/.\-]+", " ", first)))
     missing = sorted(slots - held) + _months_missing(question, fold(evidence))
     if not missing:
         return answer
