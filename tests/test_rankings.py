@@ -374,3 +374,9 @@ def test_balances_a_sentence_implies_pair_each_partners_exports_and_imports(sent
         for b in sentence_balances(sentence)
     ]
     assert got == expected
+
+
+def test_the_months_of_a_year_are_not_ranked_over_a_table_of_years():
+    # "which month …": a row of a whole year is none of its months
+    rel = "conflicts/tables/us_mexico_canada_trade_annual_bts.csv"
+    assert ask("Which month of 2022-2023 had the biggest US exports to Mexico?", rel, first="2023") is None
