@@ -852,3 +852,25 @@ def test_a_pronoun_trades_as_the_place_named_before_it():
         "exports"
     }
     assert measures("The United States ran a deficit; in 2016 it bought US$5 billion more.") == {"imports", "balance"}
+
+
+def test_a_row_naming_its_own_place_is_that_places_and_a_flow_said_as_a_direction(embedder):
+    """A table titled "U.S. trade with Mexico and with Canada" holds a row "partner: Mexico": asked
+    about Canada, that row lacks the name though its title states it. "From the United States into
+    Canada" is an export, "from Mexico to the US" an import."""
+    from nearshore_qa.answerers.extractive import ExtractiveAnswerer, measures
+    from nearshore_qa.answerers.scoring import FEATURES
+
+    assert "exports" in measures("How much did rail carry from the United States into Canada in 2011?")
+    assert measures("the goods shipped from Mexico to the US") == {"imports"}
+    assert measures("freight sent from Saltillo to Monterrey") == set()
+    rel = "conflicts/tables/us_mexico_canada_trade_annual_bts.csv"
+    doc = load_file(DATA.parent / rel, rel, 2**24)
+    hits = [h for h in hits_for(doc, "2011", top=50) if h.chunk.values[0] == "2011"]
+    question = "What were US exports to Canada in 2011?"
+    profile = QuestionProfile.of(question)
+    reader = ExtractiveAnswerer(embedder)
+    units = reader.units(profile, hits)
+    features = reader.features(profile, units)
+    missing = {u.hit.chunk.values[1]: features[i, FEATURES.index("names_missing")] for i, u in enumerate(units)}
+    assert missing["Mexico"] >= 1 and missing["Canada"] == 0
