@@ -1182,12 +1182,10 @@ class ExtractiveAnswerer:
             if is_row:
                 # a row naming its own place ("partner: Mexico") is that place's, whatever else its
                 # table's title names ("U.S. trade with Mexico and with Canada")
+                # (a row of one of several asked places is an asked place's: "… with Mexico and Canada")
                 row_places = {fold(v) for v in unit.hit.chunk.values if fold(v) in ADJECTIVE_OF}
-                names_missing += [
-                    n
-                    for n in names
-                    if row_places and n in ADJECTIVE_OF and n not in row_places and n not in names_missing
-                ]
+                if row_places and not row_places & set(names):
+                    names_missing += [n for n in names if n in ADJECTIVE_OF and n not in names_missing]
             if names_missing and not is_row:
                 # a name the document's opening passage states is its subject, which every passage
                 # of it speaks of ("… entering the United States from Mexico" heads a note whose
