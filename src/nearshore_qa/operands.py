@@ -411,16 +411,16 @@ def with_dates_resolved(sentence: str, title: str = "") -> str:
         if year:
             found.append((m.start(1), m.end(1), f"Q{QUARTER_ORDINALS[m.group(2).lower()]} {year}"))
     span = _SPAN.search(title)
-    for m in _END_OF_SPAN.finditer(sentence) if span else ():
-        assert span is not None
-        opening = m.group(1).lower() in ("first", "opening")
-        year = span.group(1) if opening else span.group(2)
-        label = {
-            "year": year,
-            "quarter": f"Q{1 if opening else 4} {year}",
-            "month": f"{'January' if opening else 'December'} {year}",
-        }[m.group(2).lower()]
-        found.append((m.start(), m.end(), label))
+    if span:
+        for m in _END_OF_SPAN.finditer(sentence):
+            opening = m.group(1).lower() in ("first", "opening")
+            year = span.group(1) if opening else span.group(2)
+            label = {
+                "year": year,
+                "quarter": f"Q{1 if opening else 4} {year}",
+                "month": f"{'January' if opening else 'December'} {year}",
+            }[m.group(2).lower()]
+            found.append((m.start(), m.end(), label))
     if span and not dated and not found:
         # "Hidalgo … stayed second, growing from 546,259 to 647,157": with no year of its own, a
         # change from one figure to another runs over the span the note covers

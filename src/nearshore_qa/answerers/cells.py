@@ -629,9 +629,8 @@ def _best_cell(
     for c in table.label_columns:
         own |= set(terms(c.label))
     own |= set(terms(row.period.text if row.period else row.label if month_or_quarter(row.label) else ""))
-    around = own | set(terms(title))
-    own |= {part for t in own if "-" in t for part in terms(t.replace("-", " "))}  # "US–Canada"
-    around |= {part for t in around if "-" in t for part in terms(t.replace("-", " "))}
+    own = _with_parts(own)  # "US–Canada"
+    around = own | _with_parts(set(terms(title)))
     asked = q.terms - _GENERIC
     own_texts = [row.label, row.group, table.caption, *(" ".join(c.parts) for c in chosen_cols)]
     around_texts = [*own_texts, title]
@@ -1055,6 +1054,7 @@ def answer_from_tables(
     labels = _category_labels(documents) if breakdown else set()  # "by air" counts when "Air" is a row somewhere
     names = _question_names(question, hits)
     asked_way = crossing_directions(question)
+    opening_terms: dict[str, set[str]] = {}  # a document's opening passage, read once for all its tables
     lacking: CellAnswer | None = None  # a cell filling every slot but the measure asked
     for rank, hit, tables in documents:
         doc_id = hit.chunk.doc_id
@@ -1071,7 +1071,9 @@ def answer_from_tables(
             if unmatched and opening is not None:
                 # a name the document's opening passage states is the subject of its tables ("the
                 # railcars entering the United States from Mexico" heads a table of Texas ports)
-                unmatched -= set(terms(opening(doc_id)))
+                if doc_id not in opening_terms:
+                    opening_terms[doc_id] = set(terms(opening(doc_id)))
+                unmatched -= opening_terms[doc_id]
             if unmatched:
                 continue  # "imports from France": a table about Germany does not answer it
             if len(asked_way) == 1:

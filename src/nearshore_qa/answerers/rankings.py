@@ -41,6 +41,7 @@ from .cells import (
     _measure,
     _period_match,
     _Question,
+    _with_parts,
     compose,
     format_value,
     row_entity,
@@ -445,11 +446,6 @@ def _by_rank_column(table: Table, ranked: list[Row], position: int) -> list[Row]
     if [ranks[r.index] for r in ordered[:position]] != [float(i) for i in range(1, position + 1)]:
         return False
     return ordered
-
-
-def _with_parts(words: set[str]) -> set[str]:
-    """Hyphenated compounds with their parts: a table "US-Mexico trade by Texas port" names Mexico."""
-    return words | {t for w in words if "-" in w for t in terms(w.replace("-", " "))}
 
 
 # a column that is the table's whole: "Total", "Total trade", "All modes"

@@ -97,8 +97,6 @@ def _texts(citation: Citation, hits: list[Hit]) -> str:
         citation.column,
         citation.table,
         citation.units,
-        # "in the final month of the period" of a note on 2015–2016 names December 2016
-        with_dates_resolved(citation.text, citation.title) if citation.text else "",
     ]
     for h in hits:
         if h.chunk.doc_id == citation.doc_id and h.chunk.start == citation.start:
@@ -117,10 +115,13 @@ def with_slots(question: str, hits: list[Hit], answer: Answer) -> Answer:
     # the first cited passage or row is the answer: what later ones name ("… by vessel, while air
     # freight …") does not make its figure one of the slot. Months may be spread over the cited
     # operands of a computation ("from March to April 2011": one row each).
-    first = _texts(answer.citations[0], hits)
-    evidence = " ".join(_texts(c, hits) for c in answer.citations)
-    held = set(terms(re.sub(r"[_/.\-]+", " ", first)))
-    missing = sorted(slots - held) + _months_missing(question, fold(evidence))
+    texts = [_texts(c, hits) for c in answer.citations]
+    held = set(terms(re.sub(r"[_/.\-]+", " ", texts[0])))
+    missing = sorted(slots - held)
+    if MONTH.search(question):
+        # "in the final month of the period" of a note on 2015–2016 names December 2016
+        texts += [with_dates_resolved(c.text, c.title) for c in answer.citations if c.text]
+        missing += _months_missing(question, fold(" ".join(texts)))
     if not missing:
         return answer
     logger.info("abstaining: the cited evidence never names %s", ", ".join(missing))
