@@ -12,6 +12,8 @@ that carries it: "african" -> "africa" ("South African" is "South Africa" word b
 
 from __future__ import annotations
 
+import re
+
 _BY_PLACE = {
     # the Americas
     "mexico": "mexican",
@@ -137,3 +139,15 @@ GOVERNMENT_OF: dict[str, tuple[str, ...]] = {
         }.items()
     },
 }
+
+
+def named_in(name: str, folded: str) -> bool:
+    """Does ``folded`` text write ``name`` (a folded word of a name the question asks about) in
+    one of its forms: itself or its plural's singular, the place its adjective stands for ("chinese"
+    -> "china") or the adjective of the place ("mexico" -> "mexican"), or, for a capital, the
+    country it stands for ("washington" -> "united states")?"""
+    if name in folded or name.rstrip("s") in folded:
+        return True
+    if DEMONYMS.get(name, name) in folded or ADJECTIVE_OF.get(name, name) in folded:
+        return True
+    return any(re.search(rf"\b{re.escape(f)}\b", folded) for f in GOVERNMENT_OF.get(name, ()))

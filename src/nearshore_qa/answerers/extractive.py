@@ -9,6 +9,7 @@ evidence counts is learned: the fitted scorer of ``scoring.py`` (weights in answ
 from __future__ import annotations
 
 import copy
+import logging
 import math
 import re
 from dataclasses import dataclass, field, replace
@@ -23,7 +24,7 @@ from ..citations import check_figures, citation_for, column_span
 from ..figures import FoundFigure, find_figures
 from ..kinds import AnswererName
 from ..operands import COUNT_WORDS, with_dates_resolved
-from ..places import ADJECTIVE_OF, DEMONYMS, GOVERNMENT_OF
+from ..places import ADJECTIVE_OF, DEMONYMS, named_in
 from ..presentation import column_label, format_cell
 from ..records import Answer, Citation, Hit
 from ..tables import month_span
@@ -83,6 +84,9 @@ _MOST = re.compile(r"\b(most|largest|biggest|highest|top|leading|busiest|greates
 _LEAST = re.compile(r"\b(least|smallest|lowest|fewest|bottom)\b", re.I)
 # "In which quarter of 2003 … the least …": a period is asked for the way a name is
 _WHICH_PERIOD = re.compile(r"\b(?:which|what)\s+(?:years?|months?|quarters?)\b", re.I)
+logger = logging.getLogger(__name__)
+
+
 GENERIC_NAMES = {
     "us",
     "u.s",
@@ -1167,18 +1171,9 @@ class ExtractiveAnswerer:
             passage_text = f"{unit.context} {unit.hit.chunk.text} {whose}"
             passage = fold(passage_text)
             spelled_names = named.names_met(passage_text)  # "BTS" in the passage meets "Bureau of …"
-            names_missing = [
-                n
-                for n in names
-                if n not in passage
-                and n.rstrip("s") not in passage
-                and DEMONYMS.get(n, n) not in passage
-                # … and the other way: "Mexico's FDI" is met by "six central Mexican states"
-                and ADJECTIVE_OF.get(n, n) not in passage
-                and n not in spelled_names
-                # "Washington" for the US government: the passage names the country
-                and not any(re.search(rf"\b{re.escape(f)}\b", passage) for f in GOVERNMENT_OF.get(n, ()))
-            ]
+            # "Chinese" met by "China", "Mexico's FDI" by "six central Mexican states", "Washington"
+            # by the country it governs, "BTS" by "Bureau of Transportation Statistics"
+            names_missing = [n for n in names if not named_in(n, passage) and n not in spelled_names]
             if is_row:
                 # a row naming its own place ("partner: Mexico") is that place's, whatever else its
                 # table's title names ("U.S. trade with Mexico and with Canada")
@@ -1368,9 +1363,11 @@ class ExtractiveAnswerer:
         question = truecased(_TYPED_CONTRACTION.sub(r"\1's", question), [h.chunk.text for h in hits])
         quoted = self._quoted(question, hits)
         answer = self._computed(question, hits, quoted)
-        if answer is not quoted and with_slots(question, hits, answer).abstained:
-            # a computation over rows that never name the asked means ("by truck"): the quoted
-            # answer stands alone (and is checked the same way below)
+        if answer is not quoted and (
+            with_slots(question, hits, answer).abstained or self._names_uncited(question, hits, answer)
+        ):
+            # a computation over rows that never name the asked means ("by truck"), or over another
+            # place's rows: the quoted answer stands alone (and is checked the same way below)
             answer = quoted
         # "which … second-most / least …": a table's rows or a sentence's figures ranked (rankings.py)
         answer = prefer_ranking(question, hits, answer, self.tables_for, self.table_catalogue, self.table_rows)
@@ -1383,7 +1380,37 @@ class ExtractiveAnswerer:
             answer = self._abstain(question, hits)  # a weak quote that states no date is no answer to "when"
         # a date or definition a sentence states; what "the table" shows, said where its document introduces it
         answer = with_stated_type(question, hits, answer, self.table_rows)
-        return with_slots(question, hits, answer)  # "by mail": the means must stand in the evidence
+        answer = with_slots(question, hits, answer)  # "by mail": the means must stand in the evidence
+        missing = self._names_uncited(question, hits, answer)
+        if missing:
+            logger.info("abstaining: no cited document names %s", ", ".join(missing))
+            return self._abstain(question, hits)
+        return answer
+
+    def _names_uncited(self, question: str, hits: list[Hit], answer: Answer) -> list[str]:
+        """The names the question asks about ("Germany", "Del Rio") that no document ``answer``
+        cites writes anywhere — in its passages, rows, captions and headings, title, file name or
+        data sources. Its figure is then another place's or firm's, however well its sentence
+        or row matches: a table of US–Mexico trade by port does not answer "US–Japan trade
+        through Del Rio", nor a group's total "Vietnam, Norway and Denmark altogether"."""
+        if answer.abstained or not answer.citations:
+            return []
+        profile = QuestionProfile.of(question)
+        names = proper_names(question, profile.names, [h.chunk.text for h in hits])
+        if not names:
+            return []
+        texts: list[str] = []
+        for doc_id in dict.fromkeys(c.doc_id for c in answer.citations):
+            if self.table_rows is not None:
+                chunks = self.table_rows(doc_id)
+            else:
+                chunks = [h.chunk for h in hits if h.chunk.doc_id == doc_id]
+            texts += [f"{c.section} {c.caption} {c.context} {c.text} {' '.join(c.values)}" for c in chunks]
+        for c in answer.citations:
+            texts += [c.title, c.source, c.publisher, c.text, *(d.get("name", "") for d in c.data_sources)]
+        written = " ".join(texts)
+        folded, spelled = fold(written), NamedTwoWays.of(profile).names_met(written)
+        return sorted(n for n in names if not named_in(n, folded) and n not in spelled)
 
     def _weak(self, answer: Answer) -> bool:
         """A sentence quoted under ``weights.weak_answer`` (a cell or a computation has no score)."""

@@ -1,0 +1,54 @@
+"""A place the question names must stand somewhere in every answer's cited documents: a
+computation over China's months does not answer a question about Germany, nor a total of "the
+six partners" one about Vietnam and two of them. The same questions about what the documents
+do name are answered."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from nearshore_qa.places import named_in
+from nearshore_qa.text import fold
+
+DATA = Path(__file__).parent / "data" / "rankings"
+CHINA = DATA / "us-imports-from-china-by-month-and-quarter-2018-2019.html"
+SOUTH_AMERICA = DATA / "us-trade-with-south-america-2005-2010.md"
+
+
+@pytest.fixture(scope="module")
+def two_documents(tmp_path_factory, embedder):
+    from nearshore_qa import Settings
+    from nearshore_qa.library import Library
+
+    lib = Library(Settings.from_env(store=tmp_path_factory.mktemp("named") / "store"), embedder=embedder)
+    assert all(r.status == "added" for r in lib.add([CHINA, SOUTH_AMERICA]))
+    yield lib
+    lib.close()
+
+
+def test_a_computation_over_another_countrys_rows_is_no_answer(two_documents):
+    asked = two_documents.ask("How much did the United States import from Germany in the third quarter of 2019?")
+    assert asked.abstained and asked.citations == []
+    assert asked.closest  # the nearest sources are still listed
+    named = two_documents.ask("How much did the United States import from China in the third quarter of 2019?")
+    assert not named.abstained and "122,059.5" in named.answer
+
+
+def test_a_group_total_does_not_answer_for_a_member_its_document_never_names(two_documents):
+    asked = two_documents.ask("What did Vietnam, Brazil and Chile buy from the US altogether in 2010?")
+    assert asked.abstained
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "met"),
+    [
+        ("chinese", "US imports from China rose", True),  # an adjective met by its country
+        ("mexico", "six central Mexican states", True),  # a country met by its adjective
+        ("washington", "the United States lifted its tariffs", True),  # a capital by its country
+        ("germany", "US imports from China rose", False),
+    ],
+)
+def test_a_name_is_met_in_any_of_its_forms(name, text, met):
+    assert named_in(name, fold(text)) is met
