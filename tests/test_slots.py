@@ -118,3 +118,24 @@ def test_the_months_of_a_computation_may_stand_in_different_citations():
     answer = Answer(question, said, False, [march, april], check_figures(said, [march, april]))
     assert not with_slots(question, hits, answer).abstained
     assert with_slots(question, hits, replace(answer, citations=[march])).abstained  # April named nowhere
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which product was the largest US export to China by air in 2024?",  # a ranking
+        "Which export to China grew fastest by air in 2024?",  # a name a figure picks out
+        "How big were US exports to China by air in 2024?",  # a figure, asked without "how much"
+        "Summed over every product, how much did the US ship to China by air in 2024?",
+    ],
+)
+def test_a_ranking_or_a_figure_asked_in_other_words_is_held_to_its_means(question):
+    answer, hits = quoting(question, CHINA, "Mineral fuels (HS 27) came to")
+    assert with_slots(question, hits, answer).abstained
+
+
+def test_a_period_asked_by_a_breakdown_is_not_held_to_it():
+    # "by type" names the table's breakdown, not a means the figure must be of
+    question = "Which years does the note give exports by type for?"
+    answer, hits = quoting(question, CHINA, "Mineral fuels (HS 27) came to")
+    assert with_slots(question, hits, answer) is answer

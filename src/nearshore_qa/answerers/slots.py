@@ -14,7 +14,9 @@ answered by the year 2021's row; the month must stand in the evidence (as "March
 "2021-03").
 
 Both are checked for questions that ask for a figure ("How much …", "What was/were …", "What
-value of …"): in
+value of …", "How big …", "Summed over every port, how many …") or for what a figure picks out
+("Which port counted the most buses by air …", "Which crossing took over …": a ranking restates
+the question's own words, so only the evidence can tell that it ranks another means): in
 "Which years does the table give revenue by type for?" the "by" names the table's breakdown,
 not the figure asked for. A month written with its day ("as of June 30, 2019") is a balance
 date, which tables state as the year, and is not checked.
@@ -34,6 +36,8 @@ from ..operands import with_dates_resolved
 from ..records import Answer, Citation, Hit
 from ..text import MONTH, MONTHS, abstention, fold
 from .cells import terms
+from .rankings import rank_question
+from .scoring import FIGURE_TYPES, NAME, asked_type
 
 logger = logging.getLogger(__name__)
 
@@ -50,6 +54,20 @@ _NOT_SLOTS = set(
         "default definition design nature law hand chance itself themselves volume value"
     )
 )
+
+
+# "which years does the table give revenue by type for?": a period asked by a breakdown
+_WHICH_PERIOD = re.compile(r"\b(?:which|what)\s+(?:years?|months?|quarters?|periods?)\b", re.I)
+
+
+def asks_figure_or_name(question: str) -> bool:
+    """Does ``question`` ask for a figure ("How much …", "What did the four buy altogether …",
+    "Summed over every port, how many …") or for the place, firm or mode a figure picks out
+    ("Which crossing …", "which … the most")? A means or month it names then narrows what answers."""
+    asked = asked_type(question)
+    if _ASKS_FIGURE.search(question) or asked in FIGURE_TYPES or rank_question(question) is not None:
+        return True
+    return asked == NAME and not _WHICH_PERIOD.search(question)
 
 
 def slot_words(question: str) -> set[str]:
@@ -107,7 +125,9 @@ def _texts(citation: Citation, hits: list[Hit]) -> str:
 def with_slots(question: str, hits: list[Hit], answer: Answer) -> Answer:
     """``answer``, or an abstention when it cites nothing that names the means or the month the
     question asks about."""
-    if answer.abstained or not answer.citations or not _ASKS_FIGURE.search(question):
+    if answer.abstained or not answer.citations:
+        return answer
+    if not asks_figure_or_name(question):
         return answer
     slots = slot_words(question)
     if not slots and not MONTH.search(question):
