@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from nearshore_qa.answerers.coverage import unwritten_qualifiers
 from nearshore_qa.places import named_in
 from nearshore_qa.text import fold
 
@@ -52,3 +53,27 @@ def test_a_group_total_does_not_answer_for_a_member_its_document_never_names(two
 )
 def test_a_name_is_met_in_any_of_its_forms(name, text, met):
     assert named_in(name, fold(text)) is met
+
+
+def test_a_ranking_of_another_measure_than_the_one_asked_is_no_answer(two_documents):
+    # the note ranks goods imports; "services imports" is a measure it never writes
+    asked = two_documents.ask("In which month of 2019 were US services imports from China lowest?")
+    assert asked.abstained
+    named = two_documents.ask("In which month of 2019 were US imports from China lowest?")
+    assert not named.abstained and "2019" in named.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "unwritten"),
+    [
+        ("Which port counted the second-most southbound bus crossings in 2016?", ["southbound"]),
+        ("In which month of 2019 were US services imports from China lowest?", ["services"]),
+        # a verb after "did", a determiner, a possessive, a number word and a time word are no qualifiers
+        ("How much did American companies export to China in 2019?", []),
+        ("What did the four countries spend on other goods in its weak years?", []),
+        ("Where should one look for the company's notes payable?", []),
+    ],
+)
+def test_a_qualifier_is_a_word_right_before_a_plural_the_documents_write(question, unwritten):
+    written = "US imports of goods from China by month. Northbound bus crossings. Imports, goods, notes, years"
+    assert unwritten_qualifiers(question, written) == unwritten

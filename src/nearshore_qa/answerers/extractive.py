@@ -54,6 +54,7 @@ from .cells import (
 )
 from .cells import FLOW_PHRASES as _FLOW_PHRASES
 from .computed import with_computation
+from .coverage import cited_text, unwritten_qualifiers
 from .footnotes import labels_marked, line_markers, note_marker
 from .rankings import prefer_ranking
 from .restatements import with_restatement
@@ -1364,13 +1365,15 @@ class ExtractiveAnswerer:
         quoted = self._quoted(question, hits)
         answer = self._computed(question, hits, quoted)
         if answer is not quoted and (
-            with_slots(question, hits, answer).abstained or self._names_uncited(question, hits, answer)
+            with_slots(question, hits, answer).abstained or self._names_uncited(question, hits, answer, restated=True)
         ):
             # a computation over rows that never name the asked means ("by truck"), or over another
             # place's rows: the quoted answer stands alone (and is checked the same way below)
             answer = quoted
         # "which … second-most / least …": a table's rows or a sentence's figures ranked (rankings.py)
-        answer = prefer_ranking(question, hits, answer, self.tables_for, self.table_catalogue, self.table_rows)
+        ranked = prefer_ranking(question, hits, answer, self.tables_for, self.table_catalogue, self.table_rows)
+        if ranked is not answer and not self._names_uncited(question, hits, ranked, restated=True):
+            answer = ranked
         kind = asked_kind(question)
         if (
             kind in (DATE_KIND, YEAR_KIND, FREQUENCY)
@@ -1387,30 +1390,21 @@ class ExtractiveAnswerer:
             return self._abstain(question, hits)
         return answer
 
-    def _names_uncited(self, question: str, hits: list[Hit], answer: Answer) -> list[str]:
-        """The names the question asks about ("Germany", "Del Rio") that no document ``answer``
-        cites writes anywhere — in its passages, rows, captions and headings, title, file name or
-        data sources. Its figure is then another place's or firm's, however well its sentence
-        or row matches: a table of US–Mexico trade by port does not answer "US–Japan trade
-        through Del Rio", nor a group's total "Vietnam, Norway and Denmark altogether"."""
+    def _names_uncited(self, question: str, hits: list[Hit], answer: Answer, restated: bool = False) -> list[str]:
+        """What the question asks about that no document ``answer`` cites writes anywhere: a name
+        ("Germany", "Del Rio"), and for an answer that ``restated`` the question's words (a
+        ranking, a computation) a word qualifying what it measures ("southbound buses";
+        coverage.py). Its figure is then another place's or another measure's, however well its
+        sentence or row matches: a table of US–Mexico trade by port does not answer "US–Japan
+        trade through Del Rio", nor a group's total "Vietnam, Norway and Denmark altogether"."""
         if answer.abstained or not answer.citations:
             return []
         profile = QuestionProfile.of(question)
         names = proper_names(question, profile.names, [h.chunk.text for h in hits])
-        if not names:
-            return []
-        texts: list[str] = []
-        for doc_id in dict.fromkeys(c.doc_id for c in answer.citations):
-            if self.table_rows is not None:
-                chunks = self.table_rows(doc_id)
-            else:
-                chunks = [h.chunk for h in hits if h.chunk.doc_id == doc_id]
-            texts += [f"{c.section} {c.caption} {c.context} {c.text} {' '.join(c.values)}" for c in chunks]
-        for c in answer.citations:
-            texts += [c.title, c.source, c.publisher, c.text, *(d.get("name", "") for d in c.data_sources)]
-        written = " ".join(texts)
+        written = cited_text(answer, hits, self.table_rows)
         folded, spelled = fold(written), NamedTwoWays.of(profile).names_met(written)
-        return sorted(n for n in names if not named_in(n, folded) and n not in spelled)
+        missing = sorted(n for n in names if not named_in(n, folded) and n not in spelled)
+        return missing + (unwritten_qualifiers(question, written) if restated else [])
 
     def _weak(self, answer: Answer) -> bool:
         """A sentence quoted under ``weights.weak_answer`` (a cell or a computation has no score)."""
