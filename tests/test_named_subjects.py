@@ -1,4 +1,5 @@
-"""A place the question names must stand somewhere in every answer's cited documents: a
+"""A place, a crossing direction (and, for a ranking or a computation, a qualifier of its
+measure) the question names must stand somewhere in every answer's cited documents: a
 computation over China's months does not answer a question about Germany, nor a total of "the
 six partners" one about Vietnam and two of them. The same questions about what the documents
 do name are answered."""
@@ -77,3 +78,12 @@ def test_a_ranking_of_another_measure_than_the_one_asked_is_no_answer(two_docume
 def test_a_qualifier_is_a_word_right_before_a_plural_the_documents_write(question, unwritten):
     written = "US imports of goods from China by month. Northbound bus crossings. Imports, goods, notes, years"
     assert unwritten_qualifiers(question, written) == unwritten
+
+
+def test_a_crossing_direction_its_documents_never_count_is_no_answer(make_library):
+    lib = make_library()
+    trucks = Path(__file__).parents[1] / "corpus" / "tables" / "texas_northbound_commercial_trucks_by_port.csv"
+    assert lib.add([trucks])[0].status == "added"
+    # the row matches port, year and trucks; only the table's caption says which way they crossed
+    assert lib.ask("How many trucks crossed southbound at the Hidalgo port of entry in 2022?").abstained
+    assert not lib.ask("How many trucks crossed northbound at the Hidalgo port of entry in 2022?").abstained

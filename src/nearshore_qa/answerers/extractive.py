@@ -48,6 +48,7 @@ from .cells import (
     asked_count,
     cell_answer_for,
     counts_other,
+    crossing_directions,
     lacks_measure,
     other_direction_row,
     unretrieved,
@@ -1404,6 +1405,9 @@ class ExtractiveAnswerer:
         written = cited_text(answer, hits, self.table_rows)
         folded, spelled = fold(written), NamedTwoWays.of(profile).names_met(written)
         missing = sorted(n for n in names if not named_in(n, folded) and n not in spelled)
+        asked_way, said_way = crossing_directions(question), crossing_directions(written)
+        if len(asked_way) == 1 and said_way and not said_way & asked_way:
+            missing += sorted(asked_way)  # "crossed southbound" of documents counting northbound crossings only
         return missing + (unwritten_qualifiers(question, written) if restated else [])
 
     def _weak(self, answer: Answer) -> bool:
