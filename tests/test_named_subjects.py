@@ -87,3 +87,19 @@ def test_a_crossing_direction_its_documents_never_count_is_no_answer(make_librar
     # the row matches port, year and trucks; only the table's caption says which way they crossed
     assert lib.ask("How many trucks crossed southbound at the Hidalgo port of entry in 2022?").abstained
     assert not lib.ask("How many trucks crossed northbound at the Hidalgo port of entry in 2022?").abstained
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How much did {us} import from Japan in March 2023?",  # a cell of a monthly table
+        "Which of the six South American partners had the second-largest total trade with {us} in 2010?",  # a ranking
+    ],
+)
+def test_the_reporter_may_be_named_in_any_of_its_words(make_library, question):
+    lib = make_library()
+    lib.add([DATA.parent / "monthly" / "us_imports_from_japan_by_month_2022_2023.md", SOUTH_AMERICA])
+    answers = {us: lib.ask(question.format(us=us)) for us in ("the US", "the United States", "America")}
+    assert not any(a.abstained for a in answers.values()), {us: a.answer[:80] for us, a in answers.items()}
+    figures = {tuple(f.text for f in a.figures[:1]) for a in answers.values()}
+    assert len(figures) == 1  # the same figure, however the United States is written

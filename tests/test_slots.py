@@ -11,7 +11,7 @@ import pytest
 from helpers import hits_for
 
 from nearshore_qa.answerers.cells import cell_answer_for
-from nearshore_qa.answerers.slots import slot_words, with_slots
+from nearshore_qa.answerers.slots import measured_words, slot_words, with_slots
 from nearshore_qa.chunking import split_sentences
 from nearshore_qa.citations import check_figures, citation_for
 from nearshore_qa.ingest import load_file
@@ -139,3 +139,22 @@ def test_a_period_asked_by_a_breakdown_is_not_held_to_it():
     question = "Which years does the note give exports by type for?"
     answer, hits = quoting(question, CHINA, "Mineral fuels (HS 27) came to")
     assert with_slots(question, hits, answer) is answer
+
+
+def test_what_how_much_measures_must_stand_in_the_evidence():
+    # "crude oil" is what is measured: a sentence about all US exports to China does not state it
+    question = "How much crude oil did the US export to China in 2024?"
+    answer, hits = quoting(question, CHINA, "Mineral fuels (HS 27) came to")
+    assert with_slots(question, hits, answer).abstained
+    # a whole ("crude and other goods") or a code ("HS chapter 27 goods") is not held to its words
+    for whole in (
+        "How much fuel and other goods did the US export to China in 2024?",
+        "How much HS chapter 27 goods did the US export to China in 2024?",
+    ):
+        asked = replace(answer, question=whole)
+        assert with_slots(whole, hits, asked) is asked
+    assert measured_words("How much foreign direct investment did Coahuila receive?") == [
+        "foreign",
+        "direct",
+        "investment",
+    ]

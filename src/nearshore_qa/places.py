@@ -112,6 +112,11 @@ _BY_PLACE = {
     "california": "californian",
 }
 
+# The reporter: every trade figure here is the United States' own (its exports, its imports), so a
+# question may name it in any of these words ("the United States", "America", "American goods")
+# where a table or a passage never does.
+REPORTER_WORDS = frozenset({"us", "u.s", "u.s.", "usa", "united", "states", "america", "american", "americans"})
+
 # adjective -> the place's word ("norwegian" -> "norway")
 DEMONYMS: dict[str, str] = {adj: place for place, adjs in _BY_PLACE.items() for adj in adjs.split()}
 # place's word -> its (first) adjective ("norway" -> "norwegian")

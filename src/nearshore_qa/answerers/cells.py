@@ -23,7 +23,7 @@ import Stemmer
 
 from ..figures import find_figures
 from ..kinds import DocumentKind
-from ..places import DEMONYMS
+from ..places import DEMONYMS, REPORTER_WORDS
 from ..records import Hit
 from ..tables import (
     CAPTION_LABEL,
@@ -116,7 +116,9 @@ def terms(text: str) -> list[str]:
 QUESTION_COVERAGE = float(__import__("os").environ.get("NEARSHORE_QA_CELL_COVERAGE", "0.4"))
 
 # Words of a question that name no row or column ("What was the amount of ...").
+# … and the reporter, which a table of US trade never names: "the United States", "America"
 _GENERIC = set(terms("amount value figure number much many respectively reported report table company group companies"))
+_GENERIC |= set(terms(" ".join(REPORTER_WORDS)))
 
 
 @dataclass

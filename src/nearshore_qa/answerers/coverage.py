@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ..places import REPORTER_WORDS
 from ..records import Answer, Chunk, Hit
 from ..text import STOPWORDS, term_stems
 
@@ -27,10 +28,13 @@ from ..text import STOPWORDS, term_stems
 _TOKEN = re.compile(r"[A-Za-zÀ-ÿ0-9][\wÀ-ÿ'’\-]*")
 _PLURAL = re.compile(r"[a-z][a-z\-]{2,}[^s]s$")
 # closed classes: determiners, quantifiers and number words, and the reporter's generic names
-_NOT_QUALIFIERS = frozenset(
-    """every each all both only same other another such own whole entire overall combined altogether
+_NOT_QUALIFIERS = (
+    frozenset(
+        """every each all both only same other another such own whole entire overall combined altogether
 one two three four five six seven eight nine ten twelve first second third fourth fifth last final next
-previous prior latest earliest us u.s usa american america americans united states""".split()
+previous prior latest earliest""".split()
+    )
+    | REPORTER_WORDS
 )
 # a degree word: "busier", "busiest", "largest", "second-most", "top"
 _DEGREE = re.compile(

@@ -24,7 +24,7 @@ from ..citations import check_figures, citation_for, column_span
 from ..figures import FoundFigure, find_figures
 from ..kinds import AnswererName
 from ..operands import COUNT_WORDS, with_dates_resolved
-from ..places import ADJECTIVE_OF, DEMONYMS, named_in
+from ..places import ADJECTIVE_OF, DEMONYMS, REPORTER_WORDS, named_in
 from ..presentation import column_label, format_cell
 from ..records import Answer, Citation, Hit
 from ..tables import month_span
@@ -90,14 +90,7 @@ logger = logging.getLogger(__name__)
 
 
 GENERIC_NAMES = {
-    "us",
-    "u.s",
-    "u.s.",
-    "usa",
-    "united",
-    "states",
-    "america",
-    "american",
+    *REPORTER_WORDS,
     "what",
     "which",
     "how",

@@ -32,6 +32,7 @@ from ..chunking import split_sentences
 from ..citations import check_figures, citation_for, cited_answer, quote_cited
 from ..figures import FoundFigure, find_figures, same_figure
 from ..operands import candidates_counted
+from ..places import REPORTER_WORDS
 from ..records import Answer, Chunk, Citation, Figure, Hit
 from ..tables import Cell, Column, Period, Row, Table, fold, month_or_quarter, parse_period
 from ..text import MONTHS, one_line
@@ -913,7 +914,7 @@ _NAME = r"[A-ZÀ-Ý][\wÀ-ÿ.'’\-]*(?:\s+(?:de|del|la|los|las)?\s*[A-ZÀ-Ý][\
 _NAME_BEFORE = re.compile(rf"({_NAME})(?:\s*\(\s*|\s+(?:[a-z]+\s+){{0,3}})$")
 # "US$205.87 billion from Canada", "US$69.66 billion with Mexico"
 _NAME_AFTER = re.compile(rf"^\s+(?:with|for|from|to|at|by|in)\s+(?:the\s+)?({_NAME})")
-_SKIP_NAMES = {"us", "u.s", "u.s.", "usa", "the", "in", "and", "according", "census", "bts"}
+_SKIP_NAMES = {*REPORTER_WORDS, "the", "in", "and", "according", "census", "bts"}
 _MONTH_WORDS = {m.lower() for m in MONTHS}
 
 

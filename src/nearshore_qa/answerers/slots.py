@@ -33,6 +33,7 @@ import re
 
 from ..citations import citation_for
 from ..operands import with_dates_resolved
+from ..places import REPORTER_WORDS
 from ..records import Answer, Citation, Hit
 from ..text import MONTH, MONTHS, abstention, fold
 from .cells import terms
@@ -78,6 +79,42 @@ def slot_words(question: str) -> set[str]:
         if stems and not stems & _NOT_SLOTS:
             out |= stems
     return out
+
+
+# "How much Russian crude oil did …", "How many tonnes of goods were …": what is measured or
+# counted, between the opening "how much/many" and "did"
+_MEASURED = re.compile(
+    r"^\s*how\s+(?:much|many)\s+(?P<what>(?:[\w'’\-]+\s+){1,5}?)(?:did|do|does)\b",
+    re.I,
+)
+# words for any figure at all: goods as such, their value, a comparison ("How much larger was …")
+_ANY_FIGURE = set(
+    terms("goods products product merchandise money value worth larger smaller bigger higher lower more less")
+)
+
+
+def measured_words(question: str) -> list[str]:
+    """What "How much X did …" measures, in its words ("crude", "oil" of "How much Russian crude
+    oil did …"): lower-case words other than the reporter's and words for any figure; none when X
+    holds a code or a number ("How much HS chapter 71 goods …": the code says it) or names a
+    whole ("How much crude and other goods …")."""
+    m = _MEASURED.search(question)
+    if m is None or re.search(r"\d|\bother\b", m.group("what")):
+        return []  # … nor when it is a whole ("crude and other goods")
+    return [
+        w
+        for w in m.group("what").split()
+        if not w[0].isupper() and w.lower() not in REPORTER_WORDS and terms(w) and not set(terms(w)) <= _ANY_FIGURE
+    ]
+
+
+def _unheld(words: list[str], held: set[str], evidence: str) -> list[str]:
+    """``words`` whose terms ``held`` lacks (singular or plural), unless their initials stand in
+    ``evidence`` as an acronym ("foreign direct investment" as "FDI")."""
+    initials = "".join(w[0] for w in words)
+    if len(words) >= 2 and re.search(rf"\b{initials}\b", evidence, re.I):
+        return []
+    return [w for w in words if not all(t in held or f"{t}s" in held or t.rstrip("s") in held for t in terms(w))]
 
 
 _MONTHS = "|".join(MONTHS)
@@ -130,14 +167,15 @@ def with_slots(question: str, hits: list[Hit], answer: Answer) -> Answer:
     if not asks_figure_or_name(question):
         return answer
     slots = slot_words(question)
-    if not slots and not MONTH.search(question):
+    measured = measured_words(question)
+    if not slots and not measured and not MONTH.search(question):
         return answer
     # the first cited passage or row is the answer: what later ones name ("… by vessel, while air
     # freight …") does not make its figure one of the slot. Months may be spread over the cited
     # operands of a computation ("from March to April 2011": one row each).
     texts = [_texts(c, hits) for c in answer.citations]
     held = set(terms(re.sub(r"[_/.\-]+", " ", texts[0])))
-    missing = sorted(slots - held)
+    missing = sorted(slots - held) + _unheld(measured, held, texts[0])
     if MONTH.search(question):
         # "in the final month of the period" of a note on 2015–2016 names December 2016
         texts += [with_dates_resolved(c.text, c.title) for c in answer.citations if c.text]
