@@ -79,3 +79,12 @@ def test_a_question_typed_in_lower_case_gets_the_names_the_passages_write():
         "What did the company approve?"
     )
     assert truecased("trade in 2024", passages) == "trade in 2024"
+
+
+def test_the_dotted_us_is_one_word():
+    from nearshore_qa.text import undotted
+
+    assert undotted("What were U.S. imports from China?") == "What were US imports from China?"
+    assert undotted("U.S.-Mexico trade and U.S.A. exports") == "US-Mexico trade and USA exports"
+    assert undotted("the U.S.") == "the US"
+    assert undotted("a U.S.M.C.A. rule") == "a U.S.M.C.A. rule"  # another acronym's letters are left alone

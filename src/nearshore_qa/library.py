@@ -31,7 +31,7 @@ from .records import Answer, Hit, IngestResult, LoadedDocument, SourceInfo
 from .retrieval import HybridRetriever
 from .settings import Settings
 from .store import Deferred, PendingDocument, Store
-from .text import scoped_abstention, truecased, unnamed_document_hint
+from .text import scoped_abstention, truecased, undotted, unnamed_document_hint
 
 logger = logging.getLogger(__name__)
 
@@ -442,6 +442,7 @@ class Library:
         standalone = self.standalone(asked, history or [], answerer)
         if standalone == asked:
             standalone = question
+        standalone = undotted(standalone)  # "U.S. imports" searched and read as "US imports"
         within = getattr(answerer, "within", None)  # an answerer that reads beyond the hits
         if scope is not None and within is not None:
             answerer = within(scope)

@@ -56,6 +56,15 @@ def term_stems(text: str) -> list[str]:
     return [_STEM.stemWord(w) for w in words if w and w not in STOPWORDS]
 
 
+# "U.S." and "U.S.A.": one word each, not the letters U and S (which no term weighs or matches)
+_DOTTED_US = re.compile(r"\bU\.S\.(A\.)?(?=[\s,;:?!–—\-]|$)")
+
+
+def undotted(question: str) -> str:
+    """``question`` with "U.S." written "US" and "U.S.A." "USA", as most passages write them."""
+    return _DOTTED_US.sub(lambda m: "USA" if m.group(1) else "US", question)
+
+
 def one_line(text: str) -> str:
     """A quoted passage as a person reads it in an answer: its words as written, the line
     breaks of the source (wrapped lines, a PDF's line ends) read as spaces."""

@@ -40,6 +40,7 @@ from ..text import (
     one_line,
     term_stems,
     truecased,
+    undotted,
     written_lower,
 )
 from .cells import (
@@ -1355,7 +1356,7 @@ class ExtractiveAnswerer:
     def __call__(self, question: str, hits: list[Hit]) -> Answer:
         # "whats us mexico trade 2024": names are read by their capitals, so written as the
         # passages found write them ("US", "Mexico"); "whats" as "what's"
-        question = truecased(_TYPED_CONTRACTION.sub(r"\1's", question), [h.chunk.text for h in hits])
+        question = truecased(_TYPED_CONTRACTION.sub(r"\1's", undotted(question)), [h.chunk.text for h in hits])
         quoted = self._quoted(question, hits)
         answer = self._computed(question, hits, quoted)
         if answer is not quoted and (
