@@ -1,11 +1,15 @@
-"""Contrast questions: answerable eval questions changed so that their source cannot answer them.
+"""Variants of the eval's questions: contrasts that must abstain, paraphrases that must keep the answer.
 
-    python benchmarks/contrast.py [--store DIR] [--split dev|test|both] [--kinds year,place,...] [--show]
+    python benchmarks/variants.py [--store DIR] [--split dev|test|both] [--family contrast|paraphrase|both]
+        [--show]
 
-Each single-turn answerable question of ``eval/questions.jsonl`` that has a source is changed,
-mechanically and deterministically, in one way its source document never covers, and asked of
+Both families are made mechanically and deterministically from the single-turn answerable
+questions of ``eval/questions.jsonl`` that have a source; dev and test parts are reported apart,
+and nothing here is tuned on the test part (``--show`` prints the dev part's failures only).
+
+**Contrasts**: each question changed in one way its source document never covers, and asked of
 that document alone (as ``nearshore-qa ask --doc SOURCE`` would). The right answer is always an
-abstention. The kinds of change:
+abstention.
 
 - year: its one year replaced by the first year after the latest the document writes, that the
   document never writes;
@@ -18,11 +22,18 @@ abstention. The kinds of change:
 - direction: "northbound" becomes "southbound" (documents that never write "southbound");
 - means: "by air" before its period (documents that never write "air").
 
-The questions are generated from the eval's own, dev and test parts reported apart: the changes
-are the same for both, and nothing here is tuned on the test part (``--show`` prints the dev
-part's answered contrasts only). The store (built from ``corpus/`` and every ``eval/documents*``
-folder when empty, else reused) is the one ``nearshore-qa eval`` reads. Last line:
-``contrast dev A/N test B/M``.
+**Paraphrases**: each question the whole library answers right as written, asked again of the
+whole library in words a user might type instead; the answer must still state the expected figure.
+
+- lower: all in lower case; nomark: without its question mark;
+- front: its closing period moved to the front ("In 2019, what were …?");
+- us: "the United States" written "the US", or the other way round; dotted: "US" written "U.S.";
+- america: "the US" / "the United States" written "America";
+- whats: "What was/were" written "what's".
+
+The store (built from ``corpus/`` and every ``eval/documents*`` folder when empty, else reused)
+is the one ``nearshore-qa eval`` reads. Last lines: ``contrast dev A/N test B/M`` (abstained) and
+``paraphrase dev A/N test B/M`` (kept).
 """
 
 from __future__ import annotations
@@ -43,6 +54,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 KINDS = ("year", "month", "place", "unit", "measure", "direction", "means")
+PARAPHRASES = ("lower", "nomark", "front", "us", "dotted", "america", "whats")
 # Places by kind: a question's place is swapped for one of its own kind the document never names.
 PLACES = (
     "Brazil Japan Germany India Vietnam France Chile Korea Italy Peru Colombia Argentina Poland Hungary "
@@ -97,6 +109,25 @@ def contrasts(question: str, written: str) -> list[tuple[str, str]]:
     return [(kind, q) for kind, q in out if q != question]
 
 
+def paraphrases(question: str) -> list[tuple[str, str]]:
+    """(kind, rewritten question) in the words a user might type instead."""
+    out = [("lower", question.lower()), ("nomark", question.rstrip("?"))]
+    period = re.search(r"\s+in\s+((?:[A-Z][a-z]+\s+)?(?:19|20)\d\d)\?$", question)
+    if period:
+        out.append(("front", f"In {period.group(1)}, {question[0].lower()}{question[1 : period.start()]}?"))
+    if re.search(r"\bthe United States\b", question):
+        out.append(("us", question.replace("the United States", "the US")))
+    elif re.search(r"\bthe US\b", question):
+        out.append(("us", question.replace("the US", "the United States")))
+    if re.search(r"\bUS\b", question):
+        out.append(("dotted", re.sub(r"\bUS\b", "U.S.", question)))
+    if re.search(r"\bthe (?:US|United States)\b", question):
+        out.append(("america", re.sub(r"\bthe (?:US|United States)\b", "America", question, count=1)))
+    if re.match(r"what (?:was|were) ", question, re.I):
+        out.append(("whats", re.sub(r"^what (?:was|were) ", "what's ", question, flags=re.I)))
+    return [(kind, q) for kind, q in out if q != question]
+
+
 def open_store(store: Path):
     from nearshore_qa import Settings
     from nearshore_qa.evaluation import SET_FOLDERS
@@ -110,51 +141,66 @@ def open_store(store: Path):
     return lib
 
 
+def _report(family: str, kinds: tuple[str, ...], splits: tuple[str, ...], passed: Counter, asked: Counter) -> None:
+    print(f"{family:<10}" + "".join(f"{s:>14}" for s in splits))
+    for kind in kinds:
+        if any(asked[(s, kind)] for s in splits):
+            print(f"  {kind:<8}" + "".join(f"{passed[(s, kind)]:>8}/{asked[(s, kind)]:<5}" for s in splits))
+    totals = [f"{s} {sum(passed[(s, k)] for k in kinds)}/{sum(asked[(s, k)] for k in kinds)}" for s in splits]
+    print(f"{family} {' '.join(totals)}")
+
+
 def main() -> int:
-    from nearshore_qa.evaluation import DEFAULT_EVAL, load_questions
+    from nearshore_qa.evaluation import DEFAULT_EVAL, load_questions, states
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--store", default="/tmp/nearshore-contrast-store", help="built when empty, else reused")
+    ap.add_argument("--store", default="/tmp/nearshore-variants-store", help="built when empty, else reused")
     ap.add_argument("--split", default="both", choices=("dev", "test", "both"))
-    ap.add_argument("--kinds", default=",".join(KINDS))
-    ap.add_argument("--show", action="store_true", help="print the dev part's contrasts that got an answer")
+    ap.add_argument("--family", default="both", choices=("contrast", "paraphrase", "both"))
+    ap.add_argument("--show", action="store_true", help="print the dev part's failures")
     args = ap.parse_args()
-    kinds = set(args.kinds.split(","))
-    if kinds - set(KINDS):
-        raise SystemExit(f"unknown kinds: {sorted(kinds - set(KINDS))} (known: {', '.join(KINDS)})")
     lib = open_store(Path(args.store))
     splits = ("dev", "test") if args.split == "both" else (args.split,)
     asked: Counter[tuple[str, str]] = Counter()
-    abstained: Counter[tuple[str, str]] = Counter()
+    passed: Counter[tuple[str, str]] = Counter()
     texts: dict[str, str] = {}
+
+    def failed(kind: str, item: dict, question: str, answer) -> None:
+        if args.show and item["split"] == "dev":
+            print(f"failed  {kind:<9} {item['id']:<12} {question}\n        {answer.answer[:160]!r}")
+
     for item in load_questions(DEFAULT_EVAL):
-        split = item.get("split")
-        if split not in splits or not item.get("expected") or not item.get("sources") or item.get("history"):
+        split, expected = item.get("split"), item.get("expected")
+        if split not in splits or not expected or not item.get("sources") or item.get("history"):
             continue
         ids = lib.resolve_documents([item["sources"][0]])
         if not ids:
             continue
         doc = ids[0]
-        if doc not in texts:
-            texts[doc] = " ".join(f"{c.section} {c.caption} {c.text}" for c in lib.store.document_chunks(doc))
-        for kind, question in contrasts(item["question"], texts[doc]):
-            if kind not in kinds:
-                continue
-            answer = lib.ask(question, documents=[doc])
-            asked[(split, kind)] += 1
-            abstained[(split, kind)] += answer.abstained
-            if args.show and split == "dev" and not answer.abstained:
-                print(f"answered  {kind:<9} {item['id']:<12} {question}\n          {answer.answer[:160]!r}")
-    print(f"{'kind':<10}" + "".join(f"{s:>14}" for s in splits))
-    for kind in KINDS:
-        if any(asked[(s, kind)] for s in splits):
-            cells = "".join(f"{abstained[(s, kind)]:>8}/{asked[(s, kind)]:<5}" for s in splits)
-            print(f"{kind:<10}{cells}")
-    totals = " ".join(
-        f"{s} {sum(v for (sp, _), v in abstained.items() if sp == s)}/{sum(v for (sp, _), v in asked.items() if sp == s)}"
-        for s in splits
-    )
-    print(f"contrast {totals}")
+        if args.family in ("contrast", "both"):
+            if doc not in texts:
+                texts[doc] = " ".join(f"{c.section} {c.caption} {c.text}" for c in lib.store.document_chunks(doc))
+            for kind, question in contrasts(item["question"], texts[doc]):
+                answer = lib.ask(question, documents=[doc])
+                asked[(split, kind)] += 1
+                passed[(split, kind)] += answer.abstained
+                if not answer.abstained:
+                    failed(kind, item, question, answer)
+        if args.family in ("paraphrase", "both"):
+            first = lib.ask(item["question"])
+            if first.abstained or not any(states(first.answer, e) for e in expected):
+                continue  # only answers right as written can be kept
+            for kind, question in paraphrases(item["question"]):
+                answer = lib.ask(question)
+                kept = not answer.abstained and any(states(answer.answer, e) for e in expected)
+                asked[(split, kind)] += 1
+                passed[(split, kind)] += kept
+                if not kept:
+                    failed(kind, item, question, answer)
+    if args.family in ("contrast", "both"):
+        _report("contrast", KINDS, splits, passed, asked)
+    if args.family in ("paraphrase", "both"):
+        _report("paraphrase", PARAPHRASES, splits, passed, asked)
     lib.close()
     return 0
 
