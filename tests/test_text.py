@@ -88,3 +88,13 @@ def test_the_dotted_us_is_one_word():
     assert undotted("U.S.-Mexico trade and U.S.A. exports") == "US-Mexico trade and USA exports"
     assert undotted("the U.S.") == "the US"
     assert undotted("a U.S.M.C.A. rule") == "a U.S.M.C.A. rule"  # another acronym's letters are left alone
+
+
+def test_a_lower_case_question_names_its_months_countries_and_the_us_without_the_passages():
+    from nearshore_qa.text import truecased
+
+    typed = "how much did the us import from mexico in december 2009?"
+    assert truecased(typed, []) == "how much did the US import from Mexico in December 2009?"
+    # "may" is the verb as often as the month; a question with a capital is left as typed
+    assert truecased("what may be imported in may?", []) == "what may be imported in may?"
+    assert truecased("How much did the us import from mexico?", []) == "How much did the us import from mexico?"

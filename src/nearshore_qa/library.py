@@ -435,13 +435,13 @@ class Library:
         scope = self._scope(documents)
         retriever = HybridRetriever(store=self.store, k=k or self.settings.top_k, documents=scope)
         asked = question
-        if history and question == question.lower():
-            # "and nuevo leon?": a follow-up typed in lower case names its place as the passages
-            # found for it write it ("Nuevo León"), so the rewrite reads it as a place
+        if question == question.lower():
+            # "and nuevo leon?", "us imports from china in december 2016": a question typed in
+            # lower case names its places as the passages found for it write them ("Nuevo León",
+            # "US", "China"), so the rewrite reads them as places and retrieval as names, not as
+            # the pronoun "us"
             asked = truecased(question, [h.chunk.text for h in retriever.search(question)])
         standalone = self.standalone(asked, history or [], answerer)
-        if standalone == asked:
-            standalone = question
         standalone = undotted(standalone)  # "U.S. imports" searched and read as "US imports"
         within = getattr(answerer, "within", None)  # an answerer that reads beyond the hits
         if scope is not None and within is not None:

@@ -121,6 +121,8 @@ REPORTER_WORDS = frozenset({"us", "u.s", "u.s.", "usa", "united", "states", "ame
 DEMONYMS: dict[str, str] = {adj: place for place, adjs in _BY_PLACE.items() for adj in adjs.split()}
 # place's word -> its (first) adjective ("norway" -> "norwegian")
 ADJECTIVE_OF: dict[str, str] = {place: adjs.split()[0] for place, adjs in _BY_PLACE.items()}
+# every place word and adjective above: names, whoever types them in lower case ("china", "norwegian")
+PLACE_WORDS = frozenset(_BY_PLACE) | frozenset(DEMONYMS)
 
 # A capital stands for its government ("Washington lifted its sanctions", "Ottawa's retaliatory
 # tariffs"): the country's names, folded, that a passage writes instead (its name, its adjective).

@@ -14,6 +14,8 @@ import unicodedata
 
 import Stemmer
 
+from .places import PLACE_WORDS
+
 # A year of the 20th or 21st century as a whole number ("2024", not "20245" or "$2,024").
 YEAR_PATTERN = r"(?:19|20)\d\d"
 YEAR = re.compile(rf"\b{YEAR_PATTERN}\b")
@@ -87,6 +89,8 @@ def written_lower(word: str, texts) -> bool:
 
 
 _TYPED_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+# typed month names ("may" is the verb as often as the month)
+_MONTH_WORDS = frozenset(m.lower() for m in MONTHS) - {"may"}
 _NAME_PAIR = re.compile(r"\b([A-Z][\w'’-]*)\s+([A-Z][\w'’-]*)\b")
 
 
@@ -113,6 +117,9 @@ def truecased(question: str, texts) -> str:
         return any(w.islower() for w in counts.get(fold(word), {}))
 
     def written(typed: str) -> str:
+        if typed in _MONTH_WORDS or (typed in PLACE_WORDS and len(typed) > 3):
+            # a month or a country is a name, however often the passages found write it
+            return typed.capitalize()
         forms = counts.get(fold(typed))
         if not forms or len(typed) < 2 or lower_too(typed):
             return typed
@@ -138,7 +145,8 @@ def truecased(question: str, texts) -> str:
             continue
         out.append(question[at : a.start()] + written(a.group(0)))
         at, i = a.end(), i + 1
-    return "".join(out) + question[at:]
+    # "the us" is never the pronoun
+    return re.sub(r"\bthe us\b", "the US", "".join(out) + question[at:])
 
 
 NOT_SAID = "The corpus does not say"
