@@ -12,9 +12,10 @@ import copy
 import logging
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
-from functools import cached_property
+from functools import cache, cached_property
 
 import numpy as np
 
@@ -1357,17 +1358,16 @@ class ExtractiveAnswerer:
         # "whats us mexico trade 2024": names are read by their capitals, so written as the
         # passages found write them ("US", "Mexico"); "whats" as "what's"
         question = truecased(_TYPED_CONTRACTION.sub(r"\1's", undotted(question)), [h.chunk.text for h in hits])
+        uncited = self._uncited(question, hits)
         quoted = self._quoted(question, hits)
         answer = self._computed(question, hits, quoted)
-        if answer is not quoted and (
-            with_slots(question, hits, answer).abstained or self._names_uncited(question, hits, answer, restated=True)
-        ):
+        if answer is not quoted and (with_slots(question, hits, answer).abstained or uncited(answer, True)):
             # a computation over rows that never name the asked means ("by truck"), or over another
             # place's rows: the quoted answer stands alone (and is checked the same way below)
             answer = quoted
         # "which … second-most / least …": a table's rows or a sentence's figures ranked (rankings.py)
         ranked = prefer_ranking(question, hits, answer, self.tables_for, self.table_catalogue, self.table_rows)
-        if ranked is not answer and not self._names_uncited(question, hits, ranked, restated=True):
+        if ranked is not answer and not uncited(ranked, True):
             answer = ranked
         kind = asked_kind(question)
         if (
@@ -1379,30 +1379,40 @@ class ExtractiveAnswerer:
         # a date or definition a sentence states; what "the table" shows, said where its document introduces it
         answer = with_stated_type(question, hits, answer, self.table_rows)
         answer = with_slots(question, hits, answer)  # "by mail": the means must stand in the evidence
-        missing = self._names_uncited(question, hits, answer)
+        missing = uncited(answer, False)
         if missing:
-            logger.info("abstaining: no cited document names %s", ", ".join(missing))
+            logger.info("abstaining: no cited document writes %s", ", ".join(missing))
             return self._abstain(question, hits)
         return answer
 
-    def _names_uncited(self, question: str, hits: list[Hit], answer: Answer, restated: bool = False) -> list[str]:
-        """What the question asks about that no document ``answer`` cites writes anywhere: a name
-        ("Germany", "Del Rio"), and for an answer that ``restated`` the question's words (a
-        ranking, a computation) a word qualifying what it measures ("southbound buses";
-        coverage.py). Its figure is then another place's or another measure's, however well its
-        sentence or row matches: a table of US–Mexico trade by port does not answer "US–Japan
-        trade through Del Rio", nor a group's total "Vietnam, Norway and Denmark altogether"."""
-        if answer.abstained or not answer.citations:
-            return []
+    def _uncited(self, question: str, hits: list[Hit]) -> Callable[[Answer, bool], list[str]]:
+        """A check of candidate answers to ``question``: what the question asks about that no
+        document an answer cites writes anywhere — a name ("Germany", "Del Rio"), a crossing
+        direction, and for an answer that restated the question's words (a ranking, a
+        computation: the check's second argument) a word qualifying what it measures ("southbound
+        buses"; coverage.py). Its figure is then another place's or another measure's, however
+        well its sentence or row matches: a table of US–Mexico trade by port does not answer
+        "US–Japan trade through Del Rio", nor a group's total "Vietnam, Norway and Denmark
+        altogether". The question is read, and each cited document fetched, once for every
+        candidate checked."""
         profile = QuestionProfile.of(question)
         names = proper_names(question, profile.names, [h.chunk.text for h in hits])
-        written = cited_text(answer, hits, self.table_rows)
-        folded, spelled = fold(written), NamedTwoWays.of(profile).names_met(written)
-        missing = sorted(n for n in names if not named_in(n, folded) and n not in spelled)
-        asked_way, said_way = crossing_directions(question), crossing_directions(written)
-        if len(asked_way) == 1 and said_way and not said_way & asked_way:
-            missing += sorted(asked_way)  # "crossed southbound" of documents counting northbound crossings only
-        return missing + (unwritten_qualifiers(question, written) if restated else [])
+        named = NamedTwoWays.of(profile)
+        asked_way = crossing_directions(question)
+        chunks_of = cache(self.table_rows) if self.table_rows is not None else None
+
+        def missing(answer: Answer, restated: bool) -> list[str]:
+            if answer.abstained or not answer.citations:
+                return []
+            written = cited_text(answer, hits, chunks_of)
+            folded, spelled = fold(written), named.names_met(written)
+            out = sorted(n for n in names if not named_in(n, folded) and n not in spelled)
+            said_way = crossing_directions(written)
+            if len(asked_way) == 1 and said_way and not said_way & asked_way:
+                out += sorted(asked_way)  # "crossed southbound" of documents counting northbound crossings only
+            return out + (unwritten_qualifiers(question, written) if restated else [])
+
+        return missing
 
     def _weak(self, answer: Answer) -> bool:
         """A sentence quoted under ``weights.weak_answer`` (a cell or a computation has no score)."""
