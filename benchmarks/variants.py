@@ -29,7 +29,10 @@ whole library in words a user might type instead; the answer must still state th
 - front: its closing period moved to the front ("In 2019, what were …?");
 - us: "the United States" written "the US", or the other way round; dotted: "US" written "U.S.";
 - america: "the US" / "the United States" written "America";
-- whats: "What was/were" written "what's".
+- whats: "What was/were" written "what's";
+- tell: "What was/were/is/are X?" asked as "Tell me X." (a request, not a question);
+- terse: the same X typed as a search box query, without question words or mark ("value of
+  US exports to Mexico in 2023").
 
 The store (built from ``corpus/`` and every ``eval/documents*`` folder when empty, else reused)
 is the one ``nearshore-qa eval`` reads. Last lines: ``contrast dev A/N test B/M`` (abstained) and
@@ -54,7 +57,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 KINDS = ("year", "month", "place", "unit", "measure", "direction", "means")
-PARAPHRASES = ("lower", "nomark", "front", "us", "dotted", "america", "whats")
+PARAPHRASES = ("lower", "nomark", "front", "us", "dotted", "america", "whats", "tell", "terse")
 # Places by kind: a question's place is swapped for one of its own kind the document never names.
 PLACES = (
     "Brazil Japan Germany India Vietnam France Chile Korea Italy Peru Colombia Argentina Poland Hungary "
@@ -125,6 +128,10 @@ def paraphrases(question: str) -> list[tuple[str, str]]:
         out.append(("america", re.sub(r"\bthe (?:US|United States)\b", "America", question, count=1)))
     if re.match(r"what (?:was|were) ", question, re.I):
         out.append(("whats", re.sub(r"^what (?:was|were) ", "what's ", question, flags=re.I)))
+    asked = re.match(r"what (?:was|were|is|are) (?:the )?(.+?)\??$", question, re.I)
+    if asked and not re.match(r"(?:difference|change|reason|meaning)\b", asked.group(1), re.I):
+        out.append(("tell", f"Tell me the {asked.group(1)}."))
+        out.append(("terse", asked.group(1)))
     return [(kind, q) for kind, q in out if q != question]
 
 

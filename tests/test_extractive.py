@@ -742,6 +742,36 @@ def test_a_reference_entry_is_not_a_figure(embedder):
     assert "466.6" in _ask(embedder, "What were US imports from Mexico in 2024?", entry, stated).answer
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "In 2008, what were US exports to Mexico by truck?",
+        "Tell me the US exports to Mexico by truck in 2008.",
+        "US exports to Mexico by truck in 2008",
+    ],
+)
+def test_a_caption_does_not_answer_a_value_asked_in_any_form(embedder, question):
+    """A table's caption names the measure and the year and states no figure: asked that
+    measure's value, as a question, a request or a search-box query, it is no answer (seen when
+    a question's period was moved to its front)."""
+    caption = hit(1, "US surface exports by truck and by rail, by Mexican destination state, 2008 (US$ billion)", "Rail")
+    assert _ask(embedder, question, caption).abstained
+    stated = hit(2, "US exports to Mexico by truck were US$100.26 billion in 2008.", "Trade by mode")
+    assert "100.26" in _ask(embedder, question, caption, stated).answer
+
+
+@pytest.mark.parametrize(
+    "question,sentence",
+    [
+        # what did something, yes/no, a typed answer: evidence in words answers them
+        ("What impacted the company's effective tax rate in 2019?", "In 2019 the Company's effective tax rate was favorably impacted by excess tax benefits."),
+        ("Are the 2019 monthly figures for US imports seasonally adjusted?", "The 2019 monthly import series is not seasonally adjusted."),
+    ],
+)
+def test_a_question_not_asking_a_value_may_be_answered_in_words(embedder, question, sentence):
+    assert not _ask(embedder, question, hit(1, sentence, "Notes to the 2019 accounts")).abstained
+
+
 def test_us_goods_a_partner_receives_are_us_exports_not_its_sales(embedder):
     """ "Tamaulipas received more US goods …" states US exports to Tamaulipas: it does not answer
     what Tamaulipas sold to the United States. A sentence stating no flow of its own takes its

@@ -37,6 +37,13 @@ def test_abstention_quotes_the_question():
     assert abstention("Who won", found=False) == "The corpus does not say: “Who won?” No passage was found."
 
 
+def test_abstention_quotes_a_request_as_typed():
+    # "Tell me … 2008." is not a question: no mark is added after its full stop
+    assert abstention("Tell me the US exports to Mexico by truck in 2008.").startswith(
+        "The corpus does not say: “Tell me the US exports to Mexico by truck in 2008.” None"
+    )
+
+
 def test_statuses_read_as_their_old_strings():
     assert IngestStatus.SKIPPED == "skipped" and f"{IngestStatus.ADDED:<7}|" == "added  |"
     assert json.dumps({"status": IngestStatus.DUPLICATE}) == '{"status": "duplicate"}'

@@ -154,10 +154,12 @@ NOT_SAID = "The corpus does not say"
 
 def abstention(question: str, found: bool = True) -> str:
     """What every answerer says when the passages do not answer ``question``."""
+    # a request ("Tell me the … in 2008.") is quoted as typed; a question keeps one mark
     q = question.strip().rstrip("?").strip()
+    q = q if q.endswith((".", "!")) else f"{q}?"
     if found:
-        return f"{NOT_SAID}: “{q}?” None of the passages found states it; the closest sources are listed below."
-    return f"{NOT_SAID}: “{q}?” No passage was found."
+        return f"{NOT_SAID}: “{q}” None of the passages found states it; the closest sources are listed below."
+    return f"{NOT_SAID}: “{q}” No passage was found."
 
 
 # "What does the table show?", "What was the company's revenue?": a question that speaks of one

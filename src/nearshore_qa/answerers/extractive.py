@@ -126,6 +126,11 @@ GENERIC_NAMES = {
     *(m.lower() for m in MONTHS),
 }
 _GENERIC_FOLDED = {fold(n) for n in GENERIC_NAMES}
+# The forms of a question: yes or no; "what was …" (a value, a thing); a request; any wh-word
+_YES_NO = re.compile(r"^\s*(?:was|were|is|are|did|does|do|has|have|had|will|can)\s", re.I)
+_WHAT_IS = re.compile(r"\bwhat(?:['’]s|\s+(?:was|were|is|are))\b", re.I)
+_REQUEST = re.compile(r"^\s*(?:please\s+)?(?:tell|show|give)\s+me\b", re.I)
+_WH_WORD = re.compile(r"\b(?:what|which|who|whom|whose|when|where|why|how)\b", re.I)
 _FIGURE_WORDS = re.compile(
     r"\b(how much|how many|value|amount|total|worth|billion|million|percent|percentage|share|"
     r"rate|deficit|surplus|balance|exports?|imports?|trade|number of|count|level|reach|"
@@ -1493,9 +1498,10 @@ class ExtractiveAnswerer:
             ]
         if profile.quarters:  # "In October 2014 …" is another period than "the third quarter of 2014"
             units = [u for u in units if named_quarters(u.text) or not _months_outside(profile.quarters, u.text)]
-        if profile.wants_number or profile.asks == PERCENT:
-            # "How much …", "what share …": a sentence with no figure neither answers nor, ranked
-            # first, stands for what the question is about (an article's lead naming every state)
+        if profile.wants_number or profile.asks == PERCENT or self._value_of_a_period(profile):
+            # "How much …", "what share …", "what were US exports … in 2008": a sentence with no
+            # figure neither answers nor, ranked first, stands for what the question is about (an
+            # article's lead naming every state, a table's caption)
             units = [u for u in units if not self._figureless(u)]
         if profile.wants_figure:
             # a reference entry ("U.S. Census Bureau, … (country.xlsx, vintage …), https://…") says
@@ -1604,6 +1610,16 @@ class ExtractiveAnswerer:
         unit.score = anchor.score + self.weights.extreme_row
         unit.features = replace(anchor.features, has_figure=True)
         return unit
+
+    @staticmethod
+    def _value_of_a_period(profile: QuestionProfile) -> bool:
+        """Does the question ask a measure's value in a period, in one of the forms that ask for a
+        value ("what were US exports … in 2008", "Tell me the …", "US exports … 2008")? Not yes/no
+        ("Are the 2018–2019 figures seasonally adjusted?"), not what did something ("What impacted
+        the tax rate in 2019?"), not a typed answer (a name, a date, a definition)."""
+        text = profile.text
+        form = _WHAT_IS.search(text) or _REQUEST.match(text) or not (_WH_WORD.search(text) or _YES_NO.match(text))
+        return bool(form) and profile.wants_figure and not profile.asks and bool(profile.years)
 
     @staticmethod
     def _figureless(unit: Unit) -> bool:
