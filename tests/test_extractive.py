@@ -754,7 +754,9 @@ def test_a_caption_does_not_answer_a_value_asked_in_any_form(embedder, question)
     """A table's caption names the measure and the year and states no figure: asked that
     measure's value, as a question, a request or a search-box query, it is no answer (seen when
     a question's period was moved to its front)."""
-    caption = hit(1, "US surface exports by truck and by rail, by Mexican destination state, 2008 (US$ billion)", "Rail")
+    caption = hit(
+        1, "US surface exports by truck and by rail, by Mexican destination state, 2008 (US$ billion)", "Rail"
+    )
     assert _ask(embedder, question, caption).abstained
     stated = hit(2, "US exports to Mexico by truck were US$100.26 billion in 2008.", "Trade by mode")
     assert "100.26" in _ask(embedder, question, caption, stated).answer
@@ -764,8 +766,14 @@ def test_a_caption_does_not_answer_a_value_asked_in_any_form(embedder, question)
     "question,sentence",
     [
         # what did something, yes/no, a typed answer: evidence in words answers them
-        ("What impacted the company's effective tax rate in 2019?", "In 2019 the Company's effective tax rate was favorably impacted by excess tax benefits."),
-        ("Are the 2019 monthly figures for US imports seasonally adjusted?", "The 2019 monthly import series is not seasonally adjusted."),
+        (
+            "What impacted the company's effective tax rate in 2019?",
+            "In 2019 the Company's effective tax rate was favorably impacted by excess tax benefits.",
+        ),
+        (
+            "Are the 2019 monthly figures for US imports seasonally adjusted?",
+            "The 2019 monthly import series is not seasonally adjusted.",
+        ),
     ],
 )
 def test_a_question_not_asking_a_value_may_be_answered_in_words(embedder, question, sentence):
