@@ -104,6 +104,23 @@ def test_a_lookup_of_several_years_lists_each_year_from_the_table(loaded_library
     assert re.match(r"US exports .*Jalisco: 2023 US\$10\.59 billion \[\d\], 2024 US\$11\.42 billion", every.answer)
 
 
+def test_a_lookup_of_several_names_lists_each_ones_figure(loaded_library):
+    """ "… to Jalisco and Chihuahua in 2024" asks two cells: each is stated and cited, not one of
+    them alone (nor their sum, which nobody asked)."""
+    answer = loaded_library.ask("What were US exports to Jalisco and Chihuahua in 2024?")
+    (fig,) = [f for f in answer.to_json()["figures"] if f["kind"] == "computed"]
+    assert fig["verified"] is True and fig["operation"] == "series"
+    assert re.match(
+        r"US exports .*in 2024: Jalisco US\$11\.42 billion \[\d\], Chihuahua US\$48\.86 billion \[\d\]\.", answer.answer
+    ), answer.answer
+    assert (
+        loaded_library.ask("What were combined US exports to Jalisco and Chihuahua in 2024?").to_json()["figures"][0][
+            "operation"
+        ]
+        == "sum"
+    )
+
+
 def test_a_sum_of_years_is_read_from_a_table_before_a_sentence_about_a_part(make_library, tmp_path):
     """A sentence giving one product's exports for each year ("Mineral fuels (HS 27) … US$58.75
     billion in 2022 … US$45.91 billion in 2023 …") is no sum of US exports to Mexico: the data

@@ -73,6 +73,10 @@ from nearshore_qa.intent import parse_intent
         ("How many trucks crossed at Laredo between 2021 and 2023?", "series"),
         ("Show me US exports to Mexico by year", "series"),  # every year the table has
         ("What were US imports from China each year?", "series"),
+        # … or of several names in one period: each one's figure
+        ("What were US exports to Mexico and Canada in 2023?", "series"),
+        ("How much did the US import from Mexico and from China in 2023?", "series"),
+        ("What were US imports from China, Mexico and Canada in 2022?", "series"),
     ],
 )
 def test_operation(question, op):
@@ -97,6 +101,10 @@ def test_operation(question, op):
         "How many assumptions are used by the company when using the model?",
         "which month of 2015-2016 had the biggest imports from china?",  # ranks months, not the two years
         "which mode's exports to canada declined every year from 2011 to 2013?",  # asks for a name
+        # the two sides of one flow, not two names asked of
+        "How much trade passed between the US and Mexico in 2023?",
+        "What was trade between Canada and Mexico in 2023?",
+        "What was the United States and Mexico trade in 2023?",
     ],
 )
 def test_lookups_and_why_questions_ask_no_computation(question):

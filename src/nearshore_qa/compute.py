@@ -1,6 +1,7 @@
 """Computed answers: differences, changes, growth, CAGR, ratios, shares, sums, averages,
 extremes, ranks and counts over cited operands, and series (one measure's figures listed in
-time order: "What were US imports from China from 2015 to 2018?").
+time order: "What were US imports from China from 2015 to 2018?", or one period's figure of
+each name asked: "What were US exports to Mexico and Canada in 2023?").
 
 Every result carries the formula with its operands as written ("(839.89 − 614.50) ÷ 614.50"),
 the operands with their citations, and ``verify()``, which recomputes the result from the
@@ -687,7 +688,7 @@ def _sentence(c: Computed, operands: list[Operand], subject: str, years: float |
             f"among the {len(operands)} compared: {f}."
         )
     if op == "series":
-        return f"{_cap(subj)}: {listed}."
+        return f"{_cap(subj)}{when}: {listed}."  # "US exports in 2023: Mexico …, Canada …"
     if op == "rank":
         word = "Top" if c.params.get("order", "desc") != "asc" else "Bottom"
         items = "; ".join(f"{i}. {_name(o, operands)} {_shown(o)}" for i, o in enumerate(c.ranking, 1))

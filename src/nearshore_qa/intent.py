@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .places import REPORTER_WORDS
 from .text import MONTHS, QUARTER_ORDINALS
 
 _NUM_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
@@ -208,6 +209,22 @@ def _entities(q: str) -> list[str]:
     return names
 
 
+def coordinated(q: str, entities: list[str]) -> bool:
+    """Does ``q`` join two of its names with "and" ("Mexico and Canada", "to Mexico, Canada and
+    Japan", "from Mexico and from China"), asking of each? Not the two sides of one flow ("trade
+    between Canada and Mexico", "the US and Mexico")."""
+    if re.search(r"\bbetween\b", q, re.I):
+        return False
+    names = [e for e in entities if not set(e.lower().replace(".", " ").split()) & REPORTER_WORDS]
+    for a in names:
+        for b in names:
+            if a != b and re.search(
+                rf"\b{re.escape(a)},?\s+(?:and|&)\s+(?:(?:from|to|in|of|at|for)\s+)?(?:the\s+)?{re.escape(b)}\b", q
+            ):
+                return True
+    return False
+
+
 def _measure(q: str, cue_end: int) -> str:
     """The words naming what is measured, right after the operation's cue."""
     rest = q[cue_end:]
@@ -326,6 +343,9 @@ def parse_intent(question: str) -> Intent | None:
         several_years = len(periods) >= 2 and all(_YEAR.fullmatch(p) for p in periods)
         if look_up and (several_years or (not periods and _EACH_YEAR.search(q))):
             # "What were US imports from China from 2015 to 2018?", "… by year": each year's figure
+            return make("series", None, measure=_measure(q, look_up.end()))
+        if look_up and len(periods) <= 1 and coordinated(q, entities):
+            # "What were US exports to Mexico and Canada in 2023?": each one's figure
             return make("series", None, measure=_measure(q, look_up.end()))
         return None
     # The cue written first governs: "the change in the average price" is a change,

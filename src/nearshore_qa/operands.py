@@ -1302,6 +1302,10 @@ def computation_for(
         found = computation_for(question, rows_only, replace(intent, op="sum")) if rows_only else None
         if isinstance(found, Computed) and found.op == "sum":
             parts = list(found.operands)
+            if len({o.period for o in parts}) == 1 and all(o.entity for o in parts):
+                # one period's figure of each name: in the order the question names them
+                low = question.lower()
+                parts.sort(key=lambda o: low.find(o.entity.lower()) % (len(low) + 1))
             try:
                 series = compute("series", parts, subject=found.params.get("subject", ""))
             except ComputeRefusal:
