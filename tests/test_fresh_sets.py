@@ -8,8 +8,9 @@ two unanswerable questions per document). Each dev part also holds near-miss una
 written blind to the answerer to calibrate abstention, each naming the dev document it nearly matches;
 fresh7, written in session 12 blind to the answerer, has near misses in both parts, and so has fresh8,
 written the same way after it, fresh9, written the same way again with one small table inside
-each document (some of its answers stated only in that table), and fresh10, written like fresh9 in
-HTML, PDF, plain text and Markdown."""
+each document (some of its answers stated only in that table), fresh10, written like fresh9 in
+HTML, PDF, plain text and Markdown, and fresh11, written the same way in Markdown, plain text, HTML
+and Word, with a small table in one document of each part."""
 
 from pathlib import Path
 
@@ -30,6 +31,7 @@ DOCUMENTS = {
     "fresh8": (2, 2),
     "fresh9": (2, 2),
     "fresh10": (2, 2),
+    "fresh11": (2, 2),
 }
 # set -> (fewest, most) questions
 SIZES = {
@@ -43,6 +45,7 @@ SIZES = {
     "fresh8": (40, 50),
     "fresh9": (40, 50),
     "fresh10": (40, 50),
+    "fresh11": (40, 50),
 }
 # the kinds each part must hold, and the formats its documents come in
 SET_KINDS = {
@@ -56,6 +59,7 @@ SET_KINDS = {
     "fresh8": KINDS - {"computed", "table_lookup"},
     "fresh9": KINDS - {"computed", "table_lookup"},
     "fresh10": KINDS - {"computed", "table_lookup"},
+    "fresh11": KINDS - {"computed", "table_lookup"},
 }
 FORMATS = {".md", ".txt", ".html", ".docx", ".pdf", ".csv"}
 SET_FORMATS = {
@@ -65,6 +69,7 @@ SET_FORMATS = {
     "fresh8": {".md", ".pdf", ".html", ".docx"},
     "fresh9": {".md", ".txt", ".html", ".docx"},
     "fresh10": {".html", ".pdf", ".txt", ".md"},
+    "fresh11": {".md", ".txt", ".html", ".docx"},
 } | {s: FORMATS - {".csv"} for s in ("fresh3", "fresh4", "fresh5", "fresh6")}
 # prose set -> the fewest unanswerable questions it asks
 PROSE = {
@@ -76,11 +81,14 @@ PROSE = {
     "fresh8": 12,
     "fresh9": 12,
     "fresh10": 12,
+    "fresh11": 12,
 }
 # near-miss unanswerable questions (dev, test) ("near": the document of that part they nearly
-# match): 8 in each dev part, written after the set; fresh7's, fresh8's, fresh9's and fresh10's were written
-# with it, in both parts
-NEAR_MISSES = {name: (8, 0) for name in DOCUMENTS} | {s: (6, 6) for s in ("fresh7", "fresh8", "fresh9", "fresh10")}
+# match): 8 in each dev part, written after the set; fresh7's, fresh8's, fresh9's, fresh10's and fresh11's were
+# written with it, in both parts
+NEAR_MISSES = {name: (8, 0) for name in DOCUMENTS} | {
+    s: (6, 6) for s in ("fresh7", "fresh8", "fresh9", "fresh10", "fresh11")
+}
 MISS_KINDS = {"year", "measure", "entity", "flow", "breakdown", "words"}
 
 pytestmark = pytest.mark.parametrize("name", sorted(DOCUMENTS))
