@@ -742,6 +742,21 @@ def test_a_reference_entry_is_not_a_figure(embedder):
     assert "466.6" in _ask(embedder, "What were US imports from Mexico in 2024?", entry, stated).answer
 
 
+def test_a_sentence_of_the_other_flow_gives_way_to_its_passages_sentence_of_the_asked_one(embedder):
+    """ "The deficit … grew …, and the United States bought five times as much from Ireland as it
+    sold there" shares the question's words but states the balance: the passage's sentence on US
+    imports from Ireland answers what the United States bought (seen on fresh11's dev part)."""
+    passage = hit(
+        1,
+        "US imports from Ireland rose from US$57,450.0 million in 2018 to US$82,595.0 million in 2022. "
+        "The US deficit with Ireland therefore grew from US$46,701.1 million to US$66,647.8 million, "
+        "and in 2022 the United States bought more than five times as much from Ireland as it sold there.",
+        "US goods trade with Ireland, 2018-2022",
+    )
+    answer = _ask(embedder, "What was the value of the goods the United States bought from Ireland in 2022?", passage)
+    assert "82,595.0" in answer.answer and "66,647.8" not in answer.answer
+
+
 @pytest.mark.parametrize(
     "question",
     [

@@ -1516,7 +1516,15 @@ class ExtractiveAnswerer:
         # The best candidate answers when the hard rules admit it (the question's years and
         # names stated near it) and its fitted probability reaches the threshold. A lower one
         # that the rules admit does not stand in for it: the best is what the question is about.
+        # Except a sentence whose figures are of the other flow ("the deficit … grew to US$66.6
+        # billion, and the United States bought five times as much"): it shares the question's
+        # words, and a sentence of the same passage stating the asked flow's is what it is about.
         best = units[0] if units else None
+        if best is not None and best.features.other_flow:
+            same = [u for u in units if u.hit.chunk.chunk_id == best.hit.chunk.chunk_id and not u.features.other_flow]
+            if same:
+                best = same[0]
+                units = [best, *(u for u in units if u is not best)]
         if best is None or best.score < self.min_score or not self._admissible(profile, best):
             answer = self._abstain(question, hits)
             answer.confidence = best.score if best else 0.0
