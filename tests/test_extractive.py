@@ -927,3 +927,27 @@ def test_a_row_naming_its_own_place_is_that_places_and_a_flow_said_as_a_directio
     features = reader.features(profile, units)
     missing = {u.hit.chunk.values[1]: features[i, FEATURES.index("names_missing")] for i, u in enumerate(units)}
     assert missing["Mexico"] >= 1 and missing["Canada"] == 0
+
+
+@pytest.fixture(scope="module")
+def product_rows(tmp_path_factory, embedder):
+    """An article on US goods trade with Italy beside a data table of one product's exports by
+    partner (fish and seafood, HS 03), which has a row for Italy in 2022."""
+    from nearshore_qa.library import Library
+    from nearshore_qa.settings import Settings
+
+    lib = Library(Settings.from_env(store=tmp_path_factory.mktemp("parts") / "store"), embedder=embedder)
+    assert {r.status for r in lib.add([DATA.parent / "product_rows"])} == {"added"}
+    yield lib
+    lib.close()
+
+
+def test_a_row_of_a_lower_document_gives_way_to_a_sentence_above_naming_all_that_is_asked(product_rows):
+    """The fish table's 2022 row for Italy scores over the article's sentence on total US exports
+    to Italy in 2022, though the article is retrieved first: retrieval's order decides, as it does
+    between a cell and the passages (seen on fresh11's dev part)."""
+    answer = product_rows.ask("What were US exports to Italy in 2022?")
+    assert "27,491.3" in answer.answer and "92.7" not in answer.answer
+    # the table's own question is its row's: the article names no fish
+    fish = product_rows.ask("What were US exports of fish and seafood to Italy in 2022?")
+    assert "92.7" in fish.answer and "27,491.3" not in fish.answer

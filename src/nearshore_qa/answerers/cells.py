@@ -1748,9 +1748,19 @@ def _sentence_coverage(question: str, hits: list[Hit], found: CellAnswer | None 
                 continue  # a sentence stating no figure (nor that there was none) does not answer it
             if found is not None and _other_label(text[a:b], q, found):
                 continue  # its figure is another row's or another period's of the cell's table
-            got = asked & _with_parts(set(terms(text[a:b])))
-            best = max(best, len(got) / len(asked))
+            best = max(best, _share_named(asked, text[a:b]))
     return best
+
+
+def _share_named(asked: set[str], sentence: str) -> float:
+    return len(asked & _with_parts(set(terms(sentence)))) / len(asked)
+
+
+def names_all_asked(question: str, sentence: str) -> bool:
+    """Does ``sentence`` hold every word of ``question`` a cell is matched on (its names, measure
+    and periods), as a table row answering it would?"""
+    asked = _Question.of(question).terms - _GENERIC
+    return bool(asked) and _share_named(asked, sentence) >= 1.0
 
 
 def _other_label(sentence: str, q: _Question, found: CellAnswer) -> bool:

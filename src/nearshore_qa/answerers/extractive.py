@@ -52,6 +52,7 @@ from .cells import (
     counts_other,
     crossing_directions,
     lacks_measure,
+    names_all_asked,
     other_direction_row,
     unretrieved,
 )
@@ -1525,6 +1526,13 @@ class ExtractiveAnswerer:
             if same:
                 best = same[0]
                 units = [best, *(u for u in units if u is not best)]
+        if best is not None and best.hit.chunk.row is not None:
+            # a row of a document retrieved below one whose sentence names all that is asked: the
+            # order of retrieval decides, as it does between a cell and the passages (cells.py)
+            prose = self._prose_above(profile, best, units, hits)
+            if prose is not None:  # (nor do the rows it displaced stand beside it)
+                best = prose
+                units = [best, *(u for u in units if u is not best and u.hit.chunk.row is None)]
         if best is None or best.score < self.min_score or not self._admissible(profile, best):
             answer = self._abstain(question, hits)
             answer.confidence = best.score if best else 0.0
@@ -1618,6 +1626,28 @@ class ExtractiveAnswerer:
         unit.score = anchor.score + self.weights.extreme_row
         unit.features = replace(anchor.features, has_figure=True)
         return unit
+
+    def _prose_above(self, profile: QuestionProfile, row: Unit, units: list[Unit], hits: list[Hit]) -> Unit | None:
+        """The best admissible sentence stating a figure, of a document retrieved above ``row``'s,
+        that names every word of the question a row is matched on ("US exports to Italy came to …
+        US$27,491.3 million in 2022" above a row of US fish exports to Italy in 2022)."""
+        order: list[str] = []
+        for h in hits:
+            if h.chunk.doc_id not in order:
+                order.append(h.chunk.doc_id)
+        if row.hit.chunk.doc_id not in order:
+            return None
+        above = set(order[: order.index(row.hit.chunk.doc_id)])
+        for unit in units:
+            if (
+                unit.hit.chunk.row is None
+                and unit.hit.chunk.doc_id in above
+                and unit.features.has_figure
+                and self._admissible(profile, unit)
+                and names_all_asked(profile.text, unit.text)
+            ):
+                return unit
+        return None
 
     @staticmethod
     def _value_of_a_period(profile: QuestionProfile) -> bool:
