@@ -360,7 +360,12 @@ def _ask(embedder, question: str, *hits):
 
 @pytest.mark.parametrize(
     "question,counted",
-    [("How many pedestrians crossed at El Paso in 2013?", {"pedestrian"}), ("How much did it cost?", set())],
+    [
+        ("How many pedestrians crossed at El Paso in 2013?", {"pedestrian"}),
+        ("How much did it cost?", set()),
+        # things joined are each counted
+        ("how many pedestrians and cyclists did the five ports count altogether in 2011", {"pedestrian", "cyclist"}),
+    ],
 )
 def test_what_a_how_many_question_counts(question, counted):
     assert asked_count(question) == counted
@@ -381,6 +386,12 @@ def test_what_a_how_many_question_counts(question, counted):
 )
 def test_a_sentence_counting_something_else_does_not_count_what_is_asked(text, other):
     assert counts_other({"pedestrian"}, text) is other
+
+
+def test_a_count_of_a_compound_of_the_counted_word_counts_it():
+    # "bicyclists" are cyclists; "railcars" are not cars (a short word ends too many others)
+    assert not counts_other({"cyclist"}, "The five ports counted 6,302,251 pedestrians and bicyclists in 2008.")
+    assert counts_other({"car"}, "Laredo counted 141,560 railcars in 2013.")
 
 
 def test_a_how_many_question_is_not_answered_by_a_count_of_something_else(embedder):
@@ -973,3 +984,20 @@ def test_a_row_of_a_lower_document_gives_way_to_a_sentence_above_naming_all_that
     # the table's own question is its row's: the article names no fish
     fish = product_rows.ask("What were US exports of fish and seafood to Italy in 2022?")
     assert "92.7" in fish.answer and "27,491.3" not in fish.answer
+
+
+def test_cyclists_are_counted_where_bicyclists_are(embedder):
+    """Asked "pedestrians and cyclists", a sentence counting "pedestrians and bicyclists" states
+    the count: neither the count check nor the measured-words check refuses it (fresh11 dev)."""
+    together = hit(
+        1,
+        "The five ports together counted 16,036,212 northbound passenger vehicles in 2008 and\n"
+        "10,777,709 in 2011, a drop of 32.8 percent, and 6,302,251 pedestrians and bicyclists in 2008\n"
+        "against 5,199,680 in 2011, a drop of 17.5 percent (our sums and calculations).",
+        "Northbound crossings at the Rio Grande Valley ports, 2008 and 2011",
+    )
+    for question in (
+        "how many pedestrians and cyclists did the five ports count altogether in 2011",
+        "How many cyclists did the five ports count in 2011?",
+    ):
+        assert "5,199,680" in _ask(embedder, question, together).answer, question

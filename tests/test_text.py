@@ -105,3 +105,11 @@ def test_a_lower_case_question_names_its_months_countries_and_the_us_without_the
     # "may" is the verb as often as the month; a question with a capital is left as typed
     assert truecased("what may be imported in may?", []) == "what may be imported in may?"
     assert truecased("How much did the us import from mexico?", []) == "How much did the us import from mexico?"
+
+
+def test_a_word_is_written_in_its_plural_or_as_a_compounds_end():
+    from nearshore_qa.text import written_among
+
+    assert written_among("cyclist", {"pedestrian", "bicyclist"})
+    assert written_among("truck", {"trucks"}) and written_among("trucks", {"truck"})
+    assert not written_among("car", {"railcar"})  # a short word ends too many others

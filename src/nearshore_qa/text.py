@@ -73,6 +73,18 @@ def one_line(text: str) -> str:
     return re.sub(r"[ \t]*\n[ \t\n]*", " ", text.strip())
 
 
+def written_among(term: str, held: set[str]) -> bool:
+    """Is the word of ``term`` (a stem) among ``held``: in its singular or plural, or as the end of
+    a compound ("cyclist" of "bicyclist"; a word shorter than five letters ends too many others:
+    "car" of "railcar")?"""
+    return (
+        term in held
+        or f"{term}s" in held
+        or term.rstrip("s") in held
+        or (len(term) >= 5 and any(h.endswith(term) for h in held))
+    )
+
+
 def fold(text: str) -> str:
     """Lower case, accents dropped and dashes unified: "Nuevo León" matches "Nuevo Leon",
     "US–Mexico" matches "US-Mexico"."""

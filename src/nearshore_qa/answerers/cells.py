@@ -42,7 +42,7 @@ from ..tables import (
     title_like,
     unit_only,
 )
-from ..text import MONTH, MONTHS, YEAR, written_lower
+from ..text import MONTH, MONTHS, YEAR, written_among, written_lower
 from .scoring import NAME, PERCENT, asked_type
 
 logger = logging.getLogger(__name__)
@@ -811,11 +811,12 @@ def lacks_measure(question: str, hit: Hit) -> bool:
 
 
 def _met(term: str, said: set[str]) -> bool:
-    """Is the asked measure ``term`` named by ``said``: itself or its dimension's words; trade by
-    trade, or by exports and imports together (a table of exports alone is not one of trade)."""
+    """Is the asked measure ``term`` named by ``said``: itself (``written_among``: its plural, a
+    compound ending in it) or its dimension's words; trade by trade, or by exports and imports together (a table of exports
+    alone is not one of trade)."""
     if term in _TRADE:
         return bool(said & _TRADE) or _FLOWS <= said
-    return bool(_DIMENSION_OF.get(term, {term}) & said)
+    return bool(_DIMENSION_OF.get(term, {term}) & said) or written_among(term, said)
 
 
 # The words of a physical dimension: a question asking one ("the weight of …", "how many tonnes
@@ -910,12 +911,13 @@ _FLOW_KIND = re.compile(r"\b([a-z]+)\s+(?:exports?|imports?|shipments?)\s+(?:to|
 
 
 def asked_count(question: str) -> set[str]:
-    """What "how many X …" counts ("pedestrians", "tonnes"), as terms; empty for other questions."""
+    """What "how many X …" counts ("pedestrians", "tonnes"), as terms; empty for other questions.
+    Things joined ("pedestrians and cyclists") are each counted: the head of each."""
     m = _COUNTED_UNIT.search(question) or _COUNTED.search(question)
     if not m:
         return set()
-    head = m.group(1).split()[-1]
-    return set(terms(head)) - _GENERIC - _OPERATION_WORDS - _UNIT_WORDS
+    heads = [part.split()[-1] for part in re.split(r"\s+(?:and|or)\s+", m.group(1)) if part.split()]
+    return set(terms(" ".join(heads))) - _GENERIC - _OPERATION_WORDS - _UNIT_WORDS
 
 
 # The words right after a count: what it counts ("31,351,921 passenger vehicles entered …",
@@ -937,7 +939,7 @@ def counts_other(counted: set[str], text: str) -> bool:
         if not words or words[0] in _STOP:
             continue
         said = set(terms(" ".join(words)))
-        if any(_DIMENSION_OF.get(term, {term}) & said for term in counted):
+        if any(_met(term, said) for term in counted):
             return False
         other = True
     return other

@@ -35,7 +35,7 @@ from ..citations import citation_for
 from ..operands import with_dates_resolved
 from ..places import REPORTER_WORDS
 from ..records import Answer, Citation, Hit
-from ..text import MONTH, MONTHS, abstention, fold
+from ..text import MONTH, MONTHS, abstention, fold, written_among
 from .cells import terms
 from .rankings import rank_question
 from .scoring import FIGURE_TYPES, NAME, asked_type
@@ -109,12 +109,12 @@ def measured_words(question: str) -> list[str]:
 
 
 def _unheld(words: list[str], held: set[str], evidence: str) -> list[str]:
-    """``words`` whose terms ``held`` lacks (singular or plural), unless their initials stand in
+    """``words`` whose terms ``held`` lacks (singular, plural or compound), unless their initials stand in
     ``evidence`` as an acronym ("foreign direct investment" as "FDI")."""
     initials = "".join(w[0] for w in words)
     if len(words) >= 2 and re.search(rf"\b{initials}\b", evidence, re.I):
         return []
-    return [w for w in words if not all(t in held or f"{t}s" in held or t.rstrip("s") in held for t in terms(w))]
+    return [w for w in words if not all(written_among(t, held) for t in terms(w))]
 
 
 _MONTHS = "|".join(MONTHS)
