@@ -601,6 +601,13 @@ def test_which_over_a_span_of_years_is_answered_by_a_sentence_within_it(embedder
             "The bridge is named for Kansas City.",
             False,
         ),
+        # the sentence's opening "In" stands before its name
+        (
+            "How many pedestrians crossed north at Roma in 2011?",
+            {"roma"},
+            "In Progreso more people crossed on foot than by car: 1,215,858 pedestrians in 2008.",
+            True,
+        ),
     ],
 )
 def test_another_place_or_partner_is_named_where_the_question_names_its_own(question, asked, text, other):
@@ -1001,3 +1008,18 @@ def test_cyclists_are_counted_where_bicyclists_are(embedder):
         "How many cyclists did the five ports count in 2011?",
     ):
         assert "5,199,680" in _ask(embedder, question, together).answer, question
+
+
+def test_a_sentence_on_another_port_gives_way_to_its_passages_sentence_on_the_asked_one(embedder):
+    """The Progreso sentences share more of the question's words ("pedestrians and bicyclists")
+    than Roma's, which names the asked port at its figures (fresh11 dev)."""
+    smaller = hit(
+        1,
+        "In Progreso more people crossed on foot than by car: 1,215,858 pedestrians and bicyclists in\n"
+        "2008 against 876,374 passenger vehicles. By 2011 its pedestrians had fallen 34.9 percent, to\n"
+        "791,130 (our calculation). Roma went from 988,340 passenger vehicles\n"
+        "to 623,471, from 300,148 pedestrians to 250,307, and from 1,049 buses to 445.",
+        "Northbound crossings at the Rio Grande Valley ports, 2008 and 2011",
+    )
+    answer = _ask(embedder, "How many pedestrians and bicyclists crossed north at Roma in 2011?", smaller)
+    assert answer.answer.startswith("Roma went") and "250,307" in answer.answer

@@ -337,11 +337,17 @@ def _name_frames(text: str) -> list[tuple[str, str, str]]:
     frames = []
     for m in _NAME.finditer(text):
         words = m.group(0).split()
+        opened = []
         while words and words[0] in _OPENERS:
-            words = words[1:]  # "The Juárez-Lincoln": the article is not the name
+            opened.append(words.pop(0))  # "The Juárez-Lincoln": the article is not the name
         if not words or _months(" ".join(words)) or text[m.end() : m.end() + 1] == "$":
             continue  # "in January" is a time, "from US$38.4 billion" an amount, not a place
-        before = re.findall(r"[\w'’]+", text[max(0, m.start() - 30) : m.start()])
+        # "In Progreso …" opening a sentence: the word before the name is its "in"
+        before = (
+            opened[-1:]
+            if opened and opened[-1].lower() in _PLACE_BEFORE
+            else re.findall(r"[\w'’]+", text[max(0, m.start() - 30) : m.start()])
+        )
         after = re.match(r"\s*([\w'’]+)", text[m.end() :])
         frames.append(
             (fold(" ".join(words)), before[-1].lower() if before else "", after.group(1).lower() if after else "")
@@ -801,6 +807,8 @@ class UnitFeatures:
     # a sum asked of several named: its asked year's figure is the group's (True), a member's
     # (False), or it states none (None) — ``group_figure``
     group: bool | None = None
+    at_figure: bool = False  # a clause stating a figure names an entity of the question
+    others_at_figure: bool = False  # the figures' clauses name other entities, none of the question's
 
 
 @dataclass
@@ -1357,6 +1365,8 @@ class ExtractiveAnswerer:
                     )
                 ),
                 group=group,
+                at_figure=bool(focus.at_figure),
+                others_at_figure=bool(values["other_at_figure"]),
                 dated_elsewhen=not is_row
                 and profile.wants_figure
                 and asked != NAME
@@ -1525,9 +1535,26 @@ class ExtractiveAnswerer:
         # Except a sentence whose figures are of the other flow ("the deficit … grew to US$66.6
         # billion, and the United States bought five times as much"): it shares the question's
         # words, and a sentence of the same passage stating the asked flow's is what it is about.
+        # So does one stating another entity's figures ("In Progreso … 1,215,858 pedestrians")
+        # where its passage states the asked one's ("Roma went … from 300,148 pedestrians …").
         best = units[0] if units else None
         if best is not None and best.features.other_flow:
             same = [u for u in units if u.hit.chunk.chunk_id == best.hit.chunk.chunk_id and not u.features.other_flow]
+            if same:
+                best = same[0]
+                units = [best, *(u for u in units if u is not best)]
+        if (
+            best is not None
+            and best.features.others_at_figure
+            and names_another_of_kind(profile.text, profile.names, best.text)
+        ):
+            same = [
+                u
+                for u in units
+                if u.hit.chunk.chunk_id == best.hit.chunk.chunk_id
+                and u.features.at_figure
+                and not u.features.other_flow
+            ]
             if same:
                 best = same[0]
                 units = [best, *(u for u in units if u is not best)]
