@@ -51,7 +51,7 @@ _STEM = Stemmer.Stemmer("english")
 _WORD = re.compile(r"[a-z][a-z'\-]*|\d+(?:\.\d+)?")
 _STOP = set(
     """a an the of in on at to for from by with and or but is are was were be been being do does did what
-which who whom whose when where why how much many there their its it this that these those they them as than then into about
+which who whom whose when where why how much many there their its it this that these those as than then into about
 over under between during per vs versus according has have had can could would should will shall may might me my our
 we you your i tell give show list please any some also still value amount number figure figures data year years
 fiscal ended ending end as at company's company group s respectively""".split()

@@ -273,9 +273,7 @@ _CONTINUES = re.compile(
     r"|(?:\S+\s+){1,5}(?:these|those|such(?!\s+as\b))\s"
     # a pronoun subject after a fronted phrase of time or place: "In 2005 they peaked …"
     r"|(?:in|by|at|on|from|over|during|after|before|since|until|through)\s+(?:[^\s,]+\s+){0,3}?[^\s,]+,?\s+"
-    r"(?:they|it|its|their)\s"
-    # a part of what the sentence before counts: "… accounted for 967,657 of them in 2011"
-    r"|[\s\S]*?\b(?:of|among)\s+them\b)",
+    r"(?:they|it|its|their)\s)",
     re.I,
 )
 
@@ -469,19 +467,16 @@ def dated_elsewhen(sentence: str, names: set[str], years: set[str], generic: set
     first = re.match(r"\s*([\w.\-]+)", sentence)  # ("Norway's": the name before its "'s")
     # "Spain took …" opens with its name (other first words are read as no name)
     mentions = [(0, fold(first.group(1)))] if first and fold(first.group(1)) in asked_words else []
-    for pos, word in entity_mentions(sentence):
-        if word in generic or word in _PRONOUNS:
-            continue  # "They rose …" opens a sentence, names no one
-        last = mentions[-1] if mentions else None
-        if last is not None and not sentence[last[0] + len(last[1]) : pos].strip():
-            mentions[-1] = (last[0], f"{last[1]} {word}")  # "Anzalduas International Bridge": one name
-        else:
-            mentions.append((pos, word))
+    mentions += [
+        (pos, word)
+        for pos, word in entity_mentions(sentence)
+        if word not in generic and word not in _PRONOUNS  # "They rose …" opens a sentence, names no one
+    ]
 
     def named_before(at: int) -> str:
         word = next((w for pos, w in reversed(mentions) if pos < at), "")
-        # "Texas-Mexico ports": a compound of names is each of them, and so is a name of words
-        return next((part for part in re.split(r"[-–/\s]+", word) if part in asked_words), word)
+        # "Texas-Mexico ports": a compound of names is each of them
+        return next((part for part in re.split(r"[-–/]", word) if part in asked_words), word)
 
     # the asked year written in another name's stretch only ("the Netherlands … in 2000"), not in
     # the asked one's ("Prozone at 31 December 2019 was INR19 (31 December 2018: INR29)")
