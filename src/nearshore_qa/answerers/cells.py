@@ -908,6 +908,13 @@ _RANKING_WORD = re.compile(r"[a-z]+est|most|least|more|less|fewer|higher|lower|l
 # "US services exports to …", "cotton imports from …": the kind a flow is of, written before it
 # (lower case: "Mexican imports" names a partner, not a kind of goods).
 _FLOW_KIND = re.compile(r"\b([a-z]+)\s+(?:exports?|imports?|shipments?)\s+(?:to|from|into|of|with|by|in)\b")
+# … or after it, as "in": "the trade balance in services with Ireland", "trade in goods"
+# (a bare noun: "in each year" names a period)
+_FLOW_IN_KIND = re.compile(
+    r"\b(?:trade|balance|deficit|surplus|exports?|imports?)\s+in\s+((?-i:[a-z]+))"
+    r"(?=\s+(?:with|to|from|between|for|in|of|by|during|over|across|and|or)\b|\s*[?,.;]|\s*$)",
+    re.I,
+)
 
 
 def asked_count(question: str) -> set[str]:
@@ -958,6 +965,9 @@ def _asked_measure(question: str) -> set[str]:
     kind = _FLOW_KIND.search(question)
     if kind and not _RANKING_WORD.fullmatch(kind.group(1)):
         product |= set(terms(kind.group(1))) - _GENERIC - _EVERY_PRODUCT - _OPERATION_WORDS
+    kind_after = _FLOW_IN_KIND.search(question)
+    if kind_after and not _TOTAL_COLUMN.fullmatch(kind_after.group(1)):
+        product |= set(terms(kind_after.group(1))) - _GENERIC - _EVERY_PRODUCT - _OPERATION_WORDS
     # "how many tonnes of exports did …" counts tonnes: the unit before "of" is what is counted
     were = _HOW_MANY_WERE.search(question)
     if were:  # "how many of the trucks … were empty": the empty ones are counted
