@@ -96,6 +96,20 @@ def test_two_asked_periods_give_both_cells():
     assert [c.text for c in found.cells] == ["914", "918"]
 
 
+def test_an_operations_word_in_the_row_label_the_question_writes_names_the_row():
+    """ "average" asks an average, unless it is the label's own word ("Average invested capital"):
+    the cell is stated, not left to a computation nobody asked for (TAT-QA dev, first half)."""
+    doc = load("tables/tatqa_excerpts.md")
+    tables = lambda _d: list(doc.data_tables)  # noqa: E731
+    found = answer_from_tables(
+        "What was the average invested capital in 2018?", hits_for(doc, "Average invested"), tables
+    )
+    assert found is not None and found.sentence.startswith("Average invested capital was $735.6 in 2018")
+    asked = "What was the average adjusted operating income in 2018 and 2019?"  # an average of two cells
+    averaged = answer_from_tables(asked, hits_for(doc, "Average invested"), tables)
+    assert averaged is not None and "an average of 119" in averaged.sentence
+
+
 def test_no_cell_when_the_row_is_not_named_or_the_period_is_absent():
     doc = load("tables/tatqa_excerpts.md")
     tables = lambda _d: list(doc.data_tables)  # noqa: E731

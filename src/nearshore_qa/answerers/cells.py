@@ -1053,17 +1053,18 @@ def answer_from_tables(
     q = _Question.of(question)
     if not q.terms:
         return None
+    documents = list(top_document_tables(hits, tables_for, max_docs))
     if not q.op and (
         _OP_PCT.search(question)
         or _OP_CHANGE.search(question)
         or _OP_AVG.search(question)
         or re.search(r"\b(?:by what percent(?:age)?|by how much|how much (?:more|less)|exceed)\b", question, re.I)
     ):
-        return None  # a computation the cells here cannot make: leave it to the passages
+        if not _cue_in_label(question, documents):
+            return None  # a computation the cells here cannot make: leave it to the passages
     if not q.op and _RANGE.search(question):
         return None  # a span of periods (a sum, a trend), not one cell
     best: CellAnswer | None = None
-    documents = list(top_document_tables(hits, tables_for, max_docs))
     breakdown = _breakdown_terms(question)
     labels = _category_labels(documents) if breakdown else set()  # "by air" counts when "Air" is a row somewhere
     names = _question_names(question, hits)
@@ -1180,6 +1181,24 @@ def complete(q: _Question, found: CellAnswer) -> bool:
 
 
 MAX_CATALOGUE_TABLES = 200  # a larger store's data tables are not all read for one question
+
+
+def _cue_in_label(question: str, documents: list[tuple[int, Hit, list[Table]]]) -> bool:
+    """Is the question's word of an operation ("average", "change") part of a row label the
+    question writes whole ("What was the average invested capital in 2018?" over a row "Average
+    invested capital")? It then names the row, not a computation."""
+    low = " ".join(re.findall(r"[a-z]+", question.lower()))
+    for _rank, _hit, tables in documents:
+        for table in tables:
+            for row in table.rows:
+                label = " ".join(re.findall(r"[a-z]+", row.label.lower()))
+                if (
+                    len(label.split()) >= 2
+                    and re.search(rf"\b{re.escape(label)}\b", low)
+                    and (_OP_AVG.search(label) or _OP_CHANGE.search(label) or _OP_PCT.search(label))
+                ):
+                    return True
+    return False
 
 
 def beyond_top(
