@@ -75,6 +75,10 @@ def test_the_sentence_about_the_asked_place_ranks_above_the_others(loaded_librar
         ("In what year did the USMCA enter into force?", "year"),
         ("How large was the deficit with Mexico in 2023?", "amount"),
         ("Which country was the largest US trading partner in 2023?", "name"),
+        # "which …" asks a name whatever figure it ranks by, unless it asks which year or date
+        ("Which of the five ports lost the largest share of its car traffic between 2008 and 2011?", "name"),
+        ("Which port counted the most trucks in 2024?", "name"),
+        ("Which year had the highest share of trade by rail?", "year"),
         ("Why did the deficit widen?", "reason"),
         ("What was the main reason for the rise in exports to Mexico?", "reason"),
         ("What is the rationale for the projection for rail freight in 2026?", "reason"),

@@ -102,6 +102,7 @@ _ASKS = (
         ),
     ),
 )
+_ASKS_WHICH = re.compile(r"^\s*(?:which|who|whom)\b", re.I)
 _FULL_DATE = re.compile(rf"\b(?:\d{{1,2}}\s+)?(?:{MONTH_NAMES})(?:\s+\d{{1,2}},)?\s+{YEAR_PATTERN}\b")
 # English connectives of definition and cause (grammar, not the vocabulary of any document set).
 _DEFINES = re.compile(
@@ -213,7 +214,11 @@ def states_cause(text: str) -> bool:
 
 
 def asked_type(question: str) -> str:
-    """What kind of thing ``question`` asks for, or "" when its words do not say."""
+    """What kind of thing ``question`` asks for, or "" when its words do not say. "Which …" and
+    "Who …" ask for a name whatever figure they rank by ("Which port lost the largest share …"),
+    unless they ask which year or date."""
+    if _ASKS_WHICH.match(question) and not any(p.search(question) for k, p in _ASKS if k in (YEAR_ASKED, DATE)):
+        return NAME
     for kind, pattern in _ASKS:
         if pattern.search(question):
             return kind
