@@ -1,4 +1,4 @@
-"""The fresh evaluation sets (eval/documents-fresh, -fresh2 … -fresh10, written to be unseen):
+"""The fresh evaluation sets (eval/documents-fresh, -fresh2 … -fresh12, written to be unseen):
 each loads, every question cites documents that exist under its folder, it is split by document
 (dev documents first, so tuning on the dev part never sees a test document), each part holds every
 kind of question, and no other set's question cites its documents. fresh3 is prose articles asked
@@ -9,8 +9,9 @@ written blind to the answerer to calibrate abstention, each naming the dev docum
 fresh7, written in session 12 blind to the answerer, has near misses in both parts, and so has fresh8,
 written the same way after it, fresh9, written the same way again with one small table inside
 each document (some of its answers stated only in that table), fresh10, written like fresh9 in
-HTML, PDF, plain text and Markdown, and fresh11, written the same way in Markdown, plain text, HTML
-and Word, with a small table in one document of each part."""
+HTML, PDF, plain text and Markdown, fresh11, written the same way in Markdown, plain text, HTML
+and Word, with a small table in one document of each part, and fresh12, written the same way again in
+Markdown, plain text, HTML and PDF."""
 
 from pathlib import Path
 
@@ -32,6 +33,7 @@ DOCUMENTS = {
     "fresh9": (2, 2),
     "fresh10": (2, 2),
     "fresh11": (2, 2),
+    "fresh12": (2, 2),
 }
 # set -> (fewest, most) questions
 SIZES = {
@@ -46,6 +48,7 @@ SIZES = {
     "fresh9": (40, 50),
     "fresh10": (40, 50),
     "fresh11": (40, 50),
+    "fresh12": (40, 50),
 }
 # the kinds each part must hold, and the formats its documents come in
 SET_KINDS = {
@@ -60,6 +63,7 @@ SET_KINDS = {
     "fresh9": KINDS - {"computed", "table_lookup"},
     "fresh10": KINDS - {"computed", "table_lookup"},
     "fresh11": KINDS - {"computed", "table_lookup"},
+    "fresh12": KINDS - {"computed", "table_lookup"},
 }
 FORMATS = {".md", ".txt", ".html", ".docx", ".pdf", ".csv"}
 SET_FORMATS = {
@@ -70,6 +74,7 @@ SET_FORMATS = {
     "fresh9": {".md", ".txt", ".html", ".docx"},
     "fresh10": {".html", ".pdf", ".txt", ".md"},
     "fresh11": {".md", ".txt", ".html", ".docx"},
+    "fresh12": {".md", ".txt", ".html", ".pdf"},
 } | {s: FORMATS - {".csv"} for s in ("fresh3", "fresh4", "fresh5", "fresh6")}
 # prose set -> the fewest unanswerable questions it asks
 PROSE = {
@@ -82,12 +87,13 @@ PROSE = {
     "fresh9": 12,
     "fresh10": 12,
     "fresh11": 12,
+    "fresh12": 12,
 }
 # near-miss unanswerable questions (dev, test) ("near": the document of that part they nearly
-# match): 8 in each dev part, written after the set; fresh7's, fresh8's, fresh9's, fresh10's and fresh11's were
-# written with it, in both parts
+# match): 8 in each dev part, written after the set; fresh7's, fresh8's, fresh9's, fresh10's, fresh11's and
+# fresh12's were written with it, in both parts
 NEAR_MISSES = {name: (8, 0) for name in DOCUMENTS} | {
-    s: (6, 6) for s in ("fresh7", "fresh8", "fresh9", "fresh10", "fresh11")
+    s: (6, 6) for s in ("fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12")
 }
 MISS_KINDS = {"year", "measure", "entity", "flow", "breakdown", "words"}
 
