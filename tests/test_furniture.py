@@ -376,3 +376,16 @@ def test_a_pdf_page_opening_with_a_table_figures_or_short_lines_keeps_them():
     kept, found = pdf_title_block(page)
     assert kept.startswith("Laredo handled 2,945,393")
     assert dict(found.fields) == {"title": "Trucks by port, 2025", "source": "nearshore-qa", "published": "2026-11-30"}
+
+
+def test_a_long_title_above_its_source_line_is_header_furniture():
+    """A report's title may run past any heading's length ("MORE WALKERS, FEWER BUSES: …, 2024
+    AND 2025"): right above a "Source:" line it is the title, and no passage quotes it."""
+    title = "MORE WALKERS, FEWER BUSES: NORTHBOUND BUSES, PASSENGER VEHICLES AND PEDESTRIANS AT LAREDO, EAGLE PASS AND DEL RIO, 2024 AND 2025"
+    header = (
+        f"{title}\nSource: U.S. Customs and Border Protection (CBP), northbound crossings\nDate: 2 December 2026\n\n"
+    )
+    prose = "Laredo counted 34,474 northbound buses in 2024 and 28,073 in 2025, 18.6 percent fewer.\n"
+    doc = load_bytes((header + prose).encode(), name="b.txt", original_name="b.txt", fmt="txt")
+    assert len(title) > 120 and doc.meta.title == title
+    assert [c.text for c in chunk_document(doc)] == [prose.strip()]

@@ -224,6 +224,16 @@ def _is_metadata(line: str) -> bool:
     return bool(_KEY_VALUE.match(s) or is_byline(s) or _RULE.match(s))
 
 
+def _titles_metadata(text: str, lines: list[tuple[int, int]], i: int) -> bool:
+    """Is line ``i`` a long title: no sentence of prose, right above a bibliographic "Source:" or
+    "Date:" line ("MORE WALKERS, FEWER BUSES: NORTHBOUND BUSES, … 2024 AND 2025" over its source)?"""
+    line = text[slice(*lines[i])].strip()
+    if _is_prose(line) or line.endswith((".", "!", "?", ",", ";")) or len(line) > 300:
+        return False
+    nxt = next((text[a:b] for a, b in lines[i + 1 :] if text[a:b].strip()), "")
+    return _metadata_line(nxt)
+
+
 def text_header(text: str) -> Furniture:
     """A plain-text report's header: the lines above its first paragraph of prose — title,
     subtitle, "Source: …", a date — each short and holding no sentence. The first one is the
@@ -236,7 +246,9 @@ def text_header(text: str) -> Furniture:
         if not line.strip():
             after_metadata = after_metadata or bool(header and _is_metadata(text[slice(*header[-1])]))
             continue
-        if len(header) >= MAX_HEADER_LINES or not _header_shaped(line):
+        if len(header) >= MAX_HEADER_LINES:
+            break
+        if not _header_shaped(line) and not (not header and _titles_metadata(text, lines, i)):
             break
         # past the source and date lines and a blank line, a short line is the body's first heading
         if after_metadata and not _is_metadata(line):
