@@ -468,3 +468,14 @@ def test_a_month_against_another_month_of_a_measure_and_year_column(quarters_doc
         "| March",
     )
     assert "fell 7.9% from March 2022 to March 2023" in month_yoy.answer, month_yoy.answer
+
+
+def test_a_computation_over_rows_that_never_name_the_asked_place_is_not_stated(make_library):
+    """ "How much did pedestrian crossings at Eagle Pass rise from 2024 to 2025?" names no measure a
+    row holds; a table of US imports from China has a 2024 and a 2025 row. A sentence quoted beside
+    the computation names Eagle Pass, but the computation's own rows do not: it is not stated
+    (fresh12's dev part had "US imports from China fell 29.7% …" as the answer)."""
+    lib = make_library()
+    assert {r.status for r in lib.add([Path(__file__).parent / "data" / "operand_names"])} == {"added"}
+    answer = lib.ask("In percentage terms, how much did pedestrian crossings at Eagle Pass rise from 2024 to 2025?")
+    assert "China" not in answer.answer and not any(f.computed for f in answer.figures), answer.answer

@@ -290,6 +290,15 @@ def uses_term_defined(before: str, sentence: str) -> bool:
     return m is not None and re.search(rf"\b{re.escape(m.group(1).strip())}\b", sentence) is not None
 
 
+def _computation_cited(answer: Answer) -> Answer:
+    """``answer`` citing only what its computation's operands come from: the sentences quoted
+    beside a computation ("The three ports together counted …") do not make its rows another
+    document's ("US imports from China" computed for "pedestrian crossings at Eagle Pass")."""
+    markers = {o.get("citation") for f in answer.figures if f.computed for o in f.operands}
+    cited = [c for c in answer.citations if c.marker in markers]
+    return replace(answer, citations=cited) if cited else answer
+
+
 def continues(sentence: str) -> bool:
     """Does ``sentence`` continue the one before it (an anaphor or a connective first)?"""
     return bool(_CONTINUES.match(sentence))
@@ -1377,7 +1386,9 @@ class ExtractiveAnswerer:
         uncited = self._uncited(question, hits)
         quoted = self._quoted(question, hits)
         answer = self._computed(question, hits, quoted)
-        if answer is not quoted and (with_slots(question, hits, answer).abstained or uncited(answer, True)):
+        if answer is not quoted and (
+            with_slots(question, hits, answer).abstained or uncited(_computation_cited(answer), True)
+        ):
             # a computation over rows that never name the asked means ("by truck"), or over another
             # place's rows: the quoted answer stands alone (and is checked the same way below)
             answer = quoted
