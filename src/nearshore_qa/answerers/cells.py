@@ -1712,15 +1712,18 @@ def _outranked(question: str, hits: list[Hit], found: CellAnswer) -> bool:
     as the cell does? Retrieval's order then decides between the two readings: a depreciation
     expense stated in words by the best-ranked report is not displaced by the same line of a
     lower-ranked report's table."""
-    order: list[str] = []
-    for h in hits:
-        if h.chunk.doc_id not in order:
-            order.append(h.chunk.doc_id)
-    doc_id = found.hit.chunk.doc_id
-    if doc_id not in order:
+    above = documents_above(hits, found.hit.chunk.doc_id)
+    if above is None:
         return False  # a data table no passage came from: the passages answer first anyway (unretrieved)
-    better = [h for h in hits if h.chunk.doc_id in order[: order.index(doc_id)]]
+    better = [h for h in hits if h.chunk.doc_id in above]
     return bool(better) and _sentence_coverage(question, better, found) >= found.notes.get("coverage", 1.0)
+
+
+def documents_above(hits: list[Hit], doc_id: str) -> list[str] | None:
+    """The documents retrieved above ``doc_id`` (by their best passage), best first; None when no
+    hit is of it."""
+    order = list(dict.fromkeys(h.chunk.doc_id for h in hits))
+    return order[: order.index(doc_id)] if doc_id in order else None
 
 
 def _lacking_measure(question: str, found: CellAnswer):

@@ -51,6 +51,7 @@ from .cells import (
     cell_answer_for,
     counts_other,
     crossing_directions,
+    documents_above,
     lacks_measure,
     names_all_asked,
     other_direction_row,
@@ -1537,40 +1538,10 @@ class ExtractiveAnswerer:
             units.insert(0, extreme)
         # The best candidate answers when the hard rules admit it (the question's years and
         # names stated near it) and its fitted probability reaches the threshold. A lower one
-        # that the rules admit does not stand in for it: the best is what the question is about.
-        # Except a sentence whose figures are of the other flow ("the deficit … grew to US$66.6
-        # billion, and the United States bought five times as much"): it shares the question's
-        # words, and a sentence of the same passage stating the asked flow's is what it is about.
-        # So does one stating another entity's figures ("In Progreso … 1,215,858 pedestrians")
-        # where its passage states the asked one's ("Roma went … from 300,148 pedestrians …").
+        # that the rules admit does not stand in for it: the best is what the question is about,
+        # save where its passage or retrieval's order says otherwise (``_meant``).
+        units = self._meant(profile, units, hits)
         best = units[0] if units else None
-        if best is not None and best.features.other_flow:
-            same = [u for u in units if u.hit.chunk.chunk_id == best.hit.chunk.chunk_id and not u.features.other_flow]
-            if same:
-                best = same[0]
-                units = [best, *(u for u in units if u is not best)]
-        if (
-            best is not None
-            and best.features.others_at_figure
-            and names_another_of_kind(profile.text, profile.names, best.text)
-        ):
-            same = [
-                u
-                for u in units
-                if u.hit.chunk.chunk_id == best.hit.chunk.chunk_id
-                and u.features.at_figure
-                and not u.features.other_flow
-            ]
-            if same:
-                best = same[0]
-                units = [best, *(u for u in units if u is not best)]
-        if best is not None and best.hit.chunk.row is not None:
-            # a row of a document retrieved below one whose sentence names all that is asked: the
-            # order of retrieval decides, as it does between a cell and the passages (cells.py)
-            prose = self._prose_above(profile, best, units, hits)
-            if prose is not None:  # (nor do the rows it displaced stand beside it)
-                best = prose
-                units = [best, *(u for u in units if u is not best and u.hit.chunk.row is None)]
         if best is None or best.score < self.min_score or not self._admissible(profile, best):
             answer = self._abstain(question, hits)
             answer.confidence = best.score if best else 0.0
@@ -1665,27 +1636,53 @@ class ExtractiveAnswerer:
         unit.features = replace(anchor.features, has_figure=True)
         return unit
 
-    def _prose_above(self, profile: QuestionProfile, row: Unit, units: list[Unit], hits: list[Hit]) -> Unit | None:
-        """The best admissible sentence stating a figure, of a document retrieved above ``row``'s,
-        that names every word of the question a row is matched on ("US exports to Italy came to …
-        US$27,491.3 million in 2022" above a row of US fish exports to Italy in 2022)."""
-        order: list[str] = []
-        for h in hits:
-            if h.chunk.doc_id not in order:
-                order.append(h.chunk.doc_id)
-        if row.hit.chunk.doc_id not in order:
-            return None
-        above = set(order[: order.index(row.hit.chunk.doc_id)])
-        for unit in units:
-            if (
-                unit.hit.chunk.row is None
-                and unit.hit.chunk.doc_id in above
-                and unit.features.has_figure
-                and self._admissible(profile, unit)
-                and names_all_asked(profile.text, unit.text)
-            ):
-                return unit
-        return None
+    def _meant(self, profile: QuestionProfile, units: list[Unit], hits: list[Hit]) -> list[Unit]:
+        """``units`` (best first) with the candidate the best one's passage or retrieval's order
+        means put first:
+        - for a sentence whose figures are of the other flow ("the deficit … grew to US$66.6
+          billion, and the United States bought five times as much"), the first sentence of its
+          passage stating the asked flow;
+        - for one stating another place's figures ("In Progreso … 1,215,858 pedestrians"), the
+          first of its passage naming the asked one at its figures ("Roma went … from 300,148 …");
+        - for a table row, the best admissible sentence stating a figure, of a document retrieved
+          above the row's, that names every word of the question a row is matched on ("US exports
+          to Italy came to … US$27,491.3 million in 2022" above a row of US fish exports to Italy),
+          as between a cell and the passages (cells.py); the rows it displaced are dropped."""
+        if not units:
+            return units
+        best = units[0]
+
+        def of_its_passage(fits: Callable[[Unit], bool]) -> Unit:
+            return next(
+                (
+                    u
+                    for u in units
+                    if u.hit.chunk.chunk_id == best.hit.chunk.chunk_id and not u.features.other_flow and fits(u)
+                ),
+                best,
+            )
+
+        if best.features.other_flow:
+            best = of_its_passage(lambda _u: True)
+        if best.features.others_at_figure and names_another_of_kind(profile.text, profile.names, best.text):
+            best = of_its_passage(lambda u: u.features.at_figure)
+        if best.hit.chunk.row is not None:
+            above = documents_above(hits, best.hit.chunk.doc_id) or []
+            prose = next(
+                (
+                    u
+                    for u in units
+                    if u.hit.chunk.row is None
+                    and u.hit.chunk.doc_id in above
+                    and u.features.has_figure
+                    and self._admissible(profile, u)
+                    and names_all_asked(profile.text, u.text)
+                ),
+                None,
+            )
+            if prose is not None:
+                return [prose, *(u for u in units if u is not prose and u.hit.chunk.row is None)]
+        return [best, *(u for u in units if u is not best)]
 
     @staticmethod
     def _value_of_a_period(profile: QuestionProfile) -> bool:
