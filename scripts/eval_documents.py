@@ -20,6 +20,7 @@ import textwrap
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -150,6 +151,47 @@ def pct(value: float) -> str:
 
 def pct_of(new: float, old: float) -> float:
     return (new - old) / old * 100
+
+
+# Sets written by hand from a figures script (fresh11 on) keep every figure exact: the CSVs'
+# values as Decimals, rounded half up to one decimal.
+
+
+def half_up(x) -> str:
+    """Round half up to one decimal, with thousands separators."""
+    return f"{Decimal(str(x)).quantize(Decimal('0.1'), rounding=ROUND_HALF_UP):,}"
+
+
+def change_half_up(new, old) -> str:
+    """The percentage change from ``old`` to ``new``, one decimal rounded half up."""
+    return half_up(Decimal(str(new)) / Decimal(str(old)) * 100 - 100) if old else "n/a"
+
+
+def share_half_up(part, whole) -> str:
+    return half_up(Decimal(str(part)) / Decimal(str(whole)) * 100)
+
+
+def rank_of(series, key) -> int:
+    """``key``'s place in ``series``, largest first (ties share the better place)."""
+    return int(series.rank(ascending=False, method="min")[key])
+
+
+def trade_data_dir(argv: list[str]) -> str:
+    """The official tables' folder: the first argument, else ../shared/data/trade beside the repo."""
+    return (argv[1] if len(argv) > 1 else str(ROOT.parent / "shared" / "data" / "trade")) + "/"
+
+
+def census_annual_decimal(data: str):
+    """The Census annual country file as a DataFrame, its values in US$ million as Decimals."""
+    import pandas as pd
+
+    a = pd.read_csv(
+        data + "census_us_goods_trade_by_country_annual_1985_2024h1.csv",
+        dtype={"exports_musd": str, "imports_musd": str, "total_trade_musd": str, "balance_musd": str},
+    )
+    for c in ("exports_musd", "imports_musd", "total_trade_musd", "balance_musd"):
+        a[c] = a[c].map(Decimal)
+    return a
 
 
 def wrap(text: str) -> str:

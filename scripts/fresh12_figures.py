@@ -5,22 +5,15 @@ Every number quoted in a fresh12 document is printed by this script (rounded as 
 
 import sys
 from decimal import ROUND_HALF_UP, Decimal
-from pathlib import Path
 
 import pandas as pd
+from eval_documents import MONTHS, census_annual_decimal, trade_data_dir
+from eval_documents import change_half_up as pct
+from eval_documents import half_up as r1
+from eval_documents import rank_of as ordinal_rank
+from eval_documents import share_half_up as share
 
-D = (
-    sys.argv[1]
-    if len(sys.argv) > 1
-    else str(Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "trade")
-) + "/"
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December"]  # fmt: skip
-
-
-def r1(x) -> str:
-    """Round half up to one decimal, with thousands separators."""
-    return f"{Decimal(str(x)).quantize(Decimal('0.1'), rounding=ROUND_HALF_UP):,}"
+D = trade_data_dir(sys.argv)
 
 
 def mn(usd) -> str:
@@ -32,28 +25,11 @@ def mnd(usd) -> Decimal:
     return (Decimal(str(int(round(usd)))) / Decimal(10**6)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
-def pct(new, old) -> str:
-    return r1(Decimal(str(new)) / Decimal(str(old)) * 100 - 100) if old else "n/a"
-
-
-def share(part, whole) -> str:
-    return r1(Decimal(str(part)) / Decimal(str(whole)) * 100)
-
-
-def ordinal_rank(series: pd.Series, key) -> int:
-    return int(series.rank(ascending=False, method="min")[key])
-
-
 # ---------------------------------------------------------------------------------------------
 # Doc 1 (dev, .md): US goods trade with Trinidad and Tobago, the Bahamas, Jamaica, Haiti and
 # Barbados, 2012-2016. Census annual file, millions of USD (already rounded to 0.1): Decimal sums.
 print("=" * 30, "Doc 1: Caribbean five (Census)")
-a = pd.read_csv(
-    D + "census_us_goods_trade_by_country_annual_1985_2024h1.csv",
-    dtype={"exports_musd": str, "imports_musd": str, "total_trade_musd": str, "balance_musd": str},
-)
-for c in ("exports_musd", "imports_musd", "total_trade_musd", "balance_musd"):
-    a[c] = a[c].map(Decimal)
+a = census_annual_decimal(D)
 P1 = ["Trinidad and Tobago", "Bahamas", "Jamaica", "Haiti", "Barbados"]
 countries = a[~a.is_aggregate]
 for y in range(2011, 2018):
