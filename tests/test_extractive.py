@@ -574,6 +574,28 @@ def test_which_over_a_span_of_years_is_answered_by_a_sentence_within_it(embedder
     assert _ask(embedder, "How much did US exports to Finland rise between 1995 and 1999?", finland).abstained
 
 
+def test_a_change_stated_for_a_year_answers_the_change_from_the_year_before(embedder):
+    """ "… rose 12.0 percent … in 2025" is the change from 2024, which its document's title names:
+    fresh12's Eagle Pass pedestrians had been refused for not stating 2024."""
+    text = (
+        "On foot, Eagle Pass grew fastest: its pedestrians rose 12.0 percent, from 1,069,143 to "
+        "1,197,751, and its international bridge counted 753,342 of them in 2025."
+    )
+    eagle = hit(1, text, "Buses, cars and pedestrians at three Texas ports, 2024 and 2025")
+    question = "In percentage terms, how much did pedestrian crossings at Eagle Pass rise from 2024 to 2025?"
+    answer = _ask(embedder, question, eagle)
+    assert not answer.abstained and "12.0 percent" in answer.answer, answer.answer
+    # not a change over several years, nor one whose passage never speaks of the start year
+    for asked, title in (
+        (
+            "In percentage terms, how much did pedestrian crossings at Eagle Pass rise from 2020 to 2025?",
+            "2020 to 2025",
+        ),
+        (question, "Buses, cars and pedestrians at three Texas ports"),
+    ):
+        assert _ask(embedder, asked, hit(1, text, title)).abstained, title
+
+
 @pytest.mark.parametrize(
     "question,asked,text,other",
     [

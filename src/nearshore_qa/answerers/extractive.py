@@ -1182,7 +1182,18 @@ class ExtractiveAnswerer:
                 and not YEAR.search(dated)
                 and all(y in f"{unit.context} {unit.hit.chunk.text}" for y in profile.years)
             )
-            if from_passage:
+            # A change stated for a year is a change from the year before unless it says
+            # otherwise: "… rose 12.0 percent … in 2025" answers "from 2024 to 2025" when its
+            # passage (title included) speaks of 2024 too.
+            year_on_year = (
+                profile.span is not None
+                and profile.span[1] - profile.span[0] == 1
+                and not years_ok
+                and own_years == {str(profile.span[1])}
+                and _MEASURES["growth"].search(dated) is not None
+                and all(y in f"{unit.context} {unit.hit.chunk.text}" for y in profile.years)
+            )
+            if from_passage or year_on_year:
                 years_ok = some_year = True
             # Names may stand anywhere in the passage around the sentence ("Mexico" is often
             # named once per paragraph), not only in the quoted sentence.
