@@ -338,6 +338,9 @@ def test_a_long_source_line_holding_a_second_statement_stays_content():
     [
         ("nearshore-qa · 30 November 2026", True),  # a publisher in lower case, hyphenated
         ("freight desk | Published 20 May 2025", True),
+        ("nearshore-qa · written 2 December 2026", True),  # a label in lower case before the date
+        ("Freight Desk · last updated 3 June 2025", True),
+        ("nearshore-qa · trade fell in 2 December 2026", False),  # more than a label's words
         ("Trade fell 12.8% · 30 November 2026", False),  # a figure beside the date
         ("exports rose in the spring · then fell · May 2025", False),  # two dated or long segments
         ("exports rose in May 2025", False),  # a sentence holding a date, no separator

@@ -141,7 +141,15 @@ def _name_beside_date(line: str) -> bool:
     if len(segments) < 2 or not all(segments):
         return False
     dated = [i for i, seg in enumerate(segments) if parse_date(seg)]
-    if len(dated) != 1 or not is_byline(segments[dated[0]]):  # the date alone, or beside a capitalised label
+    if len(dated) != 1:
+        return False
+    # the date alone, beside a capitalised label, or after a label in lower case ("written 2
+    # December 2026", "last updated 3 June 2025")
+    label = segments[dated[0]]
+    for pattern, _ in _DATE_PATTERNS:
+        label = pattern.sub(" ", label)
+    lower_label = len(label.split()) <= 2 and all(w.isalpha() and w.islower() for w in label.split())
+    if not (is_byline(segments[dated[0]]) or lower_label):
         return False
     names = segments[: dated[0]] + segments[dated[0] + 1 :]
     return all(len(seg.split()) <= 4 and not re.search(r"\d", seg) and not re.search(r"[.!?,;:]", seg) for seg in names)
