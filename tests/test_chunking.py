@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from helpers import CORPUS_DIR, EXPECTED_DOCS
+from helpers import CORPUS_DIR, DATA_DIR, EXPECTED_DOCS
 
 from nearshore_qa.chunking import MAX_CHARS, chunk_document, split_sentences
 from nearshore_qa.ingest import load_bytes, load_file
@@ -182,3 +182,14 @@ def test_a_short_wrapped_line_after_one_that_runs_to_the_margin_is_no_title():
     sentences = [text[a:b] for a, b in split_sentences(text)]
     assert sentences[1].startswith("Total US trade with Brazil") and sentences[1].endswith("US$9,345.6 million.")
     assert len(sentences) == 3
+
+
+def test_a_plain_text_reference_list_is_a_section_of_its_own():
+    """ "SOURCES" on its own line, then the list: the list's pieces carry it as their section
+    (a reader finds "§ SOURCES › paragraph 1"; retrieval ranks them last), and the figures above
+    stay in pieces of their own."""
+    path = DATA_DIR / "retrieval" / "gadget-trucks-at-port-alpha.txt"
+    chunks = chunk_document(load_file(path, path.name, 2**20))
+    assert [(c.section, c.paragraph) for c in chunks] == [("", 1), ("SOURCES", 1)]
+    assert chunks[0].text.endswith("Port Beta\n12,400.")
+    assert chunks[1].text.startswith("Gadget Border Agency") and "SOURCES" not in chunks[1].text

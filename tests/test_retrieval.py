@@ -236,3 +236,17 @@ def test_a_sum_of_listed_names_brings_their_count_and_together_into_the_lexical_
     assert expand_query("Which of Brazil, Chile and Peru bought the most in 2014?") == (
         "Which of Brazil, Chile and Peru bought the most in 2014?"
     )
+
+
+def test_a_plain_text_reference_list_ranks_below_the_facts_it_credits(store):
+    """A report's "SOURCES" list names the agency, series, places and years of every figure above
+    it, so on words alone it outranks the paragraph that states the figure (fresh13's El Paso
+    note); as a reference list it ranks last, and still answers a question about the data."""
+    question = "How many northbound gadget trucks did Port Alpha count in 2021?"
+    doc = "gadget-trucks-at-port-alpha.txt"
+    ranked = [text for doc_id, text in ranking(store, question) if doc_id == doc]
+    assert ranked[0].startswith("Port Alpha counted 41,250"), ranked
+    unpenalised = [text for doc_id, text in ranking(store, question, reference_penalty=0) if doc_id == doc]
+    assert unpenalised[0].startswith("Gadget Border Agency"), unpenalised
+    about_the_data = ranking(store, "When were the raw gadget truck data downloaded?", k=3)
+    assert any("downloaded 2026-01-05" in text for _, text in about_the_data)

@@ -236,7 +236,7 @@ def _blocks(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
 
 # Reference lists are kept in the document text (a reader sees them) but are not passages to
 # retrieve or quote: a citation line would crowd out the facts it credits.
-_REFERENCE_SECTIONS = re.compile(r"(?:^|> )(sources|references|bibliography|further reading|notes and sources)$", re.I)
+REFERENCE_SECTIONS = re.compile(r"(?:^|> )(sources|references|bibliography|further reading|notes and sources)$", re.I)
 
 
 def _text_chunks(doc: LoadedDocument) -> list[Chunk]:
@@ -245,11 +245,27 @@ def _text_chunks(doc: LoadedDocument) -> list[Chunk]:
     contexts: dict[tuple[int, int], str] = {}
     paragraphs: dict[int, int] = {}  # start of a piece -> 1-based paragraph of its section
     for section, s_start, s_end in _sections(text):
-        if _REFERENCE_SECTIONS.search(section):
+        if REFERENCE_SECTIONS.search(section):
             continue
         pending: tuple[int, int] | None = None
         blocks = _without_furniture(_blocks(text, s_start, s_end), doc.furniture, text)
+        listed = _reference_lists(blocks, text)
         for number, (b_start, b_end, is_table) in enumerate(blocks, start=1):
+            if number in listed:
+                # a list of its own, under its heading: retrieval ranks such pieces last
+                # (``FusionWeights.reference_penalty``), a question about the data's vintage finds it
+                if pending:
+                    pieces.append((section, *pending))
+                    pending = None
+                heading, first = listed[number]
+                start = b_start
+                if text[b_start:b_end].lstrip().startswith(heading):
+                    start = text.index(heading, b_start) + len(heading)
+                for a, b in _pack_sentences(text, start, b_end):
+                    if text[a:b].strip():
+                        pieces.append((heading, a, b))
+                        paragraphs.setdefault(a, number - first + 1)
+                continue
             if is_table:
                 if pending:
                     pieces.append((section, *pending))
@@ -315,6 +331,29 @@ def _row_caption(doc: LoadedDocument, start: int, context: str) -> str:
         if str(row.period.year) not in context or row.period.month or row.period.quarter:
             parts.append(row.period.text)
     return "\n".join(parts)
+
+
+def _reference_lists(blocks: list[tuple[int, int, bool]], text: str) -> dict[int, tuple[str, int]]:
+    """The blocks that make a reference list without Markdown headings, by 1-based number, each
+    with the list's heading and its first block's number: a block whose first line names one
+    ("SOURCES" in a plain-text report, "Sources" above a PDF's list) and the blocks after it, up
+    to the next block that is only a heading line. (``REFERENCE_SECTIONS`` drops a Markdown or
+    HTML one whole.)"""
+    listed: dict[int, tuple[str, int]] = {}
+    inside: tuple[str, int] | None = None
+    for number, (a, b, is_table) in enumerate(blocks, start=1):
+        first, _, rest = text[a:b].strip().partition("\n")
+        first = first.strip()
+        heading = not is_table and len(first) <= 80 and not first.endswith((".", "?", "!", ";", ","))
+        if heading and REFERENCE_SECTIONS.search(first.rstrip(":")):
+            # "SOURCES" on its own (its list's paragraphs start at the next block), or a PDF's
+            # "Sources" line right above the list
+            inside = (first, number + (not rest))
+        elif heading and not rest:
+            inside = None
+        if inside:
+            listed[number] = inside
+    return listed
 
 
 def _without_furniture(

@@ -12,6 +12,7 @@ from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
 
 from .acronyms import acronyms_in
+from .chunking import REFERENCE_SECTIONS
 from .lexical import bigrams, document_key
 from .places import DEMONYMS
 from .records import Chunk, Hit
@@ -144,6 +145,10 @@ class FusionWeights:
     # A passage of the source the question names ("according to BTS …"): its text, title or
     # the data sources of its document hold one of the clause's names.
     source_bonus: float = 0.25
+    # A piece of a reference list ("SOURCES" at the end of a plain-text report) names the agency,
+    # the series and the years of every figure above it, so it matches most questions' words and
+    # answers none of them but one about the data themselves ("when were the data downloaded?").
+    reference_penalty: float = 1.0
     candidates: int = 50
     doc_candidates: int = 50
     # Slots of the top k kept for the best table rows: a row states one figure once, so it
@@ -267,6 +272,8 @@ class HybridRetriever(BaseRetriever):
             if names and w.name_penalty:
                 lower = around.lower()  # lower() not fold(): fold reads every character in Python
                 scores[cid] -= w.name_penalty * all(not _holds(lower, n) for n in names)
+            if w.reference_penalty and chunk.section and REFERENCE_SECTIONS.search(chunk.section):
+                scores[cid] -= w.reference_penalty
             if source and w.source_bonus:
                 scores[cid] += w.source_bonus * _cites(around, chunk, meta, source)
         ordered = _one_table_capped(sorted(found, key=lambda c: -scores[c]), found, k, w.rows_per_table)
