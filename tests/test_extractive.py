@@ -379,6 +379,9 @@ def test_what_a_how_many_question_counts(question, counted):
         ("Rail carried US$8.69 billion of its trade, 23.0% more.", False),  # money and shares count nothing
         ("Pedestrians at Eagle Pass jumped 44.0% in 2025, from 256,225 to 368,986.", False),
         ("Pedestrians crossed in large numbers in 2013.", False),  # no figure at all
+        # the bare numbers count what the sentence names (fresh13's Fort Hancock bridge)
+        ("Its pedestrians fell 38.8 percent, from 130,162 to 79,624, and only 3,377 cars crossed.", False),
+        ("Its cars fell 38.8 percent, from 130,162 to 79,624, and only 3,377 buses crossed.", True),
     ],
 )
 def test_a_sentence_counting_something_else_does_not_count_what_is_asked(text, other):

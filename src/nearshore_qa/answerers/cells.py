@@ -908,11 +908,11 @@ _RANKING_WORD = re.compile(r"[a-z]+est|most|least|more|less|fewer|higher|lower|l
 # "US services exports to …", "cotton imports from …": the kind a flow is of, written before it
 # (lower case: "Mexican imports" names a partner, not a kind of goods).
 _FLOW_KIND = re.compile(r"\b([a-z]+)\s+(?:exports?|imports?|shipments?)\s+(?:to|from|into|of|with|by|in)\b")
-# … or after it, as "in": "the trade balance in services with Ireland", "trade in goods"
-# (a bare noun: "in each year" names a period)
+# … or after it, as "in": "the trade balance in services with Ireland", "trade in goods", "the
+# surplus in services trade with Egypt" (a bare noun: "in each year" names a period)
 _FLOW_IN_KIND = re.compile(
     r"\b(?:trade|balance|deficit|surplus|exports?|imports?)\s+in\s+((?-i:[a-z]+))"
-    r"(?=\s+(?:with|to|from|between|for|in|of|by|during|over|across|and|or)\b|\s*[?,.;]|\s*$)",
+    r"(?=\s+(?:trade\s+)?(?:with|to|from|between|for|in|of|by|during|over|across|and|or)\b|\s*[?,.;]|\s*$)",
     re.I,
 )
 
@@ -937,19 +937,22 @@ def counts_other(counted: set[str], text: str) -> bool:
     words counts what they name; one followed by punctuation or a preposition leaves it to the
     words around it ("its railcar count rose from 129,794 to 141,560"); an amount or a
     percentage counts nothing."""
-    other = False
+    other = bare = False
     for figure in find_figures(text):
         if figure.kind != "number":
             continue  # an amount or a percentage ("jumped 44.0%") says nothing of what is counted
         m = _COUNT_NOUNS.match(text, figure.end)
         words = m.group(1).split() if m else []
         if not words or words[0] in _STOP:
+            bare = True
             continue
         said = set(terms(" ".join(words)))
         if any(_met(term, said) for term in counted):
             return False
         other = True
-    return other
+    # "its passenger vehicles fell 38.8 percent, from 130,162 to 79,624, and only 3,377
+    # pedestrians crossed": the bare numbers count what the sentence names, the asked thing
+    return other and not (bare and any(_met(term, set(terms(text))) for term in counted))
 
 
 # "How many of the northbound trucks counted at Laredo were empty?": what the counted ones were
