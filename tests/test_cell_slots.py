@@ -231,6 +231,8 @@ def test_a_row_of_dollars_is_not_quoted_for_tonnes_nor_a_row_of_all_goods_for_co
     # the kind written after the flow, as "in": services are not goods; a period or a place is no kind
     assert lacks_measure("What was the US trade balance in services with Brazil in 2022?", row)
     assert not lacks_measure("What was the US trade balance in goods with Brazil in 2022?", row)
+    assert lacks_measure("What was the US surplus in services trade with Brazil in 2022?", row)  # fresh13-u03
+    assert not lacks_measure("What was the US surplus in goods trade with Brazil in 2022?", row)
     assert not lacks_measure("Were US exports to Brazil higher than imports in each year?", row)
     assert not lacks_measure("What were US exports in March 2022?", row)
 

@@ -69,6 +69,8 @@ def test_the_sentence_about_the_asked_place_ranks_above_the_others(loaded_librar
     "question,kind",
     [
         ("What share of the trucks crossed at Laredo?", "percent"),
+        ("What portion of the five's purchases went to Egypt in 2021?", "percent"),
+        ("What fraction of the trucks crossed at Laredo?", "percent"),
         ("How many railcars entered Texas in 2025?", "count"),
         ("How much did Mexico export to the US in 2024?", "amount"),
         ("When were written comments due?", "date"),

@@ -403,7 +403,7 @@ _CUES: list[tuple[int, str, str]] = [
     (2, "pct_change", r"\bhow fast\b"),
     (2, "pct_change", rf"\b(?:change|increase|decrease|difference)\b[^?]*\bas an? {_PCT_WORD} of\b"),
     (3, "share", r"\b(?:share|proportion|fraction|percentage|percent)\s+of\b|%\s+of\b"),
-    (3, "share", r"(?<=what )(?:share|proportion|fraction|part|percentage|percent)\b"),
+    (3, "share", r"(?<=what )(?:share|proportion|portion|fraction|part|percentage|percent)\b"),
     (3, "share", r"(?<=which )(?:share|proportion|fraction|part|percentage|percent)\b"),
     (3, "share", rf"\bas an? (?:{_PCT_WORD}|share|proportion|fraction) of\b"),
     (

@@ -136,7 +136,7 @@ _WH_WORD = re.compile(r"\b(?:what|which|who|whom|whose|when|where|why|how)\b", r
 _FIGURE_WORDS = re.compile(
     r"\b(how much|how many|value|amount|total|worth|billion|million|percent|percentage|share|"
     r"rate|deficit|surplus|balance|exports?|imports?|trade|number of|count|level|reach|"
-    r"volume|grew|growth|rise|fall|fell|increase|decrease)\b",
+    r"volume|grew|growth|rise|fall|fell|increase|decrease|proportion|portion|fraction)\b",
     re.I,
 )
 # What a figure measures, in the words that state it: a sentence about the deficit rarely
@@ -746,7 +746,9 @@ class QuestionProfile:
             wants_figure=bool(_FIGURE_WORDS.search(question))
             and not re.match(r"\s*(when|who|what is|what are|define)\b", question, re.I)
             and asked_type(question) not in WORDS_TYPES,
-            wants_percent=bool(re.search(r"\b(percent|percentage|share|%|proportion)\b", question, re.I)),
+            wants_percent=bool(
+                re.search(r"\b(percent|percentage|share|%|proportion|portion|fraction)\b", question, re.I)
+            ),
             months=_months(question),
             quarters=named_quarters(question),
             extreme=(

@@ -75,7 +75,7 @@ PERCENT, COUNT, AMOUNT, DATE, YEAR_ASKED, NAME, DEFINITION, REASON = (
     "reason",
 )
 _ASKS = (
-    (PERCENT, re.compile(r"\b(percent|percentage|proportion|share of)\b|%", re.I)),
+    (PERCENT, re.compile(r"\b(percent|percentage|proportion|share of)\b|%|\bwhat (?:portion|fraction) of\b", re.I)),
     (COUNT, re.compile(r"\bhow many\b|\bnumber of\b", re.I)),
     (YEAR_ASKED, re.compile(r"\b(?:what|which) year\b", re.I)),
     (DATE, re.compile(r"^\s*when\b|\b(?:what|which) (?:date|month|day)\b|\bsince when\b", re.I)),
