@@ -577,6 +577,24 @@ def test_which_over_a_span_of_years_is_answered_by_a_sentence_within_it(embedder
     assert _ask(embedder, "How much did US exports to Finland rise between 1995 and 1999?", finland).abstained
 
 
+def test_an_articles_declared_data_source_names_what_its_passages_leave_unsaid(embedder):
+    """fresh13's El Paso note never writes "Mexico" in its text, its "Source:" line does ("… at
+    Texas-Mexico ports of entry"): asked "… into Texas from Mexico …", its passage answers."""
+    text = (
+        "The four ports counted 8,063,848 pedestrians and bicyclists in 2008, and their share of "
+        "people crossing on foot into Texas was 42.4 percent."
+    )
+    question = "What share of everyone walking into Texas from Mexico in 2008 crossed at the four ports?"
+    plain = hit(1, text, "Cars and pedestrians at four Texas ports, 2008-2010")
+    assert _ask(embedder, question, plain).abstained
+    sourced = replace(
+        plain,
+        doc=replace(plain.doc, data_sources=(("CBP, northbound crossings at Texas-Mexico ports of entry", "", ""),)),
+    )
+    answer = _ask(embedder, question, sourced)
+    assert not answer.abstained and "42.4 percent" in answer.answer, answer.answer
+
+
 def test_a_change_stated_for_a_year_answers_the_change_from_the_year_before(embedder):
     """ "… rose 12.0 percent … in 2025" is the change from 2024, which its document's title names:
     fresh12's Eagle Pass pedestrians had been refused for not stating 2024."""

@@ -306,8 +306,10 @@ def test_a_long_source_line_is_header_furniture_and_the_header_still_ends_at_the
     lines = doc.text.split("\n")
     assert len(lines[1]) > 120  # longer than any title line may be
     assert [doc.text[a:b] for a, b in doc.furniture] == lines[:4]
-    # the "Publisher:" line names the publisher; "Source:" names where the counts come from
+    # the "Publisher:" line names the publisher; "Source:" names where the counts come from, the
+    # document's data source (an answer's names may stand there: "… at the Texas-Mexico ports")
     assert doc.meta.source == "nearshore-qa test notes" and doc.meta.published == "2026-03-14"
+    assert [name for name, _, _ in doc.meta.data_sources] == [lines[1].removeprefix("Source:").strip()]
     chunks = chunk_document(doc)
     assert not any("Source:" in c.text or "Publisher" in c.text for c in chunks)
     assert chunks[0].text.startswith("CBP counted 5,417,393 northbound commercial trucks")
@@ -322,6 +324,7 @@ def test_a_long_source_line_holding_a_second_statement_stays_content():
     plain = load_bytes((header + body.format("") + prose).encode(), name="l.txt", original_name="l.txt", fmt="txt")
     assert [c.text for c in chunk_document(plain)] == [prose.strip()]
     assert plain.meta.source.startswith("U.S. Customs and Border Protection (CBP)")
+    assert plain.meta.data_sources == ()  # no "Publisher:" line: the source is who published it
     # a full stop and a second statement in it ("… of entry. Data: …") make it say more than
     # where the document comes from: it stays content
     two = load_bytes(

@@ -49,6 +49,7 @@ _RULE = re.compile(r"^\s*([=\-_*~#])\1{2,}\s*$")
 _LIST_OR_TABLE = re.compile(r"^\s*(?:[-*+•]\s|\d+[.)]\s|\|)")
 # Metadata keys a header line may carry, by meaning (standard bibliographic fields).
 _SOURCE_KEYS = re.compile(r"^(source|publisher|published by|issued by|prepared by|organisation|organization)$", re.I)
+_DATA_SOURCE_KEYS = re.compile(r"^(?:data\s+)?sources?$", re.I)
 _PUBLISHER_KEYS = re.compile(r"^(publisher|published by|issued by)$", re.I)
 _AUTHOR_KEYS = re.compile(r"^(author|authors|by|written by)$", re.I)
 _DATE_KEYS = re.compile(r"^(date|published|publication date|released|release date|updated|last updated|as of)$", re.I)
@@ -274,8 +275,13 @@ def text_header(text: str) -> Furniture:
         return Furniture()
     fields: list[tuple[str, str]] = [("title", text[slice(*header[0])].strip())]
     # a "Publisher:" line names the publisher, where "Source:" may name the data's source
+    publisher = any(_names_publisher(text[slice(*span)]) for span in header[1:])
     for a, b in sorted(header[1:], key=lambda span: not _names_publisher(text[slice(*span)])):
         fields += line_metadata(text[a:b])
+        kv = _KEY_VALUE.match(text[a:b].strip())
+        if publisher and kv and _DATA_SOURCE_KEYS.match(kv.group(1).strip()):
+            # beside a "Publisher:" line, "Source:" names whose data the report gives
+            fields.append(("data_source", kv.group(2).strip()))
     spans = tuple((a, b) for a, b in header)
     return Furniture(spans=spans, fields=tuple(fields))
 

@@ -188,10 +188,16 @@ def _filled(meta: DocumentMeta, found: Furniture) -> DocumentMeta:
     """Metadata the document did not declare, taken from its furniture (publisher, author, date)."""
     have = {"source": meta.source, "author": meta.author, "published": meta.published}
     filled = found.fill(have)
-    if all(filled[k] == v for k, v in have.items()):
+    stated = [value for key, value in found.fields if key == "data_source" and value]
+    data_sources = meta.data_sources or tuple((_scalar(v), "", "") for v in stated)
+    if all(filled[k] == v for k, v in have.items()) and data_sources == meta.data_sources:
         return meta
     return replace(
-        meta, source=_scalar(filled["source"]), author=_scalar(filled["author"]), published=_scalar(filled["published"])
+        meta,
+        source=_scalar(filled["source"]),
+        author=_scalar(filled["author"]),
+        published=_scalar(filled["published"]),
+        data_sources=data_sources,
     )
 
 

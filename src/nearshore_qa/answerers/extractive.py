@@ -1200,8 +1200,10 @@ class ExtractiveAnswerer:
             # Names may stand anywhere in the passage around the sentence ("Mexico" is often
             # named once per paragraph), not only in the quoted sentence.
             # … and a table row by whose data its table reports: "according to BTS" is met by a
-            # BTS table (an article's sentences name their own sources)
-            whose = unit.hit.doc.whose_data if unit.hit.chunk.row is not None else ""
+            # BTS table; an article by the data sources it declares ("… at Texas-Mexico ports of
+            # entry" meets "from Mexico"), not by its publisher
+            doc = unit.hit.doc
+            whose = doc.whose_data if unit.hit.chunk.row is not None else "; ".join(s[0] for s in doc.data_sources if s)
             passage_text = f"{unit.context} {unit.hit.chunk.text} {whose}"
             passage = fold(passage_text)
             spelled_names = named.names_met(passage_text)  # "BTS" in the passage meets "Bureau of …"
