@@ -11,7 +11,13 @@ from pathlib import Path
 import pytest
 from helpers import hit, hits_for
 
-from nearshore_qa.answerers.cells import asked_count, counts_other, lacks_measure
+from nearshore_qa.answerers.cells import (
+    CrossingDirection,
+    asked_count,
+    counts_other,
+    crossing_directions,
+    lacks_measure,
+)
 from nearshore_qa.answerers.extractive import (
     ExtractiveAnswerer,
     QuestionProfile,
@@ -577,6 +583,34 @@ def test_which_over_a_span_of_years_is_answered_by_a_sentence_within_it(embedder
     assert _ask(embedder, "How much did US exports to Finland rise between 1995 and 1999?", finland).abstained
 
 
+def test_a_sentence_of_the_other_flow_gives_way_only_to_one_stating_the_asked_flow(embedder):
+    """fresh8's near miss: asked what Tamaulipas sold to the United States, of a passage on what it
+    bought, the sentence after ("Trucks carried most of it …") is no figure of its sales either."""
+    text = (
+        "Tamaulipas received more US goods than any of the other four states, US$16,008.2 million in 2021. "
+        "Trucks carried most of it, US$13,606.0 million in 2021, and rail grew faster."
+    )
+    tamaulipas = hit(1, text, "US surface exports to five Mexican states, 2020-2021")
+    assert _ask(embedder, "How much did Tamaulipas sell to the United States in 2021?", tamaulipas).abstained
+    bought = _ask(embedder, "How much did Tamaulipas buy from the United States in 2021?", tamaulipas)
+    assert "US$16,008.2 million" in bought.answer, bought.answer
+
+
+def test_an_amount_asked_in_any_form_is_not_answered_by_a_sentence_stating_none(embedder):
+    """ "How big was …" asks an amount as "how much" does: fresh14's lead ("… ran a goods deficit
+    with all four of Pakistan, Bangladesh, Sri Lanka and Nepal") had ranked first, been refused for
+    stating no figure, and left no answer; the sentence stating Nepal's deficit answers."""
+    from nearshore_qa.chunking import chunk_document
+    from nearshore_qa.records import Hit
+
+    doc = load_file(DATA / "south-asia-goods-deficits-2007-2011.md", "south-asia.md", 2**20)
+    chunks = chunk_document(doc)
+    order = ("South Asia outside India", "Nepal was the smallest", "Pakistan was by far")
+    hits = [Hit(chunk=next(c for c in chunks if lead in c.text), doc=doc.meta, score=1.0) for lead in order]
+    answer = ExtractiveAnswerer(embedder)("How big was America's goods deficit with Nepal in 2009?", hits)
+    assert not answer.abstained and "US$23.7 million" in answer.answer, answer.answer
+
+
 def test_an_articles_declared_data_source_names_what_its_passages_leave_unsaid(embedder):
     """fresh13's El Paso note never writes "Mexico" in its text, its "Source:" line does ("… at
     Texas-Mexico ports of entry"): asked "… into Texas from Mexico …", its passage answers."""
@@ -921,6 +955,9 @@ def test_how_many_is_not_answered_by_money_and_a_direction_is_not_the_other(embe
     north = hit(3, "Northbound, the count fell. Laredo counted 1,382,319 trucks in 2009.", "Laredo trucks")
     assert _ask(embedder, "How many trucks crossed southbound at Laredo in 2009?", north).abstained
     assert "1,382,319" in _ask(embedder, "How many trucks headed north through Laredo in 2009?", north).answer
+    # driving, walking or riding one way says the direction too (fresh14-u06)
+    assert _ask(embedder, "How many trucks drove south into Mexico from Laredo in 2009?", north).abstained
+    assert crossing_directions("people who walked north") == {CrossingDirection.NORTHBOUND}
 
 
 def test_a_name_the_documents_opening_states_stands_for_its_passages(embedder):

@@ -777,7 +777,8 @@ class CrossingDirection(StrEnum):
 
 # "headed north", "sent south": a way of moving and a direction say it too
 _MOVING = r"\b(?:head(?:ed|ing|s)?|go(?:es|ing)?|went|came|comes?|coming|roll(?:ed|ing|s)?|sen[dt]s?|sending|"
-_MOVING += r"cross(?:ed|es|ing)?|mov(?:ed|es?|ing)|travel(?:l?ed|l?ing|s)?)\s+"
+_MOVING += r"cross(?:ed|es|ing)?|mov(?:ed|es?|ing)|travel(?:l?ed|l?ing|s)?|dr(?:ove|ive[ns]?|iving)|"
+_MOVING += r"walk(?:ed|ing|s)?|r(?:ode|ide|ides|iding)|flew|fl(?:y|ies|ying))\s+"
 CROSSING_DIRECTIONS: dict[CrossingDirection, re.Pattern[str]] = {
     CrossingDirection.NORTHBOUND: re.compile(rf"\bnorth-?bound\b|{_MOVING}north\b", re.I),
     CrossingDirection.SOUTHBOUND: re.compile(rf"\bsouth-?bound\b|{_MOVING}south\b", re.I),

@@ -718,7 +718,7 @@ class QuestionProfile:
     extreme: str = ""  # "max" | "min" for "which ... most / least" questions
     measures: set[str] = field(default_factory=set)
     asks: str = ""  # the answer type asked for (scoring.asked_type)
-    wants_number: bool = False  # "how many …", "how much …": only a figure answers
+    wants_number: bool = False  # "how many …", "how much …", "how big …": only a figure answers
     span: tuple[int, int] | None = None  # "between 1995 and 1999", "from 1995 to 1999", "1995–1999"
 
     @classmethod
@@ -756,7 +756,7 @@ class QuestionProfile:
             ),
             measures=measures(question),
             asks=asked_type(question),
-            wants_number=bool(re.search(r"\bhow (?:many|much)\b", question, re.I)),
+            wants_number=bool(re.search(r"\bhow (?:many|much|big|large|high|low|small)\b", question, re.I)),
             span=year_span(question),
         )
 
@@ -1537,7 +1537,7 @@ class ExtractiveAnswerer:
         if profile.quarters:  # "In October 2014 …" is another period than "the third quarter of 2014"
             units = [u for u in units if named_quarters(u.text) or not _months_outside(profile.quarters, u.text)]
         if profile.wants_number or profile.asks == PERCENT or self._value_of_a_period(profile):
-            # "How much …", "what share …", "what were US exports … in 2008": a sentence with no
+            # "How much …", "how big …", "what share …", "what were US exports … in 2008": a sentence with no
             # figure neither answers nor, ranked first, stands for what the question is about (an
             # article's lead naming every state, a table's caption)
             units = [u for u in units if not self._figureless(u)]
@@ -1678,7 +1678,8 @@ class ExtractiveAnswerer:
             )
 
         if best.features.other_flow:
-            best = of_its_passage(lambda _u: True)
+            asked_flows = profile.measures & set(_OTHER_FLOW)
+            best = of_its_passage(lambda u: bool(asked_flows & (measures(u.text) | said_flows(u.text))))
         if best.features.others_at_figure and names_another_of_kind(profile.text, profile.names, best.text):
             best = of_its_passage(lambda u: u.features.at_figure)
         if best.hit.chunk.row is not None:
