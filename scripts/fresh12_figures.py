@@ -7,7 +7,7 @@ import sys
 from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
-from eval_documents import MONTHS, census_annual_decimal, trade_data_dir
+from eval_documents import MONTHS, cbp_monthly, census_annual_decimal, print_port_months, trade_data_dir
 from eval_documents import change_half_up as pct
 from eval_documents import half_up as r1
 from eval_documents import rank_of as ordinal_rank
@@ -149,19 +149,9 @@ for y in (2024, 2025):
         {c: share(n, walk.n.sum()) for c, n in zip(walk.Crossing, walk.n, strict=True) if n},
     )
 # monthly: busiest and quietest months of 2025 per port and mode
-mo = pd.read_csv(D + "cbp_texas_mexico_northbound_crossings_monthly_2008_2025.csv")
-mo["n"] = mo["Northbound Crossing"].fillna(0).astype(int)
-ml = mo[(mo.Region == "Laredo") & mo.Year.isin([2024, 2025])]
+ml = cbp_monthly(D, "Laredo", [2024, 2025])
 for y in (2024, 2025):
-    for p in ports:
-        for m in modes:
-            s = ml[(ml.Year == y) & (ml.POE == p) & (ml.Modes == m)].groupby("Month").n.sum()
-            if s.sum():
-                print(
-                    y,
-                    f"{p:11s} {m:24s} max {MONTHS[s.idxmax() - 1]} {s.max():,} min {MONTHS[s.idxmin() - 1]} "
-                    f"{s.min():,} | sum {s.sum():,}",
-                )
+    print_port_months(ml, y, ports, modes, width=11)
     s = ml[(ml.Year == y) & ml.Modes.isin(["Pedestrians/ Bicyclists"])].groupby("Month").n.sum()
     print(y, "three ports pedestrians by month", s.to_dict())
     s = ml[(ml.Year == y) & ml.Modes.isin(["Passenger Vehicles"])].groupby("Month").n.sum()

@@ -7,7 +7,7 @@ import sys
 from decimal import Decimal
 
 import pandas as pd
-from eval_documents import MONTHS, census_annual_decimal, trade_data_dir
+from eval_documents import MONTHS, cbp_monthly, census_annual_decimal, print_port_months, trade_data_dir
 from eval_documents import change_half_up as pct
 from eval_documents import half_up as r1
 from eval_documents import rank_of as ordinal_rank
@@ -167,19 +167,9 @@ for y in Y2:
         "pedestrians: Ysleta vs Paso del Norte ratio",
         r1(Decimal(int(s[s.POE == "Ysleta"].n.sum())) / Decimal(int(s[s.Crossing == "Paso del Norte Bridge"].n.sum()))),
     )
-mo = pd.read_csv(D + "cbp_texas_mexico_northbound_crossings_monthly_2008_2025.csv")
-mo["n"] = mo["Northbound Crossing"].fillna(0).astype(int)
-ml = mo[(mo.Region == "El Paso") & mo.Year.isin(Y2)]
+ml = cbp_monthly(D, "El Paso", Y2)
 for y in Y2:
-    for p in ports:
-        for m in modes:
-            s = ml[(ml.Year == y) & (ml.POE == p) & (ml.Modes == m)].groupby("Month").n.sum()
-            if s.sum():
-                print(
-                    y,
-                    f"{p:16s} {m:24s} max {MONTHS[s.idxmax() - 1]} {s.max():,} min {MONTHS[s.idxmin() - 1]} "
-                    f"{s.min():,} | sum {s.sum():,}",
-                )
+    print_port_months(ml, y, ports, modes)
     for m in modes:
         s = ml[(ml.Year == y) & (ml.Modes == m)].groupby("Month").n.sum()
         print(

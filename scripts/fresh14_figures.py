@@ -7,7 +7,7 @@ import sys
 from decimal import Decimal
 
 import pandas as pd
-from eval_documents import MONTHS, census_annual_decimal, trade_data_dir
+from eval_documents import MONTHS, cbp_monthly, census_annual_decimal, print_port_months, trade_data_dir
 from eval_documents import change_half_up as pct
 from eval_documents import half_up as r1
 from eval_documents import rank_of as ordinal_rank
@@ -171,19 +171,9 @@ for y in Y2:
                     "bridge shares",
                     {c: share(n, e.n.sum()) for c, n in zip(e.Crossing, e.n, strict=True) if n},
                 )
-mo = pd.read_csv(D + "cbp_texas_mexico_northbound_crossings_monthly_2008_2025.csv")
-mo["n"] = mo["Northbound Crossing"].fillna(0).astype(int)
-ml = mo[(mo.Region == "Rio Grande Valley") & mo.Year.isin(Y2)]
+ml = cbp_monthly(D, "Rio Grande Valley", Y2)
 for y in Y2:
-    for p in ports:
-        for m in modes:
-            s = ml[(ml.Year == y) & (ml.POE == p) & (ml.Modes == m)].groupby("Month").n.sum()
-            if s.sum():
-                print(
-                    y,
-                    f"{p:16s} {m:24s} max {MONTHS[s.idxmax() - 1]} {s.max():,} min {MONTHS[s.idxmin() - 1]} "
-                    f"{s.min():,} | sum {s.sum():,}",
-                )
+    print_port_months(ml, y, ports, modes)
     for m in modes:
         s = ml[(ml.Year == y) & (ml.Modes == m)].groupby("Month").n.sum()
         print(

@@ -401,14 +401,15 @@ def _flowables(pages: list, style_of: dict):
             yield Spacer(1, 6)
 
 
-def _fix_zip_times(path: Path) -> None:
-    """Rewrite a zip container with fixed member times, so regenerating is reproducible."""
+def _fix_zip_times(path: Path, when: tuple[int, ...] = FIXED_ZIP_TIME, mode: int | None = None) -> None:
+    """Rewrite a zip container with fixed member times (and, given ``mode``, fixed permissions),
+    so regenerating is reproducible."""
     buf = io.BytesIO()
     with zipfile.ZipFile(path) as src, zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as dst:
         for item in src.infolist():
-            info = zipfile.ZipInfo(item.filename, date_time=FIXED_ZIP_TIME)
+            info = zipfile.ZipInfo(item.filename, date_time=when)
             info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = item.external_attr
+            info.external_attr = item.external_attr if mode is None else mode
             dst.writestr(info, src.read(item.filename))
     path.write_bytes(buf.getvalue())
 
