@@ -249,6 +249,41 @@ def print_port_months(monthly, year: int, ports: list[str], modes: list[str], wi
                 )
 
 
+def print_ports_year(region, texas, year: int, ports: list[str], modes: list[str], group: str, top: int):
+    """One year of a field office's ports (``region``: their rows of CBP's yearly file, ``texas``:
+    all of it): counts by port and mode, the group's totals, Texas's, and each port's rank and
+    shares; returns the year's port-by-mode table."""
+    t = region[region.Year == year].pivot_table(index="POE", columns="Modes", values="n", aggfunc="sum")
+    t = t.loc[ports, modes]
+    print(f"--- {year}\n{t.to_string()}")
+    print(f"{group} ports total", t.sum().to_dict())
+    allt = texas[texas.Year == year].pivot_table(index="POE", columns="Modes", values="n", aggfunc="sum")
+    print("all Texas", allt[modes].sum().to_dict(), "ports in data", len(allt))
+    for m in modes:
+        print(
+            f"{m}: ranks among Texas ports",
+            {p: rank_of(allt[m], p) for p in ports},
+            f"{group} ports' share of Texas",
+            share_half_up(t[m].sum(), allt[m].sum()),
+            "shares of Texas",
+            {p: share_half_up(t.loc[p, m], allt[m].sum()) for p in ports},
+            f"shares of {group}",
+            {p: share_half_up(t.loc[p, m], t[m].sum()) for p in ports},
+            f"top {top}",
+            allt[m].sort_values(ascending=False).head(top).to_dict(),
+        )
+    return t
+
+
+def print_bridges_year(region, year: int, modes: list[str]) -> None:
+    print("bridges:")
+    print(
+        region[region.Year == year]
+        .pivot_table(index=["POE", "Crossing"], columns="Modes", values="n", aggfunc="sum")[modes]
+        .to_string()
+    )
+
+
 def wrap(text: str) -> str:
     return textwrap.fill(text, width=92)
 

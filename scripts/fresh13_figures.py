@@ -7,7 +7,15 @@ import sys
 from decimal import Decimal
 
 import pandas as pd
-from eval_documents import MONTHS, cbp_monthly, census_annual_decimal, print_port_months, trade_data_dir
+from eval_documents import (
+    MONTHS,
+    cbp_monthly,
+    census_annual_decimal,
+    print_bridges_year,
+    print_port_months,
+    print_ports_year,
+    trade_data_dir,
+)
 from eval_documents import change_half_up as pct
 from eval_documents import half_up as r1
 from eval_documents import rank_of as ordinal_rank
@@ -99,30 +107,8 @@ elp = cb[cb.Region == "El Paso"]
 assert set(elp.POE) == set(ports)
 Y2 = [2008, 2009, 2010]
 for y in Y2:
-    t = elp[elp.Year == y].pivot_table(index="POE", columns="Modes", values="n", aggfunc="sum").loc[ports, modes]
-    print(f"--- {y}\n{t.to_string()}")
-    print("four ports total", t.sum().to_dict())
-    allt = cb[cb.Year == y].pivot_table(index="POE", columns="Modes", values="n", aggfunc="sum")
-    print("all Texas", allt[modes].sum().to_dict(), "ports in data", len(allt))
-    for m in modes:
-        print(
-            f"{m}: ranks among Texas ports",
-            {p: ordinal_rank(allt[m], p) for p in ports},
-            "four ports' share of Texas",
-            share(t[m].sum(), allt[m].sum()),
-            "shares of Texas",
-            {p: share(t.loc[p, m], allt[m].sum()) for p in ports},
-            "shares of four",
-            {p: share(t.loc[p, m], t[m].sum()) for p in ports},
-            "top 4",
-            allt[m].sort_values(ascending=False).head(4).to_dict(),
-        )
-    print("bridges:")
-    print(
-        elp[elp.Year == y]
-        .pivot_table(index=["POE", "Crossing"], columns="Modes", values="n", aggfunc="sum")[modes]
-        .to_string()
-    )
+    t = print_ports_year(elp, cb, y, ports, modes, "four", 4)
+    print_bridges_year(elp, y, modes)
 print("changes:")
 for m in modes:
     v = {y: elp[(elp.Year == y) & (elp.Modes == m)].groupby("POE").n.sum() for y in Y2}

@@ -7,7 +7,15 @@ import sys
 from decimal import Decimal
 
 import pandas as pd
-from eval_documents import MONTHS, cbp_monthly, census_annual_decimal, print_port_months, trade_data_dir
+from eval_documents import (
+    MONTHS,
+    cbp_monthly,
+    census_annual_decimal,
+    print_bridges_year,
+    print_port_months,
+    print_ports_year,
+    trade_data_dir,
+)
 from eval_documents import change_half_up as pct
 from eval_documents import half_up as r1
 from eval_documents import rank_of as ordinal_rank
@@ -109,34 +117,12 @@ rgv = cb[cb.Region == "Rio Grande Valley"]
 assert set(rgv.POE) == set(ports)
 Y2 = [2017, 2018]
 for y in Y2:
-    t = rgv[rgv.Year == y].pivot_table(index="POE", columns="Modes", values="n", aggfunc="sum").loc[ports, modes]
-    print(f"--- {y}\n{t.to_string()}")
-    print("five ports total", t.sum().to_dict())
-    allt = cb[cb.Year == y].pivot_table(index="POE", columns="Modes", values="n", aggfunc="sum")
-    print("all Texas", allt[modes].sum().to_dict(), "ports in data", len(allt))
-    for m in modes:
-        print(
-            f"{m}: ranks among Texas ports",
-            {p: ordinal_rank(allt[m], p) for p in ports},
-            "five ports' share of Texas",
-            share(t[m].sum(), allt[m].sum()),
-            "shares of Texas",
-            {p: share(t.loc[p, m], allt[m].sum()) for p in ports},
-            "shares of five",
-            {p: share(t.loc[p, m], t[m].sum()) for p in ports},
-            "top 6",
-            allt[m].sort_values(ascending=False).head(6).to_dict(),
-        )
+    t = print_ports_year(rgv, cb, y, ports, modes, "five", 6)
     print(
         "ratio PV/ped by port",
         {p: r1(Decimal(int(t.loc[p, modes[0]])) / Decimal(int(t.loc[p, modes[1]]))) for p in ports},
     )
-    print("bridges:")
-    print(
-        rgv[rgv.Year == y]
-        .pivot_table(index=["POE", "Crossing"], columns="Modes", values="n", aggfunc="sum")[modes]
-        .to_string()
-    )
+    print_bridges_year(rgv, y, modes)
 print("changes:")
 for m in modes:
     v = {y: rgv[(rgv.Year == y) & (rgv.Modes == m)].groupby("POE").n.sum() for y in Y2}
