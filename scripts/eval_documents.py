@@ -249,6 +249,34 @@ def print_port_months(monthly, year: int, ports: list[str], modes: list[str], wi
                 )
 
 
+def million_half_up(usd) -> str:
+    """Whole US dollars -> US$ million, one decimal, half up, with separators ("2,954.2")."""
+    return half_up(Decimal(str(int(round(usd)))) / Decimal(10**6))
+
+
+def million_decimal(usd) -> Decimal:
+    """Whole US dollars -> US$ million as a Decimal, one decimal (as the documents write it)."""
+    return Decimal(million_half_up(usd).replace(",", ""))
+
+
+def usitc_chapter(data: str, hs: str):
+    """USITC DataWeb's US exports by HS2 chapter and partner, 2020-2024: every partner's rows
+    ``u``, chapter ``hs``'s exports by partner and year ``h``, its world total, every chapter's
+    total ``allx`` and the years; prints the chapter's description and how many partners bought it."""
+    import pandas as pd
+
+    u = pd.read_csv(data + "usitc_dataweb_us_total_exports_fas_by_hs2_country_2020_2024.csv", dtype={"hs2": str})
+    u = u[u.country.notna()]
+    yrs = [2020, 2021, 2022, 2023, 2024]
+    print("description:", u[u.hs2 == hs].hs2_description.iloc[0])
+    h = u[u.hs2 == hs].set_index("country")[[f"fas_usd_{y}" for y in yrs]]
+    h.columns = yrs
+    print(f"partners with HS{hs} exports:", {y: int((h[y] > 0).sum()) for y in yrs})
+    allx = u.groupby("hs2")[[f"fas_usd_{y}" for y in yrs]].sum()
+    allx.columns = yrs
+    return u, h, h.sum(), allx, yrs
+
+
 def print_ports_year(region, texas, year: int, ports: list[str], modes: list[str], group: str, top: int):
     """One year of a field office's ports (``region``: their rows of CBP's yearly file, ``texas``:
     all of it): counts by port and mode, the group's totals, Texas's, and each port's rank and

@@ -15,18 +15,17 @@ from eval_documents import (
     print_port_months,
     print_ports_year,
     trade_data_dir,
+    usitc_chapter,
 )
 from eval_documents import change_half_up as pct
 from eval_documents import half_up as r1
+from eval_documents import (
+    million_half_up as mn,
+)
 from eval_documents import rank_of as ordinal_rank
 from eval_documents import share_half_up as share
 
 D = trade_data_dir(sys.argv)
-
-
-def mn(usd) -> str:
-    """Whole US dollars -> US$ million, one decimal."""
-    return r1(Decimal(str(int(round(usd)))) / Decimal(10**6))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -173,16 +172,7 @@ for y in Y2:
 # ---------------------------------------------------------------------------------------------
 # Doc 3 (test, .html): US exports of essential oils, perfumery and cosmetics (HS 33), 2020-2024, USITC
 print("=" * 30, "Doc 3: HS 33 essential oils, perfumery, cosmetics (USITC)")
-u = pd.read_csv(D + "usitc_dataweb_us_total_exports_fas_by_hs2_country_2020_2024.csv", dtype={"hs2": str})
-u = u[u.country.notna()]
-yrs = [2020, 2021, 2022, 2023, 2024]
-print("description:", u[u.hs2 == "33"].hs2_description.iloc[0])
-h = u[u.hs2 == "33"].set_index("country")[[f"fas_usd_{y}" for y in yrs]]
-h.columns = yrs
-print("partners with HS33 exports:", {y: int((h[y] > 0).sum()) for y in yrs})
-world = h.sum()
-allx = u.groupby("hs2")[[f"fas_usd_{y}" for y in yrs]].sum()
-allx.columns = yrs
+u, h, world, allx, yrs = usitc_chapter(D, "33")
 print(
     "world",
     {y: mn(world[y]) for y in yrs},
