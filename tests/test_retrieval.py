@@ -155,6 +155,8 @@ def test_a_table_row_far_behind_does_not_take_a_slot_from_the_passage_stating_th
 def test_a_countrys_adjective_brings_the_country_into_the_lexical_query():
     assert lexical_query("How much did Americans spend on Norwegian goods?").endswith("norway")
     assert "netherlands" in lexical_query("What were Dutch purchases of US goods?").split()
+    # a region's adjective too: fresh14's "South Asian partners" are written "South Asia"
+    assert "asia" in lexical_query("Which of the four South Asian partners supplied the most?").split()
     assert lexical_query("What did polish firms buy?") == "polish firms buy?"  # a verb or adjective in lower case
 
 

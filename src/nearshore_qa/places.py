@@ -74,6 +74,7 @@ _BY_PLACE = {
     "russia": "russian",
     "turkey": "turkish",
     # Asia and Oceania
+    "asia": "asian",
     "china": "chinese",
     "japan": "japanese",
     "korea": "korean",
@@ -89,6 +90,7 @@ _BY_PLACE = {
     "pakistan": "pakistani",
     "bangladesh": "bangladeshi",
     "lanka": "lankan",
+    "nepal": "nepalese nepali",
     "israel": "israeli",
     "emirates": "emirati",
     "qatar": "qatari",
