@@ -277,6 +277,45 @@ def usitc_chapter(data: str, hs: str):
     return u, h, h.sum(), allx, yrs
 
 
+def print_group_months(monthly, year: int, modes: list[str], group: str) -> None:
+    """The ports taken together, mode by mode: each month's count of ``year``, its busiest and quietest."""
+    for m in modes:
+        s = monthly[(monthly.Year == year) & (monthly.Modes == m)].groupby("Month").n.sum()
+        print(
+            year,
+            f"{group} ports",
+            m,
+            "by month",
+            {MONTHS[k - 1][:3]: f"{int(v):,}" for k, v in s.items()},
+            "max",
+            MONTHS[s.idxmax() - 1],
+            "min",
+            MONTHS[s.idxmin() - 1],
+        )
+
+
+def print_partner_line(h, world, partner: str, yrs: list[int], width: int) -> None:
+    """A partner's exports of the chapter by year (US$ million), its rank among partners and its share."""
+    print(
+        f"{partner:{width}s}",
+        {y: million_half_up(h.loc[partner, y]) for y in yrs},
+        "ranks",
+        {y: rank_of(h[y], partner) for y in yrs},
+        "share",
+        {y: share_half_up(h.loc[partner, y], world[y]) for y in yrs},
+    )
+
+
+def print_chapter_weights(u, h, partners: list[str], hs: str, yrs: list[int], width: int) -> None:
+    """The chapter's share of all US goods exports to each partner (its weight in each market)."""
+    for p in partners:
+        tot = u[u.country == p][[f"fas_usd_{y}" for y in yrs]].sum()
+        print(
+            f"{p:{width}s} HS{hs} share of all US exports to it",
+            {y: share_half_up(h.loc[p, y], tot[f"fas_usd_{y}"]) for y in yrs},
+        )
+
+
 def print_ports_year(region, texas, year: int, ports: list[str], modes: list[str], group: str, top: int):
     """One year of a field office's ports (``region``: their rows of CBP's yearly file, ``texas``:
     all of it): counts by port and mode, the group's totals, Texas's, and each port's rank and

@@ -7,7 +7,16 @@ import sys
 from decimal import Decimal
 
 import pandas as pd
-from eval_documents import MONTHS, cbp_monthly, census_annual_decimal, print_port_months, trade_data_dir, usitc_chapter
+from eval_documents import (
+    MONTHS,
+    cbp_monthly,
+    census_annual_decimal,
+    print_chapter_weights,
+    print_partner_line,
+    print_port_months,
+    trade_data_dir,
+    usitc_chapter,
+)
 from eval_documents import change_half_up as pct
 from eval_documents import half_up as r1
 from eval_documents import million_decimal as mnd
@@ -174,14 +183,7 @@ print(
 )
 P3 = ["Canada", "China", "United Kingdom", "Mexico", "Japan", "Vietnam"]
 for p in P3:
-    print(
-        f"{p:15s}",
-        {y: mn(h.loc[p, y]) for y in yrs},
-        "ranks",
-        {y: ordinal_rank(h[y], p) for y in yrs},
-        "share",
-        {y: share(h.loc[p, y], world[y]) for y in yrs},
-    )
+    print_partner_line(h, world, p, yrs, 15)
     print(
         " " * 15,
         "20->24",
@@ -224,9 +226,7 @@ for y in yrs:
 s6 = {y: h.loc[six, y].sum() for y in yrs}
 print("six 20->24", pct(s6[2024], s6[2020]), "20->22", pct(s6[2022], s6[2020]), "22->24", pct(s6[2024], s6[2022]))
 # HS 44 against all US goods exports to each of the six (the chapter's weight in each market)
-for p in P3:
-    tot = u[u.country == p][[f"fas_usd_{y}" for y in yrs]].sum()
-    print(f"{p:15s} HS44 share of all US exports to it", {y: share(h.loc[p, y], tot[f"fas_usd_{y}"]) for y in yrs})
+print_chapter_weights(u, h, P3, "44", yrs, 15)
 
 # ---------------------------------------------------------------------------------------------
 # Doc 4 (test, .pdf): US-Canada trade by mode, month by month, 2008 (BTS TransBorder monthly)

@@ -8,10 +8,12 @@ from decimal import Decimal
 
 import pandas as pd
 from eval_documents import (
-    MONTHS,
     cbp_monthly,
     census_annual_decimal,
     print_bridges_year,
+    print_chapter_weights,
+    print_group_months,
+    print_partner_line,
     print_port_months,
     print_ports_year,
     trade_data_dir,
@@ -155,19 +157,7 @@ for y in Y2:
 ml = cbp_monthly(D, "El Paso", Y2)
 for y in Y2:
     print_port_months(ml, y, ports, modes)
-    for m in modes:
-        s = ml[(ml.Year == y) & (ml.Modes == m)].groupby("Month").n.sum()
-        print(
-            y,
-            "four ports",
-            m,
-            "by month",
-            {MONTHS[k - 1][:3]: f"{int(v):,}" for k, v in s.items()},
-            "max",
-            MONTHS[s.idxmax() - 1],
-            "min",
-            MONTHS[s.idxmin() - 1],
-        )
+    print_group_months(ml, y, modes, "four")
 
 # ---------------------------------------------------------------------------------------------
 # Doc 3 (test, .html): US exports of essential oils, perfumery and cosmetics (HS 33), 2020-2024, USITC
@@ -192,14 +182,7 @@ print(
 )
 P3 = ["Canada", "Mexico", "United Kingdom", "China", "Australia", "United Arab Emirates"]
 for p in P3 + ["Netherlands", "Hong Kong", "France"]:
-    print(
-        f"{p:22s}",
-        {y: mn(h.loc[p, y]) for y in yrs},
-        "ranks",
-        {y: ordinal_rank(h[y], p) for y in yrs},
-        "share",
-        {y: share(h.loc[p, y], world[y]) for y in yrs},
-    )
+    print_partner_line(h, world, p, yrs, 22)
     print(
         " " * 22,
         {
@@ -239,9 +222,7 @@ for y in yrs:
     )
 s6 = {y: h.loc[P3, y].sum() for y in yrs}
 print("six 20->24", pct(s6[2024], s6[2020]), "20->22", pct(s6[2022], s6[2020]), "22->24", pct(s6[2024], s6[2022]))
-for p in P3:
-    tot = u[u.country == p][[f"fas_usd_{y}" for y in yrs]].sum()
-    print(f"{p:22s} HS33 share of all US exports to it", {y: share(h.loc[p, y], tot[f"fas_usd_{y}"]) for y in yrs})
+print_chapter_weights(u, h, P3, "33", yrs, 22)
 
 # ---------------------------------------------------------------------------------------------
 # Doc 4 (test, .docx): FDI in Veracruz, Tabasco, Campeche, Chiapas and Oaxaca by quarter, 2005-2006

@@ -8,10 +8,11 @@ from decimal import Decimal
 
 import pandas as pd
 from eval_documents import (
-    MONTHS,
     cbp_monthly,
     census_annual_decimal,
     print_bridges_year,
+    print_group_months,
+    print_partner_line,
     print_port_months,
     print_ports_year,
     trade_data_dir,
@@ -157,19 +158,7 @@ for y in Y2:
 ml = cbp_monthly(D, "Rio Grande Valley", Y2)
 for y in Y2:
     print_port_months(ml, y, ports, modes)
-    for m in modes:
-        s = ml[(ml.Year == y) & (ml.Modes == m)].groupby("Month").n.sum()
-        print(
-            y,
-            "five ports",
-            m,
-            "by month",
-            {MONTHS[k - 1][:3]: f"{int(v):,}" for k, v in s.items()},
-            "max",
-            MONTHS[s.idxmax() - 1],
-            "min",
-            MONTHS[s.idxmin() - 1],
-        )
+    print_group_months(ml, y, modes, "five")
 
 # ---------------------------------------------------------------------------------------------
 # Doc 3 (test, .html): US trade with Mexico by mode of transport, 2009-2011 (BTS TransBorder,
@@ -260,14 +249,7 @@ print(
 print("world changes", {f"{p}->{c}": pct(world[c], world[p]) for p, c in PAIRS})
 P4 = ["Canada", "Colombia", "China", "Vietnam", "Indonesia", "Ecuador"]
 for p in P4 + ["Mexico", "South Korea", "Japan", "Philippines", "Venezuela"]:
-    print(
-        f"{p:14s}",
-        {y: mn(h.loc[p, y]) for y in yrs},
-        "ranks",
-        {y: ordinal_rank(h[y], p) for y in yrs},
-        "share",
-        {y: share(h.loc[p, y], world[y]) for y in yrs},
-    )
+    print_partner_line(h, world, p, yrs, 14)
     print(
         " " * 14,
         {f"{b0}->{c}": pct(h.loc[p, c], h.loc[p, b0]) for b0, c in PAIRS},
