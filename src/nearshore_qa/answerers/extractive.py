@@ -1176,24 +1176,22 @@ class ExtractiveAnswerer:
                 # "Which … between 1995 and 1999?" asks about the period: a sentence whose years
                 # all fall within it ("… 1996 became the only year …") speaks of it
                 years_ok = some_year = all(profile.span[0] <= int(y) <= profile.span[1] for y in own_years)
-            # A sentence that states no year of its own speaks of its passage's period: the
-            # question's years stated elsewhere in the passage (title included) stand for it.
-            from_passage = (
+            # The question's years stated elsewhere in the passage (title included) stand for a
+            # sentence that states no year of its own: it speaks of its passage's period.
+            in_passage = (
                 bool(profile.years)
                 and not years_ok
-                and not YEAR.search(dated)
                 and all(y in f"{unit.context} {unit.hit.chunk.text}" for y in profile.years)
             )
-            # A change stated for a year is a change from the year before unless it says
-            # otherwise: "… rose 12.0 percent … in 2025" answers "from 2024 to 2025" when its
-            # passage (title included) speaks of 2024 too.
+            from_passage = in_passage and not YEAR.search(dated)
+            # … and for a change stated for a year, which is a change from the year before unless
+            # it says otherwise: "… rose 12.0 percent … in 2025" answers "from 2024 to 2025".
             year_on_year = (
-                profile.span is not None
+                in_passage
+                and profile.span is not None
                 and profile.span[1] - profile.span[0] == 1
-                and not years_ok
                 and own_years == {str(profile.span[1])}
                 and _MEASURES["growth"].search(dated) is not None
-                and all(y in f"{unit.context} {unit.hit.chunk.text}" for y in profile.years)
             )
             if from_passage or year_on_year:
                 years_ok = some_year = True
