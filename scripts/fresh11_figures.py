@@ -8,7 +8,7 @@ import sys
 from decimal import Decimal
 
 import pandas as pd
-from eval_documents import census_annual_decimal, trade_data_dir
+from eval_documents import census_annual_decimal, print_partner_line, trade_data_dir
 from eval_documents import change_half_up as pct
 from eval_documents import half_up as r1
 from eval_documents import rank_of as ordinal_rank
@@ -122,14 +122,7 @@ print("world", {y: r1(Decimal(int(world22[y])) / Decimal(10**6)) for y in yrs})
 print("world change 20->24", pct(world22[2024], world22[2020]))
 P3 = ["Canada", "United Kingdom", "Netherlands", "South Korea", "Japan", "Colombia"]
 for p in P3:
-    print(
-        f"{p:15s}",
-        {y: r1(Decimal(int(h22.loc[p, y])) / Decimal(10**6)) for y in yrs},
-        "ranks",
-        {y: ordinal_rank(h22[y], p) for y in yrs},
-        "share",
-        {y: share(h22.loc[p, y], world22[y]) for y in yrs},
-    )
+    print_partner_line(h22, world22, p, yrs, 15)
     print(
         " " * 15,
         "20->24",
