@@ -1,4 +1,4 @@
-"""The fresh evaluation sets (eval/documents-fresh, -fresh2 … -fresh14, written to be unseen):
+"""The fresh evaluation sets (eval/documents-fresh, -fresh2 … -fresh15, written to be unseen):
 each loads, every question cites documents that exist under its folder, it is split by document
 (dev documents first, so tuning on the dev part never sees a test document), each part holds every
 kind of question, and no other set's question cites its documents. fresh3 is prose articles asked
@@ -11,8 +11,8 @@ written the same way after it, fresh9, written the same way again with one small
 each document (some of its answers stated only in that table), fresh10, written like fresh9 in
 HTML, PDF, plain text and Markdown, fresh11, written the same way in Markdown, plain text, HTML
 and Word, with a small table in one document of each part, fresh12, written the same way again in
-Markdown, plain text, HTML and PDF, fresh13, again in Markdown, plain text, HTML and Word, and fresh14, in
-Markdown, plain text, HTML and PDF."""
+Markdown, plain text, HTML and PDF, fresh13, again in Markdown, plain text, HTML and Word, fresh14, in
+Markdown, plain text, HTML and PDF, and fresh15, in Word, plain text, HTML and PDF."""
 
 from pathlib import Path
 
@@ -37,6 +37,7 @@ DOCUMENTS = {
     "fresh12": (2, 2),
     "fresh13": (2, 2),
     "fresh14": (2, 2),
+    "fresh15": (2, 2),
 }
 # set -> (fewest, most) questions
 SIZES = {
@@ -54,6 +55,7 @@ SIZES = {
     "fresh12": (40, 50),
     "fresh13": (40, 50),
     "fresh14": (40, 50),
+    "fresh15": (40, 50),
 }
 # the kinds each part must hold, and the formats its documents come in
 SET_KINDS = {
@@ -71,6 +73,7 @@ SET_KINDS = {
     "fresh12": KINDS - {"computed", "table_lookup"},
     "fresh13": KINDS - {"computed", "table_lookup"},
     "fresh14": KINDS - {"computed", "table_lookup"},
+    "fresh15": KINDS - {"computed", "table_lookup"},
 }
 FORMATS = {".md", ".txt", ".html", ".docx", ".pdf", ".csv"}
 SET_FORMATS = {
@@ -84,6 +87,7 @@ SET_FORMATS = {
     "fresh12": {".md", ".txt", ".html", ".pdf"},
     "fresh13": {".md", ".txt", ".html", ".docx"},
     "fresh14": {".md", ".txt", ".html", ".pdf"},
+    "fresh15": {".docx", ".txt", ".html", ".pdf"},
 } | {s: FORMATS - {".csv"} for s in ("fresh3", "fresh4", "fresh5", "fresh6")}
 # prose set -> the fewest unanswerable questions it asks
 PROSE = {
@@ -99,12 +103,13 @@ PROSE = {
     "fresh12": 12,
     "fresh13": 12,
     "fresh14": 12,
+    "fresh15": 12,
 }
 # near-miss unanswerable questions (dev, test) ("near": the document of that part they nearly
 # match): 8 in each dev part, written after the set; fresh7's, fresh8's, fresh9's, fresh10's, fresh11's,
 # fresh12's, fresh13's and fresh14's were written with it, in both parts
 NEAR_MISSES = {name: (8, 0) for name in DOCUMENTS} | {
-    s: (6, 6) for s in ("fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14")
+    s: (6, 6) for s in ("fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15")
 }
 MISS_KINDS = {"year", "measure", "entity", "flow", "breakdown", "words"}
 

@@ -18,7 +18,8 @@ written to calibrate abstention on unseen prose in their dev parts) or "fresh7" 
 (eval/documents-fresh11/, the same again in Markdown, plain text, HTML and Word) or "fresh12"
 (eval/documents-fresh12/, the same again in Markdown, plain text, HTML and PDF) or "fresh13"
 (eval/documents-fresh13/, the same again in Markdown, plain text, HTML and Word) or "fresh14"
-(eval/documents-fresh14/, the same again in Markdown, plain text, HTML and PDF); a set is asked only when the store holds every document its questions cite.
+(eval/documents-fresh14/, the same again in Markdown, plain text, HTML and PDF) or "fresh15"
+(eval/documents-fresh15/, the same again in Word, plain text, HTML and PDF); a set is asked only when the store holds every document its questions cite.
 """
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ SET_FOLDERS = {
     "fresh12": REPO_ROOT / "eval" / "documents-fresh12",
     "fresh13": REPO_ROOT / "eval" / "documents-fresh13",
     "fresh14": REPO_ROOT / "eval" / "documents-fresh14",
+    "fresh15": REPO_ROOT / "eval" / "documents-fresh15",
     "chat": REPO_ROOT / "corpus",  # conversations about the shipped corpus (follow-ups as typed)
 }
 DEFAULT_SET = "corpus"
