@@ -96,3 +96,29 @@ def test_captions_above_their_tables_stay_above_when_a_caption_sits_between_two_
         "Table 1. Northbound commercial trucks by Texas port of entry, 2019-2020 (count)",
         "Table 2. Northbound buses by Texas port of entry, 2019-2020 (count)",
     ]
+
+
+def test_a_header_whose_labels_are_one_space_apart_takes_the_columns_of_the_figures_below():
+    # "Month  Laredo trucks Eagle Pass trucks …": the labels are set one space apart, each
+    # aligned with the right edge of its column of figures
+    rel = "monthly/laredo-field-office-trucks-and-railcars-2023.txt"
+    doc = load_file(DATA / rel, rel, 50 * 2**20)
+    (table,) = doc.data_tables
+    assert [c.label for c in table.columns] == [
+        "Month",
+        "Laredo trucks",
+        "Eagle Pass trucks",
+        "Laredo railcars",
+        "Eagle Pass railcars",
+    ]
+    assert [r.label for r in table.rows] == ["Jan", "Feb", "Mar"]
+    assert table.rows[1].cells[3].value == 39883 and table.rows[2].cells[4].value == 28511
+
+
+def test_a_one_space_header_is_answered_from_its_cell(make_library):
+    lib = make_library()
+    assert all(r.status == "added" for r in lib.add([DATA / "monthly/laredo-field-office-trucks-and-railcars-2023.txt"]))
+    answer = lib.ask("How many railcars came into Eagle Pass in February 2023?")
+    assert not answer.abstained and "24,804" in answer.answer
+    cit = answer.citations[0]
+    assert (cit.row_label, cit.column_label) == ("Feb", "Eagle Pass railcars")

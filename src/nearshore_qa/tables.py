@@ -1171,12 +1171,39 @@ def _text_columns(lines: list[str]) -> list[tuple[int, int]]:
     return merged
 
 
+def _header_at_body_columns(lines: list[str]) -> list[list[str]] | None:
+    """A header whose labels are set one space apart ("Month  Laredo trucks Eagle Pass trucks")
+    over a body whose every line has the same fields: each header word goes to the body column
+    it overlaps, else to the first column ending at or after it (labels are aligned with their
+    column's right edge, as figures are). None when a column gets no label."""
+    body = [[line[a:b].strip() for a, b in _text_fields(line)] for line in lines[1:]]
+    spans = [
+        (min(_text_fields(line)[k][0] for line in lines[1:]), max(_text_fields(line)[k][1] for line in lines[1:]))
+        for k in range(len(body[0]))
+    ]
+    header = [""] * len(spans)
+    for m in re.finditer(r"\S+", lines[0]):
+        a, b = m.span()
+        k = next((k for k, (s, e) in enumerate(spans) if a < e and b > s), None)
+        if k is None:
+            k = next((k for k, (_, e) in enumerate(spans) if e >= b), None)
+        if k is None or any(header[j] for j in range(k + 1, len(spans))):
+            return None  # past the last column, or out of order
+        header[k] = f"{header[k]} {m.group(0)}".strip()
+    return [header, *body] if all(header) else None
+
+
 def _text_grid(lines: list[str]) -> list[list[str]] | None:
     """The block's lines as rows of cells: split at the gaps when every line has as many
     fields, else cut at the column spans all lines share (a blank cell keeps its column)."""
     counts = {len(_text_fields(line)) for line in lines}
     if len(counts) == 1:
         return [[line[a:b].strip() for a, b in _text_fields(line)] for line in lines]
+    body_counts = {len(_text_fields(line)) for line in lines[1:]}
+    if len(body_counts) == 1 and len(_text_fields(lines[0])) < body_counts.pop():
+        grid = _header_at_body_columns(lines)
+        if grid is not None:
+            return grid
     spans = _text_columns(lines)
     grid = []
     for line in lines:
