@@ -380,3 +380,14 @@ def test_the_months_of_a_year_are_not_ranked_over_a_table_of_years():
     # "which month …": a row of a whole year is none of its months
     rel = "conflicts/tables/us_mexico_canada_trade_annual_bts.csv"
     assert ask("Which month of 2022-2023 had the biggest US exports to Mexico?", rel, first="2023") is None
+
+
+def test_a_sentence_s_counts_of_something_else_are_not_ranked_for_what_the_question_counts():
+    rel = "rankings/rio-grande-city-crossings-2017-2018.md"
+    # the ferry's and the bridge's figures count walkers ("32,953 of those walkers", and the bare
+    # 28,318 after it): they rank pedestrians, not the cars the same sentence counts
+    walkers = ask("Which Rio Grande City crossing carried the most pedestrians in 2018?", rel, first="Ebanos")
+    assert walkers is not None
+    assert walkers.answer.startswith("Of the figures this passage lists, Los Ebanos Ferry has the highest: 32,953")
+    cars = ask("Which Rio Grande City crossing counted the most northbound cars in 2018?", rel, first="Ebanos")
+    assert cars is None or "Los Ebanos Ferry has the highest" not in cars.answer

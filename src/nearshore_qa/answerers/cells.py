@@ -21,7 +21,7 @@ from enum import StrEnum
 
 import Stemmer
 
-from ..figures import find_figures
+from ..figures import FoundFigure, find_figures
 from ..kinds import DocumentKind
 from ..places import DEMONYMS, REPORTER_WORDS
 from ..records import Hit
@@ -933,6 +933,36 @@ def asked_count(question: str) -> set[str]:
 _COUNT_NOUNS = re.compile(r" (?:of (?:the |all |its |their )?)?((?:[a-z][\w\-]*)(?: [a-z][\w\-]*){0,2})")
 
 
+def counted_by(text: str, figure: FoundFigure) -> set[str]:
+    """The terms of what a count in ``text`` counts, read from the words right after it
+    ("31,351,921 passenger vehicles", "32,953 of those walkers"); empty when punctuation or a
+    preposition follows it ("rose from 129,794 to 141,560") and the words around it must say."""
+    m = _COUNT_NOUNS.match(text, figure.end)
+    words = m.group(1).split() if m else []
+    return set(terms(" ".join(words))) if words and words[0] not in _STOP else set()
+
+
+_JOINED = re.compile(r"\s*(?:,|and|or|to|,\s*and)\s*")
+
+
+def counts_in(text: str) -> list[tuple[FoundFigure, set[str]]]:
+    """Each count of ``text`` with what it counts: the words after it, else what the count before
+    it counted ("61,271 pedestrians; the ferry carried 32,953 of those walkers, the bridge
+    28,318"), else what the next one counts ("401,017 and 425,687 cars")."""
+    counts = [f for f in find_figures(text) if f.kind == "number"]
+    own = [counted_by(text, f) for f in counts]
+    out: list[tuple[FoundFigure, set[str]]] = []
+    before: set[str] = set()
+    for i, figure in enumerate(counts):
+        after = next((o for o in own[i + 1 :] if o), set())
+        # "60,649 and 61,271 pedestrians": a count joined to the next one counts what it counts
+        joined = i + 1 < len(counts) and _JOINED.fullmatch(text[figure.end : counts[i + 1].start])
+        said = own[i] or (own[i + 1] if joined else set()) or before or after
+        before = said or before
+        out.append((figure, said))
+    return out
+
+
 def counts_other(counted: set[str], text: str) -> bool:
     """Does ``text`` count something other than ``counted`` and never it? A number followed by
     words counts what they name; one followed by punctuation or a preposition leaves it to the
@@ -942,12 +972,10 @@ def counts_other(counted: set[str], text: str) -> bool:
     for figure in find_figures(text):
         if figure.kind != "number":
             continue  # an amount or a percentage ("jumped 44.0%") says nothing of what is counted
-        m = _COUNT_NOUNS.match(text, figure.end)
-        words = m.group(1).split() if m else []
-        if not words or words[0] in _STOP:
+        said = counted_by(text, figure)
+        if not said:
             bare = True
             continue
-        said = set(terms(" ".join(words)))
         if any(_met(term, said) for term in counted):
             return False
         other = True

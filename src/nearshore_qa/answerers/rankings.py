@@ -37,13 +37,17 @@ from ..records import Answer, Chunk, Citation, Figure, Hit
 from ..tables import Cell, Column, Period, Row, Table, fold, month_or_quarter, parse_period
 from ..text import MONTHS, one_line
 from .cells import (
+    _EVERY_PRODUCT,
+    _GENERIC,
     CellAnswer,
     _hit_for_row,
     _measure,
+    _met,
     _period_match,
     _Question,
     _with_parts,
     compose,
+    counts_in,
     format_value,
     row_entity,
     terms,
@@ -987,16 +991,43 @@ def prose_sentences(hits: list[Hit], rq: RankQuestion) -> Iterator[tuple[int, Hi
             yield i, hit, (a, b)
 
 
+# what a superlative ranks by, written after it: "the most northbound cars in 2018" -> "cars"
+_RANKED_BY = re.compile(
+    rf"\b(?:{_MAX}|{_MIN})\s+((?:[a-z][\w\-]*\s+){{0,2}}?[a-z][\w\-]*)(?=\s+(?:in|of|to|from|at|by|for|during|among|across|over|between|on|through)\b|\s*[?,.]|\s*$)"
+)
+
+
+def ranked_count(question: str) -> set[str]:
+    """The terms of what a ranking question counts, named after its superlative ("the most
+    northbound cars" -> cars); empty when it names nothing countable there ("the most goods")."""
+    m = _RANKED_BY.search(question)
+    if not m:
+        return set()
+    head = m.group(1).split()[-1]
+    return set(terms(head)) - _GENERIC - _EVERY_PRODUCT
+
+
+def _counts_else(pair: Pair, sentence: str, counted: set[str]) -> bool:
+    """Does ``pair``'s count count something other than ``counted``, in a sentence that names
+    ``counted`` elsewhere ("… 425,687 cars …; the ferry carried 32,953 of those walkers")? A
+    sentence that never names it may say it in other words."""
+    if pair.figure.kind != "number" or not counted or not any(_met(t, set(terms(sentence))) for t in counted):
+        return False
+    said = next((s for f, s in counts_in(sentence) if f.start == pair.figure.start), set())
+    return bool(said) and not any(_met(t, said) for t in counted)
+
+
 def rank_in_sentences(question: str, hits: list[Hit], top: int = 3) -> ProseRanked | None:
     rq = rank_question(question)
     if rq is None or rq.periodic:
         return None
+    counted = ranked_count(question)
     asked_names = {fold(n) for n in re.findall(r"[A-ZÀ-Ý][\wÀ-ÿ'’\-]+", question[1:])}
     best: ProseRanked | None = None
     for rank, hit, (a, b) in prose_sentences(hits[:top], rq):
         chunk = hit.chunk
         sentence = chunk.text[a:b]
-        pairs = sentence_pairs(sentence)
+        pairs = [p for p in sentence_pairs(sentence) if not _counts_else(p, sentence, counted)]
         # the candidates the question lists ("Among A, B and C, which …"), when it lists some
         listed = [p for p in pairs if fold(p.entity) in asked_names or _named(p.entity, rq.terms)]
         if len(listed) >= 2:
