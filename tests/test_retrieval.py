@@ -252,3 +252,23 @@ def test_a_plain_text_reference_list_ranks_below_the_facts_it_credits(store):
     assert unpenalised[0].startswith("Gadget Border Agency"), unpenalised
     about_the_data = ranking(store, "When were the raw gadget truck data downloaded?", k=3)
     assert any("downloaded 2026-01-05" in text for _, text in about_the_data)
+
+
+def test_a_tables_rows_are_one_table_though_each_caption_ends_in_its_own_month():
+    """A row piece of a table in a document carries the table's caption and, when only the
+    caption says the year, its own month ("… by month, 2023\nMay 2023"): the header lines every
+    row carries name the table, so twelve months still fill at most three places."""
+    from nearshore_qa.records import Chunk
+    from nearshore_qa.retrieval import _one_table_capped
+
+    caption = "Table 1. Northbound commercial trucks and railcars by month, 2023 (counts)."
+    header = "| Month | Laredo trucks | Eagle Pass trucks |\n| --- | --- | --- |"
+    months = ["Jan", "Feb", "Mar", "Apr", "May"]
+    rows = [
+        Chunk(f"r{i}", "ports.txt", i, f"| {m} | 1 | 2 |", 0, 1, context=header, caption=f"{caption}\n{m} 2023")
+        for i, m in enumerate(months)
+    ]
+    prose = Chunk("p", "ports.txt", 9, "Buses grew 8.3 percent, to 5,973.", 0, 1)
+    found = {c.chunk_id: (c, None) for c in [*rows, prose]}
+    top = _one_table_capped([*(c.chunk_id for c in rows), "p"], found, 5, 3)[:5]
+    assert top == ["r0", "r1", "r2", "p", "r3"]

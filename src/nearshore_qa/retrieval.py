@@ -187,11 +187,12 @@ def _one_table_capped(ordered: list[str], found: dict, k: int, cap: int) -> list
 
 def _table_of(chunk: Chunk) -> tuple[str, str] | None:
     """The table a chunk is a row of: a data table's row, or a row piece of a table inside a
-    document (its caption names the table)."""
+    document (its header lines, which every row piece of the table carries as its context, name
+    the table; its caption may end in the row's own period, "… by month, 2023\nMay 2023")."""
     if chunk.row is not None:
         return chunk.doc_id, chunk.table or ""
-    if chunk.caption and chunk.in_table:
-        return chunk.doc_id, chunk.caption
+    if chunk.in_table and (chunk.context or chunk.caption):
+        return chunk.doc_id, chunk.context or chunk.caption
     return None
 
 
