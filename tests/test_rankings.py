@@ -391,3 +391,13 @@ def test_a_sentence_s_counts_of_something_else_are_not_ranked_for_what_the_quest
     assert walkers.answer.startswith("Of the figures this passage lists, Los Ebanos Ferry has the highest: 32,953")
     cars = ask("Which Rio Grande City crossing counted the most northbound cars in 2018?", rel, first="Ebanos")
     assert cars is None or "Los Ebanos Ferry has the highest" not in cars.answer
+
+
+def test_a_ranking_of_what_no_table_counts_is_not_read_off_a_table_of_something_else():
+    """ "ranked second for railcars": a table of the ports' trade in dollars (or trucks) ranks
+    something else, though it ranks the same ports in the same year."""
+    rel = "rankings/texas-mexico-ports-2009.txt"
+    assert ask("Which Texas port ranked second for northbound railcars in 2009?", rel, first="SUMMARY") is None
+    assert ask("Which Texas port had the most northbound railcars in 2009?", rel, first="SUMMARY") is None
+    trade = ask("Which Texas port ranked second for trade with Mexico in 2009?", rel, first="SUMMARY")
+    assert trade is not None and trade.answer.startswith("El Paso had the second-highest")

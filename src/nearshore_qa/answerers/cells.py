@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 import math
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
@@ -790,7 +790,7 @@ def crossing_directions(text: str) -> set[CrossingDirection]:
     return {way for way, pattern in CROSSING_DIRECTIONS.items() if pattern.search(text)}
 
 
-def lacks_measure(question: str, hit: Hit) -> bool:
+def lacks_measure(question: str, hit: Hit, ranked: Collection[str] = ()) -> bool:
     """Does ``hit`` never name the measure, unit or product the question asks ("how many tonnes …"
     over a row or a passage of US$, "exports of cotton …" over one of all goods, "how many
     pedestrians …" over a passage counting vehicles)? A table row holds to the cells' rule
@@ -805,6 +805,7 @@ def lacks_measure(question: str, hit: Hit) -> bool:
     else:
         asked = _asked_measure(question)
         around = [hit.doc.title, chunk.table or "", chunk.caption, chunk.context, *chunk.columns, chunk.text]
+    asked = asked | set(ranked)  # … or what a ranking question ranks by ("ranked second for railcars")
     if not asked:
         return False
     said = set(terms(" ".join(around)))

@@ -524,8 +524,11 @@ def rank_in_tables(
     if rq is None:
         return None
     best: Ranked | None = None
+    counted = ranked_count(question)
     for rank, hit, tables in _candidate_tables(hits, tables_for, max_docs, catalogue):
         for t_index, table in joined_tables(tables):
+            if not _counts_asked(table, hit.doc.title, counted):
+                continue  # "ranked second for railcars": a table of trucks ranks something else
             found = _rank_table(rq, table, hit.doc.title)
             if found is None:
                 continue
@@ -993,7 +996,9 @@ def prose_sentences(hits: list[Hit], rq: RankQuestion) -> Iterator[tuple[int, Hi
 
 # what a superlative ranks by, written after it: "the most northbound cars in 2018" -> "cars"
 _RANKED_BY = re.compile(
-    rf"\b(?:{_MAX}|{_MIN})\s+((?:[a-z][\w\-]*\s+){{0,2}}?[a-z][\w\-]*)(?=\s+(?:in|of|to|from|at|by|for|during|among|across|over|between|on|through)\b|\s*[?,.]|\s*$)"
+    rf"\b(?:(?:{_MAX}|{_MIN})|rank(?:ed|s)?\s+(?:{_ORD_WORDS})\s+(?:for|in|by|on))\s+"
+    r"((?:[a-z][\w\-]*\s+){0,2}?[a-z][\w\-]*)"
+    r"(?=\s+(?:in|of|to|from|at|by|for|during|among|across|over|between|on|through)\b|\s*[?,.]|\s*$)"
 )
 
 
@@ -1001,10 +1006,18 @@ def ranked_count(question: str) -> set[str]:
     """The terms of what a ranking question counts, named after its superlative ("the most
     northbound cars" -> cars); empty when it names nothing countable there ("the most goods")."""
     m = _RANKED_BY.search(question)
-    if not m:
-        return set()
-    head = m.group(1).split()[-1]
+    head = m.group(1).split()[-1] if m else ""
+    if not re.fullmatch(r"[a-z\-]+[^s]s", head):
+        return set()  # a role ("the largest destination of …", "the biggest share"), not things counted
     return set(terms(head)) - _GENERIC - _EVERY_PRODUCT
+
+
+def _counts_asked(table: Table, title: str, counted: set[str]) -> bool:
+    """Does ``table`` (its title, caption, units or column labels) name what is ranked?"""
+    if not counted:
+        return True
+    said = set(terms(" ".join([title, table.name, table.caption, *(c.label for c in table.columns)])))
+    return any(_met(t, said) for t in counted)
 
 
 def _counts_else(pair: Pair, sentence: str, counted: set[str]) -> bool:
