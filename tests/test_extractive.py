@@ -23,6 +23,8 @@ from nearshore_qa.answerers.extractive import (
     QuestionProfile,
     choose_column,
     continues,
+    figure_flows,
+    listed_among_others,
     measure_gap,
     measures,
     named_quarters,
@@ -1081,3 +1083,107 @@ def test_a_sentence_on_another_port_gives_way_to_its_passages_sentence_on_the_as
     )
     answer = _ask(embedder, "How many pedestrians and bicyclists crossed north at Roma in 2011?", smaller)
     assert answer.answer.startswith("Roma went") and "250,307" in answer.answer
+
+
+def test_which_month_is_not_answered_by_a_sentence_naming_no_month(embedder):
+    """ "Which month …" asks for a month: the year's count (a near miss written blind) does not
+    give it, a sentence naming the month does."""
+    year = hit(1, "Laredo counted 2,015,773 northbound trucks in 2015 and reached 2,313,968 in 2018.", "Texas trucks")
+    assert _ask(embedder, "Which month of 2018 had the most northbound trucks at Laredo?", year).abstained
+    month = hit(
+        2, "Its busiest month was March, with 263,896 trucks, and its quietest December.", "Laredo trucks, 2023"
+    )
+    answer = _ask(embedder, "Which month of 2023 was busiest for trucks at Laredo?", month)
+    assert not answer.abstained and "March" in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question,text",
+    [
+        # a rate asks for a percentage; a date's day is no figure
+        (
+            "What tariff rate did the US apply to Canadian steel once Canada's exemption ended on 1 June 2018?",
+            "The year also brought a trade dispute: Canada's exemption from the US tariffs on steel and "
+            "aluminium ended on 1 June 2018, according to the US Department of Commerce.",
+        ),
+        # what something was worth asks for a price
+        (
+            "What was the euro worth in US dollars when it was launched on 1 January 1999?",
+            "According to the European Central Bank, the euro replaced eleven national currencies for banks, "
+            "markets and accounts on 1 January 1999.",
+        ),
+    ],
+)
+def test_a_rate_or_a_price_asked_is_not_answered_by_a_sentence_stating_only_a_date(embedder, question, text):
+    assert _ask(embedder, question, hit(1, text, "Trade notes")).abstained
+
+
+def test_a_rate_asked_is_answered_by_the_sentence_stating_it(embedder):
+    text = (
+        "From 1 June 2018 Canadian steel paid the 25 percent tariff of Proclamation 9705, according to "
+        "the US Department of Commerce."
+    )
+    question = "What tariff rate did the US apply to Canadian steel once Canada's exemption ended on 1 June 2018?"
+    answer = _ask(embedder, question, hit(1, text, "Trade notes"))
+    assert not answer.abstained and "25 percent" in answer.answer
+
+
+def test_a_figure_of_another_transport_mode_does_not_answer(embedder):
+    """Asked pipeline imports, a sentence of truck imports does not say (a near miss written blind)."""
+    text = (
+        "Truck imports from Mexico follow the factory calendar. In 2005 they peaked in November, at "
+        "US$10.20 billion, and were lowest in January, at US$8.44 billion."
+    )
+    trucks = hit(1, text, "US-Mexico trade by truck, rail and pipeline, 2004-2005")
+    assert _ask(embedder, "What were US pipeline imports from Mexico in 2005?", trucks).abstained
+    assert not _ask(embedder, "What were US truck imports from Mexico in November 2005?", trucks).abstained
+
+
+def test_a_figure_written_of_a_flow_right_after_it_is_that_flows():
+    sentence = (
+        "Pipelines, which carry natural gas south, jumped from US$87.2 million of US exports in 2004 to "
+        "US$543.3 million in 2005."
+    )
+    from nearshore_qa.figures import find_figures
+
+    assert figure_flows(sentence, find_figures(sentence)) == ["exports", "exports"]
+
+
+def test_a_name_standing_in_a_row_only_as_one_item_of_a_list_is_not_the_rows_figure():
+    row = ("2020", "Laredo", "Laredo", "2362541", "1", "World Trade Bridge; Colombia Solidarity Bridge")
+    assert listed_among_others("How many trucks crossed the World Trade Bridge in Laredo in 2020?", row)
+    assert not listed_among_others("How many trucks crossed at Laredo in 2020?", row)
+    alone = ("2020", "Hidalgo", "Rio Grande Valley", "650668", "2", "Pharr International Bridge")
+    assert not listed_among_others("How many trucks crossed the Pharr International Bridge in 2020?", alone)
+
+
+def test_in_those_years_means_the_years_of_the_sentence_before(embedder):
+    """fresh15's Nicaragua paragraph states its imports "in those years", the 2019, 2022 and 2023
+    of the sentence before, and names 2023 for another figure: asked 2022, it answers."""
+    text = (
+        "Nicaragua is the exception in the region: the United States ran a deficit with it in every year "
+        "covered here, US$2,239.6 million in 2019, US$3,042.1 million in 2022 and US$2,353.0 million in 2023. "
+        "Imports from Nicaragua were US$3,858.0 million, US$5,689.3 million and US$4,717.8 million in those "
+        "years, about twice the US$2,364.8 million of US exports there in 2023."
+    )
+    passage = hit(1, text, "US goods trade with six Central American partners, 2019-2023")
+    answer = _ask(embedder, "How much did the United States import from Nicaragua in 2022?", passage)
+    assert not answer.abstained and "US$5,689.3 million" in answer.answer
+    assert _ask(embedder, "How much did the United States import from Nicaragua in 2021?", passage).abstained
+
+
+def test_a_sentence_of_another_mode_gives_way_to_its_passages_sentence_of_the_asked_one(embedder):
+    """fresh5's road-and-rail paragraph: its truck sentence reads closest to "… import from Canada
+    by rail …" and is refused as another mode's figure; the rail sentence after it answers."""
+    text = (
+        "Trucks carried more than any other mode in both directions. US exports to Canada moving by "
+        "truck rose from US$135.90 billion in 2004 to US$151.22 billion in 2005, and imports arriving "
+        "by truck from US$132.76 billion to US$143.70 billion, so that 59.1 percent of all US-Canada "
+        "goods trade in 2005 went by road (our calculation). Rail was lopsided: freight trains "
+        "brought in US$57.95 billion of Canadian goods in 2004 and US$60.61 billion in 2005, more "
+        "than three times what they carried north."
+    )
+    passage = hit(1, text, "US-Canada freight by mode, 2004-2005")
+    answer = _ask(embedder, "How much did the US import from Canada by rail in 2005?", passage)
+    assert not answer.abstained and "US$60.61 billion" in answer.answer, answer.answer
+    assert "US$143.70 billion" not in answer.answer

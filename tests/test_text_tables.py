@@ -117,7 +117,9 @@ def test_a_header_whose_labels_are_one_space_apart_takes_the_columns_of_the_figu
 
 def test_a_one_space_header_is_answered_from_its_cell(make_library):
     lib = make_library()
-    assert all(r.status == "added" for r in lib.add([DATA / "monthly/laredo-field-office-trucks-and-railcars-2023.txt"]))
+    assert all(
+        r.status == "added" for r in lib.add([DATA / "monthly/laredo-field-office-trucks-and-railcars-2023.txt"])
+    )
     answer = lib.ask("How many railcars came into Eagle Pass in February 2023?")
     assert not answer.abstained and "24,804" in answer.answer
     cit = answer.citations[0]

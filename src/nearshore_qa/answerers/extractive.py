@@ -61,7 +61,7 @@ from .cells import FLOW_PHRASES as _FLOW_PHRASES
 from .computed import with_computation
 from .coverage import cited_text, unwritten_qualifiers
 from .footnotes import labels_marked, line_markers, note_marker
-from .rankings import prefer_ranking
+from .rankings import prefer_ranking, ranked_count
 from .restatements import with_restatement
 from .scoring import (
     DATE_TYPES,
@@ -132,6 +132,16 @@ _GENERIC_FOLDED = {fold(n) for n in GENERIC_NAMES}
 _YES_NO = re.compile(r"^\s*(?:was|were|is|are|did|does|do|has|have|had|will|can)\s", re.I)
 _WHAT_IS = re.compile(r"\bwhat(?:['’]s|\s+(?:was|were|is|are))\b", re.I)
 _REQUEST = re.compile(r"^\s*(?:please\s+)?(?:tell|show|give)\s+me\b", re.I)
+# "Which month …", "Laredo's busiest month for …": the answer is a month, so a candidate naming
+# none (a year's total) does not give it
+_ASKS_MONTH = re.compile(r"\b(?:which|what)\s+month\b|\b(?:[a-z]{2,}est|most|least|peak|record)\s+month\b", re.I)
+_MONTH_WRITTEN = re.compile(rf"\b(?:{MONTH_NAMES}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?)", re.I)
+_THOSE_YEARS = re.compile(
+    r"\b(?:in|for|over|during|across)\s+(?:each of\s+)?(?:those|these|the same)\s+(?:\w+\s+)?years\b", re.I
+)
+_DAY = re.compile(
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH_NAMES})\b|\b(?:{MONTH_NAMES})\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
+)
 _WH_WORD = re.compile(r"\b(?:what|which|who|whom|whose|when|where|why|how)\b", re.I)
 _FIGURE_WORDS = re.compile(
     r"\b(how much|how many|value|amount|total|worth|billion|million|percent|percentage|share|"
@@ -298,6 +308,21 @@ def _computation_cited(answer: Answer) -> Answer:
     markers = {o.get("citation") for f in answer.figures if f.computed for o in f.operands}
     cited = [c for c in answer.citations if c.marker in markers]
     return replace(answer, citations=cited) if cited else answer
+
+
+# a name of two or more capitalised words ("World Trade Bridge", "Ciudad Juárez")
+_NAME_PHRASE = re.compile(r"(?<![\w.])[A-ZÀ-Ý][\wÀ-ÿ'’\-]*(?:\s+(?:(?:of|de|del|la)\s+)?[A-ZÀ-Ý][\wÀ-ÿ'’\-]*)+")
+
+
+def listed_among_others(question: str, values: tuple[str, ...] | list[str]) -> bool:
+    """Does a name the question writes stand in a row's cells only as one item of a list
+    ("World Trade Bridge; Colombia Solidarity Bridge")? Then the row's figure is the list's."""
+    for m in _NAME_PHRASE.finditer(question, 1):
+        name = fold(m.group(0))
+        cells = [fold(v) for v in values if name in fold(v)]
+        if cells and all(any(name not in item for item in c.split(";")) for c in cells):
+            return True
+    return False
 
 
 def continues(sentence: str) -> bool:
@@ -624,7 +649,18 @@ def figure_flows(sentence: str, figures: list[FoundFigure]) -> list[str]:
         for m in pattern.finditer(sentence):
             marks[m.start()] = flow
     ordered = sorted(marks.items())
-    return [next((flow for pos, flow in reversed(ordered) if pos < fig.start), "") for fig in figures]
+    flows = []
+    for fig in figures:
+        flow = next((flow for pos, flow in reversed(ordered) if pos < fig.start), "")
+        # … or the one it is written "of" right after it ("from US$87.2 million of US exports")
+        after = next(((pos, f) for pos, f in ordered if pos >= fig.end), None)
+        if after is not None and _OF_FLOW.fullmatch(sentence[fig.end : after[0]]):
+            flow = after[1]
+        flows.append(flow)
+    return flows
+
+
+_OF_FLOW = re.compile(r"\s+(?:of|in)\s+(?:(?:the|its|their|total|all|US|U\.S\.|American|Mexican|Canadian)\s+)*", re.I)
 
 
 def measures(text: str) -> set[str]:
@@ -756,7 +792,8 @@ class QuestionProfile:
             ),
             measures=measures(question),
             asks=asked_type(question),
-            wants_number=bool(re.search(r"\bhow (?:many|much|big|large|high|low|small)\b", question, re.I)),
+            # … "what was the euro worth": a price asked, as "how much"
+            wants_number=bool(re.search(r"\bhow (?:many|much|big|large|high|low|small)\b|\bworth\b", question, re.I)),
             span=year_span(question),
         )
 
@@ -1011,30 +1048,34 @@ class ExtractiveAnswerer:
                 column = choose_column(profile, chunk.columns, chunk.values, self.weights)
                 units.append(Unit(hit, rank, 0, len(chunk.text), chunk.text, column=column))
                 continue
-            # A sentence that continues the one before it ("These amounts are not included …",
-            # "In addition, …") says little alone: the two are read, and quoted, as one unit.
-            # A question asking for a reason: a sentence stating a change and the next one
-            # giving its cause ("… increased by $14 million. The increase is mainly
-            # attributable to …") are read, and quoted, as one unit too.
-            spans: list[tuple[int, int]] = []
-            joined = False  # the last span already holds two sentences
-            for a, b in split_sentences(chunk.text):
-                sentence = chunk.text[a:b]
-                if len(sentence) < 25 or sentence.lstrip().startswith("#"):
-                    continue
-                before = chunk.text[spans[-1][0] : spans[-1][1]] if spans else ""
-                leans = (
-                    continues(sentence)
-                    or (bool(spans) and uses_term_defined(before, sentence))
-                    or (profile.asks == REASON and bool(spans) and states_cause(sentence) and not states_cause(before))
-                )
-                if spans and not joined and leans and "\n\n" not in chunk.text[spans[-1][1] : a]:
-                    spans[-1], joined = (spans[-1][0], b), True
-                else:
-                    spans.append((a, b))
-                    joined = False
-            units += [Unit(hit, rank, a, b, chunk.text[a:b], marked=self._marked(chunk, a, b)) for a, b in spans]
+            units += self._sentence_units(profile, hit, rank)
         return units + self._notes(units)
+
+    def _sentence_units(self, profile: QuestionProfile, hit: Hit, rank: int) -> list[Unit]:
+        # A sentence that continues the one before it ("These amounts are not included …",
+        # "In addition, …") says little alone: the two are read, and quoted, as one unit.
+        # A question asking for a reason: a sentence stating a change and the next one
+        # giving its cause ("… increased by $14 million. The increase is mainly
+        # attributable to …") are read, and quoted, as one unit too.
+        chunk = hit.chunk
+        spans: list[tuple[int, int]] = []
+        joined = False  # the last span already holds two sentences
+        for a, b in split_sentences(chunk.text):
+            sentence = chunk.text[a:b]
+            if len(sentence) < 25 or sentence.lstrip().startswith("#"):
+                continue
+            before = chunk.text[spans[-1][0] : spans[-1][1]] if spans else ""
+            leans = (
+                continues(sentence)
+                or (bool(spans) and uses_term_defined(before, sentence))
+                or (profile.asks == REASON and bool(spans) and states_cause(sentence) and not states_cause(before))
+            )
+            if spans and not joined and leans and "\n\n" not in chunk.text[spans[-1][1] : a]:
+                spans[-1], joined = (spans[-1][0], b), True
+            else:
+                spans.append((a, b))
+                joined = False
+        return [Unit(hit, rank, a, b, chunk.text[a:b], marked=self._marked(chunk, a, b)) for a, b in spans]
 
     def _notes(self, units: list[Unit]) -> list[Unit]:
         """The footnotes that retrieved table lines point at ("| Recorded investment (1) | …" and
@@ -1162,6 +1203,12 @@ class ExtractiveAnswerer:
             is_row = unit.hit.chunk.row is not None
             # the periods its relative phrases stand for ("the same month a year earlier") written out
             dated = unit.text if is_row else with_dates_resolved(unit.text, unit.hit.doc.title)
+            if not is_row and _THOSE_YEARS.search(dated):
+                # "… were US$3,858.0 million, US$5,689.3 million and US$4,717.8 million in those
+                # years": the years the sentence before it names
+                before = paragraph_before(unit).rstrip()
+                last = before[max(before.rfind(". "), before.rfind("\n")) + 1 :]
+                dated = f"{dated} ({', '.join(YEAR.findall(last))})"
             lower = fold(f"{unit.context} {dated}")
             # A title like "..., 2019–2023" spans years; the year must be in the passage or its section.
             near = f"{unit.hit.chunk.section} {dated}"
@@ -1285,6 +1332,11 @@ class ExtractiveAnswerer:
                 affirmed = self._lead(unit.hit.chunk.doc_id, leads).affirmed
                 said_way = measures(f"{paragraph_before(unit)} {unit.text} {affirmed}") & set(CrossingDirection)
                 other_flow = bool(said_way) and not said_way & asked_way
+            asked_mode = profile.measures & set(TransportMode)
+            if len(asked_mode) == 1 and not is_row and not other_flow:
+                # … nor a figure of another mode ("Truck imports from Mexico …", asked pipeline imports)
+                said_modes = measures(unit.text) & set(TransportMode)
+                other_flow = bool(said_modes) and not said_modes & asked_mode
             kinds = stated_types(unit.text, figs, is_row, question_words)
             if NAME not in kinds and not is_row and _first_word_a_name(unit, question_words):
                 kinds.add(NAME)  # "Morelos took in …": a name opening the sentence is a name too
@@ -1500,10 +1552,15 @@ class ExtractiveAnswerer:
         self.score(profile, units)
         # once per passage, not per sentence: a passage's sentences share its title and text
         passages = {u.hit.chunk.chunk_id: u.hit for u in units}
-        lacking = {chunk_id: lacks_measure(question, hit) for chunk_id, hit in passages.items()}
+        ranked = ranked_count(question)
+        lacking = {chunk_id: lacks_measure(question, hit, ranked) for chunk_id, hit in passages.items()}
         units = [
             u for u in units if not other_direction_row(question, u.hit, u.column) and not lacking[u.hit.chunk.chunk_id]
         ]
+        # a row whose only mention of a name the question asks about is one item of a list cell
+        # ("Bridges with truck traffic: World Trade Bridge; Colombia Solidarity Bridge") states
+        # the figure of the whole list, not of that one
+        units = [u for u in units if u.hit.chunk.row is None or not listed_among_others(question, u.hit.chunk.values)]
         counted = asked_count(question)
         if counted:  # "how many pedestrians …": a sentence counting vehicles does not say
             units = [u for u in units if u.hit.chunk.row is not None or not counts_other(counted, u.text)]
@@ -1676,8 +1733,9 @@ class ExtractiveAnswerer:
             )
 
         if best.features.other_flow:
-            asked_flows = profile.measures & set(_OTHER_FLOW)
-            best = of_its_passage(lambda u: bool(asked_flows & (measures(u.text) | said_flows(u.text))))
+            # … or of the asked mode, for one of another mode ("Trucks carried …" asked by rail)
+            asked = profile.measures & (set(_OTHER_FLOW) | set(TransportMode))
+            best = of_its_passage(lambda u: bool(asked & (measures(u.text) | said_flows(u.text))))
         if best.features.others_at_figure and names_another_of_kind(profile.text, profile.names, best.text):
             best = of_its_passage(lambda u: u.features.at_figure)
         if best.hit.chunk.row is not None:
@@ -1710,7 +1768,8 @@ class ExtractiveAnswerer:
 
     @staticmethod
     def _figureless(unit: Unit) -> bool:
-        return not unit.features.has_figure and not _DIGIT.search(YEAR.sub(" ", unit.text))
+        # a date's day is no figure either ("ended on 1 June 2018", "on January 29, 2020")
+        return not unit.features.has_figure and not _DIGIT.search(_DAY.sub(" ", YEAR.sub(" ", unit.text)))
 
     def _admissible(self, profile: QuestionProfile, unit: Unit) -> bool:
         """May ``unit`` answer at all? Not when it is about other years or months, it is a figure
@@ -1731,6 +1790,8 @@ class ExtractiveAnswerer:
             return False
         if profile.asks == REASON and not f.gives_cause:
             return False  # "why …": a sentence giving no cause (a figure of the fall) does not say
+        if _ASKS_MONTH.search(profile.text) and not _MONTH_WRITTEN.search(unit.text):
+            return False  # "which month …": a candidate naming no month does not say
         return not (profile.wants_figure and not f.has_figure and f.overlap < self.weights.figureless_overlap)
 
     def _compose(self, question: str, chosen: list[Unit]) -> Answer:

@@ -75,7 +75,16 @@ PERCENT, COUNT, AMOUNT, DATE, YEAR_ASKED, NAME, DEFINITION, REASON = (
     "reason",
 )
 _ASKS = (
-    (PERCENT, re.compile(r"\b(percent|percentage|proportion|share of)\b|%|\bwhat (?:portion|fraction) of\b", re.I)),
+    (
+        PERCENT,
+        re.compile(
+            # "what tariff rate …", "what was the growth rate …" (not "what impacted the tax rate",
+            # which asks for a cause; an exchange rate is a price, not a percentage)
+            r"\b(percent|percentage|proportion|share of)\b|%|\bwhat (?:portion|fraction) of\b|"
+            r"\bwhat\s+(?:(?:is|was|were|are)\s+)?(?:(?:the|its|their)\s+)?(?:[\w'’\-]+\s+){0,3}?(?<!exchange )rates?\b",
+            re.I,
+        ),
+    ),
     (COUNT, re.compile(r"\bhow many\b|\bnumber of\b", re.I)),
     (YEAR_ASKED, re.compile(r"\b(?:what|which) year\b", re.I)),
     (DATE, re.compile(r"^\s*when\b|\b(?:what|which) (?:date|month|day)\b|\bsince when\b", re.I)),
