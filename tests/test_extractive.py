@@ -1187,3 +1187,40 @@ def test_a_sentence_of_another_mode_gives_way_to_its_passages_sentence_of_the_as
     answer = _ask(embedder, "How much did the US import from Canada by rail in 2005?", passage)
     assert not answer.abstained and "US$60.61 billion" in answer.answer, answer.answer
     assert "US$143.70 billion" not in answer.answer
+
+
+def test_a_month_compared_with_the_year_before_is_read_in_a_report_of_one_year(embedder):
+    """fresh15's Eagle Pass paragraph, in a report titled "… 2023": "December sank to 10,504, …
+    37.3 percent fewer than in December 2022" speaks of December 2023 too, and the sentence about
+    May (another month, ranked closer to the question) neither answers nor stands in the way."""
+    text = (
+        "May brought 20,252 trucks, the year's high and 18.0 percent more than in May 2022. September, "
+        "with 15,255, was 22.0 percent below August and 13.4 percent below September 2022, and December "
+        "sank to 10,504, 43.5 percent fewer than in November and 37.3 percent fewer than in December 2022."
+    )
+    passage = hit(1, text, "Trucks, trains and buses through Laredo, Eagle Pass and Del Rio month by month, 2023")
+    question = "How much lower was truck traffic into Eagle Pass in December 2023 than in December 2022, in percent?"
+    answer = _ask(embedder, question, passage)
+    assert not answer.abstained and "37.3 percent fewer than in December 2022" in answer.answer, answer.answer
+    assert "20,252" not in answer.answer
+
+
+def test_an_acronym_the_question_names_must_be_named_by_the_passage(embedder):
+    """A near miss written blind: asked about the CAFTA-DR act, the USMCA act's date does not
+    answer; a passage naming CAFTA-DR does."""
+    question = "When did the CAFTA-DR Implementation Act become law in the United States?"
+    usmca = hit(
+        1,
+        "In the United States, the agreement was approved and implemented by the United States-Mexico-Canada "
+        "Agreement Implementation Act, Public Law 116-113, which was signed into law on 29 January 2020.",
+        "USMCA entry into force",
+    )
+    assert _ask(embedder, question, usmca).abstained
+    cafta = hit(
+        2,
+        "The Dominican Republic-Central America-United States Free Trade Agreement (CAFTA-DR) Implementation "
+        "Act, Public Law 109-53, was signed into law on 2 August 2005.",
+        "CAFTA-DR in US law",
+    )
+    answer = _ask(embedder, question, usmca, cafta)
+    assert not answer.abstained and "2 August 2005" in answer.answer

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from helpers import hits_for
 
-from nearshore_qa.answerers.rankings import rank_question, ranking_answer, sentence_pairs
+from nearshore_qa.answerers.rankings import rank_question, ranked_count, ranking_answer, sentence_pairs
 from nearshore_qa.ingest import load_file
 
 DATA = Path(__file__).parent / "data"
@@ -401,3 +401,26 @@ def test_a_ranking_of_what_no_table_counts_is_not_read_off_a_table_of_something_
     assert ask("Which Texas port had the most northbound railcars in 2009?", rel, first="SUMMARY") is None
     trade = ask("Which Texas port ranked second for trade with Mexico in 2009?", rel, first="SUMMARY")
     assert trade is not None and trade.answer.startswith("El Paso had the second-highest")
+
+
+def test_places_taken_together_are_not_ranked_by_one_members_column():
+    rel = "monthly/laredo-field-office-trucks-and-railcars-2023.txt"
+    combined = ask("Which month of 2023 brought the most trucks through Laredo and Eagle Pass combined?", rel)
+    assert combined is None or "Eagle Pass trucks" not in combined.answer
+    one = ask("Which month of 2023 brought the most trucks through Eagle Pass?", rel)
+    assert one is not None and one.answer.startswith("Mar 2023 had the highest Eagle Pass trucks"), one.answer
+
+
+@pytest.mark.parametrize(
+    "question,counted",
+    [
+        ("Which Texas port ranked second for northbound railcars in 2023?", {"railcar"}),
+        ("Which Rio Grande Valley port counted the most northbound cars in 2018?", {"car"}),
+        ("Which port ranked second for northbound truck crossings in 2008?", {"truck"}),  # crossings of trucks
+        ("Which Mexican state was the second-largest destination of US exports in 2024?", set()),  # a role
+        ("Which partner had the biggest share in 2023?", set()),
+        ("Which of the four supplied the most goods to the US?", set()),  # every product
+    ],
+)
+def test_what_a_ranking_counts_is_the_plural_noun_after_its_superlative_or_rank(question, counted):
+    assert ranked_count(question) == counted

@@ -846,6 +846,7 @@ class UnitFeatures:
     other_flow: bool = False  # states other flows only, or none in a paragraph of the flow not asked
     has_figure: bool = False  # a figure in the sentence, or a table row
     gives_cause: bool = True  # states a cause ("due to", "because", "driven by" …)
+    acronyms_missing: int = 0  # acronyms of the question its passage neither writes nor spells out
     about_other: bool = False  # its figures are all another entity's, and it lacks a name asked
     dated_elsewhen: bool = False  # its figures for an asked name are all of other years (``dated_elsewhen``)
     # a sum asked of several named: its asked year's figure is the group's (True), a member's
@@ -1212,6 +1213,11 @@ class ExtractiveAnswerer:
             lower = fold(f"{unit.context} {dated}")
             # A title like "..., 2019–2023" spans years; the year must be in the passage or its section.
             near = f"{unit.hit.chunk.section} {dated}"
+            title_years = set(YEAR.findall(unit.hit.doc.title))
+            if len(profile.years) > 1 and len(title_years) == 1 and any(y in dated for y in profile.years):
+                # "… 37.3 percent fewer than in December 2022", in a report titled "… 2023": a
+                # comparison with another year speaks of the report's one year too
+                near = f"{near} {title_years.pop()}"
             years_ok = all(y in near for y in profile.years) if profile.years else True
             some_year = any(y in near for y in profile.years) if profile.years else True
             own_years = set(YEAR.findall(dated))
@@ -1408,6 +1414,7 @@ class ExtractiveAnswerer:
                 names_missing=tuple(names_missing),
                 has_figure=has_figure,
                 gives_cause=states_cause(unit.text),
+                acronyms_missing=len(unwritten - named.acronyms_met(passage_text)) if unwritten else 0,
                 # "The Juárez-Lincoln bridge … 2,123,307 in 2021" is not the Gateway bridge's figure,
                 # nor imports "from Brazil" Peru's (a "which …" question names no answer)
                 about_other=not is_row
@@ -1589,6 +1596,8 @@ class ExtractiveAnswerer:
                 for u in units
                 if u.hit.chunk.row is not None or not (flows_only(u.text) or states_a_part(u.text, profile.terms))
             ]
+        if profile.months:  # "May brought 20,252 trucks" is not about the December asked
+            units = [u for u in units if u.features.months_ok or not _MONTH_WRITTEN.search(u.text)]
         if profile.quarters:  # "In October 2014 …" is another period than "the third quarter of 2014"
             units = [u for u in units if named_quarters(u.text) or not _months_outside(profile.quarters, u.text)]
         if profile.wants_number or profile.asks == PERCENT or self._value_of_a_period(profile):
@@ -1784,8 +1793,8 @@ class ExtractiveAnswerer:
             return False
         if f.other_flow:
             return False
-        if f.names_missing:
-            return False
+        if f.names_missing or f.acronyms_missing:
+            return False  # … nor one whose passage never names what the question names ("CAFTA-DR")
         if f.about_other or f.dated_elsewhen:
             return False
         if profile.asks == REASON and not f.gives_cause:

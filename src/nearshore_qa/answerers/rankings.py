@@ -533,6 +533,8 @@ def rank_in_tables(
             if found is None:
                 continue
             score, column, rows, scope, rev, ranked_col, coverage, parts = found
+            if _one_of_combined(question, column.label):
+                continue  # "… through Laredo, Eagle Pass and Del Rio combined": not Eagle Pass's column
             score -= 0.15 * rank if rank < max_docs else CATALOGUE_PENALTY
             if score >= MIN_TABLE_SCORE and (best is None or score > best.score):
                 best = Ranked(
@@ -1006,10 +1008,32 @@ def ranked_count(question: str) -> set[str]:
     """The terms of what a ranking question counts, named after its superlative ("the most
     northbound cars" -> cars); empty when it names nothing countable there ("the most goods")."""
     m = _RANKED_BY.search(question)
-    head = m.group(1).split()[-1] if m else ""
-    if not re.fullmatch(r"[a-z\-]+[^s]s", head):
+    words = m.group(1).split() if m else []
+    if len(words) > 1 and words[-1] in _COUNTING_NOUNS:
+        return set(terms(words[-2])) - _GENERIC - _EVERY_PRODUCT  # "truck crossings" count trucks
+    head = words[-1] if words else ""
+    if not re.fullmatch(r"[a-z\-]+[^s]s", head) or head in _COUNTING_NOUNS:
         return set()  # a role ("the largest destination of …", "the biggest share"), not things counted
     return set(terms(head)) - _GENERIC - _EVERY_PRODUCT
+
+
+# nouns of counting itself, whose modifier names what is counted ("truck crossings")
+_COUNTING_NOUNS = frozenset("crossings entries trips movements shipments flows counts totals numbers volumes".split())
+
+
+_NAME_RUN = re.compile(r"(?<![\w.])[A-ZÀ-Ý][\wÀ-ÿ'’\-]*(?:\s+[A-ZÀ-Ý][\wÀ-ÿ'’\-]*)*")
+
+
+def _one_of_combined(question: str, label: str) -> bool:
+    """Does ``label`` name some, not all, of the places a question takes together ("Laredo,
+    Eagle Pass and Del Rio combined")? Its figures are then one member's, not the group's."""
+    if not _WHOLE.search(question):
+        return False
+    names = {fold(m.group(0)) for m in _NAME_RUN.finditer(question, 1)} - _MONTH_WORDS
+    if len(names) < 2:
+        return False
+    said = {n for n in names if re.search(rf"\b{re.escape(n)}\b", fold(label))}
+    return bool(said) and said != names
 
 
 def _counts_asked(table: Table, title: str, counted: set[str]) -> bool:
