@@ -136,6 +136,7 @@ _REQUEST = re.compile(r"^\s*(?:please\s+)?(?:tell|show|give)\s+me\b", re.I)
 # none (a year's total) does not give it
 _ASKS_MONTH = re.compile(r"\b(?:which|what)\s+month\b|\b(?:[a-z]{2,}est|most|least|peak|record)\s+month\b", re.I)
 _MONTH_WRITTEN = re.compile(rf"\b(?:{MONTH_NAMES}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?)", re.I)
+_LONG_ACRONYM = re.compile(r"[a-z]{4,}")
 _THOSE_YEARS = re.compile(
     r"\b(?:in|for|over|during|across)\s+(?:each of\s+)?(?:those|these|the same)\s+(?:\w+\s+)?years\b", re.I
 )
@@ -1414,7 +1415,13 @@ class ExtractiveAnswerer:
                 names_missing=tuple(names_missing),
                 has_figure=has_figure,
                 gives_cause=states_cause(unit.text),
-                acronyms_missing=len(unwritten - named.acronyms_met(passage_text)) if unwritten else 0,
+                # (an acronym of four letters or more: "FY2018", "F19" are years, and a three-letter
+                # one is often spelled out in ways the reader does not match: "PPE")
+                acronyms_missing=len(
+                    {a for a in unwritten - named.acronyms_met(passage_text) if _LONG_ACRONYM.fullmatch(a)}
+                )
+                if unwritten
+                else 0,
                 # "The Juárez-Lincoln bridge … 2,123,307 in 2021" is not the Gateway bridge's figure,
                 # nor imports "from Brazil" Peru's (a "which …" question names no answer)
                 about_other=not is_row
