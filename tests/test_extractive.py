@@ -1224,3 +1224,20 @@ def test_an_acronym_the_question_names_must_be_named_by_the_passage(embedder):
     )
     answer = _ask(embedder, question, usmca, cafta)
     assert not answer.abstained and "2 August 2005" in answer.answer
+
+
+def test_a_sentence_whose_years_are_only_years_compared_with_speaks_of_its_reports_year(embedder):
+    """fresh15: in a report titled "… 2023", "… counted 531,128 railcars, 1.0 percent fewer than in
+    2022, … and Laredo's share of all railcars entering Texas fell to 50.8 percent" states 2023's
+    figures; 2022 is only what they are compared with."""
+    text = (
+        "Rail went the other way: the Canadian Pacific Kansas City bridge counted 531,128 railcars, 1.0 "
+        "percent fewer than in 2022, with a high of 47,936 in March and a low of 39,504 in December, 11.3 "
+        "percent below December 2022, and Laredo's share of all railcars entering Texas fell to 50.8 percent."
+    )
+    passage = hit(1, text, "Trucks, trains and buses from Mexico through Laredo, Eagle Pass and Del Rio, 2023")
+    question = "What share of the railcars coming into Texas from Mexico in 2023 crossed at Laredo?"
+    answer = _ask(embedder, question, passage)
+    assert not answer.abstained and "50.8 percent" in answer.answer, answer.answer
+    elsewhere = replace(passage, doc=replace(passage.doc, title="Trucks and trains from Mexico through Laredo, 2021-2023"))
+    assert _ask(embedder, question, elsewhere).abstained  # a span of years says nothing of which

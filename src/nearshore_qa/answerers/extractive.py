@@ -136,6 +136,11 @@ _REQUEST = re.compile(r"^\s*(?:please\s+)?(?:tell|show|give)\s+me\b", re.I)
 # none (a year's total) does not give it
 _ASKS_MONTH = re.compile(r"\b(?:which|what)\s+month\b|\b(?:[a-z]{2,}est|most|least|peak|record)\s+month\b", re.I)
 _MONTH_WRITTEN = re.compile(rf"\b(?:{MONTH_NAMES}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?)", re.I)
+# a year a figure is compared with ("fewer than in 2022", "below December 2022", "on May 2022")
+_COMPARED_YEAR = re.compile(
+    rf"\b(?:than(?:\s+in)?|below|above|on|over|compared (?:with|to)|against|versus|vs\.?)\s+"
+    rf"(?:(?:{MONTH_NAMES})\s+)?((?:19|20)\d\d)\b"
+)
 _LONG_ACRONYM = re.compile(r"[a-z]{4,}")
 _THOSE_YEARS = re.compile(
     r"\b(?:in|for|over|during|across)\s+(?:each of\s+)?(?:those|these|the same)\s+(?:\w+\s+)?years\b", re.I
@@ -1215,10 +1220,18 @@ class ExtractiveAnswerer:
             # A title like "..., 2019–2023" spans years; the year must be in the passage or its section.
             near = f"{unit.hit.chunk.section} {dated}"
             title_years = set(YEAR.findall(unit.hit.doc.title))
-            if len(profile.years) > 1 and len(title_years) == 1 and any(y in dated for y in profile.years):
+            if len(title_years) == 1 and not is_row and (title_year := title_years.pop()) not in dated:
                 # "… 37.3 percent fewer than in December 2022", in a report titled "… 2023": a
-                # comparison with another year speaks of the report's one year too
-                near = f"{near} {title_years.pop()}"
+                # sentence whose years are all years compared with speaks of the report's one year
+                # ("… counted 531,128 railcars, 1.0 percent fewer than in 2022"), and one comparing
+                # asked years speaks of both
+                stated = YEAR.findall(dated)
+                compared = [m.group(1) for m in _COMPARED_YEAR.finditer(dated)]
+                if (stated and len(compared) == len(stated)) or (
+                    len(profile.years) > 1 and any(y in dated for y in profile.years)
+                ):
+                    dated = f"{dated} ({title_year})"
+                    near = f"{near} {title_year}"
             years_ok = all(y in near for y in profile.years) if profile.years else True
             some_year = any(y in near for y in profile.years) if profile.years else True
             own_years = set(YEAR.findall(dated))
