@@ -1241,3 +1241,13 @@ def test_a_sentence_whose_years_are_only_years_compared_with_speaks_of_its_repor
     assert not answer.abstained and "50.8 percent" in answer.answer, answer.answer
     elsewhere = replace(passage, doc=replace(passage.doc, title="Trucks and trains from Mexico through Laredo, 2021-2023"))
     assert _ask(embedder, question, elsewhere).abstained  # a span of years says nothing of which
+
+
+def test_a_sentence_saying_what_ranks_first_must_say_it_of_the_thing_asked(embedder):
+    """A near miss written blind: December was Laredo's busiest month for cars and walkers, which
+    says nothing of its buses."""
+    text = "December was Laredo's busiest month in 2025 for both cars (468,574) and walkers (300,160)."
+    passage = hit(1, text, "Laredo, Eagle Pass and Del Rio: buses, cars and pedestrians, 2024 and 2025")
+    assert _ask(embedder, "What was Laredo's busiest month for northbound buses in 2025?", passage).abstained
+    cars = _ask(embedder, "What was Laredo's busiest month for cars in 2025?", passage)
+    assert not cars.abstained and "December" in cars.answer

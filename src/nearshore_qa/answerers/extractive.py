@@ -47,6 +47,7 @@ from ..text import (
 from .cells import (
     CROSSING_DIRECTIONS,
     CrossingDirection,
+    _met,
     asked_count,
     cell_answer_for,
     counts_other,
@@ -58,6 +59,9 @@ from .cells import (
     unretrieved,
 )
 from .cells import FLOW_PHRASES as _FLOW_PHRASES
+from .cells import (
+    terms as cell_terms,
+)
 from .computed import with_computation
 from .coverage import cited_text, unwritten_qualifiers
 from .footnotes import labels_marked, line_markers, note_marker
@@ -141,6 +145,7 @@ _COMPARED_YEAR = re.compile(
     rf"\b(?:than(?:\s+in)?|below|above|on|over|compared (?:with|to)|against|versus|vs\.?)\s+"
     rf"(?:(?:{MONTH_NAMES})\s+)?((?:19|20)\d\d)\b"
 )
+_MOST_OR_LEAST = re.compile(r"\b(?:most|least)\b", re.I)
 _LONG_ACRONYM = re.compile(r"[a-z]{4,}")
 _THOSE_YEARS = re.compile(
     r"\b(?:in|for|over|during|across)\s+(?:each of\s+)?(?:those|these|the same)\s+(?:\w+\s+)?years\b", re.I
@@ -1213,8 +1218,8 @@ class ExtractiveAnswerer:
             if not is_row and _THOSE_YEARS.search(dated):
                 # "… were US$3,858.0 million, US$5,689.3 million and US$4,717.8 million in those
                 # years": the years the sentence before it names
-                before = paragraph_before(unit).rstrip()
-                last = before[max(before.rfind(". "), before.rfind("\n")) + 1 :]
+                lead_in = paragraph_before(unit).rstrip()
+                last = lead_in[max(lead_in.rfind(". "), lead_in.rfind("\n")) + 1 :]
                 dated = f"{dated} ({', '.join(YEAR.findall(last))})"
             lower = fold(f"{unit.context} {dated}")
             # A title like "..., 2019–2023" spans years; the year must be in the passage or its section.
@@ -1225,9 +1230,9 @@ class ExtractiveAnswerer:
                 # sentence whose years are all years compared with speaks of the report's one year
                 # ("… counted 531,128 railcars, 1.0 percent fewer than in 2022"), and one comparing
                 # asked years speaks of both
-                stated = YEAR.findall(dated)
-                compared = [m.group(1) for m in _COMPARED_YEAR.finditer(dated)]
-                if (stated and len(compared) == len(stated)) or (
+                years_said = YEAR.findall(dated)
+                years_compared = [m.group(1) for m in _COMPARED_YEAR.finditer(dated)]
+                if (years_said and len(years_compared) == len(years_said)) or (
                     len(profile.years) > 1 and any(y in dated for y in profile.years)
                 ):
                     dated = f"{dated} ({title_year})"
@@ -1581,6 +1586,16 @@ class ExtractiveAnswerer:
         passages = {u.hit.chunk.chunk_id: u.hit for u in units}
         ranked = ranked_count(question)
         lacking = {chunk_id: lacks_measure(question, hit, ranked) for chunk_id, hit in passages.items()}
+        if ranked:
+            # "December was Laredo's busiest month … for both cars and walkers" does not rank the
+            # buses asked: a sentence saying what is first must say it of the thing asked
+            units = [
+                u
+                for u in units
+                if u.hit.chunk.row is not None
+                or not (superlative_asked(u.text) or _MOST_OR_LEAST.search(u.text))
+                or any(_met(t, set(cell_terms(u.text))) for t in ranked)
+            ]
         units = [
             u for u in units if not other_direction_row(question, u.hit, u.column) and not lacking[u.hit.chunk.chunk_id]
         ]

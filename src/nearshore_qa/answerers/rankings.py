@@ -1007,7 +1007,7 @@ _RANKED_BY = re.compile(
 def ranked_count(question: str) -> set[str]:
     """The terms of what a ranking question counts, named after its superlative ("the most
     northbound cars" -> cars); empty when it names nothing countable there ("the most goods")."""
-    m = _RANKED_BY.search(question)
+    m = _RANKED_FOR.search(question) or _RANKED_BY.search(question)
     words = m.group(1).split() if m else []
     if len(words) > 1 and words[-1] in _COUNTING_NOUNS:
         return set(terms(words[-2])) - _GENERIC - _EVERY_PRODUCT  # "truck crossings" count trucks
@@ -1017,6 +1017,12 @@ def ranked_count(question: str) -> set[str]:
     return set(terms(head)) - _GENERIC - _EVERY_PRODUCT
 
 
+# "the busiest month for northbound buses": a period ranked by what it is busiest for
+_RANKED_FOR = re.compile(
+    rf"\b(?:{_MAX}|{_MIN})\s+(?:month|year|quarter|week|day|period)\s+(?:for|of)\s+"
+    r"((?:[a-z][\w\-]*\s+){0,2}?[a-z][\w\-]*)"
+    r"(?=\s+(?:in|of|to|from|at|by|for|during|among|across|over|between|on|through)\b|\s*[?,.]|\s*$)"
+)
 # nouns of counting itself, whose modifier names what is counted ("truck crossings")
 _COUNTING_NOUNS = frozenset("crossings entries trips movements shipments flows counts totals numbers volumes".split())
 
