@@ -1251,3 +1251,21 @@ def test_a_sentence_saying_what_ranks_first_must_say_it_of_the_thing_asked(embed
     assert _ask(embedder, "What was Laredo's busiest month for northbound buses in 2025?", passage).abstained
     cars = _ask(embedder, "What was Laredo's busiest month for cars in 2025?", passage)
     assert not cars.abstained and "December" in cars.answer
+
+
+def test_which_month_is_never_answered_with_no_month_whatever_reader_answered(embedder, monkeypatch):
+    """fresh15-15: a maximum computed over the ports ("Laredo had the highest …") had answered
+    "Which month …"; whichever reader answers, an answer naming no month is no answer."""
+    import nearshore_qa.answerers.extractive as extractive
+    from nearshore_qa.records import Answer
+
+    port = hit(1, "Laredo counted 2,936,131 northbound trucks in 2023.", "Texas trucks by port, 2023")
+
+    def ranked_port(question, hits, answer, *args):
+        text = "Laredo had the highest northbound trucks in 2023: 2,936,131 [1]."
+        return Answer(question=question, answer=text, abstained=False, citations=answer.citations or [])
+
+    monkeypatch.setattr(extractive, "prefer_ranking", ranked_port)
+    answerer = ExtractiveAnswerer(embedder, min_score=0.0)
+    assert answerer("Which month of 2023 brought the most northbound trucks through Laredo?", [port]).abstained
+    assert not answerer("Which port counted the most northbound trucks in 2023?", [port]).abstained

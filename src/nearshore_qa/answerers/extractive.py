@@ -1504,6 +1504,9 @@ class ExtractiveAnswerer:
         # a date or definition a sentence states; what "the table" shows, said where its document introduces it
         answer = with_stated_type(question, hits, answer, self.table_rows)
         answer = with_slots(question, hits, answer)  # "by mail": the means must stand in the evidence
+        if _ASKS_MONTH.search(question) and not answer.abstained and not _MONTH_WRITTEN.search(answer.answer):
+            # "which month …", however it was answered (a computed maximum over ports), names a month
+            return self._abstain(question, hits)
         missing = uncited(answer, False)
         if missing:
             logger.info("abstaining: no cited document writes %s", ", ".join(missing))
