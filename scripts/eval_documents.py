@@ -294,6 +294,28 @@ def print_group_months(monthly, year: int, modes: list[str], group: str) -> None
         )
 
 
+def print_modes_year(v3, x, m, y: int, modes: list[str]) -> None:
+    """One year of a BTS TransBorder by-mode pivot (``v3``: (mode, trade type) rows, year columns):
+    each mode's exports, imports, total, balance and shares of the year's all-mode exports ``x``
+    and imports ``m``, then the modes in order of total, of exports and of imports."""
+    for md in v3.index.get_level_values(0).unique():
+        ex = v3.loc[(md, "Export"), y] if (md, "Export") in v3.index else 0
+        im = v3.loc[(md, "Import"), y] if (md, "Import") in v3.index else 0
+        print(
+            f"  {md:28s} X {million_half_up(ex):>10} M {million_half_up(im):>10} T {million_half_up(ex + im):>10} "
+            f"B {million_half_up(ex - im):>10} "
+            f"| share X {share_half_up(ex, x)}% M {share_half_up(im, m)}% T {share_half_up(ex + im, x + m)}%"
+        )
+    tots = {md: v3.loc[(md, "Export"), y] + v3.loc[(md, "Import"), y] for md in modes}
+    print("  order by total", sorted(tots, key=lambda k: -tots[k]))
+    print(
+        "  order by X",
+        sorted(modes, key=lambda k: -v3.loc[(k, "Export"), y]),
+        "by M",
+        sorted(modes, key=lambda k: -v3.loc[(k, "Import"), y]),
+    )
+
+
 def print_partner_line(h, world, partner: str, yrs: list[int], width: int) -> None:
     """A partner's exports of the chapter by year (US$ million), its rank among partners and its share."""
     print(

@@ -14,6 +14,7 @@ from eval_documents import (
     print_bridges_year,
     print_chapter_weights,
     print_group_months,
+    print_modes_year,
     print_partner_line,
     print_port_months,
     print_ports_year,
@@ -232,21 +233,7 @@ MODES3 = ["Truck", "Rail", "Pipeline", "Vessel", "Air"]
 for y in Y3:
     x, m = tt["Export"][y], tt["Import"][y]
     print(f"--- {y}: all modes X {mn(x)} M {mn(m)} T {mn(x + m)} B {mn(x - m)}")
-    for md in v3.index.get_level_values(0).unique():
-        ex = v3.loc[(md, "Export"), y] if (md, "Export") in v3.index else 0
-        im = v3.loc[(md, "Import"), y] if (md, "Import") in v3.index else 0
-        print(
-            f"  {md:28s} X {mn(ex):>10} M {mn(im):>10} T {mn(ex + im):>10} B {mn(ex - im):>10} "
-            f"| share X {share(ex, x)}% M {share(im, m)}% T {share(ex + im, x + m)}%"
-        )
-    tots = {md: v3.loc[(md, "Export"), y] + v3.loc[(md, "Import"), y] for md in MODES3}
-    print("  order by total", sorted(tots, key=lambda k: -tots[k]))
-    print(
-        "  order by X",
-        sorted(MODES3, key=lambda k: -v3.loc[(k, "Export"), y]),
-        "by M",
-        sorted(MODES3, key=lambda k: -v3.loc[(k, "Import"), y]),
-    )
+    print_modes_year(v3, x, m, y, MODES3)
 print("changes:")
 for md, ty in v3.index:
     s = v3.loc[(md, ty)]
