@@ -146,6 +146,14 @@ _COMPARED_YEAR = re.compile(
     rf"(?:(?:{MONTH_NAMES})\s+)?((?:19|20)\d\d)\b"
 )
 _MOST_OR_LEAST = re.compile(r"\b(?:most|least)\b", re.I)
+
+
+def _other_acronym(text: str, asked: set[str]) -> bool:
+    """Does ``text`` write an acronym of four letters or more that the question does not?"""
+    return any(fold(m.group(0)) not in asked for m in _CAPS_ACRONYM.finditer(text))
+
+
+_CAPS_ACRONYM = re.compile(r"\b[A-Z]{4,}\b")
 _LONG_ACRONYM = re.compile(r"[a-z]{4,}")
 _THOSE_YEARS = re.compile(
     r"\b(?:in|for|over|during|across)\s+(?:each of\s+)?(?:those|these|the same)\s+(?:\w+\s+)?years\b", re.I
@@ -1434,11 +1442,13 @@ class ExtractiveAnswerer:
                 has_figure=has_figure,
                 gives_cause=states_cause(unit.text),
                 # (an acronym of four letters or more: "FY2018", "F19" are years, and a three-letter
-                # one is often spelled out in ways the reader does not match: "PPE")
+                # one is often spelled out in ways the reader does not match: "PPE"), where the
+                # passage or its title names another one instead (the USMCA's act for CAFTA-DR's; a
+                # note on "the first joint review" naming no agreement may still be about the one asked)
                 acronyms_missing=len(
                     {a for a in unwritten - named.acronyms_met(passage_text) if _LONG_ACRONYM.fullmatch(a)}
                 )
-                if unwritten
+                if unwritten and _other_acronym(f"{unit.hit.doc.title} {passage_text}", profile.acronyms)
                 else 0,
                 # "The Juárez-Lincoln bridge … 2,123,307 in 2021" is not the Gateway bridge's figure,
                 # nor imports "from Brazil" Peru's (a "which …" question names no answer)
