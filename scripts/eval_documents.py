@@ -316,6 +316,21 @@ def print_modes_year(v3, x, m, y: int, modes: list[str]) -> None:
     )
 
 
+def print_chapter_world(world, allx, hs: str, yrs: list[int]) -> None:
+    """A USITC chapter's US exports to the world by year, its rank among the HS2 chapters, how many
+    chapters there are and its share of all US exports."""
+    print(
+        "world",
+        {y: million_half_up(world[y]) for y in yrs},
+        "chapter rank among HS2",
+        {y: rank_of(allx[y], hs) for y in yrs},
+        "chapters",
+        len(allx),
+        "share of all US exports",
+        {y: share_half_up(world[y], allx[y].sum()) for y in yrs},
+    )
+
+
 def print_partner_line(h, world, partner: str, yrs: list[int], width: int) -> None:
     """A partner's exports of the chapter by year (US$ million), its rank among partners and its share."""
     print(

@@ -12,6 +12,7 @@ from eval_documents import (
     census_annual_decimal,
     print_bridges_year,
     print_chapter_weights,
+    print_chapter_world,
     print_group_months,
     print_partner_line,
     print_port_months,
@@ -163,16 +164,7 @@ for y in Y2:
 # Doc 3 (test, .html): US exports of essential oils, perfumery and cosmetics (HS 33), 2020-2024, USITC
 print("=" * 30, "Doc 3: HS 33 essential oils, perfumery, cosmetics (USITC)")
 u, h, world, allx, yrs = usitc_chapter(D, "33")
-print(
-    "world",
-    {y: mn(world[y]) for y in yrs},
-    "chapter rank among HS2",
-    {y: ordinal_rank(allx[y], "33") for y in yrs},
-    "chapters",
-    len(allx),
-    "share of all US exports",
-    {y: share(world[y], allx[y].sum()) for y in yrs},
-)
+print_chapter_world(world, allx, "33", yrs)
 print(
     "world changes",
     {

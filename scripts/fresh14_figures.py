@@ -11,6 +11,7 @@ from eval_documents import (
     cbp_monthly,
     census_annual_decimal,
     print_bridges_year,
+    print_chapter_world,
     print_group_months,
     print_modes_year,
     print_partner_line,
@@ -223,16 +224,7 @@ for y in Y3:
 # markets, 2020-2024, USITC DataWeb (US$; written in US$ million, one decimal).
 print("=" * 30, "Doc 4: HS 23 residues and animal feed (USITC)")
 u, h, world, allx, yrs = usitc_chapter(D, "23")
-print(
-    "world",
-    {y: mn(world[y]) for y in yrs},
-    "chapter rank among HS2",
-    {y: ordinal_rank(allx[y], "23") for y in yrs},
-    "chapters",
-    len(allx),
-    "share of all US exports",
-    {y: share(world[y], allx[y].sum()) for y in yrs},
-)
+print_chapter_world(world, allx, "23", yrs)
 print("world changes", {f"{p}->{c}": pct(world[c], world[p]) for p, c in PAIRS})
 P4 = ["Canada", "Colombia", "China", "Vietnam", "Indonesia", "Ecuador"]
 for p in P4 + ["Mexico", "South Korea", "Japan", "Philippines", "Venezuela"]:

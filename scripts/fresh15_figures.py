@@ -13,6 +13,7 @@ from eval_documents import (
     census_annual_decimal,
     print_bridges_year,
     print_chapter_weights,
+    print_chapter_world,
     print_group_months,
     print_modes_year,
     print_partner_line,
@@ -273,16 +274,7 @@ for y in Y3:
 # (US$; written in US$ million, one decimal).
 print("=" * 30, "Doc 4: HS 31 fertilizers (USITC)")
 u, h, world, allx, yrs = usitc_chapter(D, "31")
-print(
-    "world",
-    {y: mn(world[y]) for y in yrs},
-    "chapter rank among HS2",
-    {y: ordinal_rank(allx[y], "31") for y in yrs},
-    "chapters",
-    len(allx),
-    "share of all US exports",
-    {y: share(world[y], allx[y].sum()) for y in yrs},
-)
+print_chapter_world(world, allx, "31", yrs)
 print("world changes", {f"{p}->{c}": pct(world[c], world[p]) for p, c in PAIRS})
 P4 = ["Canada", "Brazil", "Mexico", "Australia", "China", "Argentina"]
 for p in P4 + ["Colombia", "South Korea", "Peru", "France", "Belgium"]:
