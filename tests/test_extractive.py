@@ -1239,7 +1239,9 @@ def test_a_sentence_whose_years_are_only_years_compared_with_speaks_of_its_repor
     question = "What share of the railcars coming into Texas from Mexico in 2023 crossed at Laredo?"
     answer = _ask(embedder, question, passage)
     assert not answer.abstained and "50.8 percent" in answer.answer, answer.answer
-    elsewhere = replace(passage, doc=replace(passage.doc, title="Trucks and trains from Mexico through Laredo, 2021-2023"))
+    elsewhere = replace(
+        passage, doc=replace(passage.doc, title="Trucks and trains from Mexico through Laredo, 2021-2023")
+    )
     assert _ask(embedder, question, elsewhere).abstained  # a span of years says nothing of which
 
 
