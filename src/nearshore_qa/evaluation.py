@@ -19,7 +19,8 @@ written to calibrate abstention on unseen prose in their dev parts) or "fresh7" 
 (eval/documents-fresh12/, the same again in Markdown, plain text, HTML and PDF) or "fresh13"
 (eval/documents-fresh13/, the same again in Markdown, plain text, HTML and Word) or "fresh14"
 (eval/documents-fresh14/, the same again in Markdown, plain text, HTML and PDF) or "fresh15"
-(eval/documents-fresh15/, the same again in Word, plain text, HTML and PDF); a set is asked only when the store holds every document its questions cite.
+(eval/documents-fresh15/, the same again in Word, plain text, HTML and PDF) or "fresh16"
+(eval/documents-fresh16/, the same again in Markdown, HTML, plain text and Word); a set is asked only when the store holds every document its questions cite.
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ SET_FOLDERS = {
     "fresh13": REPO_ROOT / "eval" / "documents-fresh13",
     "fresh14": REPO_ROOT / "eval" / "documents-fresh14",
     "fresh15": REPO_ROOT / "eval" / "documents-fresh15",
+    "fresh16": REPO_ROOT / "eval" / "documents-fresh16",
     "chat": REPO_ROOT / "corpus",  # conversations about the shipped corpus (follow-ups as typed)
 }
 DEFAULT_SET = "corpus"
