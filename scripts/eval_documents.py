@@ -331,6 +331,20 @@ def print_chapter_world(world, allx, hs: str, yrs: list[int]) -> None:
     )
 
 
+def print_group_order(group, balance: bool = False) -> None:
+    """A year's partners (rows of the Census annual file) in order of exports, imports and total
+    trade, and with ``balance`` of balance too."""
+    print(
+        "  order by X",
+        list(group.exports_musd.sort_values(ascending=False).index),
+        "by M",
+        list(group.imports_musd.sort_values(ascending=False).index),
+        "by T",
+        list(group.total_trade_musd.sort_values(ascending=False).index),
+        *(("by B", list(group.balance_musd.sort_values(ascending=False).index)) if balance else ()),
+    )
+
+
 def print_partner_line(h, world, partner: str, yrs: list[int], width: int) -> None:
     """A partner's exports of the chapter by year (US$ million), its rank among partners and its share."""
     print(

@@ -13,6 +13,7 @@ from eval_documents import (
     print_bridges_year,
     print_chapter_world,
     print_group_months,
+    print_group_order,
     print_modes_year,
     print_partner_line,
     print_port_months,
@@ -68,14 +69,7 @@ for y in Y1:
         f"Pakistan share of four X {share(yr.loc['Pakistan'].exports_musd, four.exports_musd.sum())}% "
         f"Bangladesh share of four deficit {share(yr.loc['Bangladesh'].balance_musd, four.balance_musd.sum())}%"
     )
-    print(
-        "  order by X",
-        list(four.exports_musd.sort_values(ascending=False).index),
-        "by M",
-        list(four.imports_musd.sort_values(ascending=False).index),
-        "by T",
-        list(four.total_trade_musd.sort_values(ascending=False).index),
-    )
+    print_group_order(four)
 get = lambda p, y, c: countries[(countries.country == p) & (countries.year == y)].iloc[0][c]  # noqa: E731
 print("changes:")
 for p in P1:

@@ -15,6 +15,7 @@ from eval_documents import (
     print_chapter_weights,
     print_chapter_world,
     print_group_months,
+    print_group_order,
     print_modes_year,
     print_partner_line,
     print_port_months,
@@ -77,16 +78,7 @@ for y in Y1:
         "T",
         {p: share(yr.loc[p].total_trade_musd, six.total_trade_musd.sum()) for p in P1},
     )
-    print(
-        "  order by X",
-        list(six.exports_musd.sort_values(ascending=False).index),
-        "by M",
-        list(six.imports_musd.sort_values(ascending=False).index),
-        "by T",
-        list(six.total_trade_musd.sort_values(ascending=False).index),
-        "by B",
-        list(six.balance_musd.sort_values(ascending=False).index),
-    )
+    print_group_order(six, balance=True)
 get = lambda p, y, c: countries[(countries.country == p) & (countries.year == y)].iloc[0][c]  # noqa: E731
 print("changes:")
 for p in P1:

@@ -7,7 +7,7 @@ import sys
 from decimal import Decimal
 
 import pandas as pd
-from eval_documents import MONTHS, census_annual_decimal, trade_data_dir
+from eval_documents import MONTHS, census_annual_decimal, print_group_order, trade_data_dir
 from eval_documents import change_half_up as pct
 from eval_documents import half_up as r1
 from eval_documents import million_half_up as mn
@@ -53,14 +53,7 @@ for y in Y1:
         "T",
         {p: share(yr.loc[p].total_trade_musd, five.total_trade_musd.sum()) for p in P1},
     )
-    print(
-        "  order by X",
-        list(five.exports_musd.sort_values(ascending=False).index),
-        "by M",
-        list(five.imports_musd.sort_values(ascending=False).index),
-        "by T",
-        list(five.total_trade_musd.sort_values(ascending=False).index),
-    )
+    print_group_order(five)
 get = lambda p, y, c: countries[(countries.country == p) & (countries.year == y)].iloc[0][c]  # noqa: E731
 print("changes:")
 for p in P1:
