@@ -1176,11 +1176,9 @@ def _header_at_body_columns(lines: list[str]) -> list[list[str]] | None:
     over a body whose every line has the same fields: each header word goes to the body column
     it overlaps, else to the first column ending at or after it (labels are aligned with their
     column's right edge, as figures are). None when a column gets no label."""
-    body = [[line[a:b].strip() for a, b in _text_fields(line)] for line in lines[1:]]
-    spans = [
-        (min(_text_fields(line)[k][0] for line in lines[1:]), max(_text_fields(line)[k][1] for line in lines[1:]))
-        for k in range(len(body[0]))
-    ]
+    fields = [_text_fields(line) for line in lines[1:]]
+    body = [[line[a:b].strip() for a, b in row] for line, row in zip(lines[1:], fields, strict=True)]
+    spans = [(min(row[k][0] for row in fields), max(row[k][1] for row in fields)) for k in range(len(body[0]))]
     header = [""] * len(spans)
     for m in re.finditer(r"\S+", lines[0]):
         a, b = m.span()

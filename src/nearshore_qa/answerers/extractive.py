@@ -148,12 +148,14 @@ _COMPARED_YEAR = re.compile(
 _MOST_OR_LEAST = re.compile(r"\b(?:most|least)\b", re.I)
 
 
+_CAPS_ACRONYM = re.compile(r"\b[A-Z]{4,}\b")
+
+
 def _other_acronym(text: str, asked: set[str]) -> bool:
     """Does ``text`` write an acronym of four letters or more that the question does not?"""
     return any(fold(m.group(0)) not in asked for m in _CAPS_ACRONYM.finditer(text))
 
 
-_CAPS_ACRONYM = re.compile(r"\b[A-Z]{4,}\b")
 _LONG_ACRONYM = re.compile(r"[a-z]{4,}")
 _THOSE_YEARS = re.compile(
     r"\b(?:in|for|over|during|across)\s+(?:each of\s+)?(?:those|these|the same)\s+(?:\w+\s+)?years\b", re.I
@@ -774,6 +776,7 @@ class QuestionProfile:
     measures: set[str] = field(default_factory=set)
     asks: str = ""  # the answer type asked for (scoring.asked_type)
     wants_number: bool = False  # "how many …", "how much …", "how big …": only a figure answers
+    asks_month: bool = False  # "which month …", "the busiest month …": only a candidate naming a month answers
     span: tuple[int, int] | None = None  # "between 1995 and 1999", "from 1995 to 1999", "1995–1999"
 
     @classmethod
@@ -814,6 +817,7 @@ class QuestionProfile:
             # … "what was the euro worth": a price asked, as "how much"
             wants_number=bool(re.search(r"\bhow (?:many|much|big|large|high|low|small)\b|\bworth\b", question, re.I)),
             span=year_span(question),
+            asks_month=bool(_ASKS_MONTH.search(question)),
         )
 
 
@@ -1847,7 +1851,7 @@ class ExtractiveAnswerer:
             return False
         if profile.asks == REASON and not f.gives_cause:
             return False  # "why …": a sentence giving no cause (a figure of the fall) does not say
-        if _ASKS_MONTH.search(profile.text) and not _MONTH_WRITTEN.search(unit.text):
+        if profile.asks_month and not _MONTH_WRITTEN.search(unit.text):
             return False  # "which month …": a candidate naming no month does not say
         return not (profile.wants_figure and not f.has_figure and f.overlap < self.weights.figureless_overlap)
 

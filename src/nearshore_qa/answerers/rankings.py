@@ -1050,14 +1050,13 @@ def _counts_asked(table: Table, title: str, counted: set[str]) -> bool:
     return any(_met(t, said) for t in counted)
 
 
-def _counts_else(pair: Pair, sentence: str, counted: set[str]) -> bool:
-    """Does ``pair``'s count count something other than ``counted``, in a sentence that names
-    ``counted`` elsewhere ("… 425,687 cars …; the ferry carried 32,953 of those walkers")? A
-    sentence that never names it may say it in other words."""
-    if pair.figure.kind != "number" or not counted or not any(_met(t, set(terms(sentence))) for t in counted):
-        return False
-    said = next((s for f, s in counts_in(sentence) if f.start == pair.figure.start), set())
-    return bool(said) and not any(_met(t, said) for t in counted)
+def _counting_else(sentence: str, counted: set[str]) -> set[int]:
+    """Where the counts of a sentence that names ``counted`` count something else ("… 425,687
+    cars …; the ferry carried 32,953 of those walkers"): their start offsets. A sentence that
+    never names it may say it in other words: none."""
+    if not counted or not any(_met(t, set(terms(sentence))) for t in counted):
+        return set()
+    return {f.start for f, said in counts_in(sentence) if said and not any(_met(t, said) for t in counted)}
 
 
 def rank_in_sentences(question: str, hits: list[Hit], top: int = 3) -> ProseRanked | None:
@@ -1070,7 +1069,8 @@ def rank_in_sentences(question: str, hits: list[Hit], top: int = 3) -> ProseRank
     for rank, hit, (a, b) in prose_sentences(hits[:top], rq):
         chunk = hit.chunk
         sentence = chunk.text[a:b]
-        pairs = [p for p in sentence_pairs(sentence) if not _counts_else(p, sentence, counted)]
+        elsewhere = _counting_else(sentence, counted)
+        pairs = [p for p in sentence_pairs(sentence) if p.figure.start not in elsewhere]
         # the candidates the question lists ("Among A, B and C, which …"), when it lists some
         listed = [p for p in pairs if fold(p.entity) in asked_names or _named(p.entity, rq.terms)]
         if len(listed) >= 2:
