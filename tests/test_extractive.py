@@ -726,6 +726,8 @@ def test_a_quarter_of_the_question_must_be_stated_near_the_answer(embedder):
         ("net outflows in two quarters of 2005: minus 17.4 in the third and minus 5.0 in the fourth", {3, 4}),
         ("a single record quarter at the start of 2004", {1}),
         ("in the last three months of 2005", {4}),
+        ("in the last quarter of 2021 and the final quarter of 2020", {4}),
+        ("sales in the last quarter rose", set()),  # the latest quarter, not a year's fourth
         ("the first time since 2001", set()),  # an ordinal says a quarter only where quarters are spoken of
         ("quarter by quarter from 2003 to 2005", set()),
     ],

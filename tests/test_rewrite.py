@@ -20,6 +20,7 @@ TRADE_2022 = "What was US trade with Mexico in 2022?"
         ("And Canada?", TRADE_2022, "What was US trade with Canada in 2022?"),
         # a count of years from the last one, in digits or in words
         ("And two years later?", TRADE_2022, "What was US trade with Mexico in 2024?"),
+        ("And one year later?", TRADE_2022, "What was US trade with Mexico in 2023?"),
         ("What about 3 years earlier?", TRADE_2022, "What was US trade with Mexico in 2019?"),
         # a count of months from the last one, across a year's end
         (

@@ -86,6 +86,9 @@ def test_a_question_typed_in_lower_case_gets_the_names_the_passages_write():
         "What did the company approve?"
     )
     assert truecased("trade in 2024", passages) == "trade in 2024"
+    # "may" is the month before a year, the verb elsewhere
+    assert truecased("china imports may 2021", passages) == "China imports May 2021"
+    assert truecased("may i see exports for 2020", passages) == "may i see exports for 2020"
 
 
 def test_the_dotted_us_is_one_word():

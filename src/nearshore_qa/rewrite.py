@@ -157,7 +157,7 @@ _SOURCE_AFTER = re.compile(r"^\s+(?:data|figures|series|statistics|report|releas
 
 # "two years later", "3 years earlier", "five years before": a count of years from the last one.
 _YEARS_APART = re.compile(
-    r"\b(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+years?\s+(?P<dir>later|after|on|earlier|before|prior)\b",
+    r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+years?\s+(?P<dir>later|after|on|earlier|before|prior)\b",
     re.I,
 )
 _COUNT_WORDS = {

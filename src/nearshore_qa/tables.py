@@ -433,9 +433,13 @@ class Table:
     def period(self) -> Period | None:
         """The one year the caption names ("… by month, 2025", "January–June 2024"): the time
         every cell of a table without period rows or columns speaks of. A workbook's sheet named
-        by its year ("2024") dates the sheet the same way."""
-        return caption_period(self.caption) or (
-            caption_period(self.name) if self.source == "xlsx" and len(self.name.split()) <= 2 else None
+        by its year ("2024") dates the sheet the same way, and so does a year written over the
+        label column ("| 2021 (US$ million) | US exports | US imports |")."""
+        corner = caption_period(" ".join(p for c in self.label_columns for p in c.parts))
+        return (
+            caption_period(self.caption)
+            or (corner and Period(str(corner.year), corner.year))
+            or (caption_period(self.name) if self.source == "xlsx" and len(self.name.split()) <= 2 else None)
         )
 
     @property
@@ -697,7 +701,7 @@ def _label_unit(columns: list[Column]) -> Unit:
 
 # A percentage stated in a caption ("… so the border states took 32.8% of it.") is a figure of
 # the paragraph above the table, not the unit of its cells ("(%)", "Share, percent" are).
-_STATED_PERCENT = re.compile(r"[-−+]?\d[\d,]*(?:\.\d+)?\s?%")
+_STATED_PERCENT = re.compile(r"[-−+]?\d[\d,]*(?:\.\d+)?\s?(?:%|per\s?cent\b)", re.I)
 
 
 def caption_period(caption: str) -> Period | None:
@@ -719,10 +723,20 @@ def labelled(caption: str) -> bool:
     return found is not None and found.end() < len(caption.rstrip())
 
 
+def title_part(caption: str) -> str:
+    """``caption`` on one line without what follows its title: "Table 1. US imports … (US$
+    million). Source: U.S. Census Bureau …" -> "Table 1. US imports … (US$ million)."."""
+    whole = " ".join(caption.split())
+    return _SOURCE_NOTE.split(whole, maxsplit=1)[0]
+
+
+_SOURCE_NOTE = re.compile(r"(?<=\.)\s+(?:Sources?|Notes?)\s*:", re.I)
+
+
 def title_like(caption: str) -> bool:
     """A caption that titles its table ("US imports from China by month, 2024 (US$ million)"),
     not a sentence leading into it ("The following table sets forth our revenue:")."""
-    whole = " ".join(caption.split())
+    whole = title_part(caption)
     text = CAPTION_LABEL.sub("", whole)
     if text != whole:  # "Table 1. Total US goods trade by partner, US$ million." is a title, full stop and all
         text = text.removesuffix(".")
@@ -936,13 +950,30 @@ def _caption_below(lines: list[tuple[int, int, str]], j: int) -> str:
 
 
 def _caption_above(lines: list[tuple[int, int, str]], i: int) -> str:
+    """The line right above the table at ``i``. When that line ends a paragraph wrapped over
+    several lines it is a fragment ("percent of US imports in both years."): the caption is then
+    the paragraph's last sentence if it introduces the table ("… by geographic region was:"),
+    else the heading the table sits under."""
     k = i - 1
     while k >= 0 and not lines[k][2].strip():
         k -= 1
     if k < 0:
         return ""
     line = lines[k][2].strip()
-    return " ".join(line.lstrip("#").split())[:300]
+    if line.startswith("#") or k == 0 or not lines[k - 1][2].strip() or lines[k - 1][2].lstrip().startswith("#"):
+        return " ".join(line.lstrip("#").split())[:300]
+    top = k
+    while top > 0 and lines[top - 1][2].strip() and not lines[top - 1][2].lstrip().startswith(("#", "|")):
+        top -= 1
+    paragraph = " ".join(" ".join(ln for _, _, ln in lines[top : k + 1]).split())
+    if paragraph.endswith(":"):
+        return _SENTENCE_END.split(paragraph)[-1][:300]
+    heading = next((ln for _, _, ln in reversed(lines[:top]) if ln.lstrip().startswith("#")), "")
+    return " ".join(heading.lstrip().lstrip("#").split())[:300]
+
+
+# where one sentence of a paragraph ends and the next begins (not inside "U.S." or "2.8")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 
 
 # --- HTML ---------------------------------------------------------------------------------

@@ -103,6 +103,7 @@ def written_lower(word: str, texts) -> bool:
 _TYPED_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # typed month names ("may" is the verb as often as the month)
 _MONTH_WORDS = frozenset(m.lower() for m in MONTHS) - {"may"}
+_MAY_MONTH = re.compile(r"\bmay(?=,? (?:\d{1,2},? )?(?:19|20)\d\d\b)")
 _NAME_PAIR = re.compile(r"\b([A-Z][\w'’-]*)\s+([A-Z][\w'’-]*)\b")
 
 
@@ -157,8 +158,9 @@ def truecased(question: str, texts) -> str:
             continue
         out.append(question[at : a.start()] + written(a.group(0)))
         at, i = a.end(), i + 1
-    # "the us" is never the pronoun
-    return re.sub(r"\bthe us\b", "the US", "".join(out) + question[at:])
+    # "the us" is never the pronoun, nor "may" before a year ("… may 2021") the verb
+    typed = re.sub(r"\bthe us\b", "the US", "".join(out) + question[at:])
+    return _MAY_MONTH.sub("May", typed)
 
 
 NOT_SAID = "The corpus does not say"

@@ -40,6 +40,7 @@ from ..tables import (
     parse_period,
     parse_unit,
     title_like,
+    title_part,
     unit_only,
 )
 from ..text import MONTH, MONTHS, YEAR, written_among, written_lower
@@ -1484,7 +1485,7 @@ def caption_subject(table: Table) -> str:
         return ""
     if not title_like(table.caption):
         return ""  # a sentence leading into the table ("Net sales … were as follows:"), not its title
-    text = CAPTION_LABEL.sub("", " ".join(table.caption.split()))
+    text = CAPTION_LABEL.sub("", title_part(table.caption))
     text = re.sub(
         r"\s*\([^()]*\)", lambda m: "" if parse_unit(m.group(0)) or re.search(r"\d", m.group(0)) else m.group(0), text
     )
@@ -1559,7 +1560,9 @@ def state_cells(table: Table, row: Row, columns: list[Column], title: str = "", 
         subject = _titled(table, measure, entity) or (
             f"{measure} for {entity}" if measure and entity else (entity or measure)
         )
-        subject = subject or clean_label(col.label)
+        # a month row under a year column ("| May | 38,486.5 |") names neither measure nor
+        # entity: the caption says what is counted ("US imports of goods from China")
+        subject = subject or caption_subject(table) or clean_label(col.label)
         if row.period and not col.period:
             verb = _be(subject)
             parts.append(
@@ -1842,8 +1845,8 @@ def _other_label(sentence: str, q: _Question, found: CellAnswer) -> bool:
         return True
     months = {p.month for p in q.periods if p.month}
     stated_months = {MONTHS.index(m) + 1 for m in MONTH.findall(sentence)}
-    if months and stated_months and not stated_months & months:
-        return True
+    if months and (stated_months or stated_years) and not stated_months & months:
+        return True  # … or a whole year's ("… US$504.25 billion in 2021" asked of May 2021)
     label_cols = [c.index for c in found.table.label_columns]
     own = set(_row_terms(found.row, label_cols)) if not _only_period(found.row, label_cols) else set()
     said = set(terms(sentence))

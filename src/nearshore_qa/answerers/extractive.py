@@ -138,7 +138,11 @@ _WHAT_IS = re.compile(r"\bwhat(?:['’]s|\s+(?:was|were|is|are))\b", re.I)
 _REQUEST = re.compile(r"^\s*(?:please\s+)?(?:tell|show|give)\s+me\b", re.I)
 # "Which month …", "Laredo's busiest month for …": the answer is a month, so a candidate naming
 # none (a year's total) does not give it
-_ASKS_MONTH = re.compile(r"\b(?:which|what)\s+month\b|\b(?:[a-z]{2,}est|most|least|peak|record)\s+month\b", re.I)
+_ASKS_MONTH = re.compile(
+    r"\b(?:which|what)\s+(?:(?:was|is|were)\s+the\s+(?:[a-z]+\s+){0,2}?)?month\b(?!-)|"
+    r"\b(?:[a-z]{2,}est|most|least|peak|record)\s+month\b",
+    re.I,
+)
 _MONTH_WRITTEN = re.compile(rf"\b(?:{MONTH_NAMES}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?)", re.I)
 # a year a figure is compared with ("fewer than in 2022", "below December 2022", "on May 2022")
 _COMPARED_YEAR = re.compile(
@@ -407,6 +411,12 @@ def _name_frames(text: str) -> list[tuple[str, str, str]]:
             (fold(" ".join(words)), before[-1].lower() if before else "", after.group(1).lower() if after else "")
         )
     return frames
+
+
+def names_every(names: set[str] | frozenset[str], text: str) -> bool:
+    """Does ``text`` write each of the question's ``names`` (folded) as a word?"""
+    said = fold(text)
+    return bool(names) and all(re.search(rf"\b{re.escape(n)}\b", said) for n in names)
 
 
 def names_another_of_kind(question: str, asked: set[str] | frozenset[str], text: str) -> bool:
@@ -941,9 +951,12 @@ def said_flows(text: str) -> set[str]:
 
 
 _QUARTER = re.compile(
-    r"\b(?:(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter|q([1-4])|(first|last)\s+three\s+months)\b", re.I
+    r"\b(?:(first|second|third|fourth|1st|2nd|3rd|4th|(?:last|final)(?=\s+quarter\s+of\b))\s+quarter|q([1-4])|"
+    r"(first|last)\s+three\s+months)\b",
+    re.I,
 )
-_QUARTER_NUMBER = {**QUARTER_ORDINALS, "last": 4}  # "the last three months"
+# "the last three months", "the last (final) quarter of 2021"
+_QUARTER_NUMBER = {**QUARTER_ORDINALS, "last": 4, "final": 4}
 
 
 # In a text about quarters, an ordinal alone ("two quarters of 2005: … in the third and … in the
@@ -1648,6 +1661,8 @@ class ExtractiveAnswerer:
                 for u in units
                 if u.hit.chunk.row is not None or not (flows_only(u.text) or states_a_part(u.text, profile.terms))
             ]
+        if profile.asks_month:  # "which month …": a candidate naming no month is no answer to weigh
+            units = [u for u in units if _MONTH_WRITTEN.search(u.text)]
         if profile.months:  # "May brought 20,252 trucks" is not about the December asked
             units = [u for u in units if u.features.months_ok or not _MONTH_WRITTEN.search(u.text)]
         if profile.quarters:  # "In October 2014 …" is another period than "the third quarter of 2014"
@@ -1775,6 +1790,8 @@ class ExtractiveAnswerer:
           passage stating the asked flow;
         - for one stating another place's figures ("In Progreso … 1,215,858 pedestrians"), the
           first of its passage naming the asked one at its figures ("Roma went … from 300,148 …");
+        - for one about another entity than the asked one, the first admissible sentence of its
+          passage stating a figure and naming every name asked;
         - for a table row, the best admissible sentence stating a figure, of a document retrieved
           above the row's, that names every word of the question a row is matched on ("US exports
           to Italy came to … US$27,491.3 million in 2022" above a row of US fish exports to Italy),
@@ -1799,6 +1816,12 @@ class ExtractiveAnswerer:
             best = of_its_passage(lambda u: bool(asked & (measures(u.text) | said_flows(u.text))))
         if best.features.others_at_figure and names_another_of_kind(profile.text, profile.names, best.text):
             best = of_its_passage(lambda u: u.features.at_figure)
+        if best.features.about_other:
+            # "Kuwait took US$3,170.7 million of US goods …" asked of Qatar: the sentence of its
+            # passage that the rules admit and that states a figure ("American sales to Qatar …")
+            best = of_its_passage(
+                lambda u: u.features.has_figure and names_every(profile.names, u.text) and self._admissible(profile, u)
+            )
         if best.hit.chunk.row is not None:
             above = documents_above(hits, best.hit.chunk.doc_id) or []
             prose = next(

@@ -87,7 +87,15 @@ _ASKS = (
     ),
     (COUNT, re.compile(r"\bhow many\b|\bnumber of\b", re.I)),
     (YEAR_ASKED, re.compile(r"\b(?:what|which) year\b", re.I)),
-    (DATE, re.compile(r"^\s*when\b|\b(?:what|which) (?:date|month|day)\b|\bsince when\b", re.I)),
+    (
+        DATE,
+        # "which month …", "which was the first month …", "what was the one day …"
+        re.compile(
+            r"^\s*when\b|\b(?:what|which)\s+(?:(?:was|is|were)\s+the\s+(?:[a-z]+\s+){0,2}?)?(?:date|month|day)\b(?!-)|"
+            r"\bsince when\b",
+            re.I,
+        ),
+    ),
     (
         AMOUNT,
         re.compile(r"\bhow (?:much|large|big|high|low|small)\b|\b(?:amount|value|cost|price|size)s? of\b", re.I),
@@ -166,6 +174,10 @@ _THAN_ANY = re.compile(
     r"\b(more|less|fewer|[a-z]{2,}er)\b[^.;]{0,60}?\bthan\s+(?:any|all|every)\s+(?:of\s+)?(?:the\s+)?(?:others?)\b",
     re.I,
 )
+# … and so do a rank at either end ("which came first in every year", "ranked last") and an
+# equal denied to all the others ("No other of the five bought as many American goods as …")
+_RANKED_END = re.compile(r"\b(?:came|comes|ranked|ranks|placed|stood|finished)\s+(first|last)\b", re.I)
+_NO_OTHER = re.compile(r"\bno\s+other\b[^.;]{0,80}?\bas\s+(?:many|much|[a-z]{2,})\b[^.;]{0,80}?\bas\b", re.I)
 _LOW_COMPARATIVE = frozenset({"less", "fewer"} | {w[:-3] + "er" for w in _LOW_SUPERLATIVE if w.endswith("est")})
 
 
@@ -199,7 +211,10 @@ def states_superlative(text: str, extreme: str = "", years: Collection[str] = ()
     for m in _THAN_ANY.finditer(text):
         if not extreme or (m.group(1).lower() in _LOW_COMPARATIVE) == (extreme == "min"):
             return True
-    return False
+    for m in _RANKED_END.finditer(text):
+        if not extreme or (m.group(1).lower() == "last") == (extreme == "min"):
+            return True
+    return bool(_NO_OTHER.search(text)) and extreme != "min"
 
 
 _ASKED_SUPERLATIVE = re.compile(r"\b([a-z]{2,}est)\b", re.I)

@@ -93,6 +93,9 @@ _ANY_FIGURE = set(
 )
 
 
+_PHRASE_AFTER = re.compile(r"\b(?:in|with|from|to|into|between|across|through|during|at|on|over|for|by|via)\b", re.I)
+
+
 def measured_words(question: str) -> list[str]:
     """What "How much X did …" measures, in its words ("crude", "oil" of "How much Russian crude
     oil did …"): lower-case words other than the reporter's and words for any figure; none when X
@@ -101,9 +104,11 @@ def measured_words(question: str) -> list[str]:
     m = _MEASURED.search(question)
     if m is None or re.search(r"\d|\bother\b", m.group("what")):
         return []  # … nor when it is a whole ("crude and other goods")
+    # "goods trade in both directions": what is measured ends where a phrase about it begins
+    what = _PHRASE_AFTER.split(m.group("what"))[0]
     return [
         w
-        for w in m.group("what").split()
+        for w in what.split()
         if not w[0].isupper() and w.lower() not in REPORTER_WORDS and terms(w) and not set(terms(w)) <= _ANY_FIGURE
     ]
 

@@ -1,0 +1,105 @@
+"""Reading new documents the way they are written (tests/data/gulf, written for these tests
+from Census figures): a Markdown table under a wrapped paragraph is captioned by its heading,
+not by the paragraph's last line, and the year over its label column dates it; a sentence about
+another partner gives way to its passage's sentence about the asked one; a measured phrase ends
+where a phrase about it begins; "which was the first month …" is answered by a month; a year's
+figure does not outrank a month's cell; a caption's source note is not its title."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers import hits_for
+
+from nearshore_qa.answerers.extractive import ExtractiveAnswerer
+from nearshore_qa.ingest import load_file
+from nearshore_qa.tables import parse_markdown_tables
+
+DATA = Path(__file__).resolve().parent / "data" / "gulf"
+
+
+def _load(name: str):
+    return load_file(DATA / name, name, 2**20)
+
+
+@pytest.fixture(scope="module")
+def gulf():
+    return _load("gulf-five-2019-2023.md")
+
+
+@pytest.fixture(scope="module")
+def monthly():
+    return _load("china-monthly-2020-2021.html")
+
+
+@pytest.fixture(scope="module")
+def annual():
+    return _load("china-annual-2021.md")
+
+
+def _answerer(embedder, *docs):
+    tables = {d.meta.doc_id: list(d.data_tables) for d in docs}
+    return ExtractiveAnswerer(embedder, tables_for=lambda doc_id: tables.get(doc_id, []))
+
+
+def test_a_table_under_a_wrapped_paragraph_is_captioned_by_its_heading_and_dated_by_its_corner():
+    table = parse_markdown_tables((DATA / "gulf-five-2019-2023.md").read_text())[0]
+    # not "only 0.9 percent of US imports in both years.", which made every cell a percentage
+    assert table.caption == "The five together"
+    assert not table.unit.percent and table.unit.scale == "million"
+    assert table.period is not None and table.period.year == 2021 and table.period.text == "2021"
+
+
+def test_a_paragraph_introducing_a_table_captions_it_whole():
+    text = (Path(__file__).resolve().parent / "data" / "retrieval" / "credit-risk-uk.md").read_text()
+    assert parse_markdown_tables(text)[0].caption == (
+        "The maximum exposure to credit risk for trade receivables at the reporting date by geographic region was:"
+    )
+
+
+def test_a_cell_of_a_table_dated_by_its_corner_answers_its_year_only(embedder, gulf):
+    answerer = _answerer(embedder, gulf)
+    hits = hits_for(gulf, "| United Arab Emirates")
+    said = answerer("What were US goods exports to the United Arab Emirates in 2021?", hits)
+    assert "US$17,051.1 million in 2021" in said.answer
+    assert answerer("What were US goods exports to the United Arab Emirates in 2018?", hits).abstained
+
+
+def test_a_sentence_about_another_partner_gives_way_to_the_asked_ones(embedder, gulf):
+    answer = _answerer(embedder, gulf)(
+        "What was the value of US goods sold to Qatar in 2023?", hits_for(gulf, "Kuwait")
+    )
+    assert not answer.abstained
+    assert answer.answer.startswith("American sales to Qatar") and "US$4,655.1 million in 2023" in answer.answer
+
+
+def test_what_is_measured_ends_where_a_phrase_about_it_begins(embedder, gulf):
+    question = "How much goods trade in both directions did the US and Oman do in 2020?"
+    answer = _answerer(embedder, gulf)(question, hits_for(gulf, "Oman"))
+    assert "US$1,943.2 million in 2020" in answer.answer
+
+
+def test_a_ranking_said_as_coming_first_answers_which_bought_the_most(embedder, gulf):
+    question = "Which of the five Gulf states bought the most American goods in every year from 2019 to 2023?"
+    answer = _answerer(embedder, gulf)(question, hits_for(gulf, "Kuwait"))
+    assert answer.answer.startswith("No other of the five bought as many American goods as the United Arab Emirates")
+
+
+@pytest.mark.parametrize(
+    "question, month",
+    [
+        ("In 2021, which was the one month when imports from China came in below the same month of 2020?", "July"),
+        ("What was the only month of 2021 when imports from China fell short of the same month of 2020?", "July"),
+    ],
+)
+def test_which_was_the_month_is_answered_by_a_sentence_naming_one(embedder, monthly, question, month):
+    answer = _answerer(embedder, monthly)(question, hits_for(monthly, "In 2021"))
+    assert answer.answer.startswith(month)
+
+
+def test_a_month_typed_in_lower_case_is_read_in_the_monthly_table_not_the_years_sentence(embedder, monthly, annual):
+    hits = hits_for(annual, "rebounded") + hits_for(monthly, "| May")
+    answer = _answerer(embedder, monthly, annual)("china imports into the us may 2021", hits)
+    # the caption, without its source note, says what a month row under a year column counts
+    assert answer.answer.startswith("US imports of goods from China were US$38,486.5 million in May 2021")
