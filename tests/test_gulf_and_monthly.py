@@ -103,3 +103,48 @@ def test_a_month_typed_in_lower_case_is_read_in_the_monthly_table_not_the_years_
     answer = _answerer(embedder, monthly, annual)("china imports into the us may 2021", hits)
     # the caption, without its source note, says what a month row under a year column counts
     assert answer.answer.startswith("US imports of goods from China were US$38,486.5 million in May 2021")
+
+
+@pytest.fixture(scope="module")
+def china_2011():
+    return _load("china-2011-2012.html")
+
+
+def test_a_sentence_whose_only_year_is_a_base_speaks_of_the_year_before_it(embedder):
+    nordic = _load("nordic-2022.md")
+    answer = _answerer(embedder, nordic)(
+        "What was the value of US goods exports to Finland in 2022?", hits_for(nordic, "Finland")
+    )
+    # "… to US$2,649.2 million, … up from US$4,926.1 million in 2020" follows "… its best year in 2022."
+    assert "US$2,649.2 million" in answer.answer
+
+
+def test_a_yearless_sentence_speaks_of_the_years_of_the_sentence_before_it(embedder):
+    valley = _load("valley-ports-2008-2011.md")
+    answerer = _answerer(embedder, valley)
+    hits = hits_for(valley, "Roma")
+    # "Roma went from … to …" follows a sentence of 2008 and 2011; 2010 is another sentence's
+    assert answerer("How many pedestrians crossed north at Roma in 2010?", hits).abstained
+    assert "300,148 pedestrians" in answerer("How many pedestrians crossed north at Roma in 2008?", hits).answer
+
+
+def test_which_month_of_a_named_year_is_answered_by_a_month(embedder, china_2011, monthly):
+    # ranked below another report's passages, the sentence is a weak quote: its month, with the
+    # year the question names, is still the date asked for
+    hits = hits_for(monthly, "In 2021")[:2] + hits_for(china_2011, "narrowest")[:3]
+    answer = _answerer(embedder, china_2011, monthly)(
+        "Which month of 2011 had the smallest US goods deficit with China?", hits
+    )
+    assert answer.answer.startswith("The monthly deficit was narrowest in March")
+
+
+def test_a_column_naming_its_flow_and_year_states_that_flow(embedder, china_2011):
+    answer = _answerer(embedder, china_2011)(
+        "What were US imports from China in May 2012?", hits_for(china_2011, "| May")
+    )
+    assert answer.answer.startswith("Imports were US$34,937.8 million in May 2012")
+
+
+def test_a_qualifier_the_documents_deny_is_not_answered(embedder, china_2011):
+    question = "What were seasonally adjusted US imports from China in May 2012?"
+    assert _answerer(embedder, china_2011)(question, hits_for(china_2011, "| May")).abstained

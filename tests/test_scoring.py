@@ -242,3 +242,22 @@ def test_a_superlative_is_read_from_the_words_that_say_one_ranks_first(text, say
 )
 def test_the_end_of_a_ranking_a_question_asks_for(question, end):
     assert superlative_asked(question) == end
+
+
+@pytest.mark.parametrize(
+    "sentence, cause",
+    [
+        ("Net income was impacted in fiscal 2019 and 2018 by the effects of the U.S. Tax Cuts and Jobs Act.", True),
+        ("The decline was due to the combined effects of lower prices and volumes.", True),
+        # what a figure is adjusted for is how it is computed, not why it moved
+        (
+            "In determining net cash provided by operating activities, net loss is adjusted for the effects of "
+            "certain non-cash items, which may be analyzed in detail as follows:",
+            False,
+        ),
+    ],
+)
+def test_effects_give_a_cause_only_when_something_is_due_to_them(sentence, cause):
+    from nearshore_qa.answerers.scoring import states_cause
+
+    assert states_cause(sentence) is cause

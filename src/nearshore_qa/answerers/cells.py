@@ -1429,6 +1429,12 @@ def _header_parts(column: Column) -> tuple[list[str], list[str]]:
     for p in dict.fromkeys(p for p in column.parts if p):
         if unit_only(p):
             continue
+        # "Imports 2012": a measure and its year in one label
+        year = re.fullmatch(r"([A-Za-z][A-Za-z ,&'’\-]*?)\s+((?:19|20)\d\d)", p.strip())
+        if year and not _TIME_WORDS.search(year.group(1)):
+            what.append(year.group(1).strip(" ,:"))
+            when.append(year.group(2))
+            continue
         (when if parse_period(p) or _TIME_WORDS.search(p) else what).append(p.strip(" ,:"))
     return when, what
 
@@ -1513,6 +1519,9 @@ def _titled(table: Table, measure: str, entity: str) -> str:
     the caption says the table counts, with the row it is for ("US exports to Canada by
     transport mode (Air)", "US imports from Canada"); "" when the caption gives none."""
     subject = caption_subject(table)
+    flows = {"export", "import"}
+    if len(set(terms(subject)) & flows) > 1 and len(set(terms(measure)) & flows) == 1:
+        return ""  # "Imports 2012" under "US goods exports to and imports from China": the column's flow
     own = measure and not _TOTAL_COLUMN.fullmatch(measure) and set(terms(measure)) - _GENERIC
     if own and (entity or set(terms(measure)) - set(terms(subject))):
         return ""  # the column names its own measure (a period row's "Exports" under "US exports to …" does not)

@@ -22,7 +22,7 @@ from collections.abc import Callable
 
 from ..places import REPORTER_WORDS
 from ..records import Answer, Chunk, Hit
-from ..text import STOPWORDS, term_stems
+from ..text import STOPWORDS, fold, term_stems
 
 # words and numbers; what stands between two of them tells whether they share a noun phrase
 _TOKEN = re.compile(r"[A-Za-zÀ-ÿ0-9][\wÀ-ÿ'’\-]*")
@@ -96,3 +96,26 @@ def unwritten_qualifiers(question: str, written: str) -> list[str]:
             if own and not all(_written(s, stems) for s in own) and word not in out:
                 out.append(word)
     return out
+
+
+# "seasonally adjusted US imports": the lower-case words between the opening "What was/were" (or
+# "How much/many") and the first name, which qualify what the question measures
+_QUALIFIER = re.compile(
+    r"^\s*(?i:what\s+(?:was|were|is|are)|how\s+(?:much|many))\s+((?:[a-z][a-z\-]+\s+){1,3}?)"
+    r"(?:(?:did|do|does|was|were)\s+)?(?=[A-Z])"
+)
+_DENIAL = re.compile(r"(?:\bnot|\bnon|\bexcluding|\bwithout)[\s\-]+$")
+
+
+def denied_qualifiers(question: str, written: str) -> list[str]:
+    """The question's qualifier ("seasonally adjusted" in "What were seasonally adjusted US imports
+    from China …") when ``written`` (what the cited documents write) states it, and only denied
+    ("not seasonally adjusted"): their figures are then of the other kind."""
+    m = _QUALIFIER.search(question)
+    words = [w for w in m.group(1).split() if w not in ("the", "a", "an", "total")] if m else []
+    if not words:
+        return []
+    qualifier = " ".join(words)
+    said = fold(written)
+    found = [f.start() for f in re.finditer(rf"\b{re.escape(fold(qualifier))}\b", said)]
+    return [qualifier] if found and all(_DENIAL.search(said[max(0, i - 12) : i]) for i in found) else []

@@ -63,7 +63,7 @@ from .cells import (
     terms as cell_terms,
 )
 from .computed import with_computation
-from .coverage import cited_text, unwritten_qualifiers
+from .coverage import cited_text, denied_qualifiers, unwritten_qualifiers
 from .footnotes import labels_marked, line_markers, note_marker
 from .rankings import prefer_ranking, ranked_count
 from .restatements import with_restatement
@@ -148,6 +148,9 @@ _MONTH_WRITTEN = re.compile(rf"\b(?:{MONTH_NAMES}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug
 _COMPARED_YEAR = re.compile(
     rf"\b(?:than(?:\s+in)?|below|above|on|over|compared (?:with|to)|against|versus|vs\.?)\s+"
     rf"(?:(?:{MONTH_NAMES})\s+)?((?:19|20)\d\d)\b"
+    # … or the base a change starts from ("rose … to US$2,649.2 million, … up from US$4,926.1
+    # million in 2020"), when no later year is its end ("from … in 2019 to … in 2023")
+    rf"|\b(?:up|down)\s+from\s+(?:US\$|\$)?[\d,.]+(?:\s+(?:million|billion|thousand))?\s+in\s+((?:19|20)\d\d)\b"
 )
 _MOST_OR_LEAST = re.compile(r"\b(?:most|least)\b", re.I)
 
@@ -411,6 +414,28 @@ def _name_frames(text: str) -> list[tuple[str, str, str]]:
             (fold(" ".join(words)), before[-1].lower() if before else "", after.group(1).lower() if after else "")
         )
     return frames
+
+
+def _years_of_last_dated(unit: Unit) -> list[str]:
+    """The years of the last sentence before ``unit`` in its passage that states any."""
+    before = unit.hit.chunk.text[: unit.start]
+    dated = [s for s in re.split(r"(?<=[.!?])\s+", before) if YEAR.search(s)]
+    return YEAR.findall(dated[-1]) if dated else []
+
+
+def _years_before_allow(unit: Unit, years: set[str]) -> bool:
+    """A sentence stating no year speaks of the years of the last sentence before it that states
+    some ("Progreso saw 175 buses in 2008 and just 8 in 2011 … Roma went from 988,340 … to
+    623,471" is not 2010's, though the passage names 2010 elsewhere): one of the asked ``years``
+    must be among them. With none before it, it speaks of its passage's years."""
+    before = _years_of_last_dated(unit)
+    return not before or any(y in before for y in years)
+
+
+def compared_years(text: str) -> list[str]:
+    """The years ``text`` compares a figure with ("fewer than in 2022", "up from US$4,926.1
+    million in 2020")."""
+    return [m.group(1) or m.group(2) for m in _COMPARED_YEAR.finditer(text)]
 
 
 def names_every(names: set[str] | frozenset[str], text: str) -> bool:
@@ -1256,12 +1281,21 @@ class ExtractiveAnswerer:
                 # ("… counted 531,128 railcars, 1.0 percent fewer than in 2022"), and one comparing
                 # asked years speaks of both
                 years_said = YEAR.findall(dated)
-                years_compared = [m.group(1) for m in _COMPARED_YEAR.finditer(dated)]
+                years_compared = compared_years(dated)
                 if (years_said and len(years_compared) == len(years_said)) or (
                     len(profile.years) > 1 and any(y in dated for y in profile.years)
                 ):
                     dated = f"{dated} ({title_year})"
                     near = f"{near} {title_year}"
+            elif not is_row and (bases := compared_years(dated)) and set(bases) == set(YEAR.findall(dated)):
+                # "American sales there rose 53.4 percent, to US$2,649.2 million, … up from US$4,926.1
+                # million in 2020": a sentence whose years are all years it compares with speaks of
+                # the years of the last sentence before it that states others ("Finland had its best
+                # year in 2022.")
+                inherited = [y for y in _years_of_last_dated(unit) if y not in bases]
+                if inherited:
+                    dated = f"{dated} ({', '.join(inherited)})"
+                    near = f"{near} {' '.join(inherited)}"
             years_ok = all(y in near for y in profile.years) if profile.years else True
             some_year = any(y in near for y in profile.years) if profile.years else True
             own_years = set(YEAR.findall(dated))
@@ -1280,7 +1314,7 @@ class ExtractiveAnswerer:
                 and not years_ok
                 and all(y in f"{unit.context} {unit.hit.chunk.text}" for y in profile.years)
             )
-            from_passage = in_passage and not YEAR.search(dated)
+            from_passage = in_passage and not YEAR.search(dated) and _years_before_allow(unit, profile.years)
             # … and for a change stated for a year, which is a change from the year before unless
             # it says otherwise: "… rose 12.0 percent … in 2025" answers "from 2024 to 2025".
             year_on_year = (
@@ -1526,6 +1560,8 @@ class ExtractiveAnswerer:
             kind in (DATE_KIND, YEAR_KIND, FREQUENCY)
             and self._weak(answer)
             and not states_kind(answer.answer, kind, set())
+            # "which month of 2011 …" names its year: a month is the date it asks for
+            and not (_ASKS_MONTH.search(question) and _MONTH_WRITTEN.search(answer.answer))
         ):
             answer = self._abstain(question, hits)  # a weak quote that states no date is no answer to "when"
         # a date or definition a sentence states; what "the table" shows, said where its document introduces it
@@ -1565,6 +1601,7 @@ class ExtractiveAnswerer:
             said_way = crossing_directions(written)
             if len(asked_way) == 1 and said_way and not said_way & asked_way:
                 out += sorted(asked_way)  # "crossed southbound" of documents counting northbound crossings only
+            out += denied_qualifiers(question, written)  # "seasonally adjusted" of documents "not seasonally adjusted"
             return out + (unwritten_qualifiers(question, written) if restated else [])
 
         return missing

@@ -130,7 +130,9 @@ _DEFINES = re.compile(
 _CAUSE = re.compile(
     r"\b(because|due to|as a result|result(?:ed|ing)? (?:of|from)|driven by|attributable|primarily|mainly|"
     r"owing to|reflect(?:s|ed|ing)?|caused by|in order to|since|(?:impacted|affected|offset|explained|led) by|"
-    r"effects? of|thanks to|on the back of|stemm(?:ed|ing) from|attributed to|after (?:the|a|an|its|their)|"
+    # "impacted … by the effects of the Tax Act" ("adjusted for the effects of non-cash items" is no cause)
+    r"(?:by|from|to) the (?:[a-z]+ )?effects? of|"
+    r"thanks to|on the back of|stemm(?:ed|ing) from|attributed to|after (?:the|a|an|its|their)|"
     r"on (?:lower|higher|weaker|stronger|increased|decreased|reduced|improved)|for [\w\s]{0,30}purposes?)\b",
     re.I,
 )
