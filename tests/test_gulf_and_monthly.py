@@ -1,9 +1,11 @@
 """Reading new documents the way they are written (tests/data/gulf, written for these tests
-from Census figures): a Markdown table under a wrapped paragraph is captioned by its heading,
-not by the paragraph's last line, and the year over its label column dates it; a sentence about
-another partner gives way to its passage's sentence about the asked one; a measured phrase ends
-where a phrase about it begins; "which was the first month …" is answered by a month; a year's
-figure does not outrank a month's cell; a caption's source note is not its title."""
+from Census and CBP figures, after fresh16's and fresh17's dev documents): a Markdown table under a
+wrapped paragraph is captioned by its heading, not by the paragraph's last line, and the year over
+its label column dates it; a sentence about another partner gives way to its passage's sentence
+about the asked one; a measured phrase ends where a phrase about it begins; "which was the first
+month …" is answered by a month; a year's figure does not outrank a month's cell; a caption's source
+note is not its title; a sentence speaks of the years of the last dated sentence before it when it
+states none but bases of a change; a qualifier the documents deny is not answered."""
 
 from __future__ import annotations
 
@@ -148,3 +150,18 @@ def test_a_column_naming_its_flow_and_year_states_that_flow(embedder, china_2011
 def test_a_qualifier_the_documents_deny_is_not_answered(embedder, china_2011):
     question = "What were seasonally adjusted US imports from China in May 2012?"
     assert _answerer(embedder, china_2011)(question, hits_for(china_2011, "| May")).abstained
+
+
+@pytest.mark.parametrize(
+    "sentence, years",
+    [
+        ("… counted 531,128 railcars, 1.0 percent fewer than in 2022", ["2022"]),
+        ("… reached US$8,706.8 million, up from US$4,926.1 million in 2020", ["2020"]),
+        ("… US$536,135.7 million, 6.5 percent more than the US$503,492.8 million of 2011", ["2011"]),
+        ("… rose from US$1.2 billion in 2019 to US$1.5 billion in 2023", []),  # a change's ends, not a base
+    ],
+)
+def test_the_years_a_sentence_compares_with(sentence, years):
+    from nearshore_qa.answerers.extractive import compared_years
+
+    assert compared_years(sentence) == years

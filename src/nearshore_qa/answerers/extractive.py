@@ -149,8 +149,10 @@ _COMPARED_YEAR = re.compile(
     rf"\b(?:than(?:\s+in)?|below|above|on|over|compared (?:with|to)|against|versus|vs\.?)\s+"
     rf"(?:(?:{MONTH_NAMES})\s+)?((?:19|20)\d\d)\b"
     # … or the base a change starts from ("rose … to US$2,649.2 million, … up from US$4,926.1
-    # million in 2020"), when no later year is its end ("from … in 2019 to … in 2023")
-    rf"|\b(?:up|down)\s+from\s+(?:US\$|\$)?[\d,.]+(?:\s+(?:million|billion|thousand))?\s+in\s+((?:19|20)\d\d)\b"
+    # million in 2020", "6.5 percent more than the US$503,492.8 million of 2011"), when no later
+    # year is its end ("from … in 2019 to … in 2023")
+    rf"|\b(?:(?:up|down)\s+from|than(?:\s+the)?)\s+(?:US\$|\$)?[\d,.]+(?:\s+(?:million|billion|thousand))?\s+"
+    rf"(?:in|of)\s+((?:19|20)\d\d)\b"
 )
 _MOST_OR_LEAST = re.compile(r"\b(?:most|least)\b", re.I)
 
