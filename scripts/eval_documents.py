@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
@@ -194,10 +195,11 @@ def census_annual_decimal(data: str):
     return a
 
 
-def write_docx(out: str, title: str, bylines: list[str], body: list[tuple[str, str]]) -> None:
-    """A Word report of the later blind sets (fresh11, fresh13): the title as a level-0 heading,
-    its byline lines, then ("h", heading) and ("p", paragraph) blocks; fixed core properties and
-    zip member times, so the file is the same on every run."""
+def write_docx(out: str, title: str, bylines: list[str], body: list[tuple[str, Any]]) -> None:
+    """A Word report of the later blind sets (fresh11, fresh13, fresh17): the title as a level-0
+    heading, its byline lines, then ("h", heading), ("p", paragraph), ("table_caption", caption) and
+    ("table", rows of cell strings) blocks; fixed core properties and zip member times, so the file
+    is the same on every run."""
     import datetime
 
     from docx import Document
@@ -217,14 +219,22 @@ def write_docx(out: str, title: str, bylines: list[str], body: list[tuple[str, s
     doc.add_heading(title, level=0)
     for line in bylines:
         doc.add_paragraph(line)
-    for kind, text in body:
+    for kind, content in body:
         if kind == "h":
-            doc.add_heading(text, level=1)
+            doc.add_heading(content, level=1)
+        elif kind == "table_caption":
+            doc.add_paragraph(content, style="Caption")
+        elif kind == "table":
+            table = doc.add_table(rows=len(content), cols=len(content[0]))
+            table.style = "Table Grid"
+            for row, values in zip(table.rows, content, strict=True):
+                for cell, value in zip(row.cells, values, strict=True):
+                    cell.text = value
         else:
-            doc.add_paragraph(text)
+            doc.add_paragraph(content)
     doc.save(out)
     _fix_zip_times(Path(out), (2026, 12, 2, 9, 0, 0), 0o644 << 16)
-    print("wrote", out, sum(len(t.split()) for _, t in body), "words")
+    print("wrote", out, sum(len(t.split()) for k, t in body if k in ("p", "h")), "words of prose")
 
 
 def cbp_monthly(data: str, region: str, years: list[int]):
