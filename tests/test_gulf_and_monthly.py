@@ -158,6 +158,7 @@ def test_a_qualifier_the_documents_deny_is_not_answered(embedder, china_2011):
         ("… counted 531,128 railcars, 1.0 percent fewer than in 2022", ["2022"]),
         ("… reached US$8,706.8 million, up from US$4,926.1 million in 2020", ["2020"]),
         ("… US$536,135.7 million, 6.5 percent more than the US$503,492.8 million of 2011", ["2011"]),
+        ("… a fourth quarter 55.2 percent above that of 2018", ["2018"]),
         ("… rose from US$1.2 billion in 2019 to US$1.5 billion in 2023", []),  # a change's ends, not a base
     ],
 )
@@ -165,3 +166,35 @@ def test_the_years_a_sentence_compares_with(sentence, years):
     from nearshore_qa.answerers.extractive import compared_years
 
     assert compared_years(sentence) == years
+
+
+@pytest.fixture(scope="module")
+def southeast_asia():
+    return _load("southeast-asia-2002-2006.md")
+
+
+def test_the_header_over_the_label_column_says_what_the_table_measures(embedder, southeast_asia):
+    answerer = _answerer(embedder, southeast_asia)
+    hits = hits_for(southeast_asia, "| Malaysia")
+    # "| US imports (US$ million) | 2002 | …": a table of imports answers imports, in its words …
+    imports = answerer("What were US imports from Malaysia in 2005?", hits)
+    assert imports.answer.startswith("US imports for Malaysia were US$33,685.2 million in 2005")
+    # … and not the deficit, which its passage states
+    deficit = answerer("What was the US goods trade deficit with Malaysia in 2005?", hits)
+    assert "US$33,685.2" not in deficit.answer and "US$23,224.3 million" in deficit.answer
+
+
+def test_columns_told_apart_only_by_words_not_asked_give_no_cell(embedder):
+    modes = _load("canada-modes-2019.html")
+    answer = _answerer(embedder, modes)(
+        "How much did the US import from Canada by air in October 2019?", hits_for(modes, "| October")
+    )
+    # not "Truck imports …; Rail imports …; Pipeline imports …", but the passage stating air's October
+    assert "US$1,975.6 million" in answer.answer and "13,771.6" not in answer.answer
+
+
+def test_a_sentence_compared_with_another_year_is_not_the_last_dated_one(embedder):
+    modes = _load("canada-modes-2019.html")
+    question = "By what percent did US rail imports from Canada fall in 2019?"
+    # "Rail was … 4.1 percent less than in 2018." speaks of 2019, so the next sentence does too
+    assert "6.5 percent" in _answerer(embedder, modes)(question, hits_for(modes, "Rail imports")).answer

@@ -552,6 +552,9 @@ def _best_cell(
         same: dict[str, Column] = {}
         for c in tops:  # one measure in two units (millions, billions): state it once
             same.setdefault(_measure(c).lower(), c)
+        said = {frozenset((col_terms[c.index] & q.terms) - title_terms) for c in same.values()}
+        if len(same) > 1 and len(said) == 1:
+            return None  # "Truck imports", "Rail imports": told apart by words the question never says ("by air")
         chosen_cols = list(same.values())[:3]
     # rows: the label's words in the question (rare words weigh more), the row's period
     scored = []
@@ -721,7 +724,9 @@ def _same_direction(q: _Question, table: Table, columns: list[Column], title: st
         subject = caption_subject(table)
         if asked != {"balance"} and not _directions(set(terms(f"{row.label} {row.group}"))) and _total_trade(subject):
             return False  # "Total US goods trade (exports plus imports) by partner": neither one
-        context = set(terms(" ".join([subject or table.caption, title, row.label, row.group])))
+        # … and the header over its label column ("| US imports (US$ million) | 2002 | …")
+        corner = " ".join(p for c in table.label_columns for p in c.parts)
+        context = set(terms(" ".join([subject or table.caption, title, row.label, row.group, corner])))
         own = _directions(context)
         if asked == {"balance"} and _TOTAL_COLUMN.search(" ".join(c.label for c in columns)):
             return False  # a total is not the balance
@@ -1456,6 +1461,15 @@ def _period_phrase(table: Table, row: Row, column: Column) -> str:
     return f"in {here.text.strip()}" if here and re.fullmatch(r"(?:19|20)\d\d", here.text.strip()) else ""
 
 
+def corner_measure(table: Table) -> str:
+    """The flow the header over a table's label column names ("US imports" of "| US imports (US$
+    million) | 2002 | …"), units in parentheses left out; "" when it names none ("Market")."""
+    corner = " ".join(p for c in table.label_columns for p in c.parts)
+    if not _directions(set(terms(corner))):
+        return ""
+    return clean_label(re.sub(r"\s*\([^()]*\)", "", corner)).strip(" ,:")
+
+
 def _be(subject: str) -> str:
     """ "were" after a plural head word ("Total sales were", "Imports for Mexico were")."""
     head = re.split(r"\s+(?:for|of|from|to|by|\()", subject.strip(), maxsplit=1)[0].split(" ")[-1].lower()
@@ -1565,7 +1579,7 @@ def state_cells(table: Table, row: Row, columns: list[Column], title: str = "", 
         ):
             when = f"in {row.label.strip()} {col.period.year}"  # the row's month in the column's year
         if col.period and (not measure or measure.lower() in when.lower()):
-            measure = ""
+            measure = corner_measure(table)  # "| US imports (US$ million) | 2002 | …": the corner says it
         subject = _titled(table, measure, entity) or (
             f"{measure} for {entity}" if measure and entity else (entity or measure)
         )

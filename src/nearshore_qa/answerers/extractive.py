@@ -147,7 +147,7 @@ _MONTH_WRITTEN = re.compile(rf"\b(?:{MONTH_NAMES}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug
 # a year a figure is compared with ("fewer than in 2022", "below December 2022", "on May 2022")
 _COMPARED_YEAR = re.compile(
     rf"\b(?:than(?:\s+in)?|below|above|on|over|compared (?:with|to)|against|versus|vs\.?)\s+"
-    rf"(?:(?:{MONTH_NAMES})\s+)?((?:19|20)\d\d)\b"
+    rf"(?:(?:that|those)\s+(?:of|in)\s+)?(?:(?:{MONTH_NAMES})\s+)?((?:19|20)\d\d)\b"
     # … or the base a change starts from ("rose … to US$2,649.2 million, … up from US$4,926.1
     # million in 2020", "6.5 percent more than the US$503,492.8 million of 2011"), when no later
     # year is its end ("from … in 2019 to … in 2023")
@@ -419,10 +419,15 @@ def _name_frames(text: str) -> list[tuple[str, str, str]]:
 
 
 def _years_of_last_dated(unit: Unit) -> list[str]:
-    """The years of the last sentence before ``unit`` in its passage that states any."""
+    """The years of the last sentence before ``unit`` in its passage that speaks of some: years it
+    only compares with ("… 4.1 percent less than in 2018") are not its own."""
     before = unit.hit.chunk.text[: unit.start]
-    dated = [s for s in re.split(r"(?<=[.!?])\s+", before) if YEAR.search(s)]
-    return YEAR.findall(dated[-1]) if dated else []
+    for sentence in reversed(re.split(r"(?<=[.!?])\s+", before)):
+        bases = compared_years(sentence)
+        own = [y for y in YEAR.findall(sentence) if y not in bases]
+        if own:
+            return own
+    return []
 
 
 def _years_before_allow(unit: Unit, years: set[str]) -> bool:
