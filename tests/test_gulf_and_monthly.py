@@ -198,3 +198,19 @@ def test_a_sentence_compared_with_another_year_is_not_the_last_dated_one(embedde
     question = "By what percent did US rail imports from Canada fall in 2019?"
     # "Rail was … 4.1 percent less than in 2018." speaks of 2019, so the next sentence does too
     assert "6.5 percent" in _answerer(embedder, modes)(question, hits_for(modes, "Rail imports")).answer
+
+
+def test_a_year_only_compared_with_is_not_a_year_the_sentence_states(embedder):
+    from nearshore_qa.answerers.extractive import only_compared_with
+
+    assert only_compared_with("… US$96,299.5 million, 4.1 percent less than in 2018.", "2018")
+    assert not only_compared_with("… up from US$4,926.1 million in 2020.", "2020")  # 2020's figure is stated
+    modes = _load("canada-modes-2019.html")
+    question = "What was the combined two-way rail trade between the US and Canada in 2018?"
+    answerer = _answerer(embedder, modes)
+    assert answerer(question, hits_for(modes, "Rail was")).abstained
+    # … unless the question compares with that year too
+    compared = answerer(
+        "By what percent did two-way rail trade with Canada fall from 2018?", hits_for(modes, "Rail was")
+    )
+    assert "4.1 percent less than in 2018" in compared.answer

@@ -439,6 +439,14 @@ def _years_before_allow(unit: Unit, years: set[str]) -> bool:
     return not before or any(y in before for y in years)
 
 
+def only_compared_with(text: str, year: str) -> bool:
+    """Is ``year`` written in ``text`` only as what a figure is compared with, no figure of its own
+    beside it ("4.1 percent less than in 2018", "above that of 2018"; not "up from US$4,926.1
+    million in 2020", which states 2020's)?"""
+    plain = [m.group(1) for m in _COMPARED_YEAR.finditer(text) if m.group(1)]
+    return year in plain and YEAR.findall(text).count(year) == plain.count(year)
+
+
 def compared_years(text: str) -> list[str]:
     """The years ``text`` compares a figure with ("fewer than in 2022", "up from US$4,926.1
     million in 2020")."""
@@ -1305,6 +1313,20 @@ class ExtractiveAnswerer:
                     near = f"{near} {' '.join(inherited)}"
             years_ok = all(y in near for y in profile.years) if profile.years else True
             some_year = any(y in near for y in profile.years) if profile.years else True
+            asked_year = next(iter(profile.years)) if len(profile.years) == 1 else ""
+            if (
+                asked_year
+                and not is_row
+                and only_compared_with(unit.text, asked_year)
+                and not re.search(
+                    rf"\b(?:from|since|compared (?:with|to)|than|over|versus|vs\.?)\s+(?:in\s+)?(?:fiscal\s+)?{asked_year}",
+                    profile.text,
+                    re.I,
+                )
+            ):
+                # "… US$96,299.5 million, 4.1 percent less than in 2018" states no figure of 2018,
+                # unless 2018 is what the question compares with too ("the increase … from 2018")
+                years_ok = some_year = False
             own_years = set(YEAR.findall(dated))
             if profile.years and own_years and not own_years & profile.years and unit.hit.chunk.row is None:
                 # a sentence naming years of its own, none asked, speaks of them: a heading
@@ -1319,7 +1341,10 @@ class ExtractiveAnswerer:
             in_passage = (
                 bool(profile.years)
                 and not years_ok
-                and all(y in f"{unit.context} {unit.hit.chunk.text}" for y in profile.years)
+                and all(
+                    y in f"{unit.context} {unit.hit.chunk.text}" and not only_compared_with(unit.hit.chunk.text, y)
+                    for y in profile.years
+                )
             )
             from_passage = in_passage and not YEAR.search(dated) and _years_before_allow(unit, profile.years)
             # … and for a change stated for a year, which is a change from the year before unless
