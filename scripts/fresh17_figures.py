@@ -1,45 +1,26 @@
-"""Figures for the fresh17 evaluation set (documents/ beside this folder), computed from the official
-tables in /work/shared/data/trade/ (see SOURCES.md there). Run:
-    python scripts/fresh17_figures.py /work/shared/data/trade
-Every number quoted in a fresh17 document is printed by this script (rounded half up as stated).
-
-Standalone on purpose: it does not import the project's helpers (which load the answerer's package);
-the rounding helpers below follow scripts/eval_documents.py (Decimal, ROUND_HALF_UP, one decimal)."""
+"""Figures for the fresh17 evaluation set (eval/documents-fresh17/), computed from the official tables in
+../shared/data/trade/ (see SOURCES.md there; not shipped with the project). Run:
+    python scripts/fresh17_figures.py [DATA_DIR]
+Every number quoted in a fresh17 document is printed by this script (rounded half up as stated, with
+scripts/eval_documents.py's helpers)."""
 
 import sys
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 import pandas as pd
+from eval_documents import MON, MONTHS, trade_data_dir
+from eval_documents import change_half_up as pct
+from eval_documents import half_up as r1
+from eval_documents import million_half_up as mn
+from eval_documents import share_half_up as share
 
-D = (sys.argv[1] if len(sys.argv) > 1 else "/work/shared/data/trade").rstrip("/") + "/"
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December"]  # fmt: skip
-MON = [m[:3].upper() for m in MONTHS]
+D = trade_data_dir(sys.argv)
 ORD = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", 6: "sixth", 7: "seventh", 8: "eighth",
        9: "ninth", 10: "tenth"}  # fmt: skip
 
 
 def dec(x) -> Decimal:
     return x if isinstance(x, Decimal) else Decimal(str(x))
-
-
-def r1(x) -> str:
-    """Half up to one decimal, thousands separators."""
-    return f"{dec(x).quantize(Decimal('0.1'), rounding=ROUND_HALF_UP):,}"
-
-
-def pct(new, old) -> str:
-    """Percentage change old -> new, one decimal, half up."""
-    return r1(dec(new) / dec(old) * 100 - 100)
-
-
-def share(part, whole) -> str:
-    return r1(dec(part) / dec(whole) * 100)
-
-
-def mn(usd) -> str:
-    """Whole US dollars -> US$ million, one decimal, half up."""
-    return r1(dec(int(usd)) / Decimal(10**6))
 
 
 def rank(series, key) -> int:

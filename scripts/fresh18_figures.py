@@ -1,8 +1,8 @@
-"""Figures for the fresh18 evaluation set (documents/ beside this folder), computed from the official
-tables in /work/shared/data/trade/ (see SOURCES.md there). Run:
-    python scripts/fresh18_figures.py /work/shared/data/trade
-Every number quoted in a fresh18 document is printed by this script (rounded half up as stated:
-Decimal, ROUND_HALF_UP; percentages and shares to one decimal). Standalone: pandas only, no project code.
+"""Figures for the fresh18 evaluation set (eval/documents-fresh18/), computed from the official tables in
+../shared/data/trade/ (see SOURCES.md there; not shipped with the project). Run:
+    python scripts/fresh18_figures.py [DATA_DIR]
+Every number quoted in a fresh18 document is printed by this script (rounded half up as stated, with
+scripts/eval_documents.py's helpers: percentages and shares to one decimal).
 
 Doc 1 (.md)   US goods trade with Vietnam, Thailand, Malaysia, Indonesia and the Philippines, 2002-2006
               (Census monthly country file: annual columns EYR/IYR, unrounded, US$ million).
@@ -14,37 +14,16 @@ Doc 4 (.docx) US exports of toys, games and sports equipment (HS 95) to six mark
               (USITC DataWeb, total exports F.A.S.; whole US dollars -> US$ million, one decimal)."""
 
 import sys
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 import pandas as pd
+from eval_documents import MON, trade_data_dir
+from eval_documents import change_half_up as pct
+from eval_documents import half_up as r1
+from eval_documents import million_half_up as mn
+from eval_documents import share_half_up as share
 
-D = (sys.argv[1] if len(sys.argv) > 1 else "/work/shared/data/trade").rstrip("/") + "/"
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December"]  # fmt: skip
-MON = [m[:3].upper() for m in MONTHS]
-
-
-def dec(x) -> Decimal:
-    return x if isinstance(x, Decimal) else Decimal(str(x))
-
-
-def r1(x) -> str:
-    """Half up to one decimal, thousands separators."""
-    return f"{dec(x).quantize(Decimal('0.1'), rounding=ROUND_HALF_UP):,}"
-
-
-def pct(new, old) -> str:
-    """Percentage change old -> new, one decimal, half up."""
-    return r1(dec(new) / dec(old) * 100 - 100)
-
-
-def share(part, whole) -> str:
-    return r1(dec(part) / dec(whole) * 100)
-
-
-def mn(usd) -> str:
-    """Whole US dollars -> US$ million, one decimal, half up."""
-    return r1(dec(int(usd)) / Decimal(10**6))
+D = trade_data_dir(sys.argv)
 
 
 def n(x) -> str:
