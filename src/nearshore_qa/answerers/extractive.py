@@ -1276,6 +1276,14 @@ class ExtractiveAnswerer:
         sum_asked = len(focus_names) >= 2 and bool(_SUM_ASKED.search(profile.text))
         rows = np.zeros((len(units), len(FEATURES)))
         leads: dict[str, _Opening] = {}
+        # the one year asked, where the question does not itself compare with it ("… from 2018")
+        single_year = next(iter(profile.years)) if len(profile.years) == 1 else None
+        if single_year is not None and re.search(
+            rf"\b(?:from|since|compared (?:with|to)|than|over|versus|vs\.?)\s+(?:in\s+)?(?:fiscal\s+)?{single_year}",
+            profile.text,
+            re.I,
+        ):
+            single_year = None
         for i, (unit, sim, overlap) in enumerate(zip(units, sims, overlaps, strict=False)):
             is_row = unit.hit.chunk.row is not None
             # the periods its relative phrases stand for ("the same month a year earlier") written out
@@ -1313,17 +1321,7 @@ class ExtractiveAnswerer:
                     near = f"{near} {' '.join(inherited)}"
             years_ok = all(y in near for y in profile.years) if profile.years else True
             some_year = any(y in near for y in profile.years) if profile.years else True
-            asked_year = next(iter(profile.years)) if len(profile.years) == 1 else ""
-            if (
-                asked_year
-                and not is_row
-                and only_compared_with(unit.text, asked_year)
-                and not re.search(
-                    rf"\b(?:from|since|compared (?:with|to)|than|over|versus|vs\.?)\s+(?:in\s+)?(?:fiscal\s+)?{asked_year}",
-                    profile.text,
-                    re.I,
-                )
-            ):
+            if single_year is not None and not is_row and only_compared_with(unit.text, single_year):
                 # "… US$96,299.5 million, 4.1 percent less than in 2018" states no figure of 2018,
                 # unless 2018 is what the question compares with too ("the increase … from 2018")
                 years_ok = some_year = False
