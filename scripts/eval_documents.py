@@ -203,7 +203,7 @@ def write_docx(out: str, title: str, bylines: list[str], body: list[tuple[str, A
     import datetime
 
     from docx import Document
-    from make_eval_documents import _fix_zip_times
+    from make_eval_documents import _fix_zip_times, add_docx_table
 
     doc = Document()
     cp = doc.core_properties
@@ -225,11 +225,7 @@ def write_docx(out: str, title: str, bylines: list[str], body: list[tuple[str, A
         elif kind == "table_caption":
             doc.add_paragraph(content, style="Caption")
         elif kind == "table":
-            table = doc.add_table(rows=len(content), cols=len(content[0]))
-            table.style = "Table Grid"
-            for row, values in zip(table.rows, content, strict=True):
-                for cell, value in zip(row.cells, values, strict=True):
-                    cell.text = value
+            add_docx_table(doc, content)
         else:
             doc.add_paragraph(content)
     doc.save(out)

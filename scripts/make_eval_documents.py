@@ -333,15 +333,20 @@ def make_docx(path: Path, title: str, paragraphs: list, publisher: str = PUBLISH
         elif kind == "table_caption":
             document.add_paragraph(content, style="Caption")
         elif kind == "table":
-            table = document.add_table(rows=len(content), cols=len(content[0]))
-            table.style = "Table Grid"
-            for row, values in zip(table.rows, content, strict=True):
-                for cell, value in zip(row.cells, values, strict=True):
-                    cell.text = value
+            add_docx_table(document, content)
         else:
             document.add_paragraph(content)
     document.save(str(path))
     _fix_zip_times(path)
+
+
+def add_docx_table(document, rows: list[list[str]]) -> None:
+    """``rows`` of cell strings as a Word table with grid lines (the header first)."""
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    table.style = "Table Grid"
+    for row, values in zip(table.rows, rows, strict=True):
+        for cell, value in zip(row.cells, values, strict=True):
+            cell.text = value
 
 
 def make_pdf(path: Path, title: str, running: str, pages: list, publisher: str = PUBLISHER) -> None:

@@ -435,7 +435,7 @@ class Table:
         every cell of a table without period rows or columns speaks of. A workbook's sheet named
         by its year ("2024") dates the sheet the same way, and so does a year written over the
         label column ("| 2021 (US$ million) | US exports | US imports |")."""
-        corner = caption_period(" ".join(p for c in self.label_columns for p in c.parts))
+        corner = caption_period(self.corner)
         return (
             caption_period(self.caption)
             or (corner and Period(str(corner.year), corner.year))
@@ -445,6 +445,12 @@ class Table:
     @property
     def label_columns(self) -> tuple[Column, ...]:
         return tuple(c for c in self.columns if c.is_label)
+
+    @property
+    def corner(self) -> str:
+        """The header over the label column(s): "2021 (US$ million)", "US imports (US$ million)",
+        "Market"; a year or a flow written there speaks for every cell."""
+        return " ".join(p for c in self.label_columns for p in c.parts)
 
     @property
     def value_columns(self) -> tuple[Column, ...]:
@@ -723,14 +729,15 @@ def labelled(caption: str) -> bool:
     return found is not None and found.end() < len(caption.rstrip())
 
 
+# where a caption's title ends and its source or note begins ("… (US$ million). Source: …")
+_SOURCE_NOTE = re.compile(r"(?<=\.)\s+(?:Sources?|Notes?)\s*:", re.I)
+
+
 def title_part(caption: str) -> str:
     """``caption`` on one line without what follows its title: "Table 1. US imports … (US$
     million). Source: U.S. Census Bureau …" -> "Table 1. US imports … (US$ million)."."""
     whole = " ".join(caption.split())
     return _SOURCE_NOTE.split(whole, maxsplit=1)[0]
-
-
-_SOURCE_NOTE = re.compile(r"(?<=\.)\s+(?:Sources?|Notes?)\s*:", re.I)
 
 
 def title_like(caption: str) -> bool:

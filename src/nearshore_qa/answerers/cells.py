@@ -725,8 +725,7 @@ def _same_direction(q: _Question, table: Table, columns: list[Column], title: st
         if asked != {"balance"} and not _directions(set(terms(f"{row.label} {row.group}"))) and _total_trade(subject):
             return False  # "Total US goods trade (exports plus imports) by partner": neither one
         # … and the header over its label column ("| US imports (US$ million) | 2002 | …")
-        corner = " ".join(p for c in table.label_columns for p in c.parts)
-        context = set(terms(" ".join([subject or table.caption, title, row.label, row.group, corner])))
+        context = set(terms(" ".join([subject or table.caption, title, row.label, row.group, table.corner])))
         own = _directions(context)
         if asked == {"balance"} and _TOTAL_COLUMN.search(" ".join(c.label for c in columns)):
             return False  # a total is not the balance
@@ -1464,10 +1463,9 @@ def _period_phrase(table: Table, row: Row, column: Column) -> str:
 def corner_measure(table: Table) -> str:
     """The flow the header over a table's label column names ("US imports" of "| US imports (US$
     million) | 2002 | …"), units in parentheses left out; "" when it names none ("Market")."""
-    corner = " ".join(p for c in table.label_columns for p in c.parts)
-    if not _directions(set(terms(corner))):
+    if not _directions(set(terms(table.corner))):
         return ""
-    return clean_label(re.sub(r"\s*\([^()]*\)", "", corner)).strip(" ,:")
+    return clean_label(re.sub(r"\s*\([^()]*\)", "", table.corner)).strip(" ,:")
 
 
 def _be(subject: str) -> str:

@@ -74,6 +74,7 @@ from .scoring import (
     NAME,
     PERCENT,
     REASON,
+    WHICH_THE,
     WORDS_TYPES,
     FittedScorer,
     asked_type,
@@ -139,8 +140,7 @@ _REQUEST = re.compile(r"^\s*(?:please\s+)?(?:tell|show|give)\s+me\b", re.I)
 # "Which month …", "Laredo's busiest month for …": the answer is a month, so a candidate naming
 # none (a year's total) does not give it
 _ASKS_MONTH = re.compile(
-    r"\b(?:which|what)\s+(?:(?:was|is|were)\s+the\s+(?:[a-z]+\s+){0,2}?)?month\b(?!-)|"
-    r"\b(?:[a-z]{2,}est|most|least|peak|record)\s+month\b",
+    rf"{WHICH_THE}month\b(?!-)|\b(?:[a-z]{{2,}}est|most|least|peak|record)\s+month\b",
     re.I,
 )
 _MONTH_WRITTEN = re.compile(rf"\b(?:{MONTH_NAMES}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?)", re.I)
@@ -422,7 +422,8 @@ def _years_of_last_dated(unit: Unit) -> list[str]:
     """The years of the last sentence before ``unit`` in its passage that speaks of some: years it
     only compares with ("… 4.1 percent less than in 2018") are not its own."""
     before = unit.hit.chunk.text[: unit.start]
-    for sentence in reversed(re.split(r"(?<=[.!?])\s+", before)):
+    for a, b in reversed(split_sentences(before)):
+        sentence = before[a:b]
         bases = compared_years(sentence)
         own = [y for y in YEAR.findall(sentence) if y not in bases]
         if own:
@@ -1586,18 +1587,19 @@ class ExtractiveAnswerer:
         if ranked is not answer and not uncited(ranked, True):
             answer = ranked
         kind = asked_kind(question)
+        asks_month = bool(_ASKS_MONTH.search(question))
         if (
             kind in (DATE_KIND, YEAR_KIND, FREQUENCY)
             and self._weak(answer)
             and not states_kind(answer.answer, kind, set())
             # "which month of 2011 …" names its year: a month is the date it asks for
-            and not (_ASKS_MONTH.search(question) and _MONTH_WRITTEN.search(answer.answer))
+            and not (asks_month and _MONTH_WRITTEN.search(answer.answer))
         ):
             answer = self._abstain(question, hits)  # a weak quote that states no date is no answer to "when"
         # a date or definition a sentence states; what "the table" shows, said where its document introduces it
         answer = with_stated_type(question, hits, answer, self.table_rows)
         answer = with_slots(question, hits, answer)  # "by mail": the means must stand in the evidence
-        if _ASKS_MONTH.search(question) and not answer.abstained and not _MONTH_WRITTEN.search(answer.answer):
+        if asks_month and not answer.abstained and not _MONTH_WRITTEN.search(answer.answer):
             # "which month …", however it was answered (a computed maximum over ports), names a month
             return self._abstain(question, hits)
         missing = uncited(answer, False)

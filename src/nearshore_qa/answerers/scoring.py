@@ -74,6 +74,8 @@ PERCENT, COUNT, AMOUNT, DATE, YEAR_ASKED, NAME, DEFINITION, REASON = (
     "definition",
     "reason",
 )
+# "which …", "what …", "which was the (first, one, …) …": the words before the kind of thing asked
+WHICH_THE = r"\b(?:what|which)\s+(?:(?:was|is|were)\s+the\s+(?:[a-z]+\s+){0,2}?)?"
 _ASKS = (
     (
         PERCENT,
@@ -90,11 +92,7 @@ _ASKS = (
     (
         DATE,
         # "which month …", "which was the first month …", "what was the one day …"
-        re.compile(
-            r"^\s*when\b|\b(?:what|which)\s+(?:(?:was|is|were)\s+the\s+(?:[a-z]+\s+){0,2}?)?(?:date|month|day)\b(?!-)|"
-            r"\bsince when\b",
-            re.I,
-        ),
+        re.compile(rf"^\s*when\b|{WHICH_THE}(?:date|month|day)\b(?!-)|\bsince when\b", re.I),
     ),
     (
         AMOUNT,
