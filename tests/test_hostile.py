@@ -8,8 +8,10 @@ import io
 import os
 import random
 import re
+import shutil
 import time
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import openpyxl
@@ -179,22 +181,22 @@ BAD: dict[str, tuple] = {
 
 
 @pytest.fixture(scope="module")
-def hostile(tmp_path_factory) -> Path:
+def hostile(tmp_path_factory) -> Iterator[Path]:
     folder = tmp_path_factory.mktemp("hostile")
     for name, (content, _, _) in BAD.items():
         content = content() if callable(content) else content
         (folder / name).write_bytes(content.encode() if isinstance(content, str) else content)
-    with open(folder / "huge.txt", "wb") as fh:  # 60 MB of text: over the 50 MB limit
-        block = b"Northbound trucks crossed the border. " * (MB // 38)
-        for _ in range(60):
-            fh.write(block)
+    with open(folder / "huge.txt", "wb") as fh:  # 60 MB: over the 50 MB limit, refused by its size
+        fh.write(b"Northbound trucks crossed the border. " * (MB // 38))
+        fh.truncate(60 * MB)  # the rest a hole: the size counts, not the disk it takes
     with open(folder / "million.csv", "w") as fh:  # about 20 MB: under the size limit, over the row limit
         fh.write("year,port,trucks\n")
         for chunk in range(100):
             fh.write("".join(f"{2000 + i % 25},P{i % 50},{i}\n" for i in range(chunk * 10000, (chunk + 1) * 10000)))
     os.symlink(folder, folder / "loop")  # a folder that contains itself
     os.symlink(folder / "gone.md", folder / "dangling.md")
-    return folder
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)  # 20 MB of csv: not kept for the rest of the run
 
 
 EXTRA = {
