@@ -395,3 +395,22 @@ def test_a_long_title_above_its_source_line_is_header_furniture():
     doc = load_bytes((header + prose).encode(), name="b.txt", original_name="b.txt", fmt="txt")
     assert len(title) > 120 and doc.meta.title == title
     assert [c.text for c in chunk_document(doc)] == [prose.strip()]
+
+
+def test_a_title_continued_over_a_page_break_is_furniture():
+    """A report's running title carried into its text ("… Notes to Consolidated Financial
+    Statements (Continued)") titles the page; a question naming the company must not get it as
+    the answer (real TAT-QA dev excerpt)."""
+    from nearshore_qa.furniture import is_continued_title
+
+    running = (
+        "Proofpoint, Inc. Notes to Consolidated Financial Statements (Continued) "
+        "(dollars and share amounts in thousands, except per share amounts)"
+    )
+    assert is_continued_title(running) and is_continued_title("Table 4 (cont’d)")
+    assert not is_continued_title("The program (continued from 2018) was extended in 2019.")
+    doc = load("continued-running-title.md")
+    quoted = " ".join(c.text for c in chunk_document(doc))
+    assert "Notes to Consolidated Financial Statements" not in quoted
+    assert "increased messaging threat intelligence" in quoted  # the paragraphs around it stay
+    assert "services. The unvested awards are subject" in quoted

@@ -15,7 +15,8 @@ from nearshore_qa.answerers.extractive import ExtractiveAnswerer, QuestionProfil
 from nearshore_qa.answerers.footnotes import labels_marked, note_marker
 from nearshore_qa.answerers.restatements import restating_sentence
 from nearshore_qa.answerers.stated_types import asked_kind
-from nearshore_qa.ingest import load_file
+from nearshore_qa.chunking import chunk_document
+from nearshore_qa.ingest import load_bytes, load_file
 
 DATA = Path(__file__).resolve().parent / "data" / "reading"
 
@@ -418,3 +419,52 @@ def test_a_name_opening_the_sentence_is_a_name_and_an_elided_quarter_is_its_quar
     assert features[FEATURES.index("type_missing")] == 0
     answer = read(question, hits_for(doc, "Morelos took"))
     assert answer.answer.startswith("Morelos took in"), answer.answer
+
+
+def test_a_part_named_only_in_the_text_is_not_answered_by_the_whole_in_the_table(embedder):
+    """ "Blizzard net bookings": the table states the company's net bookings, a sentence
+    Blizzard's; the sentence answers, not a change computed from the table's cells."""
+    doc = _load("tatqa_segment_bookings.md")
+    answerer = ExtractiveAnswerer(
+        embedder, tables_for=lambda _doc_id: list(doc.data_tables), table_rows=lambda _doc_id: chunk_document(doc)
+    )
+    question = "What was the decrease in Blizzard net bookings for 2019, as compared to 2018?"
+    answer = answerer(question, hits_for(doc, "a $572 million decrease in Blizzard"))
+    assert "$572 million decrease in Blizzard net bookings" in answer.answer
+    assert "874" not in answer.answer and "computed" not in answer.answer
+    # the company's own change is still read off the table
+    whole = answerer("What was the decrease in net bookings for 2019, as compared to 2018?", hits_for(doc, "| Net"))
+    assert "874" in whole.answer
+
+
+def test_a_heading_dating_a_section_dates_the_paragraphs_under_it(embedder):
+    """ "Fiscal Year 2018 Compared with Fiscal Year 2017" dates the yearless paragraphs under it:
+    the 2018 section answers 2018, and what it compares with (2017) is not its year."""
+    doc = _load("tatqa_fiscal_sections.md")
+    answerer = ExtractiveAnswerer(
+        embedder, tables_for=lambda _doc_id: list(doc.data_tables), table_rows=lambda _doc_id: chunk_document(doc)
+    )
+    hits = hits_for(doc, "LinkedIn operating loss")
+    answer = answerer("How much was the LinkedIn operating loss in 2018?", hits)
+    assert "LinkedIn operating loss increased $63 million to $987 million" in answer.answer
+    assert "$987 million" not in answerer("How much was the LinkedIn operating loss in 2017?", hits).answer
+
+
+def test_a_comparative_in_brackets_dates_the_figure_before_it_as_the_next_year(embedder):
+    """ "… amounting to US$261,518 (2018: US$283,752)": an annual report's bracketed comparative;
+    the figure before it is 2019's (real TAT-QA dev sentence). A sentence naming its own year keeps it."""
+    from nearshore_qa.operands import with_dates_resolved
+
+    said = (
+        "Altium Limited has provided financial guarantees in respect of credit card facilities and office "
+        "leases amounting to US$261,518 (2018: US$283,752)."
+    )
+    assert "US$261,518 in 2019 (2018: US$283,752)" in with_dates_resolved(said)
+    assert with_dates_resolved("Sales rose in 2019 to $5 (2018: $4).") == "Sales rose in 2019 to $5 (2018: $4)."
+    text = f"# Parent entity\n\n## Text\n\nGuarantees entered into by the parent entity\n\n{said}\n"
+    doc = load_bytes(text.encode(), name="g.md", original_name="g.md", fmt="md")
+    answerer = ExtractiveAnswerer(embedder, tables_for=lambda _doc_id: [])
+    question = (
+        "What is the amount of financial guarantees in respect of credit card facilities and office leases in 2019?"
+    )
+    assert "US$261,518" in answerer(question, hits_for(doc, "Altium")).answer

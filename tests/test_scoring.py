@@ -16,6 +16,7 @@ from nearshore_qa.answerers.scoring import (
     asked_type,
     entity_focus,
     shipped_scorer,
+    states_purpose,
     states_superlative,
     superlative_asked,
 )
@@ -261,3 +262,17 @@ def test_effects_give_a_cause_only_when_something_is_due_to_them(sentence, cause
     from nearshore_qa.answerers.scoring import states_cause
 
     assert states_cause(sentence) is cause
+
+
+def test_a_passive_why_is_answered_by_what_the_thing_is_done_for():
+    """ "Why are interest rate swaps entered into with different counterparties?" asks a purpose:
+    the question's verb, then an infinitive of purpose (real TAT-QA dev sentence)."""
+    question = "Why are interest rate swaps entered into with different counterparties?"
+    said = (
+        "In addition, to the extent possible and practical, interest rate swaps are entered into with "
+        "different counterparties to reduce concentration risk."
+    )
+    assert states_purpose(question, said)
+    assert not states_purpose(question, "Interest rate swaps were entered into to the extent of $5 million.")
+    assert not states_purpose(question, "The swaps rose to $987 million in 2019.")
+    assert not states_purpose("Why did revenue increase in 2019?", "Revenue increased to meet demand.")

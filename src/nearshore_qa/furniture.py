@@ -102,6 +102,25 @@ def is_page_number(line: str, bare: bool = False) -> bool:
     return bool(_PAGE_WORDED.match(line) or (bare and _PAGE_BARE.match(line)))
 
 
+# A title carried over a page break: "Notes to Consolidated Financial Statements (Continued)",
+# "Table 4 (cont'd)".
+_CONTINUED = re.compile(r"\((?:continued|cont(?:['’]d|\.|inued)?)\)", re.I)
+
+
+def is_continued_title(line: str) -> bool:
+    """A heading or caption repeated after a page break, marked "(continued)", with no sentence
+    in it: it titles what follows instead of stating anything."""
+    from .chunking import split_sentences  # its abbreviations: "Proofpoint, Inc. Notes to …" is one title
+
+    s = line.strip()
+    return (
+        bool(_CONTINUED.search(s))
+        and len(s) <= MAX_METADATA_LINE
+        and len(split_sentences(s)) == 1
+        and not re.search(r"[a-z]{2}[.!?][”’\"')\]]*$", s)
+    )
+
+
 def _is_prose(line: str) -> bool:
     """Holds a sentence: a sentence end inside it, or a full stop after a lower-case word."""
     s = line.strip()
@@ -288,7 +307,7 @@ def text_header(text: str) -> Furniture:
 
 def byline_blocks(text: str, first: int = 4, last: int = 2) -> Furniture:
     """Byline-shaped one-line blocks among the first and last blocks of an article (Markdown
-    headings are not counted), and page-number lines anywhere."""
+    headings are not counted), and page-number and "(continued)" title lines anywhere."""
     blocks = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n[^\n]+)*", text)]
     body = [(a, b) for a, b in blocks if not text[a:b].lstrip().startswith("#")]
     edge = body[:first] + body[-last:] if len(body) > first + last else body
@@ -301,7 +320,7 @@ def byline_blocks(text: str, first: int = 4, last: int = 2) -> Furniture:
             fields += line_metadata(block)
             continue
         for c, d in _lines(text, a, b):
-            if is_page_number(text[c:d]):
+            if is_page_number(text[c:d]) or is_continued_title(text[c:d]):
                 spans.append((c, d))
     return Furniture(spans=tuple(sorted(set(spans))), fields=tuple(fields))
 

@@ -209,6 +209,11 @@ def _entities(q: str) -> list[str]:
     return names
 
 
+def named_in(question: str) -> list[str]:
+    """The names a question writes with capitals ("Blizzard", "Nuevo León"), in order."""
+    return _entities(question)
+
+
 def coordinated(q: str, entities: list[str]) -> bool:
     """Does ``q`` join two of its names with "and" ("Mexico and Canada", "to Mexico, Canada and
     Japan", "from Mexico and from China"), asking of each? Not the two sides of one flow ("trade

@@ -380,6 +380,11 @@ _ELIDED_QUARTER = re.compile(
 )
 
 
+# "… amounting to US$261,518 (2018: US$283,752)": an annual report's comparative in brackets; the
+# figure before it is the following year's, the report's own
+_PRIOR_YEAR_NOTE = re.compile(r"(?<=\s)\(((?:19|20)\d\d):[^()]*\d[^()]*\)")
+
+
 def with_dates_resolved(sentence: str, title: str = "") -> str:
     """``sentence`` with each relative phrase of time replaced by the period it stands for, for the
     checks of which period a sentence and its figures speak of (its quoted wording is never this):
@@ -410,6 +415,9 @@ def with_dates_resolved(sentence: str, title: str = "") -> str:
         year = next((q.group(1) for q in reversed(quarters) if q.end() <= m.start()), "")
         if year:
             found.append((m.start(1), m.end(1), f"Q{QUARTER_ORDINALS[m.group(2).lower()]} {year}"))
+    notes = list(_PRIOR_YEAR_NOTE.finditer(sentence))
+    if notes and not re.search(r"\b(?:19|20)\d\d\b", _PRIOR_YEAR_NOTE.sub(" ", sentence)):
+        found += [(m.start(), m.start(), f"{int(m.group(1)) + 1} ") for m in notes]
     span = _SPAN.search(title)
     if span:
         for m in _END_OF_SPAN.finditer(sentence):
@@ -811,13 +819,49 @@ def _table_operands(question: str, intent: Intent, rows: list[Evidence]) -> tupl
         return None
     named = [e for e in intent.entities if fold(e) not in _HOME]
     for group in groups.values():
-        said = " ".join([group[0].title, group[0].caption, *(v for ev in group for v in (*ev.columns, *ev.values))])
-        if not all(_mentioned(e, said) for e in named):
+        if not all(_mentioned(e, _table_words(group)) for e in named):
             continue  # "imports from the UK": a table of China's trade is not read on its own
         found = _one_table_operands(question, intent, group)
         if found is not None:
             return found
     return None
+
+
+def _table_words(rows: Sequence[Evidence]) -> str:
+    """What a table's rows write: their document's title, caption, columns and cells."""
+    return " ".join([rows[0].title, rows[0].caption, *(v for ev in rows for v in (*ev.columns, *ev.values))])
+
+
+def unwritten_names(question: str, names: Sequence[str], written: str) -> list[str]:
+    """The ``names`` of ``question`` that a table's ``written`` words never write: the US (the
+    reporter of every trade figure) and a name after "the" ("the Company's": the reporter of a
+    report) aside."""
+    return [
+        n
+        for n in names
+        if fold(n) not in _HOME
+        and not re.search(rf"\bthe\s+{re.escape(n)}", question, re.I)
+        and not _mentioned(n, written)
+    ]
+
+
+def part_stated(names: Sequence[str], label: str, passages: Sequence[str]) -> bool:
+    """Does a sentence of ``passages`` state a figure of ``label`` (a table's row) for every one of
+    ``names``, which the table never writes ("a $539 million decrease in Blizzard in-game net
+    bookings" beside a row "In-game net bookings")? The table is then of the whole, the sentence
+    of the part a question names."""
+    label_words = _words(label)
+    if not names or not label_words:
+        return False
+    for text in passages:
+        for sentence in sentences_of(text):
+            if (
+                all(_mentioned(n, sentence) for n in names)
+                and label_words <= _words(sentence)
+                and find_figures(sentence)
+            ):
+                return True
+    return False
 
 
 def _one_table_operands(question: str, intent: Intent, rows: list[Evidence]) -> tuple[Intent, list[Operand]] | None:
@@ -1328,6 +1372,14 @@ def computation_for(
             chosen = _table_operands(question, as_quarters, rows)
         if chosen:
             intent, operands = chosen
+    if operands and rows and passages:
+        tables = {(ev.doc_id, ev.table) for ev in rows if ev.chunk_id in {o.chunk_id for o in operands}}
+        used = [ev for ev in rows if (ev.doc_id, ev.table) in tables]
+        # … nor whose data it reports ("northbound crossings at Texas-Mexico ports": from Mexico)
+        written = f"{_table_words(used)} {used[0].publisher}"
+        named = unwritten_names(question, intent.entities, written)
+        if named and part_stated(named, operands[0].entity, [ev.text for ev in passages]):
+            return None  # "Blizzard's net bookings": a sentence states the part the table's whole does not
     subject = ""
     if operands and not any(o.entity for o in operands):
         # one series down a table's rows (months, quarters): its caption says what it counts

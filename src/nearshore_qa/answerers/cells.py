@@ -1734,7 +1734,26 @@ def cell_answer_for(
         return None  # a sentence of the passages names more of what is asked than the cell does
     if _outranked(question, hits, found):
         return None  # … or as much of it, in a document retrieved above the cell's
+    if _part_stated_in_passages(question, hits, found):
+        return None  # "Blizzard's net bookings": the table of the whole company's does not say
     return compose(question, found, hits)
+
+
+def _part_stated_in_passages(question: str, hits: list[Hit], found: CellAnswer) -> bool:
+    """Does the question name something ("Blizzard") that the cell's table never writes, while a
+    sentence of the passages states a figure of the row for it? (``operands.part_stated``)"""
+    from ..intent import named_in
+    from ..operands import part_stated, unwritten_names
+
+    table = found.table
+    written = " ".join(
+        [found.hit.doc.title, found.hit.doc.whose_data, table.name, table.caption, *(c.label for c in table.columns)]
+        + [r.label for r in table.rows]
+        + [cell.text for r in table.rows for cell in r.cells]
+    )
+    missing = unwritten_names(question, named_in(question), written)
+    passages = [h.chunk.text for h in hits if h.chunk.row is None and not h.chunk.in_table]
+    return bool(missing) and part_stated(missing, found.row.label, passages)
 
 
 _ASKS_PART_OF_YEAR = re.compile(r"\b(?:which|what)\s+(?:month|quarter)s?\b", re.I)

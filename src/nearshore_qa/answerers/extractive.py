@@ -27,7 +27,7 @@ from ..kinds import AnswererName
 from ..operands import COUNT_WORDS, with_dates_resolved
 from ..places import ADJECTIVE_OF, DEMONYMS, REPORTER_WORDS, named_in
 from ..presentation import column_label, format_cell
-from ..records import Answer, Citation, Hit
+from ..records import Answer, Chunk, Citation, Hit
 from ..tables import month_span
 from ..text import (
     MONTH,
@@ -83,6 +83,7 @@ from .scoring import (
     shipped_scorer,
     stated_types,
     states_cause,
+    states_purpose,
     states_superlative,
     superlative_asked,
 )
@@ -146,8 +147,10 @@ _ASKS_MONTH = re.compile(
 _MONTH_WRITTEN = re.compile(rf"\b(?:{MONTH_NAMES}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?)", re.I)
 # a year a figure is compared with ("fewer than in 2022", "below December 2022", "on May 2022")
 _COMPARED_YEAR = re.compile(
-    rf"\b(?:than(?:\s+in)?|below|above|on|over|compared (?:with|to)|against|versus|vs\.?)\s+"
-    rf"(?:(?:that|those)\s+(?:of|in)\s+)?(?:(?:{MONTH_NAMES})\s+)?((?:19|20)\d\d)\b"
+    rf"\b(?:than(?:\s+in)?|below|above|on|over|[Cc]ompared (?:with|to)|against|versus|vs\.?)\s+"
+    # "Fiscal Year 2018 Compared with Fiscal Year 2017"
+    rf"(?:(?:that|those)\s+(?:of|in)\s+)?(?:(?:{MONTH_NAMES})\s+)?(?:(?:[Ff]iscal|[Cc]alendar)\s+)?(?:[Yy]ear\s+)?"
+    rf"((?:19|20)\d\d)\b"
     # … or the base a change starts from ("rose … to US$2,649.2 million, … up from US$4,926.1
     # million in 2020", "6.5 percent more than the US$503,492.8 million of 2011"), when no later
     # year is its end ("from … in 2019 to … in 2023")
@@ -421,9 +424,12 @@ def _name_frames(text: str) -> list[tuple[str, str, str]]:
 def _years_of_last_dated(unit: Unit) -> list[str]:
     """The years of the last sentence before ``unit`` in its passage that speaks of some: years it
     only compares with ("… 4.1 percent less than in 2018") are not its own."""
-    before = unit.hit.chunk.text[: unit.start]
-    for a, b in reversed(split_sentences(before)):
-        sentence = before[a:b]
+    return _last_own_years(unit.hit.chunk.text[: unit.start])
+
+
+def _last_own_years(text: str) -> list[str]:
+    for a, b in reversed(split_sentences(text)):
+        sentence = text[a:b]
         bases = compared_years(sentence)
         own = [y for y in YEAR.findall(sentence) if y not in bases]
         if own:
@@ -1187,6 +1193,19 @@ class ExtractiveAnswerer:
             leads[doc_id] = _Opening(min(chunks, key=lambda c: c.start).text if chunks else "")
         return leads[doc_id]
 
+    def _years_above(self, chunk: Chunk, passages: dict[str, list[Chunk]]) -> list[str]:
+        """The years of the last sentence stating some in the passages of ``chunk``'s section
+        before it (its document's passages read once per question into ``passages``)."""
+        if self.table_rows is None:
+            return []
+        if chunk.doc_id not in passages:
+            own = [c for c in self.table_rows(chunk.doc_id) if c.row is None and not c.in_table]
+            passages[chunk.doc_id] = sorted(own, key=lambda c: c.start)
+        for c in reversed(passages[chunk.doc_id]):
+            if c.end <= chunk.start and c.section == chunk.section and (years := _last_own_years(c.text)):
+                return years
+        return []
+
     def _opening_text(self, doc_id: str) -> str:
         return self._lead(doc_id, {}).text
 
@@ -1277,14 +1296,20 @@ class ExtractiveAnswerer:
         sum_asked = len(focus_names) >= 2 and bool(_SUM_ASKED.search(profile.text))
         rows = np.zeros((len(units), len(FEATURES)))
         leads: dict[str, _Opening] = {}
-        # the one year asked, where the question does not itself compare with it ("… from 2018")
-        single_year = next(iter(profile.years)) if len(profile.years) == 1 else None
-        if single_year is not None and re.search(
-            rf"\b(?:from|since|compared (?:with|to)|than|over|versus|vs\.?)\s+(?:in\s+)?(?:fiscal\s+)?{single_year}",
-            profile.text,
-            re.I,
-        ):
-            single_year = None
+        above: dict[str, list[Chunk]] = {}
+        # the years the question itself compares with ("… from 2018", "as compared to 2018"): a
+        # passage that only compares with them speaks of them as the question does
+        compared_asked = {
+            y
+            for y in profile.years
+            if re.search(
+                rf"\b(?:from|since|compared (?:with|to)|than|over|versus|vs\.?)\s+(?:in\s+)?(?:fiscal\s+)?{y}",
+                profile.text,
+                re.I,
+            )
+        }
+        # the one year asked, where the question does not itself compare with it
+        single_year = next(iter(profile.years)) if len(profile.years) == 1 and not compared_asked else None
         for i, (unit, sim, overlap) in enumerate(zip(units, sims, overlaps, strict=False)):
             is_row = unit.hit.chunk.row is not None
             # the periods its relative phrases stand for ("the same month a year earlier") written out
@@ -1341,7 +1366,8 @@ class ExtractiveAnswerer:
                 bool(profile.years)
                 and not years_ok
                 and all(
-                    y in f"{unit.context} {unit.hit.chunk.text}" and not only_compared_with(unit.hit.chunk.text, y)
+                    y in f"{unit.context} {unit.hit.chunk.text}"
+                    and (y in compared_asked or not only_compared_with(unit.hit.chunk.text, y))
                     for y in profile.years
                 )
             )
@@ -1355,7 +1381,17 @@ class ExtractiveAnswerer:
                 and own_years == {str(profile.span[1])}
                 and _MEASURES["growth"].search(dated) is not None
             )
-            if from_passage or year_on_year:
+            # A passage stating no year at all speaks of the years of the last sentence stating
+            # some before it in its section: "Fiscal Year 2018 Compared with Fiscal Year 2017"
+            # dates the paragraphs under it.
+            from_section = (
+                bool(profile.years)
+                and not years_ok
+                and not is_row
+                and not YEAR.search(f"{unit.context} {unit.hit.chunk.text}")
+                and all(y in self._years_above(unit.hit.chunk, above) for y in profile.years)
+            )
+            if from_passage or year_on_year or from_section:
                 years_ok = some_year = True
             # Names may stand anywhere in the passage around the sentence ("Mexico" is often
             # named once per paragraph), not only in the quoted sentence.
@@ -1522,7 +1558,7 @@ class ExtractiveAnswerer:
                 other_flow=other_flow,
                 names_missing=tuple(names_missing),
                 has_figure=has_figure,
-                gives_cause=states_cause(unit.text),
+                gives_cause=states_cause(unit.text) or states_purpose(profile.text, unit.text),
                 # (an acronym of four letters or more: "FY2018", "F19" are years, and a three-letter
                 # one is often spelled out in ways the reader does not match: "PPE"), where the
                 # passage or its title names another one instead (the USMCA's act for CAFTA-DR's; a

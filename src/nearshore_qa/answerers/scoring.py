@@ -237,6 +237,22 @@ def states_cause(text: str) -> bool:
     return bool(_CAUSE.search(text))
 
 
+# "Why are interest rate swaps entered into …": a passive why asks what the thing is done for
+_WHY_DONE = re.compile(r"^\s*why\s+(?:is|are|was|were)\s+.+?\b([a-z]{3,}(?:ed|en|sed|zed))\b", re.I)
+# an infinitive of purpose: "to reduce …", not "to the extent", "to $987 million", "to be"
+_TO_DO = r"\bto\s+(?!the\b|a\b|an\b|its\b|their\b|our\b|be\b|date\b)[a-z]{3,}\b"
+
+
+def states_purpose(question: str, text: str) -> bool:
+    """Does ``text`` say what the question's passive "why … <done>" is done for: its verb, then
+    an infinitive of purpose in the same clause ("… are entered into with different
+    counterparties to reduce concentration risk")?"""
+    m = _WHY_DONE.match(question)
+    if m is None:
+        return False
+    return re.search(rf"\b{re.escape(m.group(1))}\b[^.;]{{0,120}}?{_TO_DO}", text, re.I) is not None
+
+
 def asked_type(question: str) -> str:
     """What kind of thing ``question`` asks for, or "" when its words do not say. "Which …" and
     "Who …" ask for a name whatever figure they rank by ("Which port lost the largest share …"),
