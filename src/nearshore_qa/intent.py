@@ -180,7 +180,7 @@ def _span(q: str) -> tuple[str, str] | None:
     return None
 
 
-def _entities(q: str) -> list[str]:
+def question_names(q: str) -> list[str]:
     """Capitalised names ("Nuevo León", "Eagle Pass", "Mexico"), not the first word or a month."""
     names: list[str] = []
     body = re.sub(_PERIOD_RE, " ", q)
@@ -207,11 +207,6 @@ def _entities(q: str) -> list[str]:
                 if g.strip() and g.strip() not in names:
                     names.append(g.strip())
     return names
-
-
-def named_in(question: str) -> list[str]:
-    """The names a question writes with capitals ("Blizzard", "Nuevo León"), in order."""
-    return _entities(question)
 
 
 def coordinated(q: str, entities: list[str]) -> bool:
@@ -300,7 +295,7 @@ def parse_intent(question: str) -> Intent | None:
     start, end = span if span else ("", "")
     if span and start and end and len(periods) < 2:
         periods = _time_order([start, end])
-    entities = _entities(q)
+    entities = question_names(q)
     several = len(periods) >= 2 or len(entities) >= 2 or bool(span)
 
     def make(op: str, m: re.Match | None, **kw) -> Intent:

@@ -1376,8 +1376,8 @@ def computation_for(
         tables = {(ev.doc_id, ev.table) for ev in rows if ev.chunk_id in {o.chunk_id for o in operands}}
         used = [ev for ev in rows if (ev.doc_id, ev.table) in tables]
         # … nor whose data it reports ("northbound crossings at Texas-Mexico ports": from Mexico)
-        written = f"{_table_words(used)} {used[0].publisher}"
-        named = unwritten_names(question, intent.entities, written)
+        written = f"{_table_words(used)} {used[0].publisher}" if used else ""
+        named = unwritten_names(question, intent.entities, written) if used else []
         if named and part_stated(named, operands[0].entity, [ev.text for ev in passages]):
             return None  # "Blizzard's net bookings": a sentence states the part the table's whole does not
     subject = ""

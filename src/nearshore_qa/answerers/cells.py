@@ -1742,7 +1742,7 @@ def cell_answer_for(
 def _part_stated_in_passages(question: str, hits: list[Hit], found: CellAnswer) -> bool:
     """Does the question name something ("Blizzard") that the cell's table never writes, while a
     sentence of the passages states a figure of the row for it? (``operands.part_stated``)"""
-    from ..intent import named_in
+    from ..intent import question_names
     from ..operands import part_stated, unwritten_names
 
     table = found.table
@@ -1751,7 +1751,7 @@ def _part_stated_in_passages(question: str, hits: list[Hit], found: CellAnswer) 
         + [r.label for r in table.rows]
         + [cell.text for r in table.rows for cell in r.cells]
     )
-    missing = unwritten_names(question, named_in(question), written)
+    missing = unwritten_names(question, question_names(question), written)
     passages = [h.chunk.text for h in hits if h.chunk.row is None and not h.chunk.in_table]
     return bool(missing) and part_stated(missing, found.row.label, passages)
 
