@@ -199,7 +199,7 @@ def test_shipped_corpus_and_heldout_documents_meet_thresholds(make_library):
     assert overall["verified_figure_rate"] >= 0.9
     assert set(report["by_split"]) == {"dev", "test"}
     assert sum(m["questions"] for m in report["by_split"].values()) == overall["questions"]
-    # eval/documents(-dev, -fresh, -fresh2 … -fresh18) are not in this store: every set but the
+    # eval/documents(-dev, -fresh, -fresh2 … -fresh19) are not in this store: every set but the
     # shipped corpus's two
     assert set(report["skipped"]) == set(SET_FOLDERS) - {"corpus", "chat"}
     assert report["skipped"]["heldout"]["command"].endswith("ingest eval/documents")

@@ -1,4 +1,4 @@
-"""The fresh evaluation sets (eval/documents-fresh, -fresh2 … -fresh18, written to be unseen):
+"""The fresh evaluation sets (eval/documents-fresh, -fresh2 … -fresh19, written to be unseen):
 each loads, every question cites documents that exist under its folder, it is split by document
 (dev documents first, so tuning on the dev part never sees a test document), each part holds every
 kind of question, and no other set's question cites its documents. fresh3 is prose articles asked
@@ -12,7 +12,7 @@ each document (some of its answers stated only in that table), fresh10, written 
 HTML, PDF, plain text and Markdown, fresh11, written the same way in Markdown, plain text, HTML
 and Word, with a small table in one document of each part, fresh12, written the same way again in
 Markdown, plain text, HTML and PDF, fresh13, again in Markdown, plain text, HTML and Word, fresh14, in
-Markdown, plain text, HTML and PDF, fresh15, in Word, plain text, HTML and PDF, fresh16, fresh17 and fresh18, in Markdown, HTML, plain text and Word."""
+Markdown, plain text, HTML and PDF, fresh15, in Word, plain text, HTML and PDF, fresh16, fresh17, fresh18 and fresh19, in Markdown, HTML, plain text and Word."""
 
 from pathlib import Path
 
@@ -41,6 +41,7 @@ DOCUMENTS = {
     "fresh16": (2, 2),
     "fresh17": (2, 2),
     "fresh18": (2, 2),
+    "fresh19": (2, 2),
 }
 # set -> (fewest, most) questions
 SIZES = {
@@ -62,6 +63,7 @@ SIZES = {
     "fresh16": (40, 50),
     "fresh17": (40, 50),
     "fresh18": (40, 50),
+    "fresh19": (40, 50),
 }
 # the kinds each part must hold, and the formats its documents come in
 SET_KINDS = {
@@ -83,6 +85,7 @@ SET_KINDS = {
     "fresh16": KINDS - {"computed", "table_lookup"},
     "fresh17": KINDS - {"computed", "table_lookup"},
     "fresh18": KINDS - {"computed", "table_lookup"},
+    "fresh19": KINDS - {"computed", "table_lookup"},
 }
 FORMATS = {".md", ".txt", ".html", ".docx", ".pdf", ".csv"}
 SET_FORMATS = {
@@ -100,6 +103,7 @@ SET_FORMATS = {
     "fresh16": {".md", ".html", ".txt", ".docx"},
     "fresh17": {".md", ".html", ".txt", ".docx"},
     "fresh18": {".md", ".html", ".txt", ".docx"},
+    "fresh19": {".md", ".html", ".txt", ".docx"},
 } | {s: FORMATS - {".csv"} for s in ("fresh3", "fresh4", "fresh5", "fresh6")}
 # prose set -> the fewest unanswerable questions it asks
 PROSE = {
@@ -119,6 +123,7 @@ PROSE = {
     "fresh16": 12,
     "fresh17": 12,
     "fresh18": 12,
+    "fresh19": 12,
 }
 # near-miss unanswerable questions (dev, test) ("near": the document of that part they nearly
 # match): 8 in each dev part, written after the set; fresh7's, fresh8's, fresh9's, fresh10's, fresh11's,

@@ -70,7 +70,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="NAME",
         help="only the questions of this set: corpus (the shipped corpus/), heldout (eval/documents/, test "
         "only), docdev (eval/documents-dev/, dev only, to tune on), fresh (eval/documents-fresh/), fresh2 "
-        "(eval/documents-fresh2/), fresh3 … fresh18 (eval/documents-fresh3/ … -fresh18/, prose "
+        "(eval/documents-fresh2/), fresh3 … fresh19 (eval/documents-fresh3/ … -fresh19/, prose "
         "articles), chat (conversations about corpus/: follow-ups as typed), all split by document "
         "into dev and test; ingest a set's folder first; repeatable; "
         "default every set whose documents are in the store",

@@ -22,7 +22,8 @@ written to calibrate abstention on unseen prose in their dev parts) or "fresh7" 
 (eval/documents-fresh15/, the same again in Word, plain text, HTML and PDF) or "fresh16"
 (eval/documents-fresh16/, the same again in Markdown, HTML, plain text and Word) or "fresh17"
 (eval/documents-fresh17/, the same again in Markdown, HTML, plain text and Word) or "fresh18"
-(eval/documents-fresh18/, the same again in Markdown, HTML, plain text and Word); a set is asked only when the store holds every document its questions cite.
+(eval/documents-fresh18/, the same again in Markdown, HTML, plain text and Word) or "fresh19"
+(eval/documents-fresh19/, the same again in Markdown, HTML, plain text and Word); a set is asked only when the store holds every document its questions cite.
 """
 
 from __future__ import annotations
@@ -61,6 +62,7 @@ SET_FOLDERS = {
     "fresh16": REPO_ROOT / "eval" / "documents-fresh16",
     "fresh17": REPO_ROOT / "eval" / "documents-fresh17",
     "fresh18": REPO_ROOT / "eval" / "documents-fresh18",
+    "fresh19": REPO_ROOT / "eval" / "documents-fresh19",
     "chat": REPO_ROOT / "corpus",  # conversations about the shipped corpus (follow-ups as typed)
 }
 DEFAULT_SET = "corpus"
