@@ -501,3 +501,21 @@ def test_a_month_asked_is_not_read_off_the_cell_of_its_quarter():
     assert answer_from_tables("What were US imports from China in December 2016?", hits, tables) is None
     quarter = answer_from_tables("What were US imports from China in the fourth quarter of 2016?", hits, tables)
     assert quarter is not None and "125,759.6" in quarter.sentence
+
+
+def test_a_period_column_with_its_mode_after_a_comma_is_that_period_and_mode():
+    """ "| 2024 | 2024, truck | 2024, rail |": the last two are 2024's truck and rail values. Asked
+    by rail, the rail cell answers; asked by no mode, the plain 2024 column (the whole) does."""
+    from nearshore_qa.tables import parse_period
+
+    assert parse_period("2024, truck").year == 2024 and parse_period("2,024") is None
+    doc = load("tables/surface_exports_by_state_and_mode.html")
+    tables = lambda _doc_id: list(doc.data_tables)  # noqa: E731
+    rail = answer_from_tables(
+        "What was the value of US rail exports to Jalisco in 2024?", hits_for(doc, "Jalisco"), tables
+    )
+    assert rail is not None and "US$2,853.6 million" in rail.sentence and rail.columns[0].label == "2024, rail"
+    whole = answer_from_tables(
+        "How much did the United States export to Jalisco in 2024?", hits_for(doc, "Jalisco"), tables
+    )
+    assert whole is not None and "US$11,417.9 million" in whole.sentence and whole.columns[0].label == "2024"

@@ -56,7 +56,7 @@ _PERIOD_PATTERNS = [
     ("iso", re.compile(rf"\b({_YEAR_RE})-(0[1-9]|1[0-2])(?:-(\d\d))?\b")),
     # "FY2019", "FY 2019", "fiscal 2019", "2019/20", "2019-20"
     ("fiscal", re.compile(rf"\b(?:fy|fiscal(?:\s+year)?)\s*'?({_YEAR_RE}|\d\d)\b", re.I)),
-    ("year", re.compile(rf"(?<![\d.,$])({_YEAR_RE})(?:\s*[/–-]\s*(\d\d|{_YEAR_RE}))?(?![\d.,%])")),
+    ("year", re.compile(rf"(?<![\d.,$])({_YEAR_RE})(?:\s*[/–-]\s*(\d\d|{_YEAR_RE}))?(?![\d.%]|,\d)")),
 ]
 
 
@@ -128,7 +128,7 @@ def parse_period(text: str) -> Period | None:
 
 _YEARISH = re.compile(
     rf"(?:[A-Za-z ,.:()'-]*?\s)?\(?{_YEAR_RE}(?:\s*[/–-]\s*(?:\d\d|{_YEAR_RE}))?\)?"
-    rf"(?:\s[A-Za-z ,.:()'-]*)?\*?\s*(?:\(\d{{1,2}}\)|\d)?"
+    rf"(?:,?\s[A-Za-z ,.:()'-]*)?\*?\s*(?:\(\d{{1,2}}\)|\d)?"
 )
 
 

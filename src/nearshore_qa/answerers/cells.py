@@ -522,7 +522,12 @@ def _best_cell(
                 if beside and not _percent_column(table, c) and not _percent_cells(table, c):
                     measures_per_period.setdefault(c.period.key, set()).add(beside)
             if not measure_named and any(len(m) > 1 for m in measures_per_period.values()):
-                return None  # "Trucks 2010" and "Railcars 2010": the question names neither measure
+                # "Trucks 2010" and "Railcars 2010": the question names neither measure; beside a
+                # plain "2024" column, "2024, truck" and "2024, rail" are its parts, and it the whole
+                whole = [c for c in chosen_cols if not col_terms[c.index]]
+                if not whole:
+                    return None
+                chosen_cols = whole
         # one column per asked period ("in 2019 and 2018")
         per_period: dict[str, Column] = {}
         for c in chosen_cols:
