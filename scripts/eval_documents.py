@@ -195,6 +195,33 @@ def census_annual_decimal(data: str):
     return a
 
 
+def census_years_decimal(data: str, partners: list[str], years: list[int]):
+    """Each year's US exports and imports (US$ million, Decimal) by country from the Census monthly
+    file's annual columns, aggregates left out, and the world's (code 15): (X, M, WX, WM) with
+    X[year][country]. Checked against the annual file for ``partners``."""
+    import pandas as pd
+
+    mo = pd.read_csv(data + "census_us_goods_trade_by_country_monthly_1985_2024jun.csv", dtype=str)
+    an = pd.read_csv(data + "census_us_goods_trade_by_country_annual_1985_2024h1.csv")
+    aggregates = set(an[an.is_aggregate].cty_code.astype(str))
+    x: dict = {}
+    m: dict = {}
+    wx: dict = {}
+    wm: dict = {}
+    for y in years:
+        yr = mo[(mo.year == str(y)) & ~mo.CTY_CODE.isin(aggregates)]
+        x[y] = {r.CTYNAME: Decimal(r.EYR) for r in yr.itertuples()}
+        m[y] = {r.CTYNAME: Decimal(r.IYR) for r in yr.itertuples()}
+        w = mo[(mo.year == str(y)) & (mo.CTY_CODE == "15")].iloc[0]
+        wx[y], wm[y] = Decimal(w.EYR), Decimal(w.IYR)
+        # the annual file (rounded) agrees with the monthly file's annual columns
+        chk = an[(an.year == y) & (an.country.isin(partners))].set_index("country")
+        for p in partners:
+            assert half_up(x[y][p]) == half_up(chk.loc[p, "exports_musd"])
+            assert half_up(m[y][p]) == half_up(chk.loc[p, "imports_musd"])
+    return x, m, wx, wm
+
+
 def write_docx(out: str, title: str, bylines: list[str], body: list[tuple[str, Any]]) -> None:
     """A Word report of the later blind sets (fresh11, fresh13, fresh17): the title as a level-0
     heading, its byline lines, then ("h", heading), ("p", paragraph), ("table_caption", caption) and

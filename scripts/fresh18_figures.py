@@ -17,7 +17,7 @@ import sys
 from decimal import Decimal
 
 import pandas as pd
-from eval_documents import MON, trade_data_dir
+from eval_documents import MON, census_years_decimal, trade_data_dir
 from eval_documents import change_half_up as pct
 from eval_documents import half_up as r1
 from eval_documents import million_half_up as mn
@@ -39,22 +39,9 @@ def rank_of(values: dict, key, reverse=True) -> int:
 # =============================================================================================
 # Doc 1 (dev, .md): US goods trade with five Southeast Asian partners, 2002-2006.
 print("=" * 30, "Doc 1: Vietnam, Thailand, Malaysia, Indonesia, Philippines 2002-2006 (Census)")
-mo = pd.read_csv(D + "census_us_goods_trade_by_country_monthly_1985_2024jun.csv", dtype=str)
-an = pd.read_csv(D + "census_us_goods_trade_by_country_annual_1985_2024h1.csv")
-AGG = set(an[an.is_aggregate].cty_code.astype(str))
 P1 = ["Vietnam", "Thailand", "Malaysia", "Indonesia", "Philippines"]
 Y1 = list(range(2001, 2008))
-X1, M1, WX, WM = {}, {}, {}, {}
-for y in Y1:
-    yr = mo[(mo.year == str(y)) & ~mo.CTY_CODE.isin(AGG)]
-    X1[y] = {r.CTYNAME: Decimal(r.EYR) for r in yr.itertuples()}
-    M1[y] = {r.CTYNAME: Decimal(r.IYR) for r in yr.itertuples()}
-    w = mo[(mo.year == str(y)) & (mo.CTY_CODE == "15")].iloc[0]
-    WX[y], WM[y] = Decimal(w.EYR), Decimal(w.IYR)
-    # the annual file (rounded) agrees with the monthly file's annual columns
-    chk = an[(an.year == y) & (an.country.isin(P1))].set_index("country")
-    for p in P1:
-        assert r1(X1[y][p]) == r1(chk.loc[p, "exports_musd"]) and r1(M1[y][p]) == r1(chk.loc[p, "imports_musd"])
+X1, M1, WX, WM = census_years_decimal(D, P1, Y1)
 
 
 def T1(y, p):

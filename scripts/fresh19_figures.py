@@ -15,7 +15,7 @@ import sys
 from decimal import Decimal
 
 import pandas as pd
-from eval_documents import MONTHS, trade_data_dir
+from eval_documents import MONTHS, census_years_decimal, trade_data_dir
 from eval_documents import change_half_up as pct
 from eval_documents import half_up as r1
 from eval_documents import million_half_up as mn
@@ -35,21 +35,9 @@ def rank_of(values: dict, key, reverse=True) -> int:
 
 # =============================================================================================
 print("=" * 30, "Doc A: South Korea, Taiwan, Singapore, Hong Kong 1995-2001 (Census)")
-mo = pd.read_csv(D + "census_us_goods_trade_by_country_monthly_1985_2024jun.csv", dtype=str)
-an = pd.read_csv(D + "census_us_goods_trade_by_country_annual_1985_2024h1.csv")
-AGG = set(an[an.is_aggregate].cty_code.astype(str))
 PA = ["Korea, South", "Taiwan", "Singapore", "Hong Kong"]
 YA = list(range(1995, 2002))
-XA, MA, WX, WM = {}, {}, {}, {}
-for y in YA:
-    yr = mo[(mo.year == str(y)) & ~mo.CTY_CODE.isin(AGG)]
-    XA[y] = {r.CTYNAME: Decimal(r.EYR) for r in yr.itertuples()}
-    MA[y] = {r.CTYNAME: Decimal(r.IYR) for r in yr.itertuples()}
-    w = mo[(mo.year == str(y)) & (mo.CTY_CODE == "15")].iloc[0]
-    WX[y], WM[y] = Decimal(w.EYR), Decimal(w.IYR)
-    chk = an[(an.year == y) & (an.country.isin(PA))].set_index("country")
-    for p in PA:
-        assert r1(XA[y][p]) == r1(chk.loc[p, "exports_musd"]) and r1(MA[y][p]) == r1(chk.loc[p, "imports_musd"])
+XA, MA, WX, WM = census_years_decimal(D, PA, YA)
 
 
 def TA(y, p):
