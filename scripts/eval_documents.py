@@ -177,6 +177,17 @@ def rank_of(series, key) -> int:
     return int(series.rank(ascending=False, method="min")[key])
 
 
+def rank_in(values: dict, key, reverse: bool = True) -> int:
+    """``key``'s place among a dict's values: 1 = largest (reverse=True); ties share the better place."""
+    v = values[key]
+    return 1 + sum(1 for w in values.values() if (w > v if reverse else w < v))
+
+
+def count_text(x) -> str:
+    """A count as written: "1,234"."""
+    return f"{int(x):,}"
+
+
 def trade_data_dir(argv: list[str]) -> str:
     """The official tables' folder: the first argument, else ../shared/data/trade beside the repo."""
     return (argv[1] if len(argv) > 1 else str(ROOT.parent / "shared" / "data" / "trade")) + "/"

@@ -10,6 +10,7 @@ from decimal import Decimal
 import pandas as pd
 from eval_documents import MON, MONTHS, trade_data_dir
 from eval_documents import change_half_up as pct
+from eval_documents import count_text as n
 from eval_documents import half_up as r1
 from eval_documents import million_half_up as mn
 from eval_documents import share_half_up as share
@@ -25,10 +26,6 @@ def dec(x) -> Decimal:
 
 def rank(series, key) -> int:
     return int(series.rank(ascending=False, method="min")[key])
-
-
-def n(x) -> str:
-    return f"{int(x):,}"
 
 
 # =============================================================================================

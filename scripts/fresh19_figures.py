@@ -17,20 +17,13 @@ from decimal import Decimal
 import pandas as pd
 from eval_documents import MONTHS, census_years_decimal, trade_data_dir
 from eval_documents import change_half_up as pct
+from eval_documents import count_text as n
 from eval_documents import half_up as r1
 from eval_documents import million_half_up as mn
+from eval_documents import rank_in as rank_of
 from eval_documents import share_half_up as share
 
 D = trade_data_dir(sys.argv)
-
-
-def n(x) -> str:
-    return f"{int(x):,}"
-
-
-def rank_of(values: dict, key, reverse=True) -> int:
-    v = values[key]
-    return 1 + sum(1 for k, w in values.items() if (w > v if reverse else w < v))
 
 
 # =============================================================================================
