@@ -1186,28 +1186,36 @@ class ExtractiveAnswerer:
                         notes.append(Unit(hit, line.rank, a, b, chunk.text[a:b], marked=self._marked(chunk, a, b)))
         return notes
 
-    def _lead(self, doc_id: str, leads: dict[str, _Opening]) -> _Opening:
-        """The opening passage of document ``doc_id`` (read once per question into ``leads``)."""
+    def _passages(self, doc_id: str, passages: dict[str, list[Chunk]]) -> list[Chunk]:
+        """Document ``doc_id``'s passages (not its table rows) in order, read once per question
+        into ``passages``."""
+        if doc_id not in passages:
+            own = [c for c in self.table_rows(doc_id) if c.row is None] if self.table_rows is not None else []
+            passages[doc_id] = sorted(own, key=lambda c: c.start)
+        return passages[doc_id]
+
+    def _lead(self, doc_id: str, leads: dict[str, _Opening], passages: dict[str, list[Chunk]]) -> _Opening:
+        """The opening passage of document ``doc_id`` (kept per question in ``leads``)."""
         if doc_id not in leads:
-            chunks = [c for c in self.table_rows(doc_id) if c.row is None] if self.table_rows is not None else []
-            leads[doc_id] = _Opening(min(chunks, key=lambda c: c.start).text if chunks else "")
+            chunks = self._passages(doc_id, passages)
+            leads[doc_id] = _Opening(chunks[0].text if chunks else "")
         return leads[doc_id]
 
     def _years_above(self, chunk: Chunk, passages: dict[str, list[Chunk]]) -> list[str]:
-        """The years of the last sentence stating some in the passages of ``chunk``'s section
-        before it (its document's passages read once per question into ``passages``)."""
-        if self.table_rows is None:
-            return []
-        if chunk.doc_id not in passages:
-            own = [c for c in self.table_rows(chunk.doc_id) if c.row is None and not c.in_table]
-            passages[chunk.doc_id] = sorted(own, key=lambda c: c.start)
-        for c in reversed(passages[chunk.doc_id]):
-            if c.end <= chunk.start and c.section == chunk.section and (years := _last_own_years(c.text)):
+        """The years of the last sentence stating some in the prose passages of ``chunk``'s
+        section before it."""
+        for c in reversed(self._passages(chunk.doc_id, passages)):
+            if (
+                c.end <= chunk.start
+                and not c.in_table
+                and c.section == chunk.section
+                and (years := _last_own_years(c.text))
+            ):
                 return years
         return []
 
     def _opening_text(self, doc_id: str) -> str:
-        return self._lead(doc_id, {}).text
+        return self._lead(doc_id, {}, {}).text
 
     def _rest_of_document(self, answer: Answer, hits: list[Hit]) -> list[Hit]:
         """The prose passages of the cited document that retrieval did not bring, ranked after the
@@ -1296,7 +1304,7 @@ class ExtractiveAnswerer:
         sum_asked = len(focus_names) >= 2 and bool(_SUM_ASKED.search(profile.text))
         rows = np.zeros((len(units), len(FEATURES)))
         leads: dict[str, _Opening] = {}
-        above: dict[str, list[Chunk]] = {}
+        passages: dict[str, list[Chunk]] = {}  # each document's, read once for its lead and its section years
         # the years the question itself compares with ("… from 2018", "as compared to 2018"): a
         # passage that only compares with them speaks of them as the question does
         compared_asked = {
@@ -1389,7 +1397,7 @@ class ExtractiveAnswerer:
                 and not years_ok
                 and not is_row
                 and not YEAR.search(f"{unit.context} {unit.hit.chunk.text}")
-                and all(y in self._years_above(unit.hit.chunk, above) for y in profile.years)
+                and all(y in self._years_above(unit.hit.chunk, passages) for y in profile.years)
             )
             if from_passage or year_on_year or from_section:
                 years_ok = some_year = True
@@ -1417,7 +1425,7 @@ class ExtractiveAnswerer:
                 # a name the document's opening passage states is its subject, which every passage
                 # of it speaks of ("… entering the United States from Mexico" heads a note whose
                 # TRUCKS section never writes "Mexico")
-                lead = self._lead(unit.hit.chunk.doc_id, leads).folded
+                lead = self._lead(unit.hit.chunk.doc_id, leads, passages).folded
                 names_missing = [n for n in names_missing if n not in lead and DEMONYMS.get(n, n) not in lead]
             group = group_figure(unit.text, focus_names, profile.years) if sum_asked and not is_row else None
             if group and names_missing:
@@ -1480,7 +1488,7 @@ class ExtractiveAnswerer:
             if len(asked_way) == 1 and not is_row and not other_flow:
                 # a count of one direction of crossing, as its sentence, paragraph or document
                 # says ("This note follows … northbound trucks"), does not answer the other
-                affirmed = self._lead(unit.hit.chunk.doc_id, leads).affirmed
+                affirmed = self._lead(unit.hit.chunk.doc_id, leads, passages).affirmed
                 said_way = measures(f"{paragraph_before(unit)} {unit.text} {affirmed}") & set(CrossingDirection)
                 other_flow = bool(said_way) and not said_way & asked_way
             asked_mode = profile.measures & set(TransportMode)
